@@ -1,0 +1,40 @@
+"""Alert events: what monitoring publishes, and the employment event it turns into alerts."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict
+from shared.events.envelope import EventPayload, EventSpec
+
+
+class AlertRaised(EventPayload):
+    alert_id: uuid.UUID
+    household_id: uuid.UUID
+    town_code: str
+    village_code: str
+    source: str
+
+
+ALERT_RAISED = EventSpec(
+    service="monitoring", aggregate="alert", name="raised", payload=AlertRaised,
+    summary="产生返贫致贫风险预警 / a risk alert was raised",
+)
+
+PUBLISHED = [ALERT_RAISED]
+
+
+class WorkerUnemployed(BaseModel):
+    """Our reading of employment's ``worker.unemployed.v1`` (we keep our own copy of the contract)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    worker_id: uuid.UUID
+    household_id: uuid.UUID
+    town_code: str
+    ended_on: date
+
+
+WORKER_UNEMPLOYED_TYPE = "cn.xianjie.employment.worker.unemployed.v1"
+WORKER_UNEMPLOYED_SUBJECT = "xianjie.employment.worker.unemployed"

@@ -1,0 +1,38 @@
+"""防返贫监测帮扶 — the monitoring service."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from services.monitoring.alerts import endpoints as alerts
+from services.monitoring.alerts.events import PUBLISHED as ALERT_EVENTS
+from services.monitoring.alerts.events import WORKER_UNEMPLOYED_SUBJECT, WORKER_UNEMPLOYED_TYPE
+from services.monitoring.alerts.service import on_worker_unemployed
+from services.monitoring.households import endpoints as households
+from services.monitoring.households.events import PUBLISHED as HOUSEHOLD_EVENTS
+from services.monitoring.models import Base, kit
+from services.monitoring.settings import MonitoringSettings
+from shared.component import create_component_app
+from shared.events.consumer import Subscription
+
+PUBLISHED = [*HOUSEHOLD_EVENTS, *ALERT_EVENTS]
+SUBSCRIPTIONS = [
+    Subscription(
+        source_service="employment",
+        handlers={WORKER_UNEMPLOYED_TYPE: (WORKER_UNEMPLOYED_SUBJECT, on_worker_unemployed)},
+    ),
+]
+
+
+def create_app(settings: MonitoringSettings | None = None) -> FastAPI:
+    return create_component_app(
+        name="monitoring",
+        title="防返贫监测帮扶 Monitoring",
+        description="监测对象识别、预警、帮扶与风险消除 / households at risk, alerts, assistance.",
+        settings=settings or MonitoringSettings(),
+        metadata=Base.metadata,
+        tables=kit,
+        routers=[households.router, alerts.router],
+        published=PUBLISHED,
+        subscriptions=SUBSCRIPTIONS,
+    )

@@ -1,0 +1,169 @@
+"""Token verification and data scope, done by every service itself.
+
+The gateway signs short-lived JWTs (EdDSA); a service fetches the gateway's JWKS, verifies the
+token, and derives a :class:`Principal` carrying role and territorial scope. Scope is expressed on
+division codes: a town's 9-digit code is the prefix of its villages' 12-digit codes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+import httpx
+import jwt
+import structlog
+
+from shared.errors import Forbidden, NotFound, Unauthorized
+
+log = structlog.get_logger("xianjie.auth")
+
+
+class Role(StrEnum):
+    DISTRICT_ADMIN = "district_admin"  # 区级管理员：全部数据
+    DEPARTMENT_OFFICER = "department_officer"  # 行业部门：本部门数据与预警
+    TOWN_OFFICIAL = "town_official"  # 镇（街道）干部：本镇
+    VILLAGE_CADRE = "village_cadre"  # 村干部：本村
+    HELPER = "helper"  # 帮扶责任人：所联系农户
+    AUDITOR = "auditor"  # 审计：只读全部，读亦留痕
+    INTEGRATOR = "integrator"  # 部门系统账号：推送与订阅
+
+
+ROLE_LABELS = {
+    Role.DISTRICT_ADMIN: "区级管理员",
+    Role.DEPARTMENT_OFFICER: "行业部门干部",
+    Role.TOWN_OFFICIAL: "镇（街道）干部",
+    Role.VILLAGE_CADRE: "村干部",
+    Role.HELPER: "帮扶责任人",
+    Role.AUDITOR: "审计人员",
+    Role.INTEGRATOR: "部门系统（集成账号）",
+}
+
+# Roles whose scope is bounded by a division code carried in the token.
+TERRITORIAL_ROLES = {Role.TOWN_OFFICIAL, Role.VILLAGE_CADRE}
+
+
+@dataclass(frozen=True)
+class Principal:
+    subject: str  # user or client id
+    username: str
+    role: Role
+    division_code: str | None = None  # town (9) or village (12) for territorial roles
+    department: str | None = None
+    claims: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def read_only(self) -> bool:
+        return self.role is Role.AUDITOR
+
+    @property
+    def division_prefix(self) -> str | None:
+        """Code prefix this principal is confined to; ``None`` means no territorial bound."""
+        return self.division_code if self.role in TERRITORIAL_ROLES else None
+
+    def covers(self, division_code: str) -> bool:
+        prefix = self.division_prefix
+        return prefix is None or division_code.startswith(prefix)
+
+    def require_role(self, *roles: Role) -> None:
+        if self.role not in roles:
+            raise Forbidden(
+                f"角色「{ROLE_LABELS[self.role]}」不能执行此操作", f"role {self.role.value} may not do this"
+            )
+
+    def require_write(self) -> None:
+        if self.read_only:
+            raise Forbidden("审计账号只读", "auditor accounts are read-only")
+
+    def require_covers(self, division_code: str) -> None:
+        """Outside one's territory the record does not exist, as far as the caller can tell."""
+        if not self.covers(division_code):
+            raise NotFound()
+
+
+class TokenVerifier:
+    """Verifies gateway tokens against its JWKS, fetched asynchronously and cached by key id."""
+
+    def __init__(
+        self,
+        jwks_url: str,
+        *,
+        issuer: str,
+        audience: str,
+        refresh_cooldown: float = 30.0,
+        client: httpx.AsyncClient | None = None,
+    ) -> None:
+        self.jwks_url = jwks_url
+        self.issuer = issuer
+        self.audience = audience
+        self.refresh_cooldown = refresh_cooldown
+        self._client = client
+        self._keys: dict[str, jwt.PyJWK] = {}
+        self._fetched_at = 0.0
+        self._lock = asyncio.Lock()
+
+    async def _refresh(self) -> None:
+        async with self._lock:
+            if time.monotonic() - self._fetched_at < self.refresh_cooldown and self._keys:
+                return
+            client = self._client or httpx.AsyncClient(timeout=5.0)
+            try:
+                resp = await client.get(self.jwks_url)
+                resp.raise_for_status()
+                keys = {}
+                for jwk in resp.json().get("keys", []):
+                    key = jwt.PyJWK.from_dict(jwk)
+                    if key.key_id:
+                        keys[key.key_id] = key
+                self._keys = keys
+                self._fetched_at = time.monotonic()
+            except (httpx.HTTPError, ValueError, jwt.PyJWKError) as exc:
+                log.warning("jwks_fetch_failed", url=self.jwks_url, error=str(exc))
+            finally:
+                if self._client is None:
+                    await client.aclose()
+
+    async def _key_for(self, kid: str) -> jwt.PyJWK:
+        if kid not in self._keys:
+            await self._refresh()
+        key = self._keys.get(kid)
+        if key is None:
+            raise Unauthorized("令牌签名密钥未知", "unknown signing key")
+        return key
+
+    async def verify(self, token: str) -> Principal:
+        try:
+            header = jwt.get_unverified_header(token)
+        except jwt.PyJWTError as exc:
+            raise Unauthorized("令牌格式错误", "malformed token") from exc
+        key = await self._key_for(str(header.get("kid", "")))
+        try:
+            claims = jwt.decode(
+                token,
+                key.key,
+                algorithms=["EdDSA"],
+                audience=self.audience,
+                issuer=self.issuer,
+                options={"require": ["exp", "iat", "sub", "role"]},
+            )
+        except jwt.ExpiredSignatureError as exc:
+            raise Unauthorized("令牌已过期", "token expired") from exc
+        except jwt.PyJWTError as exc:
+            raise Unauthorized("令牌无效", "invalid token") from exc
+        if claims.get("typ") != "access":
+            raise Unauthorized("不是访问令牌", "not an access token")
+        try:
+            role = Role(claims["role"])
+        except ValueError as exc:
+            raise Unauthorized("令牌角色未知", "unknown role") from exc
+        return Principal(
+            subject=str(claims["sub"]),
+            username=str(claims.get("username", claims["sub"])),
+            role=role,
+            division_code=claims.get("division_code"),
+            department=claims.get("department"),
+            claims=claims,
+        )

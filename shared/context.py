@@ -1,0 +1,163 @@
+"""What every endpoint receives: the unit of work, the caller, and the request-scoped helpers.
+
+``Ctx`` opens one transaction for the request and commits it after the endpoint returned (before
+the response is sent), so a 201 is only ever answered for a committed write.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated, Any
+
+from fastapi import Depends, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
+from sqlalchemy import insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from shared.auth import Principal, Role
+from shared.errors import IdempotencyKeyReused, PreconditionFailed, PreconditionRequired, Unauthorized
+from shared.events.envelope import EventPayload, EventSpec
+
+if TYPE_CHECKING:
+    from shared.component import Component
+
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+bearer = HTTPBearer(auto_error=False, description="网关签发的访问令牌 / access token from POST /auth/token")
+
+
+def get_component(request: Request) -> Component:
+    component: Component = request.app.state.component
+    return component
+
+
+async def get_principal(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> Principal:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        error = Unauthorized("需要登录令牌", "bearer token required")
+        error.headers["WWW-Authenticate"] = "Bearer"
+        raise error
+    principal = await get_component(request).verifier.verify(credentials.credentials)
+    request.state.principal = principal
+    return principal
+
+
+def etag_for(version: int) -> str:
+    return f'"{version}"'
+
+
+@dataclass
+class RequestContext:
+    session: AsyncSession
+    principal: Principal
+    request: Request
+    component: Component
+    _idempotency: tuple[str, str] | None = field(default=None, init=False)
+
+    @property
+    def request_id(self) -> str | None:
+        return getattr(self.request.state, "request_id", None)
+
+    async def audit(
+        self, action: str, entity: str, entity_id: object | None = None, changes: dict[str, Any] | None = None
+    ) -> None:
+        await self.session.execute(
+            insert(self.component.tables.audit_log).values(
+                actor=self.principal.subject,
+                actor_role=self.principal.role.value,
+                action=action,
+                entity=entity,
+                entity_id=None if entity_id is None else str(entity_id),
+                changes=jsonable_encoder(changes) if changes else None,
+                request_id=self.request_id,
+            )
+        )
+
+    async def publish(self, spec: EventSpec, subject: object, payload: EventPayload) -> None:
+        await self.component.outbox.add(self.session, spec, str(subject), payload)
+
+    def require_if_match(self, current_version: int) -> None:
+        header = self.request.headers.get("if-match")
+        if header is None:
+            raise PreconditionRequired()
+        wanted = {tag.strip().removeprefix("W/") for tag in header.split(",")}
+        if "*" not in wanted and etag_for(current_version) not in wanted:
+            error = PreconditionFailed(current_version=current_version)
+            error.headers["ETag"] = etag_for(current_version)
+            raise error
+
+    async def idempotent_replay(self, body: BaseModel | None) -> JSONResponse | None:
+        """Claim the request's Idempotency-Key; if it was already answered, return that answer.
+
+        The claim is a row inserted in this transaction: a concurrent retry with the same key waits
+        on it and then sees the stored answer; if this request fails, the claim rolls back with it.
+        """
+        key = self.request.headers.get(IDEMPOTENCY_HEADER)
+        if not key:
+            return None
+        if len(key) > 200:
+            raise IdempotencyKeyReused("幂等键过长（最多 200 字符）", "Idempotency-Key longer than 200 characters")
+        payload = body.model_dump(mode="json") if body is not None else None
+        digest = hashlib.sha256(
+            json.dumps([self.request.method, self.request.url.path, payload], sort_keys=True, default=str).encode()
+        ).hexdigest()
+        table = self.component.tables.idempotency_keys
+        claimed = await self.session.scalar(
+            pg_insert(table)
+            .values(principal=self.principal.subject, key=key, request_hash=digest)
+            .on_conflict_do_nothing()
+            .returning(table.c.key)
+        )
+        if claimed is not None:
+            self._idempotency = (key, digest)
+            return None
+        row = (
+            await self.session.execute(
+                select(table).where(table.c.principal == self.principal.subject, table.c.key == key)
+            )
+        ).one()
+        if row.request_hash != digest or row.status_code is None:
+            raise IdempotencyKeyReused()
+        headers = dict(row.response_headers or {})
+        headers["Idempotent-Replayed"] = "true"
+        return JSONResponse(row.response_body, status_code=row.status_code, headers=headers)
+
+    async def respond(
+        self, body: BaseModel, *, status_code: int = 200, headers: dict[str, str] | None = None
+    ) -> JSONResponse:
+        """Build the answer and, for a claimed Idempotency-Key, keep it for retries."""
+        content = jsonable_encoder(body)
+        if self._idempotency is not None:
+            key, _ = self._idempotency
+            table = self.component.tables.idempotency_keys
+            await self.session.execute(
+                update(table)
+                .where(table.c.principal == self.principal.subject, table.c.key == key)
+                .values(status_code=status_code, response_body=content, response_headers=headers or {})
+            )
+        return JSONResponse(content, status_code=status_code, headers=headers)
+
+
+async def _request_context(
+    request: Request, principal: Annotated[Principal, Depends(get_principal)]
+) -> AsyncIterator[RequestContext]:
+    component = get_component(request)
+    async with component.db.transaction() as session:
+        ctx = RequestContext(session=session, principal=principal, request=request, component=component)
+        yield ctx
+        if principal.role is Role.AUDITOR:
+            # Auditors see everything; in exchange every read of theirs is on record.
+            await ctx.audit("read", "http", request.url.path, {"params": dict(request.path_params)})
+
+
+# scope="function": the transaction commits when the endpoint returns, before the response goes out.
+Ctx = Annotated[RequestContext, Depends(_request_context, scope="function")]
+CurrentPrincipal = Annotated[Principal, Depends(get_principal)]

@@ -1,0 +1,247 @@
+"""Durable pull consumers with an inbox: each event has at most one effect per consumer.
+
+The handler runs in one transaction with the inbox insert; the message is acked only after that
+transaction committed. A failing handler is redelivered with back-off; after ``max_deliver``
+attempts the event is parked in ``parked_events`` where an operator can inspect and replay it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import nats
+import structlog
+from nats.aio.msg import Msg
+from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
+from pydantic import ValidationError
+from sqlalchemy import insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from shared.db import Database
+from shared.events.envelope import CloudEvent, EventPayload, EventSpec, stream_name
+from shared.events.outbox import Outbox
+from shared.events.nats import NatsLink
+from shared.metrics import Metrics
+from shared.tables import KitTables
+
+log = structlog.get_logger("xianjie.consumer")
+
+
+
+@dataclass
+class EventContext:
+    """What a handler receives: the transaction it runs in, the event, and audit/publish helpers."""
+
+    session: AsyncSession
+    event: CloudEvent
+    consumer: str
+    outbox: Outbox
+    tables: KitTables
+
+    async def audit(self, action: str, entity: str, entity_id: object, changes: dict[str, Any] | None = None) -> None:
+        await self.session.execute(
+            insert(self.tables.audit_log).values(
+                actor=f"event:{self.event.source}", actor_role="system", action=action, entity=entity,
+                entity_id=str(entity_id),
+                changes={"event_id": str(self.event.id), "event_type": self.event.type, **(changes or {})},
+            )
+        )
+
+    async def publish(self, spec: EventSpec, subject: object, payload: EventPayload) -> None:
+        await self.outbox.add(self.session, spec, str(subject), payload)
+
+
+Handler = Callable[[EventContext], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """Events of one producing service that this service reacts to, by CloudEvents type."""
+
+    source_service: str
+    handlers: dict[str, tuple[str, Handler]]  # type -> (nats subject, handler)
+
+
+class HandlerFailed(Exception):
+    pass
+
+
+class EventConsumer:
+    def __init__(
+        self,
+        *,
+        service: str,
+        subscription: Subscription,
+        db: Database,
+        tables: KitTables,
+        outbox: Outbox,
+        link: NatsLink,
+        metrics: Metrics,
+        max_deliver: int,
+        ack_wait: float,
+        batch: int = 20,
+    ) -> None:
+        self.service = service
+        self.subscription = subscription
+        self.db = db
+        self.tables = tables
+        self.outbox = outbox
+        self.link = link
+        self.metrics = metrics
+        self.max_deliver = max_deliver
+        self.ack_wait = ack_wait
+        self.batch = batch
+        self._task: asyncio.Task[None] | None = None
+
+    @property
+    def durable(self) -> str:
+        return self.service
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(
+            self._run(), name=f"consumer-{self.service}-{self.subscription.source_service}"
+        )
+
+    async def stop(self) -> None:
+        if self._task:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    async def _subscribe(self) -> nats.js.JetStreamContext.PullSubscription:
+        js = self.link.jetstream_if_ready()
+        if js is None:
+            raise ConnectionError("NATS not ready")
+        stream = stream_name(self.subscription.source_service)
+        subjects = sorted({subject for subject, _ in self.subscription.handlers.values()})
+        config = ConsumerConfig(
+            durable_name=self.durable,
+            name=self.durable,
+            ack_policy=AckPolicy.EXPLICIT,
+            deliver_policy=DeliverPolicy.ALL,
+            ack_wait=self.ack_wait,
+            # We bound redelivery ourselves (and park); the server must not drop silently first.
+            max_deliver=-1,
+            filter_subjects=subjects,
+        )
+        await js.add_consumer(stream, config=config)
+        return await js.pull_subscribe_bind(durable=self.durable, stream=stream)
+
+    async def _run(self) -> None:
+        subscription = None
+        while True:
+            try:
+                if subscription is None:
+                    subscription = await self._subscribe()
+                try:
+                    messages = await subscription.fetch(self.batch, timeout=1.0)
+                except nats.errors.TimeoutError:
+                    continue  # nothing waiting: normal
+                for msg in messages:
+                    await self._handle_message(msg)
+            except asyncio.CancelledError:
+                if subscription is not None:
+                    with contextlib.suppress(Exception):
+                        await subscription.unsubscribe()
+                raise
+            except Exception as exc:
+                log.warning("consumer_loop_error", service=self.service, error=str(exc) or type(exc).__name__)
+                subscription = None
+                await asyncio.sleep(0.5)
+
+    async def _handle_message(self, msg: Msg) -> None:
+        deliveries = msg.metadata.num_delivered or 1
+        try:
+            event = CloudEvent.model_validate_json(msg.data)
+        except ValidationError as exc:
+            # A message that is not a CloudEvent will never become one: park it at once.
+            await self._park_raw(msg, f"not a CloudEvent: {exc.errors()[:3]}", deliveries)
+            await msg.ack()
+            return
+        try:
+            await self.handle(event)
+        except Exception as exc:
+            self.metrics.events_failed.labels(self.service, event.type).inc()
+            log.warning("event_handler_failed", consumer=self.service, event_id=str(event.id),
+                        event_type=event.type, deliveries=deliveries, error=str(exc) or type(exc).__name__)
+            if deliveries >= self.max_deliver:
+                await self._park(event, msg.subject, str(exc) or type(exc).__name__, deliveries)
+                await msg.ack()
+            else:
+                await msg.nak(delay=min(0.2 * 2**deliveries, 30.0))
+            return
+        await msg.ack()
+
+    async def handle(self, event: CloudEvent) -> bool:
+        """Apply ``event`` once. Returns False when it had already been handled (or is not ours)."""
+        entry = self.subscription.handlers.get(event.type)
+        if entry is None:
+            return False
+        _, handler = entry
+        inbox = self.tables.inbox
+        async with self.db.transaction() as session:
+            claimed = await session.scalar(
+                pg_insert(inbox)
+                .values(event_id=event.id, consumer=self.service, event_type=event.type)
+                .on_conflict_do_nothing()
+                .returning(inbox.c.event_id)
+            )
+            if claimed is None:
+                self.metrics.events_duplicate.labels(self.service, event.type).inc()
+                return False
+            await handler(EventContext(session, event, self.service, self.outbox, self.tables))
+        self.metrics.events_handled.labels(self.service, event.type).inc()
+        return True
+
+    async def _park(self, event: CloudEvent, subject: str, error: str, deliveries: int) -> None:
+        async with self.db.transaction() as session:
+            await session.execute(
+                insert(self.tables.parked_events).values(
+                    event_id=event.id,
+                    consumer=self.service,
+                    event_type=event.type,
+                    nats_subject=subject,
+                    envelope=event.model_dump(mode="json", exclude_none=True),
+                    error=error[:2000],
+                    deliveries=deliveries,
+                )
+            )
+        self.metrics.events_parked.labels(self.service, event.type).inc()
+        log.error("event_parked", consumer=self.service, event_id=str(event.id), event_type=event.type)
+
+    async def _park_raw(self, msg: Msg, error: str, deliveries: int) -> None:
+        async with self.db.transaction() as session:
+            await session.execute(
+                insert(self.tables.parked_events).values(
+                    event_id=uuid.uuid4(),
+                    consumer=self.service,
+                    event_type="(invalid)",
+                    nats_subject=msg.subject,
+                    envelope={"raw": msg.data.decode("utf-8", "replace")[:10_000]},
+                    error=error[:2000],
+                    deliveries=deliveries,
+                )
+            )
+
+    async def replay(self, parked_id: int) -> bool:
+        """Re-run a parked event's handler (operator action). Raises HandlerFailed if it fails again."""
+        table = self.tables.parked_events
+        async with self.db.sessions() as session:
+            row = (await session.execute(select(table).where(table.c.id == parked_id))).one_or_none()
+        if row is None:
+            raise LookupError(parked_id)
+        try:
+            event = CloudEvent.model_validate(row.envelope)
+            applied = await self.handle(event)
+        except Exception as exc:
+            raise HandlerFailed(str(exc) or type(exc).__name__) from exc
+        async with self.db.transaction() as session:
+            await session.execute(update(table).where(table.c.id == parked_id).values(replayed_at=datetime.now(UTC)))
+        return applied

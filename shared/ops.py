@@ -1,0 +1,113 @@
+"""Health, readiness and the operator's view of parked events."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from sqlalchemy import select
+
+from shared.auth import Role
+from shared.context import CurrentPrincipal, get_component
+from shared.errors import Conflict, NotFound, problem_response, problem_responses
+from shared.events.consumer import HandlerFailed
+
+
+def health_router() -> APIRouter:
+    router = APIRouter(tags=["ops"])
+
+    @router.get("/healthz", summary="存活检查 / liveness")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @router.get("/readyz", summary="就绪检查（数据库与 NATS）/ readiness", responses={503: {}})
+    async def readyz(request: Request) -> Any:
+        component = getattr(request.app.state, "component", None)
+        checks: dict[str, str] = {}
+        if component is None:
+            checks["startup"] = "pending"
+        else:
+            try:
+                await component.db.ping()
+                checks["database"] = "ok"
+            except Exception as exc:
+                checks["database"] = f"down: {type(exc).__name__}"
+            if component.link is not None:
+                checks["nats"] = "ok" if component.link.connected else "down"
+        if all(v == "ok" for v in checks.values()):
+            return {"status": "ready", "checks": checks}
+        return problem_response(request, status=503, code="not_ready", title="服务未就绪",
+                                extra={"checks": checks})
+
+    return router
+
+
+class ParkedEvent(BaseModel):
+    id: int
+    event_id: str
+    consumer: str
+    event_type: str
+    nats_subject: str
+    error: str
+    deliveries: int
+    parked_at: datetime
+    replayed_at: datetime | None
+    envelope: dict[str, Any]
+
+
+class ReplayResult(BaseModel):
+    id: int
+    applied: bool
+
+
+def ops_router() -> APIRouter:
+    router = APIRouter(prefix="/v1/ops", tags=["ops"])
+
+    @router.get(
+        "/parked-events",
+        summary="查看停放的事件 / parked events",
+        response_model=list[ParkedEvent],
+        responses=problem_responses(401, 403),
+    )
+    async def list_parked(
+        request: Request,
+        principal: CurrentPrincipal,
+        include_replayed: Annotated[bool, Query()] = False,
+        limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    ) -> list[ParkedEvent]:
+        principal.require_role(Role.DISTRICT_ADMIN, Role.AUDITOR)
+        component = get_component(request)
+        table = component.tables.parked_events
+        query = select(table).order_by(table.c.id.desc()).limit(limit)
+        if not include_replayed:
+            query = query.where(table.c.replayed_at.is_(None))
+        async with component.db.sessions() as session:
+            rows = (await session.execute(query)).mappings().all()
+        return [ParkedEvent.model_validate({**row, "event_id": str(row["event_id"])}) for row in rows]
+
+    @router.post(
+        "/parked-events/{parked_id}/replay",
+        summary="重放停放的事件 / replay a parked event",
+        response_model=ReplayResult,
+        responses=problem_responses(401, 403, 404, 409),
+    )
+    async def replay(request: Request, principal: CurrentPrincipal, parked_id: int) -> ReplayResult:
+        principal.require_role(Role.DISTRICT_ADMIN)
+        component = get_component(request)
+        table = component.tables.parked_events
+        async with component.db.sessions() as session:
+            event_type = await session.scalar(select(table.c.event_type).where(table.c.id == parked_id))
+        # A service's consumers (one per source stream) share its name; the handler's owner replays.
+        consumer = next((c for c in component.consumers if event_type in c.subscription.handlers), None)
+        if consumer is None:
+            raise NotFound()
+        try:
+            applied = await consumer.replay(parked_id)
+        except HandlerFailed as exc:
+            raise Conflict(f"重放失败：{exc}", f"replay failed: {exc}") from exc
+        return ReplayResult(id=parked_id, applied=applied)
+
+    return router

@@ -1,0 +1,103 @@
+"""Typed settings shared by every process of the suite.
+
+Every value comes from the environment with the ``XIANJIE_`` prefix. A service may override any
+value for itself alone with ``XIANJIE_<SERVICE>_<NAME>`` (e.g. ``XIANJIE_FUNDS_DATABASE_URL``),
+which is how an operator points one service at its own database server.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import ClassVar
+
+from pydantic import Field, model_validator
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
+
+# Placeholder values that must never reach production.
+_PLACEHOLDER_SECRETS = {"", "change-me", "changeme", "secret", "password", "xianjie"}
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    TEST = "test"
+    PRODUCTION = "production"
+
+
+class SuiteSettings(BaseSettings):
+    """Values every process needs the same way."""
+
+    model_config = SettingsConfigDict(env_prefix="XIANJIE_", extra="ignore")
+
+    # The component whose overrides (XIANJIE_<COMPONENT>_*) apply; set by each subclass.
+    component: ClassVar[str] = ""
+
+    environment: Environment = Environment.DEVELOPMENT
+    # postgresql+asyncpg://user:pass@host:5432/db — the embedded server is used when empty.
+    database_url: str = ""
+    nats_url: str = ""
+    data_dir: Path = Path(".data")
+    log_level: str = "INFO"
+    log_json: bool = True
+
+    # Auth: services verify gateway-issued tokens against its JWKS.
+    jwks_url: str = "http://127.0.0.1:8000/.well-known/jwks.json"
+    token_issuer: str = "xianjie-gateway"
+    token_audience: str = "xianjie"
+
+    # HTTP hygiene.
+    max_body_bytes: int = Field(default=1_048_576, ge=1024)
+    default_page_size: int = Field(default=50, ge=1, le=500)
+    max_page_size: int = Field(default=500, ge=1, le=5000)
+
+    # Events.
+    outbox_poll_seconds: float = Field(default=0.5, gt=0)
+    outbox_batch_size: int = Field(default=200, ge=1)
+    outbox_retention_days: int = Field(default=14, ge=1)
+    consumer_max_deliver: int = Field(default=5, ge=1)
+    consumer_ack_wait_seconds: float = Field(default=30, gt=0)
+    stream_duplicate_window_seconds: float = Field(default=120, gt=0)
+    # Reference data: villages come from an administrator's CSV; the demo file is the default.
+    villages_file: Path | None = None
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        sources: list[PydanticBaseSettingsSource] = [init_settings]
+        if cls.component:
+            sources.append(
+                EnvSettingsSource(settings_cls, env_prefix=f"XIANJIE_{cls.component.upper()}_")
+            )
+        sources += [env_settings, dotenv_settings, file_secret_settings]
+        return tuple(sources)
+
+    @model_validator(mode="after")
+    def _production_needs_real_servers(self) -> SuiteSettings:
+        if self.environment is Environment.PRODUCTION:
+            missing = [n for n in ("database_url", "nats_url") if not getattr(self, n)]
+            if missing:
+                raise ValueError(f"production needs {', '.join(missing)} (no embedded servers)")
+        return self
+
+    @staticmethod
+    def refuse_placeholder(name: str, value: str, environment: Environment) -> None:
+        if environment is Environment.PRODUCTION and value.strip().lower() in _PLACEHOLDER_SECRETS:
+            raise ValueError(f"{name} is a placeholder; set a real secret in production")
+
+
+class ServiceSettings(SuiteSettings):
+    """Settings of one HTTP component (a service or the gateway)."""
+
+    host: str = "127.0.0.1"
+    port: int = 0
