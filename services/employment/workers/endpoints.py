@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
+
+from services.employment.models import Worker, WorkerStatus, WorkPlace
+from services.employment.workers import repository, service
+from services.employment.workers.schemas import JobLoss, WorkerCreate, WorkerOut
+from shared.context import Ctx, etag_for
+from shared.errors import NotFound, problem_responses
+from shared.pagination import Page, keyset_page
+from shared.schemas import TownCode, VillageCode
+
+UPDATED_SINCE_HELP = "只返回此时间之后有变化的记录（增量同步）"
+
+router = APIRouter(prefix="/v1/workers", tags=["workers 务工人员"])
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=WorkerOut,
+    summary="登记务工人员 / register a worker",
+    responses=problem_responses(400, 401, 403, 409, 413, 422),
+)
+async def create_worker(body: WorkerCreate, ctx: Ctx) -> JSONResponse:
+    if (replay := await ctx.idempotent_replay(body)) is not None:
+        return replay
+    worker = await service.register(ctx, body)
+    out = WorkerOut.model_validate(worker)
+    return await ctx.respond(
+        out, status_code=201, headers={"ETag": etag_for(out.version), "Location": f"/v1/workers/{out.id}"}
+    )
+
+
+@router.get(
+    "",
+    response_model=Page[WorkerOut],
+    summary="务工人员列表 / list workers",
+    responses=problem_responses(401, 403, 422),
+)
+async def list_workers(
+    ctx: Ctx,
+    town_code: Annotated[TownCode | None, Query()] = None,
+    village_code: Annotated[VillageCode | None, Query()] = None,
+    household_id: Annotated[uuid.UUID | None, Query()] = None,
+    status: Annotated[WorkerStatus | None, Query()] = None,
+    place: Annotated[WorkPlace | None, Query()] = None,
+    updated_since: Annotated[datetime | None, Query(description=UPDATED_SINCE_HELP)] = None,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> Page[WorkerOut]:
+    ctx.principal.require_role(*service.READERS)
+    query = repository.filtered(
+        ctx.principal, town_code=town_code, village_code=village_code, household_id=household_id,
+        status=status, place=place, updated_since=updated_since,
+    )
+    rows, next_cursor = await keyset_page(
+        ctx.session, query, (Worker.updated_at, Worker.id), cursor=cursor, limit=limit
+    )
+    return Page[WorkerOut](items=[WorkerOut.model_validate(r) for r in rows], next_cursor=next_cursor)
+
+
+@router.get(
+    "/{worker_id}",
+    response_model=WorkerOut,
+    summary="务工人员详情 / get a worker",
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def get_worker(worker_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
+    ctx.principal.require_role(*service.READERS)
+    worker = await repository.get(ctx.session, ctx.principal, worker_id)
+    if worker is None:
+        raise NotFound()
+    out = WorkerOut.model_validate(worker)
+    return JSONResponse(out.model_dump(mode="json"), headers={"ETag": etag_for(out.version)})
+
+
+@router.post(
+    "/{worker_id}/job-loss",
+    response_model=WorkerOut,
+    summary="登记失业（需 If-Match）/ report a job loss (If-Match required)",
+    responses=problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 428),
+)
+async def report_job_loss(worker_id: uuid.UUID, body: JobLoss, ctx: Ctx) -> JSONResponse:
+    ctx.principal.require_role(*service.READERS)
+    if (replay := await ctx.idempotent_replay(body)) is not None:
+        return replay
+    worker = await repository.get(ctx.session, ctx.principal, worker_id, for_update=True)
+    if worker is None:
+        raise NotFound()
+    worker = await service.report_job_loss(ctx, worker, body)
+    out = WorkerOut.model_validate(worker)
+    return await ctx.respond(out, headers={"ETag": etag_for(out.version)})

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.employment.models import Worker, WorkerStatus, WorkPlace
+from shared.auth import Principal
+
+
+def scoped(principal: Principal) -> Select[tuple[Worker]]:
+    """Workers the caller may see at all; everything else is 'not found'."""
+    query = select(Worker)
+    if principal.division_prefix is not None:
+        query = query.where(Worker.village_code.startswith(principal.division_prefix, autoescape=True))
+    return query
+
+
+async def get(
+    session: AsyncSession, principal: Principal, worker_id: uuid.UUID, *, for_update: bool = False
+) -> Worker | None:
+    query = scoped(principal).where(Worker.id == worker_id)
+    if for_update:
+        query = query.with_for_update()
+    return (await session.execute(query)).scalar_one_or_none()
+
+
+async def member_registered(session: AsyncSession, member_id: uuid.UUID) -> bool:
+    """Across all territories: a member is one worker, whoever registered them."""
+    return (await session.scalar(select(Worker.id).where(Worker.member_id == member_id))) is not None
+
+
+def filtered(
+    principal: Principal,
+    *,
+    town_code: str | None,
+    village_code: str | None,
+    household_id: uuid.UUID | None,
+    status: WorkerStatus | None,
+    place: WorkPlace | None,
+    updated_since: datetime | None,
+) -> Select[tuple[Worker]]:
+    query = scoped(principal)
+    if town_code:
+        query = query.where(Worker.town_code == town_code)
+    if village_code:
+        query = query.where(Worker.village_code == village_code)
+    if household_id:
+        query = query.where(Worker.household_id == household_id)
+    if status:
+        query = query.where(Worker.status == status)
+    if place:
+        query = query.where(Worker.place == place)
+    if updated_since:
+        query = query.where(Worker.updated_at > updated_since)
+    return query

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from pydantic import Field, computed_field, model_validator
+
+from services.employment.models import WORK_PLACE_LABELS, WORKER_STATUS_LABELS, WorkerStatus, WorkPlace
+from shared.schemas import InputModel, Money, NonNegativeMoney, OutputModel, TownCode, VillageCode
+
+
+class WorkerCreate(InputModel):
+    household_id: uuid.UUID = Field(description="监测服务中的农户编号")
+    member_id: uuid.UUID = Field(description="监测服务中的家庭成员编号")
+    town_code: TownCode
+    village_code: VillageCode
+    status: WorkerStatus
+    employer: str | None = Field(default=None, min_length=1, max_length=200, description="就业单位")
+    place: WorkPlace | None = Field(default=None, description="务工地点：县内 / 省内县外 / 省外")
+    monthly_wage: NonNegativeMoney | None = Field(default=None, description="月工资（元）")
+    employed_since: date | None = Field(default=None, description="本次就业开始日期")
+
+    @model_validator(mode="after")
+    def _employed_needs_place(self) -> WorkerCreate:
+        if self.status is WorkerStatus.EMPLOYED and self.place is None:
+            raise ValueError("务工就业人员必须填写务工地点（place）")
+        return self
+
+
+class JobLoss(InputModel):
+    ended_on: date = Field(description="就业结束日期")
+    reason: str = Field(min_length=1, max_length=500, description="失业原因")
+
+
+class WorkerOut(OutputModel):
+    id: uuid.UUID
+    household_id: uuid.UUID
+    member_id: uuid.UUID
+    town_code: str
+    village_code: str
+    status: WorkerStatus
+    employer: str | None
+    place: WorkPlace | None
+    monthly_wage: Money | None
+    employed_since: date | None
+    ended_on: date | None
+    end_reason: str | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def status_label(self) -> str:
+        return WORKER_STATUS_LABELS[self.status]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def place_label(self) -> str | None:
+        return WORK_PLACE_LABELS[self.place] if self.place else None
+
