@@ -13,6 +13,8 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -228,6 +230,28 @@ def install_error_handlers(app: FastAPI) -> None:
             headers=dict(exc.headers) if exc.headers else None,
         )
 
+    async def on_integrity(request: Request, exc: Exception) -> JSONResponse:
+        # The database is the last line of defence; its refusals are the caller's problem, not a 500.
+        assert isinstance(exc, IntegrityError)
+        sqlstate = getattr(exc.orig, "sqlstate", None) or getattr(getattr(exc.orig, "__cause__", None), "sqlstate", "")
+        constraint = getattr(getattr(exc.orig, "__cause__", None), "constraint_name", None)
+        english = wants_english(request)
+        if sqlstate == "23514":  # check_violation
+            return problem_response(
+                request, status=422, code="constraint_violated",
+                title="Validation failed" if english else "数据不满足约束条件",
+                detail=constraint, extra={"constraint": constraint} if constraint else None,
+            )
+        return problem_response(
+            request, status=409, code="conflict",
+            title="Conflict" if english else "与现有数据冲突",
+            detail=constraint, extra={"constraint": constraint} if constraint else None,
+        )
+
+    async def on_stale(request: Request, exc: Exception) -> JSONResponse:
+        # Two writers passed the If-Match check together; the version column let only one through.
+        return await on_app_error(request, PreconditionFailed())
+
     async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
         # The trace goes to our log (with the request id), never to the caller.
         log.error("unhandled_error", path=request.url.path, error_type=type(exc).__name__, exc_info=exc)
@@ -243,6 +267,8 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(AppError, on_app_error)
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(StarletteHTTPException, on_http)
+    app.add_exception_handler(IntegrityError, on_integrity)
+    app.add_exception_handler(StaleDataError, on_stale)
     app.add_exception_handler(Exception, on_unexpected)
 
 
