@@ -21,8 +21,12 @@ class ComponentInfo:
 
 
 SERVICES = [
-    ComponentInfo("monitoring", 8001, "services.monitoring.app:create_app", ROOT / "services/monitoring/migrations"),
-    ComponentInfo("employment", 8002, "services.employment.app:create_app", ROOT / "services/employment/migrations"),
+    ComponentInfo(
+        "monitoring", 8001, "services.monitoring.app:create_app", ROOT / "services/monitoring/migrations"
+    ),
+    ComponentInfo(
+        "employment", 8002, "services.employment.app:create_app", ROOT / "services/employment/migrations"
+    ),
     ComponentInfo("funds", 8003, "services.funds.app:create_app", ROOT / "services/funds/migrations"),
     ComponentInfo("assets", 8004, "services.assets.app:create_app", ROOT / "services/assets/migrations"),
 ]

