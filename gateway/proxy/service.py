@@ -1,0 +1,148 @@
+"""Forwarding one request to a service: stream in, stream out, keep only the headers that matter.
+
+The gateway does not look inside requests or answers; the services verify tokens and scope.
+Authorization headers are forwarded but never logged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import aiohttp
+import structlog
+from fastapi import Request
+from starlette.background import BackgroundTask
+from starlette.responses import StreamingResponse
+from yarl import URL
+
+from shared.errors import AppError
+from shared.logging import REQUEST_ID_HEADER
+
+log = structlog.get_logger("xianjie.gateway.proxy")
+
+FORWARDED_REQUEST_HEADERS = (
+    "authorization",
+    "if-match",
+    "if-none-match",
+    "idempotency-key",
+    "accept-language",
+    "content-type",
+    "content-length",
+    "accept",
+)
+# Hop-by-hop (RFC 9110 §7.6.1) and those the gateway's own server sets.
+DROPPED_RESPONSE_HEADERS = frozenset(
+    {
+        "connection",
+        "keep-alive",
+        "proxy-authenticate",
+        "proxy-authorization",
+        "te",
+        "trailer",
+        "trailers",
+        "transfer-encoding",
+        "upgrade",
+        "date",
+        "server",
+        REQUEST_ID_HEADER.lower(),
+    }
+)
+
+
+class UpstreamUnavailable(AppError):
+    status, code, title_zh, title_en = (
+        502,
+        "upstream_unavailable",
+        "后端服务暂不可用",
+        "Upstream service unavailable",
+    )
+
+
+class UpstreamTimeout(AppError):
+    status, code, title_zh, title_en = (
+        504,
+        "upstream_timeout",
+        "后端服务响应超时",
+        "Upstream service timed out",
+    )
+
+
+def new_client_session(connect_timeout: float, read_timeout: float) -> aiohttp.ClientSession:
+    return aiohttp.ClientSession(
+        timeout=aiohttp.ClientTimeout(total=None, connect=connect_timeout, sock_read=read_timeout),
+        # Bodies pass through untouched, compressed or not; cookies are not the gateway's business.
+        auto_decompress=False,
+        cookie_jar=aiohttp.DummyCookieJar(),
+        connector=aiohttp.TCPConnector(limit=200, limit_per_host=100, keepalive_timeout=30),
+    )
+
+
+def _request_headers(request: Request) -> dict[str, str]:
+    headers = {name: value for name in FORWARDED_REQUEST_HEADERS if (value := request.headers.get(name))}
+    headers[REQUEST_ID_HEADER] = getattr(request.state, "request_id", "") or ""
+    # Stop aiohttp adding its own Accept-Encoding: the caller decides what it can read.
+    headers["Accept-Encoding"] = request.headers.get("accept-encoding", "identity")
+    return headers
+
+
+def _has_body(request: Request) -> bool:
+    return "content-length" in request.headers or "transfer-encoding" in request.headers
+
+
+def upstream_url(base_url: str, service: str, request: Request) -> URL:
+    """The service URL for this request, from the raw (still percent-encoded) path and query."""
+    raw_path: bytes = request.scope.get("raw_path") or request.url.path.encode()
+    rest = raw_path.decode("latin-1").removeprefix(f"/api/{service}/v1/")
+    query = request.scope.get("query_string", b"").decode("latin-1")
+    return URL(f"{base_url}/v1/{rest}" + (f"?{query}" if query else ""), encoded=True)
+
+
+async def forward(
+    http: aiohttp.ClientSession, service: str, base_url: str, request: Request
+) -> StreamingResponse:
+    url = upstream_url(base_url, service, request)
+    headers = _request_headers(request)
+    data: AsyncIterator[bytes] | None = request.stream() if _has_body(request) else None
+    try:
+        upstream = await http.request(
+            request.method,
+            url,
+            headers=headers,
+            data=data,
+            allow_redirects=False,
+            skip_auto_headers=("User-Agent",),
+        )
+    except (TimeoutError, aiohttp.ConnectionTimeoutError, aiohttp.SocketTimeoutError) as exc:
+        log.warning("upstream_timeout", service=service, path=request.url.path)
+        raise UpstreamTimeout(f"服务 {service} 响应超时", f"service {service} timed out") from exc
+    except aiohttp.ClientError as exc:
+        log.warning("upstream_unavailable", service=service, path=request.url.path, error=type(exc).__name__)
+        raise UpstreamUnavailable(f"服务 {service} 暂不可用", f"service {service} is unavailable") from exc
+
+    async def body() -> AsyncIterator[bytes]:
+        try:
+            async for chunk in upstream.content.iter_any():
+                yield chunk
+        except (TimeoutError, aiohttp.ClientError) as exc:
+            # Headers are gone already; all we can do is cut the answer short and say why in the log.
+            log.warning(
+                "upstream_body_failed", service=service, path=request.url.path, error=type(exc).__name__
+            )
+        finally:
+            upstream.release()
+
+    response_headers = {
+        name: value
+        for name, value in upstream.headers.items()
+        if name.lower() not in DROPPED_RESPONSE_HEADERS
+    }
+    return StreamingResponse(
+        body(),
+        status_code=upstream.status,
+        headers=response_headers,
+        background=BackgroundTask(_release, upstream),
+    )
+
+
+async def _release(upstream: aiohttp.ClientResponse) -> None:
+    upstream.release()
