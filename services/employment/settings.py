@@ -15,3 +15,5 @@ class EmploymentSettings(ServiceSettings):
 
     # 脱贫劳动力务工就业规模稳定在 2155 人以上 (2025 work plan); used by the headcount reports.
     employment_floor: int = Field(default=2155, ge=0)
+    # Departments whose systems (integrator accounts) push and sync worker data: HR (人社).
+    hr_departments: list[str] = Field(default_factory=lambda: ["人社局"])

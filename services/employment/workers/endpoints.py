@@ -54,7 +54,7 @@ async def list_workers(
     cursor: Annotated[str | None, Query(max_length=500)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> Page[WorkerOut]:
-    ctx.principal.require_role(*service.READERS)
+    service.require_reader(ctx)
     query = repository.filtered(
         ctx.principal, town_code=town_code, village_code=village_code, household_id=household_id,
         status=status, place=place, updated_since=updated_since,
@@ -72,7 +72,7 @@ async def list_workers(
     responses=problem_responses(401, 403, 404, 422),
 )
 async def get_worker(worker_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
-    ctx.principal.require_role(*service.READERS)
+    service.require_reader(ctx)
     worker = await repository.get(ctx.session, ctx.principal, worker_id)
     if worker is None:
         raise NotFound()
@@ -87,7 +87,7 @@ async def get_worker(worker_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
     responses=problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 428),
 )
 async def report_job_loss(worker_id: uuid.UUID, body: JobLoss, ctx: Ctx) -> JSONResponse:
-    ctx.principal.require_role(*service.READERS)
+    service.require_reader(ctx)
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
     worker = await repository.get(ctx.session, ctx.principal, worker_id, for_update=True)

@@ -3,8 +3,9 @@
 Roles:
 - district_admin: every worker; town_official / village_cadre: only inside their division code
   (another town's worker is "not found"; registering one there is refused with 403).
-- integrator: the HR department's system (人社) pushes employment data district-wide, so it may
-  register workers and report job losses like a district user.
+- integrator: the HR department's system (人社局, configurable as ``hr_departments``) pushes
+  employment data district-wide, so it may read, register workers and report job losses like a
+  district user; other departments' systems get 403.
 - department_officer and auditor: read everything; auditor writes are refused (403).
 - helper: no access yet — this service does not know which households a helper is assigned to
   (that lives in monitoring), so it cannot scope them.
@@ -17,6 +18,7 @@ from datetime import date
 from sqlalchemy.exc import IntegrityError
 
 from services.employment.models import Worker, WorkerStatus
+from services.employment.settings import EmploymentSettings
 from services.employment.workers import repository
 from services.employment.workers.events import (
     WORKER_REGISTERED,
@@ -33,9 +35,26 @@ WRITERS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL, Role.VILLAGE_CADRE, Role.INT
 READERS = (*WRITERS, Role.DEPARTMENT_OFFICER, Role.AUDITOR)
 
 
-def require_writer(principal: Principal) -> None:
-    principal.require_write()
-    principal.require_role(*WRITERS)
+def _settings(ctx: RequestContext) -> EmploymentSettings:
+    settings = ctx.component.settings
+    return settings if isinstance(settings, EmploymentSettings) else EmploymentSettings()
+
+
+def _require_hr_system(ctx: RequestContext) -> None:
+    principal = ctx.principal
+    if principal.role is Role.INTEGRATOR and principal.department not in _settings(ctx).hr_departments:
+        raise Forbidden("仅人社部门系统可访问务工数据", "only the HR department's system may access workers")
+
+
+def require_reader(ctx: RequestContext) -> None:
+    ctx.principal.require_role(*READERS)
+    _require_hr_system(ctx)
+
+
+def require_writer(ctx: RequestContext) -> None:
+    ctx.principal.require_write()
+    ctx.principal.require_role(*WRITERS)
+    _require_hr_system(ctx)
 
 
 def require_territory(principal: Principal, division_code: str) -> None:
@@ -47,7 +66,7 @@ def require_territory(principal: Principal, division_code: str) -> None:
 
 
 async def register(ctx: RequestContext, data: WorkerCreate) -> Worker:
-    require_writer(ctx.principal)
+    require_writer(ctx)
     ctx.component.divisions.require_town(data.town_code)
     ctx.component.divisions.require_village(data.village_code, data.town_code)
     require_territory(ctx.principal, data.village_code)
@@ -82,7 +101,7 @@ async def register(ctx: RequestContext, data: WorkerCreate) -> Worker:
 
 async def report_job_loss(ctx: RequestContext, worker: Worker, data: JobLoss) -> Worker:
     """失业登记：the worker is no longer employed; monitoring hears of it (杜绝因失业返贫)."""
-    require_writer(ctx.principal)
+    require_writer(ctx)
     ctx.require_if_match(worker.version)
     if worker.status is not WorkerStatus.EMPLOYED:
         raise InvalidTransition("该务工人员已是未就业状态", "worker is already unemployed")
