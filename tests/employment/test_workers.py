@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, timedelta
 from typing import Any
 
@@ -270,3 +271,17 @@ async def test_bad_input(api: httpx.AsyncClient, tokens: dict[str, str], stack: 
     async with stack.db("employment").engine.connect() as conn:
         assert await conn.scalar(text("SELECT count(*) FROM employment.workers")) == 0
         assert await conn.scalar(text("SELECT count(*) FROM employment.outbox")) == 0
+
+
+async def test_concurrent_job_loss_reports_have_one_effect(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    created = (await create(api, tokens["admin"])).json()
+    url = f"{URL}/{created['id']}/job-loss"
+    body = {"ended_on": date.today().isoformat(), "reason": "企业停产"}
+    answers = await asyncio.gather(*(
+        api.post(url, json=body, headers=auth(tokens["admin"], **{"If-Match": '"1"'})) for _ in range(4)
+    ))
+    assert sorted(a.status_code for a in answers) == [200, 412, 412, 412]
+    types = [e["type"] for e in await outbox(stack)]
+    assert types.count("cn.xianjie.employment.worker.unemployed.v1") == 1
