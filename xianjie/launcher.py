@@ -254,7 +254,36 @@ def prune_stale_postgres_handles(pgdata: Path) -> None:
             handles.write_text(json.dumps(alive))
 
 
+def stop_stale_nats(pid_file: Path, store_dir: Path, timeout: float = 5.0) -> bool:
+    """Stop a NATS left running on our store by a launcher that was killed outright (SIGKILL).
+
+    Two servers on one JetStream store would corrupt it; the pid is trusted only if that process
+    is still a nats-server using this store directory."""
+    try:
+        pid = int(pid_file.read_text().strip())
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
+    except (OSError, ValueError):
+        pid_file.unlink(missing_ok=True)
+        return False
+    pid_file.unlink(missing_ok=True)
+    if not argv or not argv[0].endswith("nats-server") or str(store_dir) not in argv:
+        return False
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while _pid_alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if _pid_alive(pid):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    return True
+
+
 def _pid_alive(pid: int) -> bool:
+    with contextlib.suppress(OSError, IndexError):
+        # A zombie (exited, not yet reaped by its parent) is not alive for our purposes.
+        if Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].startswith("Z"):
+            return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -296,6 +325,9 @@ def embedded_servers(
             port = pick_port(host, DEFAULT_NATS_PORT, nats_port, "NATS")
             monitor = pick_port(host, DEFAULT_NATS_MONITOR_PORT, None, "NATS monitoring")
             (data_dir / "logs").mkdir(parents=True, exist_ok=True)
+            pid_file = data_dir / "nats.pid"
+            if stop_stale_nats(pid_file, data_dir / "nats"):
+                echo("  NATS        stopped a leftover server from an earlier run")
             nats = EmbeddedNats(
                 data_dir / "nats",
                 port=port,
@@ -303,8 +335,10 @@ def embedded_servers(
                 log_file=data_dir / "logs" / "nats.log",
                 detach=True,
             )
-            stack.callback(_stop_nats, nats, echo)
+            stack.callback(_stop_nats, nats, echo, pid_file)
             nats_url = nats.start()
+            if nats._process is not None:
+                pid_file.write_text(f"{nats._process.pid}\n")
             note = "" if port == DEFAULT_NATS_PORT else f" ({DEFAULT_NATS_PORT} was taken)"
             echo(f"  NATS        embedded with JetStream at {nats_url}{note}, monitoring :{monitor}")
         yield pg_url, nats_url
@@ -315,8 +349,9 @@ def _stop_postgres(postgres: Any, echo: Echo) -> None:
     echo("  PostgreSQL  stopped")
 
 
-def _stop_nats(nats: Any, echo: Echo) -> None:
+def _stop_nats(nats: Any, echo: Echo, pid_file: Path) -> None:
     nats.stop()
+    pid_file.unlink(missing_ok=True)
     echo("  NATS        stopped")
 
 

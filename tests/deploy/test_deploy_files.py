@@ -349,6 +349,33 @@ def test_up_refuses_taken_port_before_starting_anything(
     assert not (tmp_path / "postgres").exists()
 
 
+def test_leftover_nats_on_our_store_is_stopped(tmp_path: Path) -> None:
+    from xianjie.devstack import free_port, wait_for_port
+
+    store = tmp_path / "nats"
+    port = free_port()
+    leftover = subprocess.Popen(  # noqa: S603
+        [str(BIN / "nats-server"), "-js", "-sd", str(store), "-a", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(port)
+        pid_file = tmp_path / "nats.pid"
+        pid_file.write_text(f"{os.getpid()}\n")  # not a nats-server: left alone
+        assert not launcher.stop_stale_nats(pid_file, store)
+        pid_file.write_text(f"{leftover.pid}\n")
+        assert not launcher.stop_stale_nats(pid_file, tmp_path / "another-store")
+        assert leftover.poll() is None
+        pid_file.write_text(f"{leftover.pid}\n")
+        assert launcher.stop_stale_nats(pid_file, store)
+        assert leftover.wait(timeout=5) is not None
+        assert not pid_file.exists()
+    finally:
+        leftover.kill()
+        leftover.wait()
+
+
 @pytest.mark.parametrize("component", ALL, ids=COMPONENT_IDS)
 def test_child_environment(component: ComponentInfo, monkeypatch: pytest.MonkeyPatch) -> None:
     ports = {c.name: 9000 + i for i, c in enumerate(ALL)}
