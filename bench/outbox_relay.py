@@ -35,16 +35,30 @@ async def run(total: int, database_url: str, nats_url: str) -> None:
         async with db.transaction() as session:
             for _ in range(min(500, total - start)):
                 await outbox.add(
-                    session, HOUSEHOLD_REGISTERED, "x",
-                    HouseholdRegistered(household_id=uuid.uuid4(), town_code="419001100",
-                                        village_code="419001100201", kind="monitored"),
+                    session,
+                    HOUSEHOLD_REGISTERED,
+                    "x",
+                    HouseholdRegistered(
+                        household_id=uuid.uuid4(),
+                        town_code="419001100",
+                        village_code="419001100201",
+                        kind="monitored",
+                    ),
                 )
     written = time.perf_counter() - started
     link = NatsLink(nats_url, streams=["monitoring"], duplicate_window=120, name="bench")
     link.start()
     await link.wait_ready(10)
-    relay = OutboxRelay(service="monitoring", db=db, tables=kit, link=link, metrics=Metrics(),
-                        poll_seconds=0.05, batch_size=500, retention_days=1)
+    relay = OutboxRelay(
+        service="monitoring",
+        db=db,
+        tables=kit,
+        link=link,
+        metrics=Metrics(),
+        poll_seconds=0.05,
+        batch_size=500,
+        retention_days=1,
+    )
     js = link.jetstream_if_ready()
     assert js is not None
     started = time.perf_counter()
@@ -52,7 +66,9 @@ async def run(total: int, database_url: str, nats_url: str) -> None:
         pass
     drained = time.perf_counter() - started
     async with db.sessions() as session:
-        left = await session.scalar(select(func.count()).select_from(kit.outbox).where(kit.outbox.c.published_at.is_(None)))
+        left = await session.scalar(
+            select(func.count()).select_from(kit.outbox).where(kit.outbox.c.published_at.is_(None))
+        )
     print(f"events: {total}")
     print(f"outbox writes: {total / written:,.0f} events/s (transactions of 500)")
     print(f"relay to JetStream (acked, marked published): {total / drained:,.0f} events/s, {drained:.2f} s")

@@ -79,9 +79,16 @@ class Principal:
             raise Forbidden("审计账号只读", "auditor accounts are read-only")
 
     def require_covers(self, division_code: str) -> None:
-        """Outside one's territory the record does not exist, as far as the caller can tell."""
+        """Reading outside one's territory: the record does not exist, as far as the caller can tell."""
         if not self.covers(division_code):
             raise NotFound()
+
+    def require_may_write_in(self, division_code: str) -> None:
+        """Writing a record into a place outside one's territory is refused: the caller named the place."""
+        if not self.covers(division_code):
+            raise Forbidden(
+                f"不能在本辖区以外（{division_code}）登记数据", f"{division_code} is outside your territory"
+            )
 
 
 class TokenVerifier:

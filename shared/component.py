@@ -109,9 +109,16 @@ async def _too_large(scope: Scope, send: Send, limit: int) -> None:
         },
         ensure_ascii=False,
     ).encode()
-    await send({"type": "http.response.start", "status": 413,
-                "headers": [(b"content-type", b"application/problem+json"),
-                            (b"content-length", str(len(body)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", b"application/problem+json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
@@ -137,7 +144,8 @@ def create_component_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if not settings.database_url:
             raise RuntimeError(
-                "XIANJIE_DATABASE_URL is not set: run `xianjie up` (embedded servers) or point it at PostgreSQL"
+                "XIANJIE_DATABASE_URL is not set: run `xianjie up` (embedded servers) "
+                "or point it at a PostgreSQL server"
             )
         metrics = app.state.metrics
         db = Database(create_engine(settings.database_url))
@@ -162,16 +170,26 @@ def create_component_app(
             )
             component.link.start()
             component.relay = OutboxRelay(
-                service=name, db=db, tables=tables, link=component.link, metrics=metrics,
-                poll_seconds=settings.outbox_poll_seconds, batch_size=settings.outbox_batch_size,
+                service=name,
+                db=db,
+                tables=tables,
+                link=component.link,
+                metrics=metrics,
+                poll_seconds=settings.outbox_poll_seconds,
+                batch_size=settings.outbox_batch_size,
                 retention_days=settings.outbox_retention_days,
             )
             component.relay.start()
             for subscription in subscriptions:
                 consumer = EventConsumer(
-                    service=name, subscription=subscription, db=db, tables=tables, outbox=component.outbox,
+                    service=name,
+                    subscription=subscription,
+                    db=db,
+                    tables=tables,
+                    outbox=component.outbox,
                     link=component.link,
-                    metrics=metrics, max_deliver=settings.consumer_max_deliver,
+                    metrics=metrics,
+                    max_deliver=settings.consumer_max_deliver,
                     ack_wait=settings.consumer_ack_wait_seconds,
                 )
                 consumer.start()
@@ -200,8 +218,11 @@ def create_component_app(
         version="1.0.0",
         lifespan=lifespan,
         responses={
-            500: {"model": Problem, "description": "服务器内部错误 / internal error",
-                  "content": {"application/problem+json": {}}},
+            500: {
+                "model": Problem,
+                "description": "服务器内部错误 / internal error",
+                "content": {"application/problem+json": {}},
+            },
         },
     )
     app.state.metrics = Metrics()

@@ -104,10 +104,14 @@ class RequestContext:
         if not key:
             return None
         if len(key) > 200:
-            raise IdempotencyKeyReused("幂等键过长（最多 200 字符）", "Idempotency-Key longer than 200 characters")
+            raise IdempotencyKeyReused(
+                "幂等键过长（最多 200 字符）", "Idempotency-Key longer than 200 characters"
+            )
         payload = body.model_dump(mode="json") if body is not None else None
         digest = hashlib.sha256(
-            json.dumps([self.request.method, self.request.url.path, payload], sort_keys=True, default=str).encode()
+            json.dumps(
+                [self.request.method, self.request.url.path, payload], sort_keys=True, default=str
+            ).encode()
         ).hexdigest()
         table = self.component.tables.idempotency_keys
         claimed = await self.session.scalar(

@@ -58,12 +58,16 @@ class DivisionRegistry:
             raise ValidationFailed(field, f"未知的乡镇（街道）代码 {code}", f"unknown town code {code}")
         return d
 
-    def require_village(self, code: str, town_code: str | None = None, field: str = "village_code") -> Division:
+    def require_village(
+        self, code: str, town_code: str | None = None, field: str = "village_code"
+    ) -> Division:
         d = self.by_code.get(code)
         if d is None or len(code) != 12:
             raise ValidationFailed(field, f"未知的村（社区）代码 {code}", f"unknown village code {code}")
         if town_code is not None and not code.startswith(town_code):
             raise ValidationFailed(
-                field, f"村（社区）{code} 不属于乡镇 {town_code}", f"village {code} is not in town {town_code}"
+                field,
+                f"村（社区）{code} 不属于乡镇 {town_code}",
+                f"village {code} is not in town {town_code}",
             )
         return d

@@ -73,7 +73,12 @@ class Conflict(AppError):
 
 
 class InvalidTransition(AppError):
-    status, code, title_zh, title_en = 409, "invalid_transition", "当前状态不允许此操作", "Transition not allowed"
+    status, code, title_zh, title_en = (
+        409,
+        "invalid_transition",
+        "当前状态不允许此操作",
+        "Transition not allowed",
+    )
 
 
 class IdempotencyKeyReused(AppError):
@@ -233,19 +238,27 @@ def install_error_handlers(app: FastAPI) -> None:
     async def on_integrity(request: Request, exc: Exception) -> JSONResponse:
         # The database is the last line of defence; its refusals are the caller's problem, not a 500.
         assert isinstance(exc, IntegrityError)
-        sqlstate = getattr(exc.orig, "sqlstate", None) or getattr(getattr(exc.orig, "__cause__", None), "sqlstate", "")
+        sqlstate = getattr(exc.orig, "sqlstate", None) or getattr(
+            getattr(exc.orig, "__cause__", None), "sqlstate", ""
+        )
         constraint = getattr(getattr(exc.orig, "__cause__", None), "constraint_name", None)
         english = wants_english(request)
         if sqlstate == "23514":  # check_violation
             return problem_response(
-                request, status=422, code="constraint_violated",
+                request,
+                status=422,
+                code="constraint_violated",
                 title="Validation failed" if english else "数据不满足约束条件",
-                detail=constraint, extra={"constraint": constraint} if constraint else None,
+                detail=constraint,
+                extra={"constraint": constraint} if constraint else None,
             )
         return problem_response(
-            request, status=409, code="conflict",
+            request,
+            status=409,
+            code="conflict",
             title="Conflict" if english else "与现有数据冲突",
-            detail=constraint, extra={"constraint": constraint} if constraint else None,
+            detail=constraint,
+            extra={"constraint": constraint} if constraint else None,
         )
 
     async def on_stale(request: Request, exc: Exception) -> JSONResponse:

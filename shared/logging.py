@@ -32,7 +32,9 @@ def scrub_personal_ids(_: Any, __: str, event_dict: dict[str, Any]) -> dict[str,
 
 
 def configure_logging(level: str = "INFO", json: bool = True) -> None:
-    renderer: Any = structlog.processors.JSONRenderer(ensure_ascii=False) if json else structlog.dev.ConsoleRenderer()
+    renderer: Any = (
+        structlog.processors.JSONRenderer(ensure_ascii=False) if json else structlog.dev.ConsoleRenderer()
+    )
     structlog.configure(
         processors=[
             structlog.contextvars.merge_contextvars,

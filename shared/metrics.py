@@ -14,32 +14,46 @@ class Metrics:
     def __init__(self) -> None:
         self.registry = CollectorRegistry()
         self.requests = Counter(
-            "xianjie_http_requests_total", "HTTP requests", ["component", "method", "route", "status"],
+            "xianjie_http_requests_total",
+            "HTTP requests",
+            ["component", "method", "route", "status"],
             registry=self.registry,
         )
         self.latency = Histogram(
-            "xianjie_http_request_seconds", "HTTP request latency", ["component", "method", "route"],
+            "xianjie_http_request_seconds",
+            "HTTP request latency",
+            ["component", "method", "route"],
             registry=self.registry,
             buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
         )
         self.events_published = Counter(
-            "xianjie_events_published_total", "Events published from the outbox", ["component"],
+            "xianjie_events_published_total",
+            "Events published from the outbox",
+            ["component"],
             registry=self.registry,
         )
         self.events_handled = Counter(
-            "xianjie_events_handled_total", "Events applied by consumers", ["component", "type"],
+            "xianjie_events_handled_total",
+            "Events applied by consumers",
+            ["component", "type"],
             registry=self.registry,
         )
         self.events_duplicate = Counter(
-            "xianjie_events_duplicate_total", "Redelivered events skipped by the inbox", ["component", "type"],
+            "xianjie_events_duplicate_total",
+            "Redelivered events skipped by the inbox",
+            ["component", "type"],
             registry=self.registry,
         )
         self.events_failed = Counter(
-            "xianjie_events_failed_total", "Handler failures (will be retried)", ["component", "type"],
+            "xianjie_events_failed_total",
+            "Handler failures (will be retried)",
+            ["component", "type"],
             registry=self.registry,
         )
         self.events_parked = Counter(
-            "xianjie_events_parked_total", "Events parked after bounded redelivery", ["component", "type"],
+            "xianjie_events_parked_total",
+            "Events parked after bounded redelivery",
+            ["component", "type"],
             registry=self.registry,
         )
 

@@ -17,6 +17,7 @@ from shared.db import to_async_url
 def alembic_config(migrations_dir: Path, schema: str, database_url: str) -> Config:
     config = Config()
     config.set_main_option("script_location", str(migrations_dir))
+    config.set_main_option("path_separator", "os")
     config.set_main_option("version_locations", str(migrations_dir / "versions"))
     config.attributes["database_url"] = database_url
     config.attributes["schema"] = schema

@@ -6,7 +6,6 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy import select
 
@@ -39,8 +38,9 @@ def health_router() -> APIRouter:
                 checks["nats"] = "ok" if component.link.connected else "down"
         if all(v == "ok" for v in checks.values()):
             return {"status": "ready", "checks": checks}
-        return problem_response(request, status=503, code="not_ready", title="服务未就绪",
-                                extra={"checks": checks})
+        return problem_response(
+            request, status=503, code="not_ready", title="服务未就绪", extra={"checks": checks}
+        )
 
     return router
 

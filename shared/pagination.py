@@ -5,8 +5,8 @@ from __future__ import annotations
 import base64
 import json
 from datetime import datetime
-from uuid import UUID
 from typing import Any, Generic, TypeVar
+from uuid import UUID
 
 from pydantic import BaseModel
 from sqlalchemy import tuple_
@@ -57,7 +57,9 @@ async def keyset_page(
     if after is not None:
         if len(after) != 2:
             raise ValidationFailed("cursor", "分页游标无效", "invalid cursor")
-        query = query.where(tuple_(first, second) > tuple_(_coerce(first, after[0]), _coerce(second, after[1])))
+        query = query.where(
+            tuple_(first, second) > tuple_(_coerce(first, after[0]), _coerce(second, after[1]))
+        )
     rows = list((await session.execute(query.order_by(first, second).limit(limit + 1))).scalars())
     next_cursor = None
     if len(rows) > limit:

@@ -18,7 +18,9 @@ NonNegativeMoney = Annotated[Money, Field(ge=0)]
 PositiveMoney = Annotated[Money, Field(gt=0)]
 
 TownCode = Annotated[str, Field(pattern=r"^\d{9}$", examples=["419001100"], description="乡镇（街道）代码")]
-VillageCode = Annotated[str, Field(pattern=r"^\d{12}$", examples=["419001100201"], description="村（社区）代码")]
+VillageCode = Annotated[
+    str, Field(pattern=r"^\d{12}$", examples=["419001100201"], description="村（社区）代码")
+]
 
 
 class InputModel(BaseModel):

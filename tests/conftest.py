@@ -146,7 +146,8 @@ def service_settings(name: str, infra: Infra, ports: dict[str, int], **overrides
         )
     module = importlib.import_module(f"services.{name}.settings")
     settings_cls = next(
-        getattr(module, attr) for attr in dir(module)
+        getattr(module, attr)
+        for attr in dir(module)
         if attr.endswith("Settings") and getattr(getattr(module, attr), "component", None) == name
     )
     values: dict[str, Any] = {
@@ -219,13 +220,18 @@ async def tokens(stack: Stack, demo_password: str) -> dict[str, str]:
     async with httpx.AsyncClient(base_url=stack.gateway_url, timeout=10) as client:
         for username in DEMO_USERS:
             resp = await client.post(
-                "/auth/token", data={"grant_type": "password", "username": username, "password": demo_password}
+                "/auth/token",
+                data={"grant_type": "password", "username": username, "password": demo_password},
             )
             assert resp.status_code == 200, resp.text
             result[username] = resp.json()["access_token"]
         resp = await client.post(
             "/auth/token",
-            data={"grant_type": "client_credentials", "client_id": DEMO_CLIENT, "client_secret": demo_password},
+            data={
+                "grant_type": "client_credentials",
+                "client_id": DEMO_CLIENT,
+                "client_secret": demo_password,
+            },
         )
         assert resp.status_code == 200, resp.text
         result[DEMO_CLIENT] = resp.json()["access_token"]
@@ -246,13 +252,17 @@ async def _clean_service_tables(request: pytest.FixtureRequest) -> None:
     stack: Stack = request.getfixturevalue("stack")
     async with stack.db("monitoring").engine.begin() as conn:
         tables = (
-            await conn.execute(
-                text(
-                    "SELECT format('%I.%I', schemaname, tablename) FROM pg_tables "
-                    "WHERE schemaname = ANY(:schemas) AND tablename <> 'alembic_version'"
-                ),
-                {"schemas": SERVICE_NAMES},
+            (
+                await conn.execute(
+                    text(
+                        "SELECT format('%I.%I', schemaname, tablename) FROM pg_tables "
+                        "WHERE schemaname = ANY(:schemas) AND tablename <> 'alembic_version'"
+                    ),
+                    {"schemas": SERVICE_NAMES},
+                )
             )
-        ).scalars().all()
+            .scalars()
+            .all()
+        )
         if tables:
             await conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))

@@ -12,7 +12,9 @@ def auth(token: str, **headers: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}", **headers}
 
 
-async def eventually(check: Callable[[], Awaitable[Any]], *, timeout: float = 15.0, interval: float = 0.1) -> Any:
+async def eventually(
+    check: Callable[[], Awaitable[Any]], *, timeout: float = 15.0, interval: float = 0.1
+) -> Any:
     """Poll an async check until it returns a truthy value (events are asynchronous by design)."""
     deadline = asyncio.get_running_loop().time() + timeout
     while True:

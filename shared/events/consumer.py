@@ -26,13 +26,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.db import Database
 from shared.events.envelope import CloudEvent, EventPayload, EventSpec, stream_name
-from shared.events.outbox import Outbox
 from shared.events.nats import NatsLink
+from shared.events.outbox import Outbox
 from shared.metrics import Metrics
 from shared.tables import KitTables
 
 log = structlog.get_logger("xianjie.consumer")
-
 
 
 @dataclass
@@ -45,10 +44,15 @@ class EventContext:
     outbox: Outbox
     tables: KitTables
 
-    async def audit(self, action: str, entity: str, entity_id: object, changes: dict[str, Any] | None = None) -> None:
+    async def audit(
+        self, action: str, entity: str, entity_id: object, changes: dict[str, Any] | None = None
+    ) -> None:
         await self.session.execute(
             insert(self.tables.audit_log).values(
-                actor=f"event:{self.event.source}", actor_role="system", action=action, entity=entity,
+                actor=f"event:{self.event.source}",
+                actor_role="system",
+                action=action,
+                entity=entity,
                 entity_id=str(entity_id),
                 changes={"event_id": str(self.event.id), "event_type": self.event.type, **(changes or {})},
             )
@@ -169,8 +173,14 @@ class EventConsumer:
             await self.handle(event)
         except Exception as exc:
             self.metrics.events_failed.labels(self.service, event.type).inc()
-            log.warning("event_handler_failed", consumer=self.service, event_id=str(event.id),
-                        event_type=event.type, deliveries=deliveries, error=str(exc) or type(exc).__name__)
+            log.warning(
+                "event_handler_failed",
+                consumer=self.service,
+                event_id=str(event.id),
+                event_type=event.type,
+                deliveries=deliveries,
+                error=str(exc) or type(exc).__name__,
+            )
             if deliveries >= self.max_deliver:
                 await self._park(event, msg.subject, str(exc) or type(exc).__name__, deliveries)
                 await msg.ack()
@@ -243,5 +253,7 @@ class EventConsumer:
         except Exception as exc:
             raise HandlerFailed(str(exc) or type(exc).__name__) from exc
         async with self.db.transaction() as session:
-            await session.execute(update(table).where(table.c.id == parked_id).values(replayed_at=datetime.now(UTC)))
+            await session.execute(
+                update(table).where(table.c.id == parked_id).values(replayed_at=datetime.now(UTC))
+            )
         return applied

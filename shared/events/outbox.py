@@ -102,8 +102,12 @@ class OutboxRelay:
         async with self.db.transaction() as session:
             rows = (
                 await session.execute(
-                    select(self.table.c.position, self.table.c.event_id, self.table.c.nats_subject,
-                           self.table.c.envelope)
+                    select(
+                        self.table.c.position,
+                        self.table.c.event_id,
+                        self.table.c.nats_subject,
+                        self.table.c.envelope,
+                    )
                     .where(self.table.c.published_at.is_(None))
                     .order_by(self.table.c.position)
                     .limit(self.batch_size)
@@ -126,10 +130,16 @@ class OutboxRelay:
                 *(asyncio.wait_for(f, self.publish_timeout) for f in futures), return_exceptions=True
             )
             now = datetime.now(UTC)
-            done = [row.position for row, res in zip(rows, results, strict=True)
-                    if not isinstance(res, BaseException)]
-            failed = [(row.position, res) for row, res in zip(rows, results, strict=True)
-                      if isinstance(res, BaseException)]
+            done = [
+                row.position
+                for row, res in zip(rows, results, strict=True)
+                if not isinstance(res, BaseException)
+            ]
+            failed = [
+                (row.position, res)
+                for row, res in zip(rows, results, strict=True)
+                if isinstance(res, BaseException)
+            ]
             if done:
                 await session.execute(
                     update(self.table).where(self.table.c.position.in_(done)).values(published_at=now)

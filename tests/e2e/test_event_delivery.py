@@ -54,25 +54,38 @@ async def test_write_succeeds_while_nats_is_down_and_is_published_once_it_return
     try:
         resp = await api.post(
             HOUSEHOLDS,
-            json={"town_code": KEJING, "village_code": KEJING_VILLAGE, "head_name": "李秀英",
-                  "kind": "monitored", "member_count": 2},
+            json={
+                "town_code": KEJING,
+                "village_code": KEJING_VILLAGE,
+                "head_name": "李秀英",
+                "kind": "monitored",
+                "member_count": 2,
+            },
             headers=auth(tokens["admin"]),
         )
         assert resp.status_code == 201, resp.text
         household_id = resp.json()["id"]
         async with stack.db("monitoring").engine.connect() as conn:
-            waiting = await conn.scalar(text(
-                "SELECT count(*) FROM monitoring.outbox WHERE published_at IS NULL AND envelope->>'subject' = :id"
-            ), {"id": household_id})
+            waiting = await conn.scalar(
+                text(
+                    "SELECT count(*) FROM monitoring.outbox WHERE published_at IS NULL AND envelope->>'subject' = :id"
+                ),
+                {"id": household_id},
+            )
         assert waiting == 1
     finally:
         embedded.start()  # same port, same store: the stream survives
 
     async def published() -> bool:
         async with stack.db("monitoring").engine.connect() as conn:
-            return bool(await conn.scalar(text(
-                "SELECT published_at IS NOT NULL FROM monitoring.outbox WHERE envelope->>'subject' = :id"
-            ), {"id": household_id}))
+            return bool(
+                await conn.scalar(
+                    text(
+                        "SELECT published_at IS NOT NULL FROM monitoring.outbox WHERE envelope->>'subject' = :id"
+                    ),
+                    {"id": household_id},
+                )
+            )
 
     await eventually(published, timeout=30)
     messages = await stream_messages(
@@ -97,8 +110,12 @@ def job_loss_event(household_id: uuid.UUID) -> CloudEvent:
         type=JOB_LOSS_TYPE,
         subject=str(uuid.uuid4()),
         time=datetime.now(UTC),
-        data={"worker_id": str(uuid.uuid4()), "household_id": str(household_id), "town_code": KEJING,
-              "ended_on": date(2026, 11, 1).isoformat()},
+        data={
+            "worker_id": str(uuid.uuid4()),
+            "household_id": str(household_id),
+            "town_code": KEJING,
+            "ended_on": date(2026, 11, 1).isoformat(),
+        },
     )
 
 
@@ -106,7 +123,9 @@ async def publish(nats_url: str, event: CloudEvent, msg_id: str | None = None) -
     nc = await nats.connect(nats_url)
     try:
         ack = await nc.jetstream().publish(
-            JOB_LOSS_SUBJECT, event.model_dump_json().encode(), headers={"Nats-Msg-Id": msg_id or str(event.id)}
+            JOB_LOSS_SUBJECT,
+            event.model_dump_json().encode(),
+            headers={"Nats-Msg-Id": msg_id or str(event.id)},
         )
         return ack.duplicate
     finally:
@@ -129,33 +148,47 @@ async def test_poison_event_is_parked_then_replayed_by_an_operator(
     town = await api.get("/api/monitoring/v1/ops/parked-events", headers=auth(tokens["town_kejing"]))
     assert town.status_code == 403
 
-    failed = await api.post(f"/api/monitoring/v1/ops/parked-events/{entry['id']}/replay",
-                            headers=auth(tokens["admin"]))
+    failed = await api.post(
+        f"/api/monitoring/v1/ops/parked-events/{entry['id']}/replay", headers=auth(tokens["admin"])
+    )
     assert failed.status_code == 409 and failed.json()["code"] == "conflict"
 
     # The operator restores the missing household (here: straight into the service's own table).
     async with stack.db("monitoring").engine.begin() as conn:
-        await conn.execute(text(
-            "INSERT INTO monitoring.households (id, town_code, village_code, head_name, kind, member_count, version)"
-            " VALUES (:id, :town, :village, '赵大山', 'monitored', 3, 1)"
-        ), {"id": household_id, "town": KEJING, "village": KEJING_VILLAGE})
-    replayed = await api.post(f"/api/monitoring/v1/ops/parked-events/{entry['id']}/replay",
-                              headers=auth(tokens["admin"]))
+        await conn.execute(
+            text(
+                "INSERT INTO monitoring.households (id, town_code, village_code, head_name, kind, member_count, version)"
+                " VALUES (:id, :town, :village, '赵大山', 'monitored', 3, 1)"
+            ),
+            {"id": household_id, "town": KEJING, "village": KEJING_VILLAGE},
+        )
+    replayed = await api.post(
+        f"/api/monitoring/v1/ops/parked-events/{entry['id']}/replay", headers=auth(tokens["admin"])
+    )
     assert replayed.status_code == 200 and replayed.json() == {"id": entry["id"], "applied": True}
-    again = await api.post(f"/api/monitoring/v1/ops/parked-events/{entry['id']}/replay",
-                           headers=auth(tokens["admin"]))
+    again = await api.post(
+        f"/api/monitoring/v1/ops/parked-events/{entry['id']}/replay", headers=auth(tokens["admin"])
+    )
     assert again.json()["applied"] is False
-    alerts = await api.get("/api/monitoring/v1/alerts", params={"household_id": str(household_id)},
-                           headers=auth(tokens["admin"]))
+    alerts = await api.get(
+        "/api/monitoring/v1/alerts", params={"household_id": str(household_id)}, headers=auth(tokens["admin"])
+    )
     assert len(alerts.json()["items"]) == 1
     assert (await parked()) == []  # replayed entries leave the open list
 
 
-async def test_redelivered_event_has_one_effect(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> None:
+async def test_redelivered_event_has_one_effect(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
     created = await api.post(
         HOUSEHOLDS,
-        json={"town_code": KEJING, "village_code": KEJING_VILLAGE, "head_name": "张桂兰",
-              "kind": "lifted_out", "member_count": 3},
+        json={
+            "town_code": KEJING,
+            "village_code": KEJING_VILLAGE,
+            "head_name": "张桂兰",
+            "kind": "lifted_out",
+            "member_count": 3,
+        },
         headers=auth(tokens["admin"]),
     )
     household_id = uuid.UUID(created.json()["id"])
@@ -184,12 +217,15 @@ async def test_redelivered_event_has_one_effect(api: httpx.AsyncClient, tokens: 
 
     await eventually(duplicate_seen, timeout=30)
     await eventually(drained, timeout=30)
-    alerts = await api.get("/api/monitoring/v1/alerts", params={"household_id": str(household_id)},
-                           headers=auth(tokens["admin"]))
+    alerts = await api.get(
+        "/api/monitoring/v1/alerts", params={"household_id": str(household_id)}, headers=auth(tokens["admin"])
+    )
     items = alerts.json()["items"]
     assert len(items) == 1 and items[0]["source"] == "event"
     async with stack.db("monitoring").engine.connect() as conn:
-        raised = await conn.scalar(text(
-            "SELECT count(*) FROM monitoring.outbox WHERE envelope->>'type' = 'cn.xianjie.monitoring.alert.raised.v1'"
-        ))
+        raised = await conn.scalar(
+            text(
+                "SELECT count(*) FROM monitoring.outbox WHERE envelope->>'type' = 'cn.xianjie.monitoring.alert.raised.v1'"
+            )
+        )
     assert raised == 1

@@ -17,8 +17,13 @@ async def test_job_loss_in_employment_raises_one_alert_in_monitoring(
     town = tokens["town_kejing"]
     household = await api.post(
         "/api/monitoring/v1/households",
-        json={"town_code": KEJING, "village_code": KEJING_VILLAGE, "head_name": "刘长顺",
-              "kind": "lifted_out", "member_count": 4},
+        json={
+            "town_code": KEJING,
+            "village_code": KEJING_VILLAGE,
+            "head_name": "刘长顺",
+            "kind": "lifted_out",
+            "member_count": 4,
+        },
         headers=auth(town),
     )
     assert household.status_code == 201, household.text
@@ -26,9 +31,17 @@ async def test_job_loss_in_employment_raises_one_alert_in_monitoring(
 
     worker = await api.post(
         "/api/employment/v1/workers",
-        json={"household_id": household_id, "member_id": str(uuid.uuid4()), "town_code": KEJING,
-              "village_code": KEJING_VILLAGE, "status": "employed", "employer": "济源钢铁",
-              "place": "in_county", "monthly_wage": "3200.00", "employed_since": "2026-03-01"},
+        json={
+            "household_id": household_id,
+            "member_id": str(uuid.uuid4()),
+            "town_code": KEJING,
+            "village_code": KEJING_VILLAGE,
+            "status": "employed",
+            "employer": "济源钢铁",
+            "place": "in_county",
+            "monthly_wage": "3200.00",
+            "employed_since": "2026-03-01",
+        },
         headers=auth(town),
     )
     assert worker.status_code == 201, worker.text
@@ -43,8 +56,9 @@ async def test_job_loss_in_employment_raises_one_alert_in_monitoring(
     assert lost.json()["status"] == "unemployed"
 
     async def alerts() -> list[dict[str, object]]:
-        resp = await api.get("/api/monitoring/v1/alerts", params={"household_id": household_id},
-                             headers=auth(town))
+        resp = await api.get(
+            "/api/monitoring/v1/alerts", params={"household_id": household_id}, headers=auth(town)
+        )
         return resp.json()["items"]  # type: ignore[no-any-return]
 
     [alert] = await eventually(alerts, timeout=30)
@@ -53,11 +67,18 @@ async def test_job_loss_in_employment_raises_one_alert_in_monitoring(
 
     # The alert was itself announced, carrying ids and codes only.
     async with stack.db("monitoring").engine.connect() as conn:
-        envelope = await conn.scalar(text(
-            "SELECT envelope FROM monitoring.outbox WHERE envelope->>'type' = 'cn.xianjie.monitoring.alert.raised.v1'"
-        ))
-    assert envelope["data"] == {"alert_id": alert["id"], "household_id": household_id, "town_code": KEJING,
-                                "village_code": KEJING_VILLAGE, "source": "event"}
+        envelope = await conn.scalar(
+            text(
+                "SELECT envelope FROM monitoring.outbox WHERE envelope->>'type' = 'cn.xianjie.monitoring.alert.raised.v1'"
+            )
+        )
+    assert envelope["data"] == {
+        "alert_id": alert["id"],
+        "household_id": household_id,
+        "town_code": KEJING,
+        "village_code": KEJING_VILLAGE,
+        "source": "event",
+    }
 
     # A second job loss for the same spell is refused: the worker is already unemployed.
     again = await api.post(

@@ -58,7 +58,11 @@ def test_cursor_round_trip_and_garbage() -> None:
 
 
 def test_logs_never_carry_national_id_numbers() -> None:
-    event = {"event": "x", "detail": "身份证 41088119900101123X 查询", "nested": {"q": ["410881199001011234"]}}
+    event = {
+        "event": "x",
+        "detail": "身份证 41088119900101123X 查询",
+        "nested": {"q": ["410881199001011234"]},
+    }
     scrubbed = scrub_personal_ids(None, "info", event)
     flat = repr(scrubbed)
     assert "41088119900101123X" not in flat and "410881199001011234" not in flat

@@ -33,7 +33,9 @@ async def create(api: httpx.AsyncClient, token: str, **overrides: Any) -> dict[s
     return resp.json()  # type: ignore[no-any-return]
 
 
-async def test_create_get_list_through_gateway(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> None:
+async def test_create_get_list_through_gateway(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
     created = await create(api, tokens["admin"])
     assert created["kind_label"] == "脱贫户"
     got = await api.get(f"{URL}/{created['id']}", headers=auth(tokens["admin"]))
@@ -88,8 +90,8 @@ async def test_territorial_scope(api: httpx.AsyncClient, tokens: dict[str, str])
     listed = {h["id"] for h in (await api.get(URL, headers=auth(town))).json()["items"]}
     assert listed == {kejing["id"], other_village["id"]}
     assert (await api.get(f"{URL}/{wangwu['id']}", headers=auth(town))).status_code == 404
-    assert (await api.post(URL, json=household(town_code=WANGWU, village_code=WANGWU_VILLAGE),
-                           headers=auth(town))).status_code == 404
+    elsewhere = await api.post(URL, json=household(town_code=WANGWU, village_code=WANGWU_VILLAGE), headers=auth(town))
+    assert elsewhere.status_code == 403 and elsewhere.json()["code"] == "forbidden"
 
     village = tokens["village_beidahe"]
     listed = {h["id"] for h in (await api.get(URL, headers=auth(village))).json()["items"]}
@@ -115,13 +117,23 @@ async def test_helper_sees_assigned_household(api: httpx.AsyncClient, tokens: di
     assert [h["id"] for h in items] == [assigned["id"]]
 
 
-async def test_auditor_reads_are_on_record(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> None:
+async def test_auditor_reads_are_on_record(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
     created = await create(api, tokens["admin"])
     assert (await api.get(f"{URL}/{created['id']}", headers=auth(tokens["auditor"]))).status_code == 200
     async with stack.db("monitoring").engine.connect() as conn:
-        reads = (await conn.execute(text(
-            "SELECT entity_id FROM monitoring.audit_log WHERE actor_role = 'auditor' AND action = 'read'"
-        ))).scalars().all()
+        reads = (
+            (
+                await conn.execute(
+                    text(
+                        "SELECT entity_id FROM monitoring.audit_log WHERE actor_role = 'auditor' AND action = 'read'"
+                    )
+                )
+            )
+            .scalars()
+            .all()
+        )
     assert reads == [f"/v1/households/{created['id']}"]
 
 
@@ -158,25 +170,44 @@ async def test_versions_guard_updates(api: httpx.AsyncClient, tokens: dict[str, 
     assert missing.status_code == 428 and missing.json()["code"] == "if_match_required"
     ok = await api.patch(url, json={"member_count": 3}, headers=auth(tokens["admin"], **{"If-Match": '"1"'}))
     assert ok.status_code == 200 and ok.headers["etag"] == '"2"'
-    stale = await api.patch(url, json={"member_count": 2}, headers=auth(tokens["admin"], **{"If-Match": '"1"'}))
+    stale = await api.patch(
+        url, json={"member_count": 2}, headers=auth(tokens["admin"], **{"If-Match": '"1"'})
+    )
     assert stale.status_code == 412 and stale.json()["code"] == "stale_version"
     assert (await api.get(url, headers=auth(tokens["admin"]))).json()["member_count"] == 3
 
 
-async def test_bad_input_is_a_clear_problem(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> None:
+async def test_bad_input_is_a_clear_problem(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
     h = auth(tokens["admin"])
     cases = [
-        (await api.post(URL, content=b'{"town_code": ', headers={**h, "Content-Type": "application/json"}),
-         400, "malformed_json"),
+        (
+            await api.post(URL, content=b'{"town_code": ', headers={**h, "Content-Type": "application/json"}),
+            400,
+            "malformed_json",
+        ),
         (await api.post(URL, json={**household(), "id_number": "x"}, headers=h), 422, "validation_failed"),
         (await api.post(URL, json=household(member_count="many"), headers=h), 422, "validation_failed"),
         (await api.post(URL, json=household(member_count=0), headers=h), 422, "validation_failed"),
-        (await api.post(URL, json=household(town_code="419001999", village_code="419001999201"), headers=h),
-         422, "validation_failed"),
-        (await api.post(URL, json=household(village_code=WANGWU_VILLAGE), headers=h), 422, "validation_failed"),
+        (
+            await api.post(
+                URL, json=household(town_code="419001999", village_code="419001999201"), headers=h
+            ),
+            422,
+            "validation_failed",
+        ),
+        (
+            await api.post(URL, json=household(village_code=WANGWU_VILLAGE), headers=h),
+            422,
+            "validation_failed",
+        ),
         (await api.post(URL, json=household(kind="rich"), headers=h), 422, "validation_failed"),
-        (await api.post(URL, content=b"x" * 2_000_000, headers={**h, "Content-Type": "application/json"}),
-         413, "payload_too_large"),
+        (
+            await api.post(URL, content=b"x" * 2_000_000, headers={**h, "Content-Type": "application/json"}),
+            413,
+            "payload_too_large",
+        ),
         (await api.get(f"{URL}/not-a-uuid", headers=h), 422, "validation_failed"),
         (await api.get(URL, params={"cursor": "garbage!"}, headers=h), 422, "validation_failed"),
         (await api.get(f"{URL}/{new_id()}", headers=h), 404, "not_found"),

@@ -15,7 +15,7 @@ from services.assets.registry.events import ASSET_REGISTERED, AssetRegistered
 from services.assets.registry.schemas import AssetCreate, AssetUpdate
 from shared.auth import Principal, Role
 from shared.context import RequestContext
-from shared.errors import Forbidden, InvalidTransition
+from shared.errors import InvalidTransition
 
 REGISTRARS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL, Role.VILLAGE_CADRE)
 READERS = (*REGISTRARS, Role.DEPARTMENT_OFFICER, Role.INTEGRATOR, Role.AUDITOR)
@@ -26,19 +26,12 @@ def _require_registrar(principal: Principal) -> None:
     principal.require_role(*REGISTRARS)
 
 
-def _require_territory(principal: Principal, division_code: str) -> None:
-    if not principal.covers(division_code):
-        raise Forbidden(
-            f"只能登记本辖区（{principal.division_prefix}）的资产",
-            f"outside your territory {principal.division_prefix}",
-        )
-
 
 async def register(ctx: RequestContext, data: AssetCreate) -> Asset:
     _require_registrar(ctx.principal)
     ctx.component.divisions.require_town(data.town_code)
     ctx.component.divisions.require_village(data.village_code, data.town_code)
-    _require_territory(ctx.principal, data.village_code)
+    ctx.principal.require_may_write_in(data.village_code)
     asset = Asset(**data.model_dump(), status=AssetStatus.FORMED)
     ctx.session.add(asset)
     await ctx.session.flush()
@@ -62,7 +55,7 @@ async def register(ctx: RequestContext, data: AssetCreate) -> Asset:
 async def correct(ctx: RequestContext, asset: Asset, data: AssetUpdate) -> Asset:
     """Correct the ledger entry while the asset is only formed (before 确权)."""
     _require_registrar(ctx.principal)
-    _require_territory(ctx.principal, asset.village_code)
+    ctx.principal.require_may_write_in(asset.village_code)
     ctx.require_if_match(asset.version)
     if asset.status is not AssetStatus.FORMED:
         raise InvalidTransition("资产已确权，不能再修改登记内容", "asset is past registration")

@@ -27,7 +27,7 @@ from services.employment.workers.events import (
     WorkerUnemployed,
 )
 from services.employment.workers.schemas import JobLoss, WorkerCreate
-from shared.auth import Principal, Role
+from shared.auth import Role
 from shared.context import RequestContext
 from shared.errors import Conflict, Forbidden, InvalidTransition, ValidationFailed
 
@@ -57,19 +57,12 @@ def require_writer(ctx: RequestContext) -> None:
     _require_hr_system(ctx)
 
 
-def require_territory(principal: Principal, division_code: str) -> None:
-    if not principal.covers(division_code):
-        raise Forbidden(
-            f"只能登记本辖区（{principal.division_prefix}）内的务工人员",
-            f"outside your territory {principal.division_prefix}",
-        )
-
 
 async def register(ctx: RequestContext, data: WorkerCreate) -> Worker:
     require_writer(ctx)
     ctx.component.divisions.require_town(data.town_code)
     ctx.component.divisions.require_village(data.village_code, data.town_code)
-    require_territory(ctx.principal, data.village_code)
+    ctx.principal.require_may_write_in(data.village_code)
     if data.employed_since is not None and data.employed_since > date.today():
         raise ValidationFailed(
             "employed_since", "就业开始日期不能晚于今天", "employed_since is in the future"

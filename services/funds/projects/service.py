@@ -46,20 +46,13 @@ def _location(town_code: str, village_code: str | None) -> str:
     return village_code or town_code
 
 
-def _require_territory(principal: Principal, division_code: str) -> None:
-    if not principal.covers(division_code):
-        raise Forbidden(
-            f"只能申报或修改本辖区（{principal.division_prefix}）的项目",
-            f"outside your territory {principal.division_prefix}",
-        )
-
 
 async def propose(ctx: RequestContext, data: ProjectCreate) -> Project:
     _require_proposer(ctx.principal)
     ctx.component.divisions.require_town(data.town_code)
     if data.village_code is not None:
         ctx.component.divisions.require_village(data.village_code, data.town_code)
-    _require_territory(ctx.principal, _location(data.town_code, data.village_code))
+    ctx.principal.require_may_write_in(_location(data.town_code, data.village_code))
     project = Project(
         **data.model_dump(),
         status=ProjectStatus.PROPOSED,
@@ -97,7 +90,7 @@ async def amend(ctx: RequestContext, project: Project, data: ProjectUpdate) -> P
         project.proposing_department is None or project.proposing_department != principal.department
     ):
         raise Forbidden("只能修改本部门申报的项目", "only projects your department proposed")
-    _require_territory(principal, _location(project.town_code, project.village_code))
+    principal.require_may_write_in(_location(project.town_code, project.village_code))
     ctx.require_if_match(project.version)
     if project.status is not ProjectStatus.PROPOSED:
         raise InvalidTransition("项目已进入论证，不能再修改申报内容", "project is past the proposal stage")

@@ -47,7 +47,9 @@ async def list_alerts(
 ) -> Page[AlertOut]:
     ctx.principal.require_role(*service.READERS)
     query = repository.filtered(ctx.principal, household_id=household_id, updated_since=updated_since)
-    rows, next_cursor = await keyset_page(ctx.session, query, (Alert.updated_at, Alert.id), cursor=cursor, limit=limit)
+    rows, next_cursor = await keyset_page(
+        ctx.session, query, (Alert.updated_at, Alert.id), cursor=cursor, limit=limit
+    )
     return Page[AlertOut](items=[AlertOut.model_validate(r) for r in rows], next_cursor=next_cursor)
 
 

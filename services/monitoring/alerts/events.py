@@ -6,6 +6,7 @@ import uuid
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict
+
 from shared.events.envelope import EventPayload, EventSpec
 
 
@@ -18,7 +19,10 @@ class AlertRaised(EventPayload):
 
 
 ALERT_RAISED = EventSpec(
-    service="monitoring", aggregate="alert", name="raised", payload=AlertRaised,
+    service="monitoring",
+    aggregate="alert",
+    name="raised",
+    payload=AlertRaised,
     summary="产生返贫致贫风险预警 / a risk alert was raised",
 )
 

@@ -21,8 +21,11 @@ class UnknownHousehold(LookupError):
 
 def _announcement(alert: Alert) -> AlertRaised:
     return AlertRaised(
-        alert_id=alert.id, household_id=alert.household_id, town_code=alert.town_code,
-        village_code=alert.village_code, source=alert.source.value,
+        alert_id=alert.id,
+        household_id=alert.household_id,
+        town_code=alert.town_code,
+        village_code=alert.village_code,
+        source=alert.source.value,
     )
 
 
@@ -33,8 +36,11 @@ async def raise_alert(ctx: RequestContext, data: AlertCreate) -> Alert:
     if household is None:
         raise NotFound("农户不存在或不在您的数据范围内", "household not found")
     alert = Alert(
-        household_id=household.id, town_code=household.town_code, village_code=household.village_code,
-        source=data.source, reason=data.reason,
+        household_id=household.id,
+        town_code=household.town_code,
+        village_code=household.village_code,
+        source=data.source,
+        reason=data.reason,
     )
     ctx.session.add(alert)
     await ctx.session.flush()
@@ -50,7 +56,9 @@ async def on_worker_unemployed(ctx: EventContext) -> None:
     if household is None:
         raise UnknownHousehold(f"household {job_loss.household_id} unknown")
     alert = Alert(
-        household_id=household.id, town_code=household.town_code, village_code=household.village_code,
+        household_id=household.id,
+        town_code=household.town_code,
+        village_code=household.village_code,
         source=AlertSource.EVENT,
         reason=f"务工人员失业（{job_loss.ended_on.isoformat()} 结束就业）",
         origin_ref=f"event:{ctx.event.id}",

@@ -31,7 +31,8 @@ async def create_household(body: HouseholdCreate, ctx: Ctx) -> JSONResponse:
     household = await service.register(ctx, body)
     out = HouseholdOut.model_validate(household)
     return await ctx.respond(
-        out, status_code=201,
+        out,
+        status_code=201,
         headers={"ETag": etag_for(out.version), "Location": f"/v1/households/{out.id}"},
     )
 
@@ -47,7 +48,9 @@ async def list_households(
     town_code: Annotated[TownCode | None, Query()] = None,
     village_code: Annotated[VillageCode | None, Query()] = None,
     kind: Annotated[HouseholdKind | None, Query()] = None,
-    updated_since: Annotated[datetime | None, Query(description="只返回此时间之后有变化的记录（增量同步）")] = None,
+    updated_since: Annotated[
+        datetime | None, Query(description="只返回此时间之后有变化的记录（增量同步）")
+    ] = None,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> Page[HouseholdOut]:

@@ -13,7 +13,10 @@ class HouseholdRegistered(EventPayload):
 
 
 HOUSEHOLD_REGISTERED = EventSpec(
-    service="monitoring", aggregate="household", name="registered", payload=HouseholdRegistered,
+    service="monitoring",
+    aggregate="household",
+    name="registered",
+    payload=HouseholdRegistered,
     summary="农户已登记 / a household was registered",
 )
 

@@ -17,7 +17,7 @@ async def register(ctx: RequestContext, data: HouseholdCreate) -> Household:
     ctx.principal.require_role(*WRITERS)
     ctx.component.divisions.require_town(data.town_code)
     ctx.component.divisions.require_village(data.village_code, data.town_code)
-    ctx.principal.require_covers(data.village_code)
+    ctx.principal.require_may_write_in(data.village_code)
     household = Household(**data.model_dump())
     ctx.session.add(household)
     await ctx.session.flush()
@@ -43,6 +43,10 @@ async def update(ctx: RequestContext, household: Household, data: HouseholdUpdat
     for name, value in changes.items():
         setattr(household, name, value)
     await ctx.session.flush()
-    await ctx.audit("update", "household", household.id, {k: v for k, v in changes.items()
-                                                          if k not in {"head_name", "address"}})
+    await ctx.audit(
+        "update",
+        "household",
+        household.id,
+        {k: v for k, v in changes.items() if k not in {"head_name", "address"}},
+    )
     return household
