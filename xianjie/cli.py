@@ -81,6 +81,8 @@ def cmd_demo_accounts(args: argparse.Namespace) -> int:
     plan = plan_infrastructure(os.environ)
     data_dir = args.data_dir.resolve()
     password = resolve_demo_password(data_dir, os.environ)
+    if password.warning:
+        print(f"xianjie: warning: {password.warning}", file=sys.stderr)
     with embedded_servers(plan, data_dir, need_nats=False) as (pg_url, _):
         url = plan.database_url_for(GATEWAY.name, pg_url)
         run_migrations({GATEWAY.name: url}, only=[GATEWAY.name])

@@ -67,27 +67,39 @@ class DemoPassword:
     value: str
     source: str  # "env", "file" or "generated"
     path: Path | None = None
+    warning: str = ""
 
 
 def resolve_demo_password(data_dir: Path, env: Mapping[str, str]) -> DemoPassword:
-    """``XIANJIE_DEMO_PASSWORD`` if set; else the one kept in ``<data>/demo-password``, made once."""
+    """The demo accounts' password for this data folder.
+
+    ``XIANJIE_DEMO_PASSWORD`` when set, otherwise one generated with ``secrets.token_urlsafe``.
+    Either way it is kept in ``<data>/demo-password`` (mode 0600): the gateway creates missing
+    demo accounts and never changes an existing one's password, so the file records the password
+    the accounts in this folder really have, and a later run prints that one.
+    """
     from_env = env.get(DEMO_PASSWORD_ENV, "").strip()
-    if from_env:
-        return DemoPassword(from_env, "env")
     path = data_dir / DEMO_PASSWORD_FILE
+    kept = ""
     with contextlib.suppress(FileNotFoundError):
         kept = path.read_text(encoding="utf-8").strip()
-        if kept:
-            if path.stat().st_mode & 0o077:
-                path.chmod(0o600)
-            return DemoPassword(kept, "file", path)
+    if kept:
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o600)
+        warning = ""
+        if from_env and from_env != kept:
+            warning = (
+                f"{DEMO_PASSWORD_ENV} differs from the password the demo accounts in {data_dir} were "
+                f"created with ({path}); using that one. Remove the data folder to start over."
+            )
+        return DemoPassword(kept, "file", path, warning)
+    value = from_env or secrets.token_urlsafe(12)
     data_dir.mkdir(parents=True, exist_ok=True)
-    value = secrets.token_urlsafe(12)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(value + "\n")
     path.chmod(0o600)  # in case an empty file with looser bits was there already
-    return DemoPassword(value, "generated", path)
+    return DemoPassword(value, "env" if from_env else "generated", path)
 
 
 # --------------------------------------------------------------------------- ports
@@ -620,6 +632,8 @@ def up(options: UpOptions, echo: Echo = print) -> int:
     check_ports_free(options.host, ports)
     plan = plan_infrastructure(env)
     password = resolve_demo_password(data_dir, env) if options.demo else None
+    if password is not None and password.warning:
+        echo(f"xianjie: warning: {password.warning}")
 
     previous = {
         sig: signal.signal(sig, _raise_stop) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
@@ -719,7 +733,7 @@ def _banner(
     ]
     if password is not None:
         origin = {
-            "env": f"from {DEMO_PASSWORD_ENV}",
+            "env": f"from {DEMO_PASSWORD_ENV}, kept in {password.path}",
             "file": f"kept in {password.path}",
             "generated": f"generated, kept in {password.path}",
         }[password.source]

@@ -270,10 +270,20 @@ def test_demo_password_file_tightened_if_loose(tmp_path: Path) -> None:
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
-def test_demo_password_from_environment_writes_nothing(tmp_path: Path) -> None:
+def test_demo_password_from_environment(tmp_path: Path) -> None:
     chosen = launcher.resolve_demo_password(tmp_path, {"XIANJIE_DEMO_PASSWORD": "mine-1234"})
-    assert (chosen.value, chosen.source, chosen.path) == ("mine-1234", "env", None)
-    assert not (tmp_path / "demo-password").exists()
+    assert (chosen.value, chosen.source, chosen.warning) == ("mine-1234", "env", "")
+    # Kept: the accounts now have this password, and a later run without the variable prints it.
+    assert stat.S_IMODE((tmp_path / "demo-password").stat().st_mode) == 0o600
+    assert launcher.resolve_demo_password(tmp_path, {}).value == "mine-1234"
+    assert launcher.resolve_demo_password(tmp_path, {"XIANJIE_DEMO_PASSWORD": "mine-1234"}).warning == ""
+
+
+def test_demo_password_from_environment_cannot_change_existing_accounts(tmp_path: Path) -> None:
+    first = launcher.resolve_demo_password(tmp_path, {})
+    later = launcher.resolve_demo_password(tmp_path, {"XIANJIE_DEMO_PASSWORD": "another-one"})
+    assert later.value == first.value
+    assert "XIANJIE_DEMO_PASSWORD differs" in later.warning
 
 
 def test_external_urls_mean_nothing_embedded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
