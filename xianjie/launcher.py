@@ -159,6 +159,7 @@ def check_ports_free(host: str, ports: Mapping[str, int]) -> None:
             + "\n".join(lines)
             + "\nStop whatever holds them (is another `xianjie up` running?) or choose other ports:\n  "
             + "\n  ".join(hints)
+            + "\n(with make: make up UP_ARGS='--gateway-port 9000 ...')"
         )
 
 
@@ -334,12 +335,12 @@ def embedded_servers(
                 f"({time.monotonic() - started:.1f}s)"
             )
         if need_nats and plan.embedded_nats:
-            port = pick_port(host, DEFAULT_NATS_PORT, nats_port, "NATS")
-            monitor = pick_port(host, DEFAULT_NATS_MONITOR_PORT, None, "NATS monitoring")
-            (data_dir / "logs").mkdir(parents=True, exist_ok=True)
             pid_file = data_dir / "nats.pid"
             if stop_stale_nats(pid_file, data_dir / "nats"):
                 echo("  NATS        stopped a leftover server from an earlier run")
+            port = pick_port(host, DEFAULT_NATS_PORT, nats_port, "NATS")
+            monitor = pick_port(host, DEFAULT_NATS_MONITOR_PORT, None, "NATS monitoring")
+            (data_dir / "logs").mkdir(parents=True, exist_ok=True)
             nats = EmbeddedNats(
                 data_dir / "nats",
                 port=port,
