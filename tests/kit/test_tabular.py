@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from shared.tabular import ImportReport, RowResult, UnreadableFile, read_rows, xlsx_response
+
+
+def test_csv_in_utf8_bom_and_gbk() -> None:
+    text = "户主,人口\n王建国,4\n\n李秀英 , 2\n"
+    for content in (text.encode("utf-8-sig"), text.encode("gbk")):
+        rows = list(read_rows(content, "towns.csv"))
+        assert [(r.number, r.values) for r in rows] == [
+            (2, {"户主": "王建国", "人口": "4"}),
+            (4, {"户主": "李秀英", "人口": "2"}),
+        ]
+
+
+def test_xlsx_rows_keep_line_numbers() -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["户主", "人口"])
+    sheet.append(["王建国", 4])
+    sheet.append([None, None])
+    sheet.append(["李秀英", 2])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    rows = list(read_rows(buffer.getvalue(), "x.xlsx"))
+    assert [(r.number, r.values["人口"]) for r in rows] == [(2, "4"), (4, "2")]
+
+
+def test_garbage_is_a_clear_error() -> None:
+    with pytest.raises(UnreadableFile):
+        list(read_rows(b"PK\x03\x04garbage", "x.xlsx"))
+    with pytest.raises(UnreadableFile):
+        list(read_rows(b"", "x.csv"))
+
+
+def test_report_counts_and_lists_refused_rows_only() -> None:
+    report = ImportReport()
+    report.add(RowResult(row=2, status="accepted", id="a"))
+    report.add(RowResult(row=3, status="unchanged", id="a"))
+    report.add(RowResult(row=4, status="refused"))
+    assert (report.total, report.accepted, report.unchanged, report.refused) == (3, 1, 1, 1)
+    assert [r.row for r in report.rows] == [4]
+
+
+def test_xlsx_download_has_chinese_headers() -> None:
+    response = xlsx_response(
+        "报表.xlsx",
+        [("town", "乡镇"), ("amount", "金额（元）")],
+        [{"town": "克井镇", "amount": Decimal("8600.00")}],
+    )
+    assert "filename*=UTF-8''" in response.headers["content-disposition"]
+    sheet = load_workbook(io.BytesIO(response.body)).worksheets[0]
+    assert [c.value for c in sheet[1]] == ["乡镇", "金额（元）"]
+    assert [c.value for c in sheet[2]] == ["克井镇", 8600]
