@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from functools import partial
 
 from fastapi import FastAPI
 
 from gateway.auth import endpoints as auth
-from gateway.auth.keys import DatabaseTokenVerifier, KeyRing, ensure_signing_key
+from gateway.auth.keys import KeyRing, ensure_signing_key, published_keys
 from gateway.auth.ratelimit import LoginRateLimiter
 from gateway.docs import endpoints as docs
 from gateway.docs.service import DocumentCache
@@ -18,18 +17,8 @@ from gateway.proxy.service import new_client_session
 from gateway.settings import GatewaySettings
 from gateway.state import GatewayState
 from gateway.users import endpoints as users
+from shared.auth import TokenVerifier
 from shared.component import Component, create_component_app
-
-# FastAPI's own document and UI would answer for the gateway alone; ours merge every service.
-_REPLACED_ROUTES = {"/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc"}
-
-
-def _is_replaced(route: object) -> bool:
-    endpoint = getattr(route, "endpoint", None)
-    return (
-        getattr(route, "path", None) in _REPLACED_ROUTES
-        and getattr(endpoint, "__module__", "") == "fastapi.applications"
-    )
 
 
 def create_app(settings: GatewaySettings | None = None) -> FastAPI:
@@ -44,38 +33,35 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         await ensure_signing_key(component.db)
         state.keyring = KeyRing(component.db)
         # The gateway reads its public keys from its own table rather than fetching its own JWKS.
-        component.verifier = DatabaseTokenVerifier(
-            component.db, issuer=settings.token_issuer, audience=settings.token_audience
+        component.verifier = TokenVerifier(
+            partial(published_keys, component.db),
+            issuer=settings.token_issuer,
+            audience=settings.token_audience,
+            refresh_cooldown=5.0,
         )
+        state.http = new_client_session(
+            settings.proxy_connect_timeout_seconds, settings.proxy_timeout_seconds
+        )
+
+    async def on_shutdown(component: Component) -> None:
+        if state.http is not None:
+            await state.http.close()
 
     app = create_component_app(
         name="gateway",
         title="衔接 xianjie 网关 Gateway",
         description="登录与令牌、账号管理、路由到各服务 / sign-in, tokens, accounts, routing.",
-        # The gateway publishes and consumes no events: it needs no NATS connection.
-        settings=settings.model_copy(update={"nats_url": ""}),
+        settings=settings,
         metadata=Base.metadata,
         tables=kit,
         routers=[auth.router, users.router, docs.router, proxy.router],
         published=[],
         subscriptions=[],
         on_startup=on_startup,
+        on_shutdown=on_shutdown,
         extra_state={"gateway": state, "events_nats_url": settings.nats_url},
+        # The gateway publishes and consumes no events; its /openapi.json and /docs merge every service's.
+        uses_nats=False,
+        own_api_docs=False,
     )
-    app.router.routes[:] = [r for r in app.router.routes if not _is_replaced(r)]
-
-    component_lifespan = app.router.lifespan_context
-
-    @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        state.http = new_client_session(
-            settings.proxy_connect_timeout_seconds, settings.proxy_timeout_seconds
-        )
-        try:
-            async with component_lifespan(app):
-                yield
-        finally:
-            await state.http.close()
-
-    app.router.lifespan_context = lifespan
     return app

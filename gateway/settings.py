@@ -13,6 +13,7 @@ class GatewaySettings(ServiceSettings):
     """网关 — settings (env: XIANJIE_GATEWAY_* then XIANJIE_*)."""
 
     component: ClassVar[str] = "gateway"
+    needs_nats: ClassVar[bool] = False  # no events of its own; NATS URL only feeds the AsyncAPI servers entry
     port: int = 8000
 
     # Where the services listen (XIANJIE_GATEWAY_MONITORING_URL or XIANJIE_MONITORING_URL, ...).

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -91,23 +92,45 @@ class Principal:
             )
 
 
+KeySource = Callable[[], Awaitable[list[dict[str, Any]]]]
+
+
+def jwks_over_http(url: str, client: httpx.AsyncClient | None = None) -> KeySource:
+    """The gateway's JWKS, fetched over HTTP (how every service gets the public keys)."""
+
+    async def fetch() -> list[dict[str, Any]]:
+        http = client or httpx.AsyncClient(timeout=5.0)
+        try:
+            resp = await http.get(url)
+            resp.raise_for_status()
+            keys: list[dict[str, Any]] = resp.json().get("keys", [])
+            return keys
+        finally:
+            if client is None:
+                await http.aclose()
+
+    return fetch
+
+
 class TokenVerifier:
-    """Verifies gateway tokens against its JWKS, fetched asynchronously and cached by key id."""
+    """Verifies gateway tokens against public JWKs from ``key_source``, cached by key id.
+
+    An unknown ``kid`` triggers a refetch (at most once per ``refresh_cooldown``), so a key the
+    gateway adds is picked up without restarting services.
+    """
 
     def __init__(
         self,
-        jwks_url: str,
+        key_source: KeySource,
         *,
         issuer: str,
         audience: str,
         refresh_cooldown: float = 30.0,
-        client: httpx.AsyncClient | None = None,
     ) -> None:
-        self.jwks_url = jwks_url
+        self.key_source = key_source
         self.issuer = issuer
         self.audience = audience
         self.refresh_cooldown = refresh_cooldown
-        self._client = client
         self._keys: dict[str, jwt.PyJWK] = {}
         self._fetched_at = 0.0
         self._lock = asyncio.Lock()
@@ -116,22 +139,16 @@ class TokenVerifier:
         async with self._lock:
             if time.monotonic() - self._fetched_at < self.refresh_cooldown and self._keys:
                 return
-            client = self._client or httpx.AsyncClient(timeout=5.0)
             try:
-                resp = await client.get(self.jwks_url)
-                resp.raise_for_status()
                 keys = {}
-                for jwk in resp.json().get("keys", []):
+                for jwk in await self.key_source():
                     key = jwt.PyJWK.from_dict(jwk)
                     if key.key_id:
                         keys[key.key_id] = key
                 self._keys = keys
                 self._fetched_at = time.monotonic()
-            except (httpx.HTTPError, ValueError, jwt.PyJWKError) as exc:
-                log.warning("jwks_fetch_failed", url=self.jwks_url, error=str(exc))
-            finally:
-                if self._client is None:
-                    await client.aclose()
+            except (httpx.HTTPError, OSError, ValueError, jwt.PyJWKError) as exc:
+                log.warning("jwks_fetch_failed", error=str(exc) or type(exc).__name__)
 
     async def _key_for(self, kid: str) -> jwt.PyJWK:
         if kid not in self._keys:

@@ -20,7 +20,7 @@ from sqlalchemy import MetaData
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared.asyncapi import asyncapi_fragment
-from shared.auth import TokenVerifier
+from shared.auth import TokenVerifier, jwks_over_http
 from shared.db import Database, create_engine
 from shared.divisions import DivisionRegistry
 from shared.errors import Problem, install_error_handlers
@@ -134,8 +134,13 @@ def create_component_app(
     published: list[EventSpec] | None = None,
     subscriptions: list[Subscription] | None = None,
     on_startup: Callable[[Component], Awaitable[None]] | None = None,
+    on_shutdown: Callable[[Component], Awaitable[None]] | None = None,
     extra_state: dict[str, Any] | None = None,
+    uses_nats: bool = True,
+    own_api_docs: bool = True,
 ) -> FastAPI:
+    """Build a component's app. ``uses_nats=False`` for a component without events (the gateway);
+    ``own_api_docs=False`` when the component serves documents of its own at /openapi.json and /docs."""
     published = published or []
     subscriptions = subscriptions or []
     configure_logging(settings.log_level, settings.log_json)
@@ -156,12 +161,14 @@ def create_component_app(
             tables=tables,
             metrics=metrics,
             verifier=TokenVerifier(
-                settings.jwks_url, issuer=settings.token_issuer, audience=settings.token_audience
+                jwks_over_http(settings.jwks_url),
+                issuer=settings.token_issuer,
+                audience=settings.token_audience,
             ),
             divisions=DivisionRegistry.load(villages_file=settings.villages_file),
             outbox=Outbox(tables),
         )
-        if settings.nats_url:
+        if uses_nats and settings.nats_url:
             component.link = NatsLink(
                 settings.nats_url,
                 streams=sorted({name} | {s.source_service for s in subscriptions}),
@@ -194,7 +201,7 @@ def create_component_app(
                 )
                 consumer.start()
                 component.consumers.append(consumer)
-        else:
+        elif uses_nats:
             log.warning("nats_not_configured", component=name, note="events stay in the outbox")
         app.state.component = component
         if on_startup is not None:
@@ -203,6 +210,8 @@ def create_component_app(
         try:
             yield
         finally:
+            if on_shutdown is not None:
+                await on_shutdown(component)
             for consumer in component.consumers:
                 await consumer.stop()
             if component.relay:
@@ -217,6 +226,9 @@ def create_component_app(
         description=description,
         version="1.0.0",
         lifespan=lifespan,
+        openapi_url="/openapi.json" if own_api_docs else None,
+        docs_url="/docs" if own_api_docs else None,
+        redoc_url="/redoc" if own_api_docs else None,
         responses={
             500: {
                 "model": Problem,

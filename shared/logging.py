@@ -6,7 +6,7 @@ import logging
 import re
 import sys
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 from typing import Any
 
 import structlog
@@ -27,7 +27,7 @@ def _scrub(value: Any) -> Any:
     return value
 
 
-def scrub_personal_ids(_: Any, __: str, event_dict: dict[str, Any]) -> dict[str, Any]:
+def scrub_personal_ids(_: Any, __: str, event_dict: MutableMapping[str, Any]) -> Mapping[str, Any]:
     return {k: _scrub(v) for k, v in event_dict.items()}
 
 

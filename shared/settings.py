@@ -36,6 +36,8 @@ class SuiteSettings(BaseSettings):
 
     # The component whose overrides (XIANJIE_<COMPONENT>_*) apply; set by each subclass.
     component: ClassVar[str] = ""
+    # Components without events (the gateway) run in production without a NATS URL.
+    needs_nats: ClassVar[bool] = True
 
     environment: Environment = Environment.DEVELOPMENT
     # postgresql+asyncpg://user:pass@host:5432/db — the embedded server is used when empty.
@@ -83,7 +85,8 @@ class SuiteSettings(BaseSettings):
     @model_validator(mode="after")
     def _production_needs_real_servers(self) -> SuiteSettings:
         if self.environment is Environment.PRODUCTION:
-            missing = [n for n in ("database_url", "nats_url") if not getattr(self, n)]
+            required = ("database_url", "nats_url") if self.needs_nats else ("database_url",)
+            missing = [n for n in required if not getattr(self, n)]
             if missing:
                 raise ValueError(f"production needs {', '.join(missing)} (no embedded servers)")
         return self

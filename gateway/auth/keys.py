@@ -12,14 +12,12 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from jwt.algorithms import OKPAlgorithm
 from sqlalchemy import select, text
 
 from gateway.models import SigningKey
-from shared.auth import TokenVerifier
 from shared.db import Database
 
 
@@ -82,23 +80,3 @@ class KeyRing:
             self._current = ActiveKey(row.kid, private)
             self._loaded_at = time.monotonic()
         return self._current
-
-
-class DatabaseTokenVerifier(TokenVerifier):
-    """The kit's verifier, fed from the signing_keys table instead of an HTTP JWKS fetch."""
-
-    def __init__(self, db: Database, *, issuer: str, audience: str, refresh_cooldown: float = 5.0) -> None:
-        super().__init__("", issuer=issuer, audience=audience, refresh_cooldown=refresh_cooldown)
-        self.db = db
-
-    async def _refresh(self) -> None:
-        async with self._lock:
-            if time.monotonic() - self._fetched_at < self.refresh_cooldown and self._keys:
-                return
-            keys = {}
-            for jwk in await published_keys(self.db):
-                key = jwt.PyJWK.from_dict(jwk)
-                if key.key_id:
-                    keys[key.key_id] = key
-            self._keys = keys
-            self._fetched_at = time.monotonic()

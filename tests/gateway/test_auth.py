@@ -11,7 +11,7 @@ import jwt
 import pytest
 from limits import parse
 
-from shared.auth import TokenVerifier
+from shared.auth import TokenVerifier, jwks_over_http
 from tests.conftest import Stack
 from tests.gateway.helpers import create_user, password_login, refresh, unique_name
 from tests.helpers import auth
@@ -31,7 +31,7 @@ async def test_password_login_issues_a_verifiable_token(
     # Services verify with the kit's verifier against the published JWKS, over HTTP.
     settings = stack.apps["gateway"].state.gateway.settings
     verifier = TokenVerifier(
-        f"{stack.gateway_url}/.well-known/jwks.json",
+        jwks_over_http(f"{stack.gateway_url}/.well-known/jwks.json"),
         issuer=settings.token_issuer,
         audience=settings.token_audience,
     )
