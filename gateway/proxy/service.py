@@ -80,6 +80,10 @@ def new_client_session(connect_timeout: float, read_timeout: float) -> aiohttp.C
 def _request_headers(request: Request) -> dict[str, str]:
     headers = {name: value for name in FORWARDED_REQUEST_HEADERS if (value := request.headers.get(name))}
     headers[REQUEST_ID_HEADER] = getattr(request.state, "request_id", "") or ""
+    # Services rate-limit public endpoints per caller: tell them who called (RFC 7239 de facto form).
+    if request.client is not None:
+        earlier = request.headers.get("x-forwarded-for")
+        headers["X-Forwarded-For"] = f"{earlier}, {request.client.host}" if earlier else request.client.host
     # Stop aiohttp adding its own Accept-Encoding: the caller decides what it can read.
     headers["Accept-Encoding"] = request.headers.get("accept-encoding", "identity")
     return headers
