@@ -3,10 +3,31 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, DateTime, Enum, ForeignKey, Index, Integer, String, Text, Uuid, func
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Computed,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    Numeric,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+    func,
+    text,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shared.db import declarative_base
@@ -15,6 +36,8 @@ from shared.tables import add_kit_tables
 SCHEMA = "monitoring"
 Base = declarative_base(SCHEMA)
 kit = add_kit_tables(Base.metadata)
+
+MONEY = Numeric(16, 2)
 
 
 class HouseholdKind(StrEnum):
@@ -29,6 +52,146 @@ HOUSEHOLD_KIND_LABELS = {
     HouseholdKind.MONITORED: "监测对象",
     HouseholdKind.LOW_INCOME: "农村低收入人口",
     HouseholdKind.ORDINARY: "一般农户",
+}
+
+
+class Subtype(StrEnum):
+    UNSTABLE = "unstable"  # 脱贫不稳定户
+    MARGINAL = "marginal"  # 边缘易致贫户
+    SUDDEN_HARDSHIP = "sudden_hardship"  # 突发严重困难户
+
+
+SUBTYPE_LABELS = {
+    Subtype.UNSTABLE: "脱贫不稳定户",
+    Subtype.MARGINAL: "边缘易致贫户",
+    Subtype.SUDDEN_HARDSHIP: "突发严重困难户",
+}
+
+
+class RiskCause(StrEnum):
+    ILLNESS = "illness"  # 因病
+    DISABILITY = "disability"  # 因残
+    SCHOOLING = "schooling"  # 因学
+    DISASTER = "disaster"  # 因灾
+    ACCIDENT = "accident"  # 因意外事故
+    BUSINESS_FAILURE = "business_failure"  # 因产业失败
+    UNSTABLE_WORK = "unstable_work"  # 因务工就业不稳
+    LACK_OF_LABOUR = "lack_of_labour"  # 缺劳动力
+    HOUSING = "housing"  # 住房安全
+    DRINKING_WATER = "drinking_water"  # 饮水安全
+    OTHER = "other"  # 其他
+
+
+RISK_CAUSE_LABELS = {
+    RiskCause.ILLNESS: "因病",
+    RiskCause.DISABILITY: "因残",
+    RiskCause.SCHOOLING: "因学",
+    RiskCause.DISASTER: "因灾",
+    RiskCause.ACCIDENT: "因意外事故",
+    RiskCause.BUSINESS_FAILURE: "因产业失败",
+    RiskCause.UNSTABLE_WORK: "因务工就业不稳",
+    RiskCause.LACK_OF_LABOUR: "缺劳动力",
+    RiskCause.HOUSING: "住房安全",
+    RiskCause.DRINKING_WATER: "饮水安全",
+    RiskCause.OTHER: "其他",
+}
+
+
+class HouseholdStatus(StrEnum):
+    """Where a household stands in identification and assistance (识别纳入 → 帮扶 → 消除/兜底)."""
+
+    NOT_MONITORED = "not_monitored"  # 未纳入监测
+    VERIFYING = "verifying"  # 核实中
+    VILLAGE_REVIEW = "village_review"  # 村级评议
+    PUBLIC_NOTICE = "public_notice"  # 公示中
+    TOWN_REVIEW = "town_review"  # 镇级审核
+    DISTRICT_APPROVAL = "district_approval"  # 区级审批
+    INCLUDED = "included"  # 已纳入监测，帮扶中
+    RISK_ELIMINATED = "risk_eliminated"  # 风险已消除
+    SAFETY_NET = "safety_net"  # 兜底保障户
+
+
+HOUSEHOLD_STATUS_LABELS = {
+    HouseholdStatus.NOT_MONITORED: "未纳入监测",
+    HouseholdStatus.VERIFYING: "核实中",
+    HouseholdStatus.VILLAGE_REVIEW: "村级评议",
+    HouseholdStatus.PUBLIC_NOTICE: "公示中",
+    HouseholdStatus.TOWN_REVIEW: "镇级审核",
+    HouseholdStatus.DISTRICT_APPROVAL: "区级审批",
+    HouseholdStatus.INCLUDED: "已纳入监测（帮扶中）",
+    HouseholdStatus.RISK_ELIMINATED: "风险已消除",
+    HouseholdStatus.SAFETY_NET: "兜底保障户",
+}
+
+
+class Relation(StrEnum):
+    HEAD = "head"  # 户主
+    SPOUSE = "spouse"  # 配偶
+    CHILD = "child"  # 子女
+    PARENT = "parent"  # 父母
+    GRANDCHILD = "grandchild"  # 孙子女
+    OTHER = "other"  # 其他
+
+
+RELATION_LABELS = {
+    Relation.HEAD: "户主",
+    Relation.SPOUSE: "配偶",
+    Relation.CHILD: "子女",
+    Relation.PARENT: "父母",
+    Relation.GRANDCHILD: "孙子女",
+    Relation.OTHER: "其他",
+}
+
+
+class Health(StrEnum):
+    HEALTHY = "healthy"  # 健康
+    CHRONIC = "chronic"  # 长期慢性病
+    SERIOUS_ILLNESS = "serious_illness"  # 大病
+    DISABLED = "disabled"  # 残疾
+
+
+HEALTH_LABELS = {
+    Health.HEALTHY: "健康",
+    Health.CHRONIC: "长期慢性病",
+    Health.SERIOUS_ILLNESS: "大病",
+    Health.DISABLED: "残疾",
+}
+
+
+class LabourCapacity(StrEnum):
+    ORDINARY = "ordinary"  # 普通劳动力
+    SKILLED = "skilled"  # 技能劳动力
+    WEAK = "weak"  # 弱劳动力或半劳动力
+    LOST = "lost"  # 丧失劳动力
+    NONE = "none"  # 无劳动力
+
+
+LABOUR_LABELS = {
+    LabourCapacity.ORDINARY: "普通劳动力",
+    LabourCapacity.SKILLED: "技能劳动力",
+    LabourCapacity.WEAK: "弱劳动力或半劳动力",
+    LabourCapacity.LOST: "丧失劳动力",
+    LabourCapacity.NONE: "无劳动力",
+}
+ABLE_BODIED = (LabourCapacity.ORDINARY, LabourCapacity.SKILLED)
+
+
+class Schooling(StrEnum):
+    NOT_APPLICABLE = "not_applicable"  # 非在校生
+    PRESCHOOL = "preschool"  # 学前
+    COMPULSORY = "compulsory"  # 义务教育在校
+    HIGH_SCHOOL = "high_school"  # 高中/中职在校
+    HIGHER = "higher"  # 高等教育在校
+    OUT_OF_SCHOOL = "out_of_school"  # 失学辍学
+
+
+SCHOOLING_LABELS = {
+    Schooling.NOT_APPLICABLE: "非在校生",
+    Schooling.PRESCHOOL: "学前教育",
+    Schooling.COMPULSORY: "义务教育在校",
+    Schooling.HIGH_SCHOOL: "高中/中职在校",
+    Schooling.HIGHER: "高等教育在校",
+    Schooling.OUT_OF_SCHOOL: "失学辍学",
 }
 
 
@@ -51,13 +214,47 @@ ALERT_SOURCE_LABELS = {
 
 class AlertStatus(StrEnum):
     OPEN = "open"  # 待核实
+    VERIFYING = "verifying"  # 核实中
+    CONFIRMED = "confirmed"  # 已纳入监测
+    DISMISSED = "dismissed"  # 核实排除
 
 
-ALERT_STATUS_LABELS = {AlertStatus.OPEN: "待核实"}
+ALERT_STATUS_LABELS = {
+    AlertStatus.OPEN: "待核实",
+    AlertStatus.VERIFYING: "核实中",
+    AlertStatus.CONFIRMED: "已纳入监测",
+    AlertStatus.DISMISSED: "核实排除",
+}
+# An alert still asking for attention: screening raises no second one beside it.
+PENDING_ALERT_STATUSES = (AlertStatus.OPEN, AlertStatus.VERIFYING)
+
+
+class VisitorKind(StrEnum):
+    RESPONSIBLE_HELPER = "responsible_helper"  # 帮扶责任人走访
+    TOWN_SECRETARY = "town_secretary"  # 镇党委书记遍访
+    CADRE = "cadre"  # 基层干部日常走访
+
+
+VISITOR_KIND_LABELS = {
+    VisitorKind.RESPONSIBLE_HELPER: "帮扶责任人走访",
+    VisitorKind.TOWN_SECRETARY: "镇党委书记遍访",
+    VisitorKind.CADRE: "基层干部日常走访",
+}
+
+
+class MeasureKind(StrEnum):
+    DEVELOPMENTAL = "developmental"  # 开发式帮扶
+    SAFETY_NET = "safety_net"  # 兜底保障/综合保障
+
+
+MEASURE_KIND_LABELS = {MeasureKind.DEVELOPMENTAL: "开发式帮扶", MeasureKind.SAFETY_NET: "兜底保障"}
 
 
 def _enum(e: type[StrEnum], name: str) -> Enum:
     return Enum(e, name=name, schema=SCHEMA, values_callable=lambda x: [m.value for m in x])
+
+
+RISK_CAUSE_ENUM = _enum(RiskCause, "risk_cause")
 
 
 class Household(Base):
@@ -71,6 +268,22 @@ class Household(Base):
     kind: Mapped[HouseholdKind] = mapped_column(_enum(HouseholdKind, "household_kind"))
     member_count: Mapped[int] = mapped_column(Integer)
     helper_user_id: Mapped[str | None] = mapped_column(String(100))
+    status: Mapped[HouseholdStatus] = mapped_column(
+        _enum(HouseholdStatus, "household_status"),
+        default=HouseholdStatus.NOT_MONITORED,
+        server_default=HouseholdStatus.NOT_MONITORED.value,
+    )
+    subtype: Mapped[Subtype | None] = mapped_column(_enum(Subtype, "household_subtype"))
+    risk_causes: Mapped[list[RiskCause]] = mapped_column(
+        ARRAY(RISK_CAUSE_ENUM), default=list, server_default=text("'{}'")
+    )
+    # 三保障和饮水安全 at household level (the schooling and insurance checks are per member).
+    housing_safe: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
+    water_safe: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
+    case_started_on: Mapped[date | None] = mapped_column(Date)  # first alert of the current case
+    notice_posted_on: Mapped[date | None] = mapped_column(Date)
+    included_on: Mapped[date | None] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)  # risk eliminated / marked safety-net
     version: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
@@ -81,9 +294,110 @@ class Household(Base):
     __table_args__ = (
         CheckConstraint("member_count >= 1", name="member_count_positive"),
         CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
+        CheckConstraint(
+            "status NOT IN ('included', 'risk_eliminated', 'safety_net') "
+            "OR (subtype IS NOT NULL AND included_on IS NOT NULL AND cardinality(risk_causes) > 0)",
+            name="monitored_has_subtype_and_causes",
+        ),
         Index(None, "town_code", "village_code"),
         Index(None, "updated_at", "id"),
         Index(None, "helper_user_id"),
+        Index(None, "status", "town_code"),
+        Index("ix_households_risk_causes", "risk_causes", postgresql_using="gin"),
+        Index(
+            "ix_households_head_name_trgm",
+            "head_name",
+            postgresql_using="gin",
+            postgresql_ops={"head_name": "gin_trgm_ops"},
+        ),
+        Index(
+            "ix_households_address_trgm",
+            "address",
+            postgresql_using="gin",
+            postgresql_ops={"address": "gin_trgm_ops"},
+        ),
+    )
+
+
+class Member(Base):
+    """成员. The ID number is kept as a keyed hash (unique, for matching) and encrypted (for display)."""
+
+    __tablename__ = "members"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(50))
+    id_number_hash: Mapped[bytes] = mapped_column(LargeBinary(32), unique=True)
+    id_number_cipher: Mapped[bytes] = mapped_column(LargeBinary)
+    id_number_masked: Mapped[str] = mapped_column(String(18))
+    birth_date: Mapped[date] = mapped_column(Date)
+    relation: Mapped[Relation] = mapped_column(_enum(Relation, "member_relation"))
+    health: Mapped[Health] = mapped_column(_enum(Health, "member_health"))
+    labour: Mapped[LabourCapacity] = mapped_column(_enum(LabourCapacity, "labour_capacity"))
+    schooling: Mapped[Schooling] = mapped_column(_enum(Schooling, "schooling_status"))
+    medical_insured: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (Index(None, "household_id"),)
+
+
+class Income(Base):
+    """年度收入: components in yuan; net income is computed by the database."""
+
+    __tablename__ = "incomes"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    year: Mapped[int] = mapped_column(SmallInteger)
+    wages: Mapped[Decimal] = mapped_column(MONEY)  # 工资性收入
+    business: Mapped[Decimal] = mapped_column(MONEY)  # 生产经营性收入
+    property: Mapped[Decimal] = mapped_column(MONEY)  # 财产性收入
+    transfers: Mapped[Decimal] = mapped_column(MONEY)  # 转移性收入
+    business_costs: Mapped[Decimal] = mapped_column(MONEY)  # 生产经营性支出
+    rigid_expenses: Mapped[Decimal] = mapped_column(MONEY)  # 大额刚性支出（医疗、教育）
+    net_income: Mapped[Decimal] = mapped_column(
+        MONEY, Computed("wages + business + property + transfers - business_costs", persisted=True)
+    )
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        UniqueConstraint("household_id", "year"),
+        CheckConstraint(
+            "wages >= 0 AND business >= 0 AND property >= 0 AND transfers >= 0 "
+            "AND business_costs >= 0 AND rigid_expenses >= 0",
+            name="components_not_negative",
+        ),
+        CheckConstraint("year BETWEEN 2000 AND 2100", name="plausible_year"),
+        Index(None, "year", "household_id"),
+    )
+
+
+class MonitoringLine(Base):
+    """防止返贫致贫监测线 per year (yuan per person per year)."""
+
+    __tablename__ = "monitoring_lines"
+
+    year: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    amount: Mapped[Decimal] = mapped_column(MONEY)
+    version: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        CheckConstraint("amount > 0", name="amount_positive"),
+        CheckConstraint("year BETWEEN 2000 AND 2100", name="plausible_year"),
     )
 
 
@@ -98,6 +412,10 @@ class Alert(Base):
     village_code: Mapped[str] = mapped_column(String(12))
     source: Mapped[AlertSource] = mapped_column(_enum(AlertSource, "alert_source"))
     reason: Mapped[str] = mapped_column(Text)
+    risk_causes: Mapped[list[RiskCause]] = mapped_column(
+        ARRAY(RISK_CAUSE_ENUM), default=list, server_default=text("'{}'")
+    )
+    department: Mapped[str | None] = mapped_column(String(100))
     status: Mapped[AlertStatus] = mapped_column(_enum(AlertStatus, "alert_status"), default=AlertStatus.OPEN)
     # The event (or department record) that raised it: one alert per origin, enforced here too.
     origin_ref: Mapped[str | None] = mapped_column(String(200), unique=True)
@@ -111,4 +429,133 @@ class Alert(Base):
         Index(None, "household_id"),
         Index(None, "updated_at", "id"),
         Index(None, "town_code", "village_code"),
+        Index(
+            "ix_alerts_pending_household",
+            "household_id",
+            postgresql_where=text("status IN ('open', 'verifying')"),
+        ),
+    )
+
+
+class Visit(Base):
+    """走访记录 from the field app: who, when, where (GPS), what was found."""
+
+    __tablename__ = "visits"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id", ondelete="RESTRICT"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    visitor_id: Mapped[str] = mapped_column(String(100))
+    visitor_role: Mapped[str] = mapped_column(String(40))
+    visitor_kind: Mapped[VisitorKind] = mapped_column(_enum(VisitorKind, "visitor_kind"))
+    visited_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    latitude: Mapped[Decimal] = mapped_column(Numeric(9, 6))
+    longitude: Mapped[Decimal] = mapped_column(Numeric(9, 6))
+    findings: Mapped[str] = mapped_column(Text)
+    risk_causes: Mapped[list[RiskCause]] = mapped_column(
+        ARRAY(RISK_CAUSE_ENUM), default=list, server_default=text("'{}'")
+    )
+    alert_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("alerts.id", ondelete="RESTRICT"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __table_args__ = (
+        CheckConstraint("latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180", name="gps_range"),
+        Index(None, "household_id", "visited_at"),
+        Index(None, "updated_at", "id"),
+        Index(None, "town_code", "village_code"),
+    )
+
+
+class Transition(Base):
+    """One workflow step of a household: who, when, from which state to which, and why."""
+
+    __tablename__ = "transitions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    action: Mapped[str] = mapped_column(String(40))
+    from_status: Mapped[HouseholdStatus] = mapped_column(_enum(HouseholdStatus, "household_status"))
+    to_status: Mapped[HouseholdStatus] = mapped_column(_enum(HouseholdStatus, "household_status"))
+    actor: Mapped[str] = mapped_column(String(100))
+    actor_role: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __table_args__ = (Index(None, "household_id", "id"),)
+
+
+class Policy(Base):
+    """帮扶政策工具箱: one policy, the risk causes it addresses and the kind of measure it is."""
+
+    __tablename__ = "policies"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    category: Mapped[str] = mapped_column(String(40))
+    measure_kind: Mapped[MeasureKind] = mapped_column(_enum(MeasureKind, "measure_kind"))
+    risk_causes: Mapped[list[RiskCause]] = mapped_column(ARRAY(RISK_CAUSE_ENUM))
+    description: Mapped[str] = mapped_column(Text, server_default="")
+    responsible_unit: Mapped[str] = mapped_column(String(100), server_default="")
+    version: Mapped[int] = mapped_column(Integer, server_default=text("1"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        CheckConstraint("cardinality(risk_causes) > 0", name="addresses_a_risk"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class AssistancePlan(Base):
+    """帮扶计划 of a household for one year."""
+
+    __tablename__ = "assistance_plans"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    year: Mapped[int] = mapped_column(SmallInteger)
+    goal: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        UniqueConstraint("household_id", "year"),
+        Index(None, "updated_at", "id"),
+        Index(None, "town_code", "village_code"),
+    )
+
+
+class Measure(Base):
+    """帮扶措施 of a plan: developmental or safety-net, with its owner and dates."""
+
+    __tablename__ = "measures"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    plan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("assistance_plans.id", ondelete="CASCADE"))
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    policy_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("policies.id", ondelete="RESTRICT"))
+    kind: Mapped[MeasureKind] = mapped_column(_enum(MeasureKind, "measure_kind"))
+    description: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(100))  # 责任人或责任单位
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+
+    __table_args__ = (
+        CheckConstraint("ends_on >= starts_on", name="dates_in_order"),
+        Index(None, "plan_id"),
+        Index(None, "household_id", "kind"),
     )

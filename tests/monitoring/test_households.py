@@ -90,7 +90,9 @@ async def test_territorial_scope(api: httpx.AsyncClient, tokens: dict[str, str])
     listed = {h["id"] for h in (await api.get(URL, headers=auth(town))).json()["items"]}
     assert listed == {kejing["id"], other_village["id"]}
     assert (await api.get(f"{URL}/{wangwu['id']}", headers=auth(town))).status_code == 404
-    elsewhere = await api.post(URL, json=household(town_code=WANGWU, village_code=WANGWU_VILLAGE), headers=auth(town))
+    elsewhere = await api.post(
+        URL, json=household(town_code=WANGWU, village_code=WANGWU_VILLAGE), headers=auth(town)
+    )
     assert elsewhere.status_code == 403 and elsewhere.json()["code"] == "forbidden"
 
     village = tokens["village_beidahe"]

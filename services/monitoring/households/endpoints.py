@@ -4,26 +4,42 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, File, Query, UploadFile
 from fastapi.responses import JSONResponse
 
 from services.monitoring.households import repository, service
-from services.monitoring.households.schemas import HouseholdCreate, HouseholdOut, HouseholdUpdate
-from services.monitoring.models import Household, HouseholdKind
-from shared.context import Ctx, etag_for
+from services.monitoring.households.schemas import (
+    HouseholdCreate,
+    HouseholdOut,
+    HouseholdUpdate,
+    MemberCreate,
+    MemberOut,
+    MemberUpdate,
+)
+from services.monitoring.models import Household, HouseholdKind, HouseholdStatus, RiskCause, Subtype
+from shared.context import Ctx, RequestContext, etag_for
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Page, keyset_page
 from shared.schemas import TownCode, VillageCode
+from shared.tabular import ImportReport
 
 router = APIRouter(prefix="/v1/households", tags=["households 农户"])
+
+
+async def _household(ctx: RequestContext, household_id: uuid.UUID) -> Household:
+    ctx.principal.require_role(*service.READERS)
+    household = await repository.get(ctx.session, ctx.principal, household_id)
+    if household is None:
+        raise NotFound("农户不存在或不在您的数据范围内", "household not found")
+    return household
 
 
 @router.post(
     "",
     status_code=201,
     response_model=HouseholdOut,
-    summary="登记农户 / register a household",
-    responses=problem_responses(400, 401, 403, 404, 413, 422),
+    summary="登记农户（可同时登记成员）/ register a household",
+    responses=problem_responses(400, 401, 403, 404, 409, 413, 422),
 )
 async def create_household(body: HouseholdCreate, ctx: Ctx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
@@ -37,6 +53,23 @@ async def create_household(body: HouseholdCreate, ctx: Ctx) -> JSONResponse:
     )
 
 
+@router.post(
+    "/import",
+    response_model=ImportReport,
+    summary="批量导入农户台账（CSV/XLSX）/ import households from a ledger",
+    description=(
+        "表头：乡镇代码、村代码、户主姓名、户主身份证号、住址、户类型、家庭人口数、健康状况、劳动能力、"
+        "在校情况、参加医保。以户主身份证号识别农户：重复导入同一文件不产生任何变化。"
+    ),
+    responses=problem_responses(401, 403, 413, 422),
+)
+async def import_households(
+    ctx: Ctx, file: Annotated[UploadFile, File(description="CSV 或 XLSX")]
+) -> ImportReport:
+    content = await file.read()
+    return await service.import_file(ctx, content, file.filename or "")
+
+
 @router.get(
     "",
     response_model=Page[HouseholdOut],
@@ -48,6 +81,11 @@ async def list_households(
     town_code: Annotated[TownCode | None, Query()] = None,
     village_code: Annotated[VillageCode | None, Query()] = None,
     kind: Annotated[HouseholdKind | None, Query()] = None,
+    subtype: Annotated[Subtype | None, Query()] = None,
+    status: Annotated[HouseholdStatus | None, Query()] = None,
+    risk_cause: Annotated[RiskCause | None, Query()] = None,
+    helper_user_id: Annotated[str | None, Query(max_length=100)] = None,
+    q: Annotated[str | None, Query(min_length=1, max_length=50, description="户主姓名或住址包含")] = None,
     updated_since: Annotated[
         datetime | None, Query(description="只返回此时间之后有变化的记录（增量同步）")
     ] = None,
@@ -56,7 +94,16 @@ async def list_households(
 ) -> Page[HouseholdOut]:
     ctx.principal.require_role(*service.READERS)
     query = repository.filtered(
-        ctx.principal, town_code=town_code, village_code=village_code, kind=kind, updated_since=updated_since
+        ctx.principal,
+        town_code=town_code,
+        village_code=village_code,
+        kind=kind,
+        subtype=subtype,
+        status=status,
+        risk_cause=risk_cause,
+        helper_user_id=helper_user_id,
+        q=q,
+        updated_since=updated_since,
     )
     rows, next_cursor = await keyset_page(
         ctx.session, query, (Household.updated_at, Household.id), cursor=cursor, limit=limit
@@ -71,11 +118,7 @@ async def list_households(
     responses=problem_responses(401, 403, 404, 422),
 )
 async def get_household(household_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
-    ctx.principal.require_role(*service.READERS)
-    household = await repository.get(ctx.session, ctx.principal, household_id)
-    if household is None:
-        raise NotFound()
-    out = HouseholdOut.model_validate(household)
+    out = HouseholdOut.model_validate(await _household(ctx, household_id))
     return JSONResponse(out.model_dump(mode="json"), headers={"ETag": etag_for(out.version)})
 
 
@@ -86,10 +129,53 @@ async def get_household(household_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
     responses=problem_responses(400, 401, 403, 404, 412, 422, 428),
 )
 async def update_household(household_id: uuid.UUID, body: HouseholdUpdate, ctx: Ctx) -> JSONResponse:
-    ctx.principal.require_role(*service.WRITERS)
-    household = await repository.get(ctx.session, ctx.principal, household_id)
-    if household is None:
-        raise NotFound()
-    household = await service.update(ctx, household, body)
+    household = await service.update(ctx, await _household(ctx, household_id), body)
     out = HouseholdOut.model_validate(household)
+    return await ctx.respond(out, headers={"ETag": etag_for(out.version)})
+
+
+@router.get(
+    "/{household_id}/members",
+    response_model=list[MemberOut],
+    summary="家庭成员 / members of a household",
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def list_members(household_id: uuid.UUID, ctx: Ctx) -> list[MemberOut]:
+    household = await _household(ctx, household_id)
+    return [
+        service.member_out(ctx, m, reveal=True)
+        for m in await repository.members_of(ctx.session, household.id)
+    ]
+
+
+@router.post(
+    "/{household_id}/members",
+    status_code=201,
+    response_model=MemberOut,
+    summary="登记家庭成员 / add a member",
+    responses=problem_responses(400, 401, 403, 404, 409, 413, 422),
+)
+async def add_member(household_id: uuid.UUID, body: MemberCreate, ctx: Ctx) -> JSONResponse:
+    if (replay := await ctx.idempotent_replay(body)) is not None:
+        return replay
+    member = await service.add_member(ctx, await _household(ctx, household_id), body)
+    out = service.member_out(ctx, member, reveal=False)
+    return await ctx.respond(out, status_code=201, headers={"ETag": etag_for(out.version)})
+
+
+@router.patch(
+    "/{household_id}/members/{member_id}",
+    response_model=MemberOut,
+    summary="修改家庭成员（需 If-Match）/ update a member",
+    responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
+)
+async def update_member(
+    household_id: uuid.UUID, member_id: uuid.UUID, body: MemberUpdate, ctx: Ctx
+) -> JSONResponse:
+    household = await _household(ctx, household_id)
+    member = await repository.member(ctx.session, household.id, member_id)
+    if member is None:
+        raise NotFound("成员不存在", "member not found")
+    member = await service.update_member(ctx, member, body)
+    out = service.member_out(ctx, member, reveal=False)
     return await ctx.respond(out, headers={"ETag": etag_for(out.version)})

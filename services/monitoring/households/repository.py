@@ -2,11 +2,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.monitoring.models import Household, HouseholdKind
+from services.monitoring.models import Household, HouseholdKind, HouseholdStatus, Member, RiskCause, Subtype
 from shared.auth import Principal, Role
 
 
@@ -25,6 +26,14 @@ async def get(session: AsyncSession, principal: Principal, household_id: uuid.UU
     return result.scalar_one_or_none()
 
 
+async def get_for_update(
+    session: AsyncSession, principal: Principal, household_id: uuid.UUID
+) -> Household | None:
+    """The household locked for this transaction: workflow steps on one household run one at a time."""
+    result = await session.execute(scoped(principal).where(Household.id == household_id).with_for_update())
+    return result.scalar_one_or_none()
+
+
 def filtered(
     principal: Principal,
     *,
@@ -32,6 +41,11 @@ def filtered(
     village_code: str | None,
     kind: HouseholdKind | None,
     updated_since: datetime | None,
+    subtype: Subtype | None = None,
+    status: HouseholdStatus | None = None,
+    risk_cause: RiskCause | None = None,
+    helper_user_id: str | None = None,
+    q: str | None = None,
 ) -> Select[tuple[Household]]:
     query = scoped(principal)
     if town_code:
@@ -40,6 +54,123 @@ def filtered(
         query = query.where(Household.village_code == village_code)
     if kind:
         query = query.where(Household.kind == kind)
+    if subtype:
+        query = query.where(Household.subtype == subtype)
+    if status:
+        query = query.where(Household.status == status)
+    if risk_cause:
+        query = query.where(Household.risk_causes.contains([risk_cause]))
+    if helper_user_id:
+        query = query.where(Household.helper_user_id == helper_user_id)
+    if q:
+        query = query.where(
+            or_(
+                Household.head_name.contains(q, autoescape=True),
+                Household.address.contains(q, autoescape=True),
+            )
+        )
     if updated_since:
         query = query.where(Household.updated_at > updated_since)
     return query
+
+
+async def members_of(session: AsyncSession, household_id: uuid.UUID) -> list[Member]:
+    result = await session.scalars(
+        select(Member).where(Member.household_id == household_id).order_by(Member.created_at, Member.relation, Member.id)
+    )
+    return list(result)
+
+
+async def member(session: AsyncSession, household_id: uuid.UUID, member_id: uuid.UUID) -> Member | None:
+    return await session.scalar(
+        select(Member).where(Member.id == member_id, Member.household_id == household_id).with_for_update()
+    )
+
+
+async def id_number_taken(
+    session: AsyncSession, digest: bytes, except_member: uuid.UUID | None = None
+) -> bool:
+    query = select(Member.id).where(Member.id_number_hash == digest)
+    if except_member is not None:
+        query = query.where(Member.id != except_member)
+    return (await session.scalar(query)) is not None
+
+
+IMPORT_COLUMNS = (
+    "row_no",
+    "household_id",
+    "member_id",
+    "town_code",
+    "village_code",
+    "head_name",
+    "address",
+    "kind",
+    "member_count",
+    "id_hash",
+    "id_cipher",
+    "id_masked",
+    "birth_date",
+    "health",
+    "labour",
+    "schooling",
+    "medical_insured",
+)
+
+
+async def import_households(
+    session: AsyncSession, records: list[tuple[Any, ...]]
+) -> dict[int, tuple[str, str]]:
+    """COPY the validated rows in, insert those whose head is not registered yet, in one pass.
+
+    Returns, per file row, ``(status, household id)``: ``accepted`` for a new household,
+    ``unchanged`` when the head's ID number was already registered (re-importing changes nothing).
+    """
+    await session.execute(
+        text(
+            """
+            CREATE TEMP TABLE import_rows (
+                row_no int, household_id uuid, member_id uuid, town_code text, village_code text,
+                head_name text, address text, kind text, member_count int, id_hash bytea,
+                id_cipher bytea, id_masked text, birth_date date, health text, labour text,
+                schooling text, medical_insured boolean
+            ) ON COMMIT DROP
+            """
+        )
+    )
+    raw = await (await session.connection()).get_raw_connection()
+    await raw.driver_connection.copy_records_to_table(  # type: ignore[union-attr]
+        "import_rows", records=records, columns=IMPORT_COLUMNS
+    )
+    rows = await session.execute(
+        text(
+            """
+            WITH fresh AS (
+                SELECT r.* FROM import_rows r
+                WHERE NOT EXISTS (SELECT 1 FROM monitoring.members m WHERE m.id_number_hash = r.id_hash)
+            ), households AS (
+                INSERT INTO monitoring.households
+                    (id, town_code, village_code, head_name, address, kind, member_count, version)
+                SELECT household_id, town_code, village_code, head_name, address,
+                       kind::monitoring.household_kind, member_count, 1
+                FROM fresh
+                RETURNING id
+            ), members AS (
+                INSERT INTO monitoring.members
+                    (id, household_id, name, id_number_hash, id_number_cipher, id_number_masked, birth_date,
+                     relation, health, labour, schooling, medical_insured, version)
+                SELECT f.member_id, h.id, f.head_name, f.id_hash, f.id_cipher, f.id_masked, f.birth_date,
+                       'head', f.health::monitoring.member_health, f.labour::monitoring.labour_capacity,
+                       f.schooling::monitoring.schooling_status, f.medical_insured, 1
+                FROM fresh f JOIN households h ON h.id = f.household_id
+                RETURNING household_id
+            )
+            SELECT r.row_no,
+                   CASE WHEN mm.household_id IS NOT NULL THEN 'accepted' ELSE 'unchanged' END,
+                   COALESCE(mm.household_id, existing.household_id)
+            FROM import_rows r
+            LEFT JOIN members mm ON mm.household_id = r.household_id
+            LEFT JOIN monitoring.members existing ON existing.id_number_hash = r.id_hash
+            """
+        )
+    )
+    return {row_no: (status, str(household_id)) for row_no, status, household_id in rows}

@@ -1,12 +1,88 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 
 from pydantic import Field, computed_field
 
-from services.monitoring.models import HOUSEHOLD_KIND_LABELS, HouseholdKind
+from services.monitoring.models import (
+    HEALTH_LABELS,
+    HOUSEHOLD_KIND_LABELS,
+    HOUSEHOLD_STATUS_LABELS,
+    LABOUR_LABELS,
+    RELATION_LABELS,
+    RISK_CAUSE_LABELS,
+    SCHOOLING_LABELS,
+    SUBTYPE_LABELS,
+    Health,
+    HouseholdKind,
+    HouseholdStatus,
+    LabourCapacity,
+    Relation,
+    RiskCause,
+    Schooling,
+    Subtype,
+)
 from shared.schemas import InputModel, OutputModel, TownCode, VillageCode
+
+IdNumberText = str  # validated by the service (checksum, birth date), never by a regex alone
+
+
+class MemberCreate(InputModel):
+    name: str = Field(min_length=1, max_length=50, description="姓名")
+    id_number: IdNumberText = Field(min_length=1, max_length=32, description="身份证号（18 位，含校验位）")
+    relation: Relation
+    health: Health = Health.HEALTHY
+    labour: LabourCapacity
+    schooling: Schooling = Schooling.NOT_APPLICABLE
+    medical_insured: bool = Field(default=True, description="参加基本医疗保险")
+
+
+class MemberUpdate(InputModel):
+    name: str | None = Field(default=None, min_length=1, max_length=50)
+    id_number: IdNumberText | None = Field(default=None, min_length=1, max_length=32)
+    relation: Relation | None = None
+    health: Health | None = None
+    labour: LabourCapacity | None = None
+    schooling: Schooling | None = None
+    medical_insured: bool | None = None
+
+
+class MemberOut(OutputModel):
+    id: uuid.UUID
+    household_id: uuid.UUID
+    name: str
+    id_number: str = Field(description="完整号码仅对区级管理员和本辖区镇村干部显示，其他角色为脱敏号码")
+    id_number_masked: bool
+    birth_date: date | None = Field(description="仅在显示完整身份证号时给出")
+    age: int
+    relation: Relation
+    health: Health
+    labour: LabourCapacity
+    schooling: Schooling
+    medical_insured: bool
+    version: int
+    updated_at: datetime
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def relation_label(self) -> str:
+        return RELATION_LABELS[self.relation]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def health_label(self) -> str:
+        return HEALTH_LABELS[self.health]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def labour_label(self) -> str:
+        return LABOUR_LABELS[self.labour]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def schooling_label(self) -> str:
+        return SCHOOLING_LABELS[self.schooling]
 
 
 class HouseholdCreate(InputModel):
@@ -17,6 +93,9 @@ class HouseholdCreate(InputModel):
     kind: HouseholdKind
     member_count: int = Field(ge=1, le=50)
     helper_user_id: str | None = Field(default=None, max_length=100, description="帮扶责任人用户编号")
+    housing_safe: bool = Field(default=True, description="住房安全")
+    water_safe: bool = Field(default=True, description="饮水安全")
+    members: list[MemberCreate] = Field(default_factory=list, max_length=50)
 
 
 class HouseholdUpdate(InputModel):
@@ -25,6 +104,8 @@ class HouseholdUpdate(InputModel):
     kind: HouseholdKind | None = None
     member_count: int | None = Field(default=None, ge=1, le=50)
     helper_user_id: str | None = Field(default=None, max_length=100)
+    housing_safe: bool | None = None
+    water_safe: bool | None = None
 
 
 class HouseholdOut(OutputModel):
@@ -36,6 +117,15 @@ class HouseholdOut(OutputModel):
     kind: HouseholdKind
     member_count: int
     helper_user_id: str | None
+    status: HouseholdStatus
+    subtype: Subtype | None
+    risk_causes: list[RiskCause]
+    housing_safe: bool
+    water_safe: bool
+    case_started_on: date | None
+    notice_posted_on: date | None
+    included_on: date | None
+    closed_on: date | None
     version: int
     created_at: datetime
     updated_at: datetime
@@ -44,3 +134,18 @@ class HouseholdOut(OutputModel):
     @property
     def kind_label(self) -> str:
         return HOUSEHOLD_KIND_LABELS[self.kind]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def status_label(self) -> str:
+        return HOUSEHOLD_STATUS_LABELS[self.status]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def subtype_label(self) -> str | None:
+        return SUBTYPE_LABELS[self.subtype] if self.subtype else None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def risk_cause_labels(self) -> list[str]:
+        return [RISK_CAUSE_LABELS[c] for c in self.risk_causes]
