@@ -4,13 +4,24 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from services.funds.ledger import endpoints as ledger
+from services.funds.ledger.events import PUBLISHED as LEDGER_EVENTS
 from services.funds.models import Base, kit
 from services.funds.projects import endpoints as projects
+from services.funds.projects.events import ASSET_REGISTERED_SUBJECT, ASSET_REGISTERED_TYPE
 from services.funds.projects.events import PUBLISHED as PROJECT_EVENTS
+from services.funds.projects.service import on_asset_registered
 from services.funds.settings import FundsSettings
 from shared.component import create_component_app
+from shared.events.consumer import Subscription
 
-PUBLISHED = [*PROJECT_EVENTS]
+PUBLISHED = [*PROJECT_EVENTS, *LEDGER_EVENTS]
+SUBSCRIPTIONS = [
+    Subscription(
+        source_service="assets",
+        handlers={ASSET_REGISTERED_TYPE: (ASSET_REGISTERED_SUBJECT, on_asset_registered)},
+    ),
+]
 
 
 def create_app(settings: FundsSettings | None = None) -> FastAPI:
@@ -21,6 +32,7 @@ def create_app(settings: FundsSettings | None = None) -> FastAPI:
         settings=settings or FundsSettings(),
         metadata=Base.metadata,
         tables=kit,
-        routers=[projects.router],
+        routers=[projects.router, ledger.router],
         published=PUBLISHED,
+        subscriptions=SUBSCRIPTIONS,
     )

@@ -1,25 +1,39 @@
-"""Tables of the funds service (schema ``funds``)."""
+"""Tables of the funds service (schema ``funds``).
+
+Money is NUMERIC(16, 2) everywhere. Running totals (``allocated``, ``paid``, ``repaid``) sit on the
+parent rows with CHECKs, so the database itself refuses any allocation beyond a fund, any payment
+beyond an allocation and any repayment beyond a loan, whatever the concurrency.
+"""
 
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     Enum,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Identity,
     Index,
     Integer,
     Numeric,
     SmallInteger,
     String,
+    Text,
+    UniqueConstraint,
     Uuid,
     func,
+    text,
 )
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shared.db import declarative_base
@@ -28,6 +42,9 @@ from shared.tables import add_kit_tables
 SCHEMA = "funds"
 Base = declarative_base(SCHEMA)
 kit = add_kit_tables(Base.metadata)
+
+MONEY = Numeric(16, 2)
+ZERO = text("0")
 
 
 class ProjectCategory(StrEnum):
@@ -48,16 +65,104 @@ PROJECT_CATEGORY_LABELS = {
 
 
 class ProjectStatus(StrEnum):
-    """A project's life (domain §3); later stages are added as the workflow grows."""
+    """A project's life (domain §3), in order; ``rejected`` ends a failed entry review."""
 
     PROPOSED = "proposed"  # 已申报
+    IN_REVIEW = "in_review"  # 入库论证中
+    REJECTED = "rejected"  # 论证未通过
+    IN_LIBRARY = "in_library"  # 已入库
+    PLANNED = "planned"  # 已纳入年度计划
+    APPROVED = "approved"  # 已批复并安排资金
+    IN_PROGRESS = "in_progress"  # 实施中
+    COMPLETED = "completed"  # 已完工
+    ACCEPTED = "accepted"  # 已验收
+    HANDED_OVER = "handed_over"  # 资产已移交
 
 
-PROJECT_STATUS_LABELS = {ProjectStatus.PROPOSED: "已申报"}
+PROJECT_STATUS_LABELS = {
+    ProjectStatus.PROPOSED: "已申报",
+    ProjectStatus.IN_REVIEW: "入库论证中",
+    ProjectStatus.REJECTED: "论证未通过",
+    ProjectStatus.IN_LIBRARY: "已入库",
+    ProjectStatus.PLANNED: "已纳入年度计划",
+    ProjectStatus.APPROVED: "已批复并安排资金",
+    ProjectStatus.IN_PROGRESS: "实施中",
+    ProjectStatus.COMPLETED: "已完工",
+    ProjectStatus.ACCEPTED: "已验收",
+    ProjectStatus.HANDED_OVER: "资产已移交",
+}
+
+# Stages a project reaches only after entering the library (used by the CHECKs below).
+_ENTERED = "('in_library','planned','approved','in_progress','completed','accepted','handed_over')"
+_ACCEPTED = "('accepted','handed_over')"
+
+
+class FundSource(StrEnum):
+    CENTRAL = "central"  # 中央财政衔接资金
+    PROVINCIAL = "provincial"  # 省级财政衔接资金
+    DISTRICT = "district"  # 区级财政衔接资金
+    CENTRAL_LOTTERY = "central_lottery"  # 中央专项彩票公益金（革命老区）
+
+
+FUND_SOURCE_LABELS = {
+    FundSource.CENTRAL: "中央财政衔接资金",
+    FundSource.PROVINCIAL: "省级财政衔接资金",
+    FundSource.DISTRICT: "区级财政衔接资金",
+    FundSource.CENTRAL_LOTTERY: "中央专项彩票公益金（支持革命老区）",
+}
+
+
+class IndicatorKind(StrEnum):
+    OUTPUT = "output"  # 产出指标
+    BENEFIT = "benefit"  # 效益指标
+    SATISFACTION = "satisfaction"  # 满意度指标
+
+
+INDICATOR_KIND_LABELS = {
+    IndicatorKind.OUTPUT: "产出指标",
+    IndicatorKind.BENEFIT: "效益指标",
+    IndicatorKind.SATISFACTION: "满意度指标",
+}
+
+
+class AssetKind(StrEnum):
+    OPERATING = "operating"  # 经营性
+    PUBLIC_WELFARE = "public_welfare"  # 公益性
+    HOUSEHOLD = "household"  # 到户类
+
+
+class OwnerKind(StrEnum):
+    VILLAGE_COLLECTIVE = "village_collective"  # 村集体
+    HOUSEHOLD = "household"  # 农户
+    OTHER = "other"  # 其他
+
+
+class AnnouncementKind(StrEnum):
+    PLAN = "plan"  # 项目计划公示
+    RESULT = "result"  # 项目实施结果公告
+
+
+ANNOUNCEMENT_KIND_LABELS = {AnnouncementKind.PLAN: "项目计划公示", AnnouncementKind.RESULT: "项目结果公告"}
+
+
+class BorrowerKind(StrEnum):
+    LIFTED_OUT = "lifted_out"  # 脱贫人口
+    MONITORED = "monitored"  # 监测对象
+
+
+BORROWER_KIND_LABELS = {BorrowerKind.LIFTED_OUT: "脱贫人口", BorrowerKind.MONITORED: "监测对象"}
 
 
 def _enum(e: type[StrEnum], name: str) -> Enum:
     return Enum(e, name=name, schema=SCHEMA, values_callable=lambda x: [m.value for m in x])
+
+
+def _created() -> Mapped[datetime]:
+    return mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+def _updated() -> Mapped[datetime]:
+    return mapped_column(DateTime(timezone=True), server_default=func.now(), onupdate=func.now())
 
 
 class Project(Base):
@@ -71,26 +176,289 @@ class Project(Base):
     village_code: Mapped[str | None] = mapped_column(String(12))
     category: Mapped[ProjectCategory] = mapped_column(_enum(ProjectCategory, "project_category"))
     year: Mapped[int] = mapped_column(SmallInteger)
-    planned_amount: Mapped[Decimal] = mapped_column(Numeric(16, 2))
+    planned_amount: Mapped[Decimal] = mapped_column(MONEY)
     status: Mapped[ProjectStatus] = mapped_column(
         _enum(ProjectStatus, "project_status"), default=ProjectStatus.PROPOSED
     )
     # 省级提级综合论证: decided from the planned amount against the configured threshold.
     requires_elevated_review: Mapped[bool] = mapped_column(Boolean, default=False)
+    elevated_review_on: Mapped[date | None] = mapped_column(Date)
+    elevated_review_document: Mapped[str | None] = mapped_column(String(300))
     # The proposing department, when a department officer proposed it (they may then amend it).
     proposing_department: Mapped[str | None] = mapped_column(String(100))
+    allocated: Mapped[Decimal] = mapped_column(MONEY, server_default=ZERO, default=Decimal(0))
+    paid: Mapped[Decimal] = mapped_column(MONEY, server_default=ZERO, default=Decimal(0))
+    evaluated_on: Mapped[date | None] = mapped_column(Date)
+    evaluation_conclusion: Mapped[str | None] = mapped_column(Text)
+    accepted_on: Mapped[date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
-    updated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
-    )
+    created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime] = _updated()
 
     __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
     __table_args__ = (
         CheckConstraint("village_code IS NULL OR left(village_code, 9) = town_code", name="village_in_town"),
         CheckConstraint("planned_amount > 0", name="planned_amount_positive"),
         CheckConstraint("year BETWEEN 2000 AND 2100", name="year_range"),
+        CheckConstraint("allocated >= 0 AND allocated <= planned_amount", name="allocated_within_plan"),
+        CheckConstraint("paid >= 0 AND paid <= allocated", name="paid_within_allocated"),
+        CheckConstraint(
+            f"NOT requires_elevated_review OR status NOT IN {_ENTERED} OR elevated_review_on IS NOT NULL",
+            name="elevated_review_before_entry",
+        ),
+        CheckConstraint(
+            f"status NOT IN {_ACCEPTED} OR (evaluated_on IS NOT NULL AND accepted_on IS NOT NULL)",
+            name="evaluated_before_acceptance",
+        ),
         Index(None, "town_code", "village_code"),
         Index(None, "year", "category"),
         Index(None, "updated_at", "id"),
     )
+
+
+class ProjectStep(Base):
+    """One step of a project's life: who, when, from which status to which, why, on what papers."""
+
+    __tablename__ = "project_steps"
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(always=True), primary_key=True)
+    project_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    from_status: Mapped[ProjectStatus | None] = mapped_column(_enum(ProjectStatus, "project_status"))
+    to_status: Mapped[ProjectStatus] = mapped_column(_enum(ProjectStatus, "project_status"))
+    actor: Mapped[str] = mapped_column(String(100))
+    actor_role: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(Text)
+    documents: Mapped[list[str]] = mapped_column(ARRAY(String(300)), server_default="{}", default=list)
+    at: Mapped[datetime] = _created()
+
+    __table_args__ = (Index(None, "project_id", "id"),)
+
+
+class PerformanceIndicator(Base):
+    """绩效目标：set at entry, evaluated (``actual``) before acceptance."""
+
+    __tablename__ = "performance_indicators"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    project_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    kind: Mapped[IndicatorKind] = mapped_column(_enum(IndicatorKind, "indicator_kind"))
+    name: Mapped[str] = mapped_column(String(200))
+    unit: Mapped[str] = mapped_column(String(20))
+    target: Mapped[Decimal] = mapped_column(MONEY)
+    actual: Mapped[Decimal | None] = mapped_column(MONEY)
+
+    __table_args__ = (
+        UniqueConstraint("project_id", "kind", "name"),
+        CheckConstraint("target >= 0", name="target_non_negative"),
+        CheckConstraint("actual IS NULL OR actual >= 0", name="actual_non_negative"),
+    )
+
+
+class ProjectAsset(Base):
+    """An asset the accepted project formed, as announced to the asset registry."""
+
+    __tablename__ = "project_assets"
+
+    project_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True
+    )
+    asset_ref: Mapped[str] = mapped_column(String(20), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[AssetKind] = mapped_column(_enum(AssetKind, "asset_kind"))
+    category: Mapped[str] = mapped_column(String(100))
+    value: Mapped[Decimal] = mapped_column(MONEY)
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    owner_kind: Mapped[OwnerKind] = mapped_column(_enum(OwnerKind, "owner_kind"))
+
+    __table_args__ = (
+        CheckConstraint("value > 0", name="value_positive"),
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
+    )
+
+
+class AssetLink(Base):
+    """资金、项目、资产一体化: an asset the registry registered, linked back to its project."""
+
+    __tablename__ = "asset_links"
+
+    asset_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    project_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    # Null for an asset registered by hand with this project as its source.
+    asset_ref: Mapped[str | None] = mapped_column(String(20))
+    linked_at: Mapped[datetime] = _created()
+
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["project_id", "asset_ref"], ["project_assets.project_id", "project_assets.asset_ref"]
+        ),
+        # One registered asset per announced asset, however often the event arrives.
+        UniqueConstraint("project_id", "asset_ref"),
+    )
+
+
+class Announcement(Base):
+    """公告公示: a project's plan or result, shown publicly for a period."""
+
+    __tablename__ = "announcements"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    project_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    kind: Mapped[AnnouncementKind] = mapped_column(_enum(AnnouncementKind, "announcement_kind"))
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime] = _updated()
+
+    __table_args__ = (
+        CheckConstraint("ends_on >= starts_on", name="period_ordered"),
+        UniqueConstraint("project_id", "kind", "starts_on"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class Fund(Base):
+    """A year's linking fund from one source (e.g. one allocation document 资金文件)."""
+
+    __tablename__ = "funds"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    year: Mapped[int] = mapped_column(SmallInteger)
+    source: Mapped[FundSource] = mapped_column(_enum(FundSource, "fund_source"))
+    name: Mapped[str] = mapped_column(String(200))
+    amount: Mapped[Decimal] = mapped_column(MONEY)
+    allocated: Mapped[Decimal] = mapped_column(MONEY, server_default=ZERO, default=Decimal(0))
+    paid: Mapped[Decimal] = mapped_column(MONEY, server_default=ZERO, default=Decimal(0))
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime] = _updated()
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        CheckConstraint("amount > 0", name="amount_positive"),
+        CheckConstraint("allocated >= 0 AND allocated <= amount", name="allocated_within_amount"),
+        CheckConstraint("paid >= 0 AND paid <= allocated", name="paid_within_allocated"),
+        CheckConstraint("year BETWEEN 2000 AND 2100", name="year_range"),
+        Index(None, "year", "source"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class Allocation(Base):
+    """An amount of one fund assigned to one project; payments draw on it."""
+
+    __tablename__ = "allocations"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    fund_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("funds.id"))
+    project_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("projects.id"))
+    amount: Mapped[Decimal] = mapped_column(MONEY)
+    paid: Mapped[Decimal] = mapped_column(MONEY, server_default=ZERO, default=Decimal(0))
+    # Allowed although it breaks the central-funds industry share (enforcement mode "flag").
+    industry_share_flagged: Mapped[bool] = mapped_column(Boolean, server_default=text("false"), default=False)
+    created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime] = _updated()
+
+    __table_args__ = (
+        CheckConstraint("amount > 0", name="amount_positive"),
+        CheckConstraint("paid >= 0 AND paid <= amount", name="paid_within_amount"),
+        Index(None, "fund_id"),
+        Index(None, "project_id"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class Payment(Base):
+    """资金支付: money actually paid out of an allocation, on a date."""
+
+    __tablename__ = "payments"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    allocation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("allocations.id"))
+    project_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("projects.id"))
+    fund_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("funds.id"))
+    amount: Mapped[Decimal] = mapped_column(MONEY)
+    paid_on: Mapped[date] = mapped_column(Date)
+    voucher: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime] = _updated()
+
+    __table_args__ = (
+        CheckConstraint("amount > 0", name="amount_positive"),
+        Index(None, "project_id", "paid_on"),
+        Index(None, "fund_id", "paid_on"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class CheckpointAssessment(Base):
+    """A recorded assessment of disbursement at a checkpoint (7/10/12 月节点)."""
+
+    __tablename__ = "checkpoint_assessments"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    year: Mapped[int] = mapped_column(SmallInteger)
+    month: Mapped[int] = mapped_column(SmallInteger)
+    as_of: Mapped[date] = mapped_column(Date)
+    target_ratio: Mapped[Decimal] = mapped_column(Numeric(5, 4))
+    allocated: Mapped[Decimal] = mapped_column(MONEY)
+    paid: Mapped[Decimal] = mapped_column(MONEY)
+    projects_total: Mapped[int] = mapped_column(Integer)
+    projects_behind: Mapped[int] = mapped_column(Integer)
+    assessed_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime] = _updated()
+
+    __table_args__ = (
+        CheckConstraint("month BETWEEN 1 AND 12", name="month_range"),
+        CheckConstraint("target_ratio BETWEEN 0 AND 1", name="target_ratio_range"),
+        CheckConstraint("paid >= 0 AND allocated >= 0", name="totals_non_negative"),
+        Index(None, "year", "month"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class Loan(Base):
+    """小额信贷: a loan to an eligible borrower, linked by household and member id (no names here)."""
+
+    __tablename__ = "loans"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    household_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    member_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    borrower_kind: Mapped[BorrowerKind] = mapped_column(_enum(BorrowerKind, "borrower_kind"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    lender: Mapped[str] = mapped_column(String(100))
+    amount: Mapped[Decimal] = mapped_column(MONEY)
+    term_months: Mapped[int] = mapped_column(SmallInteger)
+    issued_on: Mapped[date] = mapped_column(Date)
+    due_on: Mapped[date] = mapped_column(Date)
+    repaid: Mapped[Decimal] = mapped_column(MONEY, server_default=ZERO, default=Decimal(0))
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime] = _updated()
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        CheckConstraint("amount > 0", name="amount_positive"),
+        CheckConstraint("repaid >= 0 AND repaid <= amount", name="repaid_within_amount"),
+        CheckConstraint("term_months > 0", name="term_positive"),
+        CheckConstraint("due_on > issued_on", name="due_after_issue"),
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
+        Index(None, "town_code", "village_code"),
+        Index(None, "household_id"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class Repayment(Base):
+    __tablename__ = "repayments"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    loan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("loans.id"))
+    amount: Mapped[Decimal] = mapped_column(MONEY)
+    repaid_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = _created()
+
+    __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"), Index(None, "loan_id"))

@@ -1,11 +1,17 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from enum import StrEnum
 from typing import ClassVar
 
 from pydantic import Field
 
 from shared.settings import ServiceSettings
+
+
+class ShareEnforcement(StrEnum):
+    REFUSE = "refuse"  # an allocation that would break the industry share is refused (409)
+    FLAG = "flag"  # it is recorded, flagged, and an at-risk event is published
 
 
 class FundsSettings(ServiceSettings):
@@ -18,3 +24,14 @@ class FundsSettings(ServiceSettings):
     elevated_review_threshold: Decimal = Field(default=Decimal("10000000.00"), gt=0)
     # 中央衔接资金用于产业发展的比重不低于 70% (national floor 60%); used by allocation rules.
     central_industry_share_min: Decimal = Field(default=Decimal("0.70"), ge=0, le=1)
+    industry_share_enforcement: ShareEnforcement = ShareEnforcement.REFUSE
+    # 7 月、10 月、12 月重要时间节点 (seed); the disbursement targets are practice, configurable.
+    checkpoint_targets: dict[int, Decimal] = Field(
+        default={7: Decimal("0.50"), 10: Decimal("0.80"), 12: Decimal("1.00")}
+    )
+    # 小额信贷 (practice): 5 万元以下、3 年以内; overdue kept "at a reasonable level" (seed).
+    microcredit_max_amount: Decimal = Field(default=Decimal("50000.00"), gt=0)
+    microcredit_max_term_months: int = Field(default=36, ge=1)
+    microcredit_overdue_ratio_max: Decimal = Field(default=Decimal("0.02"), ge=0, le=1)
+    # Public announcement listing: per client address, in this process's memory (limits' syntax).
+    public_rate_limit: str = "60/minute"

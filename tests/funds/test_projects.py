@@ -57,15 +57,26 @@ async def test_propose_get_list(api: httpx.AsyncClient, tokens: dict[str, str], 
     assert event["type"] == "cn.xianjie.funds.project.proposed.v1" and event["subject"] == created["id"]
     assert subjects == ["xianjie.funds.project.proposed"]
     assert event["data"] == {
-        "project_id": created["id"], "town_code": KEJING, "village_code": KEJING_VILLAGE,
-        "category": "industry", "year": 2025, "planned_amount": "1200000.00",
+        "project_id": created["id"],
+        "town_code": KEJING,
+        "village_code": KEJING_VILLAGE,
+        "category": "industry",
+        "year": 2025,
+        "planned_amount": "1200000.00",
         "requires_elevated_review": False,
     }
 
 
 async def test_town_wide_project_and_elevated_review(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
-    big = (await create(api, tokens["town_kejing"], village_code=None, category="infrastructure",
-                        planned_amount="10000000.00")).json()
+    big = (
+        await create(
+            api,
+            tokens["town_kejing"],
+            village_code=None,
+            category="infrastructure",
+            planned_amount="10000000.00",
+        )
+    ).json()
     assert big["village_code"] is None and big["category_label"] == "小型公益性基础设施"
     assert big["requires_elevated_review"] is True  # 1000 万元及以上须省级提级论证
     small = (await create(api, tokens["admin"], planned_amount="9999999.99")).json()
@@ -111,8 +122,11 @@ async def test_cursor_pagination_and_filters(api: httpx.AsyncClient, tokens: dic
     assert seen == ids
 
     since = (await api.get(f"{URL}/{ids[-1]}", headers=auth(tokens["admin"]))).json()["updated_at"]
-    amended = await api.patch(f"{URL}/{ids[1]}", json={"category": "employment"},
-                              headers=auth(tokens["admin"], **{"If-Match": '"1"'}))
+    amended = await api.patch(
+        f"{URL}/{ids[1]}",
+        json={"category": "employment"},
+        headers=auth(tokens["admin"], **{"If-Match": '"1"'}),
+    )
     assert amended.status_code == 200
     delta = (await api.get(URL, params={"updated_since": since}, headers=auth(tokens["admin"]))).json()
     assert [p["id"] for p in delta["items"]] == [ids[1]]
@@ -137,8 +151,11 @@ async def test_territorial_scope_and_roles(api: httpx.AsyncClient, tokens: dict[
         URL, json=project(town_code=WANGWU, village_code=WANGWU_VILLAGE), headers=auth(town)
     )
     assert denied.status_code == 403 and denied.json()["code"] == "forbidden"
-    assert (await api.patch(f"{URL}/{wangwu['id']}", json={"year": 2026},
-                            headers=auth(town, **{"If-Match": '"1"'}))).status_code == 404
+    assert (
+        await api.patch(
+            f"{URL}/{wangwu['id']}", json={"year": 2026}, headers=auth(town, **{"If-Match": '"1"'})
+        )
+    ).status_code == 404
 
     village = tokens["village_beidahe"]
     listed = {p["id"] for p in (await api.get(URL, headers=auth(village))).json()["items"]}
@@ -146,27 +163,46 @@ async def test_territorial_scope_and_roles(api: httpx.AsyncClient, tokens: dict[
     assert (await api.get(f"{URL}/{other_village['id']}", headers=auth(village))).status_code == 404
     # A village cadre proposes for its village only, and cannot amend the town's projects.
     assert (await api.post(URL, json=project(village_code=None), headers=auth(village))).status_code == 403
-    assert (await api.patch(f"{URL}/{kejing_town_wide['id']}", json={"year": 2026},
-                            headers=auth(village, **{"If-Match": '"1"'}))).status_code == 403
+    assert (
+        await api.patch(
+            f"{URL}/{kejing_town_wide['id']}",
+            json={"year": 2026},
+            headers=auth(village, **{"If-Match": '"1"'}),
+        )
+    ).status_code == 403
     assert (await api.post(URL, json=project(), headers=auth(village))).status_code == 201
 
     # Departments propose anywhere and amend only their own proposals.
     dept = tokens["dept_hrss"]
-    proposed = await api.post(URL, json=project(category="employment", town_code=WANGWU,
-                                                village_code=WANGWU_VILLAGE), headers=auth(dept))
+    proposed = await api.post(
+        URL,
+        json=project(category="employment", town_code=WANGWU, village_code=WANGWU_VILLAGE),
+        headers=auth(dept),
+    )
     assert proposed.status_code == 201, proposed.text
-    assert (await api.patch(f"{URL}/{proposed.json()['id']}", json={"year": 2026},
-                            headers=auth(dept, **{"If-Match": '"1"'}))).status_code == 200
-    assert (await api.patch(f"{URL}/{kejing['id']}", json={"year": 2026},
-                            headers=auth(dept, **{"If-Match": '"1"'}))).status_code == 403
+    assert (
+        await api.patch(
+            f"{URL}/{proposed.json()['id']}", json={"year": 2026}, headers=auth(dept, **{"If-Match": '"1"'})
+        )
+    ).status_code == 200
+    assert (
+        await api.patch(
+            f"{URL}/{kejing['id']}", json={"year": 2026}, headers=auth(dept, **{"If-Match": '"1"'})
+        )
+    ).status_code == 403
     assert len((await api.get(URL, headers=auth(dept))).json()["items"]) == 6
 
     # Auditors and integrators read everything and write nothing; helpers have no access.
     assert len((await api.get(URL, headers=auth(tokens["auditor"]))).json()["items"]) == 6
     denied = await api.post(URL, json=project(), headers=auth(tokens["auditor"]))
     assert denied.status_code == 403 and denied.json()["code"] == "forbidden"
-    assert (await api.patch(f"{URL}/{kejing['id']}", json={"year": 2026},
-                            headers=auth(tokens["auditor"], **{"If-Match": '"1"'}))).status_code == 403
+    assert (
+        await api.patch(
+            f"{URL}/{kejing['id']}",
+            json={"year": 2026},
+            headers=auth(tokens["auditor"], **{"If-Match": '"1"'}),
+        )
+    ).status_code == 403
     assert len((await api.get(URL, headers=auth(tokens["integrator_hrss"]))).json()["items"]) == 6
     assert (await api.post(URL, json=project(), headers=auth(tokens["integrator_hrss"]))).status_code == 403
     assert (await api.get(URL, headers=auth(tokens["helper_wang"]))).status_code == 403

@@ -9,8 +9,21 @@ from fastapi.responses import JSONResponse
 
 from services.funds.models import Project, ProjectCategory, ProjectStatus
 from services.funds.projects import repository, service
-from services.funds.projects.schemas import ProjectCreate, ProjectOut, ProjectUpdate
-from shared.context import Ctx, etag_for
+from services.funds.projects.schemas import (
+    AcceptanceCreate,
+    ElevatedReviewCreate,
+    EvaluationCreate,
+    IndicatorOut,
+    ProjectAssetOut,
+    ProjectCreate,
+    ProjectDossier,
+    ProjectOut,
+    ProjectUpdate,
+    StepCreate,
+    StepOut,
+    TargetsSet,
+)
+from shared.context import Ctx, RequestContext, etag_for
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Page, keyset_page
 from shared.schemas import TownCode, VillageCode
@@ -56,8 +69,13 @@ async def list_projects(
 ) -> Page[ProjectOut]:
     ctx.principal.require_role(*service.READERS)
     query = repository.filtered(
-        ctx.principal, town_code=town_code, village_code=village_code, category=category,
-        status=status, year=year, updated_since=updated_since,
+        ctx.principal,
+        town_code=town_code,
+        village_code=village_code,
+        category=category,
+        status=status,
+        year=year,
+        updated_since=updated_since,
     )
     rows, next_cursor = await keyset_page(
         ctx.session, query, (Project.updated_at, Project.id), cursor=cursor, limit=limit
@@ -87,10 +105,107 @@ async def get_project(project_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
     responses=problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 428),
 )
 async def update_project(project_id: uuid.UUID, body: ProjectUpdate, ctx: Ctx) -> JSONResponse:
+    project = await service.amend(ctx, await _locked(ctx, project_id), body)
+    return await _answer(ctx, project)
+
+
+async def _locked(ctx: RequestContext, project_id: uuid.UUID) -> Project:
     ctx.principal.require_role(*service.READERS)
     project = await repository.get(ctx.session, ctx.principal, project_id, for_update=True)
     if project is None:
         raise NotFound()
-    project = await service.amend(ctx, project, body)
+    return project
+
+
+async def _answer(ctx: RequestContext, project: Project) -> JSONResponse:
     out = ProjectOut.model_validate(project)
     return await ctx.respond(out, headers={"ETag": etag_for(out.version)})
+
+
+WRITE_PROBLEMS = problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 428)
+
+
+@router.get(
+    "/{project_id}/dossier",
+    response_model=ProjectDossier,
+    summary="项目档案：流程记录、绩效目标、资产 / history, performance indicators and assets",
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def get_dossier(project_id: uuid.UUID, ctx: Ctx) -> ProjectDossier:
+    ctx.principal.require_role(*service.READERS)
+    project = await repository.get(ctx.session, ctx.principal, project_id)
+    if project is None:
+        raise NotFound()
+    return ProjectDossier(
+        project=ProjectOut.model_validate(project),
+        steps=[StepOut.model_validate(s) for s in await repository.steps(ctx.session, project.id)],
+        indicators=[
+            IndicatorOut.model_validate(i) for i in await repository.indicators(ctx.session, project.id)
+        ],
+        assets=[ProjectAssetOut.model_validate(a) for a in await repository.assets(ctx.session, project.id)],
+    )
+
+
+@router.post(
+    "/{project_id}/steps",
+    response_model=ProjectOut,
+    summary="推进项目流程（需 If-Match）/ move a project to its next stage (If-Match required)",
+    responses=WRITE_PROBLEMS,
+)
+async def advance_project(project_id: uuid.UUID, body: StepCreate, ctx: Ctx) -> JSONResponse:
+    if (replay := await ctx.idempotent_replay(body)) is not None:
+        return replay
+    project = await service.advance(ctx, await _locked(ctx, project_id), body)
+    return await _answer(ctx, project)
+
+
+@router.post(
+    "/{project_id}/elevated-review",
+    response_model=ProjectOut,
+    summary="登记省级提级综合论证（需 If-Match）/ record the provincial elevated review",
+    responses=WRITE_PROBLEMS,
+)
+async def record_elevated_review(project_id: uuid.UUID, body: ElevatedReviewCreate, ctx: Ctx) -> JSONResponse:
+    if (replay := await ctx.idempotent_replay(body)) is not None:
+        return replay
+    project = await service.record_elevated_review(ctx, await _locked(ctx, project_id), body)
+    return await _answer(ctx, project)
+
+
+@router.put(
+    "/{project_id}/performance-targets",
+    response_model=list[IndicatorOut],
+    summary="设定绩效目标（入库前，需 If-Match）/ set performance targets at entry",
+    responses=WRITE_PROBLEMS,
+)
+async def set_targets(project_id: uuid.UUID, body: TargetsSet, ctx: Ctx) -> JSONResponse:
+    project = await _locked(ctx, project_id)
+    indicators = await service.set_targets(ctx, project, body)
+    content = [IndicatorOut.model_validate(i).model_dump(mode="json") for i in indicators]
+    return JSONResponse(content, headers={"ETag": etag_for(project.version)})
+
+
+@router.post(
+    "/{project_id}/performance-evaluation",
+    response_model=ProjectOut,
+    summary="绩效评价（完工后，需 If-Match）/ evaluate performance of a completed project",
+    responses=WRITE_PROBLEMS,
+)
+async def evaluate(project_id: uuid.UUID, body: EvaluationCreate, ctx: Ctx) -> JSONResponse:
+    if (replay := await ctx.idempotent_replay(body)) is not None:
+        return replay
+    project = await service.evaluate(ctx, await _locked(ctx, project_id), body)
+    return await _answer(ctx, project)
+
+
+@router.post(
+    "/{project_id}/acceptance",
+    response_model=ProjectOut,
+    summary="项目验收并列明形成的资产（需 If-Match）/ accept a project with the assets it formed",
+    responses=WRITE_PROBLEMS,
+)
+async def accept(project_id: uuid.UUID, body: AcceptanceCreate, ctx: Ctx) -> JSONResponse:
+    if (replay := await ctx.idempotent_replay(body)) is not None:
+        return replay
+    project = await service.accept(ctx, await _locked(ctx, project_id), body)
+    return await _answer(ctx, project)

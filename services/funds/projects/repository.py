@@ -2,11 +2,25 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import Select, and_, delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.funds.models import Project, ProjectCategory, ProjectStatus
+from services.funds.models import (
+    Allocation,
+    AssetLink,
+    Fund,
+    FundSource,
+    IndicatorKind,
+    PerformanceIndicator,
+    Project,
+    ProjectAsset,
+    ProjectCategory,
+    ProjectStatus,
+    ProjectStep,
+)
 from shared.auth import Principal
 
 
@@ -64,3 +78,78 @@ def filtered(
     if updated_since:
         query = query.where(Project.updated_at > updated_since)
     return query
+
+
+async def steps(session: AsyncSession, project_id: uuid.UUID) -> list[ProjectStep]:
+    query = select(ProjectStep).where(ProjectStep.project_id == project_id).order_by(ProjectStep.id)
+    return list((await session.execute(query)).scalars())
+
+
+async def indicators(session: AsyncSession, project_id: uuid.UUID) -> list[PerformanceIndicator]:
+    query = (
+        select(PerformanceIndicator)
+        .where(PerformanceIndicator.project_id == project_id)
+        .order_by(PerformanceIndicator.kind, PerformanceIndicator.name)
+    )
+    return list((await session.execute(query)).scalars())
+
+
+async def indicator_kinds(session: AsyncSession, project_id: uuid.UUID) -> list[IndicatorKind]:
+    query = select(PerformanceIndicator.kind).where(PerformanceIndicator.project_id == project_id).distinct()
+    return list((await session.execute(query)).scalars())
+
+
+async def delete_indicators(session: AsyncSession, project_id: uuid.UUID) -> None:
+    await session.execute(delete(PerformanceIndicator).where(PerformanceIndicator.project_id == project_id))
+
+
+async def assets(session: AsyncSession, project_id: uuid.UUID) -> list[dict[str, Any]]:
+    """The project's announced assets, each with the registry's asset id once it is linked."""
+    query = (
+        select(ProjectAsset, AssetLink.asset_id)
+        .outerjoin(
+            AssetLink,
+            and_(
+                AssetLink.project_id == ProjectAsset.project_id, AssetLink.asset_ref == ProjectAsset.asset_ref
+            ),
+        )
+        .where(ProjectAsset.project_id == project_id)
+        .order_by(ProjectAsset.asset_ref)
+    )
+    return [
+        {**{c.key: getattr(asset, c.key) for c in ProjectAsset.__table__.columns}, "asset_id": asset_id}
+        for asset, asset_id in (await session.execute(query)).all()
+    ]
+
+
+async def has_asset(session: AsyncSession, project_id: uuid.UUID, asset_ref: str) -> bool:
+    return (await session.get(ProjectAsset, (project_id, asset_ref))) is not None
+
+
+async def all_assets_linked(session: AsyncSession, project_id: uuid.UUID) -> bool:
+    unlinked = await session.scalar(
+        select(func.count())
+        .select_from(ProjectAsset)
+        .outerjoin(
+            AssetLink,
+            and_(
+                AssetLink.project_id == ProjectAsset.project_id, AssetLink.asset_ref == ProjectAsset.asset_ref
+            ),
+        )
+        .where(ProjectAsset.project_id == project_id, AssetLink.asset_id.is_(None))
+    )
+    return unlinked == 0
+
+
+async def fund_shares(
+    session: AsyncSession, project_id: uuid.UUID
+) -> list[tuple[uuid.UUID, FundSource, Decimal]]:
+    """What each fund put into the project (its allocations, summed)."""
+    query = (
+        select(Fund.id, Fund.source, func.sum(Allocation.amount))
+        .join(Allocation, Allocation.fund_id == Fund.id)
+        .where(Allocation.project_id == project_id)
+        .group_by(Fund.id, Fund.source)
+        .order_by(Fund.id)
+    )
+    return [(f, s, a) for f, s, a in (await session.execute(query)).all()]

@@ -1,0 +1,127 @@
+"""Small factories driving funds-service data through the gateway (each asserts its own success)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+from sqlalchemy import text
+
+from tests.conftest import Stack
+from tests.helpers import KEJING, KEJING_VILLAGE, auth
+
+API = "/api/funds/v1"
+PROJECTS = f"{API}/projects"
+TARGETS = [
+    {"kind": "output", "name": "新建食用菌大棚", "unit": "座", "target": "20"},
+    {"kind": "benefit", "name": "带动脱贫户增收", "unit": "户", "target": "30"},
+    {"kind": "satisfaction", "name": "受益群众满意度", "unit": "%", "target": "90"},
+]
+
+
+def project_body(**overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "name": "北大河村食用菌大棚",
+        "town_code": KEJING,
+        "village_code": KEJING_VILLAGE,
+        "category": "industry",
+        "year": 2025,
+        "planned_amount": "1200000.00",
+    }
+    body.update(overrides)
+    return {k: v for k, v in body.items() if v is not None}
+
+
+async def new_project(api: httpx.AsyncClient, token: str, **overrides: Any) -> dict[str, Any]:
+    resp = await api.post(PROJECTS, json=project_body(**overrides), headers=auth(token))
+    assert resp.status_code == 201, resp.text
+    return resp.json()  # type: ignore[no-any-return]
+
+
+async def new_fund(
+    api: httpx.AsyncClient, token: str, amount: str = "1000000.00", source: str = "central", year: int = 2025
+) -> dict[str, Any]:
+    resp = await api.post(
+        f"{API}/funds",
+        json={"year": year, "source": source, "name": f"{year}年{source}衔接资金", "amount": amount},
+        headers=auth(token),
+    )
+    assert resp.status_code == 201, resp.text
+    return resp.json()  # type: ignore[no-any-return]
+
+
+async def version(api: httpx.AsyncClient, token: str, project_id: str) -> str:
+    resp = await api.get(f"{PROJECTS}/{project_id}", headers=auth(token))
+    assert resp.status_code == 200, resp.text
+    return resp.headers["etag"]
+
+
+async def step(api: httpx.AsyncClient, token: str, project_id: str, to: str, **extra: Any) -> httpx.Response:
+    etag = await version(api, token, project_id)
+    body = {"to": to, "reason": f"推进到 {to}", "documents": ["济农〔2025〕1号"], **extra}
+    return await api.post(
+        f"{PROJECTS}/{project_id}/steps", json=body, headers=auth(token, **{"If-Match": etag})
+    )
+
+
+async def must_step(api: httpx.AsyncClient, token: str, project_id: str, *statuses: str) -> dict[str, Any]:
+    body: dict[str, Any] = {}
+    for to in statuses:
+        resp = await step(api, token, project_id, to)
+        assert resp.status_code == 200, resp.text
+        body = resp.json()
+    return body
+
+
+async def set_targets(api: httpx.AsyncClient, token: str, project_id: str) -> httpx.Response:
+    etag = await version(api, token, project_id)
+    return await api.put(
+        f"{PROJECTS}/{project_id}/performance-targets",
+        json={"indicators": TARGETS},
+        headers=auth(token, **{"If-Match": etag}),
+    )
+
+
+async def allocate(
+    api: httpx.AsyncClient, token: str, fund_id: str, project_id: str, amount: str
+) -> httpx.Response:
+    return await api.post(
+        f"{API}/funds/{fund_id}/allocations",
+        json={"project_id": project_id, "amount": amount},
+        headers=auth(token),
+    )
+
+
+async def pay(
+    api: httpx.AsyncClient, token: str, allocation_id: str, amount: str, paid_on: str = "2025-06-15"
+) -> httpx.Response:
+    body = {"allocation_id": allocation_id, "amount": amount, "paid_on": paid_on, "voucher": "付2025-001"}
+    return await api.post(f"{API}/payments", json=body, headers=auth(token))
+
+
+async def planned_project(api: httpx.AsyncClient, admin: str, **overrides: Any) -> dict[str, Any]:
+    """A project taken through entry review into the year's plan, ready for allocations."""
+    project = await new_project(api, admin, **overrides)
+    assert (await set_targets(api, admin, project["id"])).status_code == 200
+    return await must_step(api, admin, project["id"], "in_review", "in_library", "planned")
+
+
+async def funded_project(
+    api: httpx.AsyncClient, admin: str, fund_id: str, amount: str, **overrides: Any
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A project under way with one allocation of ``amount`` from the fund: (project, allocation)."""
+    project = await planned_project(api, admin, **overrides)
+    resp = await allocate(api, admin, fund_id, project["id"], amount)
+    assert resp.status_code == 201, resp.text
+    project = await must_step(api, admin, project["id"], "approved", "in_progress")
+    return project, resp.json()
+
+
+async def count(stack: Stack, table: str, where: str = "true") -> int:
+    async with stack.db("funds").engine.connect() as conn:
+        return int(await conn.scalar(text(f"SELECT count(*) FROM funds.{table} WHERE {where}")) or 0)
+
+
+async def scalar(stack: Stack, sql: str, **params: Any) -> Any:
+    async with stack.db("funds").engine.connect() as conn:
+        return await conn.scalar(text(sql), params)
