@@ -4,23 +4,42 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from services.assets.distributions import endpoints as distributions
+from services.assets.distributions.events import PUBLISHED as DISTRIBUTION_EVENTS
+from services.assets.idle import endpoints as idle
 from services.assets.models import Base, kit
+from services.assets.operations import endpoints as operations
 from services.assets.registry import endpoints as registry
+from services.assets.registry.events import PROJECT_ACCEPTED_SUBJECT, PROJECT_ACCEPTED_TYPE
 from services.assets.registry.events import PUBLISHED as ASSET_EVENTS
+from services.assets.registry.service import project_accepted_handler
+from services.assets.reports import endpoints as reports
 from services.assets.settings import AssetsSettings
 from shared.component import create_component_app
+from shared.divisions import DivisionRegistry
+from shared.events.consumer import Subscription
 
-PUBLISHED = [*ASSET_EVENTS]
+PUBLISHED = [*ASSET_EVENTS, *DISTRIBUTION_EVENTS]
 
 
 def create_app(settings: AssetsSettings | None = None) -> FastAPI:
+    settings = settings or AssetsSettings()
+    # The handler checks the project's places against the same division table the API uses.
+    divisions = DivisionRegistry.load(villages_file=settings.villages_file)
+    subscriptions = [
+        Subscription(
+            source_service="funds",
+            handlers={PROJECT_ACCEPTED_TYPE: (PROJECT_ACCEPTED_SUBJECT, project_accepted_handler(divisions))},
+        ),
+    ]
     return create_component_app(
         name="assets",
         title="帮扶项目资产 Assets",
         description="帮扶项目资产登记、确权、管护与收益分配 / the ledger of assets formed by assistance.",
-        settings=settings or AssetsSettings(),
+        settings=settings,
         metadata=Base.metadata,
         tables=kit,
-        routers=[registry.router],
+        routers=[registry.router, operations.router, distributions.router, idle.router, reports.router],
         published=PUBLISHED,
+        subscriptions=subscriptions,
     )

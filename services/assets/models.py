@@ -3,11 +3,29 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import CheckConstraint, DateTime, Enum, Index, Integer, Numeric, String, Uuid, func
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+    func,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shared.db import declarative_base
@@ -16,6 +34,8 @@ from shared.tables import add_kit_tables
 SCHEMA = "assets"
 Base = declarative_base(SCHEMA)
 kit = add_kit_tables(Base.metadata)
+
+MONEY = Numeric(16, 2)
 
 
 class AssetKind(StrEnum):
@@ -45,19 +65,155 @@ OWNER_KIND_LABELS = {
 
 
 class AssetStatus(StrEnum):
-    """An asset's life (domain §4): formed → 确权 → 移交 → 管护运营 → 收益分配 → 处置; grows later."""
+    """An asset's life (domain §4): formed → 确权 → 移交 → 管护运营 → 处置."""
 
-    FORMED = "formed"  # 已形成
+    FORMED = "formed"  # 已形成（待确权）
+    OWNERSHIP_CONFIRMED = "ownership_confirmed"  # 已确权
+    HANDED_OVER = "handed_over"  # 已移交
+    IN_OPERATION = "in_operation"  # 管护运营中
+    DISPOSED = "disposed"  # 已处置
 
 
-ASSET_STATUS_LABELS = {AssetStatus.FORMED: "已形成"}
+ASSET_STATUS_LABELS = {
+    AssetStatus.FORMED: "已形成（待确权）",
+    AssetStatus.OWNERSHIP_CONFIRMED: "已确权",
+    AssetStatus.HANDED_OVER: "已移交",
+    AssetStatus.IN_OPERATION: "管护运营中",
+    AssetStatus.DISPOSED: "已处置",
+}
+
+
+class LifecycleAction(StrEnum):
+    REGISTER = "register"  # 登记
+    CORRECT = "correct"  # 更正登记
+    CONFIRM_OWNERSHIP = "confirm_ownership"  # 确权
+    HAND_OVER = "hand_over"  # 移交
+    START_OPERATION = "start_operation"  # 投入管护运营
+    DISPOSE = "dispose"  # 处置
+
+
+LIFECYCLE_ACTION_LABELS = {
+    LifecycleAction.REGISTER: "登记",
+    LifecycleAction.CORRECT: "更正登记",
+    LifecycleAction.CONFIRM_OWNERSHIP: "确权",
+    LifecycleAction.HAND_OVER: "移交",
+    LifecycleAction.START_OPERATION: "投入管护运营",
+    LifecycleAction.DISPOSE: "处置",
+}
+
+
+class DisposalMethod(StrEnum):
+    TRANSFER = "transfer"  # 转让
+    AUCTION = "auction"  # 拍卖
+    DONATION = "donation"  # 捐赠
+    SCRAP = "scrap"  # 报废
+    LOSS = "loss"  # 损毁灭失
+
+
+DISPOSAL_METHOD_LABELS = {
+    DisposalMethod.TRANSFER: "转让",
+    DisposalMethod.AUCTION: "拍卖",
+    DisposalMethod.DONATION: "捐赠",
+    DisposalMethod.SCRAP: "报废",
+    DisposalMethod.LOSS: "损毁灭失",
+}
+
+
+class MaintenanceKind(StrEnum):
+    ROUTINE = "routine"  # 日常管护
+    REPAIR = "repair"  # 维修
+    INCIDENT = "incident"  # 运维故障
+
+
+MAINTENANCE_KIND_LABELS = {
+    MaintenanceKind.ROUTINE: "日常管护",
+    MaintenanceKind.REPAIR: "维修",
+    MaintenanceKind.INCIDENT: "运维故障",
+}
+
+
+class DecisionProcedure(StrEnum):
+    FOUR_DISCUSSIONS_TWO_PUBLICATIONS = "four_discussions_two_publications"  # 四议两公开
+    VILLAGERS_ASSEMBLY = "villagers_assembly"  # 村民（代表）会议决议
+    OTHER = "other"  # 其他程序
+
+
+DECISION_PROCEDURE_LABELS = {
+    DecisionProcedure.FOUR_DISCUSSIONS_TWO_PUBLICATIONS: "四议两公开",
+    DecisionProcedure.VILLAGERS_ASSEMBLY: "村民（代表）会议决议",
+    DecisionProcedure.OTHER: "其他程序",
+}
+
+
+class RevenueUse(StrEnum):
+    PUBLIC_WELFARE_POSTS = "public_welfare_posts"  # 设置公益性岗位
+    SMALL_PUBLIC_WORKS = "small_public_works"  # 小型公益事业
+    MONITORED_HOUSEHOLD_ASSISTANCE = "monitored_household_assistance"  # 帮扶监测对象
+    COLLECTIVE_REINVESTMENT = "collective_reinvestment"  # 村集体再投入
+
+
+REVENUE_USE_LABELS = {
+    RevenueUse.PUBLIC_WELFARE_POSTS: "设置公益性岗位",
+    RevenueUse.SMALL_PUBLIC_WORKS: "小型公益事业",
+    RevenueUse.MONITORED_HOUSEHOLD_ASSISTANCE: "帮扶监测对象",
+    RevenueUse.COLLECTIVE_REINVESTMENT: "村集体再投入",
+}
+
+
+class IdleRule(StrEnum):
+    NO_REVENUE = "no_revenue"  # 连续无收益
+    LOW_UTILISATION = "low_utilisation"  # 利用率偏低
+
+
+IDLE_RULE_LABELS = {IdleRule.NO_REVENUE: "连续无收益", IdleRule.LOW_UTILISATION: "利用率偏低"}
+
+
+class IdleAction(StrEnum):
+    REVITALISE = "revitalise"  # 盘活
+    CHANGE_USE = "change_use"  # 改变用途
+    DISPOSE = "dispose"  # 处置
+
+
+IDLE_ACTION_LABELS = {
+    IdleAction.REVITALISE: "盘活",
+    IdleAction.CHANGE_USE: "改变用途",
+    IdleAction.DISPOSE: "处置",
+}
 
 
 def _enum(e: type[StrEnum], name: str) -> Enum:
     return Enum(e, name=name, schema=SCHEMA, values_callable=lambda x: [m.value for m in x])
 
 
-class Asset(Base):
+class _Timestamps:
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+
+class SourceProject(Base):
+    """Our copy of an accepted project of the funds service (资金、项目、资产一体化).
+
+    Written only from ``project.accepted`` events, so an asset can name its project and funds.
+    """
+
+    __tablename__ = "source_projects"
+
+    project_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str | None] = mapped_column(String(12))
+    category: Mapped[str] = mapped_column(String(100))
+    year: Mapped[int] = mapped_column(Integer)
+    accepted_on: Mapped[date] = mapped_column(Date)
+    total_investment: Mapped[Decimal] = mapped_column(MONEY)
+    # [{fund_id, source, amount}] as funds announced them; read-only here.
+    fund_shares: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
+    event_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class Asset(_Timestamps, Base):
     """帮扶项目资产：one line of the unified asset ledger (资产登记管理台账)."""
 
     __tablename__ = "assets"
@@ -65,26 +221,205 @@ class Asset(Base):
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[AssetKind] = mapped_column(_enum(AssetKind, "asset_kind"))
+    category: Mapped[str] = mapped_column(String(100))
     town_code: Mapped[str] = mapped_column(String(9))
     village_code: Mapped[str] = mapped_column(String(12))
-    value: Mapped[Decimal] = mapped_column(Numeric(16, 2))
-    # The funds service's project that formed it (资金、项目、资产一体化); no FK across services.
-    source_project_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    latitude: Mapped[Decimal | None] = mapped_column(Numeric(9, 6))
+    longitude: Mapped[Decimal | None] = mapped_column(Numeric(9, 6))
+    value: Mapped[Decimal] = mapped_column(MONEY)
+    formed_on: Mapped[date] = mapped_column(Date)
+    source_project_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey(SourceProject.project_id, ondelete="RESTRICT")
+    )
+    # The asset's line in the project's acceptance (unique within the project).
+    source_asset_ref: Mapped[str | None] = mapped_column(String(40))
     owner_kind: Mapped[OwnerKind] = mapped_column(_enum(OwnerKind, "owner_kind"))
+    owner_name: Mapped[str | None] = mapped_column(String(200))  # 产权主体（组织名称）
+    manager_name: Mapped[str | None] = mapped_column(String(200))  # 管护主体（组织名称）
     status: Mapped[AssetStatus] = mapped_column(
         _enum(AssetStatus, "asset_status"), default=AssetStatus.FORMED
     )
     version: Mapped[int] = mapped_column(Integer)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
-    updated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
-    )
 
     __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
     __table_args__ = (
         CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         CheckConstraint("value >= 0", name="value_non_negative"),
+        CheckConstraint("latitude BETWEEN -90 AND 90", name="latitude_range"),
+        CheckConstraint("longitude BETWEEN -180 AND 180", name="longitude_range"),
+        CheckConstraint("(latitude IS NULL) = (longitude IS NULL)", name="coordinates_paired"),
+        CheckConstraint(
+            "source_asset_ref IS NULL OR source_project_id IS NOT NULL", name="asset_ref_needs_project"
+        ),
+        # A repeated project.accepted can never open the same asset twice.
+        UniqueConstraint("source_project_id", "source_asset_ref"),
         Index(None, "town_code", "village_code"),
         Index(None, "source_project_id"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class LifecycleStep(Base):
+    """One step of an asset's life, with who, when, why and on which documents (全程监管)."""
+
+    __tablename__ = "lifecycle_steps"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    asset_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(Asset.id, ondelete="CASCADE"))
+    action: Mapped[LifecycleAction] = mapped_column(_enum(LifecycleAction, "lifecycle_action"))
+    from_status: Mapped[AssetStatus | None] = mapped_column(_enum(AssetStatus, "asset_status"))
+    to_status: Mapped[AssetStatus] = mapped_column(_enum(AssetStatus, "asset_status"))
+    occurred_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str | None] = mapped_column(Text)
+    # [{title, ref}]: file numbers or links of the documents the step rests on.
+    documents: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, server_default=text("'[]'::jsonb"))
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    disposal_method: Mapped[DisposalMethod | None] = mapped_column(_enum(DisposalMethod, "disposal_method"))
+    approved_by: Mapped[str | None] = mapped_column(String(200))  # 审批机关
+    approval_ref: Mapped[str | None] = mapped_column(String(100))  # 批复文号
+    approved_on: Mapped[date | None] = mapped_column(Date)
+    actor: Mapped[str] = mapped_column(String(100))
+    actor_role: Mapped[str] = mapped_column(String(40))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __table_args__ = (
+        CheckConstraint(
+            "action <> 'dispose' OR (approved_by IS NOT NULL AND approval_ref IS NOT NULL"
+            " AND approved_on IS NOT NULL AND disposal_method IS NOT NULL AND reason IS NOT NULL)",
+            name="disposal_approved",
+        ),
+        Index(None, "asset_id", "recorded_at"),
+    )
+
+
+class MaintenanceRecord(_Timestamps, Base):
+    """管护记录: routine care, repairs and O&M incidents, with their cost."""
+
+    __tablename__ = "maintenance_records"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    asset_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(Asset.id, ondelete="CASCADE"))
+    kind: Mapped[MaintenanceKind] = mapped_column(_enum(MaintenanceKind, "maintenance_kind"))
+    performed_on: Mapped[date] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(Text)
+    cost: Mapped[Decimal] = mapped_column(MONEY)
+    resolved_on: Mapped[date | None] = mapped_column(Date)
+    actor: Mapped[str] = mapped_column(String(100))
+
+    __table_args__ = (
+        CheckConstraint("cost >= 0", name="cost_non_negative"),
+        CheckConstraint("resolved_on IS NULL OR resolved_on >= performed_on", name="resolved_after"),
+        Index(None, "asset_id", "updated_at", "id"),
+    )
+
+
+class PvStation(_Timestamps, Base):
+    """村级光伏帮扶电站: the photovoltaic profile of an asset."""
+
+    __tablename__ = "pv_stations"
+
+    asset_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(Asset.id, ondelete="CASCADE"), primary_key=True)
+    capacity_kw: Mapped[Decimal] = mapped_column(Numeric(10, 2))
+    grid_connected_on: Mapped[date | None] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer)
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (CheckConstraint("capacity_kw > 0", name="capacity_positive"),)
+
+
+class MonthlyOperation(_Timestamps, Base):
+    """One month of an asset's operation: revenue, and generation (光伏) or utilisation."""
+
+    __tablename__ = "monthly_operations"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    asset_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(Asset.id, ondelete="CASCADE"))
+    month: Mapped[date] = mapped_column(Date)  # first day of the month
+    revenue: Mapped[Decimal] = mapped_column(MONEY)
+    generation_kwh: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
+    utilisation: Mapped[Decimal | None] = mapped_column(Numeric(5, 4))  # 0..1, e.g. share of space leased
+    actor: Mapped[str] = mapped_column(String(100))
+
+    __table_args__ = (
+        CheckConstraint("extract(day from month) = 1", name="month_first_day"),
+        CheckConstraint("revenue >= 0", name="revenue_non_negative"),
+        CheckConstraint("generation_kwh >= 0", name="generation_non_negative"),
+        CheckConstraint("utilisation BETWEEN 0 AND 1", name="utilisation_range"),
+        UniqueConstraint("asset_id", "month"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class RevenueDistribution(_Timestamps, Base):
+    """收益分配决定: who decided, by which procedure, and how the total is split."""
+
+    __tablename__ = "revenue_distributions"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    asset_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(Asset.id, ondelete="RESTRICT"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    decided_on: Mapped[date] = mapped_column(Date)
+    procedure: Mapped[DecisionProcedure] = mapped_column(_enum(DecisionProcedure, "decision_procedure"))
+    approving_body: Mapped[str] = mapped_column(String(200))
+    decision_ref: Mapped[str | None] = mapped_column(String(100))
+    total_amount: Mapped[Decimal] = mapped_column(MONEY)
+    actor: Mapped[str] = mapped_column(String(100))
+
+    __table_args__ = (
+        CheckConstraint("total_amount > 0", name="total_positive"),
+        Index(None, "town_code", "village_code"),
+        Index(None, "asset_id"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class DistributionShare(Base):
+    """One use of a distribution and who benefits; the shares add up to the total (trigger)."""
+
+    __tablename__ = "distribution_shares"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    distribution_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey(RevenueDistribution.id, ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(SmallInteger)  # order as decided
+    use: Mapped[RevenueUse] = mapped_column(_enum(RevenueUse, "revenue_use"))
+    beneficiary: Mapped[str] = mapped_column(String(200))  # e.g. 公益性岗位人员; no personal names
+    beneficiary_count: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[Decimal] = mapped_column(MONEY)
+
+    __table_args__ = (
+        CheckConstraint("amount > 0", name="amount_positive"),
+        CheckConstraint("beneficiary_count >= 0", name="beneficiary_count_non_negative"),
+        UniqueConstraint("distribution_id", "position"),
+    )
+
+
+class IdleFlag(_Timestamps, Base):
+    """低效闲置: an asset a screening rule caught, and what the town proposes to do with it."""
+
+    __tablename__ = "idle_flags"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    asset_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(Asset.id, ondelete="CASCADE"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    rule: Mapped[IdleRule] = mapped_column(_enum(IdleRule, "idle_rule"))
+    flagged_on: Mapped[date] = mapped_column(Date)
+    # Months without revenue, or the average utilisation found (0..1).
+    measure: Mapped[Decimal] = mapped_column(Numeric(10, 4))
+    proposed_action: Mapped[IdleAction | None] = mapped_column(_enum(IdleAction, "idle_action"))
+    action_note: Mapped[str | None] = mapped_column(Text)
+    cleared_on: Mapped[date | None] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer)
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        # One open flag per asset and rule: re-running a screening flags nothing twice.
+        Index(
+            "uq_idle_flags_open", "asset_id", "rule", unique=True, postgresql_where=text("cleared_on IS NULL")
+        ),
+        Index(None, "town_code", "village_code"),
         Index(None, "updated_at", "id"),
     )

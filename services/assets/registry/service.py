@@ -1,67 +1,339 @@
-"""Asset ledger rules: who may register or correct an asset, and what is announced.
+"""Asset ledger rules: registration, corrections, the asset's life, and assets opened from projects.
 
 Roles:
 - district_admin: every asset.
-- town_official / village_cadre: register, read and correct assets inside their division only
-  (registering elsewhere: 403; another town's asset: 404).
+- town_official / village_cadre: register, read, correct and move assets inside their division only
+  (registering elsewhere: 403; another town's asset: 404). Disposal (处置) is a town or district
+  matter: village cadres may not record it.
 - department_officer, integrator (departmental systems) and auditor: read everything; writes 403.
 - helper: no access — the ledger is not household work.
 """
 
 from __future__ import annotations
 
-from services.assets.models import Asset, AssetStatus
-from services.assets.registry.events import ASSET_REGISTERED, AssetRegistered
-from services.assets.registry.schemas import AssetCreate, AssetUpdate
+import uuid
+from typing import Any
+
+from sqlalchemy import func
+
+from services.assets.distributions import repository as distribution_repository
+from services.assets.distributions.schemas import DistributionOut
+from services.assets.idle.schemas import IdleFlagOut
+from services.assets.models import (
+    ASSET_STATUS_LABELS,
+    LIFECYCLE_ACTION_LABELS,
+    Asset,
+    AssetStatus,
+    LifecycleAction,
+    LifecycleStep,
+)
+from services.assets.operations import repository as operations
+from services.assets.operations.schemas import MonthlyOut, PvStationOut
+from services.assets.registry import repository
+from services.assets.registry.events import (
+    ASSET_REGISTERED,
+    ASSET_STATUS_CHANGED,
+    AssetRegistered,
+    AssetStatusChanged,
+    ProjectAccepted,
+)
+from services.assets.registry.schemas import (
+    AssetCard,
+    AssetCreate,
+    AssetOut,
+    AssetUpdate,
+    ConfirmOwnership,
+    Dispose,
+    HandOver,
+    LifecycleStepOut,
+    OperationTotalsOut,
+    SourceProjectOut,
+    StartOperation,
+)
 from shared.auth import Principal, Role
 from shared.context import RequestContext
-from shared.errors import InvalidTransition
+from shared.divisions import DivisionRegistry
+from shared.errors import AppError, InvalidTransition, NotFound, ValidationFailed
+from shared.events.consumer import EventContext, Handler
 
 REGISTRARS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL, Role.VILLAGE_CADRE)
+DISPOSERS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL)
 READERS = (*REGISTRARS, Role.DEPARTMENT_OFFICER, Role.INTEGRATOR, Role.AUDITOR)
 
+# Which step moves an asset from which states to which (全程监管: nothing is skipped).
+TRANSITIONS: dict[LifecycleAction, tuple[frozenset[AssetStatus], AssetStatus]] = {
+    LifecycleAction.CONFIRM_OWNERSHIP: (frozenset({AssetStatus.FORMED}), AssetStatus.OWNERSHIP_CONFIRMED),
+    LifecycleAction.HAND_OVER: (frozenset({AssetStatus.OWNERSHIP_CONFIRMED}), AssetStatus.HANDED_OVER),
+    LifecycleAction.START_OPERATION: (frozenset({AssetStatus.HANDED_OVER}), AssetStatus.IN_OPERATION),
+    LifecycleAction.DISPOSE: (
+        frozenset({AssetStatus.OWNERSHIP_CONFIRMED, AssetStatus.HANDED_OVER, AssetStatus.IN_OPERATION}),
+        AssetStatus.DISPOSED,
+    ),
+}
 
-def _require_registrar(principal: Principal) -> None:
+
+class UnknownProject(AppError):
+    status, code, title_zh, title_en = 422, "unknown_project", "项目不存在或尚未验收", "Unknown project"
+
+
+class DisposalNotApproved(AppError):
+    status, code, title_zh, title_en = (
+        422,
+        "disposal_not_approved",
+        "资产处置须经审批",
+        "Disposal needs approval",
+    )
+
+
+def require_registrar(principal: Principal, division_code: str) -> None:
+    """Writers of the ledger: the right role, not read-only, and inside their territory."""
     principal.require_write()
     principal.require_role(*REGISTRARS)
+    principal.require_may_write_in(division_code)
 
+
+async def visible_asset(ctx: RequestContext, asset_id: uuid.UUID, *, for_update: bool = False) -> Asset:
+    """The asset if the caller may read it; outside their territory it does not exist (404)."""
+    ctx.principal.require_role(*READERS)
+    asset = await repository.get(ctx.session, ctx.principal, asset_id, for_update=for_update)
+    if asset is None:
+        raise NotFound("资产不存在或不在您的数据范围内", "asset not found")
+    return asset
+
+
+def registered(asset: Asset) -> AssetRegistered:
+    return AssetRegistered(
+        asset_id=asset.id,
+        town_code=asset.town_code,
+        village_code=asset.village_code,
+        kind=asset.kind.value,
+        owner_kind=asset.owner_kind.value,
+        value=asset.value,
+        source_project_id=asset.source_project_id,
+        source_asset_ref=asset.source_asset_ref,
+    )
+
+
+def _registration_step(asset: Asset, actor: str, actor_role: str, reason: str | None) -> dict[str, Any]:
+    return {
+        "id": uuid.uuid4(),
+        "asset_id": asset.id,
+        "action": LifecycleAction.REGISTER,
+        "from_status": None,
+        "to_status": AssetStatus.FORMED,
+        "occurred_on": asset.formed_on,
+        "reason": reason,
+        "documents": [],
+        "actor": actor,
+        "actor_role": actor_role,
+    }
 
 
 async def register(ctx: RequestContext, data: AssetCreate) -> Asset:
-    _require_registrar(ctx.principal)
+    require_registrar(ctx.principal, data.village_code)
     ctx.component.divisions.require_town(data.town_code)
     ctx.component.divisions.require_village(data.village_code, data.town_code)
-    ctx.principal.require_may_write_in(data.village_code)
+    if (
+        data.source_project_id is not None
+        and await repository.project(ctx.session, data.source_project_id) is None
+    ):
+        raise UnknownProject(
+            f"项目 {data.source_project_id} 不存在或尚未验收，不能据此登记资产",
+            f"project {data.source_project_id} is unknown or not accepted",
+        )
     asset = Asset(**data.model_dump(), status=AssetStatus.FORMED)
     ctx.session.add(asset)
     await ctx.session.flush()
-    await ctx.audit("create", "asset", asset.id, data.model_dump())
-    await ctx.publish(
-        ASSET_REGISTERED,
-        asset.id,
-        AssetRegistered(
-            asset_id=asset.id,
-            town_code=asset.town_code,
-            village_code=asset.village_code,
-            kind=asset.kind.value,
-            owner_kind=asset.owner_kind.value,
-            value=asset.value,
-            source_project_id=asset.source_project_id,
-        ),
+    await repository.add_steps(
+        ctx.session, [_registration_step(asset, ctx.principal.subject, ctx.principal.role.value, None)]
     )
+    await ctx.audit("create", "asset", asset.id, data.model_dump())
+    await ctx.publish(ASSET_REGISTERED, asset.id, registered(asset))
     return asset
 
 
 async def correct(ctx: RequestContext, asset: Asset, data: AssetUpdate) -> Asset:
     """Correct the ledger entry while the asset is only formed (before 确权)."""
-    _require_registrar(ctx.principal)
-    ctx.principal.require_may_write_in(asset.village_code)
+    require_registrar(ctx.principal, asset.village_code)
     ctx.require_if_match(asset.version)
     if asset.status is not AssetStatus.FORMED:
         raise InvalidTransition("资产已确权，不能再修改登记内容", "asset is past registration")
     changes = data.model_dump(exclude_unset=True, exclude_none=True)
     for name, value in changes.items():
         setattr(asset, name, value)
+    ctx.session.add(
+        LifecycleStep(
+            asset_id=asset.id,
+            action=LifecycleAction.CORRECT,
+            from_status=asset.status,
+            to_status=asset.status,
+            occurred_on=func.current_date(),
+            details=data.model_dump(mode="json", exclude_unset=True, exclude_none=True),
+            actor=ctx.principal.subject,
+            actor_role=ctx.principal.role.value,
+        )
+    )
     await ctx.session.flush()
     await ctx.audit("update", "asset", asset.id, changes)
     return asset
+
+
+LifecycleBody = ConfirmOwnership | HandOver | StartOperation | Dispose
+
+
+async def move(ctx: RequestContext, asset: Asset, step: LifecycleBody) -> Asset:
+    """One step of the asset's life (确权 → 移交 → 管护运营 → 处置); anything else is refused (409)."""
+    action = LifecycleAction(step.action)
+    require_registrar(ctx.principal, asset.village_code)
+    if action is LifecycleAction.DISPOSE:
+        ctx.principal.require_role(*DISPOSERS)
+    ctx.require_if_match(asset.version)
+    allowed_from, to_status = TRANSITIONS[action]
+    if asset.status not in allowed_from:
+        raise InvalidTransition(
+            f"资产当前状态为「{ASSET_STATUS_LABELS[asset.status]}」，不能{LIFECYCLE_ACTION_LABELS[action]}",
+            f"cannot {action.value} an asset that is {asset.status.value}",
+        )
+    record = LifecycleStep(
+        asset_id=asset.id,
+        action=action,
+        from_status=asset.status,
+        to_status=to_status,
+        occurred_on=step.occurred_on,
+        reason=step.reason,
+        documents=[d.model_dump() for d in step.documents],
+        actor=ctx.principal.subject,
+        actor_role=ctx.principal.role.value,
+    )
+    if isinstance(step, ConfirmOwnership):
+        asset.owner_kind, asset.owner_name = step.owner_kind, step.owner_name
+        record.details = {"owner_kind": step.owner_kind.value, "owner_name": step.owner_name}
+    elif isinstance(step, HandOver):
+        asset.manager_name = step.manager_name
+        record.details = {"manager_name": step.manager_name}
+    elif isinstance(step, Dispose):
+        _check_disposal(step)
+        assert step.approval is not None
+        record.disposal_method = step.method
+        record.approved_by = step.approval.approved_by
+        record.approval_ref = step.approval.approval_ref
+        record.approved_on = step.approval.approved_on
+    from_status, asset.status = asset.status, to_status
+    ctx.session.add(record)
+    await ctx.session.flush()
+    await ctx.audit(action.value, "asset", asset.id, step.model_dump(mode="json"))
+    await ctx.publish(
+        ASSET_STATUS_CHANGED,
+        asset.id,
+        AssetStatusChanged(
+            asset_id=asset.id,
+            town_code=asset.town_code,
+            village_code=asset.village_code,
+            kind=asset.kind.value,
+            from_status=from_status.value,
+            to_status=to_status.value,
+            occurred_on=step.occurred_on,
+            source_project_id=asset.source_project_id,
+        ),
+    )
+    return asset
+
+
+def _check_disposal(step: Dispose) -> None:
+    if step.approval is None:
+        raise DisposalNotApproved(
+            "处置资产须附审批机关、批复文号和批复日期",
+            "a disposal needs the approving body, reference and date",
+        )
+    if step.reason is None:
+        raise ValidationFailed("reason", "处置资产须说明理由", "a disposal needs a reason")
+    if step.approval.approved_on > step.occurred_on:
+        raise ValidationFailed(
+            "approval.approved_on", "批复日期不能晚于处置日期", "approval must precede the disposal"
+        )
+
+
+class UnknownDivision(ValueError):
+    """A project event names a place we do not know: retried, then parked for an operator."""
+
+
+def project_accepted_handler(divisions: DivisionRegistry) -> Handler:
+    async def on_project_accepted(ctx: EventContext) -> None:
+        """funds: project.accepted → open the assets it formed, pending 确权, each exactly once."""
+        project = ProjectAccepted.model_validate(ctx.event.data)
+        for line in project.assets:
+            village = divisions.by_code.get(line.village_code)
+            if village is None or len(line.village_code) != 12 or village.town_code != line.town_code:
+                raise UnknownDivision(f"asset {line.asset_ref}: unknown village {line.village_code}")
+        await repository.remember_project(
+            ctx.session,
+            {
+                **project.model_dump(exclude={"assets"}),
+                "fund_shares": project.model_dump(mode="json")["fund_shares"],
+                "event_id": ctx.event.id,
+            },
+        )
+        opened = await repository.open_assets(
+            ctx.session,
+            [
+                {
+                    "id": uuid.uuid4(),
+                    "name": line.name,
+                    "kind": line.kind,
+                    "category": line.category,
+                    "town_code": line.town_code,
+                    "village_code": line.village_code,
+                    "value": line.value,
+                    "formed_on": project.accepted_on,
+                    "source_project_id": project.project_id,
+                    "source_asset_ref": line.asset_ref,
+                    "owner_kind": line.owner_kind,
+                    "status": AssetStatus.FORMED,
+                    "version": 1,
+                }
+                for line in project.assets
+            ],
+        )
+        actor = f"event:{ctx.event.source}"
+        await repository.add_steps(
+            ctx.session, [_registration_step(a, actor, "system", "项目验收后登记，待确权") for a in opened]
+        )
+        for asset in opened:
+            await ctx.audit(
+                "create",
+                "asset",
+                asset.id,
+                {"source_project_id": str(project.project_id), "source_asset_ref": asset.source_asset_ref},
+            )
+            await ctx.publish(ASSET_REGISTERED, asset.id, registered(asset))
+
+    return on_project_accepted
+
+
+RECENT_MONTHS = 12
+
+
+async def card(ctx: RequestContext, asset: Asset) -> AssetCard:
+    session = ctx.session
+    project = await repository.project(session, asset.source_project_id) if asset.source_project_id else None
+    station = await operations.pv_station(session, asset.id)
+    distributions = await repository.distributions_of(session, asset.id)
+    shares = await distribution_repository.shares_of(session, [d.id for d in distributions])
+    return AssetCard(
+        asset=AssetOut.model_validate(asset),
+        source_project=SourceProjectOut.model_validate(project) if project else None,
+        history=[LifecycleStepOut.model_validate(s) for s in await repository.history(session, asset.id)],
+        pv_station=PvStationOut.model_validate(station) if station else None,
+        operation_totals=OperationTotalsOut.model_validate(
+            (await operations.totals(session, asset.id))._asdict()
+        ),
+        recent_months=[
+            MonthlyOut.model_validate(m)
+            for m in await repository.recent_months(session, asset.id, RECENT_MONTHS)
+        ],
+        distributions=[DistributionOut.of(d, shares[d.id]) for d in distributions],
+        open_idle_flags=[
+            IdleFlagOut.of(f, asset.name, asset.category, asset.value)
+            for f in await repository.open_flags(session, asset.id)
+        ],
+    )

@@ -1,0 +1,142 @@
+"""Idle-asset screening in SQL: every asset is judged in one statement, whatever the ledger's size."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Select, func, select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.assets.models import Asset, IdleAction, IdleFlag, IdleRule
+from shared.auth import Principal
+
+# :prefix bounds the screening to a division ('' = everywhere). Months are whole calendar months
+# before :as_of's month. Utilisation is the recorded one, or for a PV station its generation
+# against the expected yield.
+SCREENING = text(
+    """
+WITH params AS (
+    SELECT date_trunc('month', CAST(:as_of AS date))::date AS this_month,
+           (date_trunc('month', CAST(:as_of AS date)) - make_interval(months => :idle_months))::date
+               AS revenue_from,
+           (date_trunc('month', CAST(:as_of AS date)) - make_interval(months => :window_months))::date
+               AS utilisation_from
+),
+candidates AS (
+    SELECT a.id, a.town_code, a.village_code, a.formed_on
+    FROM assets.assets a
+    WHERE a.kind = 'operating' AND a.status IN ('handed_over', 'in_operation')
+      AND a.village_code LIKE CAST(:prefix AS text) || '%'
+),
+no_revenue AS (
+    SELECT c.id, c.town_code, c.village_code, 'no_revenue'::assets.idle_rule AS rule,
+           (SELECT (extract(year FROM age(p.this_month, COALESCE(max(m.month) + 1, c.formed_on))) * 12
+                    + extract(month FROM age(p.this_month, COALESCE(max(m.month) + 1, c.formed_on))))
+            FROM assets.monthly_operations m
+            WHERE m.asset_id = c.id AND m.revenue > 0 AND m.month < p.this_month) AS measure
+    FROM candidates c CROSS JOIN params p
+    WHERE c.formed_on <= p.revenue_from
+      AND NOT EXISTS (
+          SELECT 1 FROM assets.monthly_operations m
+          WHERE m.asset_id = c.id AND m.revenue > 0
+            AND m.month >= p.revenue_from AND m.month < p.this_month)
+),
+low_use AS (
+    SELECT c.id, c.town_code, c.village_code, 'low_utilisation'::assets.idle_rule AS rule,
+           round(avg(COALESCE(m.utilisation,
+                 m.generation_kwh / (pv.capacity_kw * :pv_yield / 12))), 4) AS measure
+    FROM candidates c CROSS JOIN params p
+    JOIN assets.monthly_operations m
+      ON m.asset_id = c.id AND m.month >= p.utilisation_from AND m.month < p.this_month
+    LEFT JOIN assets.pv_stations pv ON pv.asset_id = c.id
+    GROUP BY c.id, c.town_code, c.village_code
+    HAVING avg(COALESCE(m.utilisation, m.generation_kwh / (pv.capacity_kw * :pv_yield / 12))) < :threshold
+),
+found AS (SELECT * FROM no_revenue UNION ALL SELECT * FROM low_use),
+flagged AS (
+    INSERT INTO assets.idle_flags (id, asset_id, town_code, village_code, rule, flagged_on, measure, version)
+    SELECT gen_random_uuid(), f.id, f.town_code, f.village_code, f.rule, CAST(:as_of AS date),
+           least(f.measure, 999999), 1
+    FROM found f
+    ON CONFLICT (asset_id, rule) WHERE cleared_on IS NULL DO NOTHING
+    RETURNING 1
+),
+cleared AS (
+    UPDATE assets.idle_flags g
+    SET cleared_on = CAST(:as_of AS date), version = g.version + 1, updated_at = now()
+    WHERE g.cleared_on IS NULL AND g.village_code LIKE CAST(:prefix AS text) || '%'
+      AND NOT EXISTS (SELECT 1 FROM found f WHERE f.id = g.asset_id AND f.rule = g.rule)
+    RETURNING 1
+)
+SELECT (SELECT count(*) FROM flagged) AS flagged,
+       (SELECT count(*) FROM cleared) AS cleared,
+       (SELECT count(*) FROM found) AS open
+"""
+)
+
+
+async def screen(session: AsyncSession, *, as_of: date, prefix: str, settings: Any) -> tuple[int, int, int]:
+    row = (
+        await session.execute(
+            SCREENING,
+            {
+                "as_of": as_of,
+                "prefix": prefix.replace("%", r"\%").replace("_", r"\_"),
+                "idle_months": settings.idle_months_without_revenue,
+                "window_months": settings.utilisation_window_months,
+                "threshold": settings.low_utilisation_threshold,
+                "pv_yield": settings.pv_expected_kwh_per_kw_year,
+            },
+        )
+    ).one()
+    return int(row.flagged), int(row.cleared), int(row.open)
+
+
+async def today(session: AsyncSession) -> date:
+    result: date = await session.scalar(select(func.current_date()))
+    return result
+
+
+def listing(
+    principal: Principal,
+    *,
+    town_code: str | None,
+    village_code: str | None,
+    rule: IdleRule | None,
+    proposed_action: IdleAction | None,
+    include_cleared: bool,
+    updated_since: datetime | None,
+) -> Select[tuple[IdleFlag]]:
+    query = select(IdleFlag)
+    if principal.division_prefix is not None:
+        query = query.where(IdleFlag.village_code.startswith(principal.division_prefix, autoescape=True))
+    if town_code:
+        query = query.where(IdleFlag.town_code == town_code)
+    if village_code:
+        query = query.where(IdleFlag.village_code == village_code)
+    if rule:
+        query = query.where(IdleFlag.rule == rule)
+    if proposed_action:
+        query = query.where(IdleFlag.proposed_action == proposed_action)
+    if not include_cleared:
+        query = query.where(IdleFlag.cleared_on.is_(None))
+    if updated_since:
+        query = query.where(IdleFlag.updated_at > updated_since)
+    return query
+
+
+async def get(session: AsyncSession, principal: Principal, flag_id: uuid.UUID) -> IdleFlag | None:
+    query = select(IdleFlag).where(IdleFlag.id == flag_id).with_for_update()
+    if principal.division_prefix is not None:
+        query = query.where(IdleFlag.village_code.startswith(principal.division_prefix, autoescape=True))
+    return (await session.execute(query)).scalar_one_or_none()
+
+
+async def asset_facts(session: AsyncSession, asset_ids: list[uuid.UUID]) -> dict[uuid.UUID, Any]:
+    """Name, category and value of the flagged assets of one page, in one query."""
+    if not asset_ids:
+        return {}
+    query = select(Asset.id, Asset.name, Asset.category, Asset.value).where(Asset.id.in_(asset_ids))
+    return {row.id: row for row in await session.execute(query)}

@@ -1,0 +1,138 @@
+"""Report queries: one grouped statement each, bounded by the caller's territory."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Integer, Row, cast, extract, func, select, true
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.assets.models import (
+    Asset,
+    DistributionShare,
+    IdleFlag,
+    MaintenanceRecord,
+    MonthlyOperation,
+    RevenueDistribution,
+    RevenueUse,
+)
+
+
+def _within(column: Any, prefix: str | None) -> Any:
+    return column.startswith(prefix, autoescape=True) if prefix else true()
+
+
+async def by_kind_status_town(session: AsyncSession, prefix: str | None) -> Sequence[Row[Any]]:
+    query = (
+        select(
+            Asset.town_code,
+            Asset.kind,
+            Asset.status,
+            func.count().label("count"),
+            func.sum(Asset.value).label("value"),
+        )
+        .where(_within(Asset.village_code, prefix))
+        .group_by(Asset.town_code, Asset.kind, Asset.status)
+        .order_by(Asset.town_code, Asset.kind, Asset.status)
+    )
+    return (await session.execute(query)).all()
+
+
+async def value_by_year(session: AsyncSession, prefix: str | None) -> Sequence[Row[Any]]:
+    year = cast(extract("year", Asset.formed_on), Integer).label("year")
+    query = (
+        select(year, Asset.kind, func.count().label("count"), func.sum(Asset.value).label("value"))
+        .where(_within(Asset.village_code, prefix))
+        .group_by(year, Asset.kind)
+        .order_by(year, Asset.kind)
+    )
+    return (await session.execute(query)).all()
+
+
+async def revenue_and_distribution(
+    session: AsyncSession, prefix: str | None, year: int
+) -> Sequence[Row[Any]]:
+    """Per town in ``year``: revenue and generation, upkeep cost, and what was distributed, by use."""
+    revenue = (
+        select(
+            Asset.town_code,
+            func.sum(MonthlyOperation.revenue).label("revenue"),
+            func.sum(MonthlyOperation.generation_kwh).label("generation_kwh"),
+        )
+        .join(Asset, Asset.id == MonthlyOperation.asset_id)
+        .where(extract("year", MonthlyOperation.month) == year, _within(Asset.village_code, prefix))
+        .group_by(Asset.town_code)
+        .subquery()
+    )
+    upkeep = (
+        select(Asset.town_code, func.sum(MaintenanceRecord.cost).label("maintenance_cost"))
+        .join(Asset, Asset.id == MaintenanceRecord.asset_id)
+        .where(extract("year", MaintenanceRecord.performed_on) == year, _within(Asset.village_code, prefix))
+        .group_by(Asset.town_code)
+        .subquery()
+    )
+    by_use = [
+        func.coalesce(func.sum(DistributionShare.amount).filter(DistributionShare.use == use), 0).label(
+            use.value
+        )
+        for use in RevenueUse
+    ]
+    distributed = (
+        select(
+            RevenueDistribution.town_code,
+            func.count(func.distinct(RevenueDistribution.id)).label("distributions"),
+            func.sum(DistributionShare.amount).label("distributed"),
+            *by_use,
+        )
+        .join(DistributionShare, DistributionShare.distribution_id == RevenueDistribution.id)
+        .where(
+            extract("year", RevenueDistribution.decided_on) == year,
+            _within(RevenueDistribution.village_code, prefix),
+        )
+        .group_by(RevenueDistribution.town_code)
+        .subquery()
+    )
+    towns = (
+        select(revenue.c.town_code)
+        .union(select(upkeep.c.town_code), select(distributed.c.town_code))
+        .subquery()
+    )
+    query = (
+        select(
+            towns.c.town_code,
+            func.coalesce(revenue.c.revenue, 0).label("revenue"),
+            func.coalesce(revenue.c.generation_kwh, 0).label("generation_kwh"),
+            func.coalesce(upkeep.c.maintenance_cost, 0).label("maintenance_cost"),
+            func.coalesce(distributed.c.distributions, 0).label("distributions"),
+            func.coalesce(distributed.c.distributed, 0).label("distributed"),
+            *[func.coalesce(distributed.c[use.value], 0).label(use.value) for use in RevenueUse],
+        )
+        .select_from(towns)
+        .outerjoin(revenue, revenue.c.town_code == towns.c.town_code)
+        .outerjoin(upkeep, upkeep.c.town_code == towns.c.town_code)
+        .outerjoin(distributed, distributed.c.town_code == towns.c.town_code)
+        .order_by(towns.c.town_code)
+    )
+    return (await session.execute(query)).all()
+
+
+async def idle_list(session: AsyncSession, prefix: str | None) -> Sequence[Row[Any]]:
+    query = (
+        select(
+            IdleFlag.town_code,
+            IdleFlag.village_code,
+            Asset.name,
+            Asset.category,
+            Asset.value,
+            IdleFlag.rule,
+            IdleFlag.measure,
+            IdleFlag.flagged_on,
+            IdleFlag.proposed_action,
+            IdleFlag.action_note,
+        )
+        .join(Asset, Asset.id == IdleFlag.asset_id)
+        .where(IdleFlag.cleared_on.is_(None), _within(IdleFlag.village_code, prefix))
+        .order_by(IdleFlag.town_code, IdleFlag.village_code, Asset.name, IdleFlag.rule)
+    )
+    return (await session.execute(query)).all()

@@ -1,0 +1,141 @@
+"""Reports for the ledger (资产台账统计): the same rows serve the JSON answer and the XLSX download.
+
+Readers as for the ledger; territorial roles see their own division only.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from services.assets.models import (
+    ASSET_KIND_LABELS,
+    ASSET_STATUS_LABELS,
+    IDLE_ACTION_LABELS,
+    IDLE_RULE_LABELS,
+    REVENUE_USE_LABELS,
+    RevenueUse,
+)
+from services.assets.registry.service import READERS
+from services.assets.reports import repository
+from services.assets.reports.schemas import Column, ReportOut
+from shared.context import RequestContext
+
+
+def _money(value: Decimal | None) -> str:
+    return f"{(value or Decimal(0)):.2f}"
+
+
+def _report(title: str, columns: list[tuple[str, str]], rows: list[dict[str, Any]]) -> ReportOut:
+    return ReportOut(title=title, columns=[Column(key=k, header=h) for k, h in columns], rows=rows)
+
+
+def _scope(ctx: RequestContext) -> str | None:
+    ctx.principal.require_role(*READERS)
+    return ctx.principal.division_prefix
+
+
+async def assets_summary(ctx: RequestContext) -> ReportOut:
+    names = ctx.component.divisions
+    rows = await repository.by_kind_status_town(ctx.session, _scope(ctx))
+    return _report(
+        "帮扶项目资产分类统计（按镇、类型、状态）",
+        [
+            ("town_code", "乡镇代码"),
+            ("town_name", "乡镇"),
+            ("kind", "资产类型"),
+            ("status", "状态"),
+            ("count", "资产数"),
+            ("value", "资产价值（元）"),
+        ],
+        [
+            {
+                "town_code": r.town_code,
+                "town_name": names.name(r.town_code),
+                "kind": ASSET_KIND_LABELS[r.kind],
+                "status": ASSET_STATUS_LABELS[r.status],
+                "count": r.count,
+                "value": _money(r.value),
+            }
+            for r in rows
+        ],
+    )
+
+
+async def value_by_year(ctx: RequestContext) -> ReportOut:
+    rows = await repository.value_by_year(ctx.session, _scope(ctx))
+    return _report(
+        "各年度形成资产价值",
+        [("year", "年度"), ("kind", "资产类型"), ("count", "资产数"), ("value", "形成资产价值（元）")],
+        [
+            {"year": r.year, "kind": ASSET_KIND_LABELS[r.kind], "count": r.count, "value": _money(r.value)}
+            for r in rows
+        ],
+    )
+
+
+async def revenue_and_distribution(ctx: RequestContext, year: int) -> ReportOut:
+    names = ctx.component.divisions
+    rows = await repository.revenue_and_distribution(ctx.session, _scope(ctx), year)
+    uses = [(use.value, f"{REVENUE_USE_LABELS[use]}（元）") for use in RevenueUse]
+    return _report(
+        f"{year}年资产收益与分配",
+        [
+            ("town_code", "乡镇代码"),
+            ("town_name", "乡镇"),
+            ("revenue", "运营收益（元）"),
+            ("generation_kwh", "光伏发电量（千瓦时）"),
+            ("maintenance_cost", "管护费用（元）"),
+            ("distributions", "分配决定数"),
+            ("distributed", "分配总额（元）"),
+            *uses,
+        ],
+        [
+            {
+                "town_code": r.town_code,
+                "town_name": names.name(r.town_code),
+                "revenue": _money(r.revenue),
+                "generation_kwh": f"{r.generation_kwh:.2f}",
+                "maintenance_cost": _money(r.maintenance_cost),
+                "distributions": r.distributions,
+                "distributed": _money(r.distributed),
+                **{use.value: _money(getattr(r, use.value)) for use in RevenueUse},
+            }
+            for r in rows
+        ],
+    )
+
+
+async def idle_list(ctx: RequestContext) -> ReportOut:
+    names = ctx.component.divisions
+    rows = await repository.idle_list(ctx.session, _scope(ctx))
+    return _report(
+        "低效闲置资产清单",
+        [
+            ("town_name", "乡镇"),
+            ("village_name", "村（社区）"),
+            ("asset_name", "资产名称"),
+            ("category", "类别"),
+            ("value", "资产价值（元）"),
+            ("rule", "认定规则"),
+            ("measure", "指标"),
+            ("flagged_on", "标记日期"),
+            ("proposed_action", "拟处置方式"),
+            ("action_note", "说明"),
+        ],
+        [
+            {
+                "town_name": names.name(r.town_code),
+                "village_name": names.name(r.village_code) or r.village_code,
+                "asset_name": r.name,
+                "category": r.category,
+                "value": _money(r.value),
+                "rule": IDLE_RULE_LABELS[r.rule],
+                "measure": str(r.measure),
+                "flagged_on": r.flagged_on.isoformat(),
+                "proposed_action": IDLE_ACTION_LABELS[r.proposed_action] if r.proposed_action else None,
+                "action_note": r.action_note,
+            }
+            for r in rows
+        ],
+    )
