@@ -8,17 +8,24 @@ from decimal import Decimal
 from enum import StrEnum
 
 from sqlalchemy import (
+    ARRAY,
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
     Enum,
+    ForeignKey,
     Index,
     Integer,
     Numeric,
+    SmallInteger,
     String,
+    UniqueConstraint,
     Uuid,
     func,
+    text,
 )
+from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shared.db import declarative_base
@@ -61,8 +68,8 @@ class Worker(Base):
     """务工人员：a member of a 脱贫户 / monitored household, tracked for stable employment.
 
     Only ids point back to monitoring's household and member: no personal data is copied here.
-    ``employer``, ``place`` and ``monthly_wage`` describe the current (or, once unemployed, the
-    last) job.
+    ``status`` and the job columns are a snapshot of the current (or, once unemployed, the last)
+    main spell, kept by the spell rules so lists filter without a join; spells are the history.
     """
 
     __tablename__ = "workers"
@@ -79,6 +86,9 @@ class Worker(Base):
     employed_since: Mapped[date | None] = mapped_column(Date)
     ended_on: Mapped[date | None] = mapped_column(Date)
     end_reason: Mapped[str | None] = mapped_column(String(500))
+    skills: Mapped[list[str]] = mapped_column(ARRAY(String(100)), server_default=text("'{}'"))
+    # 务工数据动态采集: the last day someone confirmed this record (field app or monthly import).
+    verified_on: Mapped[date] = mapped_column(Date, server_default=func.current_date())
     version: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
@@ -90,10 +100,281 @@ class Worker(Base):
         CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         CheckConstraint("monthly_wage >= 0", name="monthly_wage_non_negative"),
         CheckConstraint("status <> 'employed' OR place IS NOT NULL", name="employed_has_place"),
-        CheckConstraint("ended_on IS NULL OR employed_since IS NULL OR ended_on >= employed_since",
-                        name="ended_after_started"),
+        CheckConstraint(
+            "ended_on IS NULL OR employed_since IS NULL OR ended_on >= employed_since",
+            name="ended_after_started",
+        ),
         Index(None, "town_code", "village_code"),
         Index(None, "household_id"),
         Index(None, "status", "town_code"),
+        Index(None, "updated_at", "id"),
+        Index(None, "town_code", "verified_on"),
+    )
+
+
+class Channel(StrEnum):
+    SELF_FOUND = "self_found"  # 自主务工
+    ORGANISED = "organised"  # 有组织劳务输出
+    ASSISTANCE_WORKSHOP = "assistance_workshop"  # 就业帮扶车间
+    PUBLIC_WELFARE_POST = "public_welfare_post"  # 乡村公益性岗位
+    SELF_EMPLOYED = "self_employed"  # 自主创业
+    OTHER = "other"  # 其他
+
+
+CHANNEL_LABELS = {
+    Channel.SELF_FOUND: "自主务工",
+    Channel.ORGANISED: "有组织劳务输出",
+    Channel.ASSISTANCE_WORKSHOP: "就业帮扶车间",
+    Channel.PUBLIC_WELFARE_POST: "乡村公益性岗位",
+    Channel.SELF_EMPLOYED: "自主创业",
+    Channel.OTHER: "其他",
+}
+
+
+class Spell(Base):
+    """就业经历: one job of a worker from ``started_on`` to ``ended_on`` (the last day worked).
+
+    Only main spells count towards the floor. The database refuses two main spells of one worker
+    that overlap (exclusion constraint) and a second open one (partial unique index); the trigger
+    of migration ``spells_floor`` keeps ``employment_changes`` in step with every change here.
+    """
+
+    __tablename__ = "spells"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    worker_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workers.id", ondelete="CASCADE"))
+    town_code: Mapped[str] = mapped_column(String(9))  # the worker's, copied for the counts
+    is_main: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
+    employer: Mapped[str] = mapped_column(String(200))
+    place: Mapped[WorkPlace] = mapped_column(_enum(WorkPlace, "work_place"))
+    sector: Mapped[str | None] = mapped_column(String(100))
+    channel: Mapped[Channel | None] = mapped_column(_enum(Channel, "channel"))
+    monthly_wage: Mapped[Decimal | None] = mapped_column(Numeric(16, 2))
+    started_on: Mapped[date] = mapped_column(Date)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    end_reason: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __table_args__ = (
+        CheckConstraint("monthly_wage >= 0", name="monthly_wage_non_negative"),
+        CheckConstraint("ended_on IS NULL OR ended_on >= started_on", name="ended_after_started"),
+        Index(
+            "uq_spells_one_open_main",
+            "worker_id",
+            unique=True,
+            postgresql_where=text("is_main AND ended_on IS NULL"),
+        ),
+        ExcludeConstraint(
+            ("worker_id", "="),
+            (text("daterange(started_on, ended_on, '[]')"), "&&"),
+            name="no_overlapping_main_spells",
+            using="gist",
+            where=text("is_main"),
+        ),
+        Index(None, "worker_id", "started_on"),
+    )
+
+
+class EmploymentChange(Base):
+    """Change points of the employed count: on ``day`` the count in (town, place) moves by ``delta``.
+
+    The count at a date is the sum of deltas up to it — a few thousand rows whatever the number
+    of workers. Maintained by a statement-level trigger on ``spells`` in the writing transaction.
+    """
+
+    __tablename__ = "employment_changes"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    town_code: Mapped[str] = mapped_column(String(9), primary_key=True)
+    place: Mapped[WorkPlace] = mapped_column(_enum(WorkPlace, "work_place"), primary_key=True)
+    delta: Mapped[int] = mapped_column(Integer)
+
+
+class FloorState(StrEnum):
+    OK = "ok"  # 高于预警线
+    WARNING = "warning"  # 接近底线（预警区间）
+    BREACHED = "breached"  # 低于底线
+
+
+FLOOR_STATE_LABELS = {
+    FloorState.OK: "正常",
+    FloorState.WARNING: "接近底线预警",
+    FloorState.BREACHED: "低于底线",
+}
+
+
+class FloorStatus(Base):
+    """The district's last announced floor state: one row, so each change is announced once."""
+
+    __tablename__ = "floor_status"
+
+    id: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    state: Mapped[FloorState] = mapped_column(_enum(FloorState, "floor_state"))
+    employed: Mapped[int] = mapped_column(Integer)
+    as_of: Mapped[date] = mapped_column(Date)
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+
+class TrainingProgram(StrEnum):
+    YULU_PLUS = "yulu_plus"  # 雨露计划+
+    TOUYAN = "touyan"  # 头雁（乡村产业振兴带头人培育）
+    HIGH_QUALITY_FARMER = "high_quality_farmer"  # 高素质农民培育
+    SKILLS = "skills"  # 技能培训
+
+
+TRAINING_PROGRAM_LABELS = {
+    TrainingProgram.YULU_PLUS: "雨露计划+",
+    TrainingProgram.TOUYAN: "头雁",
+    TrainingProgram.HIGH_QUALITY_FARMER: "高素质农民",
+    TrainingProgram.SKILLS: "技能培训",
+}
+
+
+class Training(Base):
+    """培训记录 of a worker."""
+
+    __tablename__ = "trainings"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    worker_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workers.id", ondelete="CASCADE"))
+    program: Mapped[TrainingProgram] = mapped_column(_enum(TrainingProgram, "training_program"))
+    course: Mapped[str] = mapped_column(String(200))
+    started_on: Mapped[date] = mapped_column(Date)
+    completed_on: Mapped[date | None] = mapped_column(Date)
+    certificate: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __table_args__ = (
+        CheckConstraint("completed_on IS NULL OR completed_on >= started_on", name="completed_after_started"),
+        UniqueConstraint("worker_id", "program", "course", "started_on"),
+    )
+
+
+class SubsidyKind(StrEnum):
+    TRANSPORT = "transport"  # 交通补贴
+    TRAINING = "training"  # 培训补贴
+    SOCIAL_SECURITY = "social_security"  # 社保补贴
+
+
+SUBSIDY_KIND_LABELS = {
+    SubsidyKind.TRANSPORT: "交通补贴",
+    SubsidyKind.TRAINING: "培训补贴",
+    SubsidyKind.SOCIAL_SECURITY: "社保补贴",
+}
+
+
+class Subsidy(Base):
+    """奖补: one subsidy granted to a worker for a period; never the same kind twice for a period."""
+
+    __tablename__ = "subsidies"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    worker_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workers.id", ondelete="CASCADE"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    kind: Mapped[SubsidyKind] = mapped_column(_enum(SubsidyKind, "subsidy_kind"))
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    amount: Mapped[Decimal] = mapped_column(Numeric(16, 2))
+    granted_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __table_args__ = (
+        CheckConstraint("amount > 0", name="amount_positive"),
+        CheckConstraint("period_end >= period_start", name="period_ordered"),
+        ExcludeConstraint(
+            ("worker_id", "="),
+            ("kind", "="),
+            (text("daterange(period_start, period_end, '[]')"), "&&"),
+            name="no_double_subsidy",
+            using="gist",
+        ),
+        Index(None, "updated_at", "id"),
+        Index(None, "town_code", "granted_on"),
+    )
+
+
+class Post(Base):
+    """乡村公益性岗位: a post in a village (保洁、护林、安全巡查…), held by at most one worker."""
+
+    __tablename__ = "posts"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    title: Mapped[str] = mapped_column(String(100))
+    monthly_allowance: Mapped[Decimal] = mapped_column(Numeric(16, 2))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
+        CheckConstraint("monthly_allowance >= 0", name="allowance_non_negative"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class PostHolding(Base):
+    """A worker holding a post from ``started_on`` to ``ended_on`` (last day)."""
+
+    __tablename__ = "post_holdings"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    post_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    worker_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workers.id", ondelete="CASCADE"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    started_on: Mapped[date] = mapped_column(Date)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __table_args__ = (
+        CheckConstraint("ended_on IS NULL OR ended_on >= started_on", name="ended_after_started"),
+        Index(
+            "uq_post_holdings_open_post", "post_id", unique=True, postgresql_where=text("ended_on IS NULL")
+        ),
+        Index(
+            "uq_post_holdings_open_worker",
+            "worker_id",
+            unique=True,
+            postgresql_where=text("ended_on IS NULL"),
+        ),
+        Index(None, "town_code", "started_on"),
+    )
+
+
+class JobSupportEntry(Base):
+    """An able-bodied member of a newly monitored household, listed for job support (就业帮扶).
+
+    Filled from monitoring's ``household.included`` event; ids and codes only.
+    """
+
+    __tablename__ = "job_support"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    household_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    member_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    subtype: Mapped[str] = mapped_column(String(60))
+    risk_causes: Mapped[list[str]] = mapped_column(ARRAY(String(60)))
+    included_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __table_args__ = (
+        Index(None, "household_id"),
+        Index(None, "town_code", "village_code"),
         Index(None, "updated_at", "id"),
     )

@@ -12,8 +12,20 @@ class EmploymentSettings(ServiceSettings):
 
     component: ClassVar[str] = "employment"
     port: int = 8002
+    # Monthly update files of a whole district run to megabytes (100 000 rows ≈ 10 MB as CSV).
+    max_body_bytes: int = Field(default=32 * 1024 * 1024, ge=1024)
 
-    # 脱贫劳动力务工就业规模稳定在 2155 人以上 (2025 work plan); used by the headcount reports.
+    # 脱贫劳动力务工就业规模稳定在 2155 人以上 (2025 work plan): below it the floor is breached.
     employment_floor: int = Field(default=2155, ge=0)
+    # (practice) Early warning: at or above the floor but fewer than floor + margin employed.
+    floor_warning_margin: int = Field(default=100, ge=0)
+    # The count at today changes at midnight too (a spell's last day passes): re-check this often.
+    floor_check_interval_seconds: float = Field(default=3600, gt=0)
+    # 务工数据动态采集更新 (practice: monthly): records not verified for longer are stale.
+    stale_after_days: int = Field(default=31, ge=1)
+    # 保持乡村公益性岗位规模总体稳定 (practice): headcount within ±5 % of 1 January counts as stable.
+    post_stability_tolerance_percent: int = Field(default=5, ge=0, le=100)
+    # Rows of one bulk update file (a district's workforce fits many times over).
+    bulk_update_max_rows: int = Field(default=200_000, ge=1)
     # Departments whose systems (integrator accounts) push and sync worker data: HR (人社).
     hr_departments: list[str] = Field(default_factory=lambda: ["人社局"])

@@ -37,9 +37,13 @@ async def create(api: httpx.AsyncClient, token: str, **overrides: Any) -> httpx.
     return resp
 
 
-async def outbox(stack: Stack) -> list[dict[str, Any]]:
+async def outbox(stack: Stack, aggregate: str = "worker") -> list[dict[str, Any]]:
+    """Events about one aggregate (a first worker also moves the floor, which is announced too)."""
     async with stack.db("employment").engine.connect() as conn:
-        rows = await conn.execute(text("SELECT envelope FROM employment.outbox ORDER BY position"))
+        rows = await conn.execute(
+            text("SELECT envelope FROM employment.outbox WHERE nats_subject LIKE :s ORDER BY position"),
+            {"s": f"xianjie.employment.{aggregate}.%"},
+        )
         return list(rows.scalars().all())
 
 
@@ -124,14 +128,16 @@ async def test_job_loss_publishes_worker_unemployed(
         "ended_on": body["ended_on"],
     }
     async with stack.db("employment").engine.connect() as conn:
-        subject = await conn.scalar(text(
-            "SELECT nats_subject FROM employment.outbox WHERE envelope->>'type' LIKE '%unemployed%'"
-        ))
+        subject = await conn.scalar(
+            text("SELECT nats_subject FROM employment.outbox WHERE envelope->>'type' LIKE '%unemployed%'")
+        )
         actions = (
-            await conn.execute(text("SELECT action FROM employment.audit_log ORDER BY id"))
-        ).scalars().all()
+            (await conn.execute(text("SELECT entity || ':' || action FROM employment.audit_log ORDER BY id")))
+            .scalars()
+            .all()
+        )
     assert subject == "xianjie.employment.worker.unemployed"
-    assert actions == ["create", "job_loss"]
+    assert actions == ["worker:create", "spell:create", "worker:job_loss"]
 
 
 async def test_job_loss_bad_dates(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
@@ -139,8 +145,12 @@ async def test_job_loss_bad_dates(api: httpx.AsyncClient, tokens: dict[str, str]
     url = f"{URL}/{created['id']}/job-loss"
     h = auth(tokens["admin"], **{"If-Match": '"1"'})
     future = (date.today() + timedelta(days=10)).isoformat()
-    for body in ({"ended_on": future, "reason": "x"}, {"ended_on": "2025-01-01", "reason": "x"},
-                 {"ended_on": "2025-05-01"}, {"ended_on": "2025-05-01", "reason": "x", "extra": 1}):
+    for body in (
+        {"ended_on": future, "reason": "x"},
+        {"ended_on": "2025-01-01", "reason": "x"},
+        {"ended_on": "2025-05-01"},
+        {"ended_on": "2025-05-01", "reason": "x", "extra": 1},
+    ):
         resp = await api.post(url, json=body, headers=h)
         assert resp.status_code == 422, (body, resp.text)
     got = (await api.get(f"{URL}/{created['id']}", headers=auth(tokens["admin"]))).json()
@@ -166,7 +176,8 @@ async def test_cursor_pagination_and_delta_sync(api: httpx.AsyncClient, tokens: 
 
     since = (await api.get(f"{URL}/{ids[-1]}", headers=auth(tokens["admin"]))).json()["updated_at"]
     lost = await api.post(
-        f"{URL}/{ids[0]}/job-loss", json={"ended_on": date.today().isoformat(), "reason": "合同到期"},
+        f"{URL}/{ids[0]}/job-loss",
+        json={"ended_on": date.today().isoformat(), "reason": "合同到期"},
         headers=auth(tokens["admin"], **{"If-Match": '"1"'}),
     )
     assert lost.status_code == 200, lost.text
@@ -190,7 +201,8 @@ async def test_territorial_scope_and_roles(api: httpx.AsyncClient, tokens: dict[
     )
     assert elsewhere.status_code == 403 and elsewhere.json()["code"] == "forbidden"
     other_town_loss = await api.post(
-        f"{URL}/{wangwu['id']}/job-loss", json={"ended_on": date.today().isoformat(), "reason": "x"},
+        f"{URL}/{wangwu['id']}/job-loss",
+        json={"ended_on": date.today().isoformat(), "reason": "x"},
         headers=auth(town, **{"If-Match": '"1"'}),
     )
     assert other_town_loss.status_code == 404
@@ -199,8 +211,9 @@ async def test_territorial_scope_and_roles(api: httpx.AsyncClient, tokens: dict[
     listed = {w["id"] for w in (await api.get(URL, headers=auth(village))).json()["items"]}
     assert listed == {kejing["id"]}
     assert (await api.get(f"{URL}/{other_village['id']}", headers=auth(village))).status_code == 404
-    assert (await api.post(URL, json=worker(village_code=KEJING_OTHER_VILLAGE),
-                           headers=auth(village))).status_code == 403
+    assert (
+        await api.post(URL, json=worker(village_code=KEJING_OTHER_VILLAGE), headers=auth(village))
+    ).status_code == 403
     assert (await api.post(URL, json=worker(), headers=auth(village))).status_code == 201
 
     # The HR department reads everything; it does not register (its system does, as integrator).
@@ -214,7 +227,8 @@ async def test_territorial_scope_and_roles(api: httpx.AsyncClient, tokens: dict[
     denied = await api.post(URL, json=worker(), headers=auth(tokens["auditor"]))
     assert denied.status_code == 403 and denied.json()["code"] == "forbidden"
     denied_loss = await api.post(
-        f"{URL}/{kejing['id']}/job-loss", json={"ended_on": date.today().isoformat(), "reason": "x"},
+        f"{URL}/{kejing['id']}/job-loss",
+        json={"ended_on": date.today().isoformat(), "reason": "x"},
         headers=auth(tokens["auditor"], **{"If-Match": '"1"'}),
     )
     assert denied_loss.status_code == 403
@@ -252,12 +266,18 @@ async def test_bad_input(api: httpx.AsyncClient, tokens: dict[str, str], stack: 
         (await api.post(URL, json=worker(monthly_wage="3200.555"), headers=h), "body.monthly_wage"),
         (await api.post(URL, json=worker(household_id="nope"), headers=h), "body.household_id"),
         (await api.post(URL, json=worker(place="abroad"), headers=h), "body.place"),
-        (await api.post(URL, json=worker(town_code="419001999", village_code="419001999201"), headers=h),
-         "town_code"),
+        (
+            await api.post(URL, json=worker(town_code="419001999", village_code="419001999201"), headers=h),
+            "town_code",
+        ),
         (await api.post(URL, json=worker(village_code="419001100999"), headers=h), "village_code"),
         (await api.post(URL, json=worker(village_code=WANGWU_VILLAGE), headers=h), "village_code"),
-        (await api.post(URL, json=worker(employed_since=(date.today() + timedelta(days=5)).isoformat()),
-                        headers=h), "employed_since"),
+        (
+            await api.post(
+                URL, json=worker(employed_since=(date.today() + timedelta(days=5)).isoformat()), headers=h
+            ),
+            "employed_since",
+        ),
     ]
     for resp, field in cases:
         assert resp.status_code == 422, (field, resp.text)
@@ -279,9 +299,9 @@ async def test_concurrent_job_loss_reports_have_one_effect(
     created = (await create(api, tokens["admin"])).json()
     url = f"{URL}/{created['id']}/job-loss"
     body = {"ended_on": date.today().isoformat(), "reason": "企业停产"}
-    answers = await asyncio.gather(*(
-        api.post(url, json=body, headers=auth(tokens["admin"], **{"If-Match": '"1"'})) for _ in range(4)
-    ))
+    answers = await asyncio.gather(
+        *(api.post(url, json=body, headers=auth(tokens["admin"], **{"If-Match": '"1"'})) for _ in range(4))
+    )
     assert sorted(a.status_code for a in answers) == [200, 412, 412, 412]
     types = [e["type"] for e in await outbox(stack)]
     assert types.count("cn.xianjie.employment.worker.unemployed.v1") == 1

@@ -7,10 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
+from services.employment import access
 from services.employment.models import Worker, WorkerStatus, WorkPlace
 from services.employment.workers import repository, service
-from services.employment.workers.schemas import JobLoss, WorkerCreate, WorkerOut
-from shared.context import Ctx, etag_for
+from services.employment.workers.schemas import JobLoss, TrainingCreate, TrainingOut, WorkerCreate, WorkerOut
+from shared.context import Ctx, RequestContext, etag_for
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Page, keyset_page
 from shared.schemas import TownCode, VillageCode
@@ -54,15 +55,57 @@ async def list_workers(
     cursor: Annotated[str | None, Query(max_length=500)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> Page[WorkerOut]:
-    service.require_reader(ctx)
+    access.require_reader(ctx)
     query = repository.filtered(
-        ctx.principal, town_code=town_code, village_code=village_code, household_id=household_id,
-        status=status, place=place, updated_since=updated_since,
+        ctx.principal,
+        town_code=town_code,
+        village_code=village_code,
+        household_id=household_id,
+        status=status,
+        place=place,
+        updated_since=updated_since,
     )
     rows, next_cursor = await keyset_page(
         ctx.session, query, (Worker.updated_at, Worker.id), cursor=cursor, limit=limit
     )
     return Page[WorkerOut](items=[WorkerOut.model_validate(r) for r in rows], next_cursor=next_cursor)
+
+
+@router.get(
+    "/stale",
+    response_model=Page[WorkerOut],
+    summary="久未核实的务工人员（按乡镇跟进）/ workers not verified for too long",
+    responses=problem_responses(401, 403, 422),
+)
+async def list_stale(
+    ctx: Ctx,
+    town_code: Annotated[TownCode | None, Query()] = None,
+    village_code: Annotated[VillageCode | None, Query()] = None,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> Page[WorkerOut]:
+    access.require_reader(ctx)
+    query = repository.filtered(
+        ctx.principal,
+        town_code=town_code,
+        village_code=village_code,
+        household_id=None,
+        status=None,
+        place=None,
+        updated_since=None,
+        verified_before=service.stale_before(ctx),
+    )
+    rows, next_cursor = await keyset_page(
+        ctx.session, query, (Worker.updated_at, Worker.id), cursor=cursor, limit=limit
+    )
+    return Page[WorkerOut](items=[WorkerOut.model_validate(r) for r in rows], next_cursor=next_cursor)
+
+
+async def _worker(ctx: RequestContext, worker_id: uuid.UUID, *, for_update: bool = False) -> Worker:
+    worker = await repository.get(ctx.session, ctx.principal, worker_id, for_update=for_update)
+    if worker is None:
+        raise NotFound()
+    return worker
 
 
 @router.get(
@@ -72,11 +115,8 @@ async def list_workers(
     responses=problem_responses(401, 403, 404, 422),
 )
 async def get_worker(worker_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
-    service.require_reader(ctx)
-    worker = await repository.get(ctx.session, ctx.principal, worker_id)
-    if worker is None:
-        raise NotFound()
-    out = WorkerOut.model_validate(worker)
+    access.require_reader(ctx)
+    out = WorkerOut.model_validate(await _worker(ctx, worker_id))
     return JSONResponse(out.model_dump(mode="json"), headers={"ETag": etag_for(out.version)})
 
 
@@ -87,12 +127,51 @@ async def get_worker(worker_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
     responses=problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 428),
 )
 async def report_job_loss(worker_id: uuid.UUID, body: JobLoss, ctx: Ctx) -> JSONResponse:
-    service.require_reader(ctx)
+    access.require_reader(ctx)
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
-    worker = await repository.get(ctx.session, ctx.principal, worker_id, for_update=True)
-    if worker is None:
-        raise NotFound()
-    worker = await service.report_job_loss(ctx, worker, body)
+    worker = await service.report_job_loss(ctx, await _worker(ctx, worker_id, for_update=True), body)
     out = WorkerOut.model_validate(worker)
     return await ctx.respond(out, headers={"ETag": etag_for(out.version)})
+
+
+@router.post(
+    "/{worker_id}/verify",
+    response_model=WorkerOut,
+    summary="核实务工状态（现场一键确认）/ confirm the record is current",
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def verify_worker(worker_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
+    access.require_reader(ctx)
+    if (replay := await ctx.idempotent_replay(None)) is not None:
+        return replay
+    worker = await service.verify(ctx, await _worker(ctx, worker_id, for_update=True))
+    out = WorkerOut.model_validate(worker)
+    return await ctx.respond(out, headers={"ETag": etag_for(out.version)})
+
+
+@router.post(
+    "/{worker_id}/trainings",
+    status_code=201,
+    response_model=TrainingOut,
+    summary="登记培训记录 / record a training",
+    responses=problem_responses(400, 401, 403, 404, 409, 422),
+)
+async def add_training(worker_id: uuid.UUID, body: TrainingCreate, ctx: Ctx) -> JSONResponse:
+    access.require_reader(ctx)
+    if (replay := await ctx.idempotent_replay(body)) is not None:
+        return replay
+    training = await service.add_training(ctx, await _worker(ctx, worker_id), body)
+    return await ctx.respond(TrainingOut.model_validate(training), status_code=201)
+
+
+@router.get(
+    "/{worker_id}/trainings",
+    response_model=list[TrainingOut],
+    summary="培训记录 / a worker's trainings",
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def list_trainings(worker_id: uuid.UUID, ctx: Ctx) -> list[TrainingOut]:
+    access.require_reader(ctx)
+    worker = await _worker(ctx, worker_id)
+    return [TrainingOut.model_validate(t) for t in await repository.trainings_of(ctx.session, worker.id)]

@@ -29,11 +29,17 @@ class WorkerUnemployed(EventPayload):
 
 
 WORKER_REGISTERED = EventSpec(
-    service="employment", aggregate="worker", name="registered", payload=WorkerRegistered,
+    service="employment",
+    aggregate="worker",
+    name="registered",
+    payload=WorkerRegistered,
     summary="务工人员已登记 / a worker was registered",
 )
 WORKER_UNEMPLOYED = EventSpec(
-    service="employment", aggregate="worker", name="unemployed", payload=WorkerUnemployed,
+    service="employment",
+    aggregate="worker",
+    name="unemployed",
+    payload=WorkerUnemployed,
     summary="务工人员失业（监测服务据此预警）/ a worker lost employment",
 )
 

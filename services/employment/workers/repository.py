@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.employment.models import Worker, WorkerStatus, WorkPlace
+from services.employment.models import Training, Worker, WorkerStatus, WorkPlace
 from shared.auth import Principal
+
+if TYPE_CHECKING:
+    from services.employment.workers.schemas import TrainingCreate
 
 
 def scoped(principal: Principal) -> Select[tuple[Worker]]:
@@ -41,6 +45,7 @@ def filtered(
     status: WorkerStatus | None,
     place: WorkPlace | None,
     updated_since: datetime | None,
+    verified_before: date | None = None,
 ) -> Select[tuple[Worker]]:
     query = scoped(principal)
     if town_code:
@@ -55,4 +60,25 @@ def filtered(
         query = query.where(Worker.place == place)
     if updated_since:
         query = query.where(Worker.updated_at > updated_since)
+    if verified_before:
+        query = query.where(Worker.verified_on < verified_before)
     return query
+
+
+async def training_exists(session: AsyncSession, worker_id: uuid.UUID, data: TrainingCreate) -> bool:
+    found = await session.scalar(
+        select(Training.id).where(
+            Training.worker_id == worker_id,
+            Training.program == data.program,
+            Training.course == data.course,
+            Training.started_on == data.started_on,
+        )
+    )
+    return found is not None
+
+
+async def trainings_of(session: AsyncSession, worker_id: uuid.UUID) -> list[Training]:
+    rows = await session.scalars(
+        select(Training).where(Training.worker_id == worker_id).order_by(Training.started_on, Training.id)
+    )
+    return list(rows)

@@ -2,10 +2,19 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import Annotated
 
 from pydantic import Field, computed_field, model_validator
 
-from services.employment.models import WORK_PLACE_LABELS, WORKER_STATUS_LABELS, WorkerStatus, WorkPlace
+from services.employment.models import (
+    TRAINING_PROGRAM_LABELS,
+    WORK_PLACE_LABELS,
+    WORKER_STATUS_LABELS,
+    Channel,
+    TrainingProgram,
+    WorkerStatus,
+    WorkPlace,
+)
 from shared.schemas import InputModel, Money, NonNegativeMoney, OutputModel, TownCode, VillageCode
 
 
@@ -18,7 +27,12 @@ class WorkerCreate(InputModel):
     employer: str | None = Field(default=None, min_length=1, max_length=200, description="就业单位")
     place: WorkPlace | None = Field(default=None, description="务工地点：县内 / 省内县外 / 省外")
     monthly_wage: NonNegativeMoney | None = Field(default=None, description="月工资（元）")
-    employed_since: date | None = Field(default=None, description="本次就业开始日期")
+    employed_since: date | None = Field(default=None, description="本次就业开始日期（默认今天）")
+    sector: str | None = Field(default=None, min_length=1, max_length=100, description="行业")
+    channel: Channel | None = Field(default=None, description="就业渠道")
+    skills: list[Annotated[str, Field(min_length=1, max_length=100)]] = Field(
+        default_factory=list, max_length=20, description="技能（如 电工、焊工、厨师）"
+    )
 
     @model_validator(mode="after")
     def _employed_needs_place(self) -> WorkerCreate:
@@ -45,6 +59,8 @@ class WorkerOut(OutputModel):
     employed_since: date | None
     ended_on: date | None
     end_reason: str | None
+    skills: list[str]
+    verified_on: date
     version: int
     created_at: datetime
     updated_at: datetime
@@ -59,3 +75,26 @@ class WorkerOut(OutputModel):
     def place_label(self) -> str | None:
         return WORK_PLACE_LABELS[self.place] if self.place else None
 
+
+class TrainingCreate(InputModel):
+    program: TrainingProgram = Field(description="培训项目：雨露计划+ / 头雁 / 高素质农民 / 技能培训")
+    course: str = Field(min_length=1, max_length=200, description="课程或工种")
+    started_on: date
+    completed_on: date | None = Field(default=None, description="结业日期")
+    certificate: str | None = Field(default=None, min_length=1, max_length=200, description="证书名称或编号")
+
+
+class TrainingOut(OutputModel):
+    id: uuid.UUID
+    worker_id: uuid.UUID
+    program: TrainingProgram
+    course: str
+    started_on: date
+    completed_on: date | None
+    certificate: str | None
+    created_at: datetime
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def program_label(self) -> str:
+        return TRAINING_PROGRAM_LABELS[self.program]

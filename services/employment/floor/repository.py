@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select, text
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.employment.models import EmploymentChange, FloorState, FloorStatus, WorkPlace
+
+DISTRICT = 1  # the single row of floor_status
+
+
+async def total_at(session: AsyncSession, as_of: date) -> int:
+    total = await session.scalar(
+        select(func.coalesce(func.sum(EmploymentChange.delta), 0)).where(EmploymentChange.day <= as_of)
+    )
+    return int(total or 0)
+
+
+async def counts_at(
+    session: AsyncSession, as_of: date, town_code: str | None
+) -> list[tuple[str, WorkPlace, int]]:
+    """(town, place, employed) on ``as_of``: a sum over change points, not a scan of spells."""
+    query = (
+        select(EmploymentChange.town_code, EmploymentChange.place, func.sum(EmploymentChange.delta))
+        .where(EmploymentChange.day <= as_of)
+        .group_by(EmploymentChange.town_code, EmploymentChange.place)
+        .order_by(EmploymentChange.town_code, EmploymentChange.place)
+    )
+    if town_code:
+        query = query.where(EmploymentChange.town_code == town_code)
+    return [(t, p, int(n)) for t, p, n in (await session.execute(query)).all()]
+
+
+_SERIES = text("""
+    WITH months AS (
+        SELECT m::date AS month, least((m + interval '1 month - 1 day')::date, :today) AS as_of
+        FROM generate_series(CAST(:first AS date), CAST(:last AS date), interval '1 month') AS m
+    )
+    SELECT months.month, months.as_of, c.place, sum(c.delta)::int
+    FROM months JOIN employment.employment_changes c ON c.day <= months.as_of
+    WHERE CAST(:town AS text) IS NULL OR c.town_code = :town
+    GROUP BY months.month, months.as_of, c.place
+    ORDER BY months.month, c.place
+""")
+
+
+async def monthly_series(
+    session: AsyncSession, first_month: date, last_month: date, today: date, town_code: str | None
+) -> list[tuple[date, date, str, int]]:
+    """(month, as_of, place, employed) at each month's last day (today for the running month)."""
+    rows = await session.execute(
+        _SERIES, {"first": first_month, "last": last_month, "today": today, "town": town_code}
+    )
+    return [(m, a, p, n) for m, a, p, n in rows.all()]
+
+
+async def lock_status(session: AsyncSession, today: date) -> FloorStatus:
+    """The announced state, locked: concurrent writers announce one after the other, each once.
+
+    A district never evaluated before starts as 'ok', so going live below the floor is announced
+    at the first evaluation.
+    """
+    await session.execute(
+        insert(FloorStatus)
+        .values(id=DISTRICT, state=FloorState.OK, employed=0, as_of=today)
+        .on_conflict_do_nothing()
+    )
+    status = await session.scalar(
+        select(FloorStatus)
+        .where(FloorStatus.id == DISTRICT)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    assert status is not None  # inserted just above if it was missing
+    return status
+
+
+async def get_status(session: AsyncSession) -> FloorStatus | None:
+    return await session.get(FloorStatus, DISTRICT)

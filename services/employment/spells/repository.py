@@ -1,0 +1,176 @@
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.employment.models import Spell
+
+
+async def open_main(session: AsyncSession, worker_id: uuid.UUID) -> Spell | None:
+    return await session.scalar(
+        select(Spell).where(Spell.worker_id == worker_id, Spell.is_main, Spell.ended_on.is_(None))
+    )
+
+
+async def main_overlapping(
+    session: AsyncSession,
+    worker_id: uuid.UUID,
+    started_on: date,
+    ended_on: date | None,
+    *,
+    besides: uuid.UUID | None,
+) -> bool:
+    """Whether a main spell of the worker (other than ``besides``) shares a day with [start, end]."""
+    query = select(func.count()).where(
+        Spell.worker_id == worker_id,
+        Spell.is_main,
+        func.daterange(Spell.started_on, Spell.ended_on, "[]").op("&&")(
+            func.daterange(started_on, ended_on, "[]")
+        ),
+    )
+    if besides is not None:
+        query = query.where(Spell.id != besides)
+    return bool(await session.scalar(query))
+
+
+async def of_worker(session: AsyncSession, worker_id: uuid.UUID) -> list[Spell]:
+    rows = await session.scalars(
+        select(Spell).where(Spell.worker_id == worker_id).order_by(Spell.started_on, Spell.id)
+    )
+    return list(rows)
+
+
+UPDATE_COLUMNS = [
+    "row_no",
+    "worker_id",
+    "employed",
+    "employer",
+    "place",
+    "sector",
+    "channel",
+    "started_on",
+    "ended_on",
+    "monthly_wage",
+    "reason",
+]
+# What each row of a monthly update does, decided against the worker's open main spell.
+CHANGED = ("start", "change", "correct", "end")
+REFUSED = ("unknown", "overlap", "end_before_start")
+
+_STAGE = text("""
+    CREATE TEMP TABLE spell_updates (
+        row_no int, worker_id uuid, employed bool, employer text, place text, sector text, channel text,
+        started_on date, ended_on date, monthly_wage numeric(16, 2), reason text
+    ) ON COMMIT DROP
+""")
+_PLAN = text("""
+    CREATE TEMP TABLE spell_plan ON COMMIT DROP AS
+    SELECT u.*, o.id AS open_id,
+        CASE
+            WHEN w.id IS NULL THEN 'unknown'
+            WHEN u.employed AND o.id IS NOT NULL AND u.started_on = o.started_on THEN
+                CASE WHEN (o.employer, o.place::text, o.sector, o.channel::text, o.monthly_wage)
+                          IS NOT DISTINCT FROM (u.employer, u.place, u.sector, u.channel, u.monthly_wage)
+                     THEN 'unchanged' ELSE 'correct' END
+            WHEN u.employed AND o.id IS NOT NULL AND u.started_on > o.started_on THEN 'change'
+            WHEN u.employed AND o.id IS NOT NULL THEN 'overlap'
+            WHEN u.employed AND (last.ended_on IS NULL OR u.started_on > last.ended_on) THEN 'start'
+            WHEN u.employed THEN 'overlap'
+            WHEN o.id IS NULL THEN 'unchanged'
+            WHEN u.ended_on >= o.started_on THEN 'end'
+            ELSE 'end_before_start'
+        END AS action
+    FROM spell_updates u
+    LEFT JOIN employment.workers w ON w.id = u.worker_id AND w.village_code LIKE :scope
+    LEFT JOIN employment.spells o ON o.worker_id = w.id AND o.is_main AND o.ended_on IS NULL
+    LEFT JOIN LATERAL (
+        SELECT max(s.ended_on) AS ended_on FROM employment.spells s WHERE s.worker_id = w.id AND s.is_main
+    ) last ON true
+""")
+_CLOSE = text("""
+    UPDATE employment.spells s
+    SET ended_on = CASE p.action WHEN 'end' THEN p.ended_on ELSE p.started_on - 1 END,
+        end_reason = CASE p.action WHEN 'end' THEN coalesce(p.reason, :lost) ELSE :changed END,
+        updated_at = now()
+    FROM spell_plan p WHERE s.id = p.open_id AND p.action IN ('end', 'change')
+""")
+_CORRECT = text("""
+    UPDATE employment.spells s
+    SET employer = p.employer, place = p.place::employment.work_place, sector = p.sector,
+        channel = p.channel::employment.channel, monthly_wage = p.monthly_wage, updated_at = now()
+    FROM spell_plan p WHERE s.id = p.open_id AND p.action = 'correct'
+""")
+_OPEN = text("""
+    INSERT INTO employment.spells (id, worker_id, town_code, is_main, employer, place, sector, channel,
+                                   monthly_wage, started_on)
+    SELECT gen_random_uuid(), p.worker_id, w.town_code, true, p.employer, p.place::employment.work_place,
+           p.sector, p.channel::employment.channel, p.monthly_wage, p.started_on
+    FROM spell_plan p JOIN employment.workers w ON w.id = p.worker_id
+    WHERE p.action IN ('start', 'change')
+""")
+_SNAPSHOT = text("""
+    UPDATE employment.workers w
+    SET status = (CASE WHEN p.action = 'end' THEN 'unemployed' ELSE 'employed' END)::employment.worker_status,
+        employer = CASE WHEN p.action = 'end' THEN w.employer ELSE p.employer END,
+        place = CASE WHEN p.action = 'end' THEN w.place ELSE p.place::employment.work_place END,
+        monthly_wage = CASE WHEN p.action = 'end' THEN w.monthly_wage ELSE p.monthly_wage END,
+        employed_since = CASE WHEN p.action = 'end' THEN w.employed_since ELSE p.started_on END,
+        ended_on = CASE WHEN p.action = 'end' THEN p.ended_on END,
+        end_reason = CASE WHEN p.action = 'end' THEN coalesce(p.reason, :lost) END,
+        verified_on = greatest(w.verified_on, :collected_on),
+        version = w.version + 1, updated_at = now()
+    FROM spell_plan p WHERE w.id = p.worker_id AND p.action IN ('start', 'change', 'correct', 'end')
+""")
+_VERIFIED = text("""
+    UPDATE employment.workers w SET verified_on = :collected_on, version = w.version + 1, updated_at = now()
+    FROM spell_plan p WHERE w.id = p.worker_id AND p.action = 'unchanged' AND w.verified_on < :collected_on
+""")
+_AUDIT = text("""
+    INSERT INTO employment.audit_log (actor, actor_role, action, entity, entity_id, changes, request_id)
+    SELECT :actor, :role, 'bulk_update', 'worker', p.worker_id::text,
+           jsonb_build_object('row', p.row_no, 'change', p.action,
+                              'collected_on', CAST(:collected_on AS date)),
+           :request_id
+    FROM spell_plan p WHERE p.action IN ('start', 'change', 'correct', 'end')
+""")
+_OUTCOME = text("SELECT row_no, worker_id, action FROM spell_plan ORDER BY row_no")
+_LOST = text("""
+    SELECT w.id, w.household_id, w.town_code, w.village_code, p.ended_on
+    FROM spell_plan p JOIN employment.workers w ON w.id = p.worker_id WHERE p.action = 'end'
+""")
+
+
+async def apply_updates(
+    session: AsyncSession,
+    records: list[tuple[Any, ...]],
+    *,
+    scope: str,
+    collected_on: date,
+    audit: dict[str, str | None],
+    reasons: dict[str, str],
+) -> tuple[list[tuple[int, uuid.UUID, str]], list[tuple[uuid.UUID, uuid.UUID, str, str, date]]]:
+    """Apply a monthly update set-based: stage the rows with COPY, decide each against the open
+    spell, then a handful of statements change every worker at once.
+
+    Returns (row, worker, action) for every staged row and the job losses to announce.
+    """
+    await session.execute(_STAGE)
+    connection = await (await session.connection()).get_raw_connection()
+    await connection.driver_connection.copy_records_to_table(  # type: ignore[union-attr]
+        "spell_updates", records=records, columns=UPDATE_COLUMNS
+    )
+    await session.execute(_PLAN, {"scope": scope})
+    await session.execute(text("ANALYZE spell_plan"))
+    await session.execute(_CLOSE, reasons)
+    await session.execute(_CORRECT)
+    await session.execute(_OPEN)
+    await session.execute(_SNAPSHOT, {"lost": reasons["lost"], "collected_on": collected_on})
+    await session.execute(_VERIFIED, {"collected_on": collected_on})
+    await session.execute(_AUDIT, {"collected_on": collected_on, **audit})
+    outcome = [(r, w, a) for r, w, a in (await session.execute(_OUTCOME)).all()]
+    lost = [tuple(row) for row in (await session.execute(_LOST)).all()]
+    return outcome, lost  # type: ignore[return-value]

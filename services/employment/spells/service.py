@@ -1,0 +1,336 @@
+"""Employment spells (就业经历): a worker has at most one open main spell; main spells never
+overlap; ending the open one without a new one makes the worker unemployed, which monitoring
+hears of (坚决杜绝因失业导致规模性返贫). Every change re-evaluates the floor in the same
+transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import insert, select
+
+from services.employment import access
+from services.employment.floor import service as floor
+from services.employment.models import (
+    CHANNEL_LABELS,
+    WORK_PLACE_LABELS,
+    Channel,
+    Spell,
+    Worker,
+    WorkerStatus,
+    WorkPlace,
+)
+from services.employment.spells import repository
+from services.employment.spells.schemas import SpellCreate
+from services.employment.workers.events import WORKER_UNEMPLOYED, WorkerUnemployed
+from shared.context import RequestContext
+from shared.errors import Conflict, InvalidTransition, ValidationFailed
+from shared.tabular import ImportReport, RowProblem, RowResult, read_rows
+
+JOB_CHANGE = "更换工作"
+
+
+class OverlappingSpell(Conflict):
+    code = "overlapping_spell"
+    title_zh, title_en = "就业经历时间重叠", "Overlapping employment spells"
+
+
+def check_dates(started_on: date, ended_on: date | None, today: date) -> None:
+    if started_on > today:
+        raise ValidationFailed("started_on", "开始日期不能晚于今天", "started_on is in the future")
+    if ended_on is not None:
+        if ended_on > today:
+            raise ValidationFailed("ended_on", "结束日期不能晚于今天", "ended_on is in the future")
+        if ended_on < started_on:
+            raise ValidationFailed("ended_on", "结束日期早于开始日期", "ended_on is before started_on")
+
+
+def unemployed_event(worker: Worker, ended_on: date) -> WorkerUnemployed:
+    return WorkerUnemployed(
+        worker_id=worker.id,
+        household_id=worker.household_id,
+        town_code=worker.town_code,
+        village_code=worker.village_code,
+        ended_on=ended_on,
+    )
+
+
+async def refresh_worker(ctx: RequestContext, worker: Worker) -> None:
+    """Copy the latest main spell onto the worker (status and current job)."""
+    latest = await ctx.session.scalar(
+        select(Spell)
+        .where(Spell.worker_id == worker.id, Spell.is_main)
+        .order_by(Spell.started_on.desc())
+        .limit(1)
+    )
+    if latest is None:
+        return
+    snapshot = {
+        "status": WorkerStatus.EMPLOYED if latest.ended_on is None else WorkerStatus.UNEMPLOYED,
+        "employer": latest.employer,
+        "place": latest.place,
+        "monthly_wage": latest.monthly_wage,
+        "employed_since": latest.started_on,
+        "ended_on": latest.ended_on,
+        "end_reason": latest.end_reason,
+    }
+    for name, value in snapshot.items():
+        if getattr(worker, name) != value:  # an unchanged worker keeps its version (and ETag)
+            setattr(worker, name, value)
+
+
+async def open_spell(ctx: RequestContext, worker: Worker, data: SpellCreate) -> Spell:
+    """Record a job; a later open main job closes the current one the day before it starts."""
+    today = date.today()
+    check_dates(data.started_on, data.ended_on, today)
+    changes: dict[str, Any] = data.model_dump()
+    if data.is_main:
+        current = await repository.open_main(ctx.session, worker.id)
+        if current is not None and data.ended_on is None and data.started_on > current.started_on:
+            current.ended_on = data.started_on - timedelta(days=1)
+            current.end_reason = JOB_CHANGE
+            await ctx.session.flush()
+            changes["closed_spell_id"] = current.id
+        if await repository.main_overlapping(
+            ctx.session, worker.id, data.started_on, data.ended_on, besides=None
+        ):
+            raise OverlappingSpell(
+                "与该务工人员已有的就业经历时间重叠", "overlaps an existing main spell of this worker"
+            )
+    spell = Spell(worker_id=worker.id, town_code=worker.town_code, **data.model_dump())
+    ctx.session.add(spell)
+    await ctx.session.flush()
+    if data.is_main:
+        await refresh_worker(ctx, worker)
+        await ctx.session.flush()
+        await floor.evaluate(ctx.session, ctx.publish, access.settings_of(ctx), today)
+    await ctx.audit("create", "spell", spell.id, {"worker_id": worker.id, **changes})
+    return spell
+
+
+async def end_main_spell(ctx: RequestContext, worker: Worker, ended_on: date, reason: str) -> Worker:
+    """失业登记: the open main spell ends with no new one — the worker is unemployed."""
+    current = await repository.open_main(ctx.session, worker.id)
+    if current is None or worker.status is not WorkerStatus.EMPLOYED:
+        raise InvalidTransition("该务工人员已是未就业状态", "worker is already unemployed")
+    check_dates(current.started_on, ended_on, date.today())
+    current.ended_on = ended_on
+    current.end_reason = reason
+    await ctx.session.flush()
+    await refresh_worker(ctx, worker)
+    await ctx.session.flush()
+    await ctx.audit(
+        "job_loss",
+        "worker",
+        worker.id,
+        {"status": worker.status.value, "spell_id": current.id, "ended_on": ended_on, "reason": reason},
+    )
+    await ctx.publish(WORKER_UNEMPLOYED, worker.id, unemployed_event(worker, ended_on))
+    await floor.evaluate(ctx.session, ctx.publish, access.settings_of(ctx))
+    return worker
+
+
+# 动态采集 file: one row per worker, Chinese headers as the towns' ledgers have them.
+COLUMNS = {
+    "worker_id": "务工人员编号",
+    "status": "就业状态",
+    "employer": "就业单位",
+    "place": "务工地点",
+    "sector": "行业",
+    "channel": "就业渠道",
+    "started_on": "开始日期",
+    "ended_on": "结束日期",
+    "monthly_wage": "月工资",
+    "reason": "说明",
+}
+EMPLOYED_WORDS = {"务工", "务工就业", "就业", "employed"}
+UNEMPLOYED_WORDS = {"未就业", "失业", "unemployed"}
+PLACES = {**{label: p for p, label in WORK_PLACE_LABELS.items()}, **{p.value: p for p in WorkPlace}}
+CHANNELS = {**{label: c for c, label in CHANNEL_LABELS.items()}, **{c.value: c for c in Channel}}
+REFUSALS = {
+    "unknown": ("worker_id", "未知的务工人员，或不在您的辖区"),
+    "overlap": ("started_on", "与该务工人员已有的就业经历时间重叠"),
+    "end_before_start": ("ended_on", "结束日期早于当前就业的开始日期"),
+}
+
+
+class _RowError(ValueError):
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.problem = RowProblem(field=COLUMNS[field], message=message)
+
+
+def _date(values: dict[str, str], field: str, today: date) -> date | None:
+    raw = values.get(COLUMNS[field], "")
+    if not raw:
+        return None
+    try:
+        value = date.fromisoformat(raw)
+    except ValueError as exc:
+        raise _RowError(field, f"不是有效的日期：{raw}（应为 2025-03-01）") from exc
+    if value > today:
+        raise _RowError(field, "日期不能晚于今天")
+    return value
+
+
+def parse_row(values: dict[str, str], today: date) -> tuple[Any, ...]:
+    """One file row as a staging record (without its row number); raises _RowError."""
+    raw_id = values.get(COLUMNS["worker_id"], "")
+    try:
+        worker_id = uuid.UUID(raw_id)
+    except ValueError as exc:
+        raise _RowError("worker_id", f"不是有效的务工人员编号：{raw_id}") from exc
+    status = values.get(COLUMNS["status"], "")
+    if status not in EMPLOYED_WORDS | UNEMPLOYED_WORDS:
+        raise _RowError("status", "就业状态应为「务工」或「未就业」")
+    employed = status in EMPLOYED_WORDS
+    started_on = _date(values, "started_on", today)
+    ended_on = _date(values, "ended_on", today)
+    reason = values.get(COLUMNS["reason"]) or None
+    if not employed:
+        if ended_on is None:
+            raise _RowError("ended_on", "未就业须填写结束日期（最后工作日）")
+        return (worker_id, False, None, None, None, None, None, ended_on, None, reason)
+    employer = values.get(COLUMNS["employer"], "")
+    if not employer or len(employer) > 200:
+        raise _RowError("employer", "务工须填写就业单位（200 字以内）")
+    place = PLACES.get(values.get(COLUMNS["place"], ""))
+    if place is None:
+        raise _RowError("place", "务工地点应为「县内」「省内县外」或「省外」")
+    raw_channel = values.get(COLUMNS["channel"], "")
+    channel = CHANNELS.get(raw_channel) if raw_channel else None
+    if raw_channel and channel is None:
+        raise _RowError("channel", f"未知的就业渠道：{raw_channel}")
+    if started_on is None:
+        raise _RowError("started_on", "务工须填写开始日期")
+    if ended_on is not None:
+        raise _RowError("ended_on", "务工（在岗）不应填写结束日期；已离岗请填「未就业」")
+    wage = None
+    if raw_wage := values.get(COLUMNS["monthly_wage"], ""):
+        try:
+            wage = Decimal(raw_wage)
+        except InvalidOperation as exc:
+            raise _RowError("monthly_wage", f"不是有效的金额：{raw_wage}") from exc
+        if not wage.is_finite() or wage < 0 or wage != wage.quantize(Decimal("0.01")) or wage >= 10**14:
+            raise _RowError("monthly_wage", "月工资须为非负金额，最多两位小数")
+    sector = values.get(COLUMNS["sector"]) or None
+    return (
+        worker_id,
+        True,
+        employer,
+        place.value,
+        sector and sector[:100],
+        channel.value if channel else None,
+        started_on,
+        None,
+        wage,
+        None,
+    )
+
+
+async def import_updates(
+    ctx: RequestContext, content: bytes, filename: str, collected_on: date
+) -> ImportReport:
+    """务工数据动态采集: a month's file updates every listed worker at once; a bad row is reported
+    and skipped, and importing the same file again changes nothing."""
+    access.require_writer(ctx)
+    settings = access.settings_of(ctx)
+    today = date.today()
+    if collected_on > today:
+        raise ValidationFailed("collected_on", "采集日期不能晚于今天", "collected_on is in the future")
+    report = ImportReport()
+    records: list[tuple[Any, ...]] = []
+    seen: set[uuid.UUID] = set()
+    for row in read_rows(content, filename, max_rows=settings.bulk_update_max_rows):
+        try:
+            record = parse_row(row.values, today)
+        except _RowError as exc:
+            report.add(RowResult(row=row.number, status="refused", problems=[exc.problem]))
+            continue
+        if record[0] in seen:
+            report.add(
+                RowResult(
+                    row=row.number,
+                    status="refused",
+                    problems=[RowProblem(field=COLUMNS["worker_id"], message="同一务工人员在文件中出现多次")],
+                )
+            )
+            continue
+        seen.add(record[0])
+        records.append((row.number, *record))
+    if records:
+        outcome, lost = await repository.apply_updates(
+            ctx.session,
+            records,
+            scope=(ctx.principal.division_prefix or "") + "%",
+            collected_on=collected_on,
+            audit={
+                "actor": ctx.principal.subject,
+                "role": ctx.principal.role.value,
+                "request_id": ctx.request_id,
+            },
+            reasons={"lost": "动态采集：未就业", "changed": JOB_CHANGE},
+        )
+        for number, worker_id, action in outcome:
+            if action in repository.REFUSED:
+                field, message = REFUSALS[action]
+                report.add(
+                    RowResult(
+                        row=number,
+                        status="refused",
+                        id=str(worker_id),
+                        problems=[RowProblem(field=COLUMNS[field], message=message)],
+                    )
+                )
+            else:
+                status = "accepted" if action in repository.CHANGED else "unchanged"
+                report.add(RowResult(row=number, status=status, id=str(worker_id)))
+        await publish_job_losses(ctx, lost)
+        await floor.evaluate(ctx.session, ctx.publish, settings, today)
+    report.rows.sort(key=lambda r: r.row)
+    await ctx.audit(
+        "import",
+        "spell_updates",
+        None,
+        {
+            "file": filename,
+            "collected_on": collected_on,
+            "total": report.total,
+            "accepted": report.accepted,
+            "unchanged": report.unchanged,
+            "refused": report.refused,
+        },
+    )
+    return report
+
+
+async def publish_job_losses(
+    ctx: RequestContext, lost: list[tuple[uuid.UUID, uuid.UUID, str, str, date]]
+) -> None:
+    """One worker.unemployed per job loss, written to the outbox in one statement."""
+    if not lost:
+        return
+    rows = []
+    for worker_id, household_id, town_code, village_code, ended_on in lost:
+        envelope = WORKER_UNEMPLOYED.envelope(
+            str(worker_id),
+            WorkerUnemployed(
+                worker_id=worker_id,
+                household_id=household_id,
+                town_code=town_code,
+                village_code=village_code,
+                ended_on=ended_on,
+            ),
+        )
+        rows.append(
+            {
+                "event_id": envelope.id,
+                "nats_subject": WORKER_UNEMPLOYED.nats_subject,
+                "envelope": envelope.model_dump(mode="json", exclude_none=True),
+            }
+        )
+    await ctx.session.execute(insert(ctx.component.tables.outbox), rows)
