@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import httpx
+import nats
+import nats.js.errors
 from sqlalchemy import text
 
 from tests.conftest import Stack
-from tests.helpers import KEJING, KEJING_VILLAGE, auth
+from tests.helpers import KEJING, KEJING_VILLAGE, auth, eventually
 
 API = "/api/funds/v1"
 PROJECTS = f"{API}/projects"
@@ -56,9 +59,11 @@ async def version(api: httpx.AsyncClient, token: str, project_id: str) -> str:
     return resp.headers["etag"]
 
 
-async def step(api: httpx.AsyncClient, token: str, project_id: str, to: str, **extra: Any) -> httpx.Response:
-    etag = await version(api, token, project_id)
-    body = {"to": to, "reason": f"推进到 {to}", "documents": ["济农〔2025〕1号"], **extra}
+async def step(
+    api: httpx.AsyncClient, token: str, project_id: str, to: str, *, etag: str | None = None
+) -> httpx.Response:
+    etag = etag or await version(api, token, project_id)
+    body = {"to": to, "reason": f"推进到 {to}", "documents": ["济农〔2025〕1号"]}
     return await api.post(
         f"{PROJECTS}/{project_id}/steps", json=body, headers=auth(token, **{"If-Match": etag})
     )
@@ -115,6 +120,32 @@ async def funded_project(
     assert resp.status_code == 201, resp.text
     project = await must_step(api, admin, project["id"], "approved", "in_progress")
     return project, resp.json()
+
+
+async def settled(stack: Stack) -> None:
+    """Wait until the funds outbox is published and no consumer between funds and assets has work
+    left (the asset registry reacts to project.accepted on its own; let that chain come to rest)."""
+
+    async def quiet() -> bool:
+        if await count(stack, "outbox", "published_at IS NULL"):
+            return False
+        nc = await nats.connect(stack.infra.nats_url)
+        try:
+            js = nc.jetstream()
+            for stream, consumer in (("XIANJIE_FUNDS", "assets"), ("XIANJIE_ASSETS", "funds")):
+                try:
+                    info = await js.consumer_info(stream, consumer)
+                except nats.js.errors.NotFoundError:
+                    continue
+                if info.num_pending or info.num_ack_pending:
+                    return False
+            return True
+        finally:
+            await nc.close()
+
+    await eventually(quiet, timeout=30)
+    await asyncio.sleep(0.3)  # a handler that fetched its batch may still be committing
+    await eventually(quiet, timeout=30)
 
 
 async def count(stack: Stack, table: str, where: str = "true") -> int:
