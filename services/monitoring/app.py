@@ -8,14 +8,19 @@ from services.monitoring.alerts import endpoints as alerts
 from services.monitoring.alerts.events import PUBLISHED as ALERT_EVENTS
 from services.monitoring.alerts.events import WORKER_UNEMPLOYED_SUBJECT, WORKER_UNEMPLOYED_TYPE
 from services.monitoring.alerts.service import on_worker_unemployed
+from services.monitoring.assistance import endpoints as assistance
 from services.monitoring.households import endpoints as households
 from services.monitoring.households.events import PUBLISHED as HOUSEHOLD_EVENTS
+from services.monitoring.incomes import endpoints as incomes
 from services.monitoring.models import Base, kit
+from services.monitoring.reports import endpoints as reports
 from services.monitoring.settings import MonitoringSettings
+from services.monitoring.workflow import endpoints as workflow
+from services.monitoring.workflow.events import PUBLISHED as WORKFLOW_EVENTS
 from shared.component import create_component_app
 from shared.events.consumer import Subscription
 
-PUBLISHED = [*HOUSEHOLD_EVENTS, *ALERT_EVENTS]
+PUBLISHED = [*HOUSEHOLD_EVENTS, *WORKFLOW_EVENTS, *ALERT_EVENTS]
 SUBSCRIPTIONS = [
     Subscription(
         source_service="employment",
@@ -32,7 +37,14 @@ def create_app(settings: MonitoringSettings | None = None) -> FastAPI:
         settings=settings or MonitoringSettings(),
         metadata=Base.metadata,
         tables=kit,
-        routers=[households.router, alerts.router],
+        routers=[
+            households.router,
+            incomes.router,
+            alerts.router,
+            workflow.router,
+            assistance.router,
+            reports.router,
+        ],
         published=PUBLISHED,
         subscriptions=SUBSCRIPTIONS,
     )

@@ -16,11 +16,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from shared.events.envelope import EventSpec
 
 
-async def publish_each(session: AsyncSession, spec: EventSpec, rows_sql: str, **params: Any) -> int:
-    """Publish ``spec`` once per row of ``rows_sql``, which yields ``subject`` (text) and ``data`` (jsonb)."""
+async def publish_each(
+    session: AsyncSession, spec: EventSpec, rows_sql: str, *, with_sql: str = "", **params: Any
+) -> int:
+    """Publish ``spec`` once per row of ``rows_sql``, which yields ``subject`` (text) and ``data`` (jsonb).
+
+    ``with_sql`` (``WITH ... AS (INSERT ... RETURNING ...)``) lets the rows that are announced be
+    written by the same statement, so a set-based change and its events are one pass.
+    """
     result = await session.execute(
         text(
             f"""
+            {with_sql}
             INSERT INTO monitoring.outbox (event_id, nats_subject, envelope)
             SELECT ev.id, :nats_subject, jsonb_build_object(
                 'specversion', '1.0', 'id', ev.id, 'source', :source, 'type', :type,
@@ -28,7 +35,7 @@ async def publish_each(session: AsyncSession, spec: EventSpec, rows_sql: str, **
                 'time', to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
                 'datacontenttype', 'application/json', 'dataschema', :dataschema, 'data', ev.data)
             FROM (SELECT gen_random_uuid() AS id, r.subject, r.data FROM ({rows_sql}) AS r) AS ev
-            """  # noqa: S608 - rows_sql is our own constant SQL, values are bound
+            """  # noqa: S608 - our own constant SQL; values are bound
         ),
         {
             "nats_subject": spec.nats_subject,

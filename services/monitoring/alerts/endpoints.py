@@ -8,20 +8,30 @@ from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
 from services.monitoring.alerts import repository, service
-from services.monitoring.alerts.schemas import AlertCreate, AlertOut
-from services.monitoring.models import Alert
+from services.monitoring.alerts.schemas import (
+    AlertCreate,
+    AlertOut,
+    BatchReport,
+    DepartmentBatch,
+    ScreeningRequest,
+    ScreeningResult,
+    VisitCreate,
+    VisitOut,
+)
+from services.monitoring.models import Alert, AlertSource, AlertStatus, Visit, VisitorKind
 from shared.context import Ctx
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Page, keyset_page
+from shared.schemas import TownCode
 
-router = APIRouter(prefix="/v1/alerts", tags=["alerts 预警"])
+router = APIRouter(tags=["alerts 预警"])
 
 
 @router.post(
-    "",
+    "/v1/alerts",
     status_code=201,
     response_model=AlertOut,
-    summary="登记风险预警 / raise an alert",
+    summary="登记农户自主申报 / record a self-declaration",
     responses=problem_responses(400, 401, 403, 404, 413, 422),
 )
 async def create_alert(body: AlertCreate, ctx: Ctx) -> JSONResponse:
@@ -32,8 +42,31 @@ async def create_alert(body: AlertCreate, ctx: Ctx) -> JSONResponse:
     return await ctx.respond(out, status_code=201, headers={"Location": f"/v1/alerts/{out.id}"})
 
 
+@router.post(
+    "/v1/alerts/department-batches",
+    response_model=BatchReport,
+    summary="部门筛查预警批量推送（集成账号）/ a department's batch of alerts",
+    description="按身份证号匹配农户；未匹配的记录在回执中列出；同一批次重复推送不会重复预警。",
+    responses=problem_responses(400, 401, 403, 413, 422),
+)
+async def post_department_batch(body: DepartmentBatch, ctx: Ctx) -> JSONResponse:
+    if (replay := await ctx.idempotent_replay(body)) is not None:
+        return replay
+    return await ctx.respond(await service.receive_department_batch(ctx, body))
+
+
+@router.post(
+    "/v1/screenings",
+    response_model=ScreeningResult,
+    summary="系统筛查：对照监测线、三保障和饮水安全 / screen every household",
+    responses=problem_responses(400, 401, 403, 422),
+)
+async def run_screening(body: ScreeningRequest, ctx: Ctx) -> ScreeningResult:
+    return await service.screen(ctx, body)
+
+
 @router.get(
-    "",
+    "/v1/alerts",
     response_model=Page[AlertOut],
     summary="预警列表 / list alerts",
     responses=problem_responses(401, 403, 422),
@@ -41,12 +74,22 @@ async def create_alert(body: AlertCreate, ctx: Ctx) -> JSONResponse:
 async def list_alerts(
     ctx: Ctx,
     household_id: Annotated[uuid.UUID | None, Query()] = None,
+    status: Annotated[AlertStatus | None, Query()] = None,
+    source: Annotated[AlertSource | None, Query()] = None,
+    town_code: Annotated[TownCode | None, Query()] = None,
     updated_since: Annotated[datetime | None, Query()] = None,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> Page[AlertOut]:
     ctx.principal.require_role(*service.READERS)
-    query = repository.filtered(ctx.principal, household_id=household_id, updated_since=updated_since)
+    query = repository.filtered(
+        ctx.principal,
+        household_id=household_id,
+        status=status,
+        source=source,
+        town_code=town_code,
+        updated_since=updated_since,
+    )
     rows, next_cursor = await keyset_page(
         ctx.session, query, (Alert.updated_at, Alert.id), cursor=cursor, limit=limit
     )
@@ -54,7 +97,7 @@ async def list_alerts(
 
 
 @router.get(
-    "/{alert_id}",
+    "/v1/alerts/{alert_id}",
     response_model=AlertOut,
     summary="预警详情 / get an alert",
     responses=problem_responses(401, 403, 404, 422),
@@ -65,3 +108,41 @@ async def get_alert(alert_id: uuid.UUID, ctx: Ctx) -> AlertOut:
     if alert is None:
         raise NotFound()
     return AlertOut.model_validate(alert)
+
+
+@router.post(
+    "/v1/visits",
+    status_code=201,
+    response_model=VisitOut,
+    summary="登记走访（含 GPS；发现风险即产生预警）/ log a visit",
+    responses=problem_responses(400, 401, 403, 404, 413, 422),
+)
+async def create_visit(body: VisitCreate, ctx: Ctx) -> JSONResponse:
+    if (replay := await ctx.idempotent_replay(body)) is not None:
+        return replay
+    out = VisitOut.model_validate(await service.log_visit(ctx, body))
+    return await ctx.respond(out, status_code=201)
+
+
+@router.get(
+    "/v1/visits",
+    response_model=Page[VisitOut],
+    summary="走访记录 / list visits",
+    responses=problem_responses(401, 403, 422),
+)
+async def list_visits(
+    ctx: Ctx,
+    household_id: Annotated[uuid.UUID | None, Query()] = None,
+    visitor_kind: Annotated[VisitorKind | None, Query()] = None,
+    updated_since: Annotated[datetime | None, Query()] = None,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> Page[VisitOut]:
+    ctx.principal.require_role(*service.READERS)
+    query = repository.visits_filtered(
+        ctx.principal, household_id=household_id, visitor_kind=visitor_kind, updated_since=updated_since
+    )
+    rows, next_cursor = await keyset_page(
+        ctx.session, query, (Visit.updated_at, Visit.id), cursor=cursor, limit=limit
+    )
+    return Page[VisitOut](items=[VisitOut.model_validate(r) for r in rows], next_cursor=next_cursor)

@@ -1,13 +1,22 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.monitoring.models import Alert, Household
+from services.monitoring.alerts.events import ALERT_RAISED
+from services.monitoring.models import Alert, AlertSource, AlertStatus, Household, Visit, VisitorKind
+from services.monitoring.outbox_sql import publish_each
 from shared.auth import Principal, Role
+
+# Announces the alerts written by the ``raised`` CTE of the same statement.
+_ANNOUNCE_RAISED = """
+    SELECT id::text AS subject, jsonb_build_object('alert_id', id, 'household_id', household_id,
+           'town_code', town_code, 'village_code', village_code, 'source', source) AS data
+    FROM raised
+"""
 
 
 def scoped(principal: Principal) -> Select[tuple[Alert]]:
@@ -22,11 +31,23 @@ def scoped(principal: Principal) -> Select[tuple[Alert]]:
 
 
 def filtered(
-    principal: Principal, *, household_id: uuid.UUID | None, updated_since: datetime | None
+    principal: Principal,
+    *,
+    household_id: uuid.UUID | None,
+    updated_since: datetime | None,
+    status: AlertStatus | None = None,
+    source: AlertSource | None = None,
+    town_code: str | None = None,
 ) -> Select[tuple[Alert]]:
     query = scoped(principal)
     if household_id:
         query = query.where(Alert.household_id == household_id)
+    if status:
+        query = query.where(Alert.status == status)
+    if source:
+        query = query.where(Alert.source == source)
+    if town_code:
+        query = query.where(Alert.town_code == town_code)
     if updated_since:
         query = query.where(Alert.updated_at > updated_since)
     return query
@@ -34,3 +55,146 @@ def filtered(
 
 async def get(session: AsyncSession, principal: Principal, alert_id: uuid.UUID) -> Alert | None:
     return (await session.execute(scoped(principal).where(Alert.id == alert_id))).scalar_one_or_none()
+
+
+async def matched_hashes(session: AsyncSession, digests: list[bytes]) -> set[bytes]:
+    rows = await session.scalars(
+        text("SELECT id_number_hash FROM monitoring.members WHERE id_number_hash = ANY(:digests)"),
+        {"digests": digests},
+    )
+    return set(rows)
+
+
+async def raise_department_alerts(
+    session: AsyncSession,
+    *,
+    department: str,
+    batch_id: str,
+    record_ids: list[str],
+    digests: list[bytes],
+    causes: list[str],
+    reasons: list[str],
+) -> int:
+    """One alert per matched record, keyed by department/batch/record so a re-post raises nothing."""
+    return await publish_each(
+        session,
+        ALERT_RAISED,
+        _ANNOUNCE_RAISED,
+        with_sql="""
+        WITH raised AS (
+            INSERT INTO monitoring.alerts
+                (id, household_id, town_code, village_code, source, reason, risk_causes, department, status,
+                 origin_ref)
+            SELECT gen_random_uuid(), h.id, h.town_code, h.village_code, 'department', r.reason,
+                   ARRAY[r.cause::monitoring.risk_cause], :department, 'open',
+                   'department:' || :department || ':' || :batch_id || ':' || r.record_id
+            FROM unnest(CAST(:record_ids AS text[]), CAST(:digests AS bytea[]), CAST(:causes AS text[]),
+                        CAST(:reasons AS text[])) AS r(record_id, digest, cause, reason)
+            JOIN monitoring.members m ON m.id_number_hash = r.digest
+            JOIN monitoring.households h ON h.id = m.household_id
+            ON CONFLICT (origin_ref) DO NOTHING
+            RETURNING id, household_id, town_code, village_code, source
+        )
+        """,
+        department=department,
+        batch_id=batch_id,
+        record_ids=record_ids,
+        digests=digests,
+        causes=causes,
+        reasons=reasons,
+    )
+
+
+async def screen(
+    session: AsyncSession,
+    *,
+    year: int,
+    line: object,
+    school_born_after: date,
+    school_born_by: date,
+    division_prefix: str | None,
+) -> int:
+    """System screening (系统筛查) in one statement: every household against the line, the three
+    guarantees and water safety; alerts only for households with no alert already pending."""
+    return await publish_each(
+        session,
+        ALERT_RAISED,
+        _ANNOUNCE_RAISED,
+        with_sql="""
+        WITH member_flags AS (
+            SELECT household_id,
+                   bool_or(schooling = 'out_of_school'
+                           AND birth_date > :born_after AND birth_date <= :born_by) AS dropout,
+                   bool_or(NOT medical_insured) AS uninsured
+            FROM monitoring.members
+            WHERE (schooling = 'out_of_school' AND birth_date > :born_after AND birth_date <= :born_by)
+               OR NOT medical_insured
+            GROUP BY household_id
+        ), crossings AS (
+            SELECT h.id, h.town_code, h.village_code,
+                   COALESCE(i.net_income / h.member_count < :line, false) AS below_line,
+                   COALESCE((i.net_income - i.rigid_expenses) / h.member_count < :line, false)
+                       AS below_after_spending,
+                   COALESCE(f.dropout, false) AS dropout,
+                   COALESCE(f.uninsured, false) AS uninsured,
+                   NOT h.housing_safe AS unsafe_house,
+                   NOT h.water_safe AS unsafe_water
+            FROM monitoring.households h
+            LEFT JOIN monitoring.incomes i ON i.household_id = h.id AND i.year = :year
+            LEFT JOIN member_flags f ON f.household_id = h.id
+            WHERE h.status IN ('not_monitored', 'risk_eliminated')
+              AND (CAST(:prefix AS text) IS NULL OR h.village_code LIKE :prefix || '%')
+              AND NOT EXISTS (
+                  SELECT 1 FROM monitoring.alerts a
+                  WHERE a.household_id = h.id AND a.status IN ('open', 'verifying'))
+        ), raised AS (
+            INSERT INTO monitoring.alerts
+                (id, household_id, town_code, village_code, source, reason, risk_causes, status)
+            SELECT gen_random_uuid(), id, town_code, village_code, 'system',
+                   concat_ws('；',
+                       CASE WHEN below_line THEN '人均纯收入低于' || :year_label || '年监测线' END,
+                       CASE WHEN below_after_spending AND NOT below_line
+                            THEN '扣除大额刚性支出后人均收入低于监测线' END,
+                       CASE WHEN dropout THEN '有义务教育阶段适龄儿童失学辍学' END,
+                       CASE WHEN uninsured THEN '有家庭成员未参加基本医疗保险' END,
+                       CASE WHEN unsafe_house THEN '住房不安全' END,
+                       CASE WHEN unsafe_water THEN '饮水不安全' END),
+                   array_remove(ARRAY[
+                       CASE WHEN dropout THEN 'schooling' END,
+                       CASE WHEN uninsured THEN 'illness' END,
+                       CASE WHEN unsafe_house THEN 'housing' END,
+                       CASE WHEN unsafe_water THEN 'drinking_water' END], NULL)::monitoring.risk_cause[],
+                   'open'
+            FROM crossings
+            WHERE below_line OR below_after_spending OR dropout OR uninsured OR unsafe_house OR unsafe_water
+            RETURNING id, household_id, town_code, village_code, source
+        )
+        """,
+        year=year,
+        year_label=str(year),
+        line=line,
+        born_after=school_born_after,
+        born_by=school_born_by,
+        prefix=division_prefix,
+    )
+
+
+def visits_filtered(
+    principal: Principal,
+    *,
+    household_id: uuid.UUID | None,
+    visitor_kind: VisitorKind | None,
+    updated_since: datetime | None,
+) -> Select[tuple[Visit]]:
+    query = select(Visit)
+    if principal.division_prefix is not None:
+        query = query.where(Visit.village_code.startswith(principal.division_prefix, autoescape=True))
+    if principal.role is Role.HELPER:
+        query = query.where(Visit.visitor_id == principal.subject)
+    if household_id:
+        query = query.where(Visit.household_id == household_id)
+    if visitor_kind:
+        query = query.where(Visit.visitor_kind == visitor_kind)
+    if updated_since:
+        query = query.where(Visit.updated_at > updated_since)
+    return query

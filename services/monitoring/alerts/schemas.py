@@ -2,17 +2,32 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from decimal import Decimal
 
 from pydantic import Field, computed_field
 
-from services.monitoring.models import ALERT_SOURCE_LABELS, ALERT_STATUS_LABELS, AlertSource, AlertStatus
-from shared.schemas import InputModel, OutputModel
+from services.monitoring.models import (
+    ALERT_SOURCE_LABELS,
+    ALERT_STATUS_LABELS,
+    RISK_CAUSE_LABELS,
+    VISITOR_KIND_LABELS,
+    AlertSource,
+    AlertStatus,
+    RiskCause,
+    VisitorKind,
+)
+from shared.schemas import InputModel, Money, OutputModel
 
 
 class AlertCreate(InputModel):
+    """A self-declaration (农户自主申报), recorded by the household's cadre or from a phone."""
+
     household_id: uuid.UUID
-    source: AlertSource
+    source: AlertSource = Field(
+        default=AlertSource.SELF_DECLARED, description="只接受 self_declared；其他来源各有专门接口"
+    )
     reason: str = Field(min_length=1, max_length=2000)
+    risk_causes: list[RiskCause] = Field(default_factory=list, max_length=11)
 
 
 class AlertOut(OutputModel):
@@ -22,6 +37,8 @@ class AlertOut(OutputModel):
     village_code: str
     source: AlertSource
     reason: str
+    risk_causes: list[RiskCause]
+    department: str | None
     status: AlertStatus
     created_at: datetime
     updated_at: datetime
@@ -35,3 +52,79 @@ class AlertOut(OutputModel):
     @property
     def status_label(self) -> str:
         return ALERT_STATUS_LABELS[self.status]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def risk_cause_labels(self) -> list[str]:
+        return [RISK_CAUSE_LABELS[c] for c in self.risk_causes]
+
+
+class DepartmentRecord(InputModel):
+    record_id: str = Field(min_length=1, max_length=60, description="部门系统中的记录编号（批内唯一）")
+    id_number: str = Field(min_length=1, max_length=32, description="身份证号，用于匹配农户")
+    risk_cause: RiskCause
+    reason: str = Field(min_length=1, max_length=1000)
+
+
+class DepartmentBatch(InputModel):
+    batch_id: str = Field(min_length=1, max_length=60, description="批次编号：同一批次重复推送不会重复预警")
+    records: list[DepartmentRecord] = Field(min_length=1)
+
+
+class UnmatchedRecord(OutputModel):
+    record_id: str
+    reason: str
+
+
+class BatchReport(OutputModel):
+    batch_id: str
+    department: str
+    received: int
+    raised: int = Field(description="本次新产生的预警数")
+    already_received: int = Field(description="此前已推送过、未重复预警的记录数")
+    unmatched: list[UnmatchedRecord]
+
+
+class VisitCreate(InputModel):
+    household_id: uuid.UUID
+    visited_at: datetime
+    latitude: Decimal = Field(ge=-90, le=90, max_digits=9, decimal_places=6)
+    longitude: Decimal = Field(ge=-180, le=180, max_digits=9, decimal_places=6)
+    findings: str = Field(min_length=1, max_length=4000)
+    risk_causes: list[RiskCause] = Field(
+        default_factory=list, max_length=11, description="发现风险时填写，将产生预警"
+    )
+    as_town_secretary: bool = Field(default=False, description="镇党委书记遍访（仅镇干部）")
+
+
+class VisitOut(OutputModel):
+    id: uuid.UUID
+    household_id: uuid.UUID
+    town_code: str
+    village_code: str
+    visitor_id: str
+    visitor_role: str
+    visitor_kind: VisitorKind
+    visited_at: datetime
+    latitude: Decimal
+    longitude: Decimal
+    findings: str
+    risk_causes: list[RiskCause]
+    alert_id: uuid.UUID | None
+    created_at: datetime
+    updated_at: datetime
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def visitor_kind_label(self) -> str:
+        return VISITOR_KIND_LABELS[self.visitor_kind]
+
+
+class ScreeningRequest(InputModel):
+    year: int = Field(ge=2000, le=2100, description="按该年度收入与监测线筛查")
+
+
+class ScreeningResult(OutputModel):
+    year: int
+    monitoring_line: Money
+    raised: int = Field(description="新产生的系统预警数（已有待处理预警的农户不重复预警）")

@@ -1,18 +1,35 @@
-"""Raising alerts: by people through the API, and from other services' events."""
+"""Finding people (从人找人到数据找人): self-declarations, department batches, cadre visits, system
+screening, and other services' events — each recorded with its origin."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from services.monitoring.alerts import repository
 from services.monitoring.alerts.events import ALERT_RAISED, AlertRaised, WorkerUnemployed
-from services.monitoring.alerts.schemas import AlertCreate
+from services.monitoring.alerts.schemas import (
+    AlertCreate,
+    BatchReport,
+    DepartmentBatch,
+    ScreeningRequest,
+    ScreeningResult,
+    UnmatchedRecord,
+    VisitCreate,
+)
 from services.monitoring.households import repository as households
-from services.monitoring.models import Alert, AlertSource, Household
+from services.monitoring.households.id_numbers import InvalidIdNumber, parse
+from services.monitoring.households.service import settings_of, vault, years_before
+from services.monitoring.incomes import repository as incomes
+from services.monitoring.models import Alert, AlertSource, Household, RiskCause, Visit, VisitorKind
 from shared.auth import Role
 from shared.context import RequestContext
-from shared.errors import NotFound
+from shared.errors import Forbidden, NotFound, PayloadTooLarge, ValidationFailed
 from shared.events.consumer import EventContext
 
 RAISERS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL, Role.VILLAGE_CADRE, Role.HELPER, Role.DEPARTMENT_OFFICER)
 READERS = (*RAISERS, Role.AUDITOR)
+VISITORS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL, Role.VILLAGE_CADRE, Role.HELPER)
+SCREENERS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL)
 
 
 class UnknownHousehold(LookupError):
@@ -29,24 +46,161 @@ def _announcement(alert: Alert) -> AlertRaised:
     )
 
 
-async def raise_alert(ctx: RequestContext, data: AlertCreate) -> Alert:
-    ctx.principal.require_write()
-    ctx.principal.require_role(*RAISERS)
-    household = await households.get(ctx.session, ctx.principal, data.household_id)
+async def _household_in_scope(ctx: RequestContext, household_id: object) -> Household:
+    household = await households.get(ctx.session, ctx.principal, household_id)  # type: ignore[arg-type]
     if household is None:
         raise NotFound("农户不存在或不在您的数据范围内", "household not found")
-    alert = Alert(
+    return household
+
+
+def _new_alert(household: Household, source: AlertSource, reason: str, causes: list[RiskCause]) -> Alert:
+    return Alert(
         household_id=household.id,
         town_code=household.town_code,
         village_code=household.village_code,
-        source=data.source,
-        reason=data.reason,
+        source=source,
+        reason=reason,
+        risk_causes=causes,
     )
+
+
+async def raise_alert(ctx: RequestContext, data: AlertCreate) -> Alert:
+    ctx.principal.require_write()
+    ctx.principal.require_role(*RAISERS)
+    if data.source is not AlertSource.SELF_DECLARED:
+        raise ValidationFailed(
+            "body.source",
+            "此接口只登记农户自主申报；部门预警、走访和系统筛查各有专门接口",
+            "only self-declarations are raised here",
+        )
+    household = await _household_in_scope(ctx, data.household_id)
+    alert = _new_alert(household, data.source, data.reason, list(dict.fromkeys(data.risk_causes)))
     ctx.session.add(alert)
     await ctx.session.flush()
     await ctx.audit("create", "alert", alert.id, data.model_dump())
     await ctx.publish(ALERT_RAISED, alert.id, _announcement(alert))
     return alert
+
+
+async def receive_department_batch(ctx: RequestContext, batch: DepartmentBatch) -> BatchReport:
+    """部门筛查预警: records matched to households by ID number; unmatched ones reported back."""
+    ctx.principal.require_role(Role.INTEGRATOR)
+    department = ctx.principal.department
+    if not department:
+        raise Forbidden("集成账号未绑定部门", "the integrator account has no department")
+    limit = settings_of(ctx).department_batch_max_records
+    if len(batch.records) > limit:
+        raise PayloadTooLarge(f"每批最多 {limit} 条记录", f"at most {limit} records per batch")
+    unmatched: list[UnmatchedRecord] = []
+    valid: list[tuple[str, bytes, str, str]] = []
+    seen: set[str] = set()
+    for index, record in enumerate(batch.records):
+        if record.record_id in seen:
+            raise ValidationFailed(
+                f"body.records.{index}.record_id", "批内记录编号重复", "record_id repeated"
+            )
+        seen.add(record.record_id)
+        try:
+            number, _ = parse(record.id_number)
+        except InvalidIdNumber as exc:
+            unmatched.append(UnmatchedRecord(record_id=record.record_id, reason=str(exc)))
+            continue
+        valid.append((record.record_id, vault(ctx).digest(number), record.risk_cause.value, record.reason))
+    known = await repository.matched_hashes(ctx.session, [v[1] for v in valid])
+    unmatched += [
+        UnmatchedRecord(record_id=v[0], reason="未找到该身份证号对应的农户成员")
+        for v in valid
+        if v[1] not in known
+    ]
+    matched = [v for v in valid if v[1] in known]
+    raised = 0
+    if matched:
+        raised = await repository.raise_department_alerts(
+            ctx.session,
+            department=department,
+            batch_id=batch.batch_id,
+            record_ids=[m[0] for m in matched],
+            digests=[m[1] for m in matched],
+            causes=[m[2] for m in matched],
+            reasons=[m[3] for m in matched],
+        )
+    report = BatchReport(
+        batch_id=batch.batch_id,
+        department=department,
+        received=len(batch.records),
+        raised=raised,
+        already_received=len(matched) - raised,
+        unmatched=unmatched,
+    )
+    await ctx.audit("receive", "department_batch", batch.batch_id, report.model_dump(exclude={"unmatched"}))
+    return report
+
+
+def _visitor_kind(ctx: RequestContext, data: VisitCreate) -> VisitorKind:
+    if data.as_town_secretary:
+        if ctx.principal.role is not Role.TOWN_OFFICIAL:
+            raise ValidationFailed(
+                "body.as_town_secretary", "只有镇干部可登记镇党委书记遍访", "town officials only"
+            )
+        return VisitorKind.TOWN_SECRETARY
+    return VisitorKind.RESPONSIBLE_HELPER if ctx.principal.role is Role.HELPER else VisitorKind.CADRE
+
+
+async def log_visit(ctx: RequestContext, data: VisitCreate) -> Visit:
+    """走访记录; findings with risk causes also raise a cadre-visit alert."""
+    ctx.principal.require_write()
+    ctx.principal.require_role(*VISITORS)
+    kind = _visitor_kind(ctx, data)
+    household = await _household_in_scope(ctx, data.household_id)
+    causes = list(dict.fromkeys(data.risk_causes))
+    alert = None
+    if causes:
+        alert = _new_alert(household, AlertSource.CADRE_VISIT, data.findings, causes)
+        ctx.session.add(alert)
+        await ctx.session.flush()
+        await ctx.publish(ALERT_RAISED, alert.id, _announcement(alert))
+    visit = Visit(
+        household_id=household.id,
+        town_code=household.town_code,
+        village_code=household.village_code,
+        visitor_id=ctx.principal.subject,
+        visitor_role=ctx.principal.role.value,
+        visitor_kind=kind,
+        visited_at=data.visited_at,
+        latitude=data.latitude,
+        longitude=data.longitude,
+        findings=data.findings,
+        risk_causes=causes,
+        alert_id=alert.id if alert else None,
+    )
+    ctx.session.add(visit)
+    await ctx.session.flush()
+    await ctx.audit("create", "visit", visit.id, {"household_id": household.id, "alert_id": visit.alert_id})
+    return visit
+
+
+async def screen(ctx: RequestContext, data: ScreeningRequest) -> ScreeningResult:
+    ctx.principal.require_write()
+    ctx.principal.require_role(*SCREENERS)
+    line = await incomes.line(ctx.session, data.year)
+    if line is None:
+        raise ValidationFailed(
+            "body.year", f"{data.year} 年尚未设定监测线", f"no monitoring line for {data.year}"
+        )
+    settings = settings_of(ctx)
+    today = date.today()
+    raised = await repository.screen(
+        ctx.session,
+        year=data.year,
+        line=line.amount,
+        # Compulsory-school age (6–15 by default): born after (today − 16 years), by (today − 6 years).
+        school_born_after=years_before(today, settings.school_age_max + 1),
+        school_born_by=years_before(today, settings.school_age_min),
+        division_prefix=ctx.principal.division_prefix,
+    )
+    result = ScreeningResult(year=data.year, monitoring_line=line.amount, raised=raised)
+    await ctx.audit("screen", "household", None, result.model_dump())
+    return result
 
 
 async def on_worker_unemployed(ctx: EventContext) -> None:
@@ -55,14 +209,13 @@ async def on_worker_unemployed(ctx: EventContext) -> None:
     household = await ctx.session.get(Household, job_loss.household_id)
     if household is None:
         raise UnknownHousehold(f"household {job_loss.household_id} unknown")
-    alert = Alert(
-        household_id=household.id,
-        town_code=household.town_code,
-        village_code=household.village_code,
-        source=AlertSource.EVENT,
-        reason=f"务工人员失业（{job_loss.ended_on.isoformat()} 结束就业）",
-        origin_ref=f"event:{ctx.event.id}",
+    alert = _new_alert(
+        household,
+        AlertSource.EVENT,
+        f"务工人员失业（{job_loss.ended_on.isoformat()} 结束就业）",
+        [RiskCause.UNSTABLE_WORK],
     )
+    alert.origin_ref = f"event:{ctx.event.id}"
     ctx.session.add(alert)
     await ctx.session.flush()
     await ctx.audit("create", "alert", alert.id, {"worker_id": str(job_loss.worker_id)})

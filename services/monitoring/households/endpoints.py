@@ -26,7 +26,7 @@ from shared.tabular import ImportReport
 router = APIRouter(prefix="/v1/households", tags=["households 农户"])
 
 
-async def _household(ctx: RequestContext, household_id: uuid.UUID) -> Household:
+async def load_household(ctx: RequestContext, household_id: uuid.UUID) -> Household:
     ctx.principal.require_role(*service.READERS)
     household = await repository.get(ctx.session, ctx.principal, household_id)
     if household is None:
@@ -118,7 +118,7 @@ async def list_households(
     responses=problem_responses(401, 403, 404, 422),
 )
 async def get_household(household_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
-    out = HouseholdOut.model_validate(await _household(ctx, household_id))
+    out = HouseholdOut.model_validate(await load_household(ctx, household_id))
     return JSONResponse(out.model_dump(mode="json"), headers={"ETag": etag_for(out.version)})
 
 
@@ -129,7 +129,7 @@ async def get_household(household_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
     responses=problem_responses(400, 401, 403, 404, 412, 422, 428),
 )
 async def update_household(household_id: uuid.UUID, body: HouseholdUpdate, ctx: Ctx) -> JSONResponse:
-    household = await service.update(ctx, await _household(ctx, household_id), body)
+    household = await service.update(ctx, await load_household(ctx, household_id), body)
     out = HouseholdOut.model_validate(household)
     return await ctx.respond(out, headers={"ETag": etag_for(out.version)})
 
@@ -141,7 +141,7 @@ async def update_household(household_id: uuid.UUID, body: HouseholdUpdate, ctx: 
     responses=problem_responses(401, 403, 404, 422),
 )
 async def list_members(household_id: uuid.UUID, ctx: Ctx) -> list[MemberOut]:
-    household = await _household(ctx, household_id)
+    household = await load_household(ctx, household_id)
     return [
         service.member_out(ctx, m, reveal=True)
         for m in await repository.members_of(ctx.session, household.id)
@@ -158,7 +158,7 @@ async def list_members(household_id: uuid.UUID, ctx: Ctx) -> list[MemberOut]:
 async def add_member(household_id: uuid.UUID, body: MemberCreate, ctx: Ctx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
-    member = await service.add_member(ctx, await _household(ctx, household_id), body)
+    member = await service.add_member(ctx, await load_household(ctx, household_id), body)
     out = service.member_out(ctx, member, reveal=False)
     return await ctx.respond(out, status_code=201, headers={"ETag": etag_for(out.version)})
 
@@ -172,7 +172,7 @@ async def add_member(household_id: uuid.UUID, body: MemberCreate, ctx: Ctx) -> J
 async def update_member(
     household_id: uuid.UUID, member_id: uuid.UUID, body: MemberUpdate, ctx: Ctx
 ) -> JSONResponse:
-    household = await _household(ctx, household_id)
+    household = await load_household(ctx, household_id)
     member = await repository.member(ctx.session, household.id, member_id)
     if member is None:
         raise NotFound("成员不存在", "member not found")

@@ -76,7 +76,9 @@ def filtered(
 
 async def members_of(session: AsyncSession, household_id: uuid.UUID) -> list[Member]:
     result = await session.scalars(
-        select(Member).where(Member.household_id == household_id).order_by(Member.created_at, Member.relation, Member.id)
+        select(Member)
+        .where(Member.household_id == household_id)
+        .order_by(Member.created_at, Member.relation, Member.id)
     )
     return list(result)
 

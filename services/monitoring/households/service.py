@@ -63,6 +63,13 @@ def age_on(birth: date, day: date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
+def years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
 def member_out(ctx: RequestContext, member: Member, *, reveal: bool) -> MemberOut:
     reveal = reveal and ctx.principal.role in ID_NUMBER_READERS
     return MemberOut(

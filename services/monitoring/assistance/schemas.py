@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from pydantic import Field, computed_field, model_validator
+
+from services.monitoring.models import MEASURE_KIND_LABELS, RISK_CAUSE_LABELS, MeasureKind, RiskCause
+from shared.schemas import InputModel, OutputModel
+
+
+class PolicyIn(InputModel):
+    code: str = Field(pattern=r"^[a-z][a-z0-9_]{1,39}$", description="政策编码")
+    name: str = Field(min_length=1, max_length=100)
+    category: str = Field(
+        min_length=1, max_length=40, description="产业、就业、健康、教育、住房、饮水、社会救助……"
+    )
+    measure_kind: MeasureKind
+    risk_causes: list[RiskCause] = Field(min_length=1, max_length=11)
+    description: str = Field(default="", max_length=2000)
+    responsible_unit: str = Field(default="", max_length=100)
+
+
+class PolicyOut(OutputModel):
+    id: uuid.UUID
+    code: str
+    name: str
+    category: str
+    measure_kind: MeasureKind
+    risk_causes: list[RiskCause]
+    description: str
+    responsible_unit: str
+    version: int
+    updated_at: datetime
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def measure_kind_label(self) -> str:
+        return MEASURE_KIND_LABELS[self.measure_kind]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def risk_cause_labels(self) -> list[str]:
+        return [RISK_CAUSE_LABELS[c] for c in self.risk_causes]
+
+
+class Suggestion(PolicyOut):
+    matched_causes: list[RiskCause] = Field(description="与农户风险类型相符的部分")
+
+
+class MeasureIn(InputModel):
+    policy_code: str | None = Field(default=None, max_length=40, description="来自政策工具箱（可选）")
+    kind: MeasureKind | None = Field(default=None, description="不填时取政策的类型；无政策时必填")
+    description: str = Field(min_length=1, max_length=2000)
+    owner: str = Field(min_length=1, max_length=100, description="责任人或责任单位")
+    starts_on: date
+    ends_on: date
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> MeasureIn:
+        if self.ends_on < self.starts_on:
+            raise ValueError("ends_on 不能早于 starts_on")
+        return self
+
+
+class PlanIn(InputModel):
+    household_id: uuid.UUID
+    year: int = Field(ge=2000, le=2100)
+    goal: str = Field(min_length=1, max_length=2000, description="帮扶目标")
+    measures: list[MeasureIn] = Field(min_length=1, max_length=50)
+
+
+class MeasureOut(OutputModel):
+    id: uuid.UUID
+    policy_id: uuid.UUID | None
+    kind: MeasureKind
+    description: str
+    owner: str
+    starts_on: date
+    ends_on: date
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def kind_label(self) -> str:
+        return MEASURE_KIND_LABELS[self.kind]
+
+
+class PlanOut(OutputModel):
+    id: uuid.UUID
+    household_id: uuid.UUID
+    town_code: str
+    village_code: str
+    year: int
+    goal: str
+    measures: list[MeasureOut]
+    version: int
+    created_at: datetime
+    updated_at: datetime

@@ -1,0 +1,200 @@
+"""Report queries: each one set-based SQL pass, scoped by the caller's territory (``prefix``)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+# Every query filters households by ``:prefix`` (the caller's territory, or NULL) and ``:town``.
+SCOPE = (
+    "(CAST(:prefix AS text) IS NULL OR h.village_code LIKE :prefix || '%') "
+    "AND (CAST(:town AS text) IS NULL OR h.town_code = :town)"
+)
+
+GROUP_EXPRESSIONS = {
+    "status": "h.status::text",
+    "subtype": "h.subtype::text",
+    "kind": "h.kind::text",
+    "risk_cause": (
+        "unnest(CASE WHEN cardinality(h.risk_causes) = 0 THEN ARRAY[NULL] ELSE h.risk_causes::text[] END)"
+    ),
+}
+
+
+async def _rows(session: AsyncSession, sql: str, **params: Any) -> list[dict[str, Any]]:
+    return [dict(r) for r in (await session.execute(text(sql), params)).mappings()]
+
+
+async def households_by(session: AsyncSession, group: str, **scope: Any) -> list[dict[str, Any]]:
+    return await _rows(
+        session,
+        f"""
+        SELECT town_code, grp AS group_value, count(*) AS households FROM (
+            SELECT h.town_code, {GROUP_EXPRESSIONS[group]} AS grp FROM monitoring.households h WHERE {SCOPE}
+        ) g GROUP BY town_code, grp ORDER BY town_code, grp NULLS LAST
+        """,  # noqa: S608 - constant fragments only
+        **scope,
+    )
+
+
+async def long_running(
+    session: AsyncSession, cutoff: date, year: int, years: int, **scope: Any
+) -> list[dict[str, Any]]:
+    return await _rows(
+        session,
+        f"""
+        SELECT h.id AS household_id, h.town_code, h.village_code, h.head_name, h.subtype::text AS subtype,
+               h.included_on, h.status::text AS status, h.closed_on,
+               EXISTS (SELECT 1 FROM monitoring.assistance_plans p
+                       WHERE p.household_id = h.id AND p.year = :year) AS has_plan
+        FROM monitoring.households h
+        WHERE {SCOPE} AND h.included_on IS NOT NULL AND (
+            (h.status = 'included' AND h.included_on <= :cutoff)
+            OR (h.status IN ('risk_eliminated', 'safety_net')
+                AND h.closed_on >= h.included_on + make_interval(years => :years)))
+        ORDER BY h.town_code, h.included_on, h.id
+        """,  # noqa: S608
+        cutoff=cutoff,
+        year=year,
+        years=years,
+        **scope,
+    )
+
+
+async def lacking_developmental(
+    session: AsyncSession, born_after: date, born_by: date, minimum: int, **scope: Any
+) -> list[dict[str, Any]]:
+    return await _rows(
+        session,
+        f"""
+        WITH able AS (
+            SELECT household_id, count(*) AS able_bodied FROM monitoring.members
+            WHERE labour IN ('ordinary', 'skilled') AND birth_date > :born_after AND birth_date <= :born_by
+            GROUP BY household_id
+        ), developmental AS (
+            SELECT household_id, count(*) AS measures FROM monitoring.measures
+            WHERE kind = 'developmental' GROUP BY household_id
+        )
+        SELECT h.id AS household_id, h.town_code, h.village_code, h.head_name, a.able_bodied,
+               COALESCE(d.measures, 0) AS developmental_measures
+        FROM monitoring.households h
+        JOIN able a ON a.household_id = h.id
+        LEFT JOIN developmental d ON d.household_id = h.id
+        WHERE {SCOPE} AND h.status = 'included' AND COALESCE(d.measures, 0) < :minimum
+        ORDER BY h.town_code, h.village_code, h.id
+        """,  # noqa: S608
+        born_after=born_after,
+        born_by=born_by,
+        minimum=minimum,
+        **scope,
+    )
+
+
+async def identification_overdue(
+    session: AsyncSession, today: date, limit_days: int, **scope: Any
+) -> list[dict[str, Any]]:
+    return await _rows(
+        session,
+        f"""
+        SELECT h.id AS household_id, h.town_code, h.village_code, h.head_name, h.status::text AS status,
+               h.case_started_on, h.included_on,
+               COALESCE(h.included_on, CAST(:today AS date)) - h.case_started_on AS days
+        FROM monitoring.households h
+        WHERE {SCOPE} AND h.case_started_on IS NOT NULL
+          AND COALESCE(h.included_on, CAST(:today AS date)) - h.case_started_on > :limit_days
+          AND (h.status IN ('verifying', 'village_review', 'public_notice', 'town_review',
+                            'district_approval')
+               OR (h.status = 'included' AND h.included_on >= h.case_started_on))
+        ORDER BY days DESC, h.id
+        """,  # noqa: S608
+        today=today,
+        limit_days=limit_days,
+        **scope,
+    )
+
+
+# Households that must have a responsible helper: 脱贫户 and monitored households (帮扶责任全覆盖).
+NEEDS_HELPER = "(h.kind = 'lifted_out' OR h.status IN ('included', 'safety_net'))"
+
+
+async def helper_coverage(session: AsyncSession, year_start: date, **scope: Any) -> list[dict[str, Any]]:
+    return await _rows(
+        session,
+        f"""
+        SELECT h.town_code, count(*) AS households,
+               count(h.helper_user_id) AS with_helper,
+               count(*) - count(h.helper_user_id) AS without_helper,
+               count(*) FILTER (WHERE EXISTS (
+                   SELECT 1 FROM monitoring.visits v WHERE v.household_id = h.id
+                   AND v.visitor_kind = 'town_secretary' AND v.visited_at >= :year_start))
+                   AS secretary_visited,
+               count(*) FILTER (WHERE EXISTS (
+                   SELECT 1 FROM monitoring.visits v WHERE v.household_id = h.id
+                   AND v.visitor_kind = 'responsible_helper' AND v.visited_at >= :year_start))
+                   AS helper_visited
+        FROM monitoring.households h
+        WHERE {SCOPE} AND {NEEDS_HELPER}
+        GROUP BY h.town_code ORDER BY h.town_code
+        """,  # noqa: S608
+        year_start=year_start,
+        **scope,
+    )
+
+
+async def helper_missing(session: AsyncSession, **scope: Any) -> list[dict[str, Any]]:
+    return await _rows(
+        session,
+        f"""
+        SELECT h.id AS household_id, h.town_code, h.village_code, h.head_name, h.kind::text AS kind,
+               h.status::text AS status
+        FROM monitoring.households h
+        WHERE {SCOPE} AND {NEEDS_HELPER} AND h.helper_user_id IS NULL
+        ORDER BY h.town_code, h.village_code, h.id
+        """,  # noqa: S608
+        **scope,
+    )
+
+
+async def data_quality(
+    session: AsyncSession, today: date, grace_days: int, **scope: Any
+) -> list[dict[str, Any]]:
+    """疑点数据 rules, numbered (their wording is in ``service.DATA_QUALITY_RULES``)."""
+    return await _rows(
+        session,
+        f"""
+        SELECT v.rule_no, h.id AS household_id, h.town_code, h.village_code, h.head_name
+        FROM (
+            SELECT 1 AS rule_no, h.id FROM monitoring.households h
+            WHERE h.status = 'included' AND h.included_on < CAST(:today AS date) - :grace_days
+              AND NOT EXISTS (SELECT 1 FROM monitoring.measures m WHERE m.household_id = h.id)
+            UNION ALL
+            SELECT 2, h.id FROM monitoring.households h
+            WHERE h.status = 'safety_net'
+              AND NOT EXISTS (SELECT 1 FROM monitoring.measures m
+                              WHERE m.household_id = h.id AND m.kind = 'safety_net')
+            UNION ALL
+            SELECT 3, h.id FROM monitoring.households h
+            JOIN LATERAL (SELECT i.year, i.net_income FROM monitoring.incomes i WHERE i.household_id = h.id
+                          ORDER BY i.year DESC LIMIT 1) i ON true
+            JOIN monitoring.monitoring_lines l ON l.year = i.year
+            WHERE h.status = 'risk_eliminated' AND i.net_income / h.member_count < l.amount
+            UNION ALL
+            SELECT 4, h.id FROM monitoring.households h
+            JOIN (SELECT household_id, count(*) AS n FROM monitoring.members GROUP BY household_id) m
+              ON m.household_id = h.id
+            WHERE h.member_count <> m.n
+            UNION ALL
+            SELECT 5, h.id FROM monitoring.households h
+            WHERE {NEEDS_HELPER} AND h.helper_user_id IS NULL
+        ) AS v
+        JOIN monitoring.households h ON h.id = v.id
+        WHERE {SCOPE}
+        ORDER BY h.town_code, v.rule_no, h.village_code, h.id
+        """,  # noqa: S608
+        today=today,
+        grace_days=grace_days,
+        **scope,
+    )
