@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -117,14 +117,18 @@ async def monthly_trend(
         point.employed += employed
     series = []
     month = first
-    while month <= last:  # months before the first change point are zero, not missing
+    while month <= last:  # a month before the first change point counts zero employed
+        following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
         series.append(
             points.get(month)
             or MonthPoint(
-                month=month.strftime("%Y-%m"), as_of=month, employed=0, by_place=dict.fromkeys(WorkPlace, 0)
+                month=month.strftime("%Y-%m"),
+                as_of=min(following - timedelta(days=1), today),
+                employed=0,
+                by_place=dict.fromkeys(WorkPlace, 0),
             )
         )
-        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        month = following
     return FloorSeries(
         town_code=town,
         floor=settings.employment_floor,
