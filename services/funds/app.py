@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from services.funds.checkpoints import endpoints as checkpoints
+from services.funds.checkpoints.events import PUBLISHED as CHECKPOINT_EVENTS
 from services.funds.ledger import endpoints as ledger
 from services.funds.ledger.events import PUBLISHED as LEDGER_EVENTS
 from services.funds.models import Base, kit
@@ -11,11 +13,12 @@ from services.funds.projects import endpoints as projects
 from services.funds.projects.events import ASSET_REGISTERED_SUBJECT, ASSET_REGISTERED_TYPE
 from services.funds.projects.events import PUBLISHED as PROJECT_EVENTS
 from services.funds.projects.service import on_asset_registered
+from services.funds.reports import endpoints as reports
 from services.funds.settings import FundsSettings
 from shared.component import create_component_app
 from shared.events.consumer import Subscription
 
-PUBLISHED = [*PROJECT_EVENTS, *LEDGER_EVENTS]
+PUBLISHED = [*PROJECT_EVENTS, *LEDGER_EVENTS, *CHECKPOINT_EVENTS]
 SUBSCRIPTIONS = [
     Subscription(
         source_service="assets",
@@ -32,7 +35,7 @@ def create_app(settings: FundsSettings | None = None) -> FastAPI:
         settings=settings or FundsSettings(),
         metadata=Base.metadata,
         tables=kit,
-        routers=[projects.router, ledger.router],
+        routers=[projects.router, ledger.router, checkpoints.router, reports.router],
         published=PUBLISHED,
         subscriptions=SUBSCRIPTIONS,
     )
