@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -113,28 +113,14 @@ async def monthly_trend(
                 month=month.strftime("%Y-%m"), as_of=as_of, employed=0, by_place=dict.fromkeys(WorkPlace, 0)
             ),
         )
-        point.by_place[WorkPlace(place)] += employed
+        point.by_place[WorkPlace(place)] = employed
         point.employed += employed
-    series = []
-    month = first
-    while month <= last:  # a month before the first change point counts zero employed
-        following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
-        series.append(
-            points.get(month)
-            or MonthPoint(
-                month=month.strftime("%Y-%m"),
-                as_of=min(following - timedelta(days=1), today),
-                employed=0,
-                by_place=dict.fromkeys(WorkPlace, 0),
-            )
-        )
-        month = following
     return FloorSeries(
         town_code=town,
         floor=settings.employment_floor,
         warning_line=settings.employment_floor + settings.floor_warning_margin,
         place_labels=WORK_PLACE_LABELS,
-        points=series,
+        points=list(points.values()),
     )
 
 

@@ -33,23 +33,36 @@ async def counts_at(
     return [(t, p, int(n)) for t, p, n in (await session.execute(query)).all()]
 
 
+# One pass over the change points: each is bucketed into its month (earlier ones into the first
+# month), summed per (month, place), and a running sum per place gives the count at each month end.
 _SERIES = text("""
     WITH months AS (
         SELECT m::date AS month, least((m + interval '1 month - 1 day')::date, :today) AS as_of
         FROM generate_series(CAST(:first AS date), CAST(:last AS date), interval '1 month') AS m
+    ),
+    moves AS (
+        SELECT greatest(date_trunc('month', day)::date, CAST(:first AS date)) AS month, place,
+               sum(delta) AS delta
+        FROM employment.employment_changes
+        WHERE day <= (SELECT max(as_of) FROM months) AND (CAST(:town AS text) IS NULL OR town_code = :town)
+        GROUP BY 1, 2
+    ),
+    grid AS (
+        SELECT months.month, months.as_of, p.place
+        FROM months CROSS JOIN unnest(enum_range(NULL::employment.work_place)) AS p(place)
     )
-    SELECT months.month, months.as_of, c.place, sum(c.delta)::int
-    FROM months JOIN employment.employment_changes c ON c.day <= months.as_of
-    WHERE CAST(:town AS text) IS NULL OR c.town_code = :town
-    GROUP BY months.month, months.as_of, c.place
-    ORDER BY months.month, c.place
+    SELECT g.month, g.as_of, g.place::text,
+           (sum(coalesce(m.delta, 0)) OVER (PARTITION BY g.place ORDER BY g.month))::int
+    FROM grid g LEFT JOIN moves m ON m.month = g.month AND m.place = g.place
+    ORDER BY g.month, g.place
 """)
 
 
 async def monthly_series(
     session: AsyncSession, first_month: date, last_month: date, today: date, town_code: str | None
 ) -> list[tuple[date, date, str, int]]:
-    """(month, as_of, place, employed) at each month's last day (today for the running month)."""
+    """(month, as_of, place, employed) for every month and place, counted at the month's last day
+    (today for the running month)."""
     rows = await session.execute(
         _SERIES, {"first": first_month, "last": last_month, "today": today, "town": town_code}
     )
