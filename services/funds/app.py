@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from services.funds.announcements import endpoints as announcements
 from services.funds.checkpoints import endpoints as checkpoints
 from services.funds.checkpoints.events import PUBLISHED as CHECKPOINT_EVENTS
 from services.funds.ledger import endpoints as ledger
@@ -35,7 +36,14 @@ def create_app(settings: FundsSettings | None = None) -> FastAPI:
         settings=settings or FundsSettings(),
         metadata=Base.metadata,
         tables=kit,
-        routers=[projects.router, ledger.router, checkpoints.router, reports.router],
+        routers=[
+            projects.router,
+            announcements.router,
+            announcements.public_router,
+            ledger.router,
+            checkpoints.router,
+            reports.router,
+        ],
         published=PUBLISHED,
         subscriptions=SUBSCRIPTIONS,
     )

@@ -2,11 +2,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import Field
 
 from shared.settings import ServiceSettings
+
+if TYPE_CHECKING:
+    from shared.component import Component
 
 
 class ShareEnforcement(StrEnum):
@@ -35,3 +38,9 @@ class FundsSettings(ServiceSettings):
     microcredit_overdue_ratio_max: Decimal = Field(default=Decimal("0.02"), ge=0, le=1)
     # Public announcement listing: per client address, in this process's memory (limits' syntax).
     public_rate_limit: str = "60/minute"
+
+
+def funds_settings(component: Component) -> FundsSettings:
+    """The running component's settings (defaults when a bare app was built without them)."""
+    settings = component.settings
+    return settings if isinstance(settings, FundsSettings) else FundsSettings()

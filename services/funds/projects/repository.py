@@ -153,3 +153,10 @@ async def fund_shares(
         .order_by(Fund.id)
     )
     return [(f, s, a) for f, s, a in (await session.execute(query)).all()]
+
+
+async def by_ids(session: AsyncSession, ids: set[uuid.UUID]) -> list[Project]:
+    """Projects by id, whatever the caller's scope (for the public listing of announced ones)."""
+    if not ids:
+        return []
+    return list((await session.execute(select(Project).where(Project.id.in_(ids)))).scalars())

@@ -59,7 +59,7 @@ from services.funds.projects.schemas import (
     StepCreate,
     TargetsSet,
 )
-from services.funds.settings import FundsSettings
+from services.funds.settings import FundsSettings, funds_settings
 from shared.auth import Principal, Role
 from shared.context import RequestContext
 from shared.errors import Forbidden, InvalidTransition, ValidationFailed
@@ -111,8 +111,7 @@ class UnknownProject(LookupError):
 
 
 def settings_of(ctx: RequestContext) -> FundsSettings:
-    settings = ctx.component.settings
-    return settings if isinstance(settings, FundsSettings) else FundsSettings()
+    return funds_settings(ctx.component)
 
 
 def needs_elevated_review(amount: Decimal, threshold: Decimal) -> bool:
