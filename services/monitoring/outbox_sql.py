@@ -30,10 +30,11 @@ async def publish_each(
             {with_sql}
             INSERT INTO monitoring.outbox (event_id, nats_subject, envelope)
             SELECT ev.id, :nats_subject, jsonb_build_object(
-                'specversion', '1.0', 'id', ev.id, 'source', :source, 'type', :type,
-                'subject', ev.subject,
+                'specversion', '1.0', 'id', ev.id, 'source', CAST(:source AS text),
+                'type', CAST(:type AS text), 'subject', ev.subject,
                 'time', to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-                'datacontenttype', 'application/json', 'dataschema', :dataschema, 'data', ev.data)
+                'datacontenttype', 'application/json', 'dataschema', CAST(:dataschema AS text),
+                'data', ev.data)
             FROM (SELECT gen_random_uuid() AS id, r.subject, r.data FROM ({rows_sql}) AS r) AS ev
             """  # noqa: S608 - our own constant SQL; values are bound
         ),

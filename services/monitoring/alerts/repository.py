@@ -86,8 +86,7 @@ async def raise_department_alerts(
                 (id, household_id, town_code, village_code, source, reason, risk_causes, department, status,
                  origin_ref)
             SELECT gen_random_uuid(), h.id, h.town_code, h.village_code, 'department', r.reason,
-                   ARRAY[r.cause::monitoring.risk_cause], :department, 'open',
-                   'department:' || :department || ':' || :batch_id || ':' || r.record_id
+                   ARRAY[r.cause::monitoring.risk_cause], :department, 'open', :origin || r.record_id
             FROM unnest(CAST(:record_ids AS text[]), CAST(:digests AS bytea[]), CAST(:causes AS text[]),
                         CAST(:reasons AS text[])) AS r(record_id, digest, cause, reason)
             JOIN monitoring.members m ON m.id_number_hash = r.digest
@@ -97,7 +96,7 @@ async def raise_department_alerts(
         )
         """,
         department=department,
-        batch_id=batch_id,
+        origin=f"department:{department}:{batch_id}:",
         record_ids=record_ids,
         digests=digests,
         causes=causes,

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from decimal import Decimal
 
 from pydantic import Field
 
@@ -14,7 +15,9 @@ class IncomeIn(InputModel):
     property: NonNegativeMoney = Field(description="财产性收入")
     transfers: NonNegativeMoney = Field(description="转移性收入")
     business_costs: NonNegativeMoney = Field(description="生产经营性支出")
-    rigid_expenses: NonNegativeMoney = Field(default=0, description="大额刚性支出（医疗、教育等）")
+    rigid_expenses: NonNegativeMoney = Field(
+        default=Decimal("0.00"), description="大额刚性支出（医疗、教育等）"
+    )
 
 
 class IncomeOut(OutputModel):
