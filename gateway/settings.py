@@ -15,6 +15,8 @@ class GatewaySettings(ServiceSettings):
     component: ClassVar[str] = "gateway"
     needs_nats: ClassVar[bool] = False  # no events of its own; NATS URL only feeds the AsyncAPI servers entry
     port: int = 8000
+    # The gateway streams bodies through; each service enforces its own limit (bulk imports are large).
+    max_body_bytes: int = Field(default=64 * 1024 * 1024, ge=1024)
 
     # Where the services listen (XIANJIE_GATEWAY_MONITORING_URL or XIANJIE_MONITORING_URL, ...).
     monitoring_url: str = "http://127.0.0.1:8001"
