@@ -38,6 +38,7 @@ from services.assets.registry.events import (
     ProjectAccepted,
 )
 from services.assets.registry.schemas import (
+    Approval,
     AssetCard,
     AssetCreate,
     AssetOut,
@@ -212,12 +213,11 @@ async def move(ctx: RequestContext, asset: Asset, step: LifecycleBody) -> Asset:
         asset.manager_name = step.manager_name
         record.details = {"manager_name": step.manager_name}
     elif isinstance(step, Dispose):
-        _check_disposal(step)
-        assert step.approval is not None
+        approval = _approval(step)
         record.disposal_method = step.method
-        record.approved_by = step.approval.approved_by
-        record.approval_ref = step.approval.approval_ref
-        record.approved_on = step.approval.approved_on
+        record.approved_by = approval.approved_by
+        record.approval_ref = approval.approval_ref
+        record.approved_on = approval.approved_on
     from_status, asset.status = asset.status, to_status
     ctx.session.add(record)
     await ctx.session.flush()
@@ -239,7 +239,8 @@ async def move(ctx: RequestContext, asset: Asset, step: LifecycleBody) -> Asset:
     return asset
 
 
-def _check_disposal(step: Dispose) -> None:
+def _approval(step: Dispose) -> Approval:
+    """The disposal's approval, once it is complete and precedes the disposal."""
     if step.approval is None:
         raise DisposalNotApproved(
             "处置资产须附审批机关、批复文号和批复日期",
@@ -251,6 +252,7 @@ def _check_disposal(step: Dispose) -> None:
         raise ValidationFailed(
             "approval.approved_on", "批复日期不能晚于处置日期", "approval must precede the disposal"
         )
+    return step.approval
 
 
 class UnknownDivision(ValueError):
