@@ -9,6 +9,7 @@ from services.funds.checkpoints import endpoints as checkpoints
 from services.funds.checkpoints.events import PUBLISHED as CHECKPOINT_EVENTS
 from services.funds.ledger import endpoints as ledger
 from services.funds.ledger.events import PUBLISHED as LEDGER_EVENTS
+from services.funds.microcredit import endpoints as microcredit
 from services.funds.models import Base, kit
 from services.funds.projects import endpoints as projects
 from services.funds.projects.events import ASSET_REGISTERED_SUBJECT, ASSET_REGISTERED_TYPE
@@ -42,6 +43,7 @@ def create_app(settings: FundsSettings | None = None) -> FastAPI:
             announcements.public_router,
             ledger.router,
             checkpoints.router,
+            microcredit.router,
             reports.router,
         ],
         published=PUBLISHED,

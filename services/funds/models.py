@@ -30,11 +30,13 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    case,
     func,
+    literal,
     text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, column_property, mapped_column
 
 from shared.db import declarative_base
 from shared.tables import add_kit_tables
@@ -462,3 +464,13 @@ class Repayment(Base):
     created_at: Mapped[datetime] = _created()
 
     __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"), Index(None, "loan_id"))
+
+
+# 正常 / 逾期 / 已结清 as of today: derived, never stored — a loan falls overdue by the calendar alone.
+Loan.status = column_property(  # type: ignore[attr-defined]
+    case(
+        (Loan.repaid >= Loan.amount, literal("repaid")),
+        (Loan.due_on < func.current_date(), literal("overdue")),
+        else_=literal("active"),
+    )
+)

@@ -89,7 +89,7 @@ async def test_announce_scope_and_bad_input(
     resp = await api.post(url, json={"kind": "rumour", **period()}, headers=auth(admin))
     assert resp.status_code == 422
     assert await count(stack, "announcements") == 0
-    assert KEJING == project["town_code"]
+    assert project["town_code"] == KEJING
 
 
 async def test_public_listing_is_rate_limited(

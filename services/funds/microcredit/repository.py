@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, and_, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.funds.microcredit.schemas import LoanStatus
+from services.funds.models import Loan, Repayment
+from shared.auth import Principal
+
+
+def scoped(principal: Principal) -> Select[tuple[Loan]]:
+    query = select(Loan)
+    if principal.division_prefix is not None:
+        query = query.where(Loan.village_code.startswith(principal.division_prefix, autoescape=True))
+    return query
+
+
+def filtered(
+    principal: Principal,
+    *,
+    town_code: str | None,
+    village_code: str | None,
+    household_id: uuid.UUID | None,
+    status: LoanStatus | None,
+    updated_since: datetime | None,
+) -> Select[tuple[Loan]]:
+    query = scoped(principal)
+    if town_code:
+        query = query.where(Loan.town_code == town_code)
+    if village_code:
+        query = query.where(Loan.village_code == village_code)
+    if household_id:
+        query = query.where(Loan.household_id == household_id)
+    if status:
+        query = query.where(Loan.status == status.value)
+    if updated_since:
+        query = query.where(Loan.updated_at > updated_since)
+    return query
+
+
+async def get(session: AsyncSession, principal: Principal, loan_id: uuid.UUID) -> Loan | None:
+    return (await session.execute(scoped(principal).where(Loan.id == loan_id))).scalar_one_or_none()
+
+
+async def repay(session: AsyncSession, loan_id: uuid.UUID, amount: Decimal) -> bool:
+    """Take a repayment unless it exceeds the balance (atomic on the loan's row)."""
+    done = await session.scalar(
+        update(Loan)
+        .where(Loan.id == loan_id, Loan.repaid + amount <= Loan.amount)
+        .values(repaid=Loan.repaid + amount, updated_at=func.now())
+        .returning(Loan.id)
+        .execution_options(synchronize_session=False)
+    )
+    return done is not None
+
+
+async def repayments(session: AsyncSession, loan_id: uuid.UUID) -> list[Repayment]:
+    query = select(Repayment).where(Repayment.loan_id == loan_id).order_by(Repayment.repaid_on, Repayment.id)
+    return list((await session.execute(query)).scalars())
+
+
+async def overdue_by_town(session: AsyncSession, principal: Principal, as_of: date) -> list[Any]:
+    """Per town: loans and balance outstanding at ``as_of``, and those past due (set-based)."""
+    repaid = (
+        select(Repayment.loan_id, func.sum(Repayment.amount).label("total"))
+        .where(Repayment.repaid_on <= as_of)
+        .group_by(Repayment.loan_id)
+        .subquery()
+    )
+    balance = Loan.amount - func.coalesce(repaid.c.total, 0)
+    open_loan = and_(Loan.issued_on <= as_of, balance > 0)
+    overdue = and_(open_loan, Loan.due_on < as_of)
+    query = (
+        select(
+            Loan.town_code,
+            func.count().filter(open_loan).label("loans"),
+            func.coalesce(func.sum(balance).filter(open_loan), 0).label("outstanding"),
+            func.count().filter(overdue).label("overdue_loans"),
+            func.coalesce(func.sum(balance).filter(overdue), 0).label("overdue_balance"),
+        )
+        .outerjoin(repaid, repaid.c.loan_id == Loan.id)
+        .group_by(Loan.town_code)
+        .order_by(Loan.town_code)
+    )
+    if principal.division_prefix is not None:
+        query = query.where(Loan.village_code.startswith(principal.division_prefix, autoescape=True))
+    return list((await session.execute(query)).all())

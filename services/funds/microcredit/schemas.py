@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import Field, computed_field
+
+from services.funds.models import BORROWER_KIND_LABELS, BorrowerKind
+from shared.schemas import InputModel, Money, OutputModel, PositiveMoney, VillageCode
+
+
+class LoanStatus(StrEnum):
+    """Derived at a date, never stored: a loan becomes overdue by the calendar alone."""
+
+    ACTIVE = "active"  # 正常
+    OVERDUE = "overdue"  # 逾期
+    REPAID = "repaid"  # 已结清
+
+
+LOAN_STATUS_LABELS = {LoanStatus.ACTIVE: "正常", LoanStatus.OVERDUE: "逾期", LoanStatus.REPAID: "已结清"}
+
+
+class LoanCreate(InputModel):
+    household_id: uuid.UUID = Field(description="借款农户（监测服务中的户 id）")
+    member_id: uuid.UUID = Field(description="借款人（户内成员 id）")
+    borrower_kind: BorrowerKind
+    village_code: VillageCode
+    lender: str = Field(min_length=1, max_length=100, description="放贷银行", examples=["济源农商银行"])
+    amount: PositiveMoney
+    term_months: int = Field(ge=1, le=120)
+    issued_on: date
+
+
+class LoanOut(OutputModel):
+    id: uuid.UUID
+    household_id: uuid.UUID
+    member_id: uuid.UUID
+    borrower_kind: BorrowerKind
+    town_code: str
+    village_code: str
+    lender: str
+    amount: Money
+    term_months: int
+    issued_on: date
+    due_on: date
+    repaid: Money
+    status: LoanStatus
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def borrower_kind_label(self) -> str:
+        return BORROWER_KIND_LABELS[self.borrower_kind]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def status_label(self) -> str:
+        return LOAN_STATUS_LABELS[self.status]
+
+
+class RepaymentCreate(InputModel):
+    amount: PositiveMoney
+    repaid_on: date
+
+
+class RepaymentOut(OutputModel):
+    id: uuid.UUID
+    loan_id: uuid.UUID
+    amount: Money
+    repaid_on: date
+    created_at: datetime
+
+
+class TownOverdue(OutputModel):
+    town_code: str
+    town_name: str | None
+    loans: int
+    outstanding: Money = Field(description="贷款余额")
+    overdue_loans: int
+    overdue_balance: Money = Field(description="逾期余额")
+    overdue_ratio: Decimal | None = Field(description="逾期率 = 逾期余额 ÷ 贷款余额")
+    over_bound: bool
+
+
+class OverdueReport(OutputModel):
+    as_of: date
+    bound: Decimal = Field(description="逾期率上限（配置）")
+    total: TownOverdue
+    towns: list[TownOverdue]

@@ -1,0 +1,138 @@
+"""小额信贷: loans to eligible borrowers (脱贫人口、监测对象), repayments, overdue detection and the
+overdue ratio by town against a configured bound (贷款逾期额度控制在合理水平).
+
+Borrowers are linked by household and member id only; eligibility (the borrower's kind) is
+declared by the official who records the loan, as the bank's file states it. Amount and term are
+bounded by configuration. The district and town officials (their town) record loans and
+repayments; village cadres read their village's loans; auditors read all.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+from decimal import Decimal
+
+from services.funds.checkpoints.service import ratio
+from services.funds.microcredit import repository
+from services.funds.microcredit.schemas import (
+    LoanCreate,
+    OverdueReport,
+    RepaymentCreate,
+    TownOverdue,
+)
+from services.funds.models import Loan, Repayment
+from services.funds.projects.service import settings_of
+from shared.auth import Role
+from shared.context import RequestContext
+from shared.errors import Conflict, ValidationFailed
+
+RECORDERS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL)
+READERS = (*RECORDERS, Role.VILLAGE_CADRE, Role.AUDITOR)
+
+
+class RepaymentExceedsBalance(Conflict):
+    code = "repayment_exceeds_balance"
+    title_zh, title_en = "还款金额超过贷款余额", "Repayment exceeds the balance"
+
+
+def add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+async def grant(ctx: RequestContext, data: LoanCreate) -> Loan:
+    ctx.principal.require_write()
+    ctx.principal.require_role(*RECORDERS)
+    village = ctx.component.divisions.require_village(data.village_code)
+    ctx.principal.require_may_write_in(data.village_code)
+    settings = settings_of(ctx)
+    if data.amount > settings.microcredit_max_amount:
+        raise ValidationFailed(
+            "amount", f"小额信贷单户不超过 {settings.microcredit_max_amount:.2f} 元", "amount over the limit"
+        )
+    if data.term_months > settings.microcredit_max_term_months:
+        raise ValidationFailed(
+            "term_months",
+            f"贷款期限不超过 {settings.microcredit_max_term_months} 个月",
+            "term over the limit",
+        )
+    if data.issued_on > date.today():
+        raise ValidationFailed("issued_on", "放贷日期不能晚于今天", "issued_on is in the future")
+    loan = Loan(
+        **data.model_dump(),
+        town_code=village.town_code,
+        due_on=add_months(data.issued_on, data.term_months),
+    )
+    ctx.session.add(loan)
+    await ctx.session.flush()
+    await ctx.audit("create", "loan", loan.id, data.model_dump())
+    return loan
+
+
+async def repay(ctx: RequestContext, loan: Loan, data: RepaymentCreate) -> Repayment:
+    ctx.principal.require_write()
+    ctx.principal.require_role(*RECORDERS)
+    ctx.principal.require_may_write_in(loan.village_code)
+    if not loan.issued_on <= data.repaid_on <= date.today():
+        raise ValidationFailed("repaid_on", "还款日期须在放贷日与今天之间", "repaid_on out of range")
+    if not await repository.repay(ctx.session, loan.id, data.amount):
+        raise RepaymentExceedsBalance(
+            f"贷款余额为 {loan.amount - loan.repaid:.2f} 元", f"balance is {loan.amount - loan.repaid:.2f}"
+        )
+    repayment = Repayment(loan_id=loan.id, **data.model_dump())
+    ctx.session.add(repayment)
+    await ctx.session.flush()
+    await ctx.audit("repay", "loan", loan.id, data.model_dump())
+    return repayment
+
+
+def _overdue(
+    code: str,
+    name: str | None,
+    loans: int,
+    outstanding: Decimal,
+    overdue_loans: int,
+    overdue_balance: Decimal,
+    bound: Decimal,
+) -> TownOverdue:
+    share = ratio(overdue_balance, outstanding)
+    return TownOverdue(
+        town_code=code,
+        town_name=name,
+        loans=loans,
+        outstanding=outstanding,
+        overdue_loans=overdue_loans,
+        overdue_balance=overdue_balance,
+        overdue_ratio=share,
+        over_bound=share is not None and share > bound,
+    )
+
+
+async def overdue_report(ctx: RequestContext, as_of: date) -> OverdueReport:
+    ctx.principal.require_role(*READERS)
+    bound = settings_of(ctx).microcredit_overdue_ratio_max
+    rows = await repository.overdue_by_town(ctx.session, ctx.principal, as_of)
+    towns = [
+        _overdue(
+            r.town_code,
+            ctx.component.divisions.name(r.town_code),
+            r.loans,
+            r.outstanding,
+            r.overdue_loans,
+            r.overdue_balance,
+            bound,
+        )
+        for r in rows
+    ]
+    total = _overdue(
+        "",
+        "合计",
+        sum(t.loans for t in towns),
+        sum((t.outstanding for t in towns), Decimal("0.00")),
+        sum(t.overdue_loans for t in towns),
+        sum((t.overdue_balance for t in towns), Decimal("0.00")),
+        bound,
+    )
+    return OverdueReport(as_of=as_of, bound=bound, total=total, towns=towns)
