@@ -117,7 +117,9 @@ async def identification_overdue(
 
 
 # Households that must have a responsible helper: 脱贫户 and monitored households (帮扶责任全覆盖).
-NEEDS_HELPER = "(h.kind = 'lifted_out' OR h.status IN ('included', 'safety_net'))"
+NEEDS_HELPER = (
+    "(h.kind IN ('lifted_out', 'monitored') OR h.status IN ('included', 'risk_eliminated', 'safety_net'))"
+)
 
 
 async def helper_coverage(session: AsyncSession, year_start: date, **scope: Any) -> list[dict[str, Any]]:
@@ -168,7 +170,7 @@ async def data_quality(
         SELECT v.rule_no, h.id AS household_id, h.town_code, h.village_code, h.head_name
         FROM (
             SELECT 1 AS rule_no, h.id FROM monitoring.households h
-            WHERE h.status = 'included' AND h.included_on < CAST(:today AS date) - :grace_days
+            WHERE h.status = 'included' AND h.included_on < CAST(:today AS date) - CAST(:grace_days AS integer)
               AND NOT EXISTS (SELECT 1 FROM monitoring.measures m WHERE m.household_id = h.id)
             UNION ALL
             SELECT 2, h.id FROM monitoring.households h
