@@ -107,3 +107,32 @@ async def test_household_with_bad_member_writes_nothing(
     async with stack.db("monitoring").engine.connect() as conn:
         assert await conn.scalar(text("SELECT count(*) FROM monitoring.households")) == 0
         assert await conn.scalar(text("SELECT count(*) FROM monitoring.outbox")) == 0
+
+
+async def test_household_filters(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> None:
+    from tests.monitoring.factories import include
+
+    me = (await api.get("/auth/me", headers=auth(tokens["helper_wang"]))).json()
+    helped = await create_household(
+        api, tokens["admin"], head_name="张有福", address="北大河村五组", helper_user_id=me["id"]
+    )
+    await include(api, tokens, helped["id"], stack)
+    plain = await create_household(api, tokens["admin"], head_name="刘平安", address="南庄", kind="ordinary")
+
+    async def ids(**params: str) -> set[str]:
+        resp = await api.get(HOUSEHOLDS, params=params, headers=auth(tokens["town_kejing"]))
+        assert resp.status_code == 200, resp.text
+        return {h["id"] for h in resp.json()["items"]}
+
+    assert await ids(status="included") == {helped["id"]}
+    assert await ids(subtype="sudden_hardship") == {helped["id"]}
+    assert await ids(risk_cause="illness") == {helped["id"]}
+    assert await ids(risk_cause="housing") == set()
+    assert await ids(kind="ordinary") == {plain["id"]}
+    assert await ids(helper_user_id=me["id"]) == {helped["id"]}
+    assert await ids(q="有福") == {helped["id"]}
+    assert await ids(q="南庄") == {plain["id"]}
+    assert await ids(q="100%") == set()
+    for bad in ({"status": "rich"}, {"risk_cause": "luck"}, {"q": ""}, {"town_code": "12"}):
+        resp = await api.get(HOUSEHOLDS, params=bad, headers=auth(tokens["admin"]))
+        assert resp.status_code == 422, bad
