@@ -4,7 +4,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, ClassVar
 
-from pydantic import Field
+from limits import parse
+from pydantic import Field, field_validator
 
 from shared.settings import ServiceSettings
 
@@ -38,6 +39,19 @@ class FundsSettings(ServiceSettings):
     microcredit_overdue_ratio_max: Decimal = Field(default=Decimal("0.02"), ge=0, le=1)
     # Public announcement listing: per client address, in this process's memory (limits' syntax).
     public_rate_limit: str = "60/minute"
+
+    @field_validator("checkpoint_targets")
+    @classmethod
+    def _months_and_ratios(cls, targets: dict[int, Decimal]) -> dict[int, Decimal]:
+        if not targets or any(not 1 <= m <= 12 or not 0 <= r <= 1 for m, r in targets.items()):
+            raise ValueError("checkpoint_targets: months 1-12 mapped to ratios between 0 and 1")
+        return targets
+
+    @field_validator("public_rate_limit")
+    @classmethod
+    def _parsable_limit(cls, value: str) -> str:
+        parse(value)  # raises ValueError on a malformed limit such as "60 per min"
+        return value
 
 
 def funds_settings(component: Component) -> FundsSettings:
