@@ -377,3 +377,32 @@ async def test_evaluation_and_acceptance_bad_input(
         await scalar(stack, "SELECT status::text FROM funds.projects WHERE id = :id", id=pid) == "completed"
     )
     assert await count(stack, "outbox", "nats_subject = 'xianjie.funds.project.accepted'") == 0
+
+
+async def test_a_retried_step_is_answered_once(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    admin = tokens["admin"]
+    project = await new_project(api, admin)
+    headers = auth(admin, **{"If-Match": '"1"', "Idempotency-Key": str(uuid.uuid4())})
+    body = {"to": "in_review", "reason": "提交入库论证", "documents": []}
+    first = await api.post(f"{PROJECTS}/{project['id']}/steps", json=body, headers=headers)
+    again = await api.post(f"{PROJECTS}/{project['id']}/steps", json=body, headers=headers)
+    assert first.status_code == again.status_code == 200  # not 412: the retry gets the first answer
+    assert again.headers["idempotent-replayed"] == "true" and again.json() == first.json()
+    assert await count(stack, "project_steps", "to_status = 'in_review'") == 1
+
+
+async def test_asset_of_an_unknown_project_is_parked(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    event = asset_registered(str(uuid.uuid4()), "1")
+    await publish(stack, event)
+
+    async def parked() -> list[dict[str, Any]]:
+        resp = await api.get("/api/funds/v1/ops/parked-events", headers=auth(tokens["admin"]))
+        return [p for p in resp.json() if p["event_id"] == str(event.id)]
+
+    [entry] = await eventually(parked, timeout=30)
+    assert "unknown" in entry["error"]
+    assert await count(stack, "asset_links") == 0
