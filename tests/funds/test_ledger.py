@@ -45,6 +45,14 @@ async def test_fund_register_list_amend(api: httpx.AsyncClient, tokens: dict[str
     assert (await api.get(url, headers=auth(tokens["helper_wang"]))).status_code == 403
     assert await count(stack, "funds") == 2
     assert await count(stack, "audit_log", "entity = 'fund'") == 3
+    project = await planned_project(api, admin)
+    assert (await allocate(api, admin, fund["id"], project["id"], "1000000.00")).status_code == 201
+    below = await api.patch(url, json={"amount": "999999.99"}, headers=auth(admin, **{"If-Match": '"2"'}))
+    assert below.status_code == 409 and below.json()["code"] == "fund_exceeded"
+    assert (
+        str(await scalar(stack, "SELECT amount FROM funds.funds WHERE id = :id", id=fund["id"]))
+        == "6000000.00"
+    )
 
 
 async def test_allocate_and_pay_keep_running_totals(

@@ -406,3 +406,28 @@ async def test_asset_of_an_unknown_project_is_parked(
     [entry] = await eventually(parked, timeout=30)
     assert "unknown" in entry["error"]
     assert await count(stack, "asset_links") == 0
+
+
+async def test_targets_and_evaluation_denied_to_others(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    admin = tokens["admin"]
+    project = await new_project(api, admin)
+    url = f"{PROJECTS}/{project['id']}/performance-targets"
+    body = {"indicators": [{"kind": "output", "name": "大棚", "unit": "座", "target": "1"}]}
+    for token in ("auditor", "integrator_hrss", "helper_wang", "dept_hrss"):
+        resp = await api.put(url, json=body, headers=auth(tokens[token], **{"If-Match": '"1"'}))
+        assert resp.status_code == 403, token
+    duplicate = {"indicators": [body["indicators"][0], body["indicators"][0]]}
+    resp = await api.put(url, json=duplicate, headers=auth(admin, **{"If-Match": '"1"'}))
+    assert resp.status_code == 422 and resp.json()["errors"][0]["field"] == "indicators"
+    negative = {"indicators": [{**body["indicators"][0], "target": "-1"}]}
+    assert (await api.put(url, json=negative, headers=auth(admin, **{"If-Match": '"1"'}))).status_code == 422
+    assert await count(stack, "performance_indicators") == 0
+    fund = await new_fund(api, admin)
+    done, _ = await funded_project(api, admin, fund["id"], "1000.00")
+    await must_step(api, admin, done["id"], "completed")
+    for token in ("village_beidahe", "dept_hrss", "auditor"):
+        resp = await evaluate(api, tokens[token], done["id"])
+        assert resp.status_code == 403, token
+    assert await scalar(stack, "SELECT count(*) FROM funds.projects WHERE evaluated_on IS NOT NULL") == 0
