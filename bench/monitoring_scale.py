@@ -1,0 +1,291 @@
+"""Monitoring at provincial scale: bulk import, system screening and filtered list pages.
+
+Starts its own embedded PostgreSQL, runs the monitoring migrations, then for each size:
+
+1. imports ``--import-rows`` ledger rows through the service's import path (ID numbers hashed and
+   encrypted in Python, COPY into a staging table, one INSERT ... SELECT) and prints rows/s;
+2. tops the tables up to the size with set-based SQL (3 members per household, 2025 incomes,
+   a mix of statuses, risk causes, helpers and unsafe houses);
+3. times one full screening pass (the service's single statement, alerts and their outbox events);
+4. times list pages (the service's own queries, at the database, 200 runs each) and prints p50/p95.
+
+Usage: python bench/monitoring_scale.py [--households 100000,1000000] [--import-rows 50000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import tempfile
+import time
+import uuid
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+
+from services.monitoring.alerts import repository as alerts
+from services.monitoring.households import repository as households
+from services.monitoring.households.id_numbers import check_char, mask, vault_for
+from services.monitoring.models import Household, HouseholdStatus, RiskCause
+from shared.auth import Principal, Role
+from shared.db import Database, create_engine
+from shared.divisions import DivisionRegistry
+from shared.migrations import upgrade
+from shared.pagination import keyset_page
+from xianjie.components import by_name
+from xianjie.devstack import EmbeddedPostgres
+
+VAULT = vault_for("bench-only-id-number-key")
+SURNAMES = (
+    "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎"
+    "余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
+)
+GIVEN = "建国华明军平志伟秀英丽红兰芳玉梅桂春海林东波勇强刚辉军山水河福贵生富有安庆德成文武发兴旺"
+
+
+def name_of(serial: int) -> str:
+    """Plausible, mostly distinct three-character names (as the search sees real ones)."""
+    return SURNAMES[serial % 100] + GIVEN[serial // 100 % 50] + GIVEN[serial // 5000 % 50]
+
+
+def ledger_records(count: int, villages: list[str], offset: int) -> list[tuple[Any, ...]]:
+    records = []
+    for n in range(count):
+        serial = offset + n
+        birth = date(1950, 1, 1) + timedelta(days=serial % 20000)
+        first17 = f"41{serial // 1000 % 10000:04d}{birth:%Y%m%d}{serial % 1000:03d}"
+        number = first17 + check_char(first17)
+        village = villages[serial % len(villages)]
+        records.append(
+            (
+                n + 2,
+                uuid.uuid4(),
+                uuid.uuid4(),
+                village[:9],
+                village,
+                f"户主{serial}",
+                f"第{serial % 12}组",
+                "lifted_out",
+                3,
+                VAULT.digest(number),
+                VAULT.seal(number),
+                mask(number),
+                birth,
+                "healthy",
+                "ordinary",
+                "not_applicable",
+                True,
+            )
+        )
+    return records
+
+
+async def bulk_import(db: Database, rows: int, villages: list[str], offset: int) -> None:
+    started = time.perf_counter()
+    records = ledger_records(rows, villages, offset)
+    prepared = time.perf_counter() - started
+    started = time.perf_counter()
+    async with db.transaction() as session:
+        outcome = await households.import_households(session, records)
+    loaded = time.perf_counter() - started
+    accepted = sum(1 for status, _ in outcome.values() if status == "accepted")
+    print(
+        f"  import of {rows:,} ledger rows: validate+hash+encrypt {rows / prepared:,.0f} rows/s; "
+        f"COPY + set-based insert {rows / loaded:,.0f} rows/s ({accepted:,} households, {loaded:.2f} s); "
+        f"end to end {rows / (prepared + loaded):,.0f} rows/s"
+    )
+
+
+async def top_up(db: Database, total: int, villages: list[str]) -> None:
+    started = time.perf_counter()
+    async with db.transaction() as session:
+        have = await session.scalar(text("SELECT count(*) FROM monitoring.households"))
+        missing = total - int(have or 0)
+        if missing > 0:
+            await session.execute(
+                text("""
+            INSERT INTO monitoring.households
+                (id, town_code, village_code, head_name, address, kind, member_count, helper_user_id, status,
+                 subtype, risk_causes, housing_safe, water_safe, included_on, case_started_on, version)
+            SELECT gen_random_uuid(), left(v.code, 9), v.code,
+                   substr(:surnames, 1 + g % 100, 1) || substr(:given, 1 + g / 100 % 50, 1)
+                       || substr(:given, 1 + g / 5000 % 50, 1),
+                   '第' || (g % 12) || '组',
+                   (ARRAY['lifted_out','monitored','low_income','ordinary'])[1 + g % 4]
+                       ::monitoring.household_kind,
+                   3, CASE WHEN g % 3 = 0 THEN 'helper-' || (g % 5000) END,
+                   CASE WHEN g % 10 = 0 THEN 'included' ELSE 'not_monitored' END::monitoring.household_status,
+                   CASE WHEN g % 10 = 0 THEN 'marginal'::monitoring.household_subtype END,
+                   CASE WHEN g % 10 = 0 THEN ARRAY[(ARRAY['illness','disability','schooling','unstable_work'])
+                        [1 + g % 4]]::monitoring.risk_cause[] ELSE '{}' END,
+                   g % 97 <> 0, g % 89 <> 0,
+                   CASE WHEN g % 10 = 0 THEN DATE '2024-01-01' + (g % 600) END,
+                   CASE WHEN g % 10 = 0 THEN DATE '2023-12-01' + (g % 600) END, 1
+            FROM generate_series(1, :missing) AS g
+            JOIN LATERAL (SELECT code FROM unnest(CAST(:villages AS text[])) WITH ORDINALITY AS u(code, i)
+                          WHERE i = 1 + g % cardinality(CAST(:villages AS text[]))) v ON true
+            """),
+                {"missing": missing, "villages": villages, "surnames": SURNAMES, "given": GIVEN},
+            )
+        # Three members each (the import gave its households their head already).
+        await session.execute(
+            text("""
+            INSERT INTO monitoring.members
+                (id, household_id, name, id_number_hash, id_number_cipher, id_number_masked, birth_date,
+                 relation,
+                 health, labour, schooling, medical_insured, version)
+            SELECT gen_random_uuid(), h.id, '成员', sha256(convert_to(h.id::text || r, 'UTF8')), '\\x00',
+                   '419001********0000', DATE '1950-01-01' + (abs(hashtext(h.id::text || r)) % 25000),
+                   (ARRAY['head','spouse','child'])[r]::monitoring.member_relation, 'healthy',
+                   (ARRAY['ordinary','weak','skilled'])[r]::monitoring.labour_capacity,
+                   CASE WHEN abs(hashtext(h.id::text)) % 500 = 0 AND r = 3 THEN 'out_of_school'
+                        ELSE 'not_applicable' END::monitoring.schooling_status,
+                   abs(hashtext(h.id::text || r)) % 300 <> 0, 1
+            FROM monitoring.households h CROSS JOIN generate_series(1, 3) AS r
+            WHERE NOT EXISTS (SELECT 1 FROM monitoring.members m WHERE m.household_id = h.id)
+            """)
+        )
+        await session.execute(
+            text("""
+            INSERT INTO monitoring.incomes
+                (id, household_id, year, wages, business, property, transfers, business_costs, rigid_expenses,
+                 version)
+            SELECT gen_random_uuid(), h.id, 2025,
+                   CASE WHEN abs(hashtext(h.id::text)) % 40 = 0 THEN 9000
+                        ELSE 24000 + abs(hashtext(h.id::text)) % 60000 END, 3000, 200, 1500,
+                   1000, (abs(hashtext(h.id::text)) % 7) * 1000, 1
+            FROM monitoring.households h
+            WHERE NOT EXISTS (
+                SELECT 1 FROM monitoring.incomes i WHERE i.household_id = h.id AND i.year = 2025)
+            """)
+        )
+    async with db.engine.connect() as conn:
+        await conn.execution_options(isolation_level="AUTOCOMMIT")
+        await conn.execute(text("VACUUM ANALYZE monitoring.households"))
+        await conn.execute(text("VACUUM ANALYZE monitoring.members"))
+        await conn.execute(text("VACUUM ANALYZE monitoring.incomes"))
+        await conn.execute(text("VACUUM ANALYZE monitoring.alerts"))
+    print(
+        f"  generated up to {total:,} households / {3 * total:,} members with SQL in "
+        f"{time.perf_counter() - started:.1f} s"
+    )
+
+
+async def screening(db: Database) -> None:
+    today = date.today()
+    started = time.perf_counter()
+    async with db.transaction() as session:
+        raised = await alerts.screen(
+            session,
+            year=2025,
+            line=Decimal("8600.00"),
+            school_born_after=today.replace(year=today.year - 16),
+            school_born_by=today.replace(year=today.year - 6),
+            division_prefix=None,
+        )
+    took = time.perf_counter() - started
+    print(
+        f"  screening (every household, one statement, alerts + outbox events): {took:.2f} s, "
+        f"{raised:,} raised"
+    )
+    started = time.perf_counter()
+    async with db.transaction() as session:
+        again = await alerts.screen(
+            session,
+            year=2025,
+            line=Decimal("8600.00"),
+            school_born_after=today.replace(year=today.year - 16),
+            school_born_by=today.replace(year=today.year - 6),
+            division_prefix=None,
+        )
+    print(
+        f"  screening again (nothing new to raise): {time.perf_counter() - started:.2f} s, {again:,} raised"
+    )
+
+
+async def list_queries(db: Database, towns: list[str], runs: int) -> None:
+    async with db.transaction() as session:
+        since = await session.scalar(
+            text(
+                "SELECT percentile_disc(0.999) WITHIN GROUP (ORDER BY updated_at) FROM monitoring.households"
+            )
+        )
+    admin = Principal(subject="bench", username="bench", role=Role.DISTRICT_ADMIN)
+    cases: dict[str, Any] = {
+        "town official, first page": lambda i: (
+            Principal(
+                subject="b", username="b", role=Role.TOWN_OFFICIAL, division_code=towns[i % len(towns)]
+            ),
+            {},
+        ),
+        "status=included": lambda i: (admin, {"status": HouseholdStatus.INCLUDED}),
+        "town + risk cause": lambda i: (
+            admin,
+            {"town_code": towns[i % len(towns)], "risk_cause": RiskCause.ILLNESS},
+        ),
+        "helper's households": lambda i: (admin, {"helper_user_id": f"helper-{i % 5000}"}),
+        "text search, 3-char name": lambda i: (admin, {"q": name_of(1000 + i * 37)}),
+        "updated_since (delta sync)": lambda i: (admin, {"updated_since": since}),
+    }
+    for label, make in cases.items():
+        timings = []
+        for i in range(runs):
+            principal, filters = make(i)
+            params = {"town_code": None, "village_code": None, "kind": None, "updated_since": None, **filters}
+            async with db.transaction() as session:
+                started = time.perf_counter()
+                query = households.filtered(principal, **params)
+                _, cursor = await keyset_page(
+                    session, query, (Household.updated_at, Household.id), cursor=None, limit=50
+                )
+                if cursor:  # the second page too, as a scrolling user would
+                    await keyset_page(
+                        session, query, (Household.updated_at, Household.id), cursor=cursor, limit=50
+                    )
+                timings.append((time.perf_counter() - started) * 1000)
+        timings.sort()
+        p95 = timings[int(len(timings) * 0.95) - 1]
+        print(
+            f"  list {label:<28} p50 {statistics.median(timings):6.1f} ms   p95 {p95:6.1f} ms"
+            "  (2 pages of 50)"
+        )
+
+
+async def run(sizes: list[int], import_rows: int, runs: int, database_url: str) -> None:
+    db = Database(create_engine(database_url, pool_size=2))
+    registry = DivisionRegistry.load()
+    villages = sorted(d.code for d in registry.by_code.values() if len(d.code) == 12)
+    towns = sorted({v[:9] for v in villages})
+    for number, size in enumerate(sizes):
+        print(f"\n== {size:,} households ==")
+        await bulk_import(db, min(import_rows, size), villages, offset=number * 10_000_000)
+        await top_up(db, size, villages)
+        await screening(db)
+        await list_queries(db, towns, runs)
+    await db.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--households", default="100000", help="comma-separated sizes, e.g. 100000,1000000")
+    parser.add_argument("--import-rows", type=int, default=50_000)
+    parser.add_argument("--runs", type=int, default=200)
+    args = parser.parse_args()
+    sizes = sorted(int(s) for s in args.households.split(","))
+    with tempfile.TemporaryDirectory(prefix="xj-bench-monitoring-") as tmp:
+        postgres = EmbeddedPostgres(Path(tmp) / "pg")
+        database_url = postgres.start()
+        try:
+            monitoring = by_name("monitoring")
+            upgrade(monitoring.migrations, monitoring.schema, database_url)
+            asyncio.run(run(sizes, args.import_rows, args.runs, database_url))
+        finally:
+            postgres.stop()
+
+
+if __name__ == "__main__":
+    main()
