@@ -49,7 +49,8 @@ GIVEN = "建国华明军平志伟秀英丽红兰芳玉梅桂春海林东波勇�
 
 def name_of(serial: int) -> str:
     """Plausible, mostly distinct three-character names (as the search sees real ones)."""
-    return SURNAMES[serial % 100] + GIVEN[serial // 100 % 50] + GIVEN[serial // 5000 % 50]
+    s, g = len(SURNAMES), len(GIVEN)
+    return SURNAMES[serial % s] + GIVEN[serial // s % g] + GIVEN[serial // (s * g) % g]
 
 
 def ledger_records(count: int, villages: list[str], offset: int) -> list[tuple[Any, ...]]:
@@ -112,8 +113,8 @@ async def top_up(db: Database, total: int, villages: list[str]) -> None:
                 (id, town_code, village_code, head_name, address, kind, member_count, helper_user_id, status,
                  subtype, risk_causes, housing_safe, water_safe, included_on, case_started_on, version)
             SELECT gen_random_uuid(), left(v.code, 9), v.code,
-                   substr(:surnames, 1 + g % 100, 1) || substr(:given, 1 + g / 100 % 50, 1)
-                       || substr(:given, 1 + g / 5000 % 50, 1),
+                   substr(:surnames, 1 + g % :s, 1) || substr(:given, 1 + g / :s % :g, 1)
+                       || substr(:given, 1 + g / (:s * :g) % :g, 1),
                    '第' || (g % 12) || '组',
                    (ARRAY['lifted_out','monitored','low_income','ordinary'])[1 + g % 4]
                        ::monitoring.household_kind,
@@ -129,7 +130,14 @@ async def top_up(db: Database, total: int, villages: list[str]) -> None:
             JOIN LATERAL (SELECT code FROM unnest(CAST(:villages AS text[])) WITH ORDINALITY AS u(code, i)
                           WHERE i = 1 + g % cardinality(CAST(:villages AS text[]))) v ON true
             """),
-                {"missing": missing, "villages": villages, "surnames": SURNAMES, "given": GIVEN},
+                {
+                    "missing": missing,
+                    "villages": villages,
+                    "surnames": SURNAMES,
+                    "given": GIVEN,
+                    "s": len(SURNAMES),
+                    "g": len(GIVEN),
+                },
             )
         # Three members each (the import gave its households their head already).
         await session.execute(

@@ -8,6 +8,7 @@ from services.monitoring.assistance.schemas import (
     PlanIn,
     PlanOut,
     PolicyIn,
+    PolicyOut,
     Suggestion,
 )
 from services.monitoring.households import repository as households
@@ -44,11 +45,9 @@ async def suggest(ctx: RequestContext, household: Household) -> list[Suggestion]
     if not causes:
         return []
     return [
-        Suggestion.model_validate(
-            {
-                **{k: getattr(p, k) for k in Suggestion.model_fields if k != "matched_causes"},
-                "matched_causes": [c for c in p.risk_causes if c in causes],
-            }
+        Suggestion(
+            **PolicyOut.model_validate(p).model_dump(),
+            matched_causes=[c for c in p.risk_causes if c in causes],
         )
         for p in await repository.suggestions(ctx.session, causes)
     ]

@@ -239,7 +239,7 @@ class RowRefused(Exception):
         self.message = message
 
 
-def _import_record(ctx: RequestContext, number: int, values: dict[str, str]) -> tuple[Any, ...]:
+def _import_record(ctx: RequestContext, row_number: int, values: dict[str, str]) -> tuple[Any, ...]:
     """One file row as a COPY record, or :class:`RowRefused` naming the column and the reason."""
     cells = {field: values.get(header, "").strip() for field, header in IMPORT_HEADERS.items()}
     for field in REQUIRED_IMPORT_FIELDS:
@@ -278,7 +278,7 @@ def _import_record(ctx: RequestContext, number: int, values: dict[str, str]) -> 
         raise RowRefused(IMPORT_HEADERS["medical_insured"], "应为 是 或 否")
     v = vault(ctx)
     return (
-        number,
+        row_number,
         uuid.uuid4(),
         uuid.uuid4(),
         cells["town_code"],
