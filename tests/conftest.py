@@ -21,6 +21,7 @@ import pytest
 import uvicorn
 from fastapi import FastAPI
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from shared.db import Database, create_engine, to_async_url
@@ -250,7 +251,8 @@ async def _clean_service_tables(request: pytest.FixtureRequest) -> None:
     if not {"stack", "api"} & set(request.fixturenames):
         return
     stack: Stack = request.getfixturevalue("stack")
-    async with stack.db("monitoring").engine.begin() as conn:
+    engine = stack.db("monitoring").engine
+    async with engine.connect() as conn:
         tables = (
             (
                 await conn.execute(
@@ -264,5 +266,14 @@ async def _clean_service_tables(request: pytest.FixtureRequest) -> None:
             .scalars()
             .all()
         )
-        if tables:
-            await conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+    # A relay, consumer or checker of the previous test may still hold row locks: TRUNCATE can then
+    # be picked as a deadlock victim. Waiting a moment and trying again is all it takes.
+    for attempt in range(10):
+        try:
+            async with engine.begin() as conn:
+                await conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+            return
+        except DBAPIError as exc:
+            if "deadlock" not in str(exc) or attempt == 9:
+                raise
+            await asyncio.sleep(0.2)
