@@ -270,7 +270,7 @@ async def run(sizes: list[int], import_rows: int, runs: int, database_url: str) 
     towns = sorted({v[:9] for v in villages})
     for number, size in enumerate(sizes):
         print(f"\n== {size:,} households ==")
-        await bulk_import(db, min(import_rows, size), villages, offset=number * 10_000_000)
+        await bulk_import(db, min(import_rows, size), villages, offset=number * 1_000_000)
         await top_up(db, size, villages)
         await screening(db)
         await list_queries(db, towns, runs)

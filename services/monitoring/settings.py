@@ -14,6 +14,8 @@ class MonitoringSettings(ServiceSettings):
 
     component: ClassVar[str] = "monitoring"
     port: int = 8001
+    # Town ledgers of 100k+ rows arrive as one upload (the gateway lets 64 MiB through).
+    max_body_bytes: int = Field(default=32 * 1024 * 1024, ge=1024)
 
     # Keys the ID-number hash (uniqueness, matching) and encryption (display to roles that need it).
     id_number_key: str = Field(default=DEV_ID_NUMBER_KEY, min_length=16, repr=False)

@@ -12,6 +12,7 @@ from tests.conftest import Stack
 from tests.helpers import KEJING, KEJING_OTHER_VILLAGE, KEJING_VILLAGE, WANGWU, WANGWU_VILLAGE, auth, new_id
 
 URL = "/api/monitoring/v1/households"
+TOO_LARGE = b"x" * (33 * 1024 * 1024)  # over the service's 32 MiB (ledger uploads) limit
 
 
 def household(**overrides: Any) -> dict[str, Any]:
@@ -206,7 +207,9 @@ async def test_bad_input_is_a_clear_problem(
         ),
         (await api.post(URL, json=household(kind="rich"), headers=h), 422, "validation_failed"),
         (
-            await api.post(URL, content=b"x" * 2_000_000, headers={**h, "Content-Type": "application/json"}),
+            await api.post(
+                URL, content=b"x" * (33 * 1024 * 1024), headers={**h, "Content-Type": "application/json"}
+            ),
             413,
             "payload_too_large",
         ),

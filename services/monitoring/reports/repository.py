@@ -170,7 +170,8 @@ async def data_quality(
         SELECT v.rule_no, h.id AS household_id, h.town_code, h.village_code, h.head_name
         FROM (
             SELECT 1 AS rule_no, h.id FROM monitoring.households h
-            WHERE h.status = 'included' AND h.included_on < CAST(:today AS date) - CAST(:grace_days AS integer)
+            WHERE h.status = 'included'
+              AND h.included_on < CAST(:today AS date) - CAST(:grace_days AS integer)
               AND NOT EXISTS (SELECT 1 FROM monitoring.measures m WHERE m.household_id = h.id)
             UNION ALL
             SELECT 2, h.id FROM monitoring.households h
