@@ -296,8 +296,13 @@ async def test_job_loss_event_twice_is_one_alert(
     [alert] = await eventually(alerts)
     assert alert["risk_causes"] == ["unstable_work"]
 
-    async def handled_twice() -> bool:
-        return await count(stack, "SELECT count(*) FROM monitoring.inbox") >= 1
+    async def drained() -> bool:
+        nc = await nats.connect(stack.infra.nats_url)
+        try:
+            info = await nc.jetstream().consumer_info("XIANJIE_EMPLOYMENT", "monitoring")
+            return info.num_pending == 0 and info.num_ack_pending == 0
+        finally:
+            await nc.close()
 
-    await eventually(handled_twice)
+    await eventually(drained, timeout=30)
     assert len(await alerts()) == 1
