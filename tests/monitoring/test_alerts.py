@@ -108,6 +108,8 @@ async def test_department_batch_matches_by_id_number(
     ]
     assert sorted(a["household_id"] for a in alerts) == sorted(h["id"] for h in households)
     assert all(a["department"] == "人社局" and a["risk_causes"] == ["illness"] for a in alerts)
+    seen_by_department = (await api.get(ALERTS, headers=auth(tokens["dept_hrss"]))).json()["items"]
+    assert {a["id"] for a in seen_by_department} == {a["id"] for a in alerts}
     assert len(await raised_events(stack)) == 3
     # Only integrator accounts push batches; people and other roles are refused.
     for who in ("admin", "dept_hrss", "town_kejing", "auditor", "helper_wang"):
@@ -171,6 +173,8 @@ async def test_visits_with_gps_and_findings(
         await api.get(VISITS, params={"visitor_kind": "town_secretary"}, headers=auth(tokens["admin"]))
     ).json()["items"]
     assert len(secretaries) == 1
+    assert (await api.get(VISITS, headers=auth(tokens["dept_hrss"]))).status_code == 403
+    assert len((await api.get(VISITS, headers=auth(tokens["auditor"]))).json()["items"]) == 2
     mine = (await api.get(VISITS, headers=auth(tokens["helper_wang"]))).json()["items"]
     assert [v["id"] for v in mine] == [body["id"]]
 

@@ -138,7 +138,7 @@ async def list_visits(
     cursor: Annotated[str | None, Query(max_length=500)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> Page[VisitOut]:
-    ctx.principal.require_role(*service.READERS)
+    ctx.principal.require_role(*service.VISIT_READERS)
     query = repository.visits_filtered(
         ctx.principal, household_id=household_id, visitor_kind=visitor_kind, updated_since=updated_since
     )

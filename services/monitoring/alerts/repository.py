@@ -21,6 +21,9 @@ _ANNOUNCE_RAISED = """
 
 def scoped(principal: Principal) -> Select[tuple[Alert]]:
     query = select(Alert)
+    if principal.role is Role.DEPARTMENT_OFFICER:
+        # A department sees the alerts its own systems pushed (domain §6).
+        query = query.where(Alert.department == principal.department)
     if principal.division_prefix is not None:
         query = query.where(Alert.village_code.startswith(principal.division_prefix, autoescape=True))
     if principal.role is Role.HELPER:

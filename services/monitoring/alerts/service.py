@@ -26,9 +26,11 @@ from shared.context import RequestContext
 from shared.errors import Forbidden, NotFound, PayloadTooLarge, ValidationFailed
 from shared.events.consumer import EventContext
 
-RAISERS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL, Role.VILLAGE_CADRE, Role.HELPER, Role.DEPARTMENT_OFFICER)
-READERS = (*RAISERS, Role.AUDITOR)
+# Self-declarations are recorded by the household's cadres and helper; departments push batches.
+RAISERS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL, Role.VILLAGE_CADRE, Role.HELPER)
+READERS = (*RAISERS, Role.DEPARTMENT_OFFICER, Role.AUDITOR)
 VISITORS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL, Role.VILLAGE_CADRE, Role.HELPER)
+VISIT_READERS = (*VISITORS, Role.AUDITOR)
 SCREENERS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL)
 
 
