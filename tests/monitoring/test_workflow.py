@@ -218,3 +218,21 @@ async def test_safety_net_needs_a_safety_net_measure(
     assert SafetyNetMarked.model_validate(event["data"]).household_id.hex == household["id"].replace("-", "")
     again = await step(api, tokens["admin"], household["id"], "eliminate_risk")
     assert again.status_code == 409
+
+
+async def test_a_retried_step_is_taken_once(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    household = await create_household(api, tokens["admin"])
+    await api.post(
+        ALERTS, json={"household_id": household["id"], "reason": "申报"}, headers=auth(tokens["admin"])
+    )
+    headers = auth(tokens["village_beidahe"], **{"If-Match": '"1"', "Idempotency-Key": "field-app-42"})
+    body = {"action": "start_verification", "reason": "入户核实"}
+    url = f"{HOUSEHOLDS}/{household['id']}/transitions"
+    first = await api.post(url, json=body, headers=headers)
+    again = await api.post(url, json=body, headers=headers)
+    assert first.status_code == again.status_code == 200
+    assert again.headers.get("idempotent-replayed") == "true" and again.json() == first.json()
+    async with stack.db("monitoring").engine.connect() as conn:
+        assert await conn.scalar(text("SELECT count(*) FROM monitoring.transitions")) == 1
