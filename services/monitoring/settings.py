@@ -2,13 +2,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-import structlog
 from pydantic import Field, model_validator
 
 from shared.settings import Environment, ServiceSettings
 
-DEV_ID_NUMBER_KEY = "dev-only-id-number-key"  # warned about in production below
-log = structlog.get_logger("xianjie.monitoring.settings")
+DEV_ID_NUMBER_KEY = "dev-only-id-number-key"  # refused in production below
 
 
 class MonitoringSettings(ServiceSettings):
@@ -41,8 +39,8 @@ class MonitoringSettings(ServiceSettings):
 
     @model_validator(mode="after")
     def _real_key_in_production(self) -> MonitoringSettings:
-        # Should refuse to start; it only warns until docker-compose.yml and deploy/ pass a real key
-        # (see docs/services/monitoring.md, known gaps).
-        if self.environment is Environment.PRODUCTION and self.id_number_key == DEV_ID_NUMBER_KEY:
-            log.warning("id_number_key_is_the_development_key", setting="XIANJIE_MONITORING_ID_NUMBER_KEY")
+        if self.environment is Environment.PRODUCTION and (
+            self.id_number_key == DEV_ID_NUMBER_KEY or self.id_number_key.upper().startswith("REPLACE-ME")
+        ):
+            raise ValueError("XIANJIE_MONITORING_ID_NUMBER_KEY must be a real secret in production")
         return self

@@ -61,7 +61,7 @@ def interpolate(value: str) -> str:
         op, arg = match.group(2), match.group(3)
         if op == ":-":
             return arg or ""
-        return "s3cret-from-env"
+        return "s3cret-from-the-env-file"
 
     return re.sub(r"\$\{(\w+)(?:(:-|:\?)([^}]*))?\}", one, value)
 
