@@ -9,9 +9,10 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import MetaData
+from sqlalchemy import Enum, MetaData
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase
 
@@ -35,6 +36,13 @@ def declarative_base(schema: str) -> type[DeclarativeBase]:
         metadata = make_metadata(schema)
 
     return Base
+
+
+def pg_enum(enum_class: type[StrEnum], name: str, schema: str) -> Enum:
+    """A PostgreSQL enum type in ``schema`` storing the members' values (not their Python names)."""
+    return Enum(
+        enum_class, name=name, schema=schema, values_callable=lambda members: [m.value for m in members]
+    )
 
 
 def to_async_url(url: str) -> str:

@@ -28,7 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
-from shared.db import declarative_base
+from shared.db import declarative_base, pg_enum
 from shared.tables import add_kit_tables
 
 SCHEMA = "assets"
@@ -182,7 +182,7 @@ IDLE_ACTION_LABELS = {
 
 
 def _enum(e: type[StrEnum], name: str) -> Enum:
-    return Enum(e, name=name, schema=SCHEMA, values_callable=lambda x: [m.value for m in x])
+    return pg_enum(e, name, SCHEMA)
 
 
 class _Timestamps:

@@ -38,7 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, column_property, mapped_column
 
-from shared.db import declarative_base
+from shared.db import declarative_base, pg_enum
 from shared.tables import add_kit_tables
 
 SCHEMA = "funds"
@@ -156,7 +156,7 @@ BORROWER_KIND_LABELS = {BorrowerKind.LIFTED_OUT: "脱贫人口", BorrowerKind.MO
 
 
 def _enum(e: type[StrEnum], name: str) -> Enum:
-    return Enum(e, name=name, schema=SCHEMA, values_callable=lambda x: [m.value for m in x])
+    return pg_enum(e, name, SCHEMA)
 
 
 def _created() -> Mapped[datetime]:

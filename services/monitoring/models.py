@@ -30,12 +30,15 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
-from shared.db import declarative_base
+from shared.db import declarative_base, pg_enum
+from shared.events.outbox import Outbox
 from shared.tables import add_kit_tables
 
 SCHEMA = "monitoring"
 Base = declarative_base(SCHEMA)
 kit = add_kit_tables(Base.metadata)
+# For set-based work that announces many rows at once (screening, imports, department batches).
+outbox = Outbox(kit)
 
 MONEY = Numeric(16, 2)
 
@@ -251,7 +254,7 @@ MEASURE_KIND_LABELS = {MeasureKind.DEVELOPMENTAL: "开发式帮扶", MeasureKind
 
 
 def _enum(e: type[StrEnum], name: str) -> Enum:
-    return Enum(e, name=name, schema=SCHEMA, values_callable=lambda x: [m.value for m in x])
+    return pg_enum(e, name, SCHEMA)
 
 
 RISK_CAUSE_ENUM = _enum(RiskCause, "risk_cause")

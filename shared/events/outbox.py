@@ -11,11 +11,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import structlog
 from nats.js import JetStreamContext
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.db import Database
@@ -32,14 +34,60 @@ class Outbox:
         self.table = tables.outbox
 
     async def add(self, session: AsyncSession, spec: EventSpec, subject: str, payload: EventPayload) -> None:
-        envelope = spec.envelope(subject, payload)
-        await session.execute(
-            insert(self.table).values(
-                event_id=envelope.id,
-                nats_subject=spec.nats_subject,
-                envelope=envelope.model_dump(mode="json", exclude_none=True),
+        await self.add_many(session, spec, [(subject, payload)])
+
+    async def add_many(
+        self, session: AsyncSession, spec: EventSpec, events: Sequence[tuple[str, EventPayload]]
+    ) -> None:
+        """Several events of one kind in one INSERT (a bulk change announcing each row)."""
+        if not events:
+            return
+        rows = []
+        for subject, payload in events:
+            envelope = spec.envelope(subject, payload)
+            rows.append(
+                {
+                    "event_id": envelope.id,
+                    "nats_subject": spec.nats_subject,
+                    "envelope": envelope.model_dump(mode="json", exclude_none=True),
+                }
             )
+        await session.execute(insert(self.table), rows)
+
+    async def add_from_query(
+        self, session: AsyncSession, spec: EventSpec, rows_sql: str, *, with_sql: str = "", **params: Any
+    ) -> int:
+        """Publish ``spec`` once per row of ``rows_sql`` (columns ``subject`` text, ``data`` jsonb).
+
+        Set-based work (screening thousands of rows) announces each row without a Python loop; the
+        envelope is the one :meth:`EventSpec.envelope` builds. ``with_sql`` (``WITH ... AS (INSERT
+        ... RETURNING ...)``) lets the same statement write the rows it announces. Callers pass only
+        their own constant SQL; values travel as bound ``params``.
+        """
+        outbox = f'"{self.table.schema}"."{self.table.name}"'
+        result = await session.execute(
+            text(
+                f"""
+                {with_sql}
+                INSERT INTO {outbox} (event_id, nats_subject, envelope)
+                SELECT ev.id, :nats_subject, jsonb_build_object(
+                    'specversion', '1.0', 'id', ev.id, 'source', CAST(:source AS text),
+                    'type', CAST(:type AS text), 'subject', ev.subject,
+                    'time', to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                    'datacontenttype', 'application/json', 'dataschema', CAST(:dataschema AS text),
+                    'data', ev.data)
+                FROM (SELECT gen_random_uuid() AS id, r.subject, r.data FROM ({rows_sql}) AS r) AS ev
+                """  # noqa: S608 - constant SQL of our own; values are bound
+            ),
+            {
+                "nats_subject": spec.nats_subject,
+                "source": spec.source,
+                "type": spec.type,
+                "dataschema": f"urn:xianjie:schema:{spec.type}",
+                **params,
+            },
         )
+        return int(getattr(result, "rowcount", 0) or 0)
 
 
 class OutboxRelay:

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from services.employment import access
 from services.employment.floor import service as floor
@@ -312,25 +312,20 @@ async def publish_job_losses(
     ctx: RequestContext, lost: list[tuple[uuid.UUID, uuid.UUID, str, str, date]]
 ) -> None:
     """One worker.unemployed per job loss, written to the outbox in one statement."""
-    if not lost:
-        return
-    rows = []
-    for worker_id, household_id, town_code, village_code, ended_on in lost:
-        envelope = WORKER_UNEMPLOYED.envelope(
-            str(worker_id),
-            WorkerUnemployed(
-                worker_id=worker_id,
-                household_id=household_id,
-                town_code=town_code,
-                village_code=village_code,
-                ended_on=ended_on,
-            ),
-        )
-        rows.append(
-            {
-                "event_id": envelope.id,
-                "nats_subject": WORKER_UNEMPLOYED.nats_subject,
-                "envelope": envelope.model_dump(mode="json", exclude_none=True),
-            }
-        )
-    await ctx.session.execute(insert(ctx.component.tables.outbox), rows)
+    await ctx.component.outbox.add_many(
+        ctx.session,
+        WORKER_UNEMPLOYED,
+        [
+            (
+                str(worker_id),
+                WorkerUnemployed(
+                    worker_id=worker_id,
+                    household_id=household_id,
+                    town_code=town_code,
+                    village_code=village_code,
+                    ended_on=ended_on,
+                ),
+            )
+            for worker_id, household_id, town_code, village_code, ended_on in lost
+        ],
+    )

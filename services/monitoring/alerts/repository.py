@@ -7,8 +7,7 @@ from sqlalchemy import Select, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.monitoring.alerts.events import ALERT_RAISED
-from services.monitoring.models import Alert, AlertSource, AlertStatus, Household, Visit, VisitorKind
-from services.monitoring.outbox_sql import publish_each
+from services.monitoring.models import Alert, AlertSource, AlertStatus, Household, Visit, VisitorKind, outbox
 from shared.auth import Principal, Role
 
 # Announces the alerts written by the ``raised`` CTE of the same statement.
@@ -79,7 +78,7 @@ async def raise_department_alerts(
     reasons: list[str],
 ) -> int:
     """One alert per matched record, keyed by department/batch/record so a re-post raises nothing."""
-    return await publish_each(
+    return await outbox.add_from_query(
         session,
         ALERT_RAISED,
         _ANNOUNCE_RAISED,
@@ -118,7 +117,7 @@ async def screen(
 ) -> int:
     """System screening (系统筛查) in one statement: every household against the line, the three
     guarantees and water safety; alerts only for households with no alert already pending."""
-    return await publish_each(
+    return await outbox.add_from_query(
         session,
         ALERT_RAISED,
         _ANNOUNCE_RAISED,

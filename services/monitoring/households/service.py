@@ -27,8 +27,8 @@ from services.monitoring.models import (
     LabourCapacity,
     Member,
     Schooling,
+    outbox,
 )
-from services.monitoring.outbox_sql import publish_each
 from services.monitoring.settings import MonitoringSettings
 from shared.auth import Principal, Role
 from shared.context import RequestContext
@@ -336,7 +336,7 @@ async def import_file(ctx: RequestContext, content: bytes, filename: str) -> Imp
             status, household_id = outcome[number]
             report.add(RowResult(row=number, status=status, id=household_id), keep_all=True)  # type: ignore[arg-type]
     if report.accepted:
-        await publish_each(
+        await outbox.add_from_query(
             ctx.session,
             HOUSEHOLD_REGISTERED,
             """
