@@ -24,7 +24,9 @@ from xianjie.components import ALL
 from xianjie.devstack import free_port
 
 
-async def hammer(session: aiohttp.ClientSession, url: str, headers: dict[str, str], total: int, concurrency: int) -> None:
+async def hammer(
+    session: aiohttp.ClientSession, url: str, headers: dict[str, str], total: int, concurrency: int
+) -> None:
     latencies: list[float] = []
     queue = iter(range(total))
 
@@ -40,20 +42,30 @@ async def hammer(session: aiohttp.ClientSession, url: str, headers: dict[str, st
     await asyncio.gather(*(worker() for _ in range(concurrency)))
     elapsed = time.perf_counter() - started
     cuts = statistics.quantiles(latencies, n=100)
-    print(f"  {total / elapsed:8,.0f} req/s   p50 {cuts[49] * 1000:6.2f} ms   p95 {cuts[94] * 1000:6.2f} ms   {url}")
+    p50, p95 = cuts[49] * 1000, cuts[94] * 1000
+    print(f"  {total / elapsed:8,.0f} req/s   p50 {p50:6.2f} ms   p95 {p95:6.2f} ms   {url}")
 
 
 async def measure(ports: dict[str, int], password: str, total: int, concurrency: int) -> None:
     gateway = f"http://127.0.0.1:{ports['gateway']}"
     async with aiohttp.ClientSession() as session:
-        async with session.post(f"{gateway}/auth/token",
-                                data={"grant_type": "password", "username": "admin", "password": password}) as r:
+        async with session.post(
+            f"{gateway}/auth/token",
+            data={"grant_type": "password", "username": "admin", "password": password},
+        ) as r:
             token = (await r.json())["access_token"]
         headers = {"Authorization": f"Bearer {token}"}
         for i in range(20):
-            body = {"town_code": "419001100", "village_code": "419001100201", "head_name": f"户主{i}",
-                    "kind": "lifted_out", "member_count": 3}
-            async with session.post(f"{gateway}/api/monitoring/v1/households", json=body, headers=headers) as r:
+            body = {
+                "town_code": "419001100",
+                "village_code": "419001100201",
+                "head_name": f"户主{i}",
+                "kind": "lifted_out",
+                "member_count": 3,
+            }
+            async with session.post(
+                f"{gateway}/api/monitoring/v1/households", json=body, headers=headers
+            ) as r:
                 assert r.status == 201, await r.text()
         direct = f"http://127.0.0.1:{ports['monitoring']}/v1/households?limit=20"
         proxied = f"{gateway}/api/monitoring/v1/households?limit=20"
@@ -74,7 +86,7 @@ def wait_until_up(ports: dict[str, int], launcher: subprocess.Popen[bytes], log:
             raise SystemExit("xianjie up failed:\n" + log.read_text()[-3000:])
         for name, port in list(pending.items()):
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as resp:  # noqa: S310
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as resp:
                     if resp.status == 200:
                         del pending[name]
             except OSError:
@@ -88,8 +100,14 @@ def main() -> None:
     ports = {c.name: free_port() for c in ALL}
     password = "bench-" + os.urandom(6).hex()
     with tempfile.TemporaryDirectory(prefix="xj-bench-gw-") as data:
-        args = [str(Path(sys.executable).parent / "xianjie"), "up", "--data-dir", data,
-                "--nats-port", str(free_port())]
+        args = [
+            str(Path(sys.executable).parent / "xianjie"),
+            "up",
+            "--data-dir",
+            data,
+            "--nats-port",
+            str(free_port()),
+        ]
         args += [a for c in ALL for a in (f"--{c.name}-port", str(ports[c.name]))]
         env = {k: v for k, v in os.environ.items() if not k.startswith("XIANJIE_")}
         env["XIANJIE_DEMO_PASSWORD"] = password

@@ -14,7 +14,6 @@ from typing import Any
 
 from sqlalchemy import Enum, MetaData
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
-from sqlalchemy.orm import DeclarativeBase
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -27,15 +26,6 @@ NAMING_CONVENTION = {
 
 def make_metadata(schema: str) -> MetaData:
     return MetaData(schema=schema, naming_convention=NAMING_CONVENTION)
-
-
-def declarative_base(schema: str) -> type[DeclarativeBase]:
-    """A declarative base whose tables all live in ``schema``."""
-
-    class Base(DeclarativeBase):
-        metadata = make_metadata(schema)
-
-    return Base
 
 
 def pg_enum(enum_class: type[StrEnum], name: str, schema: str) -> Enum:

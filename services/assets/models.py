@@ -26,13 +26,18 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from shared.db import declarative_base, pg_enum
+from shared.db import make_metadata, pg_enum
 from shared.tables import add_kit_tables
 
 SCHEMA = "assets"
-Base = declarative_base(SCHEMA)
+
+
+class Base(DeclarativeBase):
+    metadata = make_metadata(SCHEMA)
+
+
 kit = add_kit_tables(Base.metadata)
 
 MONEY = Numeric(16, 2)

@@ -36,13 +36,18 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import Mapped, column_property, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, column_property, mapped_column
 
-from shared.db import declarative_base, pg_enum
+from shared.db import make_metadata, pg_enum
 from shared.tables import add_kit_tables
 
 SCHEMA = "funds"
-Base = declarative_base(SCHEMA)
+
+
+class Base(DeclarativeBase):
+    metadata = make_metadata(SCHEMA)
+
+
 kit = add_kit_tables(Base.metadata)
 
 MONEY = Numeric(16, 2)
@@ -440,6 +445,14 @@ class Loan(Base):
     version: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = _created()
     updated_at: Mapped[datetime] = _updated()
+    # 正常 / 逾期 / 已结清 as of today: derived, never stored — a loan falls overdue by the calendar alone.
+    status: Mapped[str] = column_property(
+        case(
+            (repaid >= amount, literal("repaid")),
+            (due_on < func.current_date(), literal("overdue")),
+            else_=literal("active"),
+        )
+    )
 
     __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
     __table_args__ = (
@@ -464,13 +477,3 @@ class Repayment(Base):
     created_at: Mapped[datetime] = _created()
 
     __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"), Index(None, "loan_id"))
-
-
-# 正常 / 逾期 / 已结清 as of today: derived, never stored — a loan falls overdue by the calendar alone.
-Loan.status = column_property(  # type: ignore[attr-defined]
-    case(
-        (Loan.repaid >= Loan.amount, literal("repaid")),
-        (Loan.due_on < func.current_date(), literal("overdue")),
-        else_=literal("active"),
-    )
-)

@@ -28,14 +28,19 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from shared.db import declarative_base, pg_enum
+from shared.db import make_metadata, pg_enum
 from shared.events.outbox import Outbox
 from shared.tables import add_kit_tables
 
 SCHEMA = "monitoring"
-Base = declarative_base(SCHEMA)
+
+
+class Base(DeclarativeBase):
+    metadata = make_metadata(SCHEMA)
+
+
 kit = add_kit_tables(Base.metadata)
 # For set-based work that announces many rows at once (screening, imports, department batches).
 outbox = Outbox(kit)

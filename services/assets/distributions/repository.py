@@ -11,7 +11,7 @@ from services.assets.models import DistributionShare, RevenueDistribution
 from shared.auth import Principal
 
 
-def scoped(principal: Principal) -> Select[tuple[RevenueDistribution]]:
+def scoped(principal: Principal) -> Select[RevenueDistribution]:
     query = select(RevenueDistribution)
     if principal.division_prefix is not None:
         query = query.where(
@@ -29,7 +29,7 @@ def filtered(
     decided_from: date | None,
     decided_to: date | None,
     updated_since: datetime | None,
-) -> Select[tuple[RevenueDistribution]]:
+) -> Select[RevenueDistribution]:
     query = scoped(principal)
     if town_code:
         query = query.where(RevenueDistribution.town_code == town_code)

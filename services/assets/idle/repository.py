@@ -95,7 +95,8 @@ async def screen(session: AsyncSession, *, as_of: date, prefix: str, settings: A
 
 
 async def today(session: AsyncSession) -> date:
-    result: date = await session.scalar(select(func.current_date()))
+    result = await session.scalar(select(func.current_date()))
+    assert result is not None  # current_date() always answers
     return result
 
 
@@ -108,7 +109,7 @@ def listing(
     proposed_action: IdleAction | None,
     include_cleared: bool,
     updated_since: datetime | None,
-) -> Select[tuple[IdleFlag]]:
+) -> Select[IdleFlag]:
     query = select(IdleFlag)
     if principal.division_prefix is not None:
         query = query.where(IdleFlag.village_code.startswith(principal.division_prefix, autoescape=True))

@@ -11,11 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.assets.models import MaintenanceRecord, MonthlyOperation, PvStation
 
 
-def maintenance_of(asset_id: uuid.UUID) -> Select[tuple[MaintenanceRecord]]:
+def maintenance_of(asset_id: uuid.UUID) -> Select[MaintenanceRecord]:
     return select(MaintenanceRecord).where(MaintenanceRecord.asset_id == asset_id)
 
 
-def months_of(asset_id: uuid.UUID) -> Select[tuple[MonthlyOperation]]:
+def months_of(asset_id: uuid.UUID) -> Select[MonthlyOperation]:
     return select(MonthlyOperation).where(MonthlyOperation.asset_id == asset_id)
 
 
@@ -65,4 +65,5 @@ async def totals(session: AsyncSession, asset_id: uuid.UUID) -> OperationTotals:
             ).where(MonthlyOperation.asset_id == asset_id)
         )
     ).one()
-    return OperationTotals(upkeep[0], upkeep[1], upkeep[2], earned[0], earned[1], earned[2])
+    # coalesce() already made the sums non-null; the column type (nullable kWh) does not say so.
+    return OperationTotals(upkeep[0], upkeep[1], upkeep[2], earned[0], earned[1], earned[2] or Decimal(0))

@@ -23,7 +23,7 @@ from services.assets.models import (
 from shared.auth import Principal
 
 
-def scoped(principal: Principal) -> Select[tuple[Asset]]:
+def scoped(principal: Principal) -> Select[Asset]:
     """Assets the caller may see at all; everything else is 'not found'."""
     query = select(Asset)
     if principal.division_prefix is not None:
@@ -52,7 +52,7 @@ def filtered(
     source_project_id: uuid.UUID | None,
     q: str | None,
     updated_since: datetime | None,
-) -> Select[tuple[Asset]]:
+) -> Select[Asset]:
     query = scoped(principal)
     if town_code:
         query = query.where(Asset.town_code == town_code)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Integer, Row, cast, extract, func, select, true
+from sqlalchemy import Integer, cast, extract, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.assets.models import (
@@ -23,7 +23,7 @@ def _within(column: Any, prefix: str | None) -> Any:
     return column.startswith(prefix, autoescape=True) if prefix else true()
 
 
-async def by_kind_status_town(session: AsyncSession, prefix: str | None) -> Sequence[Row[Any]]:
+async def by_kind_status_town(session: AsyncSession, prefix: str | None) -> Sequence[Any]:
     query = (
         select(
             Asset.town_code,
@@ -39,7 +39,7 @@ async def by_kind_status_town(session: AsyncSession, prefix: str | None) -> Sequ
     return (await session.execute(query)).all()
 
 
-async def value_by_year(session: AsyncSession, prefix: str | None) -> Sequence[Row[Any]]:
+async def value_by_year(session: AsyncSession, prefix: str | None) -> Sequence[Any]:
     year = cast(extract("year", Asset.formed_on), Integer).label("year")
     query = (
         select(year, Asset.kind, func.count().label("count"), func.sum(Asset.value).label("value"))
@@ -50,9 +50,7 @@ async def value_by_year(session: AsyncSession, prefix: str | None) -> Sequence[R
     return (await session.execute(query)).all()
 
 
-async def revenue_and_distribution(
-    session: AsyncSession, prefix: str | None, year: int
-) -> Sequence[Row[Any]]:
+async def revenue_and_distribution(session: AsyncSession, prefix: str | None, year: int) -> Sequence[Any]:
     """Per town in ``year``: revenue and generation, upkeep cost, and what was distributed, by use."""
     revenue = (
         select(
@@ -117,7 +115,7 @@ async def revenue_and_distribution(
     return (await session.execute(query)).all()
 
 
-async def idle_list(session: AsyncSession, prefix: str | None) -> Sequence[Row[Any]]:
+async def idle_list(session: AsyncSession, prefix: str | None) -> Sequence[Any]:
     query = (
         select(
             IdleFlag.town_code,

@@ -41,7 +41,7 @@ def filtered(
     town_code: str | None,
     village_code: str | None,
     updated_since: datetime | None,
-) -> Select[tuple[JobSupportEntry]]:
+) -> Select[JobSupportEntry]:
     query = select(JobSupportEntry)
     if principal.division_prefix is not None:
         query = query.where(

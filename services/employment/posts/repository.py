@@ -10,7 +10,7 @@ from services.employment.models import Post, PostHolding
 from shared.auth import Principal
 
 
-def scoped(principal: Principal) -> Select[tuple[Post]]:
+def scoped(principal: Principal) -> Select[Post]:
     query = select(Post)
     if principal.division_prefix is not None:
         query = query.where(Post.village_code.startswith(principal.division_prefix, autoescape=True))
@@ -25,7 +25,7 @@ async def get(session: AsyncSession, principal: Principal, post_id: uuid.UUID) -
 
 def filtered(
     principal: Principal, *, town_code: str | None, village_code: str | None, updated_since: datetime | None
-) -> Select[tuple[Post]]:
+) -> Select[Post]:
     query = scoped(principal)
     if town_code:
         query = query.where(Post.town_code == town_code)

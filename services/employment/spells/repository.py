@@ -173,4 +173,4 @@ async def apply_updates(
     await session.execute(_AUDIT, {"collected_on": collected_on, **audit})
     outcome = [(r, w, a) for r, w, a in (await session.execute(_OUTCOME)).all()]
     lost = [tuple(row) for row in (await session.execute(_LOST)).all()]
-    return outcome, lost  # type: ignore[return-value]
+    return outcome, lost

@@ -18,7 +18,7 @@ def filtered(
     worker_id: uuid.UUID | None,
     kind: SubsidyKind | None,
     updated_since: datetime | None,
-) -> Select[tuple[Subsidy]]:
+) -> Select[Subsidy]:
     query = select(Subsidy)
     if principal.division_prefix is not None:
         query = query.where(Subsidy.village_code.startswith(principal.division_prefix, autoescape=True))

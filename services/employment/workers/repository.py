@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from services.employment.workers.schemas import TrainingCreate
 
 
-def scoped(principal: Principal) -> Select[tuple[Worker]]:
+def scoped(principal: Principal) -> Select[Worker]:
     """Workers the caller may see at all; everything else is 'not found'."""
     query = select(Worker)
     if principal.division_prefix is not None:
@@ -46,7 +46,7 @@ def filtered(
     place: WorkPlace | None,
     updated_since: datetime | None,
     verified_before: date | None = None,
-) -> Select[tuple[Worker]]:
+) -> Select[Worker]:
     query = scoped(principal)
     if town_code:
         query = query.where(Worker.town_code == town_code)

@@ -8,13 +8,13 @@ from sqlalchemy import Select, select
 from services.funds.models import Announcement, AnnouncementKind, Project
 
 
-def for_project(project_id: uuid.UUID) -> Select[tuple[Announcement]]:
+def for_project(project_id: uuid.UUID) -> Select[Announcement]:
     return select(Announcement).where(Announcement.project_id == project_id)
 
 
 def public(
     *, today: date, year: int | None, town_code: str | None, kind: AnnouncementKind | None
-) -> Select[tuple[Announcement]]:
+) -> Select[Announcement]:
     """Announcements whose period has begun, with their project (nothing is shown ahead of time)."""
     query = (
         select(Announcement)

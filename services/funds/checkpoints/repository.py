@@ -99,7 +99,7 @@ async def funds(session: AsyncSession, year: int, as_of: date) -> list[Any]:
     return list((await session.execute(query)).all())
 
 
-def assessments(*, year: int | None, updated_since: Any) -> Select[tuple[CheckpointAssessment]]:
+def assessments(*, year: int | None, updated_since: Any) -> Select[CheckpointAssessment]:
     query = select(CheckpointAssessment)
     if year:
         query = query.where(CheckpointAssessment.year == year)

@@ -20,9 +20,7 @@ from services.funds.projects.repository import scoped as scoped_projects
 from shared.auth import Principal
 
 
-def funds(
-    *, year: int | None, source: FundSource | None, updated_since: datetime | None
-) -> Select[tuple[Fund]]:
+def funds(*, year: int | None, source: FundSource | None, updated_since: datetime | None) -> Select[Fund]:
     query = select(Fund)
     if year:
         query = query.where(Fund.year == year)
@@ -50,7 +48,7 @@ def allocations(
     fund_id: uuid.UUID | None,
     project_id: uuid.UUID | None,
     updated_since: datetime | None,
-) -> Select[tuple[Allocation]]:
+) -> Select[Allocation]:
     query = select(Allocation).where(Allocation.project_id.in_(_visible_projects(principal)))
     if fund_id:
         query = query.where(Allocation.fund_id == fund_id)
@@ -79,7 +77,7 @@ def payments(
     project_id: uuid.UUID | None,
     fund_id: uuid.UUID | None,
     updated_since: datetime | None,
-) -> Select[tuple[Payment]]:
+) -> Select[Payment]:
     query = select(Payment).where(Payment.project_id.in_(_visible_projects(principal)))
     if project_id:
         query = query.where(Payment.project_id == project_id)

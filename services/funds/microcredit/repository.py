@@ -13,7 +13,7 @@ from services.funds.models import Loan, Repayment
 from shared.auth import Principal
 
 
-def scoped(principal: Principal) -> Select[tuple[Loan]]:
+def scoped(principal: Principal) -> Select[Loan]:
     query = select(Loan)
     if principal.division_prefix is not None:
         query = query.where(Loan.village_code.startswith(principal.division_prefix, autoescape=True))
@@ -28,7 +28,7 @@ def filtered(
     household_id: uuid.UUID | None,
     status: LoanStatus | None,
     updated_since: datetime | None,
-) -> Select[tuple[Loan]]:
+) -> Select[Loan]:
     query = scoped(principal)
     if town_code:
         query = query.where(Loan.town_code == town_code)

@@ -24,7 +24,7 @@ from services.funds.models import (
 from shared.auth import Principal
 
 
-def scoped(principal: Principal) -> Select[tuple[Project]]:
+def scoped(principal: Principal) -> Select[Project]:
     """Projects the caller may see at all; everything else is 'not found'.
 
     A town official sees every project of the town; a village cadre sees the village's projects
@@ -63,7 +63,7 @@ def filtered(
     status: ProjectStatus | None,
     year: int | None,
     updated_since: datetime | None,
-) -> Select[tuple[Project]]:
+) -> Select[Project]:
     query = scoped(principal)
     if town_code:
         query = query.where(Project.town_code == town_code)

@@ -18,7 +18,7 @@ _ANNOUNCE_RAISED = """
 """
 
 
-def scoped(principal: Principal) -> Select[tuple[Alert]]:
+def scoped(principal: Principal) -> Select[Alert]:
     query = select(Alert)
     if principal.role is Role.DEPARTMENT_OFFICER:
         # A department sees the alerts its own systems pushed (domain §6).
@@ -40,7 +40,7 @@ def filtered(
     status: AlertStatus | None = None,
     source: AlertSource | None = None,
     town_code: str | None = None,
-) -> Select[tuple[Alert]]:
+) -> Select[Alert]:
     query = scoped(principal)
     if household_id:
         query = query.where(Alert.household_id == household_id)
@@ -186,7 +186,7 @@ def visits_filtered(
     household_id: uuid.UUID | None,
     visitor_kind: VisitorKind | None,
     updated_since: datetime | None,
-) -> Select[tuple[Visit]]:
+) -> Select[Visit]:
     query = select(Visit)
     if principal.division_prefix is not None:
         query = query.where(Visit.village_code.startswith(principal.division_prefix, autoescape=True))

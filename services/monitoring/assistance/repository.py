@@ -10,7 +10,7 @@ from services.monitoring.models import AssistancePlan, Household, Measure, Polic
 from shared.auth import Principal, Role
 
 
-def policies(risk_cause: RiskCause | None, updated_since: datetime | None) -> Select[tuple[Policy]]:
+def policies(risk_cause: RiskCause | None, updated_since: datetime | None) -> Select[Policy]:
     query = select(Policy)
     if risk_cause:
         query = query.where(Policy.risk_causes.contains([risk_cause]))
@@ -37,7 +37,7 @@ async def suggestions(session: AsyncSession, causes: list[RiskCause]) -> list[Po
 
 def plans(
     principal: Principal, household_id: uuid.UUID | None, year: int | None, updated_since: datetime | None
-) -> Select[tuple[AssistancePlan]]:
+) -> Select[AssistancePlan]:
     query = select(AssistancePlan)
     if principal.division_prefix is not None:
         query = query.where(

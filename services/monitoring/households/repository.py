@@ -11,7 +11,7 @@ from services.monitoring.models import Household, HouseholdKind, HouseholdStatus
 from shared.auth import Principal, Role
 
 
-def scoped(principal: Principal) -> Select[tuple[Household]]:
+def scoped(principal: Principal) -> Select[Household]:
     """Households the caller may see at all; everything else is 'not found'."""
     query = select(Household)
     if principal.division_prefix is not None:
@@ -46,7 +46,7 @@ def filtered(
     risk_cause: RiskCause | None = None,
     helper_user_id: str | None = None,
     q: str | None = None,
-) -> Select[tuple[Household]]:
+) -> Select[Household]:
     query = scoped(principal)
     if town_code:
         query = query.where(Household.town_code == town_code)

@@ -334,7 +334,7 @@ async def import_file(ctx: RequestContext, content: bytes, filename: str) -> Imp
             report.add(refused[number])
         else:
             status, household_id = outcome[number]
-            report.add(RowResult(row=number, status=status, id=household_id), keep_all=True)  # type: ignore[arg-type]
+            report.add(RowResult(row=number, status=status, id=household_id), keep_all=True)
     if report.accepted:
         await outbox.add_from_query(
             ctx.session,

@@ -102,7 +102,8 @@ async def transition(ctx: RequestContext, household: Household, data: Transition
             household.risk_causes = list(dict.fromkeys(data.risk_causes))
         case Action.VILLAGE_APPROVE:
             posted = data.notice_posted_on or today
-            if posted > today or posted < household.case_started_on:  # type: ignore[operator]
+            started = household.case_started_on or today
+            if posted > today or posted < started:
                 raise ValidationFailed(
                     "body.notice_posted_on", "公示日期不能晚于今天或早于预警日期", "bad date"
                 )
@@ -110,7 +111,8 @@ async def transition(ctx: RequestContext, household: Household, data: Transition
         case Action.OBJECT:
             household.notice_posted_on = None
         case Action.CLOSE_NOTICE:
-            ends = household.notice_posted_on + timedelta(days=settings.objection_window_days)  # type: ignore[operator]
+            posted_on = household.notice_posted_on or today
+            ends = posted_on + timedelta(days=settings.objection_window_days)
             if today < ends:
                 raise _refuse(household, data.action, f"：公示期至 {ends.isoformat()} 结束")
         case Action.APPROVE:
