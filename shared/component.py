@@ -28,7 +28,7 @@ from shared.events.consumer import EventConsumer, Subscription
 from shared.events.envelope import EventSpec
 from shared.events.nats import NatsLink
 from shared.events.outbox import Outbox, OutboxRelay
-from shared.logging import configure_logging, install_request_id
+from shared.logging import RequestIdMiddleware, configure_logging
 from shared.metrics import Metrics
 from shared.ops import health_router, ops_router
 from shared.settings import ServiceSettings
@@ -241,9 +241,10 @@ def create_component_app(
     for key, value in (extra_state or {}).items():
         setattr(app.state, key, value)
     install_error_handlers(app)
-    app.state.metrics.install(app, name)
-    install_request_id(app, name)
+    # Outermost last: request id (so every log line and answer carries it), then metrics, body limit.
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.state.metrics.install(app, name)
+    app.add_middleware(RequestIdMiddleware, component=name)
 
     app.include_router(health_router())
     if subscriptions:

@@ -6,11 +6,12 @@ import logging
 import re
 import sys
 import uuid
-from collections.abc import Awaitable, Callable, Mapping, MutableMapping
+from collections.abc import Mapping, MutableMapping
 from typing import Any
 
 import structlog
-from fastapi import FastAPI, Request, Response
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 REQUEST_ID_HEADER = "X-Request-ID"
 # 18-character mainland ID numbers (last char may be X). Defence in depth: code must not log them.
@@ -50,20 +51,35 @@ def configure_logging(level: str = "INFO", json: bool = True) -> None:
     )
 
 
-def install_request_id(app: FastAPI, component: str) -> None:
-    access = structlog.get_logger("xianjie.access")
+class RequestIdMiddleware:
+    """Gives every request an id (the caller's ``X-Request-ID`` if sane), echoes it, binds it to the
+    log context and writes one access line. Pure ASGI: a BaseHTTPMiddleware costs ~0.5 ms a hop."""
 
-    @app.middleware("http")
-    async def request_id(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        incoming = request.headers.get(REQUEST_ID_HEADER, "")
+    def __init__(self, app: ASGIApp, component: str) -> None:
+        self.app = app
+        self.component = component
+        self.access = structlog.get_logger("xianjie.access")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        incoming = Headers(scope=scope).get(REQUEST_ID_HEADER, "")
         rid = incoming if 0 < len(incoming) <= 100 and incoming.isprintable() else uuid.uuid4().hex
-        request.state.request_id = rid
-        structlog.contextvars.bind_contextvars(request_id=rid, component=component)
+        scope.setdefault("state", {})["request_id"] = rid
+        status = 500
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                MutableHeaders(scope=message)[REQUEST_ID_HEADER] = rid
+            await send(message)
+
+        structlog.contextvars.bind_contextvars(request_id=rid, component=self.component)
         try:
-            response = await call_next(request)
-            response.headers[REQUEST_ID_HEADER] = rid
-            # Paths only, never query strings: those may carry search text or ID numbers.
-            access.info("request", method=request.method, path=request.url.path, status=response.status_code)
-            return response
+            await self.app(scope, receive, send_with_id)
         finally:
+            # Paths only, never query strings: those may carry search text or ID numbers.
+            self.access.info("request", method=scope["method"], path=scope["path"], status=status)
             structlog.contextvars.clear_contextvars()

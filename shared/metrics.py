@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Awaitable, Callable
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Response
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
-from starlette.routing import Match
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 
 class Metrics:
@@ -58,28 +57,40 @@ class Metrics:
         )
 
     def install(self, app: FastAPI, component: str) -> None:
-        @app.middleware("http")
-        async def measure(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-            route = _route_template(app, request)
-            started = time.perf_counter()
-            status = 500
-            try:
-                response = await call_next(request)
-                status = response.status_code
-                return response
-            finally:
-                self.latency.labels(component, request.method, route).observe(time.perf_counter() - started)
-                self.requests.labels(component, request.method, route, str(status)).inc()
+        app.add_middleware(MetricsMiddleware, metrics=self, component=component)
 
         @app.get("/metrics", include_in_schema=False)
         async def metrics() -> Response:
             return Response(generate_latest(self.registry), media_type=CONTENT_TYPE_LATEST)
 
 
-def _route_template(app: FastAPI, request: Request) -> str:
-    # Label by template (/v1/households/{id}), never by raw path: raw ids would explode cardinality.
-    for route in app.router.routes:
-        match, _ = route.matches(request.scope)
-        if match is Match.FULL:
-            return getattr(route, "path", "other")
-    return "unmatched"
+class MetricsMiddleware:
+    """Counts and times requests, labelled by route template (pure ASGI, cheap on the hot path)."""
+
+    def __init__(self, app: ASGIApp, metrics: Metrics, component: str) -> None:
+        self.app = app
+        self.metrics = metrics
+        self.component = component
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500
+
+        async def observing_send(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, observing_send)
+        finally:
+            # The router leaves the matched route in the scope. Label by its template
+            # (/v1/households/{id}), never the raw path: raw ids would explode cardinality.
+            route = getattr(scope.get("route"), "path", "unmatched")
+            method = scope["method"]
+            self.metrics.latency.labels(self.component, method, route).observe(time.perf_counter() - started)
+            self.metrics.requests.labels(self.component, method, route, str(status)).inc()
