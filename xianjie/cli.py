@@ -168,7 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="embedded NATS client port (default 4222 if free, else any free port)",
     )
-    p_up.add_argument("--no-demo", action="store_true", help="do not create the demo accounts")
+    p_up.add_argument("--no-demo", action="store_true", help="no demo accounts and no demo records")
     p_up.set_defaults(func=cmd_up)
 
     p_migrate = commands.add_parser("migrate", help="run every component's migrations")

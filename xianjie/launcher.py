@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
-import importlib
 import json
 import os
 import secrets
@@ -397,7 +396,7 @@ def run_migrations(urls: Mapping[str, str], echo: Echo = print, only: Sequence[s
 
 
 def load_demo_data(database_url: str, password: str) -> list[Any]:
-    """Demo accounts in the gateway, plus any service's optional ``<package>.demo:load_demo_data``."""
+    """Demo accounts in the gateway (demo records come later, through the API: :func:`load_demo_records`)."""
     import asyncio
 
     from shared.db import Database, create_engine
@@ -421,33 +420,22 @@ def load_demo_data(database_url: str, password: str) -> list[Any]:
     return asyncio.run(run())
 
 
-def load_service_demo_data(urls: Mapping[str, str], echo: Echo = print) -> None:
-    """Services may ship demo records: ``services.<name>.demo.load_demo_data(db)`` (idempotent)."""
+def load_demo_records(gateway_url: str, password: str, echo: Echo = print) -> dict[str, int]:
+    """Demo records through the running gateway (idempotent); a problem is a warning, never fatal."""
     import asyncio
 
-    from shared.db import Database, create_engine
+    from xianjie import demo_data
 
-    for service in SERVICES:
-        module_name = service.app_factory.split(":")[0].rsplit(".", 1)[0] + ".demo"
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue
-        loader = getattr(module, "load_demo_data", None)
-        if loader is None:
-            continue
-
-        async def run(loader: Any = loader, url: str = urls[service.name]) -> Any:
-            db = Database(create_engine(url, pool_size=2))
-            try:
-                return await loader(db)
-            finally:
-                await db.dispose()
-
-        result = asyncio.run(run())
-        echo(f"  demo data   {service.name}: {result if result else 'loaded'}")
+    started = time.monotonic()
+    try:
+        counts = asyncio.run(demo_data.load_demo_records(gateway_url, password, echo=echo))
+    except Stop:
+        raise
+    except Exception as exc:  # the demo must never keep the suite from starting
+        echo(f"  demo data   warning: not loaded: {type(exc).__name__}: {exc}")
+        return {}
+    echo(f"  demo data   {demo_data.summary(counts)} ({time.monotonic() - started:.1f}s)")
+    return counts
 
 
 def format_accounts(accounts: Sequence[Any], password: str) -> str:
@@ -655,7 +643,6 @@ def up(options: UpOptions, echo: Echo = print) -> int:
             accounts: list[Any] = []
             if password is not None:
                 accounts = load_demo_data(urls[GATEWAY.name], password.value)
-                load_service_demo_data(urls, echo)
 
             # Children go last into the stack, so they are stopped first.
             stack.callback(_stop_all, children, echo)
@@ -676,6 +663,10 @@ def up(options: UpOptions, echo: Echo = print) -> int:
                     )
                 )
             wait_healthy(children, options.host, echo)
+            if password is not None:
+                load_demo_records(
+                    f"http://{probe_host(options.host)}:{ports[GATEWAY.name]}", password.value, echo
+                )
             echo(
                 _banner(
                     options.host,
