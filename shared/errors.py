@@ -13,7 +13,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -188,6 +188,14 @@ _HTTP_CODES = {
 }
 
 
+def _sqlstate(exc: DBAPIError) -> str:
+    """The PostgreSQL SQLSTATE behind a SQLAlchemy error (asyncpg's exception is the cause)."""
+    orig = exc.orig
+    return str(
+        getattr(orig, "sqlstate", None) or getattr(getattr(orig, "__cause__", None), "sqlstate", "") or ""
+    )
+
+
 def install_error_handlers(app: FastAPI) -> None:
     async def on_app_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, AppError)
@@ -261,6 +269,22 @@ def install_error_handlers(app: FastAPI) -> None:
             extra={"constraint": constraint} if constraint else None,
         )
 
+    async def on_database_error(request: Request, exc: Exception) -> JSONResponse:
+        # A deadlock or serialization failure rolled the whole transaction back: nothing was written
+        # and the same request may simply be sent again. Anything else is a real fault (500).
+        assert isinstance(exc, DBAPIError)
+        if _sqlstate(exc) in {"40P01", "40001"}:
+            english = wants_english(request)
+            return problem_response(
+                request,
+                status=503,
+                code="retry",
+                title="Busy, please retry" if english else "系统繁忙，请重试",
+                detail="Nothing was saved." if english else "本次请求未保存任何数据",
+                headers={"Retry-After": "1"},
+            )
+        return await on_unexpected(request, exc)
+
     async def on_stale(request: Request, exc: Exception) -> JSONResponse:
         # Two writers passed the If-Match check together; the version column let only one through.
         return await on_app_error(request, PreconditionFailed())
@@ -281,6 +305,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(IntegrityError, on_integrity)
+    app.add_exception_handler(DBAPIError, on_database_error)
     app.add_exception_handler(StaleDataError, on_stale)
     app.add_exception_handler(Exception, on_unexpected)
 

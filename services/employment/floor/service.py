@@ -35,6 +35,17 @@ def state_for(employed: int, floor: int, warning_margin: int) -> FloorState:
     return FloorState.OK
 
 
+async def hold_count(session: AsyncSession, today: date | None = None) -> None:
+    """Take the floor row lock before changing main spells.
+
+    The count trigger upserts change-point rows (day, town, place) in whatever order a writer's
+    statements touch them; two writers doing so in different orders deadlock. Queuing every spell
+    writer on the one floor row first makes them take those rows one writer at a time. Spell writes
+    are a few per minute (a monthly file is one transaction), so the queue costs nothing noticeable.
+    """
+    await repository.lock_status(session, today or date.today())
+
+
 async def evaluate(
     session: AsyncSession, publish: Publish, settings: EmploymentSettings, today: date | None = None
 ) -> FloorState:

@@ -89,6 +89,7 @@ async def open_spell(ctx: RequestContext, worker: Worker, data: SpellCreate) -> 
     check_dates(data.started_on, data.ended_on, today)
     changes: dict[str, Any] = data.model_dump()
     if data.is_main:
+        await floor.hold_count(ctx.session, today)
         current = await repository.open_main(ctx.session, worker.id)
         if current is not None and data.ended_on is None and data.started_on > current.started_on:
             current.ended_on = data.started_on - timedelta(days=1)
@@ -114,6 +115,7 @@ async def open_spell(ctx: RequestContext, worker: Worker, data: SpellCreate) -> 
 
 async def end_main_spell(ctx: RequestContext, worker: Worker, ended_on: date, reason: str) -> Worker:
     """失业登记: the open main spell ends with no new one — the worker is unemployed."""
+    await floor.hold_count(ctx.session)
     current = await repository.open_main(ctx.session, worker.id)
     if current is None or worker.status is not WorkerStatus.EMPLOYED:
         raise InvalidTransition("该务工人员已是未就业状态", "worker is already unemployed")
@@ -263,6 +265,7 @@ async def import_updates(
         seen.add(record[0])
         records.append((row.number, *record))
     if records:
+        await floor.hold_count(ctx.session, today)
         outcome, lost = await repository.apply_updates(
             ctx.session,
             records,
