@@ -138,6 +138,10 @@ def problem_response(
     ).model_dump(exclude_none=True)
     if extra:
         body.update(extra)
+    request_id = body.get("request_id")
+    if request_id:
+        # Also on answers made outside the request-id middleware (unhandled errors are rendered there).
+        headers = {"X-Request-ID": request_id, **(headers or {})}
     return JSONResponse(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
 
 

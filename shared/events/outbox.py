@@ -146,7 +146,7 @@ class OutboxRelay:
                 await asyncio.wait_for(self._wake.wait(), timeout=self.poll_seconds)
 
     async def publish_batch(self, js: JetStreamContext) -> int:
-        """Publish one batch; returns how many rows were claimed."""
+        """Publish one batch; returns how many rows were marked published."""
         async with self.db.transaction() as session:
             rows = (
                 await session.execute(
@@ -177,31 +177,31 @@ class OutboxRelay:
             results = await asyncio.gather(
                 *(asyncio.wait_for(f, self.publish_timeout) for f in futures), return_exceptions=True
             )
-            now = datetime.now(UTC)
-            done = [
-                row.position
-                for row, res in zip(rows, results, strict=True)
-                if not isinstance(res, BaseException)
-            ]
-            failed = [
-                (row.position, res)
-                for row, res in zip(rows, results, strict=True)
-                if isinstance(res, BaseException)
-            ]
+            # Only the run before the first failure counts as published, so events leave in commit
+            # order; those after it go again next round (the stream drops the ones it already has).
+            first_failure = next(
+                (i for i, res in enumerate(results) if isinstance(res, BaseException)), len(rows)
+            )
+            done = [row.position for row in rows[:first_failure]]
             if done:
                 await session.execute(
-                    update(self.table).where(self.table.c.position.in_(done)).values(published_at=now)
-                )
-            for position, err in failed:
-                await session.execute(
                     update(self.table)
-                    .where(self.table.c.position == position)
-                    .values(attempts=self.table.c.attempts + 1, last_error=repr(err)[:500])
+                    .where(self.table.c.position.in_(done))
+                    .values(published_at=datetime.now(UTC))
                 )
             self.metrics.events_published.labels(self.service).inc(len(done))
-            if failed:
-                log.warning("outbox_publish_failed", service=self.service, failed=len(failed))
-            return len(rows)
+            if first_failure < len(rows):
+                error = results[first_failure]
+                await session.execute(
+                    update(self.table)
+                    .where(self.table.c.position == rows[first_failure].position)
+                    .values(attempts=self.table.c.attempts + 1, last_error=repr(error)[:500])
+                )
+                log.warning(
+                    "outbox_publish_failed", service=self.service, published=len(done), error=repr(error)
+                )
+            # Fewer than claimed (a failure) makes the relay wait a poll interval instead of spinning.
+            return len(done)
 
     async def _purge_old(self) -> None:
         now = datetime.now(UTC)
