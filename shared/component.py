@@ -185,6 +185,7 @@ def create_component_app(
                 poll_seconds=settings.outbox_poll_seconds,
                 batch_size=settings.outbox_batch_size,
                 retention_days=settings.outbox_retention_days,
+                max_attempts=settings.outbox_max_attempts,
             )
             component.relay.start()
             for subscription in subscriptions:

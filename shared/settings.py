@@ -61,6 +61,7 @@ class SuiteSettings(BaseSettings):
     outbox_poll_seconds: float = Field(default=0.5, gt=0)
     outbox_batch_size: int = Field(default=200, ge=1)
     outbox_retention_days: int = Field(default=14, ge=1)
+    outbox_max_attempts: int = Field(default=50, ge=1)
     consumer_max_deliver: int = Field(default=5, ge=1)
     consumer_ack_wait_seconds: float = Field(default=30, gt=0)
     stream_duplicate_window_seconds: float = Field(default=120, gt=0)

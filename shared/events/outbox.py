@@ -102,6 +102,7 @@ class OutboxRelay:
         poll_seconds: float,
         batch_size: int,
         retention_days: int,
+        max_attempts: int = 50,
         publish_timeout: float = 5.0,
     ) -> None:
         self.service = service
@@ -112,6 +113,10 @@ class OutboxRelay:
         self.poll_seconds = poll_seconds
         self.batch_size = batch_size
         self.retention = timedelta(days=retention_days)
+        # A row that failed this often is set aside (left unpublished, last_error kept) so that one
+        # event JetStream will never take cannot hold back every later one; resetting its attempts
+        # to 0 puts it back in line.
+        self.max_attempts = max_attempts
         self.publish_timeout = publish_timeout
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -156,7 +161,7 @@ class OutboxRelay:
                         self.table.c.nats_subject,
                         self.table.c.envelope,
                     )
-                    .where(self.table.c.published_at.is_(None))
+                    .where(self.table.c.published_at.is_(None), self.table.c.attempts < self.max_attempts)
                     .order_by(self.table.c.position)
                     .limit(self.batch_size)
                     .with_for_update(skip_locked=True)
