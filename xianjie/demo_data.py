@@ -803,13 +803,25 @@ async def _project(loader: DemoLoader, p: DemoProject, fund_ids: dict[str, str])
         "documents": ["验收报告"],
         "assets": list(p.assets),
     }
+    if (
+        await loader.create(
+            "acceptances",
+            f"{path}/acceptance",
+            "admin",
+            f"demo:project:{p.key}:acceptance",
+            acceptance,
+            if_match=etag,
+        )
+        is None
+    ):
+        return project_id
+    # 公告公示: the result goes on the public listing (GET /api/funds/v1/public/announcements).
     await loader.create(
-        "acceptances",
-        f"{path}/acceptance",
+        "announcements",
+        f"{path}/announcements",
         "admin",
-        f"demo:project:{p.key}:acceptance",
-        acceptance,
-        if_match=etag,
+        f"demo:project:{p.key}:result-announcement",
+        {"kind": "result", "starts_on": "2025-11-28", "ends_on": "2025-12-07"},
     )
     return project_id
 

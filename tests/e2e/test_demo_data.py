@@ -15,6 +15,7 @@ from xianjie.demo_data import demo_households, fake_id_number, load_demo_records
 EXPECTED = {
     "acceptances": 1,
     "allocations": 3,
+    "announcements": 1,
     "assets_opened": 2,
     "assets_registered": 2,
     "department_batches": 1,
@@ -124,6 +125,9 @@ async def test_demo_records_through_the_gateway_twice(
         resp = await api.get(path, headers=auth(admin))
         assert resp.status_code == 200, (path, resp.text)
         assert resp.json()["items"], path
+    # The accepted project's result is on the public listing, which needs no sign-in.
+    public = await api.get("/api/funds/v1/public/announcements")
+    assert public.status_code == 200 and len(public.json()["items"]) == 1
 
     # The cross-service flows happened: the case reached the public notice, the job losses became
     # alerts in monitoring, the accepted project's assets link back to it.
