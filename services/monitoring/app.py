@@ -9,6 +9,11 @@ from services.monitoring.alerts.events import PUBLISHED as ALERT_EVENTS
 from services.monitoring.alerts.events import WORKER_UNEMPLOYED_SUBJECT, WORKER_UNEMPLOYED_TYPE
 from services.monitoring.alerts.service import on_worker_unemployed
 from services.monitoring.assistance import endpoints as assistance
+from services.monitoring.employment_records.events import (
+    WORKER_REGISTERED_SUBJECT,
+    WORKER_REGISTERED_TYPE,
+)
+from services.monitoring.employment_records.service import on_worker_registered
 from services.monitoring.households import endpoints as households
 from services.monitoring.households.events import PUBLISHED as HOUSEHOLD_EVENTS
 from services.monitoring.incomes import endpoints as incomes
@@ -24,7 +29,10 @@ PUBLISHED = [*HOUSEHOLD_EVENTS, *WORKFLOW_EVENTS, *ALERT_EVENTS]
 SUBSCRIPTIONS = [
     Subscription(
         source_service="employment",
-        handlers={WORKER_UNEMPLOYED_TYPE: (WORKER_UNEMPLOYED_SUBJECT, on_worker_unemployed)},
+        handlers={
+            WORKER_UNEMPLOYED_TYPE: (WORKER_UNEMPLOYED_SUBJECT, on_worker_unemployed),
+            WORKER_REGISTERED_TYPE: (WORKER_REGISTERED_SUBJECT, on_worker_registered),
+        },
     ),
 ]
 

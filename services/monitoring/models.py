@@ -569,3 +569,18 @@ class Measure(Base):
         Index(None, "plan_id"),
         Index(None, "household_id", "kind"),
     )
+
+
+class MemberEmploymentRecord(Base):
+    """务工登记 as employment announced it (``worker.registered``): our projection, one row per member.
+
+    No foreign key to ``members``: it records another service's fact, which may name a member we do
+    not have (yet); the data-quality rule joins it to our members."""
+
+    __tablename__ = "member_employment_records"
+
+    member_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    worker_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    household_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    registered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

@@ -95,7 +95,16 @@ async def test_reports(api: httpx.AsyncClient, tokens: dict[str, str], stack: St
     assert missing == {old["id"], far["id"]}
 
     quality = {(r["rule_no"], r["household_id"]) for r in (await report(api, admin, "data-quality"))["rows"]}
-    assert quality == {(1, old["id"]), (3, cleared["id"]), (4, far["id"]), (5, old["id"]), (5, far["id"])}
+    # Rule 6: able-bodied working-age members with no employment record (old's and far's).
+    assert quality == {
+        (1, old["id"]),
+        (3, cleared["id"]),
+        (4, far["id"]),
+        (5, old["id"]),
+        (5, far["id"]),
+        (6, old["id"]),
+        (6, far["id"]),
+    }
     # The town official sees only the town; the village cadre only the village.
     town_rules = {
         r["household_id"] for r in (await report(api, tokens["town_kejing"], "data-quality"))["rows"]
@@ -111,7 +120,7 @@ async def test_reports(api: httpx.AsyncClient, tokens: dict[str, str], stack: St
     sheet = load_workbook(io.BytesIO(download.content)).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == ("乡镇（街道）", "规则编号", "疑点规则", "村（社区）", "户主")
-    assert len(rows) == 6 and rows[1][2] == "纳入监测超过规定天数仍无帮扶措施"
+    assert len(rows) == 8 and rows[1][2] == "纳入监测超过规定天数仍无帮扶措施"
     for name in (
         "households",
         "long-running",

@@ -161,9 +161,17 @@ async def helper_missing(session: AsyncSession, **scope: Any) -> list[dict[str, 
 
 
 async def data_quality(
-    session: AsyncSession, today: date, grace_days: int, **scope: Any
+    session: AsyncSession,
+    today: date,
+    grace_days: int,
+    working_born_after: date,
+    working_born_by: date,
+    **scope: Any,
 ) -> list[dict[str, Any]]:
-    """疑点数据 rules, numbered (their wording is in ``service.DATA_QUALITY_RULES``)."""
+    """疑点数据 rules, numbered (their wording is in ``service.DATA_QUALITY_RULES``).
+
+    Rule 6 reads ``member_employment_records``, monitoring's projection of employment's
+    ``worker.registered`` events; it covers the households employment tracks (脱贫户, 监测户)."""
     return await _rows(
         session,
         f"""
@@ -192,6 +200,14 @@ async def data_quality(
             UNION ALL
             SELECT 5, h.id FROM monitoring.households h
             WHERE {NEEDS_HELPER} AND h.helper_user_id IS NULL
+            UNION ALL
+            SELECT 6, h.id FROM monitoring.households h
+            WHERE {NEEDS_HELPER} AND EXISTS (
+                SELECT 1 FROM monitoring.members m
+                WHERE m.household_id = h.id AND m.labour IN ('ordinary', 'skilled')
+                  AND m.birth_date > :working_born_after AND m.birth_date <= :working_born_by
+                  AND NOT EXISTS (SELECT 1 FROM monitoring.member_employment_records r
+                                  WHERE r.member_id = m.id))
         ) AS v
         JOIN monitoring.households h ON h.id = v.id
         WHERE {SCOPE}
@@ -199,5 +215,7 @@ async def data_quality(
         """,  # noqa: S608
         today=today,
         grace_days=grace_days,
+        working_born_after=working_born_after,
+        working_born_by=working_born_by,
         **scope,
     )

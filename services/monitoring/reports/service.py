@@ -45,6 +45,7 @@ DATA_QUALITY_RULES = {
     3: "标注风险消除但最近年度人均纯收入低于监测线",
     4: "登记成员数与家庭人口数不一致",
     5: "脱贫户或监测户未明确帮扶责任人",
+    6: "脱贫户或监测户有劳动能力的劳动年龄成员无务工就业记录",
 }
 
 GROUP_LABELS: dict[GroupBy, tuple[str, dict[Any, str], type]] = {
@@ -142,7 +143,14 @@ async def build(ctx: RequestContext, name: ReportName, *, town_code: str | None,
                 row["kind_label"] = HOUSEHOLD_KIND_LABELS[HouseholdKind(row["kind"])]
             columns = [*HOUSEHOLD_COLUMNS, ("kind_label", "农户类型"), ("status_label", "状态")]
         case ReportName.DATA_QUALITY:
-            rows = await repository.data_quality(ctx.session, today, settings.measure_grace_days, **scope)
+            rows = await repository.data_quality(
+                ctx.session,
+                today,
+                settings.measure_grace_days,
+                years_before(today, settings.working_age_max + 1),
+                years_before(today, settings.working_age_min),
+                **scope,
+            )
             for row in rows:
                 row["rule"] = DATA_QUALITY_RULES[row["rule_no"]]
             columns = [
