@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+
+import structlog
 from fastapi import FastAPI
 
 from services.assets.distributions import endpoints as distributions
 from services.assets.distributions.events import PUBLISHED as DISTRIBUTION_EVENTS
 from services.assets.idle import endpoints as idle
+from services.assets.idle import service as idle_service
+from services.assets.idle.events import PUBLISHED as IDLE_EVENTS
 from services.assets.models import Base, kit
 from services.assets.operations import endpoints as operations
 from services.assets.registry import endpoints as registry
@@ -15,11 +21,24 @@ from services.assets.registry.events import PUBLISHED as ASSET_EVENTS
 from services.assets.registry.service import project_accepted_handler
 from services.assets.reports import endpoints as reports
 from services.assets.settings import AssetsSettings
-from shared.component import create_component_app
+from shared.component import Component, create_component_app
 from shared.divisions import DivisionRegistry
 from shared.events.consumer import Subscription
 
-PUBLISHED = [*ASSET_EVENTS, *DISTRIBUTION_EVENTS]
+log = structlog.get_logger("xianjie.assets")
+
+PUBLISHED = [*ASSET_EVENTS, *DISTRIBUTION_EVENTS, *IDLE_EVENTS]
+IDLE_SCREENING_TASK = "assets-idle-screening"
+
+
+async def screen_periodically(component: Component, interval_seconds: float) -> None:
+    """Every interval, the whole district's idle screening (one replica at a time, by advisory lock)."""
+    while True:
+        await asyncio.sleep(interval_seconds)
+        try:
+            await idle_service.screen_district(component)
+        except Exception as exc:
+            log.warning("idle_screening_failed", error=str(exc) or type(exc).__name__)
 
 
 def create_app(settings: AssetsSettings | None = None) -> FastAPI:
@@ -32,6 +51,20 @@ def create_app(settings: AssetsSettings | None = None) -> FastAPI:
             handlers={PROJECT_ACCEPTED_TYPE: (PROJECT_ACCEPTED_SUBJECT, project_accepted_handler(divisions))},
         ),
     ]
+    tasks: list[asyncio.Task[None]] = []
+
+    async def start(component: Component) -> None:
+        if settings.idle_screening_interval_seconds > 0:
+            task = screen_periodically(component, settings.idle_screening_interval_seconds)
+            tasks.append(asyncio.create_task(task, name=IDLE_SCREENING_TASK))
+
+    async def stop(component: Component) -> None:
+        while tasks:
+            task = tasks.pop()
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
     return create_component_app(
         name="assets",
         title="帮扶项目资产 Assets",
@@ -42,4 +75,6 @@ def create_app(settings: AssetsSettings | None = None) -> FastAPI:
         routers=[registry.router, operations.router, distributions.router, idle.router, reports.router],
         published=PUBLISHED,
         subscriptions=subscriptions,
+        on_startup=start,
+        on_shutdown=stop,
     )

@@ -26,3 +26,7 @@ class AssetsSettings(ServiceSettings):
     # A photovoltaic station's utilisation is its generation against this yield (kWh per kW per
     # year; roughly what central-plain stations reach), so low output counts as low utilisation.
     pv_expected_kwh_per_kw_year: Decimal = Field(default=Decimal("1100"), gt=0)
+
+    # 低效闲置 screening also runs by itself over the whole district every this many seconds (daily by
+    # default; 0 turns the periodic screening off — screenings then run on request only).
+    idle_screening_interval_seconds: float = Field(default=86400, ge=0)

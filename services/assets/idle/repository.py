@@ -9,14 +9,18 @@ from typing import Any
 from sqlalchemy import Select, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.assets.models import Asset, IdleAction, IdleFlag, IdleRule
+from services.assets.idle.events import ASSET_FLAGGED_IDLE
+from services.assets.models import Asset, IdleAction, IdleFlag, IdleRule, kit
 from shared.auth import Principal
+from shared.events.outbox import Outbox
+
+outbox = Outbox(kit)
 
 # :prefix bounds the screening to a division ('' = everywhere). Months are whole calendar months
 # before :as_of's month. Utilisation is the recorded one, or for a PV station its generation
-# against the expected yield.
-SCREENING = text(
-    """
+# against the expected yield. The statement flags, clears and announces each new flag
+# (``asset.flagged_idle``) at once: the outbox rows are written from the INSERT's RETURNING.
+_SCREENING_WITH = """
 WITH params AS (
     SELECT date_trunc('month', CAST(:as_of AS date))::date AS this_month,
            (date_trunc('month', CAST(:as_of AS date)) - make_interval(months => :idle_months))::date
@@ -61,7 +65,7 @@ flagged AS (
            least(f.measure, 999999), 1
     FROM found f
     ON CONFLICT (asset_id, rule) WHERE cleared_on IS NULL DO NOTHING
-    RETURNING 1
+    RETURNING asset_id, town_code, village_code, rule, flagged_on
 ),
 cleared AS (
     UPDATE assets.idle_flags g
@@ -70,28 +74,57 @@ cleared AS (
       AND NOT EXISTS (SELECT 1 FROM found f WHERE f.id = g.asset_id AND f.rule = g.rule)
     RETURNING 1
 )
-SELECT (SELECT count(*) FROM flagged) AS flagged,
-       (SELECT count(*) FROM cleared) AS cleared,
-       (SELECT count(*) FROM found) AS open
 """
+
+# One event per flag the INSERT above wrote (none for a flag that was already open).
+_ANNOUNCE_FLAGGED = """
+SELECT f.asset_id::text AS subject,
+       jsonb_build_object('asset_id', f.asset_id, 'town_code', f.town_code, 'village_code', f.village_code,
+                          'rule', f.rule, 'flagged_on', f.flagged_on) AS data
+FROM flagged f
+"""
+
+_OPEN_FLAGS = text(
+    "SELECT count(*) FROM assets.idle_flags "
+    "WHERE cleared_on IS NULL AND village_code LIKE CAST(:prefix AS text) || '%'"
 )
+
+# Only one screening at a time, whichever replica or request runs it (a transaction-level lock,
+# released at commit or rollback).
+_LOCK_KEY = "xianjie.assets.idle_screening"
+
+
+async def lock_screening(session: AsyncSession, *, wait: bool) -> bool:
+    """Take the screening lock for this transaction; ``wait=False`` answers False if it is held."""
+    function = "pg_advisory_xact_lock" if wait else "pg_try_advisory_xact_lock"
+    row = (
+        await session.execute(text(f"SELECT {function}(hashtextextended(:key, 0))::text"), {"key": _LOCK_KEY})
+    ).scalar_one()
+    return wait or row == "true"
 
 
 async def screen(session: AsyncSession, *, as_of: date, prefix: str, settings: Any) -> tuple[int, int, int]:
-    row = (
-        await session.execute(
-            SCREENING,
-            {
-                "as_of": as_of,
-                "prefix": prefix.replace("%", r"\%").replace("_", r"\_"),
-                "idle_months": settings.idle_months_without_revenue,
-                "window_months": settings.utilisation_window_months,
-                "threshold": settings.low_utilisation_threshold,
-                "pv_yield": settings.pv_expected_kwh_per_kw_year,
-            },
-        )
-    ).one()
-    return int(row.flagged), int(row.cleared), int(row.open)
+    """Flag, clear and announce in one statement; answers (flagged, cleared, open).
+
+    Run under :func:`lock_screening`: the open flags in the division are then, after the statement,
+    exactly the ones found, so ``cleared = open before + flagged - open after``.
+    """
+    escaped = prefix.replace("%", r"\%").replace("_", r"\_")
+    before = int(await session.scalar(_OPEN_FLAGS, {"prefix": escaped}) or 0)
+    flagged = await outbox.add_from_query(
+        session,
+        ASSET_FLAGGED_IDLE,
+        _ANNOUNCE_FLAGGED,
+        with_sql=_SCREENING_WITH,
+        as_of=as_of,
+        prefix=escaped,
+        idle_months=settings.idle_months_without_revenue,
+        window_months=settings.utilisation_window_months,
+        threshold=settings.low_utilisation_threshold,
+        pv_yield=settings.pv_expected_kwh_per_kw_year,
+    )
+    after = int(await session.scalar(_OPEN_FLAGS, {"prefix": escaped}) or 0)
+    return flagged, before + flagged - after, after
 
 
 async def today(session: AsyncSession) -> date:

@@ -12,15 +12,25 @@ Who: district_admin screens anywhere (or one town); town_official screens their 
 
 from __future__ import annotations
 
+from datetime import date
+
+import structlog
+from sqlalchemy import insert
+
 from services.assets.idle import repository
 from services.assets.idle.schemas import ProposalIn, ScreeningRequest, ScreeningResult
 from services.assets.models import IdleFlag
 from services.assets.registry.service import require_registrar
 from shared.auth import Role
+from shared.component import Component
 from shared.context import RequestContext
 from shared.errors import InvalidTransition
 
+log = structlog.get_logger("xianjie.assets.idle")
+
 SCREENERS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL)
+# Who the audit log names for the periodic screening (no person asked for it).
+SCHEDULE_ACTOR = "schedule:idle-screening"
 
 
 async def screen(ctx: RequestContext, data: ScreeningRequest) -> ScreeningResult:
@@ -31,6 +41,8 @@ async def screen(ctx: RequestContext, data: ScreeningRequest) -> ScreeningResult
         ctx.principal.require_may_write_in(data.town_code)
     prefix = data.town_code or ctx.principal.division_prefix or ""
     as_of = data.as_of or await repository.today(ctx.session)
+    # Waits for a screening another request or replica is running (they are short).
+    await repository.lock_screening(ctx.session, wait=True)
     flagged, cleared, still_open = await repository.screen(
         ctx.session, as_of=as_of, prefix=prefix, settings=ctx.component.settings
     )
@@ -49,3 +61,31 @@ async def propose(ctx: RequestContext, flag: IdleFlag, data: ProposalIn) -> Idle
     await ctx.session.flush()
     await ctx.audit("propose", "idle_flag", flag.id, data.model_dump())
     return flag
+
+
+async def screen_district(component: Component, *, as_of: date | None = None) -> ScreeningResult | None:
+    """The periodic screening: the whole district, in its own transaction.
+
+    Several replicas run this on the same schedule; the one that gets the advisory lock screens and
+    the others skip (None) — and the rules flag each (asset, rule) once anyway.
+    """
+    async with component.db.transaction() as session:
+        if not await repository.lock_screening(session, wait=False):
+            log.info("idle_screening_skipped", reason="another screening holds the lock")
+            return None
+        as_of = as_of or await repository.today(session)
+        flagged, cleared, still_open = await repository.screen(
+            session, as_of=as_of, prefix="", settings=component.settings
+        )
+        result = ScreeningResult(as_of=as_of, flagged=flagged, cleared=cleared, open=still_open)
+        await session.execute(
+            insert(component.tables.audit_log).values(
+                actor=SCHEDULE_ACTOR,
+                actor_role="system",
+                action="screen",
+                entity="idle_flags",
+                changes=result.model_dump(mode="json"),
+            )
+        )
+    log.info("idle_screening_done", **result.model_dump(mode="json"))
+    return result
