@@ -287,6 +287,19 @@ def install_error_handlers(app: FastAPI) -> None:
                 detail="Nothing was saved." if english else "本次请求未保存任何数据",
                 headers={"Retry-After": "1"},
             )
+        if _sqlstate(exc).startswith("22"):
+            # Class 22 (data exception): a value PostgreSQL cannot take — a NUL character, a number
+            # out of range — that validation let through. The caller's input, so a 422, not a 500.
+            english = wants_english(request)
+            return problem_response(
+                request,
+                status=422,
+                code="invalid_value",
+                title="Invalid value" if english else "数据取值无效",
+                detail="A value cannot be stored or searched as given."
+                if english
+                else "请求中的某个取值无法保存或查询",
+            )
         return await on_unexpected(request, exc)
 
     async def on_stale(request: Request, exc: Exception) -> JSONResponse:

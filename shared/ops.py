@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel
 from sqlalchemy import select
 
@@ -94,7 +94,9 @@ def ops_router() -> APIRouter:
         response_model=ReplayResult,
         responses=problem_responses(401, 403, 404, 409),
     )
-    async def replay(request: Request, principal: CurrentPrincipal, parked_id: int) -> ReplayResult:
+    async def replay(
+        request: Request, principal: CurrentPrincipal, parked_id: Annotated[int, Path(ge=1, le=2**63 - 1)]
+    ) -> ReplayResult:
         principal.require_role(Role.DISTRICT_ADMIN)
         component = get_component(request)
         table = component.tables.parked_events

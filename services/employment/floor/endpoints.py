@@ -20,6 +20,9 @@ from shared.context import Ctx, RequestContext
 from shared.errors import ValidationFailed, problem_responses
 from shared.schemas import TownCode
 
+# YYYY-MM from 2000 on: earlier months predate any record (and year 0 is no date at all).
+MONTH = r"^(2\d{3})-(0[1-9]|1[0-2])$"
+
 router = APIRouter(prefix="/v1/floor", tags=["floor 就业规模底线"])
 
 
@@ -87,8 +90,8 @@ async def employed_at(
 )
 async def monthly_trend(
     ctx: Ctx,
-    from_month: Annotated[str, Query(alias="from", pattern=r"^\d{4}-(0[1-9]|1[0-2])$", examples=["2025-01"])],
-    to_month: Annotated[str | None, Query(alias="to", pattern=r"^\d{4}-(0[1-9]|1[0-2])$")] = None,
+    from_month: Annotated[str, Query(alias="from", pattern=MONTH, examples=["2025-01"])],
+    to_month: Annotated[str | None, Query(alias="to", pattern=MONTH)] = None,
     town_code: Annotated[TownCode | None, Query()] = None,
 ) -> FloorSeries:
     access.require_reader(ctx)
