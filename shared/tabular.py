@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from fastapi.responses import Response
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from pydantic import BaseModel, Field
 
 from shared.errors import AppError
@@ -59,18 +60,25 @@ def _decode(content: bytes) -> str:
 
 
 def _csv_rows(content: bytes, max_rows: int) -> Iterator[Row]:
-    reader = csv.reader(io.StringIO(_decode(content)))
-    header = next(reader, None)
-    if not header:
-        raise UnreadableFile("文件没有表头", "no header row")
-    names = [h.strip() for h in header]
-    for number, cells in enumerate(reader, start=2):
-        if number - 1 > max_rows:
-            raise UnreadableFile(f"行数超过上限 {max_rows}", f"more than {max_rows} rows")
-        if any(c.strip() for c in cells):
-            yield Row(
-                number, {n: (cells[i].strip() if i < len(cells) else "") for i, n in enumerate(names) if n}
-            )
+    # newline="" lets the csv module handle line breaks itself, quoted ones included.
+    reader = csv.reader(io.StringIO(_decode(content), newline=""))
+    try:
+        header = next(reader, None)
+        if not header:
+            raise UnreadableFile("文件没有表头", "no header row")
+        names = [h.strip() for h in header]
+        for number, cells in enumerate(reader, start=2):
+            if number - 1 > max_rows:
+                raise UnreadableFile(f"行数超过上限 {max_rows}", f"more than {max_rows} rows")
+            if any(c.strip() for c in cells):
+                yield Row(
+                    number,
+                    {n: (cells[i].strip() if i < len(cells) else "") for i, n in enumerate(names) if n},
+                )
+    except csv.Error as exc:
+        raise UnreadableFile(
+            f"CSV 格式错误（第 {reader.line_num} 行）", f"malformed CSV at line {reader.line_num}"
+        ) from exc
 
 
 def _cell_text(value: Any) -> str:
@@ -141,6 +149,9 @@ class ImportReport(BaseModel):
 
 
 def _excel_value(value: Any) -> Any:
+    if isinstance(value, str):
+        # Control characters a worksheet cannot hold (they may sit in old records): drop them.
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
     if isinstance(value, Decimal):
         return float(value)  # Excel has no decimal type; display only — the API keeps Decimal
     if isinstance(value, datetime) and value.tzinfo is not None:

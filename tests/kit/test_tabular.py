@@ -38,6 +38,21 @@ def test_garbage_is_a_clear_error() -> None:
         list(read_rows(b"PK\x03\x04garbage", "x.xlsx"))
     with pytest.raises(UnreadableFile):
         list(read_rows(b"", "x.csv"))
+    # A bare CR (found by fuzzing) is a line break, not a crash; a giant field is a clear refusal.
+    assert [r.values for r in read_rows("\xd3\r]\xc9".encode(), "x.csv")] == [{"\xd3": "]\xc9"}]
+    with pytest.raises(UnreadableFile):
+        list(read_rows(('a\n"' + "x" * 200_000 + '"\n').encode(), "x.csv"))
+
+
+def test_quoted_line_breaks_stay_in_their_cell() -> None:
+    rows = list(read_rows('户主,地址\n王建国,"三组\n4号"\n'.encode(), "x.csv"))
+    assert rows[0].values["地址"] == "三组\n4号"
+
+
+def test_download_drops_characters_a_worksheet_cannot_hold() -> None:
+    response = xlsx_response("x.xlsx", [("name", "姓名")], [{"name": "王\x00建\x07国"}])
+    sheet = load_workbook(io.BytesIO(response.body)).worksheets[0]
+    assert sheet["A2"].value == "王建国"
 
 
 def test_report_counts_and_lists_refused_rows_only() -> None:
