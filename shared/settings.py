@@ -19,9 +19,6 @@ from pydantic_settings import (
     SettingsConfigDict,
 )
 
-# Placeholder values that must never reach production.
-_PLACEHOLDER_SECRETS = {"", "change-me", "changeme", "secret", "password", "xianjie"}
-
 
 class Environment(StrEnum):
     DEVELOPMENT = "development"
@@ -54,8 +51,6 @@ class SuiteSettings(BaseSettings):
 
     # HTTP hygiene.
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
-    default_page_size: int = Field(default=50, ge=1, le=500)
-    max_page_size: int = Field(default=500, ge=1, le=5000)
 
     # Events.
     outbox_poll_seconds: float = Field(default=0.5, gt=0)
@@ -91,11 +86,6 @@ class SuiteSettings(BaseSettings):
             if missing:
                 raise ValueError(f"production needs {', '.join(missing)} (no embedded servers)")
         return self
-
-    @staticmethod
-    def refuse_placeholder(name: str, value: str, environment: Environment) -> None:
-        if environment is Environment.PRODUCTION and value.strip().lower() in _PLACEHOLDER_SECRETS:
-            raise ValueError(f"{name} is a placeholder; set a real secret in production")
 
 
 class ServiceSettings(SuiteSettings):
