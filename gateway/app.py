@@ -11,7 +11,7 @@ from gateway.auth.keys import KeyRing, ensure_signing_key, published_keys
 from gateway.auth.ratelimit import LoginRateLimiter
 from gateway.docs import endpoints as docs
 from gateway.docs.service import DocumentCache
-from gateway.models import Base, kit
+from gateway.models import kit
 from gateway.proxy import endpoints as proxy
 from gateway.proxy.service import new_client_session
 from gateway.settings import GatewaySettings
@@ -52,11 +52,9 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         title="衔接 xianjie 网关 Gateway",
         description="登录与令牌、账号管理、路由到各服务 / sign-in, tokens, accounts, routing.",
         settings=settings,
-        metadata=Base.metadata,
         tables=kit,
         routers=[auth.router, users.router, docs.router, proxy.router],
         published=[],
-        subscriptions=[],
         on_startup=on_startup,
         on_shutdown=on_shutdown,
         extra_state={"gateway": state, "events_nats_url": settings.nats_url},

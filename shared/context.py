@@ -8,25 +8,25 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, params
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.auth import Principal, Role
 from shared.errors import IdempotencyKeyReused, PreconditionFailed, PreconditionRequired, Unauthorized
 from shared.events.envelope import EventPayload, EventSpec
-
-if TYPE_CHECKING:
-    from shared.component import Component
+from shared.runtime import Component
+from shared.settings import ServiceSettings
+from shared.work import SettingsT, record_audit
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 bearer = HTTPBearer(auto_error=False, description="网关签发的访问令牌 / access token from POST /auth/token")
@@ -66,19 +66,23 @@ class RequestContext:
     def request_id(self) -> str | None:
         return getattr(self.request.state, "request_id", None)
 
+    def settings_as(self, kind: type[SettingsT]) -> SettingsT:
+        """The service's own settings class (``ctx.settings_as(MonitoringSettings)``)."""
+        return self.component.settings_as(kind)
+
     async def audit(
         self, action: str, entity: str, entity_id: object | None = None, changes: dict[str, Any] | None = None
     ) -> None:
-        await self.session.execute(
-            insert(self.component.tables.audit_log).values(
-                actor=self.principal.subject,
-                actor_role=self.principal.role.value,
-                action=action,
-                entity=entity,
-                entity_id=None if entity_id is None else str(entity_id),
-                changes=jsonable_encoder(changes) if changes else None,
-                request_id=self.request_id,
-            )
+        await record_audit(
+            self.session,
+            self.component.tables,
+            actor=self.principal.subject,
+            actor_role=self.principal.role.value,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            changes=changes,
+            request_id=self.request_id,
         )
 
     async def publish(self, spec: EventSpec, subject: object, payload: EventPayload) -> None:
@@ -165,3 +169,38 @@ async def _request_context(
 # scope="function": the transaction commits when the endpoint returns, before the response goes out.
 Ctx = Annotated[RequestContext, Depends(_request_context, scope="function")]
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
+
+# A further rule on the caller, beyond the role (e.g. "only the HR department's system").
+PrincipalCheck = Callable[[Principal, ServiceSettings], None]
+
+
+def requires(
+    roles: Iterable[Role], *, write: bool = False, check: PrincipalCheck | None = None
+) -> params.Depends:
+    """The request's unit of work, for callers with one of ``roles`` (and, for ``write``, not read-only).
+
+    Authorisation is declared in the endpoint's signature, once per kind of caller, in the
+    service's ``access.py``::
+
+        ReaderCtx = Annotated[RequestContext, requires(READERS)]
+        WriterCtx = Annotated[RequestContext, requires(WRITERS, write=True)]
+
+    The caller is checked before the transaction opens; territorial scope, which depends on the
+    record, stays with the service code that loads the record.
+    """
+    allowed = tuple(roles)
+
+    async def authorized_principal(request: Request, principal: CurrentPrincipal) -> Principal:
+        if write:
+            principal.require_write()
+        principal.require_role(*allowed)
+        if check is not None:
+            check(principal, get_component(request).settings)
+        return principal
+
+    async def authorized_context(
+        _: Annotated[Principal, Depends(authorized_principal)], ctx: Ctx
+    ) -> RequestContext:
+        return ctx
+
+    return Depends(authorized_context, scope="function")

@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Enum, MetaData
+from sqlalchemy import Enum, MetaData, Numeric, func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 NAMING_CONVENTION = {
@@ -33,6 +33,21 @@ def pg_enum(enum_class: type[StrEnum], name: str, schema: str) -> Enum:
     return Enum(
         enum_class, name=name, schema=schema, values_callable=lambda members: [m.value for m in members]
     )
+
+
+# Money columns: yuan with two places, the database twin of ``shared.schemas.Money`` (ADR 0003).
+MONEY = Numeric(16, 2)
+
+
+async def advisory_xact_lock(session: AsyncSession, name: str, *, wait: bool) -> bool:
+    """Take the transaction-scoped advisory lock called ``name`` (held until commit or rollback).
+
+    ``wait=False`` answers at once whether it was free: the way replicas agree that only one of them
+    runs a periodic job; ``wait=True`` queues behind the holder and always answers True.
+    """
+    function = func.pg_advisory_xact_lock if wait else func.pg_try_advisory_xact_lock
+    got = await session.scalar(select(function(func.hashtextextended(name, 0))))
+    return wait or bool(got)
 
 
 def to_async_url(url: str) -> str:

@@ -339,6 +339,8 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         413: "请求体过大 / payload too large",
         422: "校验未通过 / validation failed",
         428: "需要 If-Match / If-Match required",
+        500: "服务器内部错误 / internal error",
+        503: "暂不可用，请稍后重试 / unavailable, retry later",
     }
     return {
         s: {

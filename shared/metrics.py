@@ -56,6 +56,20 @@ class Metrics:
             registry=self.registry,
         )
 
+        self.task_runs = Counter(
+            "xianjie_task_runs_total",
+            "Periodic task runs by outcome (done, skipped: another replica held the lock, failed)",
+            ["component", "task", "outcome"],
+            registry=self.registry,
+        )
+        self.task_seconds = Histogram(
+            "xianjie_task_seconds",
+            "Periodic task run time",
+            ["component", "task"],
+            registry=self.registry,
+            buckets=(0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300),
+        )
+
     def install(self, app: FastAPI, component: str) -> None:
         app.add_middleware(MetricsMiddleware, metrics=self, component=component)
 

@@ -5,15 +5,27 @@ from __future__ import annotations
 import base64
 import json
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 from uuid import UUID
 
+from fastapi import Query
 from pydantic import BaseModel
 from sqlalchemy import tuple_
 
 from shared.errors import ValidationFailed
 
 T = TypeVar("T")
+
+# The query parameters every list shares (``limit: Limit = 50``).
+Cursor = Annotated[
+    str | None,
+    Query(max_length=500, description="上一页答复中的 next_cursor / the previous page's next_cursor"),
+]
+Limit = Annotated[int, Query(ge=1, le=500, description="每页条数 / page size")]
+UpdatedSince = Annotated[
+    datetime | None,
+    Query(description="只返回此时间之后有变化的记录（增量同步）/ only records changed since (delta sync)"),
+]
 
 
 class Page(BaseModel, Generic[T]):

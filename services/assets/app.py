@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from typing import Any
 
 import structlog
 from fastapi import FastAPI
@@ -13,21 +14,22 @@ from services.assets.distributions.events import PUBLISHED as DISTRIBUTION_EVENT
 from services.assets.idle import endpoints as idle
 from services.assets.idle import service as idle_service
 from services.assets.idle.events import PUBLISHED as IDLE_EVENTS
-from services.assets.models import Base, kit
+from services.assets.models import kit
 from services.assets.operations import endpoints as operations
 from services.assets.registry import endpoints as registry
-from services.assets.registry.events import PROJECT_ACCEPTED_SUBJECT, PROJECT_ACCEPTED_TYPE
+from services.assets.registry.events import PROJECT_ACCEPTED
 from services.assets.registry.events import PUBLISHED as ASSET_EVENTS
-from services.assets.registry.service import project_accepted_handler
+from services.assets.registry.service import on_project_accepted
 from services.assets.reports import endpoints as reports
 from services.assets.settings import AssetsSettings
 from shared.component import Component, create_component_app
-from shared.divisions import DivisionRegistry
-from shared.events.consumer import Subscription
+from shared.events.consumer import Handler
+from shared.events.envelope import ConsumedEvent
 
 log = structlog.get_logger("xianjie.assets")
 
 PUBLISHED = [*ASSET_EVENTS, *DISTRIBUTION_EVENTS, *IDLE_EVENTS]
+CONSUMES: dict[ConsumedEvent[Any], Handler] = {PROJECT_ACCEPTED: on_project_accepted}
 IDLE_SCREENING_TASK = "assets-idle-screening"
 
 
@@ -43,14 +45,6 @@ async def screen_periodically(component: Component, interval_seconds: float) -> 
 
 def create_app(settings: AssetsSettings | None = None) -> FastAPI:
     settings = settings or AssetsSettings()
-    # The handler checks the project's places against the same division table the API uses.
-    divisions = DivisionRegistry.load(villages_file=settings.villages_file)
-    subscriptions = [
-        Subscription(
-            source_service="funds",
-            handlers={PROJECT_ACCEPTED_TYPE: (PROJECT_ACCEPTED_SUBJECT, project_accepted_handler(divisions))},
-        ),
-    ]
     tasks: list[asyncio.Task[None]] = []
 
     async def start(component: Component) -> None:
@@ -70,11 +64,10 @@ def create_app(settings: AssetsSettings | None = None) -> FastAPI:
         title="帮扶项目资产 Assets",
         description="帮扶项目资产登记、确权、管护与收益分配 / the ledger of assets formed by assistance.",
         settings=settings,
-        metadata=Base.metadata,
         tables=kit,
         routers=[registry.router, operations.router, distributions.router, idle.router, reports.router],
         published=PUBLISHED,
-        subscriptions=subscriptions,
+        consumes=CONSUMES,
         on_startup=start,
         on_shutdown=stop,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from typing import Any
 
 import structlog
 from fastapi import FastAPI
@@ -12,9 +13,9 @@ from services.employment.floor import endpoints as floor
 from services.employment.floor import service as floor_service
 from services.employment.floor.events import PUBLISHED as FLOOR_EVENTS
 from services.employment.job_support import endpoints as job_support
-from services.employment.job_support.events import HOUSEHOLD_INCLUDED_SUBJECT, HOUSEHOLD_INCLUDED_TYPE
+from services.employment.job_support.events import HOUSEHOLD_INCLUDED
 from services.employment.job_support.service import on_household_included
-from services.employment.models import Base, kit
+from services.employment.models import kit
 from services.employment.posts import endpoints as posts
 from services.employment.settings import EmploymentSettings
 from services.employment.spells import endpoints as spells
@@ -22,18 +23,13 @@ from services.employment.subsidies import endpoints as subsidies
 from services.employment.workers import endpoints as workers
 from services.employment.workers.events import PUBLISHED as WORKER_EVENTS
 from shared.component import Component, create_component_app
-from shared.events.consumer import Subscription
-from shared.events.envelope import EventPayload, EventSpec
+from shared.events.consumer import Handler
+from shared.events.envelope import ConsumedEvent, EventPayload, EventSpec
 
 log = structlog.get_logger("xianjie.employment")
 
 PUBLISHED = [*WORKER_EVENTS, *FLOOR_EVENTS]
-SUBSCRIPTIONS = [
-    Subscription(
-        source_service="monitoring",
-        handlers={HOUSEHOLD_INCLUDED_TYPE: (HOUSEHOLD_INCLUDED_SUBJECT, on_household_included)},
-    ),
-]
+CONSUMES: dict[ConsumedEvent[Any], Handler] = {HOUSEHOLD_INCLUDED: on_household_included}
 
 
 def create_app(settings: EmploymentSettings | None = None) -> FastAPI:
@@ -68,7 +64,6 @@ def create_app(settings: EmploymentSettings | None = None) -> FastAPI:
         title="稳岗就业 Employment",
         description="脱贫劳动力务工就业、就业规模底线、失业预警、奖补与公益性岗位 / workers, the floor.",
         settings=settings,
-        metadata=Base.metadata,
         tables=kit,
         routers=[
             workers.router,
@@ -79,7 +74,7 @@ def create_app(settings: EmploymentSettings | None = None) -> FastAPI:
             job_support.router,
         ],
         published=PUBLISHED,
-        subscriptions=SUBSCRIPTIONS,
+        consumes=CONSUMES,
         on_startup=start,
         on_shutdown=stop,
     )

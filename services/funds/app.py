@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import FastAPI
 
 from services.funds.announcements import endpoints as announcements
@@ -10,23 +12,19 @@ from services.funds.checkpoints.events import PUBLISHED as CHECKPOINT_EVENTS
 from services.funds.ledger import endpoints as ledger
 from services.funds.ledger.events import PUBLISHED as LEDGER_EVENTS
 from services.funds.microcredit import endpoints as microcredit
-from services.funds.models import Base, kit
+from services.funds.models import kit
 from services.funds.projects import endpoints as projects
-from services.funds.projects.events import ASSET_REGISTERED_SUBJECT, ASSET_REGISTERED_TYPE
+from services.funds.projects.events import ASSET_REGISTERED
 from services.funds.projects.events import PUBLISHED as PROJECT_EVENTS
 from services.funds.projects.service import on_asset_registered
 from services.funds.reports import endpoints as reports
 from services.funds.settings import FundsSettings
 from shared.component import create_component_app
-from shared.events.consumer import Subscription
+from shared.events.consumer import Handler
+from shared.events.envelope import ConsumedEvent
 
 PUBLISHED = [*PROJECT_EVENTS, *LEDGER_EVENTS, *CHECKPOINT_EVENTS]
-SUBSCRIPTIONS = [
-    Subscription(
-        source_service="assets",
-        handlers={ASSET_REGISTERED_TYPE: (ASSET_REGISTERED_SUBJECT, on_asset_registered)},
-    ),
-]
+CONSUMES: dict[ConsumedEvent[Any], Handler] = {ASSET_REGISTERED: on_asset_registered}
 
 
 def create_app(settings: FundsSettings | None = None) -> FastAPI:
@@ -35,7 +33,6 @@ def create_app(settings: FundsSettings | None = None) -> FastAPI:
         title="衔接资金和项目管理 Funds",
         description="衔接资金、项目库、小额信贷 / linking funds, the project library, micro-credit.",
         settings=settings or FundsSettings(),
-        metadata=Base.metadata,
         tables=kit,
         routers=[
             projects.router,
@@ -47,5 +44,5 @@ def create_app(settings: FundsSettings | None = None) -> FastAPI:
             reports.router,
         ],
         published=PUBLISHED,
-        subscriptions=SUBSCRIPTIONS,
+        consumes=CONSUMES,
     )

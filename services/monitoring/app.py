@@ -2,39 +2,34 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import FastAPI
 
 from services.monitoring.alerts import endpoints as alerts
 from services.monitoring.alerts.events import PUBLISHED as ALERT_EVENTS
-from services.monitoring.alerts.events import WORKER_UNEMPLOYED_SUBJECT, WORKER_UNEMPLOYED_TYPE
+from services.monitoring.alerts.events import WORKER_UNEMPLOYED
 from services.monitoring.alerts.service import on_worker_unemployed
 from services.monitoring.assistance import endpoints as assistance
-from services.monitoring.employment_records.events import (
-    WORKER_REGISTERED_SUBJECT,
-    WORKER_REGISTERED_TYPE,
-)
+from services.monitoring.employment_records.events import WORKER_REGISTERED
 from services.monitoring.employment_records.service import on_worker_registered
 from services.monitoring.households import endpoints as households
 from services.monitoring.households.events import PUBLISHED as HOUSEHOLD_EVENTS
 from services.monitoring.incomes import endpoints as incomes
-from services.monitoring.models import Base, kit
+from services.monitoring.models import kit
 from services.monitoring.reports import endpoints as reports
 from services.monitoring.settings import MonitoringSettings
 from services.monitoring.workflow import endpoints as workflow
 from services.monitoring.workflow.events import PUBLISHED as WORKFLOW_EVENTS
 from shared.component import create_component_app
-from shared.events.consumer import Subscription
+from shared.events.consumer import Handler
+from shared.events.envelope import ConsumedEvent
 
 PUBLISHED = [*HOUSEHOLD_EVENTS, *WORKFLOW_EVENTS, *ALERT_EVENTS]
-SUBSCRIPTIONS = [
-    Subscription(
-        source_service="employment",
-        handlers={
-            WORKER_UNEMPLOYED_TYPE: (WORKER_UNEMPLOYED_SUBJECT, on_worker_unemployed),
-            WORKER_REGISTERED_TYPE: (WORKER_REGISTERED_SUBJECT, on_worker_registered),
-        },
-    ),
-]
+CONSUMES: dict[ConsumedEvent[Any], Handler] = {
+    WORKER_UNEMPLOYED: on_worker_unemployed,
+    WORKER_REGISTERED: on_worker_registered,
+}
 
 
 def create_app(settings: MonitoringSettings | None = None) -> FastAPI:
@@ -43,7 +38,6 @@ def create_app(settings: MonitoringSettings | None = None) -> FastAPI:
         title="防返贫监测帮扶 Monitoring",
         description="监测对象识别、预警、帮扶与风险消除 / households at risk, alerts, assistance.",
         settings=settings or MonitoringSettings(),
-        metadata=Base.metadata,
         tables=kit,
         routers=[
             households.router,
@@ -54,5 +48,5 @@ def create_app(settings: MonitoringSettings | None = None) -> FastAPI:
             reports.router,
         ],
         published=PUBLISHED,
-        subscriptions=SUBSCRIPTIONS,
+        consumes=CONSUMES,
     )

@@ -10,8 +10,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import uuid
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,44 +22,33 @@ from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 from pydantic import ValidationError
 from sqlalchemy import insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.db import Database
-from shared.events.envelope import CloudEvent, EventPayload, EventSpec, stream_name
+from shared.divisions import DivisionRegistry
+from shared.events.envelope import CloudEvent, ConsumedEvent, ReadingT, stream_name
 from shared.events.nats import NatsLink
 from shared.events.outbox import Outbox
 from shared.metrics import Metrics
+from shared.settings import ServiceSettings
 from shared.tables import KitTables
+from shared.work import WorkContext
 
 log = structlog.get_logger("xianjie.consumer")
 
 
 @dataclass
-class EventContext:
-    """What a handler receives: the transaction it runs in, the event, and audit/publish helpers."""
+class EventContext(WorkContext):
+    """What a handler receives: the transaction it runs in, the event, and the work helpers."""
 
-    session: AsyncSession
-    event: CloudEvent
-    consumer: str
-    outbox: Outbox
-    tables: KitTables
+    event: CloudEvent = field(kw_only=True)
+    consumer: str = field(kw_only=True)
 
-    async def audit(
-        self, action: str, entity: str, entity_id: object, changes: dict[str, Any] | None = None
-    ) -> None:
-        await self.session.execute(
-            insert(self.tables.audit_log).values(
-                actor=f"event:{self.event.source}",
-                actor_role="system",
-                action=action,
-                entity=entity,
-                entity_id=str(entity_id),
-                changes={"event_id": str(self.event.id), "event_type": self.event.type, **(changes or {})},
-            )
-        )
+    def audit_changes(self, changes: dict[str, Any] | None) -> dict[str, Any]:
+        return {"event_id": str(self.event.id), "event_type": self.event.type, **(changes or {})}
 
-    async def publish(self, spec: EventSpec, subject: object, payload: EventPayload) -> None:
-        await self.outbox.add(self.session, spec, str(subject), payload)
+    def read(self, consumed: ConsumedEvent[ReadingT]) -> ReadingT:
+        """The event's payload as this consumer reads it."""
+        return consumed.read(self.event)
 
 
 Handler = Callable[[EventContext], Awaitable[None]]
@@ -70,7 +59,19 @@ class Subscription:
     """Events of one producing service that this service reacts to, by CloudEvents type."""
 
     source_service: str
-    handlers: dict[str, tuple[str, Handler]]  # type -> (nats subject, handler)
+    handlers: dict[str, tuple[ConsumedEvent[Any], Handler]]  # type -> (declaration, handler)
+
+    @property
+    def nats_subjects(self) -> list[str]:
+        return sorted({consumed.nats_subject for consumed, _ in self.handlers.values()})
+
+
+def subscriptions(consumes: Mapping[ConsumedEvent[Any], Handler]) -> list[Subscription]:
+    """One subscription (one durable consumer) per producing service, from the declarations."""
+    by_service: dict[str, dict[str, tuple[ConsumedEvent[Any], Handler]]] = {}
+    for consumed, handler in consumes.items():
+        by_service.setdefault(consumed.service, {})[consumed.type] = (consumed, handler)
+    return [Subscription(service, handlers) for service, handlers in sorted(by_service.items())]
 
 
 class HandlerFailed(Exception):
@@ -88,8 +89,8 @@ class EventConsumer:
         outbox: Outbox,
         link: NatsLink,
         metrics: Metrics,
-        max_deliver: int,
-        ack_wait: float,
+        settings: ServiceSettings,
+        divisions: DivisionRegistry,
         batch: int = 20,
     ) -> None:
         self.service = service
@@ -99,8 +100,10 @@ class EventConsumer:
         self.outbox = outbox
         self.link = link
         self.metrics = metrics
-        self.max_deliver = max_deliver
-        self.ack_wait = ack_wait
+        self.settings = settings
+        self.divisions = divisions
+        self.max_deliver = settings.consumer_max_deliver
+        self.ack_wait = settings.consumer_ack_wait_seconds
         self.batch = batch
         self._task: asyncio.Task[None] | None = None
 
@@ -124,7 +127,7 @@ class EventConsumer:
         if js is None:
             raise ConnectionError("NATS not ready")
         stream = stream_name(self.subscription.source_service)
-        subjects = sorted({subject for subject, _ in self.subscription.handlers.values()})
+        subjects = self.subscription.nats_subjects
         config = ConsumerConfig(
             durable_name=self.durable,
             name=self.durable,
@@ -206,7 +209,18 @@ class EventConsumer:
             if claimed is None:
                 self.metrics.events_duplicate.labels(self.service, event.type).inc()
                 return False
-            await handler(EventContext(session, event, self.service, self.outbox, self.tables))
+            await handler(
+                EventContext(
+                    session=session,
+                    actor=f"event:{event.source}",
+                    outbox=self.outbox,
+                    tables=self.tables,
+                    settings=self.settings,
+                    divisions=self.divisions,
+                    event=event,
+                    consumer=self.service,
+                )
+            )
         self.metrics.events_handled.labels(self.service, event.type).inc()
         return True
 

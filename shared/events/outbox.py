@@ -13,7 +13,8 @@ import contextlib
 import json
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from decimal import Decimal
+from typing import Any, get_args
 
 import structlog
 from nats.js import JetStreamContext
@@ -57,12 +58,14 @@ class Outbox:
     async def add_from_query(
         self, session: AsyncSession, spec: EventSpec, rows_sql: str, *, with_sql: str = "", **params: Any
     ) -> int:
-        """Publish ``spec`` once per row of ``rows_sql`` (columns ``subject`` text, ``data`` jsonb).
+        """Publish ``spec`` once per row of ``rows_sql``: a ``subject`` column and one column named
+        after each field of ``spec.payload``.
 
-        Set-based work (screening thousands of rows) announces each row without a Python loop; the
-        envelope is the one :meth:`EventSpec.envelope` builds. ``with_sql`` (``WITH ... AS (INSERT
-        ... RETURNING ...)``) lets the same statement write the rows it announces. Callers pass only
-        their own constant SQL; values travel as bound ``params``.
+        Set-based work (screening thousands of rows) announces each row without a Python loop. The
+        payload's JSON is built from the pydantic model's own fields, so the event has one source:
+        a field the query lacks is an error, a column the model lacks is not published. ``with_sql``
+        (``WITH ... AS (INSERT ... RETURNING ...)``) lets the same statement write the rows it
+        announces. Callers pass only their own constant SQL; values travel as bound ``params``.
         """
         outbox = f'"{self.table.schema}"."{self.table.name}"'
         result = await session.execute(
@@ -76,8 +79,10 @@ class Outbox:
                     'time', to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
                     'datacontenttype', 'application/json', 'dataschema', CAST(:dataschema AS text),
                     'data', ev.data)
-                FROM (SELECT gen_random_uuid() AS id, r.subject, r.data FROM ({rows_sql}) AS r) AS ev
-                """  # noqa: S608 - constant SQL of our own; values are bound
+                FROM (SELECT gen_random_uuid() AS id, CAST(r.subject AS text) AS subject,
+                             {payload_json(spec.payload, "r")} AS data
+                      FROM ({rows_sql}) AS r) AS ev
+                """  # noqa: S608 - constant SQL of our own and field names of our models; values are bound
             ),
             {
                 "nats_subject": spec.nats_subject,
@@ -88,6 +93,26 @@ class Outbox:
             },
         )
         return int(getattr(result, "rowcount", 0) or 0)
+
+
+def payload_json(payload: type[EventPayload], row: str) -> str:
+    """SQL for ``jsonb_build_object`` over the payload model's fields, read from ``row``'s columns.
+
+    Decimals go out as text ("8600.00"), the way the model serialises money; everything else
+    (uuids, dates, codes, arrays) has the same JSON form in PostgreSQL as in pydantic.
+    """
+    parts = []
+    for name, info in payload.model_fields.items():
+        column = f'{row}."{name}"'
+        if _is_decimal(info.annotation):
+            column = f"to_char({column}, 'FM999999999999990.00')"
+        parts.append(f"'{name}', {column}")
+    return f"jsonb_build_object({', '.join(parts)})"
+
+
+def _is_decimal(annotation: Any) -> bool:
+    """``Decimal``, ``Money`` (an Annotated Decimal) or either of them optional."""
+    return annotation is Decimal or any(_is_decimal(arg) for arg in get_args(annotation))
 
 
 class OutboxRelay:

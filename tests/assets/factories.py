@@ -10,13 +10,12 @@ import httpx
 import nats
 from sqlalchemy import text
 
+from services.funds.projects.events import PROJECT_ACCEPTED
 from shared.events.envelope import CloudEvent
 from tests.conftest import Stack
 from tests.helpers import KEJING, KEJING_VILLAGE, auth, eventually, new_id
 
 ASSETS = "/api/assets/v1/assets"
-PROJECT_ACCEPTED_TYPE = "cn.xianjie.funds.project.accepted.v1"
-PROJECT_ACCEPTED_SUBJECT = "xianjie.funds.project.accepted"
 
 
 def asset_body(**overrides: Any) -> dict[str, Any]:
@@ -65,8 +64,8 @@ def project_accepted(project_id: str, lines: list[dict[str, Any]], **overrides: 
     data.update(overrides)
     return CloudEvent(
         id=uuid.uuid4(),
-        source="/xianjie/funds",
-        type=PROJECT_ACCEPTED_TYPE,
+        source=PROJECT_ACCEPTED.source,
+        type=PROJECT_ACCEPTED.type,
         subject=project_id,
         time=datetime.now(UTC),
         data=data,
@@ -77,7 +76,7 @@ async def publish(nats_url: str, event: CloudEvent, msg_id: str | None = None) -
     nc = await nats.connect(nats_url)
     try:
         await nc.jetstream().publish(
-            PROJECT_ACCEPTED_SUBJECT,
+            PROJECT_ACCEPTED.nats_subject,
             event.model_dump_json().encode(),
             headers={"Nats-Msg-Id": msg_id or str(event.id)},
         )

@@ -13,13 +13,13 @@ import nats
 import pytest
 from sqlalchemy import text
 
+from services.employment.workers.events import WORKER_UNEMPLOYED
 from shared.events.envelope import CloudEvent
 from tests.conftest import Stack
 from tests.helpers import KEJING, KEJING_VILLAGE, auth, eventually
 
 HOUSEHOLDS = "/api/monitoring/v1/households"
-JOB_LOSS_TYPE = "cn.xianjie.employment.worker.unemployed.v1"
-JOB_LOSS_SUBJECT = "xianjie.employment.worker.unemployed"
+JOB_LOSS = WORKER_UNEMPLOYED  # employment's declaration: the synthetic events take its shape
 
 
 async def stream_messages(nats_url: str, stream: str, subject: str) -> list[dict[str, Any]]:
@@ -106,8 +106,8 @@ async def _ready(client: httpx.AsyncClient) -> bool:
 def job_loss_event(household_id: uuid.UUID) -> CloudEvent:
     return CloudEvent(
         id=uuid.uuid4(),
-        source="/xianjie/employment",
-        type=JOB_LOSS_TYPE,
+        source=JOB_LOSS.source,
+        type=JOB_LOSS.type,
         subject=str(uuid.uuid4()),
         time=datetime.now(UTC),
         data={
@@ -123,7 +123,7 @@ async def publish(nats_url: str, event: CloudEvent, msg_id: str | None = None) -
     nc = await nats.connect(nats_url)
     try:
         ack = await nc.jetstream().publish(
-            JOB_LOSS_SUBJECT,
+            JOB_LOSS.nats_subject,
             event.model_dump_json().encode(),
             headers={"Nats-Msg-Id": msg_id or str(event.id)},
         )
@@ -194,7 +194,7 @@ async def test_redelivered_event_has_one_effect(
     household_id = uuid.UUID(created.json()["id"])
     event = job_loss_event(household_id)
     registry = stack.apps["monitoring"].state.metrics.registry
-    labels = {"component": "monitoring", "type": JOB_LOSS_TYPE}
+    labels = {"component": "monitoring", "type": JOB_LOSS.type}
     duplicates_before = registry.get_sample_value("xianjie_events_duplicate_total", labels) or 0
 
     assert await publish(stack.infra.nats_url, event) is None

@@ -78,9 +78,7 @@ cleared AS (
 
 # One event per flag the INSERT above wrote (none for a flag that was already open).
 _ANNOUNCE_FLAGGED = """
-SELECT f.asset_id::text AS subject,
-       jsonb_build_object('asset_id', f.asset_id, 'town_code', f.town_code, 'village_code', f.village_code,
-                          'rule', f.rule, 'flagged_on', f.flagged_on) AS data
+SELECT f.asset_id AS subject, f.asset_id, f.town_code, f.village_code, f.rule, f.flagged_on
 FROM flagged f
 """
 

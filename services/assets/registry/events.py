@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from services.assets.models import AssetKind, OwnerKind
-from shared.events.envelope import EventPayload, EventSpec
+from shared.events.envelope import ConsumedEvent, EventPayload, EventReading, EventSpec
 from shared.schemas import Money, NonNegativeMoney
 
 
@@ -55,19 +55,13 @@ ASSET_STATUS_CHANGED = EventSpec(
 PUBLISHED = [ASSET_REGISTERED, ASSET_STATUS_CHANGED]
 
 
-class _Reading(BaseModel):
-    """Our own reading of another service's payload: unknown fields are ignored, not refused."""
-
-    model_config = ConfigDict(extra="ignore")
-
-
-class FundShare(_Reading):
+class FundShare(EventReading):
     fund_id: uuid.UUID
     source: str
     amount: NonNegativeMoney
 
 
-class AcceptedAsset(_Reading):
+class AcceptedAsset(EventReading):
     asset_ref: str = Field(min_length=1, max_length=40)
     name: str = Field(min_length=1, max_length=200)
     kind: AssetKind
@@ -78,7 +72,7 @@ class AcceptedAsset(_Reading):
     owner_kind: OwnerKind
 
 
-class ProjectAccepted(_Reading):
+class ProjectAccepted(EventReading):
     """funds' ``project.accepted.v1`` as we read it (the contract, kept here, not imported)."""
 
     project_id: uuid.UUID
@@ -92,5 +86,6 @@ class ProjectAccepted(_Reading):
     assets: list[AcceptedAsset]
 
 
-PROJECT_ACCEPTED_TYPE = "cn.xianjie.funds.project.accepted.v1"
-PROJECT_ACCEPTED_SUBJECT = "xianjie.funds.project.accepted"
+PROJECT_ACCEPTED = ConsumedEvent(
+    service="funds", aggregate="project", name="accepted", payload=ProjectAccepted
+)

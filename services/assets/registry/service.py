@@ -33,9 +33,9 @@ from services.assets.registry import repository
 from services.assets.registry.events import (
     ASSET_REGISTERED,
     ASSET_STATUS_CHANGED,
+    PROJECT_ACCEPTED,
     AssetRegistered,
     AssetStatusChanged,
-    ProjectAccepted,
 )
 from services.assets.registry.schemas import (
     Approval,
@@ -53,9 +53,8 @@ from services.assets.registry.schemas import (
 )
 from shared.auth import Principal, Role
 from shared.context import RequestContext
-from shared.divisions import DivisionRegistry
 from shared.errors import AppError, InvalidTransition, NotFound, ValidationFailed
-from shared.events.consumer import EventContext, Handler
+from shared.events.consumer import EventContext
 
 REGISTRARS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL, Role.VILLAGE_CADRE)
 DISPOSERS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL)
@@ -259,57 +258,54 @@ class UnknownDivision(ValueError):
     """A project event names a place we do not know: retried, then parked for an operator."""
 
 
-def project_accepted_handler(divisions: DivisionRegistry) -> Handler:
-    async def on_project_accepted(ctx: EventContext) -> None:
-        """funds: project.accepted → open the assets it formed, pending 确权, each exactly once."""
-        project = ProjectAccepted.model_validate(ctx.event.data)
-        for line in project.assets:
-            village = divisions.by_code.get(line.village_code)
-            if village is None or len(line.village_code) != 12 or village.town_code != line.town_code:
-                raise UnknownDivision(f"asset {line.asset_ref}: unknown village {line.village_code}")
-        await repository.remember_project(
-            ctx.session,
+async def on_project_accepted(ctx: EventContext) -> None:
+    """funds: project.accepted → open the assets it formed, pending 确权, each exactly once."""
+    project = ctx.read(PROJECT_ACCEPTED)
+    for line in project.assets:
+        village = ctx.divisions.by_code.get(line.village_code)
+        if village is None or len(line.village_code) != 12 or village.town_code != line.town_code:
+            raise UnknownDivision(f"asset {line.asset_ref}: unknown village {line.village_code}")
+    await repository.remember_project(
+        ctx.session,
+        {
+            **project.model_dump(exclude={"assets"}),
+            "fund_shares": project.model_dump(mode="json")["fund_shares"],
+            "event_id": ctx.event.id,
+        },
+    )
+    opened = await repository.open_assets(
+        ctx.session,
+        [
             {
-                **project.model_dump(exclude={"assets"}),
-                "fund_shares": project.model_dump(mode="json")["fund_shares"],
-                "event_id": ctx.event.id,
-            },
+                "id": uuid.uuid4(),
+                "name": line.name,
+                "kind": line.kind,
+                "category": line.category,
+                "town_code": line.town_code,
+                "village_code": line.village_code,
+                "value": line.value,
+                "formed_on": project.accepted_on,
+                "source_project_id": project.project_id,
+                "source_asset_ref": line.asset_ref,
+                "owner_kind": line.owner_kind,
+                "status": AssetStatus.FORMED,
+                "version": 1,
+            }
+            for line in project.assets
+        ],
+    )
+    actor = f"event:{ctx.event.source}"
+    await repository.add_steps(
+        ctx.session, [_registration_step(a, actor, "system", "项目验收后登记，待确权") for a in opened]
+    )
+    for asset in opened:
+        await ctx.audit(
+            "create",
+            "asset",
+            asset.id,
+            {"source_project_id": str(project.project_id), "source_asset_ref": asset.source_asset_ref},
         )
-        opened = await repository.open_assets(
-            ctx.session,
-            [
-                {
-                    "id": uuid.uuid4(),
-                    "name": line.name,
-                    "kind": line.kind,
-                    "category": line.category,
-                    "town_code": line.town_code,
-                    "village_code": line.village_code,
-                    "value": line.value,
-                    "formed_on": project.accepted_on,
-                    "source_project_id": project.project_id,
-                    "source_asset_ref": line.asset_ref,
-                    "owner_kind": line.owner_kind,
-                    "status": AssetStatus.FORMED,
-                    "version": 1,
-                }
-                for line in project.assets
-            ],
-        )
-        actor = f"event:{ctx.event.source}"
-        await repository.add_steps(
-            ctx.session, [_registration_step(a, actor, "system", "项目验收后登记，待确权") for a in opened]
-        )
-        for asset in opened:
-            await ctx.audit(
-                "create",
-                "asset",
-                asset.id,
-                {"source_project_id": str(project.project_id), "source_asset_ref": asset.source_asset_ref},
-            )
-            await ctx.publish(ASSET_REGISTERED, asset.id, registered(asset))
-
-    return on_project_accepted
+        await ctx.publish(ASSET_REGISTERED, asset.id, registered(asset))
 
 
 RECENT_MONTHS = 12

@@ -5,14 +5,11 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict
-
-HOUSEHOLD_INCLUDED_TYPE = "cn.xianjie.monitoring.household.included.v1"
-HOUSEHOLD_INCLUDED_SUBJECT = "xianjie.monitoring.household.included"
+from shared.events.envelope import ConsumedEvent, EventReading
 
 
-class HouseholdIncluded(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+class HouseholdIncluded(EventReading):
+    """Our reading of monitoring's ``household.included.v1``."""
 
     household_id: uuid.UUID
     town_code: str
@@ -21,3 +18,8 @@ class HouseholdIncluded(BaseModel):
     risk_causes: list[str]
     included_on: date
     able_bodied_member_ids: list[uuid.UUID]
+
+
+HOUSEHOLD_INCLUDED = ConsumedEvent(
+    service="monitoring", aggregate="household", name="included", payload=HouseholdIncluded
+)

@@ -7,9 +7,7 @@ import uuid
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
-from shared.events.envelope import EventPayload, EventSpec
+from shared.events.envelope import ConsumedEvent, EventPayload, EventReading, EventSpec
 from shared.schemas import Money
 
 
@@ -105,15 +103,14 @@ PROJECT_ACCEPTED = EventSpec(
 PUBLISHED = [PROJECT_PROPOSED, PROJECT_APPROVED, PROJECT_COMPLETED, PROJECT_ACCEPTED]
 
 
-class AssetRegistered(BaseModel):
+class AssetRegistered(EventReading):
     """Our reading of assets' ``asset.registered.v1`` (contract 5; our own copy of it)."""
-
-    model_config = ConfigDict(extra="ignore")
 
     asset_id: uuid.UUID
     source_project_id: uuid.UUID | None = None
     source_asset_ref: str | None = None
 
 
-ASSET_REGISTERED_TYPE = "cn.xianjie.assets.asset.registered.v1"
-ASSET_REGISTERED_SUBJECT = "xianjie.assets.asset.registered"
+ASSET_REGISTERED = ConsumedEvent(
+    service="assets", aggregate="asset", name="registered", payload=AssetRegistered
+)

@@ -5,9 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict
-
-from shared.events.envelope import EventPayload, EventSpec
+from shared.events.envelope import ConsumedEvent, EventPayload, EventReading, EventSpec
 
 
 class AlertRaised(EventPayload):
@@ -29,10 +27,8 @@ ALERT_RAISED = EventSpec(
 PUBLISHED = [ALERT_RAISED]
 
 
-class WorkerUnemployed(BaseModel):
+class WorkerUnemployed(EventReading):
     """Our reading of employment's ``worker.unemployed.v1`` (we keep our own copy of the contract)."""
-
-    model_config = ConfigDict(extra="ignore")
 
     worker_id: uuid.UUID
     household_id: uuid.UUID
@@ -40,5 +36,6 @@ class WorkerUnemployed(BaseModel):
     ended_on: date
 
 
-WORKER_UNEMPLOYED_TYPE = "cn.xianjie.employment.worker.unemployed.v1"
-WORKER_UNEMPLOYED_SUBJECT = "xianjie.employment.worker.unemployed"
+WORKER_UNEMPLOYED = ConsumedEvent(
+    service="employment", aggregate="worker", name="unemployed", payload=WorkerUnemployed
+)

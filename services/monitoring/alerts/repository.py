@@ -12,8 +12,7 @@ from shared.auth import Principal, Role
 
 # Announces the alerts written by the ``raised`` CTE of the same statement.
 _ANNOUNCE_RAISED = """
-    SELECT id::text AS subject, jsonb_build_object('alert_id', id, 'household_id', household_id,
-           'town_code', town_code, 'village_code', village_code, 'source', source) AS data
+    SELECT id AS subject, id AS alert_id, household_id, town_code, village_code, source
     FROM raised
 """
 

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import uuid
 
-from pydantic import BaseModel, ConfigDict
+from shared.events.envelope import ConsumedEvent, EventReading
 
 
-class WorkerRegistered(BaseModel):
+class WorkerRegistered(EventReading):
     """Our reading of employment's ``worker.registered.v1``: the ids we need, nothing else."""
-
-    model_config = ConfigDict(extra="ignore")
 
     worker_id: uuid.UUID
     household_id: uuid.UUID
     member_id: uuid.UUID
 
 
-WORKER_REGISTERED_TYPE = "cn.xianjie.employment.worker.registered.v1"
-WORKER_REGISTERED_SUBJECT = "xianjie.employment.worker.registered"
+WORKER_REGISTERED = ConsumedEvent(
+    service="employment", aggregate="worker", name="registered", payload=WorkerRegistered
+)

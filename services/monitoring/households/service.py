@@ -340,8 +340,7 @@ async def import_file(ctx: RequestContext, content: bytes, filename: str) -> Imp
             ctx.session,
             HOUSEHOLD_REGISTERED,
             """
-            SELECT h.id::text AS subject, jsonb_build_object('household_id', h.id, 'town_code', h.town_code,
-                   'village_code', h.village_code, 'kind', h.kind) AS data
+            SELECT h.id AS subject, h.id AS household_id, h.town_code, h.village_code, h.kind
             FROM monitoring.households h JOIN import_rows r ON r.household_id = h.id
             """,
         )

@@ -1,0 +1,59 @@
+"""Enums whose members carry the Chinese label people read (in answers, exports, imports).
+
+A member is declared with its stored value and its label, once::
+
+    class RiskCause(LabelledEnum):
+        ILLNESS = "illness", "因病"
+
+``RiskCause.ILLNESS == "illness"`` (values are what the database, the API and events carry),
+``RiskCause.ILLNESS.label == "因病"``, and ``RiskCause.parse("因病")`` reads either back — the way
+a ledger import takes a cell. The JSON schema lists the labels beside the values
+(``x-enum-descriptions``), so generated clients and the docs show them too.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any, Self
+
+from pydantic import GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
+
+
+class LabelledEnum(StrEnum):
+    _value_: str
+    label: str
+
+    # ``label`` defaults only so that type checkers accept ``RiskCause("illness")`` (a lookup by
+    # value, which never reaches this method); every declared member must name its label.
+    def __new__(cls, value: str, label: str | None = None) -> Self:
+        if not label:
+            raise TypeError(f"{cls.__name__}.{value}: a labelled enum member needs its label")
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+    @classmethod
+    def parse(cls, text: str) -> Self | None:
+        """The member whose value or label is ``text`` (surrounding blanks ignored), else ``None``."""
+        wanted = text.strip()
+        for member in cls:
+            if wanted in (member.value, member.label):
+                return member
+        return None
+
+    @classmethod
+    def labels(cls) -> dict[Self, str]:
+        return {member: member.label for member in cls}
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema: dict[str, Any] = handler(schema)
+        target = handler.resolve_ref_schema(json_schema)
+        target["x-enum-descriptions"] = [member.label for member in cls]
+        target.setdefault("description", "；".join(f"{m.value}={m.label}" for m in cls))
+        return json_schema

@@ -1,0 +1,89 @@
+"""The unit of work of whatever no HTTP request started: a consumed event or a periodic task.
+
+Handlers and tasks get the same helpers a request gets (audit, publish through the outbox, the
+service's typed settings, the division table), inside the one transaction the kit opens for them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from fastapi.encoders import jsonable_encoder
+from sqlalchemy import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from shared.divisions import DivisionRegistry
+from shared.events.envelope import EventPayload, EventSpec
+from shared.events.outbox import Outbox
+from shared.settings import ServiceSettings
+from shared.tables import KitTables
+
+SettingsT = TypeVar("SettingsT", bound=ServiceSettings)
+
+
+def settings_as(settings: ServiceSettings, kind: type[SettingsT]) -> SettingsT:
+    """The component's settings as its own settings class (a wiring mistake fails loudly)."""
+    if not isinstance(settings, kind):
+        raise TypeError(f"this component runs with {type(settings).__name__}, not {kind.__name__}")
+    return settings
+
+
+async def record_audit(
+    session: AsyncSession,
+    tables: KitTables,
+    *,
+    actor: str,
+    actor_role: str,
+    action: str,
+    entity: str,
+    entity_id: object | None,
+    changes: dict[str, Any] | None,
+    request_id: str | None = None,
+) -> None:
+    await session.execute(
+        insert(tables.audit_log).values(
+            actor=actor,
+            actor_role=actor_role,
+            action=action,
+            entity=entity,
+            entity_id=None if entity_id is None else str(entity_id),
+            changes=jsonable_encoder(changes) if changes else None,
+            request_id=request_id,
+        )
+    )
+
+
+@dataclass
+class WorkContext:
+    """One transaction of background work, acting as ``actor`` (``event:<source>``, ``schedule:<task>``)."""
+
+    session: AsyncSession
+    actor: str
+    outbox: Outbox
+    tables: KitTables
+    settings: ServiceSettings
+    divisions: DivisionRegistry
+
+    def settings_as(self, kind: type[SettingsT]) -> SettingsT:
+        return settings_as(self.settings, kind)
+
+    def audit_changes(self, changes: dict[str, Any] | None) -> dict[str, Any] | None:
+        return changes
+
+    async def audit(
+        self, action: str, entity: str, entity_id: object | None, changes: dict[str, Any] | None = None
+    ) -> None:
+        await record_audit(
+            self.session,
+            self.tables,
+            actor=self.actor,
+            actor_role="system",
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            changes=self.audit_changes(changes),
+        )
+
+    async def publish(self, spec: EventSpec, subject: object, payload: EventPayload) -> None:
+        await self.outbox.add(self.session, spec, str(subject), payload)
