@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from gateway.auth.passwords import hash_password
 from gateway.models import ServiceClient, User
-from shared.auth import ROLE_LABELS, Role
+from shared.auth import Role
 from shared.db import Database
 
 
@@ -79,14 +79,13 @@ async def ensure_demo_accounts(db: Database, password: str) -> list[DemoAccount]
                 )
             )
     accounts = [
-        DemoAccount(p.username, p.role, ROLE_LABELS[p.role], p.division_code, p.description)
-        for p in DEMO_PEOPLE
+        DemoAccount(p.username, p.role, p.role.label, p.division_code, p.description) for p in DEMO_PEOPLE
     ]
     accounts.append(
         DemoAccount(
             DEMO_CLIENT_ID,
             Role.INTEGRATOR,
-            ROLE_LABELS[Role.INTEGRATOR],
+            Role.INTEGRATOR.label,
             None,
             "部门系统账号：client_credentials，密钥同演示密码",
         )

@@ -11,7 +11,6 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any
 
 import httpx
@@ -19,29 +18,20 @@ import jwt
 import structlog
 
 from shared.errors import Forbidden, NotFound, Unauthorized
+from shared.labels import LabelledEnum
 
 log = structlog.get_logger("xianjie.auth")
 
 
-class Role(StrEnum):
-    DISTRICT_ADMIN = "district_admin"  # 区级管理员：全部数据
-    DEPARTMENT_OFFICER = "department_officer"  # 行业部门：本部门数据与预警
-    TOWN_OFFICIAL = "town_official"  # 镇（街道）干部：本镇
-    VILLAGE_CADRE = "village_cadre"  # 村干部：本村
-    HELPER = "helper"  # 帮扶责任人：所联系农户
-    AUDITOR = "auditor"  # 审计：只读全部，读亦留痕
-    INTEGRATOR = "integrator"  # 部门系统账号：推送与订阅
+class Role(LabelledEnum):
+    DISTRICT_ADMIN = "district_admin", "区级管理员"  # 全部数据
+    DEPARTMENT_OFFICER = "department_officer", "行业部门干部"  # 本部门数据与预警
+    TOWN_OFFICIAL = "town_official", "镇（街道）干部"  # 本镇
+    VILLAGE_CADRE = "village_cadre", "村干部"  # 本村
+    HELPER = "helper", "帮扶责任人"  # 所联系农户
+    AUDITOR = "auditor", "审计人员"  # 只读全部，读亦留痕
+    INTEGRATOR = "integrator", "部门系统（集成账号）"  # 推送与订阅
 
-
-ROLE_LABELS = {
-    Role.DISTRICT_ADMIN: "区级管理员",
-    Role.DEPARTMENT_OFFICER: "行业部门干部",
-    Role.TOWN_OFFICIAL: "镇（街道）干部",
-    Role.VILLAGE_CADRE: "村干部",
-    Role.HELPER: "帮扶责任人",
-    Role.AUDITOR: "审计人员",
-    Role.INTEGRATOR: "部门系统（集成账号）",
-}
 
 # Roles whose scope is bounded by a division code carried in the token.
 TERRITORIAL_ROLES = {Role.TOWN_OFFICIAL, Role.VILLAGE_CADRE}
@@ -72,7 +62,7 @@ class Principal:
     def require_role(self, *roles: Role) -> None:
         if self.role not in roles:
             raise Forbidden(
-                f"角色「{ROLE_LABELS[self.role]}」不能执行此操作", f"role {self.role.value} may not do this"
+                f"角色「{self.role.label}」不能执行此操作", f"role {self.role.value} may not do this"
             )
 
     def require_write(self) -> None:

@@ -198,9 +198,10 @@ def requires(
             check(principal, get_component(request).settings)
         return principal
 
-    async def authorized_context(
-        _: Annotated[Principal, Depends(authorized_principal)], ctx: Ctx
-    ) -> RequestContext:
+    # A default rather than Annotated: annotations are strings here (PEP 563) and FastAPI resolves
+    # them in the module's globals, where this local function is not. Keyword-only, so that the
+    # check comes first and a refused caller never opens a transaction.
+    async def authorized_context(*, _: Principal = Depends(authorized_principal), ctx: Ctx) -> RequestContext:
         return ctx
 
     return Depends(authorized_context, scope="function")

@@ -54,6 +54,7 @@ class AppError(Exception):
         self.detail_en = detail_en
         self.extra = extra
         self.headers: dict[str, str] = {}
+        self.field_problems: list[FieldProblem] | None = None
 
 
 class Unauthorized(AppError):
@@ -105,6 +106,12 @@ class ValidationFailed(AppError):
     def __init__(self, field: str, message_zh: str, message_en: str | None = None) -> None:
         super().__init__(message_zh, message_en)
         self.field_problems = [FieldProblem(field=field, message=message_zh, type=self.code)]
+
+
+class InvalidRequest(AppError):
+    """The request's fields did not validate; ``field_problems`` names each."""
+
+    status, code, title_zh, title_en = 422, "validation_failed", "数据校验未通过", "Validation failed"
 
 
 class ServiceUnavailable(AppError):
@@ -192,6 +199,26 @@ _HTTP_CODES = {
 }
 
 
+class MalformedJson(AppError):
+    status, code, title_zh, title_en = 400, "malformed_json", "JSON 格式错误", "Malformed JSON"
+
+
+class ConstraintViolated(AppError):
+    status, code, title_zh, title_en = 422, "constraint_violated", "数据不满足约束条件", "Validation failed"
+
+
+class InvalidValue(AppError):
+    status, code, title_zh, title_en = 422, "invalid_value", "数据取值无效", "Invalid value"
+
+
+class RetryLater(AppError):
+    status, code, title_zh, title_en = 503, "retry", "系统繁忙，请重试", "Busy, please retry"
+
+
+class InternalError(AppError):
+    status, code, title_zh, title_en = 500, "internal_error", "服务器内部错误", "Internal error"
+
+
 def _sqlstate(exc: DBAPIError) -> str:
     """The PostgreSQL SQLSTATE behind a SQLAlchemy error (asyncpg's exception is the cause)."""
     orig = exc.orig
@@ -200,131 +227,94 @@ def _sqlstate(exc: DBAPIError) -> str:
     )
 
 
-def install_error_handlers(app: FastAPI) -> None:
-    async def on_app_error(request: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, AppError)
-        english = wants_english(request)
-        detail = (exc.detail_en or exc.detail_zh) if english else (exc.detail_zh or exc.detail_en)
-        return problem_response(
-            request,
-            status=exc.status,
-            code=exc.code,
-            title=exc.title_en if english else exc.title_zh,
-            detail=detail,
-            errors=getattr(exc, "field_problems", None),
-            headers=exc.headers or None,
-            extra=exc.extra or None,
-        )
+def _from_validation(exc: RequestValidationError, english: bool) -> AppError:
+    problems = _field_problems(exc, english)
+    error = MalformedJson() if any(p.type == "json_invalid" for p in problems) else InvalidRequest()
+    error.field_problems = problems
+    return error
 
-    async def on_validation(request: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, RequestValidationError)
-        english = wants_english(request)
-        problems = _field_problems(exc, english)
-        if any(p.type == "json_invalid" for p in problems):
-            return problem_response(
-                request,
-                status=400,
-                code="malformed_json",
-                title="Malformed JSON" if english else "JSON 格式错误",
-                errors=problems,
-            )
-        return problem_response(
-            request,
-            status=422,
-            code=ValidationFailed.code,
-            title=ValidationFailed.title_en if english else ValidationFailed.title_zh,
-            errors=problems,
-        )
 
-    async def on_http(request: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, StarletteHTTPException)
+def _from_integrity(exc: IntegrityError) -> AppError:
+    # The database is the last line of defence; its refusals are the caller's problem, not a 500.
+    constraint = getattr(getattr(exc.orig, "__cause__", None), "constraint_name", None)
+    extra = {"constraint": constraint} if constraint else {}
+    if _sqlstate(exc) == "23514":  # check_violation
+        return ConstraintViolated(constraint, constraint, **extra)
+    return Conflict(constraint, constraint, **extra)
+
+
+def _from_database(exc: DBAPIError) -> AppError | None:
+    """A database refusal the caller can act on; None for a real fault (a 500)."""
+    sqlstate = _sqlstate(exc)
+    if sqlstate in {"40P01", "40001"}:
+        # A deadlock or serialization failure rolled the whole transaction back: nothing was written
+        # and the same request may simply be sent again.
+        error = RetryLater("本次请求未保存任何数据", "Nothing was saved.")
+        error.headers["Retry-After"] = "1"
+        return error
+    if sqlstate.startswith("22"):
+        # Class 22 (data exception): a value PostgreSQL cannot take — a NUL character, a number out
+        # of range — that validation let through. The caller's input, so a 422, not a 500.
+        return InvalidValue(
+            "请求中的某个取值无法保存或查询", "A value cannot be stored or searched as given."
+        )
+    return None
+
+
+def _as_app_error(request: Request, exc: Exception) -> AppError:
+    if isinstance(exc, AppError):
+        return exc
+    if isinstance(exc, RequestValidationError):
+        return _from_validation(exc, wants_english(request))
+    if isinstance(exc, IntegrityError):
+        return _from_integrity(exc)
+    if isinstance(exc, StaleDataError):
+        # Two writers passed the If-Match check together; the version column let only one through.
+        return PreconditionFailed()
+    if isinstance(exc, DBAPIError) and (error := _from_database(exc)) is not None:
+        return error
+    # The trace goes to our log (with the request id), never to the caller.
+    log.error("unhandled_error", path=request.url.path, error_type=type(exc).__name__, exc_info=exc)
+    return InternalError("错误已记录，请提供请求编号", "The error was logged; quote the request id.")
+
+
+async def _render(request: Request, exc: Exception) -> JSONResponse:
+    english = wants_english(request)
+    if isinstance(exc, StarletteHTTPException):  # routing: no such path, method not allowed, ...
         code, zh, en = _HTTP_CODES.get(exc.status_code, ("http_error", "请求失败", "Request failed"))
         return problem_response(
             request,
             status=exc.status_code,
             code=code,
-            title=en if wants_english(request) else zh,
+            title=en if english else zh,
             headers=dict(exc.headers) if exc.headers else None,
         )
+    error = _as_app_error(request, exc)
+    detail = (error.detail_en or error.detail_zh) if english else (error.detail_zh or error.detail_en)
+    return problem_response(
+        request,
+        status=error.status,
+        code=error.code,
+        title=error.title_en if english else error.title_zh,
+        detail=detail,
+        errors=error.field_problems,
+        headers=error.headers or None,
+        extra=error.extra or None,
+    )
 
-    async def on_integrity(request: Request, exc: Exception) -> JSONResponse:
-        # The database is the last line of defence; its refusals are the caller's problem, not a 500.
-        assert isinstance(exc, IntegrityError)
-        sqlstate = getattr(exc.orig, "sqlstate", None) or getattr(
-            getattr(exc.orig, "__cause__", None), "sqlstate", ""
-        )
-        constraint = getattr(getattr(exc.orig, "__cause__", None), "constraint_name", None)
-        english = wants_english(request)
-        if sqlstate == "23514":  # check_violation
-            return problem_response(
-                request,
-                status=422,
-                code="constraint_violated",
-                title="Validation failed" if english else "数据不满足约束条件",
-                detail=constraint,
-                extra={"constraint": constraint} if constraint else None,
-            )
-        return problem_response(
-            request,
-            status=409,
-            code="conflict",
-            title="Conflict" if english else "与现有数据冲突",
-            detail=constraint,
-            extra={"constraint": constraint} if constraint else None,
-        )
 
-    async def on_database_error(request: Request, exc: Exception) -> JSONResponse:
-        # A deadlock or serialization failure rolled the whole transaction back: nothing was written
-        # and the same request may simply be sent again. Anything else is a real fault (500).
-        assert isinstance(exc, DBAPIError)
-        if _sqlstate(exc) in {"40P01", "40001"}:
-            english = wants_english(request)
-            return problem_response(
-                request,
-                status=503,
-                code="retry",
-                title="Busy, please retry" if english else "系统繁忙，请重试",
-                detail="Nothing was saved." if english else "本次请求未保存任何数据",
-                headers={"Retry-After": "1"},
-            )
-        if _sqlstate(exc).startswith("22"):
-            # Class 22 (data exception): a value PostgreSQL cannot take — a NUL character, a number
-            # out of range — that validation let through. The caller's input, so a 422, not a 500.
-            english = wants_english(request)
-            return problem_response(
-                request,
-                status=422,
-                code="invalid_value",
-                title="Invalid value" if english else "数据取值无效",
-                detail="A value cannot be stored or searched as given."
-                if english
-                else "请求中的某个取值无法保存或查询",
-            )
-        return await on_unexpected(request, exc)
-
-    async def on_stale(request: Request, exc: Exception) -> JSONResponse:
-        # Two writers passed the If-Match check together; the version column let only one through.
-        return await on_app_error(request, PreconditionFailed())
-
-    async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
-        # The trace goes to our log (with the request id), never to the caller.
-        log.error("unhandled_error", path=request.url.path, error_type=type(exc).__name__, exc_info=exc)
-        english = wants_english(request)
-        return problem_response(
-            request,
-            status=500,
-            code="internal_error",
-            title="Internal error" if english else "服务器内部错误",
-            detail="The error was logged; quote the request id." if english else "错误已记录，请提供请求编号",
-        )
-
-    app.add_exception_handler(AppError, on_app_error)
-    app.add_exception_handler(RequestValidationError, on_validation)
-    app.add_exception_handler(StarletteHTTPException, on_http)
-    app.add_exception_handler(IntegrityError, on_integrity)
-    app.add_exception_handler(DBAPIError, on_database_error)
-    app.add_exception_handler(StaleDataError, on_stale)
-    app.add_exception_handler(Exception, on_unexpected)
+def install_error_handlers(app: FastAPI) -> None:
+    """Every error becomes one problem+json answer; anything unforeseen a logged 500."""
+    for kind in (
+        AppError,
+        RequestValidationError,
+        StarletteHTTPException,
+        IntegrityError,
+        DBAPIError,
+        StaleDataError,
+        Exception,
+    ):
+        app.add_exception_handler(kind, _render)
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:

@@ -10,9 +10,10 @@ from pydantic import BaseModel
 from sqlalchemy import select
 
 from shared.auth import Role
-from shared.context import CurrentPrincipal, get_component
+from shared.context import RequestContext, requires
 from shared.errors import Conflict, NotFound, problem_response, problem_responses
 from shared.events.consumer import HandlerFailed
+from shared.pagination import Limit
 
 
 def health_router() -> APIRouter:
@@ -63,6 +64,11 @@ class ReplayResult(BaseModel):
     applied: bool
 
 
+# Parked events are the district's operators' business; auditors may look (and their look is on record).
+OperatorReaderCtx = Annotated[RequestContext, requires((Role.DISTRICT_ADMIN, Role.AUDITOR))]
+OperatorCtx = Annotated[RequestContext, requires((Role.DISTRICT_ADMIN,), write=True)]
+
+
 def ops_router() -> APIRouter:
     router = APIRouter(prefix="/v1/ops", tags=["ops"])
 
@@ -73,19 +79,15 @@ def ops_router() -> APIRouter:
         responses=problem_responses(401, 403),
     )
     async def list_parked(
-        request: Request,
-        principal: CurrentPrincipal,
+        ctx: OperatorReaderCtx,
         include_replayed: Annotated[bool, Query()] = False,
-        limit: Annotated[int, Query(ge=1, le=500)] = 100,
+        limit: Limit = 100,
     ) -> list[ParkedEvent]:
-        principal.require_role(Role.DISTRICT_ADMIN, Role.AUDITOR)
-        component = get_component(request)
-        table = component.tables.parked_events
+        table = ctx.component.tables.parked_events
         query = select(table).order_by(table.c.id.desc()).limit(limit)
         if not include_replayed:
             query = query.where(table.c.replayed_at.is_(None))
-        async with component.db.sessions() as session:
-            rows = (await session.execute(query)).mappings().all()
+        rows = (await ctx.session.execute(query)).mappings().all()
         return [ParkedEvent.model_validate({**row, "event_id": str(row["event_id"])}) for row in rows]
 
     @router.post(
@@ -94,14 +96,10 @@ def ops_router() -> APIRouter:
         response_model=ReplayResult,
         responses=problem_responses(401, 403, 404, 409),
     )
-    async def replay(
-        request: Request, principal: CurrentPrincipal, parked_id: Annotated[int, Path(ge=1, le=2**63 - 1)]
-    ) -> ReplayResult:
-        principal.require_role(Role.DISTRICT_ADMIN)
-        component = get_component(request)
+    async def replay(ctx: OperatorCtx, parked_id: Annotated[int, Path(ge=1, le=2**63 - 1)]) -> ReplayResult:
+        component = ctx.component
         table = component.tables.parked_events
-        async with component.db.sessions() as session:
-            event_type = await session.scalar(select(table.c.event_type).where(table.c.id == parked_id))
+        event_type = await ctx.session.scalar(select(table.c.event_type).where(table.c.id == parked_id))
         # A service's consumers (one per source stream) share its name; the handler's owner replays.
         consumer = next((c for c in component.consumers if event_type in c.subscription.handlers), None)
         if consumer is None:
@@ -110,6 +108,7 @@ def ops_router() -> APIRouter:
             applied = await consumer.replay(parked_id)
         except HandlerFailed as exc:
             raise Conflict(f"重放失败：{exc}", f"replay failed: {exc}") from exc
+        await ctx.audit("replay", "parked_event", parked_id, {"event_type": event_type, "applied": applied})
         return ReplayResult(id=parked_id, applied=applied)
 
     return router

@@ -14,7 +14,7 @@ from gateway.auth.keys import published_keys
 from gateway.auth.schemas import Jwks, MeOut, TokenResponse
 from gateway.models import ServiceClient, User
 from gateway.state import GatewayState, get_gateway
-from shared.auth import ROLE_LABELS, Role
+from shared.auth import Role
 from shared.context import CurrentPrincipal, get_component
 from shared.errors import NotFound, Problem, problem_responses
 
@@ -119,7 +119,7 @@ async def me(request: Request, principal: CurrentPrincipal) -> MeOut:
                 username=client.client_id,
                 display_name=client.display_name,
                 role=principal.role,
-                role_label=ROLE_LABELS[principal.role],
+                role_label=principal.role.label,
                 division_code=None,
                 division_name=None,
                 department=client.department,
@@ -135,7 +135,7 @@ async def me(request: Request, principal: CurrentPrincipal) -> MeOut:
         username=user.username,
         display_name=user.display_name,
         role=user.role,
-        role_label=ROLE_LABELS[user.role],
+        role_label=user.role.label,
         division_code=user.division_code,
         division_name=component.divisions.name(user.division_code) if user.division_code else None,
         department=user.department,

@@ -1,19 +1,19 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
+from gateway.access import AdminCtx, ReaderCtx
 from gateway.models import ServiceClient, User
 from gateway.users import repository, service
 from gateway.users.schemas import ClientCreate, ClientCreated, ClientOut, UserCreate, UserOut, UserUpdate
 from shared.auth import Role
-from shared.context import Ctx, etag_for
+from shared.context import etag_for
 from shared.errors import NotFound, problem_responses
-from shared.pagination import Page, keyset_page
+from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 
 router = APIRouter(prefix="/admin", tags=["admin 账号管理"])
 
@@ -25,17 +25,16 @@ router = APIRouter(prefix="/admin", tags=["admin 账号管理"])
     responses=problem_responses(401, 403, 422),
 )
 async def list_users(
-    ctx: Ctx,
+    ctx: ReaderCtx,
     role: Annotated[Role | None, Query()] = None,
     division_code: Annotated[
         str | None, Query(pattern=r"^\d{9}(\d{3})?$", description="辖区（含下级）")
     ] = None,
     active: Annotated[bool | None, Query()] = None,
-    updated_since: Annotated[datetime | None, Query(description="只返回此时间之后有变化的记录")] = None,
-    cursor: Annotated[str | None, Query(max_length=500)] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    updated_since: UpdatedSince = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
 ) -> Page[UserOut]:
-    ctx.principal.require_role(*service.READERS)
     query = repository.filtered(
         role=role, division_code=division_code, active=active, updated_since=updated_since
     )
@@ -52,7 +51,7 @@ async def list_users(
     summary="创建用户 / create a user",
     responses=problem_responses(400, 401, 403, 409, 413, 422),
 )
-async def create_user(body: UserCreate, ctx: Ctx) -> JSONResponse:
+async def create_user(body: UserCreate, ctx: AdminCtx) -> JSONResponse:
     # The stored request fingerprint must not be derived from the password.
     if (replay := await ctx.idempotent_replay(body.model_copy(update={"password": "-"}))) is not None:
         return replay
@@ -69,8 +68,7 @@ async def create_user(body: UserCreate, ctx: Ctx) -> JSONResponse:
     summary="用户详情 / get a user",
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_user(user_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
-    ctx.principal.require_role(*service.READERS)
+async def get_user(user_id: uuid.UUID, ctx: ReaderCtx) -> JSONResponse:
     user = await repository.get(ctx.session, user_id)
     if user is None:
         raise NotFound()
@@ -85,8 +83,7 @@ async def get_user(user_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
     description="可修改角色、辖区、部门、启用状态与密码；改密码、改角色或停用会使其刷新令牌立即失效。",
     responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
 )
-async def update_user(user_id: uuid.UUID, body: UserUpdate, ctx: Ctx) -> JSONResponse:
-    ctx.principal.require_role(*service.ADMINS)
+async def update_user(user_id: uuid.UUID, body: UserUpdate, ctx: AdminCtx) -> JSONResponse:
     user = await repository.get(ctx.session, user_id)
     if user is None:
         raise NotFound()
@@ -102,11 +99,10 @@ async def update_user(user_id: uuid.UUID, body: UserUpdate, ctx: Ctx) -> JSONRes
     responses=problem_responses(401, 403, 422),
 )
 async def list_clients(
-    ctx: Ctx,
-    cursor: Annotated[str | None, Query(max_length=500)] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    ctx: ReaderCtx,
+    cursor: Cursor = None,
+    limit: Limit = 50,
 ) -> Page[ClientOut]:
-    ctx.principal.require_role(*service.READERS)
     rows, next_cursor = await keyset_page(
         ctx.session,
         repository.clients(),
@@ -124,7 +120,7 @@ async def list_clients(
     summary="创建部门系统账号（密钥只显示一次）/ create a service client (secret shown once)",
     responses=problem_responses(400, 401, 403, 409, 413, 422),
 )
-async def create_client(body: ClientCreate, ctx: Ctx) -> JSONResponse:
+async def create_client(body: ClientCreate, ctx: AdminCtx) -> JSONResponse:
     # No Idempotency-Key replay here: a stored answer would keep the secret in clear text.
     client, secret = await service.create_client(ctx, body)
     out = ClientCreated(**ClientOut.model_validate(client).model_dump(), client_secret=secret)

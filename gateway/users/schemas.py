@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field, computed_field
 
-from shared.auth import ROLE_LABELS, Role
+from shared.auth import Role
 from shared.schemas import InputModel, OutputModel
 
 Username = Annotated[
@@ -68,7 +68,7 @@ class UserOut(OutputModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def role_label(self) -> str:
-        return ROLE_LABELS[self.role]
+        return self.role.label
 
 
 class ClientCreate(InputModel):
