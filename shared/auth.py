@@ -33,8 +33,8 @@ class Role(LabelledEnum):
     INTEGRATOR = "integrator", "部门系统（集成账号）"  # 推送与订阅
 
 
-# Roles whose scope is bounded by a division code carried in the token.
-TERRITORIAL_ROLES = {Role.TOWN_OFFICIAL, Role.VILLAGE_CADRE}
+# Roles whose scope is bounded by a division code carried in the token, and the code's length.
+TERRITORIAL_ROLES = {Role.TOWN_OFFICIAL: 9, Role.VILLAGE_CADRE: 12}
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,14 @@ class Principal:
 
     @property
     def division_prefix(self) -> str | None:
-        """Code prefix this principal is confined to; ``None`` means no territorial bound."""
-        return self.division_code if self.role in TERRITORIAL_ROLES else None
+        """Code prefix this principal is confined to; ``None`` means no territorial bound.
+
+        Fails closed: a territorial role whose token lacks its code is bound to a prefix no
+        division has (the verifier refuses such tokens; this guards principals made elsewhere).
+        """
+        if self.role not in TERRITORIAL_ROLES:
+            return None
+        return self.division_code or NO_TERRITORY
 
     def covers(self, division_code: str) -> bool:
         prefix = self.division_prefix
@@ -81,6 +87,9 @@ class Principal:
                 f"不能在本辖区以外（{division_code}）登记数据", f"{division_code} is outside your territory"
             )
 
+
+# Matches no division code (codes are digits): the scope of a territorial principal without one.
+NO_TERRITORY = "-"
 
 KeySource = Callable[[], Awaitable[list[dict[str, Any]]]]
 
@@ -188,11 +197,19 @@ class TokenVerifier:
             role = Role(claims["role"])
         except ValueError as exc:
             raise Unauthorized("令牌角色未知", "unknown role") from exc
+        division_code = claims.get("division_code")
+        if role in TERRITORIAL_ROLES and not _is_division(division_code, TERRITORIAL_ROLES[role]):
+            # A town or village account without its place would read everything: refuse the token.
+            raise Unauthorized("令牌缺少有效的辖区代码", "token lacks a valid division code")
         return Principal(
             subject=str(claims["sub"]),
             username=str(claims.get("username", claims["sub"])),
             role=role,
-            division_code=claims.get("division_code"),
+            division_code=division_code,
             department=claims.get("department"),
             claims=claims,
         )
+
+
+def _is_division(code: object, length: int) -> bool:
+    return isinstance(code, str) and len(code) == length and code.isdigit()

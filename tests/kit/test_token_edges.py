@@ -9,6 +9,7 @@ import httpx
 import jwt
 import pytest
 
+from shared.auth import Principal, Role
 from tests.conftest import Stack
 from tests.helpers import auth
 
@@ -75,3 +76,43 @@ async def test_token_signed_by_an_unknown_key_is_refused(api: httpx.AsyncClient)
     )
     resp = await api.get(URL, headers=auth(forged))
     assert resp.status_code == 401 and resp.json()["detail"] == "令牌签名密钥未知"
+
+
+@pytest.mark.parametrize(
+    "claims",
+    [
+        {"role": "town_official"},
+        {"role": "town_official", "division_code": ""},
+        {"role": "town_official", "division_code": "4190011"},
+        {"role": "village_cadre", "division_code": "419001100"},  # a town's code on a village account
+        {"role": "village_cadre", "division_code": "41900110020x"},
+    ],
+    ids=[
+        "town-without-code",
+        "town-empty-code",
+        "town-short-code",
+        "village-with-town-code",
+        "village-not-digits",
+    ],
+)
+async def test_territorial_tokens_without_their_place_are_refused(
+    api: httpx.AsyncClient, stack: Stack, claims: dict[str, Any]
+) -> None:
+    """Scope fails closed: a town or village account whose token lacks its code reads nothing."""
+    for service in ("monitoring", "employment", "funds", "assets"):
+        resp = await api.get(
+            f"/api/{service}/v1/ops/parked-events", headers=auth(await signed(stack, **claims))
+        )
+        assert resp.status_code == 401, (service, resp.text)
+        assert resp.json()["detail"] == "令牌缺少有效的辖区代码"
+
+
+def test_a_territorial_principal_made_without_a_code_covers_nothing() -> None:
+    for role in (Role.TOWN_OFFICIAL, Role.VILLAGE_CADRE):
+        principal = Principal(subject="s", username="u", role=role)
+        assert not principal.covers("419001100")
+        assert not principal.covers("419001100201")
+    assert Principal(subject="s", username="u", role=Role.DISTRICT_ADMIN).covers("419001100")
+    assert Principal(subject="s", username="u", role=Role.TOWN_OFFICIAL, division_code="419001100").covers(
+        "419001100201"
+    )
