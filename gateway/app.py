@@ -17,6 +17,7 @@ from gateway.proxy.service import new_client_session
 from gateway.settings import GatewaySettings
 from gateway.state import GatewayState
 from gateway.users import endpoints as users
+from gateway.users.events import PUBLISHED as USER_EVENTS
 from shared.auth import TokenVerifier
 from shared.component import Component, create_component_app
 
@@ -54,12 +55,11 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         settings=settings,
         tables=kit,
         routers=[auth.router, users.router, docs.router, proxy.router],
-        published=[],
+        published=USER_EVENTS,
         on_startup=on_startup,
         on_shutdown=on_shutdown,
         extra_state={"gateway": state, "events_nats_url": settings.nats_url},
-        # The gateway publishes and consumes no events; its /openapi.json and /docs merge every service's.
-        uses_nats=False,
+        # Its /openapi.json and /docs merge every service's.
         own_api_docs=False,
     )
     return app

@@ -13,7 +13,6 @@ class GatewaySettings(ServiceSettings):
     """网关 — settings (env: XIANJIE_GATEWAY_* then XIANJIE_*)."""
 
     component: ClassVar[str] = "gateway"
-    needs_nats: ClassVar[bool] = False  # no events of its own; NATS URL only feeds the AsyncAPI servers entry
     port: int = 8000
     # The gateway streams bodies through; each service enforces its own limit (bulk imports are large).
     max_body_bytes: int = Field(default=64 * 1024 * 1024, ge=1024)

@@ -136,6 +136,19 @@ class TokenVerifier:
         self._keys: dict[str, jwt.PyJWK] = {}
         self._fetched_at = 0.0
         self._lock = asyncio.Lock()
+        # subject -> time of the last change of its account: tokens issued before it are refused.
+        self._not_before: dict[str, float] = {}
+
+    def revoke_before(self, subject: str, changed_at: float) -> None:
+        """The account behind ``subject`` changed (role, place, deactivated) at ``changed_at``: its
+        tokens issued earlier carry stale claims and are no longer accepted."""
+        self._not_before[subject] = max(changed_at, self._not_before.get(subject, 0.0))
+
+    def _require_current(self, principal: Principal) -> Principal:
+        not_before = self._not_before.get(principal.subject)
+        if not_before is not None and float(principal.claims.get("iat", 0)) < not_before:
+            raise Unauthorized("账号已变更，请重新登录", "the account changed; sign in again")
+        return principal
 
     async def _refresh(self) -> None:
         async with self._lock:
@@ -165,12 +178,12 @@ class TokenVerifier:
         verified token is remembered until it expires: Ed25519 checks cost ~0.5 ms a request."""
         cached = self._verified.get(token)
         if cached is not None and cached[0] > time.time():
-            return cached[1]
+            return self._require_current(cached[1])
         principal = await self._verify(token)
         if len(self._verified) >= self.cache_size:
             self._verified.clear()  # crude but bounded; tokens live minutes, the cache refills at once
         self._verified[token] = (float(principal.claims["exp"]), principal)
-        return principal
+        return self._require_current(principal)
 
     async def _verify(self, token: str) -> Principal:
         try:

@@ -20,6 +20,7 @@ from shared.events.consumer import EventConsumer, Handler, subscriptions
 from shared.events.envelope import ConsumedEvent
 from shared.events.nats import NatsLink
 from shared.events.outbox import Outbox, OutboxRelay
+from shared.events.revocations import ACCOUNT_CHANGED, TokenRevocations
 from shared.metrics import Metrics
 from shared.scheduled import PeriodicTask, TaskRunner
 from shared.settings import ServiceSettings
@@ -45,6 +46,7 @@ class Component:
     relay: OutboxRelay | None = None
     consumers: list[EventConsumer] = field(default_factory=list)
     tasks: dict[str, TaskRunner] = field(default_factory=dict)
+    revocations: TokenRevocations | None = None
 
     @classmethod
     def open(cls, name: str, settings: ServiceSettings, tables: KitTables, metrics: Metrics) -> Component:
@@ -71,16 +73,26 @@ class Component:
     def settings_as(self, kind: type[SettingsT]) -> SettingsT:
         return settings_as(self.settings, kind)
 
+    async def lagging(self, source_service: str) -> bool:
+        """Whether events from ``source_service`` may still be on their way here (unknown counts as yes)."""
+        consumer = next((c for c in self.consumers if c.subscription.source_service == source_service), None)
+        if consumer is None:
+            return True
+        pending = await consumer.pending()
+        return pending is None or pending > 0
+
     def start_events(self, consumes: Mapping[ConsumedEvent[Any], Handler]) -> None:
         """Connect to NATS, start the relay and one durable consumer per producing service."""
         if not self.settings.nats_url:
             log.warning("nats_not_configured", component=self.name, note="events stay in the outbox")
             return
         subs = subscriptions(consumes)
+        sources = {s.source_service for s in subs} | {ACCOUNT_CHANGED.service}
         self.link = NatsLink(
             self.settings.nats_url,
-            streams=sorted({self.name} | {s.source_service for s in subs}),
+            streams=sorted({self.name} | sources),
             duplicate_window=self.settings.stream_duplicate_window_seconds,
+            max_age_days=self.settings.stream_max_age_days,
             name=f"xianjie-{self.name}",
         )
         self.link.start()
@@ -96,6 +108,13 @@ class Component:
             max_attempts=self.settings.outbox_max_attempts,
         )
         self.relay.start()
+        # Through the component: the gateway swaps in a verifier of its own after start-up.
+        self.revocations = TokenRevocations(
+            self.link,
+            lambda subject, changed_at: self.verifier.revoke_before(subject, changed_at),
+            lookback_seconds=self.settings.token_revocation_lookback_seconds,
+        )
+        self.revocations.start()
         for subscription in subs:
             consumer = EventConsumer(
                 service=self.name,
@@ -132,6 +151,8 @@ class Component:
             await runner.stop()
         for consumer in self.consumers:
             await consumer.stop()
+        if self.revocations:
+            await self.revocations.stop()
         if self.relay:
             await self.relay.stop()
         if self.link:

@@ -60,6 +60,12 @@ class SuiteSettings(BaseSettings):
     consumer_max_deliver: int = Field(default=5, ge=1)
     consumer_ack_wait_seconds: float = Field(default=30, gt=0)
     stream_duplicate_window_seconds: float = Field(default=120, gt=0)
+    # How long each service's stream keeps events (0 = for ever). Projections are rebuilt by
+    # replaying the owner's stream, so shortening it means rebuilding from the owner's API instead.
+    stream_max_age_days: int = Field(default=0, ge=0)
+    # Account changes replayed at start so that tokens issued before them stay refused; must be at
+    # least the gateway's access-token lifetime.
+    token_revocation_lookback_seconds: float = Field(default=3600, gt=0)
     # Reference data: villages come from an administrator's CSV; the demo file is the default.
     villages_file: Path | None = None
 

@@ -139,6 +139,8 @@ def service_settings(name: str, infra: Infra, ports: dict[str, int], **overrides
 
         return GatewaySettings(
             database_url=infra.database_url,
+            nats_url=infra.nats_url,
+            outbox_poll_seconds=0.2,
             port=ports["gateway"],
             jwks_url=f"http://127.0.0.1:{ports['gateway']}/.well-known/jwks.json",
             log_level="WARNING",

@@ -97,8 +97,10 @@ class TokenIssuer:
             "division_code": who.division_code,
             "department": who.department,
             "typ": "access",
-            "iat": now,
-            "exp": now + timedelta(seconds=self.settings.access_token_ttl_seconds),
+            # With its fraction, so that a token issued just after an account change is told from
+            # one issued just before it (shared.auth.TokenVerifier.revoke_before).
+            "iat": now.timestamp(),
+            "exp": now.timestamp() + self.settings.access_token_ttl_seconds,
             "jti": uuid.uuid4().hex,
         }
         return jwt.encode(claims, key.private_key, algorithm="EdDSA", headers={"kid": key.kid})

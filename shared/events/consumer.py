@@ -116,6 +116,17 @@ class EventConsumer:
             self._run(), name=f"consumer-{self.service}-{self.subscription.source_service}"
         )
 
+    async def pending(self) -> int | None:
+        """Events of the source stream not yet applied here (waiting or in flight); None if unknown."""
+        js = self.link.jetstream_if_ready()
+        if js is None:
+            return None
+        try:
+            info = await js.consumer_info(stream_name(self.subscription.source_service), self.durable)
+        except (nats.errors.Error, TimeoutError):
+            return None
+        return int(info.num_pending or 0) + int(info.num_ack_pending or 0)
+
     async def stop(self) -> None:
         if self._task:
             self._task.cancel()

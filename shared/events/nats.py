@@ -21,10 +21,13 @@ log = structlog.get_logger("xianjie.nats")
 
 
 class NatsLink:
-    def __init__(self, url: str, *, streams: list[str], duplicate_window: float, name: str) -> None:
+    def __init__(
+        self, url: str, *, streams: list[str], duplicate_window: float, name: str, max_age_days: int = 0
+    ) -> None:
         self.url = url
         self.streams = streams  # services whose streams this process relies on
         self.duplicate_window = duplicate_window
+        self.max_age_seconds = max_age_days * 86400.0
         self.name = name
         self.client: NatsClient | None = None
         self.js: JetStreamContext | None = None
@@ -64,6 +67,7 @@ class NatsLink:
                 subjects=stream_subjects(service),
                 storage=StorageType.FILE,
                 duplicate_window=self.duplicate_window,
+                max_age=self.max_age_seconds or None,
             )
             for attempt in range(20):
                 try:

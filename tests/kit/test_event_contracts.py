@@ -13,7 +13,9 @@ from typing import Any
 
 import pytest
 
+from gateway.users.events import PUBLISHED as USER_EVENTS
 from shared.events.envelope import ConsumedEvent, EventSpec
+from shared.events.revocations import ACCOUNT_CHANGED
 from xianjie.components import SERVICES
 
 
@@ -22,11 +24,14 @@ def _apps() -> dict[str, Any]:
 
 
 def _published() -> dict[str, EventSpec]:
-    return {spec.type: spec for app in _apps().values() for spec in app.PUBLISHED}
+    specs = [*USER_EVENTS, *(spec for app in _apps().values() for spec in app.PUBLISHED)]
+    return {spec.type: spec for spec in specs}
 
 
 def _consumed() -> list[tuple[str, ConsumedEvent[Any]]]:
-    return [(name, consumed) for name, app in _apps().items() for consumed in app.CONSUMES]
+    by_services = [(name, consumed) for name, app in _apps().items() for consumed in app.CONSUMES]
+    # Every process follows account changes to refuse stale tokens (shared.events.revocations).
+    return [*by_services, ("kit", ACCOUNT_CHANGED)]
 
 
 def _json_types(schema: dict[str, Any], defs: dict[str, Any]) -> set[str]:
@@ -42,7 +47,7 @@ def _json_types(schema: dict[str, Any], defs: dict[str, Any]) -> set[str]:
 
 def test_every_service_declares_what_it_consumes() -> None:
     consumers = {name for name, _ in _consumed()}
-    assert consumers == {"monitoring", "employment", "funds", "assets"}
+    assert consumers == {"monitoring", "employment", "funds", "assets", "kit"}
 
 
 @pytest.mark.parametrize(("consumer", "consumed"), _consumed(), ids=lambda v: getattr(v, "type", v))
