@@ -8,43 +8,58 @@
 - department_officer and auditor: read everything; auditor writes are refused (403).
 - helper: no access — this service does not know which households a helper is assigned to (that
   lives in monitoring), so it cannot scope them.
+
+Endpoints declare their caller with the aliases below; what depends on the record (territory)
+is checked where the record is loaded (``in_territory``, ``visible_worker``).
 """
 
 from __future__ import annotations
 
+import uuid
+from typing import Annotated
+
+from sqlalchemy import ColumnElement, select, true
+from sqlalchemy.orm import InstrumentedAttribute
+
+from services.employment.models import Worker
 from services.employment.settings import EmploymentSettings
-from shared.auth import Role
-from shared.context import RequestContext
-from shared.errors import Forbidden
+from shared.auth import Principal, Role
+from shared.context import RequestContext, requires
+from shared.errors import Forbidden, NotFound
+from shared.settings import ServiceSettings
+from shared.work import settings_as
 
 WRITERS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL, Role.VILLAGE_CADRE, Role.INTEGRATOR)
 READERS = (*WRITERS, Role.DEPARTMENT_OFFICER, Role.AUDITOR)
+# District-wide actions of the service (e.g. a re-check of the floor): district accounts only.
+DISTRICT_WRITERS = (Role.DISTRICT_ADMIN, Role.INTEGRATOR)
 
 
-def settings_of(ctx: RequestContext) -> EmploymentSettings:
-    settings = ctx.component.settings
-    return settings if isinstance(settings, EmploymentSettings) else EmploymentSettings()
-
-
-def _require_hr_system(ctx: RequestContext) -> None:
-    principal = ctx.principal
-    if principal.role is Role.INTEGRATOR and principal.department not in settings_of(ctx).hr_departments:
+def hr_systems_only(principal: Principal, settings: ServiceSettings) -> None:
+    """Of the departments' systems, only the HR department's may touch worker data."""
+    hr_departments = settings_as(settings, EmploymentSettings).hr_departments
+    if principal.role is Role.INTEGRATOR and principal.department not in hr_departments:
         raise Forbidden("仅人社部门系统可访问务工数据", "only the HR department's system may access workers")
 
 
-def require_reader(ctx: RequestContext) -> None:
-    ctx.principal.require_role(*READERS)
-    _require_hr_system(ctx)
+ReaderCtx = Annotated[RequestContext, requires(READERS, check=hr_systems_only)]
+WriterCtx = Annotated[RequestContext, requires(WRITERS, write=True, check=hr_systems_only)]
+DistrictWriterCtx = Annotated[RequestContext, requires(DISTRICT_WRITERS, write=True, check=hr_systems_only)]
 
 
-def require_writer(ctx: RequestContext) -> None:
-    ctx.principal.require_write()
-    ctx.principal.require_role(*WRITERS)
-    _require_hr_system(ctx)
+def in_territory(principal: Principal, village_code: InstrumentedAttribute[str]) -> ColumnElement[bool]:
+    """The caller's territory as a filter on a record's village code (all for district-wide roles)."""
+    if principal.division_prefix is None:
+        return true()
+    return village_code.startswith(principal.division_prefix, autoescape=True)
 
 
-def require_district_writer(ctx: RequestContext) -> None:
-    """District-wide settings of the service (e.g. a re-check of the floor): district accounts only."""
-    ctx.principal.require_write()
-    ctx.principal.require_role(Role.DISTRICT_ADMIN, Role.INTEGRATOR)
-    _require_hr_system(ctx)
+async def visible_worker(ctx: RequestContext, worker_id: uuid.UUID, *, for_update: bool = False) -> Worker:
+    """The worker, if the caller's territory holds it; any other is "not found", not forbidden."""
+    query = select(Worker).where(Worker.id == worker_id, in_territory(ctx.principal, Worker.village_code))
+    if for_update:
+        query = query.with_for_update()
+    worker = (await ctx.session.execute(query)).scalar_one_or_none()
+    if worker is None:
+        raise NotFound("务工人员不存在或不在您的数据范围内", "worker not found")
+    return worker

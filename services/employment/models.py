@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from enum import StrEnum
 
 from sqlalchemy import (
     ARRAY,
@@ -17,7 +16,6 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    Numeric,
     SmallInteger,
     String,
     UniqueConstraint,
@@ -28,7 +26,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from shared.db import make_metadata, pg_enum
+from shared.db import MONEY, make_metadata, pg_enum
+from shared.labels import LabelledEnum
 from shared.tables import add_kit_tables
 
 SCHEMA = "employment"
@@ -41,31 +40,18 @@ class Base(DeclarativeBase):
 kit = add_kit_tables(Base.metadata)
 
 
-class WorkerStatus(StrEnum):
-    EMPLOYED = "employed"  # 务工就业
-    UNEMPLOYED = "unemployed"  # 未就业（失业）
+class WorkerStatus(LabelledEnum):
+    EMPLOYED = "employed", "务工就业"
+    UNEMPLOYED = "unemployed", "未就业"
 
 
-WORKER_STATUS_LABELS = {
-    WorkerStatus.EMPLOYED: "务工就业",
-    WorkerStatus.UNEMPLOYED: "未就业",
-}
+class WorkPlace(LabelledEnum):
+    IN_COUNTY = "in_county", "县内"
+    IN_PROVINCE = "in_province", "省内县外"
+    OUT_OF_PROVINCE = "out_of_province", "省外"
 
 
-class WorkPlace(StrEnum):
-    IN_COUNTY = "in_county"  # 县内
-    IN_PROVINCE = "in_province"  # 省内县外
-    OUT_OF_PROVINCE = "out_of_province"  # 省外
-
-
-WORK_PLACE_LABELS = {
-    WorkPlace.IN_COUNTY: "县内",
-    WorkPlace.IN_PROVINCE: "省内县外",
-    WorkPlace.OUT_OF_PROVINCE: "省外",
-}
-
-
-def _enum(e: type[StrEnum], name: str) -> Enum:
+def _enum(e: type[LabelledEnum], name: str) -> Enum:
     return pg_enum(e, name, SCHEMA)
 
 
@@ -87,7 +73,7 @@ class Worker(Base):
     status: Mapped[WorkerStatus] = mapped_column(_enum(WorkerStatus, "worker_status"))
     employer: Mapped[str | None] = mapped_column(String(200))
     place: Mapped[WorkPlace | None] = mapped_column(_enum(WorkPlace, "work_place"))
-    monthly_wage: Mapped[Decimal | None] = mapped_column(Numeric(16, 2))
+    monthly_wage: Mapped[Decimal | None] = mapped_column(MONEY)
     employed_since: Mapped[date | None] = mapped_column(Date)
     ended_on: Mapped[date | None] = mapped_column(Date)
     end_reason: Mapped[str | None] = mapped_column(String(500))
@@ -117,23 +103,13 @@ class Worker(Base):
     )
 
 
-class Channel(StrEnum):
-    SELF_FOUND = "self_found"  # 自主务工
-    ORGANISED = "organised"  # 有组织劳务输出
-    ASSISTANCE_WORKSHOP = "assistance_workshop"  # 就业帮扶车间
-    PUBLIC_WELFARE_POST = "public_welfare_post"  # 乡村公益性岗位
-    SELF_EMPLOYED = "self_employed"  # 自主创业
-    OTHER = "other"  # 其他
-
-
-CHANNEL_LABELS = {
-    Channel.SELF_FOUND: "自主务工",
-    Channel.ORGANISED: "有组织劳务输出",
-    Channel.ASSISTANCE_WORKSHOP: "就业帮扶车间",
-    Channel.PUBLIC_WELFARE_POST: "乡村公益性岗位",
-    Channel.SELF_EMPLOYED: "自主创业",
-    Channel.OTHER: "其他",
-}
+class Channel(LabelledEnum):
+    SELF_FOUND = "self_found", "自主务工"
+    ORGANISED = "organised", "有组织劳务输出"
+    ASSISTANCE_WORKSHOP = "assistance_workshop", "就业帮扶车间"
+    PUBLIC_WELFARE_POST = "public_welfare_post", "乡村公益性岗位"
+    SELF_EMPLOYED = "self_employed", "自主创业"
+    OTHER = "other", "其他"
 
 
 class Spell(Base):
@@ -154,7 +130,7 @@ class Spell(Base):
     place: Mapped[WorkPlace] = mapped_column(_enum(WorkPlace, "work_place"))
     sector: Mapped[str | None] = mapped_column(String(100))
     channel: Mapped[Channel | None] = mapped_column(_enum(Channel, "channel"))
-    monthly_wage: Mapped[Decimal | None] = mapped_column(Numeric(16, 2))
+    monthly_wage: Mapped[Decimal | None] = mapped_column(MONEY)
     started_on: Mapped[date] = mapped_column(Date)
     ended_on: Mapped[date | None] = mapped_column(Date)
     end_reason: Mapped[str | None] = mapped_column(String(500))
@@ -198,17 +174,10 @@ class EmploymentChange(Base):
     delta: Mapped[int] = mapped_column(Integer)
 
 
-class FloorState(StrEnum):
-    OK = "ok"  # 高于预警线
-    WARNING = "warning"  # 接近底线（预警区间）
-    BREACHED = "breached"  # 低于底线
-
-
-FLOOR_STATE_LABELS = {
-    FloorState.OK: "正常",
-    FloorState.WARNING: "接近底线预警",
-    FloorState.BREACHED: "低于底线",
-}
+class FloorState(LabelledEnum):
+    OK = "ok", "正常"  # above the warning line
+    WARNING = "warning", "接近底线预警"  # at or above the floor, within the margin
+    BREACHED = "breached", "低于底线"
 
 
 class FloorStatus(Base):
@@ -225,19 +194,11 @@ class FloorStatus(Base):
     __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
 
 
-class TrainingProgram(StrEnum):
-    YULU_PLUS = "yulu_plus"  # 雨露计划+
-    TOUYAN = "touyan"  # 头雁（乡村产业振兴带头人培育）
-    HIGH_QUALITY_FARMER = "high_quality_farmer"  # 高素质农民培育
-    SKILLS = "skills"  # 技能培训
-
-
-TRAINING_PROGRAM_LABELS = {
-    TrainingProgram.YULU_PLUS: "雨露计划+",
-    TrainingProgram.TOUYAN: "头雁",
-    TrainingProgram.HIGH_QUALITY_FARMER: "高素质农民",
-    TrainingProgram.SKILLS: "技能培训",
-}
+class TrainingProgram(LabelledEnum):
+    YULU_PLUS = "yulu_plus", "雨露计划+"
+    TOUYAN = "touyan", "头雁"  # 乡村产业振兴带头人培育
+    HIGH_QUALITY_FARMER = "high_quality_farmer", "高素质农民"  # 高素质农民培育
+    SKILLS = "skills", "技能培训"
 
 
 class Training(Base):
@@ -260,17 +221,10 @@ class Training(Base):
     )
 
 
-class SubsidyKind(StrEnum):
-    TRANSPORT = "transport"  # 交通补贴
-    TRAINING = "training"  # 培训补贴
-    SOCIAL_SECURITY = "social_security"  # 社保补贴
-
-
-SUBSIDY_KIND_LABELS = {
-    SubsidyKind.TRANSPORT: "交通补贴",
-    SubsidyKind.TRAINING: "培训补贴",
-    SubsidyKind.SOCIAL_SECURITY: "社保补贴",
-}
+class SubsidyKind(LabelledEnum):
+    TRANSPORT = "transport", "交通补贴"
+    TRAINING = "training", "培训补贴"
+    SOCIAL_SECURITY = "social_security", "社保补贴"
 
 
 class Subsidy(Base):
@@ -285,7 +239,7 @@ class Subsidy(Base):
     kind: Mapped[SubsidyKind] = mapped_column(_enum(SubsidyKind, "subsidy_kind"))
     period_start: Mapped[date] = mapped_column(Date)
     period_end: Mapped[date] = mapped_column(Date)
-    amount: Mapped[Decimal] = mapped_column(Numeric(16, 2))
+    amount: Mapped[Decimal] = mapped_column(MONEY)
     granted_on: Mapped[date] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
@@ -316,7 +270,7 @@ class Post(Base):
     town_code: Mapped[str] = mapped_column(String(9))
     village_code: Mapped[str] = mapped_column(String(12))
     title: Mapped[str] = mapped_column(String(100))
-    monthly_allowance: Mapped[Decimal] = mapped_column(Numeric(16, 2))
+    monthly_allowance: Mapped[Decimal] = mapped_column(MONEY)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()

@@ -8,8 +8,7 @@ import httpx
 from sqlalchemy import text
 
 from tests.conftest import Stack
-from tests.employment.test_spells_and_more import job
-from tests.employment.test_workers import URL, worker
+from tests.employment.factories import URL, job, worker
 from tests.helpers import auth
 
 

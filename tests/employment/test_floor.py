@@ -1,173 +1,125 @@
-"""The 2155 floor: driven across by monthly bulk updates through the gateway; one event per change."""
+"""The 2155 floor: its count by date, town and place, and one event per change of state — from a
+spell write, an on-demand check, or the periodic re-check."""
 
 from __future__ import annotations
 
-import io
+import uuid
 from datetime import date, timedelta
-from typing import Any
 
 import httpx
-from openpyxl import Workbook
 from sqlalchemy import text
 
+from services.employment.floor.events import FLOOR_BREACHED
+from services.employment.scheduled import FLOOR_CHECK
+from shared.runtime import Component
 from tests.conftest import Stack
-from tests.helpers import KEJING, KEJING_VILLAGE, WANGWU, WANGWU_VILLAGE, auth
-
-IMPORT = "/api/employment/v1/spells/import"
-FLOOR = "/api/employment/v1/floor"
-HEADER = [
-    "务工人员编号",
-    "就业状态",
-    "就业单位",
-    "务工地点",
-    "行业",
-    "就业渠道",
-    "开始日期",
-    "结束日期",
-    "月工资",
-]
-START = date(2025, 1, 6)
-
-
-async def seed_workers(
-    stack: Stack, count: int, town: str = KEJING, village: str = KEJING_VILLAGE
-) -> list[str]:
-    """Registered, not yet employed workers (set-based: the API path is covered elsewhere)."""
-    async with stack.db("employment").engine.begin() as conn:
-        rows = await conn.execute(
-            text(
-                "INSERT INTO employment.workers (id, household_id, member_id, town_code, village_code, status,"
-                " version) SELECT gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), :town, :village,"
-                " 'unemployed', 1 FROM generate_series(1, :n) RETURNING id"
-            ),
-            {"n": count, "town": town, "village": village},
-        )
-        return [str(r) for r in rows.scalars()]
-
-
-def csv_file(rows: list[list[str]]) -> bytes:
-    lines = [",".join(HEADER)] + [",".join(r) for r in rows]
-    return ("\n".join(lines) + "\n").encode()
-
-
-def employed(worker_id: str, place: str = "县内", start: date = START, wage: str = "3000.00") -> list[str]:
-    return [worker_id, "务工", "济源钢铁", place, "制造业", "自主务工", start.isoformat(), "", wage]
-
-
-def unemployed(worker_id: str, ended_on: date) -> list[str]:
-    return [worker_id, "未就业", "", "", "", "", "", ended_on.isoformat(), ""]
-
-
-async def upload(
-    api: httpx.AsyncClient,
-    token: str,
-    content: bytes,
-    name: str = "update.csv",
-    collected_on: date | None = None,
-    **headers: str,
-) -> httpx.Response:
-    return await api.post(
-        IMPORT,
-        files={"file": (name, content)},
-        data={"collected_on": (collected_on or date.today()).isoformat()},
-        headers=auth(token, **headers),
-    )
-
-
-async def floor_events(stack: Stack) -> list[dict[str, Any]]:
-    async with stack.db("employment").engine.connect() as conn:
-        rows = await conn.execute(
-            text(
-                "SELECT envelope FROM employment.outbox WHERE nats_subject LIKE 'xianjie.employment.floor.%'"
-                " ORDER BY position"
-            )
-        )
-        return list(rows.scalars())
-
-
-async def count(stack: Stack, sql: str) -> int:
-    async with stack.db("employment").engine.connect() as conn:
-        return int(await conn.scalar(text(sql)) or 0)
+from tests.employment.factories import FLOOR, START, employ, employed, floor_events, seed_workers, unemployed
+from tests.helpers import KEJING, WANGWU, WANGWU_VILLAGE, auth
 
 
 async def test_floor_events_fire_once_on_each_crossing(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     admin = tokens["admin"]
-    ids = await seed_workers(stack, 2270)
+    ids = await seed_workers(stack, 2264)
     first, second, third = ids[:2154], ids[2154:2204], ids[2204:2264]
+    yesterday = date.today() - timedelta(days=1)
 
     # 2154 employed: one below the floor.
-    resp = await upload(api, admin, csv_file([employed(w) for w in first]))
-    assert resp.status_code == 200, resp.text
-    report = resp.json()
+    report = await employ(api, admin, [employed(w) for w in first])
     assert (report["total"], report["accepted"], report["unchanged"], report["refused"]) == (2154, 2154, 0, 0)
     assert [e["type"] for e in await floor_events(stack)] == ["cn.xianjie.employment.floor.breached.v1"]
-
-    # +50 → 2204: above the floor, inside the 100 margin (an XLSX this time).
-    book = Workbook()
-    sheet = book.active
-    sheet.append(HEADER)
-    for w in second:
-        sheet.append(employed(w, place="省外"))
-    buffer = io.BytesIO()
-    book.save(buffer)
-    xlsx = buffer.getvalue()
-    resp = await upload(api, admin, xlsx, "update.xlsx")
-    assert resp.json()["accepted"] == 50
-    # The same file again changes nothing and announces nothing.
-    versions = await count(stack, "SELECT sum(version) FROM employment.workers")
-    again = (await upload(api, admin, xlsx, "update.xlsx")).json()
-    assert (again["accepted"], again["unchanged"]) == (0, 50)
-    assert await count(stack, "SELECT sum(version) FROM employment.workers") == versions
-    assert await count(stack, "SELECT count(*) FROM employment.spells") == 2204
-
-    # +60 → 2264: above the warning line.
-    await upload(api, admin, csv_file([employed(w, place="省内县外") for w in third]))
-    # 110 lose their jobs → 2154: below again; each job loss is announced to monitoring.
-    yesterday = date.today() - timedelta(days=1)
-    resp = await upload(api, admin, csv_file([unemployed(w, yesterday) for w in first[:110]]))
-    assert resp.json()["accepted"] == 110
+    # +50 → 2204: above the floor, inside the 100 margin; +60 → 2264: above the warning line.
+    await employ(api, admin, [employed(w, place="省外") for w in second])
+    await employ(api, admin, [employed(w, place="省内县外") for w in third])
+    # 110 lose their jobs → 2154: below again.
+    assert (await employ(api, admin, [unemployed(w, yesterday) for w in first[:110]]))["accepted"] == 110
 
     events = await floor_events(stack)
     assert [e["type"].split(".")[-2] for e in events] == ["breached", "warning", "recovered", "breached"]
     assert [e["data"]["employed"] for e in events] == [2154, 2204, 2264, 2154]
-    assert events[0]["data"] == {
+
+
+async def test_a_floor_event_carries_the_count_against_the_floor_and_the_date_as_subject(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    await employ(api, tokens["admin"], [employed(w) for w in await seed_workers(stack, 3)])
+    [event] = await floor_events(stack)
+    assert event["data"] == {
         "as_of": date.today().isoformat(),
-        "employed": 2154,
+        "employed": 3,
         "floor": 2155,
         "warning_margin": 100,
     }
-    assert events[0]["subject"] == date.today().isoformat()
-    assert (
-        await count(
-            stack,
-            "SELECT count(*) FROM employment.outbox WHERE nats_subject = 'xianjie.employment.worker.unemployed'",
-        )
-        == 110
-    )
+    assert event["subject"] == date.today().isoformat()
+    FLOOR_BREACHED.payload.model_validate(event["data"])
 
-    # A recheck while the state holds announces nothing.
-    check = await api.post(f"{FLOOR}/check", headers=auth(admin))
+
+async def test_a_recheck_while_the_state_holds_announces_nothing(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    await employ(api, tokens["admin"], [employed(w) for w in await seed_workers(stack, 1)])
+    check = await api.post(f"{FLOOR}/check", headers=auth(tokens["admin"]))
     assert check.status_code == 200 and check.json()["state"] == "breached"
-    assert len(await floor_events(stack)) == 4
+    assert check.json()["state_label"] == "低于底线"
+    assert len(await floor_events(stack)) == 1
+
+
+async def test_only_district_accounts_may_recheck(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
     assert (await api.post(f"{FLOOR}/check", headers=auth(tokens["town_kejing"]))).status_code == 403
+    assert (await api.post(f"{FLOOR}/check", headers=auth(tokens["auditor"]))).status_code == 403
+    assert (await api.post(f"{FLOOR}/check", headers=auth(tokens["integrator_hrss"]))).status_code == 200
 
-    today = (await api.get(FLOOR, headers=auth(admin))).json()
-    assert today["employed"] == 2154 and today["state"] == "breached" and today["state_label"] == "低于底线"
+
+async def _employ_until_yesterday(api: httpx.AsyncClient, token: str, stack: Stack) -> date:
+    """Five at work since START in three places and two towns; two of them left yesterday."""
+    kejing = await seed_workers(stack, 4)
+    [wangwu] = await seed_workers(stack, 1, WANGWU, WANGWU_VILLAGE)
+    rows = [employed(kejing[0]), employed(kejing[1]), employed(kejing[2], place="省外")]
+    await employ(api, token, [*rows, employed(kejing[3], place="省内县外"), employed(wangwu)])
+    yesterday = date.today() - timedelta(days=1)
+    await employ(api, token, [unemployed(kejing[0], yesterday), unemployed(kejing[3], yesterday)])
+    return yesterday
+
+
+async def test_the_count_today_is_by_town_and_place_with_the_districts_state(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    await _employ_until_yesterday(api, tokens["admin"], stack)
+    today = (await api.get(FLOOR, headers=auth(tokens["admin"]))).json()
+    assert today["employed"] == 3 and today["state"] == "breached" and today["state_label"] == "低于底线"
     assert {p["place"]: p["employed"] for p in today["by_place"]} == {
-        "in_county": 2044,
-        "in_province": 60,
-        "out_of_province": 50,
+        "in_county": 2,
+        "in_province": 0,
+        "out_of_province": 1,
     }
-    assert today["by_town"] == [{"town_code": KEJING, "town_name": "克井镇", "employed": 2154}]
-    # Yesterday the 110 were still at work; before the first start nobody was.
-    assert (await api.get(FLOOR, params={"as_of": yesterday.isoformat()}, headers=auth(admin))).json()[
-        "employed"
-    ] == 2264
-    assert (await api.get(FLOOR, params={"as_of": "2025-01-05"}, headers=auth(admin))).json()["employed"] == 0
+    assert today["by_town"] == [
+        {"town_code": KEJING, "town_name": "克井镇", "employed": 2},
+        {"town_code": WANGWU, "town_name": "王屋镇", "employed": 1},
+    ]
 
-    series = (await api.get(f"{FLOOR}/series", params={"from": "2024-12"}, headers=auth(admin))).json()
+
+async def test_the_count_at_a_past_date_counts_who_was_at_work_then(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    yesterday = await _employ_until_yesterday(api, tokens["admin"], stack)
+
+    async def employed_on(day: date) -> int:
+        floor = await api.get(FLOOR, params={"as_of": day.isoformat()}, headers=auth(tokens["admin"]))
+        return int(floor.json()["employed"])
+
+    # Yesterday the two were still at work; before the first start nobody was.
+    assert await employed_on(yesterday) == 5
+    assert await employed_on(START - timedelta(days=1)) == 0
+
+
+async def test_the_monthly_series_counts_each_month_at_its_end(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    await _employ_until_yesterday(api, tokens["admin"], stack)
+    series = (
+        await api.get(f"{FLOOR}/series", params={"from": "2024-12"}, headers=auth(tokens["admin"]))
+    ).json()
     assert series["floor"] == 2155 and series["warning_line"] == 2255
     assert series["points"][0] == {
         "month": "2024-12",
@@ -175,101 +127,66 @@ async def test_floor_events_fire_once_on_each_crossing(
         "employed": 0,
         "by_place": {"in_county": 0, "in_province": 0, "out_of_province": 0},
     }
-    assert series["points"][1]["employed"] == 2264
-    assert (
-        series["points"][-1]["employed"] == 2154 and series["points"][-1]["as_of"] == date.today().isoformat()
-    )
+    assert series["points"][1]["employed"] == 5
+    assert series["points"][-1]["employed"] == 3 and series["points"][-1]["as_of"] == date.today().isoformat()
 
 
-async def test_bulk_update_reports_each_bad_row_and_keeps_the_good_ones(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+async def test_a_series_month_that_does_not_exist_is_refused(
+    api: httpx.AsyncClient, tokens: dict[str, str]
 ) -> None:
-    ids = await seed_workers(stack, 6)
-    [elsewhere] = await seed_workers(stack, 1, WANGWU, WANGWU_VILLAGE)
-    rows = [
-        employed(ids[0]),
-        employed(ids[1], wage="-5.00"),
-        employed("00000000-0000-0000-0000-000000000000"),
-        employed(elsewhere),  # another town: the town official may not touch it
-        [ids[2], "务工", "某厂", "国外", "", "", "2025-02-01", "", ""],
-        [ids[3], "务工", "某厂", "县内", "", "", "2025-13-01", "", ""],
-        employed(ids[0]),  # twice in one file
-        unemployed(ids[4], date(2025, 1, 1)),  # nothing open: nothing to end
-        employed(ids[5], start=date.today() + timedelta(days=3)),
-    ]
-    resp = await upload(api, tokens["town_kejing"], csv_file(rows))
-    assert resp.status_code == 200, resp.text
-    report = resp.json()
-    assert (report["total"], report["accepted"], report["unchanged"], report["refused"]) == (9, 1, 1, 7)
-    refused = {r["row"]: r["problems"][0]["field"] for r in report["rows"]}
-    assert refused == {
-        3: "月工资",
-        4: "务工人员编号",
-        5: "务工人员编号",
-        6: "务工地点",
-        7: "开始日期",
-        8: "务工人员编号",
-        10: "开始日期",
-    }
-    assert await count(stack, "SELECT count(*) FROM employment.spells") == 1
-
-    # Ending before the open spell began, and starting inside it, are refused per row.
-    resp = await upload(
-        api,
-        tokens["town_kejing"],
-        csv_file([unemployed(ids[0], date(2024, 12, 1)), employed(ids[0], start=date(2024, 6, 1))]),
-    )
-    refused = {r["row"]: r["problems"][0]["field"] for r in resp.json()["rows"]}
-    assert refused == {2: "结束日期", 3: "务工人员编号"}  # ends before it began; the same worker twice
-    resp = await upload(api, tokens["town_kejing"], csv_file([employed(ids[0], start=date(2024, 6, 1))]))
-    assert resp.json()["rows"][0]["problems"][0]["message"].startswith("与该务工人员已有的就业经历时间重叠")
-    assert await count(stack, "SELECT count(*) FROM employment.spells WHERE ended_on IS NULL") == 1
-
-    # A new job in the file closes the old one the day before (a job change, no job loss).
-    resp = await upload(api, tokens["town_kejing"], csv_file([employed(ids[0], start=date(2025, 6, 1))]))
-    assert resp.json()["accepted"] == 1
-    async with stack.db("employment").engine.connect() as conn:
-        ends = (
-            (await conn.execute(text("SELECT ended_on FROM employment.spells ORDER BY started_on")))
-            .scalars()
-            .all()
-        )
-    assert ends == [date(2025, 5, 31), None]
-
-    assert (await upload(api, tokens["auditor"], csv_file([employed(ids[1])]))).status_code == 403
-    assert (await upload(api, tokens["dept_hrss"], csv_file([employed(ids[1])]))).status_code == 403
-    future = await upload(
-        api, tokens["admin"], csv_file([employed(ids[1])]), collected_on=date.today() + timedelta(days=1)
-    )
-    assert future.status_code == 422 and future.json()["errors"][0]["field"] == "collected_on"
-    garbage = await upload(api, tokens["admin"], b"PK\x03\x04garbage", "x.xlsx")
-    assert garbage.status_code == 422 and garbage.json()["code"] == "unreadable_file"
-    assert await count(stack, "SELECT count(*) FROM employment.spells") == 2
-
-
-async def test_bulk_update_is_idempotent_by_key(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
-) -> None:
-    ids = await seed_workers(stack, 2)
-    content = csv_file([employed(w) for w in ids])
-    first = await upload(api, tokens["admin"], content, **{"Idempotency-Key": "upload-1"})
-    again = await upload(api, tokens["admin"], content, **{"Idempotency-Key": "upload-1"})
-    assert first.json() == again.json() and again.headers.get("idempotent-replayed") == "true"
-    other = await upload(
-        api, tokens["admin"], csv_file([employed(ids[0])]), **{"Idempotency-Key": "upload-1"}
-    )
-    assert other.status_code == 422 and other.json()["code"] == "idempotency_key_reused"
-
-
-async def test_floor_reads_are_scoped(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> None:
-    kejing = await seed_workers(stack, 3)
-    wangwu = await seed_workers(stack, 2, WANGWU, WANGWU_VILLAGE)
-    await upload(api, tokens["admin"], csv_file([employed(w) for w in kejing + wangwu]))
-    town = (await api.get(FLOOR, headers=auth(tokens["town_kejing"]))).json()
-    assert town["town_code"] == KEJING and town["employed"] == 3 and town["state"] is None
-    other = await api.get(FLOOR, params={"town_code": WANGWU}, headers=auth(tokens["town_kejing"]))
-    assert other.status_code == 404
-    assert (await api.get(FLOOR, headers=auth(tokens["dept_hrss"]))).json()["employed"] == 5
-    assert (await api.get(FLOOR, headers=auth(tokens["helper_wang"]))).status_code == 403
     bad = await api.get(f"{FLOOR}/series", params={"from": "2025-13"}, headers=auth(tokens["admin"]))
     assert bad.status_code == 422
+
+
+async def test_a_town_official_counts_their_own_town_without_a_state(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    await _employ_until_yesterday(api, tokens["admin"], stack)
+    town = (await api.get(FLOOR, headers=auth(tokens["town_kejing"]))).json()
+    assert town["town_code"] == KEJING and town["employed"] == 2 and town["state"] is None
+    other = await api.get(FLOOR, params={"town_code": WANGWU}, headers=auth(tokens["town_kejing"]))
+    assert other.status_code == 404
+
+
+async def test_departments_read_the_district_count_and_helpers_nothing(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    await _employ_until_yesterday(api, tokens["admin"], stack)
+    assert (await api.get(FLOOR, headers=auth(tokens["dept_hrss"]))).json()["employed"] == 3
+    assert (await api.get(FLOOR, headers=auth(tokens["helper_wang"]))).status_code == 403
+
+
+def _component(stack: Stack) -> Component:
+    component: Component = stack.apps["employment"].state.component
+    return component
+
+
+async def test_the_periodic_recheck_announces_a_change_that_came_with_midnight_once(stack: Stack) -> None:
+    """Yesterday 2255 were at work (ok, announced); 100 last worked yesterday, so today the count is
+    2155 — a warning no write announced. The re-check announces it, once."""
+    ids = await seed_workers(stack, 2255)
+    yesterday = date.today() - timedelta(days=1)
+    async with stack.db("employment").engine.begin() as conn:
+        await conn.execute(
+            text(
+                "INSERT INTO employment.spells (id, worker_id, town_code, employer, place, started_on, ended_on)"
+                " SELECT gen_random_uuid(), w.id, w.town_code, '济源钢铁', 'in_county', :start,"
+                " CASE WHEN w.id = ANY(:leaving) THEN CAST(:yesterday AS date) END FROM employment.workers w"
+            ),
+            {"start": START, "yesterday": yesterday, "leaving": [uuid.UUID(i) for i in ids[:100]]},
+        )
+        await conn.execute(
+            text(
+                "INSERT INTO employment.floor_status (id, state, employed, as_of) VALUES (1, 'ok', 2255, :day)"
+            ),
+            {"day": yesterday},
+        )
+    runner = _component(stack).tasks[FLOOR_CHECK.name]
+
+    assert await runner.run_once() is True
+    assert await runner.run_once() is True
+    events = await floor_events(stack)
+    assert [(e["type"], e["data"]["employed"]) for e in events] == [
+        ("cn.xianjie.employment.floor.warning.v1", 2155)
+    ]
+    assert events[0]["data"]["as_of"] == date.today().isoformat()

@@ -1,4 +1,4 @@
-"""Workers (稳岗就业) through the gateway: writes, job loss, scope, idempotency, versions, bad input."""
+"""Workers (稳岗就业) through the gateway: registration, reading, job loss, paging, idempotency, bad input."""
 
 from __future__ import annotations
 
@@ -9,45 +9,15 @@ from typing import Any
 import httpx
 from sqlalchemy import text
 
+from services.employment.workers.events import WORKER_REGISTERED, WORKER_UNEMPLOYED
 from tests.conftest import Stack
-from tests.helpers import KEJING, KEJING_OTHER_VILLAGE, KEJING_VILLAGE, WANGWU, WANGWU_VILLAGE, auth, new_id
-
-URL = "/api/employment/v1/workers"
-
-
-def worker(**overrides: Any) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "household_id": new_id(),
-        "member_id": new_id(),
-        "town_code": KEJING,
-        "village_code": KEJING_VILLAGE,
-        "status": "employed",
-        "employer": "济源市某钢铁公司",
-        "place": "in_county",
-        "monthly_wage": "3200.50",
-        "employed_since": "2025-03-01",
-    }
-    body.update(overrides)
-    return body
+from tests.employment.factories import URL, count, create, outbox, worker
+from tests.helpers import KEJING, KEJING_VILLAGE, WANGWU_VILLAGE, auth, new_id
 
 
-async def create(api: httpx.AsyncClient, token: str, **overrides: Any) -> httpx.Response:
-    resp = await api.post(URL, json=worker(**overrides), headers=auth(token))
-    assert resp.status_code == 201, resp.text
-    return resp
-
-
-async def outbox(stack: Stack, aggregate: str = "worker") -> list[dict[str, Any]]:
-    """Events about one aggregate (a first worker also moves the floor, which is announced too)."""
-    async with stack.db("employment").engine.connect() as conn:
-        rows = await conn.execute(
-            text("SELECT envelope FROM employment.outbox WHERE nats_subject LIKE :s ORDER BY position"),
-            {"s": f"xianjie.employment.{aggregate}.%"},
-        )
-        return list(rows.scalars().all())
-
-
-async def test_register_get_list(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> None:
+async def test_register_answers_with_version_location_and_labels(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
     resp = await create(api, tokens["admin"])
     created = resp.json()
     assert resp.headers["etag"] == '"1"'
@@ -56,13 +26,22 @@ async def test_register_get_list(api: httpx.AsyncClient, tokens: dict[str, str],
     assert created["status_label"] == "务工就业" and created["place_label"] == "县内"
     assert created["version"] == 1
 
+
+async def test_a_registered_worker_reads_back_as_registered(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    created = (await create(api, tokens["admin"])).json()
     got = await api.get(f"{URL}/{created['id']}", headers=auth(tokens["admin"]))
     assert got.status_code == 200 and got.headers["etag"] == '"1"'
     assert got.json() == created
-
     listed = (await api.get(URL, headers=auth(tokens["admin"]))).json()
     assert [w["id"] for w in listed["items"]] == [created["id"]] and listed["next_cursor"] is None
 
+
+async def test_register_stores_the_wage_exactly_and_is_audited(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    await create(api, tokens["admin"])
     async with stack.db("employment").engine.connect() as conn:
         wage = await conn.scalar(text("SELECT monthly_wage FROM employment.workers"))
         audit = (
@@ -71,79 +50,131 @@ async def test_register_get_list(api: httpx.AsyncClient, tokens: dict[str, str],
     assert str(wage) == "3200.50"
     assert ("district_admin", "create", "worker") in [tuple(r) for r in audit]
 
+
+async def test_register_announces_ids_and_codes_only(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    created = (await create(api, tokens["admin"])).json()
     [event] = await outbox(stack)
     assert event["type"] == "cn.xianjie.employment.worker.registered.v1"
     assert event["source"] == "/xianjie/employment" and event["subject"] == created["id"]
     assert event["data"]["worker_id"] == created["id"] and event["data"]["status"] == "employed"
     assert "employer" not in event["data"] and "钢铁" not in str(event)
+    WORKER_REGISTERED.payload.model_validate(event["data"])
 
 
-async def test_unemployed_registration_needs_no_place(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+async def test_an_unemployed_worker_registers_without_a_place(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
     created = (
         await create(api, tokens["admin"], status="unemployed", place=None, employer=None, monthly_wage=None)
     ).json()
     assert created["status_label"] == "未就业"
     assert created["place"] is None and created["monthly_wage"] is None
+
+
+async def test_an_employed_worker_needs_a_place(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
     employed_without_place = await api.post(URL, json=worker(place=None), headers=auth(tokens["admin"]))
     assert employed_without_place.status_code == 422
 
 
-async def test_job_loss_publishes_worker_unemployed(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
-) -> None:
-    resp = await create(api, tokens["town_kejing"])
-    created = resp.json()
-    url = f"{URL}/{created['id']}/job-loss"
-    body = {"ended_on": (date.today() - timedelta(days=3)).isoformat(), "reason": "企业减员"}
+async def test_a_member_is_one_worker(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    member = new_id()
+    await create(api, tokens["admin"], member_id=member)
+    dup = await api.post(URL, json=worker(member_id=member), headers=auth(tokens["admin"]))
+    assert dup.status_code == 409 and dup.json()["code"] == "conflict"
 
-    missing = await api.post(url, json=body, headers=auth(tokens["town_kejing"]))
+
+def _loss(days_ago: int = 3) -> dict[str, str]:
+    return {"ended_on": (date.today() - timedelta(days=days_ago)).isoformat(), "reason": "企业减员"}
+
+
+async def _report_loss(
+    api: httpx.AsyncClient,
+    token: str,
+    worker_id: str,
+    if_match: str | None,
+    body: dict[str, Any] | None = None,
+) -> httpx.Response:
+    headers = auth(token) if if_match is None else auth(token, **{"If-Match": if_match})
+    return await api.post(f"{URL}/{worker_id}/job-loss", json=body or _loss(), headers=headers)
+
+
+async def test_job_loss_needs_the_current_version_in_if_match(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    created = (await create(api, tokens["town_kejing"])).json()
+    missing = await _report_loss(api, tokens["town_kejing"], created["id"], None)
     assert missing.status_code == 428 and missing.json()["code"] == "if_match_required"
-    stale = await api.post(url, json=body, headers=auth(tokens["town_kejing"], **{"If-Match": '"7"'}))
+    stale = await _report_loss(api, tokens["town_kejing"], created["id"], '"7"')
     assert stale.status_code == 412 and stale.json()["code"] == "stale_version"
     assert stale.headers["etag"] == '"1"'
 
-    lost = await api.post(
-        url, json=body, headers=auth(tokens["town_kejing"], **{"If-Match": resp.headers["etag"]})
-    )
+
+async def test_job_loss_makes_the_worker_unemployed(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    resp = await create(api, tokens["town_kejing"])
+    body = _loss()
+    lost = await _report_loss(api, tokens["town_kejing"], resp.json()["id"], resp.headers["etag"], body)
     assert lost.status_code == 200, lost.text
     assert lost.headers["etag"] == '"2"'
     after = lost.json()
     assert after["status"] == "unemployed" and after["status_label"] == "未就业"
     assert after["ended_on"] == body["ended_on"] and after["end_reason"] == "企业减员"
 
-    again = await api.post(url, json=body, headers=auth(tokens["town_kejing"], **{"If-Match": '"2"'}))
+
+async def test_a_second_job_loss_is_an_invalid_transition(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    created = (await create(api, tokens["town_kejing"])).json()
+    assert (await _report_loss(api, tokens["town_kejing"], created["id"], '"1"')).status_code == 200
+    again = await _report_loss(api, tokens["town_kejing"], created["id"], '"2"')
     assert again.status_code == 409 and again.json()["code"] == "invalid_transition"
 
+
+async def test_job_loss_publishes_worker_unemployed(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    created = (await create(api, tokens["town_kejing"])).json()
+    body = _loss()
+    assert (await _report_loss(api, tokens["town_kejing"], created["id"], '"1"', body)).status_code == 200
     events = await outbox(stack)
     assert [e["type"] for e in events] == [
         "cn.xianjie.employment.worker.registered.v1",
         "cn.xianjie.employment.worker.unemployed.v1",
     ]
-    unemployed = events[1]
-    assert unemployed["data"] == {
+    assert events[1]["data"] == {
         "worker_id": created["id"],
         "household_id": created["household_id"],
         "town_code": KEJING,
         "village_code": KEJING_VILLAGE,
         "ended_on": body["ended_on"],
     }
+    WORKER_UNEMPLOYED.payload.model_validate(events[1]["data"])
     async with stack.db("employment").engine.connect() as conn:
         subject = await conn.scalar(
             text("SELECT nats_subject FROM employment.outbox WHERE envelope->>'type' LIKE '%unemployed%'")
         )
+    assert subject == "xianjie.employment.worker.unemployed"
+
+
+async def test_job_loss_is_audited_after_the_registration(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    created = (await create(api, tokens["town_kejing"])).json()
+    assert (await _report_loss(api, tokens["town_kejing"], created["id"], '"1"')).status_code == 200
+    async with stack.db("employment").engine.connect() as conn:
         actions = (
             (await conn.execute(text("SELECT entity || ':' || action FROM employment.audit_log ORDER BY id")))
             .scalars()
             .all()
         )
-    assert subject == "xianjie.employment.worker.unemployed"
     assert actions == ["worker:create", "spell:create", "worker:job_loss"]
 
 
-async def test_job_loss_bad_dates(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+async def test_job_loss_with_bad_dates_or_fields_changes_nothing(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
     created = (await create(api, tokens["admin"], employed_since="2025-03-01")).json()
-    url = f"{URL}/{created['id']}/job-loss"
-    h = auth(tokens["admin"], **{"If-Match": '"1"'})
     future = (date.today() + timedelta(days=10)).isoformat()
     for body in (
         {"ended_on": future, "reason": "x"},
@@ -151,13 +182,28 @@ async def test_job_loss_bad_dates(api: httpx.AsyncClient, tokens: dict[str, str]
         {"ended_on": "2025-05-01"},
         {"ended_on": "2025-05-01", "reason": "x", "extra": 1},
     ):
-        resp = await api.post(url, json=body, headers=h)
+        resp = await _report_loss(api, tokens["admin"], created["id"], '"1"', body)
         assert resp.status_code == 422, (body, resp.text)
     got = (await api.get(f"{URL}/{created['id']}", headers=auth(tokens["admin"]))).json()
     assert got["status"] == "employed" and got["version"] == 1
 
 
-async def test_cursor_pagination_and_delta_sync(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+async def test_concurrent_job_loss_reports_have_one_effect(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    created = (await create(api, tokens["admin"])).json()
+    body = {"ended_on": date.today().isoformat(), "reason": "企业停产"}
+    answers = await asyncio.gather(
+        *(_report_loss(api, tokens["admin"], created["id"], '"1"', body) for _ in range(4))
+    )
+    assert sorted(a.status_code for a in answers) == [200, 412, 412, 412]
+    types = [e["type"] for e in await outbox(stack)]
+    assert types.count("cn.xianjie.employment.worker.unemployed.v1") == 1
+
+
+async def test_cursor_pages_list_every_worker_once_oldest_change_first(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
     ids = [(await create(api, tokens["admin"])).json()["id"] for _ in range(5)]
     seen: list[str] = []
     cursor = None
@@ -174,11 +220,14 @@ async def test_cursor_pagination_and_delta_sync(api: httpx.AsyncClient, tokens: 
             break
     assert pages == 3 and seen == ids  # oldest change first, nothing lost or repeated
 
+
+async def test_updated_since_lists_only_what_changed_and_status_filters(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    ids = [(await create(api, tokens["admin"])).json()["id"] for _ in range(3)]
     since = (await api.get(f"{URL}/{ids[-1]}", headers=auth(tokens["admin"]))).json()["updated_at"]
-    lost = await api.post(
-        f"{URL}/{ids[0]}/job-loss",
-        json={"ended_on": date.today().isoformat(), "reason": "合同到期"},
-        headers=auth(tokens["admin"], **{"If-Match": '"1"'}),
+    lost = await _report_loss(
+        api, tokens["admin"], ids[0], '"1"', {"ended_on": date.today().isoformat(), "reason": "合同到期"}
     )
     assert lost.status_code == 200, lost.text
     delta = (await api.get(URL, params={"updated_since": since}, headers=auth(tokens["admin"]))).json()
@@ -187,62 +236,9 @@ async def test_cursor_pagination_and_delta_sync(api: httpx.AsyncClient, tokens: 
     assert [w["id"] for w in unemployed["items"]] == [ids[0]]
 
 
-async def test_territorial_scope_and_roles(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
-    kejing = (await create(api, tokens["admin"])).json()
-    wangwu = (await create(api, tokens["admin"], town_code=WANGWU, village_code=WANGWU_VILLAGE)).json()
-    other_village = (await create(api, tokens["admin"], village_code=KEJING_OTHER_VILLAGE)).json()
-
-    town = tokens["town_kejing"]
-    listed = {w["id"] for w in (await api.get(URL, headers=auth(town))).json()["items"]}
-    assert listed == {kejing["id"], other_village["id"]}
-    assert (await api.get(f"{URL}/{wangwu['id']}", headers=auth(town))).status_code == 404
-    elsewhere = await api.post(
-        URL, json=worker(town_code=WANGWU, village_code=WANGWU_VILLAGE), headers=auth(town)
-    )
-    assert elsewhere.status_code == 403 and elsewhere.json()["code"] == "forbidden"
-    other_town_loss = await api.post(
-        f"{URL}/{wangwu['id']}/job-loss",
-        json={"ended_on": date.today().isoformat(), "reason": "x"},
-        headers=auth(town, **{"If-Match": '"1"'}),
-    )
-    assert other_town_loss.status_code == 404
-
-    village = tokens["village_beidahe"]
-    listed = {w["id"] for w in (await api.get(URL, headers=auth(village))).json()["items"]}
-    assert listed == {kejing["id"]}
-    assert (await api.get(f"{URL}/{other_village['id']}", headers=auth(village))).status_code == 404
-    assert (
-        await api.post(URL, json=worker(village_code=KEJING_OTHER_VILLAGE), headers=auth(village))
-    ).status_code == 403
-    assert (await api.post(URL, json=worker(), headers=auth(village))).status_code == 201
-
-    # The HR department reads everything; it does not register (its system does, as integrator).
-    assert len((await api.get(URL, headers=auth(tokens["dept_hrss"]))).json()["items"]) == 4
-    assert (await api.post(URL, json=worker(), headers=auth(tokens["dept_hrss"]))).status_code == 403
-    assert len((await api.get(URL, headers=auth(tokens["integrator_hrss"]))).json()["items"]) == 4
-    assert (await api.post(URL, json=worker(), headers=auth(tokens["integrator_hrss"]))).status_code == 201
-
-    # Auditors read all but never write; helpers have no scope here.
-    assert len((await api.get(URL, headers=auth(tokens["auditor"]))).json()["items"]) == 5
-    denied = await api.post(URL, json=worker(), headers=auth(tokens["auditor"]))
-    assert denied.status_code == 403 and denied.json()["code"] == "forbidden"
-    denied_loss = await api.post(
-        f"{URL}/{kejing['id']}/job-loss",
-        json={"ended_on": date.today().isoformat(), "reason": "x"},
-        headers=auth(tokens["auditor"], **{"If-Match": '"1"'}),
-    )
-    assert denied_loss.status_code == 403
-    assert (await api.get(URL, headers=auth(tokens["helper_wang"]))).status_code == 403
-
-
-async def test_member_is_one_worker(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
-    member = new_id()
-    await create(api, tokens["admin"], member_id=member)
-    dup = await api.post(URL, json=worker(member_id=member), headers=auth(tokens["admin"]))
-    assert dup.status_code == 409 and dup.json()["code"] == "conflict"
-
-
-async def test_idempotent_register(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> None:
+async def test_a_retried_registration_gets_the_first_answer(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
     headers = auth(tokens["admin"], **{"Idempotency-Key": new_id()})
     body = worker()
     first = await api.post(URL, json=body, headers=headers)
@@ -250,14 +246,24 @@ async def test_idempotent_register(api: httpx.AsyncClient, tokens: dict[str, str
     assert first.status_code == again.status_code == 201
     assert first.json()["id"] == again.json()["id"]
     assert again.headers.get("idempotent-replayed") == "true" and again.headers["etag"] == '"1"'
-    different = await api.post(URL, json={**body, "monthly_wage": "1.00"}, headers=headers)
-    assert different.status_code == 422 and different.json()["code"] == "idempotency_key_reused"
-    async with stack.db("employment").engine.connect() as conn:
-        assert await conn.scalar(text("SELECT count(*) FROM employment.workers")) == 1
+    assert await count(stack, "SELECT count(*) FROM employment.workers") == 1
     assert len(await outbox(stack)) == 1
 
 
-async def test_bad_input(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> None:
+async def test_an_idempotency_key_reused_with_another_body_is_refused(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    headers = auth(tokens["admin"], **{"Idempotency-Key": new_id()})
+    body = worker()
+    assert (await api.post(URL, json=body, headers=headers)).status_code == 201
+    different = await api.post(URL, json={**body, "monthly_wage": "1.00"}, headers=headers)
+    assert different.status_code == 422 and different.json()["code"] == "idempotency_key_reused"
+    assert await count(stack, "SELECT count(*) FROM employment.workers") == 1
+
+
+async def test_bad_registrations_name_the_field_and_store_nothing(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
     h = auth(tokens["admin"])
     cases = [
         (await api.post(URL, json={**worker(), "name": "张三"}, headers=h), "body.name"),
@@ -286,22 +292,15 @@ async def test_bad_input(api: httpx.AsyncClient, tokens: dict[str, str], stack: 
         assert resp.headers["content-type"].startswith("application/problem+json")
         assert any(e["field"] == field for e in body["errors"]), (field, body)
     assert cases[0][0].json()["errors"][0]["message"] == "不允许的字段"
-    assert (await api.get(f"{URL}/{new_id()}", headers=h)).status_code == 404
-    assert (await api.get(URL, params={"cursor": "garbage!"}, headers=h)).status_code == 422
-    async with stack.db("employment").engine.connect() as conn:
-        assert await conn.scalar(text("SELECT count(*) FROM employment.workers")) == 0
-        assert await conn.scalar(text("SELECT count(*) FROM employment.outbox")) == 0
+    assert await count(stack, "SELECT count(*) FROM employment.workers") == 0
+    assert await count(stack, "SELECT count(*) FROM employment.outbox") == 0
 
 
-async def test_concurrent_job_loss_reports_have_one_effect(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
-) -> None:
-    created = (await create(api, tokens["admin"])).json()
-    url = f"{URL}/{created['id']}/job-loss"
-    body = {"ended_on": date.today().isoformat(), "reason": "企业停产"}
-    answers = await asyncio.gather(
-        *(api.post(url, json=body, headers=auth(tokens["admin"], **{"If-Match": '"1"'})) for _ in range(4))
-    )
-    assert sorted(a.status_code for a in answers) == [200, 412, 412, 412]
-    types = [e["type"] for e in await outbox(stack)]
-    assert types.count("cn.xianjie.employment.worker.unemployed.v1") == 1
+async def test_an_unknown_worker_is_not_found(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    assert (await api.get(f"{URL}/{new_id()}", headers=auth(tokens["admin"]))).status_code == 404
+
+
+async def test_a_garbled_cursor_is_refused(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    assert (
+        await api.get(URL, params={"cursor": "garbage!"}, headers=auth(tokens["admin"]))
+    ).status_code == 422

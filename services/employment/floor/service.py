@@ -7,18 +7,24 @@ States: ``breached`` below the floor; ``warning`` at or above it but within the 
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.employment.floor import repository
 from services.employment.floor.events import FLOOR_BREACHED, FLOOR_RECOVERED, FLOOR_WARNING, FloorChanged
-from services.employment.models import FloorState
+from services.employment.floor.schemas import MonthPoint
+from services.employment.models import FloorState, WorkPlace
 from services.employment.settings import EmploymentSettings
+from shared.auth import Principal
+from shared.errors import ValidationFailed
 from shared.events.envelope import EventPayload, EventSpec
 
 Publish = Callable[[EventSpec, object, EventPayload], Awaitable[None]]
+
+# A series longer than ten years is not a dashboard any more, and its query grows with it.
+MAX_SERIES_MONTHS = 120
 
 ANNOUNCEMENTS = {
     FloorState.BREACHED: FLOOR_BREACHED,
@@ -71,3 +77,53 @@ async def evaluate(
             ),
         )
     return state
+
+
+def town_in_view(principal: Principal, town_code: str | None) -> str | None:
+    """Town and village accounts see their own town's counts; asking for another town is 404-like."""
+    prefix = principal.division_prefix
+    if prefix is None:
+        return town_code
+    own = prefix[:9]
+    if town_code not in (None, own):
+        principal.require_covers(town_code)
+    return own
+
+
+def tally(rows: Iterable[tuple[str, WorkPlace, int]]) -> tuple[dict[str, int], dict[WorkPlace, int]]:
+    """(town, place, employed) rows as the employed per town and per place (every place listed)."""
+    towns: dict[str, int] = {}
+    places: dict[WorkPlace, int] = dict.fromkeys(WorkPlace, 0)
+    for town, place, employed in rows:
+        towns[town] = towns.get(town, 0) + employed
+        places[place] += employed
+    return towns, places
+
+
+def month_range(from_month: str, to_month: str | None, today: date) -> tuple[date, date]:
+    """The first days of the first and last month of a series (YYYY-MM; the last defaults to now)."""
+    first = date.fromisoformat(f"{from_month}-01")
+    this_month = today.replace(day=1)
+    last = date.fromisoformat(f"{to_month}-01") if to_month else this_month
+    if last < first or last > this_month:
+        raise ValidationFailed(
+            "to", "截止月份须不早于起始月份且不晚于本月", "'to' must be between 'from' and this month"
+        )
+    if (last.year - first.year) * 12 + last.month - first.month >= MAX_SERIES_MONTHS:
+        raise ValidationFailed("from", "一次最多查询 120 个月", "at most 120 months at once")
+    return first, last
+
+
+def series_points(rows: Iterable[tuple[date, date, str, int]]) -> list[MonthPoint]:
+    """(month, as_of, place, employed) rows as one point per month, in the rows' order."""
+    points: dict[date, MonthPoint] = {}
+    for month, as_of, place, employed in rows:
+        point = points.setdefault(
+            month,
+            MonthPoint(
+                month=month.strftime("%Y-%m"), as_of=as_of, employed=0, by_place=dict.fromkeys(WorkPlace, 0)
+            ),
+        )
+        point.by_place[WorkPlace(place)] = employed
+        point.employed += employed
+    return list(points.values())

@@ -8,6 +8,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.employment.access import in_territory
 from services.employment.models import JobSupportEntry, Worker
 from shared.auth import Principal
 
@@ -42,11 +43,7 @@ def filtered(
     village_code: str | None,
     updated_since: datetime | None,
 ) -> Select[JobSupportEntry]:
-    query = select(JobSupportEntry)
-    if principal.division_prefix is not None:
-        query = query.where(
-            JobSupportEntry.village_code.startswith(principal.division_prefix, autoescape=True)
-        )
+    query = select(JobSupportEntry).where(in_territory(principal, JobSupportEntry.village_code))
     if household_id:
         query = query.where(JobSupportEntry.household_id == household_id)
     if town_code:

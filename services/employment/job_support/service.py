@@ -7,12 +7,12 @@ if the same inclusion arrives under another event id.
 from __future__ import annotations
 
 from services.employment.job_support import repository
-from services.employment.job_support.events import HouseholdIncluded
+from services.employment.job_support.events import HOUSEHOLD_INCLUDED
 from shared.events.consumer import EventContext
 
 
 async def on_household_included(ctx: EventContext) -> None:
-    included = HouseholdIncluded.model_validate(ctx.event.data)
+    included = ctx.read(HOUSEHOLD_INCLUDED)
     if not included.able_bodied_member_ids:
         return
     rows = [

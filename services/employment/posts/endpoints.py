@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
-from services.employment import access
+from services.employment.access import ReaderCtx, WriterCtx
 from services.employment.models import Post
 from services.employment.posts import repository, service
 from services.employment.posts.schemas import (
@@ -19,9 +19,10 @@ from services.employment.posts.schemas import (
     PostOut,
     TownHeadcount,
 )
-from shared.context import Ctx, RequestContext
+from services.employment.settings import EmploymentSettings
+from shared.context import RequestContext
 from shared.errors import NotFound, problem_responses
-from shared.pagination import Page, keyset_page
+from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.schemas import TownCode, VillageCode
 
 router = APIRouter(prefix="/v1/posts", tags=["posts 乡村公益性岗位"])
@@ -41,8 +42,7 @@ async def _post(ctx: RequestContext, post_id: uuid.UUID) -> Post:
     summary="设立公益性岗位 / create a post",
     responses=problem_responses(400, 401, 403, 413, 422),
 )
-async def create_post(body: PostCreate, ctx: Ctx) -> JSONResponse:
-    access.require_writer(ctx)
+async def create_post(body: PostCreate, ctx: WriterCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
     post = await service.create_post(ctx, body)
@@ -56,14 +56,13 @@ async def create_post(body: PostCreate, ctx: Ctx) -> JSONResponse:
     responses=problem_responses(401, 403, 422),
 )
 async def list_posts(
-    ctx: Ctx,
+    ctx: ReaderCtx,
     town_code: Annotated[TownCode | None, Query()] = None,
     village_code: Annotated[VillageCode | None, Query()] = None,
-    updated_since: Annotated[datetime | None, Query()] = None,
-    cursor: Annotated[str | None, Query(max_length=500)] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    updated_since: UpdatedSince = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
 ) -> Page[PostOut]:
-    access.require_reader(ctx)
     query = repository.filtered(
         ctx.principal, town_code=town_code, village_code=village_code, updated_since=updated_since
     )
@@ -80,16 +79,11 @@ async def list_posts(
     responses=problem_responses(401, 403, 422),
 )
 async def headcount(
-    ctx: Ctx, as_of: Annotated[date | None, Query(description="统计日期，默认今天")] = None
+    ctx: ReaderCtx, as_of: Annotated[date | None, Query(description="统计日期，默认今天")] = None
 ) -> HeadcountReport:
-    access.require_reader(ctx)
     as_of = as_of or date.today()
     baseline_on = date(as_of.year, 1, 1)
-    tolerance = access.settings_of(ctx).post_stability_tolerance_percent
-
-    def stable(baseline: int, holders: int) -> bool:
-        return abs(holders - baseline) * 100 <= tolerance * baseline if baseline else holders == 0
-
+    tolerance = ctx.settings_as(EmploymentSettings).post_stability_tolerance_percent
     towns = [
         TownHeadcount(
             town_code=town,
@@ -97,8 +91,8 @@ async def headcount(
             posts=posts,
             baseline=baseline,
             holders=holders,
-            change_percent=round((holders - baseline) * 100 / baseline, 1) if baseline else None,
-            stable=stable(baseline, holders),
+            change_percent=service.change_percent(baseline, holders),
+            stable=service.is_stable(baseline, holders, tolerance),
         )
         for town, posts, baseline, holders in await repository.headcount(
             ctx.session, ctx.principal, as_of, baseline_on
@@ -113,7 +107,7 @@ async def headcount(
         towns=towns,
         baseline=baseline,
         holders=holders,
-        stable=stable(baseline, holders),
+        stable=service.is_stable(baseline, holders, tolerance),
     )
 
 
@@ -124,8 +118,7 @@ async def headcount(
     summary="安排人员上岗 / assign a worker to the post",
     responses=problem_responses(400, 401, 403, 404, 409, 413, 422),
 )
-async def assign(post_id: uuid.UUID, body: HoldingCreate, ctx: Ctx) -> JSONResponse:
-    access.require_writer(ctx)
+async def assign(post_id: uuid.UUID, body: HoldingCreate, ctx: WriterCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
     holding = await service.assign(ctx, await _post(ctx, post_id), body)
@@ -138,8 +131,7 @@ async def assign(post_id: uuid.UUID, body: HoldingCreate, ctx: Ctx) -> JSONRespo
     summary="人员离岗 / the holder leaves the post",
     responses=problem_responses(400, 401, 403, 404, 409, 413, 422),
 )
-async def release(post_id: uuid.UUID, body: HoldingEnd, ctx: Ctx) -> JSONResponse:
-    access.require_writer(ctx)
+async def release(post_id: uuid.UUID, body: HoldingEnd, ctx: WriterCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
     holding = await service.release(ctx, await _post(ctx, post_id), body)

@@ -6,15 +6,13 @@ from datetime import date, datetime
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.employment.access import in_territory
 from services.employment.models import Post, PostHolding
 from shared.auth import Principal
 
 
 def scoped(principal: Principal) -> Select[Post]:
-    query = select(Post)
-    if principal.division_prefix is not None:
-        query = query.where(Post.village_code.startswith(principal.division_prefix, autoescape=True))
-    return query
+    return select(Post).where(in_territory(principal, Post.village_code))
 
 
 async def get(session: AsyncSession, principal: Principal, post_id: uuid.UUID) -> Post | None:
@@ -63,9 +61,8 @@ async def headcount(
         select(Post.town_code, func.count(func.distinct(Post.id)), _held_on(baseline_on), _held_on(as_of))
         .select_from(Post)
         .outerjoin(PostHolding, PostHolding.post_id == Post.id)
+        .where(in_territory(principal, Post.village_code))
         .group_by(Post.town_code)
         .order_by(Post.town_code)
     )
-    if principal.division_prefix is not None:
-        query = query.where(Post.village_code.startswith(principal.division_prefix, autoescape=True))
     return [(t, int(p), int(b), int(h)) for t, p, b, h in (await session.execute(query)).all()]

@@ -9,13 +9,12 @@ from datetime import date
 
 from sqlalchemy.exc import IntegrityError
 
-from services.employment import access
+from services.employment.access import visible_worker
 from services.employment.models import Post, PostHolding
 from services.employment.posts import repository
 from services.employment.posts.schemas import HoldingCreate, HoldingEnd, PostCreate
-from services.employment.workers import repository as workers
 from shared.context import RequestContext
-from shared.errors import Conflict, InvalidTransition, NotFound, ValidationFailed
+from shared.errors import Conflict, InvalidTransition, ValidationFailed
 
 
 class PostTaken(Conflict):
@@ -26,8 +25,18 @@ class PostTaken(Conflict):
     )
 
 
+def is_stable(baseline: int, holders: int, tolerance_percent: int) -> bool:
+    """Within ± tolerance of the baseline; with no baseline, only no holders is the same level."""
+    if not baseline:
+        return holders == 0
+    return abs(holders - baseline) * 100 <= tolerance_percent * baseline
+
+
+def change_percent(baseline: int, holders: int) -> float | None:
+    return round((holders - baseline) * 100 / baseline, 1) if baseline else None
+
+
 async def create_post(ctx: RequestContext, data: PostCreate) -> Post:
-    access.require_writer(ctx)
     ctx.component.divisions.require_town(data.town_code)
     ctx.component.divisions.require_village(data.village_code, data.town_code)
     ctx.principal.require_may_write_in(data.village_code)
@@ -39,10 +48,7 @@ async def create_post(ctx: RequestContext, data: PostCreate) -> Post:
 
 
 async def assign(ctx: RequestContext, post: Post, data: HoldingCreate) -> PostHolding:
-    access.require_writer(ctx)
-    worker = await workers.get(ctx.session, ctx.principal, data.worker_id)
-    if worker is None:
-        raise NotFound("务工人员不存在或不在您的数据范围内", "worker not found")
+    worker = await visible_worker(ctx, data.worker_id)
     if worker.town_code != post.town_code:
         raise ValidationFailed("worker_id", "岗位只能由本镇务工人员担任", "worker lives in another town")
     if data.started_on > date.today():
@@ -64,7 +70,6 @@ async def assign(ctx: RequestContext, post: Post, data: HoldingCreate) -> PostHo
 
 
 async def release(ctx: RequestContext, post: Post, data: HoldingEnd) -> PostHolding:
-    access.require_writer(ctx)
     holding = await repository.open_holding(ctx.session, post.id)
     if holding is None:
         raise InvalidTransition("该岗位当前无人在岗", "nobody holds this post")

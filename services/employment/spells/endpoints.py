@@ -9,12 +9,11 @@ from fastapi import APIRouter, File, Form, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from services.employment import access
+from services.employment.access import ReaderCtx, WriterCtx, visible_worker
 from services.employment.spells import repository, service
 from services.employment.spells.schemas import SpellCreate, SpellOut
-from services.employment.workers import repository as workers
-from shared.context import Ctx, etag_for
-from shared.errors import NotFound, problem_responses
+from shared.context import etag_for
+from shared.errors import problem_responses
 from shared.tabular import ImportReport
 
 router = APIRouter(tags=["spells 就业经历"])
@@ -27,13 +26,10 @@ router = APIRouter(tags=["spells 就业经历"])
     summary="登记就业经历（需 If-Match，为务工人员的版本）/ record a job (If-Match: the worker's version)",
     responses=problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 428),
 )
-async def add_spell(worker_id: uuid.UUID, body: SpellCreate, ctx: Ctx) -> JSONResponse:
-    access.require_writer(ctx)
+async def add_spell(worker_id: uuid.UUID, body: SpellCreate, ctx: WriterCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
-    worker = await workers.get(ctx.session, ctx.principal, worker_id, for_update=True)
-    if worker is None:
-        raise NotFound()
+    worker = await visible_worker(ctx, worker_id, for_update=True)
     ctx.require_if_match(worker.version)
     spell = await service.open_spell(ctx, worker, body)
     return await ctx.respond(
@@ -47,11 +43,8 @@ async def add_spell(worker_id: uuid.UUID, body: SpellCreate, ctx: Ctx) -> JSONRe
     summary="就业经历 / a worker's spells",
     responses=problem_responses(401, 403, 404, 422),
 )
-async def list_spells(worker_id: uuid.UUID, ctx: Ctx) -> list[SpellOut]:
-    access.require_reader(ctx)
-    worker = await workers.get(ctx.session, ctx.principal, worker_id)
-    if worker is None:
-        raise NotFound()
+async def list_spells(worker_id: uuid.UUID, ctx: ReaderCtx) -> list[SpellOut]:
+    worker = await visible_worker(ctx, worker_id)
     return [SpellOut.model_validate(s) for s in await repository.of_worker(ctx.session, worker.id)]
 
 
@@ -70,11 +63,10 @@ class _Upload(BaseModel):
     responses=problem_responses(400, 401, 403, 413, 422),
 )
 async def import_updates(
-    ctx: Ctx,
+    ctx: WriterCtx,
     file: Annotated[UploadFile, File(description="CSV（UTF-8/GBK）或 XLSX")],
     collected_on: Annotated[date, Form(description="采集（核实）日期")],
 ) -> JSONResponse:
-    access.require_writer(ctx)
     content = await file.read()
     upload = _Upload(sha256=hashlib.sha256(content).hexdigest(), collected_on=collected_on)
     if (replay := await ctx.idempotent_replay(upload)) is not None:

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Any
+from decimal import Decimal
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -44,19 +45,39 @@ async def of_worker(session: AsyncSession, worker_id: uuid.UUID) -> list[Spell]:
     return list(rows)
 
 
-UPDATE_COLUMNS = [
-    "row_no",
-    "worker_id",
-    "employed",
-    "employer",
-    "place",
-    "sector",
-    "channel",
-    "started_on",
-    "ended_on",
-    "monthly_wage",
-    "reason",
-]
+class SpellUpdate(NamedTuple):
+    """One row of a monthly update as staged: the worker's current job, or the end of the open one."""
+
+    worker_id: uuid.UUID
+    employed: bool
+    employer: str | None = None
+    place: str | None = None
+    sector: str | None = None
+    channel: str | None = None
+    started_on: date | None = None
+    ended_on: date | None = None
+    monthly_wage: Decimal | None = None
+    reason: str | None = None
+
+
+class RowOutcome(NamedTuple):
+    row_no: int
+    worker_id: uuid.UUID
+    action: str
+
+
+class LostJob(NamedTuple):
+    """A job loss the update recorded, in the fields ``worker.unemployed`` announces."""
+
+    worker_id: uuid.UUID
+    household_id: uuid.UUID
+    town_code: str
+    village_code: str
+    ended_on: date
+
+
+# The staging table's columns: the file's row number, then a SpellUpdate.
+UPDATE_COLUMNS = ["row_no", *SpellUpdate._fields]
 # What each row of a monthly update does, decided against the worker's open main spell.
 CHANGED = ("start", "change", "correct", "end")
 REFUSED = ("unknown", "overlap", "end_before_start")
@@ -139,7 +160,7 @@ _AUDIT = text("""
 """)
 _OUTCOME = text("SELECT row_no, worker_id, action FROM spell_plan ORDER BY row_no")
 _LOST = text("""
-    SELECT w.id, w.household_id, w.town_code, w.village_code, p.ended_on
+    SELECT w.id AS worker_id, w.household_id, w.town_code, w.village_code, p.ended_on
     FROM spell_plan p JOIN employment.workers w ON w.id = p.worker_id WHERE p.action = 'end'
 """)
 
@@ -152,11 +173,11 @@ async def apply_updates(
     collected_on: date,
     audit: dict[str, str | None],
     reasons: dict[str, str],
-) -> tuple[list[tuple[int, uuid.UUID, str]], list[tuple[uuid.UUID, uuid.UUID, str, str, date]]]:
-    """Apply a monthly update set-based: stage the rows with COPY, decide each against the open
-    spell, then a handful of statements change every worker at once.
+) -> tuple[list[RowOutcome], list[LostJob]]:
+    """Apply a monthly update set-based: stage the rows (``(row_no, *SpellUpdate)``) with COPY,
+    decide each against the open spell, then a handful of statements change every worker at once.
 
-    Returns (row, worker, action) for every staged row and the job losses to announce.
+    Returns the outcome of every staged row and the job losses to announce.
     """
     await session.execute(_STAGE)
     connection = await (await session.connection()).get_raw_connection()
@@ -171,6 +192,6 @@ async def apply_updates(
     await session.execute(_SNAPSHOT, {"lost": reasons["lost"], "collected_on": collected_on})
     await session.execute(_VERIFIED, {"collected_on": collected_on})
     await session.execute(_AUDIT, {"collected_on": collected_on, **audit})
-    outcome = [(r, w, a) for r, w, a in (await session.execute(_OUTCOME)).all()]
-    lost = [tuple(row) for row in (await session.execute(_LOST)).all()]
+    outcome = [RowOutcome(*row) for row in (await session.execute(_OUTCOME)).all()]
+    lost = [LostJob(*row) for row in (await session.execute(_LOST)).all()]
     return outcome, lost

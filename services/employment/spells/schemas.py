@@ -5,7 +5,7 @@ from datetime import date, datetime
 
 from pydantic import Field, computed_field
 
-from services.employment.models import CHANNEL_LABELS, WORK_PLACE_LABELS, Channel, WorkPlace
+from services.employment.models import Channel, WorkPlace
 from shared.schemas import InputModel, Money, NonNegativeMoney, OutputModel
 
 
@@ -40,9 +40,9 @@ class SpellOut(OutputModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def place_label(self) -> str:
-        return WORK_PLACE_LABELS[self.place]
+        return self.place.label
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def channel_label(self) -> str | None:
-        return CHANNEL_LABELS[self.channel] if self.channel else None
+        return self.channel.label if self.channel else None

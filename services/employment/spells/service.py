@@ -7,29 +7,23 @@ transaction.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import select
 
-from services.employment import access
 from services.employment.floor import service as floor
-from services.employment.models import (
-    CHANNEL_LABELS,
-    WORK_PLACE_LABELS,
-    Channel,
-    Spell,
-    Worker,
-    WorkerStatus,
-    WorkPlace,
-)
+from services.employment.models import Channel, Spell, Worker, WorkerStatus, WorkPlace
+from services.employment.settings import EmploymentSettings
 from services.employment.spells import repository
+from services.employment.spells.repository import LostJob, RowOutcome, SpellUpdate
 from services.employment.spells.schemas import SpellCreate
 from services.employment.workers.events import WORKER_UNEMPLOYED, WorkerUnemployed
 from shared.context import RequestContext
 from shared.errors import Conflict, InvalidTransition, ValidationFailed
-from shared.tabular import ImportReport, RowProblem, RowResult, read_rows
+from shared.tabular import ImportReport, Row, RowProblem, RowResult, read_rows
 
 JOB_CHANGE = "更换工作"
 
@@ -108,7 +102,7 @@ async def open_spell(ctx: RequestContext, worker: Worker, data: SpellCreate) -> 
     if data.is_main:
         await refresh_worker(ctx, worker)
         await ctx.session.flush()
-        await floor.evaluate(ctx.session, ctx.publish, access.settings_of(ctx), today)
+        await floor.evaluate(ctx.session, ctx.publish, ctx.settings_as(EmploymentSettings), today)
     await ctx.audit("create", "spell", spell.id, {"worker_id": worker.id, **changes})
     return spell
 
@@ -132,7 +126,7 @@ async def end_main_spell(ctx: RequestContext, worker: Worker, ended_on: date, re
         {"status": worker.status.value, "spell_id": current.id, "ended_on": ended_on, "reason": reason},
     )
     await ctx.publish(WORKER_UNEMPLOYED, worker.id, unemployed_event(worker, ended_on))
-    await floor.evaluate(ctx.session, ctx.publish, access.settings_of(ctx))
+    await floor.evaluate(ctx.session, ctx.publish, ctx.settings_as(EmploymentSettings))
     return worker
 
 
@@ -149,89 +143,177 @@ COLUMNS = {
     "monthly_wage": "月工资",
     "reason": "说明",
 }
-EMPLOYED_WORDS = {"务工", "务工就业", "就业", "employed"}
-UNEMPLOYED_WORDS = {"未就业", "失业", "unemployed"}
-PLACES = {**{label: p for p, label in WORK_PLACE_LABELS.items()}, **{p.value: p for p in WorkPlace}}
-CHANNELS = {**{label: c for c, label in CHANNEL_LABELS.items()}, **{c.value: c for c in Channel}}
+# Besides the statuses' values and labels, the short words the towns' ledgers use.
+STATUS_WORDS = {"务工": WorkerStatus.EMPLOYED, "就业": WorkerStatus.EMPLOYED, "失业": WorkerStatus.UNEMPLOYED}
 REFUSALS = {
     "unknown": ("worker_id", "未知的务工人员，或不在您的辖区"),
     "overlap": ("started_on", "与该务工人员已有的就业经历时间重叠"),
     "end_before_start": ("ended_on", "结束日期早于当前就业的开始日期"),
 }
+IMPORT_REASONS = {"lost": "动态采集：未就业", "changed": JOB_CHANGE}
 
 
-class _RowError(ValueError):
+class RowError(ValueError):
     def __init__(self, field: str, message: str) -> None:
         super().__init__(message)
         self.problem = RowProblem(field=COLUMNS[field], message=message)
 
 
+def _cell(values: dict[str, str], field: str) -> str:
+    return values.get(COLUMNS[field], "")
+
+
 def _date(values: dict[str, str], field: str, today: date) -> date | None:
-    raw = values.get(COLUMNS[field], "")
+    raw = _cell(values, field)
     if not raw:
         return None
     try:
         value = date.fromisoformat(raw)
     except ValueError as exc:
-        raise _RowError(field, f"不是有效的日期：{raw}（应为 2025-03-01）") from exc
+        raise RowError(field, f"不是有效的日期：{raw}（应为 2025-03-01）") from exc
     if value > today:
-        raise _RowError(field, "日期不能晚于今天")
+        raise RowError(field, "日期不能晚于今天")
     return value
 
 
-def parse_row(values: dict[str, str], today: date) -> tuple[Any, ...]:
-    """One file row as a staging record (without its row number); raises _RowError."""
-    raw_id = values.get(COLUMNS["worker_id"], "")
+def _worker_id(values: dict[str, str]) -> uuid.UUID:
+    raw = _cell(values, "worker_id")
     try:
-        worker_id = uuid.UUID(raw_id)
+        return uuid.UUID(raw)
     except ValueError as exc:
-        raise _RowError("worker_id", f"不是有效的务工人员编号：{raw_id}") from exc
-    status = values.get(COLUMNS["status"], "")
-    if status not in EMPLOYED_WORDS | UNEMPLOYED_WORDS:
-        raise _RowError("status", "就业状态应为「务工」或「未就业」")
-    employed = status in EMPLOYED_WORDS
+        raise RowError("worker_id", f"不是有效的务工人员编号：{raw}") from exc
+
+
+def _status(values: dict[str, str]) -> WorkerStatus:
+    raw = _cell(values, "status")
+    status = WorkerStatus.parse(raw) or STATUS_WORDS.get(raw)
+    if status is None:
+        raise RowError("status", "就业状态应为「务工」或「未就业」")
+    return status
+
+
+def _channel(values: dict[str, str]) -> Channel | None:
+    raw = _cell(values, "channel")
+    if not raw:
+        return None
+    channel = Channel.parse(raw)
+    if channel is None:
+        raise RowError("channel", f"未知的就业渠道：{raw}")
+    return channel
+
+
+def _wage(values: dict[str, str]) -> Decimal | None:
+    raw = _cell(values, "monthly_wage")
+    if not raw:
+        return None
+    try:
+        wage = Decimal(raw)
+    except InvalidOperation as exc:
+        raise RowError("monthly_wage", f"不是有效的金额：{raw}") from exc
+    if not wage.is_finite() or wage < 0 or wage != wage.quantize(Decimal("0.01")) or wage >= 10**14:
+        raise RowError("monthly_wage", "月工资须为非负金额，最多两位小数")
+    return wage
+
+
+def _current_job(
+    values: dict[str, str], worker_id: uuid.UUID, started_on: date | None, ended_on: date | None
+) -> SpellUpdate:
+    employer = _cell(values, "employer")
+    if not employer or len(employer) > 200:
+        raise RowError("employer", "务工须填写就业单位（200 字以内）")
+    place = WorkPlace.parse(_cell(values, "place"))
+    if place is None:
+        raise RowError("place", "务工地点应为「县内」「省内县外」或「省外」")
+    channel = _channel(values)
+    if started_on is None:
+        raise RowError("started_on", "务工须填写开始日期")
+    if ended_on is not None:
+        raise RowError("ended_on", "务工（在岗）不应填写结束日期；已离岗请填「未就业」")
+    sector = _cell(values, "sector")[:100] or None
+    return SpellUpdate(
+        worker_id=worker_id,
+        employed=True,
+        employer=employer,
+        place=place.value,
+        sector=sector,
+        channel=channel.value if channel else None,
+        started_on=started_on,
+        monthly_wage=_wage(values),
+    )
+
+
+def parse_row(values: dict[str, str], today: date) -> SpellUpdate:
+    """One file row as a staging record (without its row number); raises RowError."""
+    worker_id = _worker_id(values)
+    employed = _status(values) is WorkerStatus.EMPLOYED
     started_on = _date(values, "started_on", today)
     ended_on = _date(values, "ended_on", today)
-    reason = values.get(COLUMNS["reason"]) or None
-    if not employed:
-        if ended_on is None:
-            raise _RowError("ended_on", "未就业须填写结束日期（最后工作日）")
-        return (worker_id, False, None, None, None, None, None, ended_on, None, reason)
-    employer = values.get(COLUMNS["employer"], "")
-    if not employer or len(employer) > 200:
-        raise _RowError("employer", "务工须填写就业单位（200 字以内）")
-    place = PLACES.get(values.get(COLUMNS["place"], ""))
-    if place is None:
-        raise _RowError("place", "务工地点应为「县内」「省内县外」或「省外」")
-    raw_channel = values.get(COLUMNS["channel"], "")
-    channel = CHANNELS.get(raw_channel) if raw_channel else None
-    if raw_channel and channel is None:
-        raise _RowError("channel", f"未知的就业渠道：{raw_channel}")
-    if started_on is None:
-        raise _RowError("started_on", "务工须填写开始日期")
-    if ended_on is not None:
-        raise _RowError("ended_on", "务工（在岗）不应填写结束日期；已离岗请填「未就业」")
-    wage = None
-    if raw_wage := values.get(COLUMNS["monthly_wage"], ""):
-        try:
-            wage = Decimal(raw_wage)
-        except InvalidOperation as exc:
-            raise _RowError("monthly_wage", f"不是有效的金额：{raw_wage}") from exc
-        if not wage.is_finite() or wage < 0 or wage != wage.quantize(Decimal("0.01")) or wage >= 10**14:
-            raise _RowError("monthly_wage", "月工资须为非负金额，最多两位小数")
-    sector = values.get(COLUMNS["sector"]) or None
-    return (
-        worker_id,
-        True,
-        employer,
-        place.value,
-        sector and sector[:100],
-        channel.value if channel else None,
-        started_on,
-        None,
-        wage,
-        None,
+    if employed:
+        return _current_job(values, worker_id, started_on, ended_on)
+    if ended_on is None:
+        raise RowError("ended_on", "未就业须填写结束日期（最后工作日）")
+    return SpellUpdate(
+        worker_id=worker_id, employed=False, ended_on=ended_on, reason=_cell(values, "reason") or None
     )
+
+
+def _refused(row: int, field: str, message: str, worker_id: uuid.UUID | None = None) -> RowResult:
+    return RowResult(
+        row=row,
+        status="refused",
+        id=str(worker_id) if worker_id else None,
+        problems=[RowProblem(field=COLUMNS[field], message=message)],
+    )
+
+
+def parse_file(rows: Iterable[Row], report: ImportReport, today: date) -> list[tuple[Any, ...]]:
+    """The staging records of the good rows; each bad row goes into the report, refused."""
+    records: list[tuple[Any, ...]] = []
+    seen: set[uuid.UUID] = set()
+    for row in rows:
+        try:
+            update = parse_row(row.values, today)
+        except RowError as exc:
+            report.add(RowResult(row=row.number, status="refused", problems=[exc.problem]))
+            continue
+        if update.worker_id in seen:
+            report.add(_refused(row.number, "worker_id", "同一务工人员在文件中出现多次"))
+            continue
+        seen.add(update.worker_id)
+        records.append((row.number, *update))
+    return records
+
+
+def row_result(outcome: RowOutcome) -> RowResult:
+    """What the report says of a row the database decided on."""
+    if outcome.action in repository.REFUSED:
+        field, message = REFUSALS[outcome.action]
+        return _refused(outcome.row_no, field, message, outcome.worker_id)
+    status = "accepted" if outcome.action in repository.CHANGED else "unchanged"
+    return RowResult(row=outcome.row_no, status=status, id=str(outcome.worker_id))
+
+
+async def apply_file(
+    ctx: RequestContext, records: list[tuple[Any, ...]], report: ImportReport, collected_on: date, today: date
+) -> None:
+    """Apply the good rows at once, announce the job losses, and re-evaluate the floor."""
+    await floor.hold_count(ctx.session, today)
+    outcome, lost = await repository.apply_updates(
+        ctx.session,
+        records,
+        scope=(ctx.principal.division_prefix or "") + "%",
+        collected_on=collected_on,
+        audit={
+            "actor": ctx.principal.subject,
+            "role": ctx.principal.role.value,
+            "request_id": ctx.request_id,
+        },
+        reasons=IMPORT_REASONS,
+    )
+    for row in outcome:
+        report.add(row_result(row))
+    await publish_job_losses(ctx, lost)
+    await floor.evaluate(ctx.session, ctx.publish, ctx.settings_as(EmploymentSettings), today)
 
 
 async def import_updates(
@@ -239,96 +321,26 @@ async def import_updates(
 ) -> ImportReport:
     """务工数据动态采集: a month's file updates every listed worker at once; a bad row is reported
     and skipped, and importing the same file again changes nothing."""
-    access.require_writer(ctx)
-    settings = access.settings_of(ctx)
+    settings = ctx.settings_as(EmploymentSettings)
     today = date.today()
     if collected_on > today:
         raise ValidationFailed("collected_on", "采集日期不能晚于今天", "collected_on is in the future")
     report = ImportReport()
-    records: list[tuple[Any, ...]] = []
-    seen: set[uuid.UUID] = set()
-    for row in read_rows(content, filename, max_rows=settings.bulk_update_max_rows):
-        try:
-            record = parse_row(row.values, today)
-        except _RowError as exc:
-            report.add(RowResult(row=row.number, status="refused", problems=[exc.problem]))
-            continue
-        if record[0] in seen:
-            report.add(
-                RowResult(
-                    row=row.number,
-                    status="refused",
-                    problems=[RowProblem(field=COLUMNS["worker_id"], message="同一务工人员在文件中出现多次")],
-                )
-            )
-            continue
-        seen.add(record[0])
-        records.append((row.number, *record))
-    if records:
-        await floor.hold_count(ctx.session, today)
-        outcome, lost = await repository.apply_updates(
-            ctx.session,
-            records,
-            scope=(ctx.principal.division_prefix or "") + "%",
-            collected_on=collected_on,
-            audit={
-                "actor": ctx.principal.subject,
-                "role": ctx.principal.role.value,
-                "request_id": ctx.request_id,
-            },
-            reasons={"lost": "动态采集：未就业", "changed": JOB_CHANGE},
-        )
-        for number, worker_id, action in outcome:
-            if action in repository.REFUSED:
-                field, message = REFUSALS[action]
-                report.add(
-                    RowResult(
-                        row=number,
-                        status="refused",
-                        id=str(worker_id),
-                        problems=[RowProblem(field=COLUMNS[field], message=message)],
-                    )
-                )
-            else:
-                status = "accepted" if action in repository.CHANGED else "unchanged"
-                report.add(RowResult(row=number, status=status, id=str(worker_id)))
-        await publish_job_losses(ctx, lost)
-        await floor.evaluate(ctx.session, ctx.publish, settings, today)
+    rows = read_rows(content, filename, max_rows=settings.bulk_update_max_rows)
+    if records := parse_file(rows, report, today):
+        await apply_file(ctx, records, report, collected_on, today)
     report.rows.sort(key=lambda r: r.row)
+    summary = report.model_dump(include={"total", "accepted", "unchanged", "refused"})
     await ctx.audit(
-        "import",
-        "spell_updates",
-        None,
-        {
-            "file": filename,
-            "collected_on": collected_on,
-            "total": report.total,
-            "accepted": report.accepted,
-            "unchanged": report.unchanged,
-            "refused": report.refused,
-        },
+        "import", "spell_updates", None, {"file": filename, "collected_on": collected_on, **summary}
     )
     return report
 
 
-async def publish_job_losses(
-    ctx: RequestContext, lost: list[tuple[uuid.UUID, uuid.UUID, str, str, date]]
-) -> None:
+async def publish_job_losses(ctx: RequestContext, lost: list[LostJob]) -> None:
     """One worker.unemployed per job loss, written to the outbox in one statement."""
     await ctx.component.outbox.add_many(
         ctx.session,
         WORKER_UNEMPLOYED,
-        [
-            (
-                str(worker_id),
-                WorkerUnemployed(
-                    worker_id=worker_id,
-                    household_id=household_id,
-                    town_code=town_code,
-                    village_code=village_code,
-                    ended_on=ended_on,
-                ),
-            )
-            for worker_id, household_id, town_code, village_code, ended_on in lost
-        ],
+        [(str(job.worker_id), WorkerUnemployed(**job._asdict())) for job in lost],
     )

@@ -1,20 +1,19 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
-from services.employment import access
-from services.employment.models import SUBSIDY_KIND_LABELS, Subsidy, SubsidyKind
+from services.employment.access import ReaderCtx, WriterCtx
+from services.employment.models import Subsidy, SubsidyKind
 from services.employment.subsidies import repository, service
 from services.employment.subsidies.schemas import SubsidyCreate, SubsidyOut, SubsidyTotal, SubsidyTotals
-from shared.context import Ctx
 from shared.errors import problem_responses
-from shared.pagination import Page, keyset_page
+from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.schemas import TownCode
 
 router = APIRouter(prefix="/v1/subsidies", tags=["subsidies 奖补"])
@@ -27,8 +26,7 @@ router = APIRouter(prefix="/v1/subsidies", tags=["subsidies 奖补"])
     summary="发放补贴 / grant a subsidy",
     responses=problem_responses(400, 401, 403, 404, 409, 413, 422),
 )
-async def grant(body: SubsidyCreate, ctx: Ctx) -> JSONResponse:
-    access.require_writer(ctx)
+async def grant(body: SubsidyCreate, ctx: WriterCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
     subsidy = await service.grant(ctx, body)
@@ -42,15 +40,14 @@ async def grant(body: SubsidyCreate, ctx: Ctx) -> JSONResponse:
     responses=problem_responses(401, 403, 422),
 )
 async def list_subsidies(
-    ctx: Ctx,
+    ctx: ReaderCtx,
     town_code: Annotated[TownCode | None, Query()] = None,
     worker_id: Annotated[uuid.UUID | None, Query()] = None,
     kind: Annotated[SubsidyKind | None, Query()] = None,
-    updated_since: Annotated[datetime | None, Query()] = None,
-    cursor: Annotated[str | None, Query(max_length=500)] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    updated_since: UpdatedSince = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
 ) -> Page[SubsidyOut]:
-    access.require_reader(ctx)
     query = repository.filtered(
         ctx.principal, town_code=town_code, worker_id=worker_id, kind=kind, updated_since=updated_since
     )
@@ -67,18 +64,17 @@ async def list_subsidies(
     responses=problem_responses(401, 403, 422),
 )
 async def totals(
-    ctx: Ctx,
+    ctx: ReaderCtx,
     year: Annotated[int | None, Query(ge=2000, le=2100, description="发放年度，默认今年")] = None,
     town_code: Annotated[TownCode | None, Query()] = None,
 ) -> SubsidyTotals:
-    access.require_reader(ctx)
     year = year or date.today().year
     rows = [
         SubsidyTotal(
             town_code=town,
             town_name=ctx.component.divisions.name(town),
             kind=kind,
-            kind_label=SUBSIDY_KIND_LABELS[kind],
+            kind_label=kind.label,
             count=count,
             amount=amount,
         )

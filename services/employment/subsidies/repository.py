@@ -7,6 +7,7 @@ from decimal import Decimal
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.employment.access import in_territory
 from services.employment.models import Subsidy, SubsidyKind
 from shared.auth import Principal
 
@@ -19,9 +20,7 @@ def filtered(
     kind: SubsidyKind | None,
     updated_since: datetime | None,
 ) -> Select[Subsidy]:
-    query = select(Subsidy)
-    if principal.division_prefix is not None:
-        query = query.where(Subsidy.village_code.startswith(principal.division_prefix, autoescape=True))
+    query = select(Subsidy).where(in_territory(principal, Subsidy.village_code))
     if town_code:
         query = query.where(Subsidy.town_code == town_code)
     if worker_id:
@@ -52,12 +51,14 @@ async def totals(
 ) -> list[tuple[str, SubsidyKind, int, Decimal]]:
     query = (
         select(Subsidy.town_code, Subsidy.kind, func.count(), func.sum(Subsidy.amount))
-        .where(Subsidy.granted_on >= date(year, 1, 1), Subsidy.granted_on <= date(year, 12, 31))
+        .where(
+            Subsidy.granted_on >= date(year, 1, 1),
+            Subsidy.granted_on <= date(year, 12, 31),
+            in_territory(principal, Subsidy.village_code),
+        )
         .group_by(Subsidy.town_code, Subsidy.kind)
         .order_by(Subsidy.town_code, Subsidy.kind)
     )
-    if principal.division_prefix is not None:
-        query = query.where(Subsidy.village_code.startswith(principal.division_prefix, autoescape=True))
     if town_code:
         query = query.where(Subsidy.town_code == town_code)
     return [(t, k, int(n), a) for t, k, n, a in (await session.execute(query)).all()]

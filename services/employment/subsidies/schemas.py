@@ -5,7 +5,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, Field, computed_field
 
-from services.employment.models import SUBSIDY_KIND_LABELS, SubsidyKind
+from services.employment.models import SubsidyKind
 from shared.schemas import InputModel, Money, OutputModel, PositiveMoney
 
 
@@ -34,7 +34,7 @@ class SubsidyOut(OutputModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def kind_label(self) -> str:
-        return SUBSIDY_KIND_LABELS[self.kind]
+        return self.kind.label
 
 
 class SubsidyTotal(BaseModel):

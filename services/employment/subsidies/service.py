@@ -9,13 +9,12 @@ from datetime import date
 
 from sqlalchemy.exc import IntegrityError
 
-from services.employment import access
+from services.employment.access import visible_worker
 from services.employment.models import Subsidy
 from services.employment.subsidies import repository
 from services.employment.subsidies.schemas import SubsidyCreate
-from services.employment.workers import repository as workers
 from shared.context import RequestContext
-from shared.errors import Conflict, NotFound, ValidationFailed
+from shared.errors import Conflict, ValidationFailed
 
 
 class DuplicateSubsidy(Conflict):
@@ -24,10 +23,7 @@ class DuplicateSubsidy(Conflict):
 
 
 async def grant(ctx: RequestContext, data: SubsidyCreate) -> Subsidy:
-    access.require_writer(ctx)
-    worker = await workers.get(ctx.session, ctx.principal, data.worker_id, for_update=True)
-    if worker is None:
-        raise NotFound("务工人员不存在或不在您的数据范围内", "worker not found")
+    worker = await visible_worker(ctx, data.worker_id, for_update=True)
     if data.period_end < data.period_start:
         raise ValidationFailed("period_end", "期间结束早于开始", "period_end is before period_start")
     if data.granted_on > date.today():

@@ -1,22 +1,20 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
+from sqlalchemy import Select
 
-from services.employment import access
+from services.employment.access import ReaderCtx, WriterCtx, visible_worker
 from services.employment.models import Worker, WorkerStatus, WorkPlace
 from services.employment.workers import repository, service
 from services.employment.workers.schemas import JobLoss, TrainingCreate, TrainingOut, WorkerCreate, WorkerOut
-from shared.context import Ctx, RequestContext, etag_for
-from shared.errors import NotFound, problem_responses
-from shared.pagination import Page, keyset_page
+from shared.context import RequestContext, etag_for
+from shared.errors import problem_responses
+from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.schemas import TownCode, VillageCode
-
-UPDATED_SINCE_HELP = "只返回此时间之后有变化的记录（增量同步）"
 
 router = APIRouter(prefix="/v1/workers", tags=["workers 务工人员"])
 
@@ -28,7 +26,7 @@ router = APIRouter(prefix="/v1/workers", tags=["workers 务工人员"])
     summary="登记务工人员 / register a worker",
     responses=problem_responses(400, 401, 403, 409, 413, 422),
 )
-async def create_worker(body: WorkerCreate, ctx: Ctx) -> JSONResponse:
+async def create_worker(body: WorkerCreate, ctx: WriterCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
     worker = await service.register(ctx, body)
@@ -38,6 +36,15 @@ async def create_worker(body: WorkerCreate, ctx: Ctx) -> JSONResponse:
     )
 
 
+async def _page(
+    ctx: RequestContext, query: Select[Worker], cursor: str | None, limit: int
+) -> Page[WorkerOut]:
+    rows, next_cursor = await keyset_page(
+        ctx.session, query, (Worker.updated_at, Worker.id), cursor=cursor, limit=limit
+    )
+    return Page[WorkerOut](items=[WorkerOut.model_validate(r) for r in rows], next_cursor=next_cursor)
+
+
 @router.get(
     "",
     response_model=Page[WorkerOut],
@@ -45,17 +52,16 @@ async def create_worker(body: WorkerCreate, ctx: Ctx) -> JSONResponse:
     responses=problem_responses(401, 403, 422),
 )
 async def list_workers(
-    ctx: Ctx,
+    ctx: ReaderCtx,
     town_code: Annotated[TownCode | None, Query()] = None,
     village_code: Annotated[VillageCode | None, Query()] = None,
     household_id: Annotated[uuid.UUID | None, Query()] = None,
     status: Annotated[WorkerStatus | None, Query()] = None,
     place: Annotated[WorkPlace | None, Query()] = None,
-    updated_since: Annotated[datetime | None, Query(description=UPDATED_SINCE_HELP)] = None,
-    cursor: Annotated[str | None, Query(max_length=500)] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    updated_since: UpdatedSince = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
 ) -> Page[WorkerOut]:
-    access.require_reader(ctx)
     query = repository.filtered(
         ctx.principal,
         town_code=town_code,
@@ -65,10 +71,7 @@ async def list_workers(
         place=place,
         updated_since=updated_since,
     )
-    rows, next_cursor = await keyset_page(
-        ctx.session, query, (Worker.updated_at, Worker.id), cursor=cursor, limit=limit
-    )
-    return Page[WorkerOut](items=[WorkerOut.model_validate(r) for r in rows], next_cursor=next_cursor)
+    return await _page(ctx, query, cursor, limit)
 
 
 @router.get(
@@ -78,34 +81,19 @@ async def list_workers(
     responses=problem_responses(401, 403, 422),
 )
 async def list_stale(
-    ctx: Ctx,
+    ctx: ReaderCtx,
     town_code: Annotated[TownCode | None, Query()] = None,
     village_code: Annotated[VillageCode | None, Query()] = None,
-    cursor: Annotated[str | None, Query(max_length=500)] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    cursor: Cursor = None,
+    limit: Limit = 50,
 ) -> Page[WorkerOut]:
-    access.require_reader(ctx)
     query = repository.filtered(
         ctx.principal,
         town_code=town_code,
         village_code=village_code,
-        household_id=None,
-        status=None,
-        place=None,
-        updated_since=None,
         verified_before=service.stale_before(ctx),
     )
-    rows, next_cursor = await keyset_page(
-        ctx.session, query, (Worker.updated_at, Worker.id), cursor=cursor, limit=limit
-    )
-    return Page[WorkerOut](items=[WorkerOut.model_validate(r) for r in rows], next_cursor=next_cursor)
-
-
-async def _worker(ctx: RequestContext, worker_id: uuid.UUID, *, for_update: bool = False) -> Worker:
-    worker = await repository.get(ctx.session, ctx.principal, worker_id, for_update=for_update)
-    if worker is None:
-        raise NotFound()
-    return worker
+    return await _page(ctx, query, cursor, limit)
 
 
 @router.get(
@@ -114,9 +102,8 @@ async def _worker(ctx: RequestContext, worker_id: uuid.UUID, *, for_update: bool
     summary="务工人员详情 / get a worker",
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_worker(worker_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
-    access.require_reader(ctx)
-    out = WorkerOut.model_validate(await _worker(ctx, worker_id))
+async def get_worker(worker_id: uuid.UUID, ctx: ReaderCtx) -> JSONResponse:
+    out = WorkerOut.model_validate(await visible_worker(ctx, worker_id))
     return JSONResponse(out.model_dump(mode="json"), headers={"ETag": etag_for(out.version)})
 
 
@@ -126,11 +113,10 @@ async def get_worker(worker_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
     summary="登记失业（需 If-Match）/ report a job loss (If-Match required)",
     responses=problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 428),
 )
-async def report_job_loss(worker_id: uuid.UUID, body: JobLoss, ctx: Ctx) -> JSONResponse:
-    access.require_reader(ctx)
+async def report_job_loss(worker_id: uuid.UUID, body: JobLoss, ctx: WriterCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
-    worker = await service.report_job_loss(ctx, await _worker(ctx, worker_id, for_update=True), body)
+    worker = await service.report_job_loss(ctx, await visible_worker(ctx, worker_id, for_update=True), body)
     out = WorkerOut.model_validate(worker)
     return await ctx.respond(out, headers={"ETag": etag_for(out.version)})
 
@@ -141,11 +127,10 @@ async def report_job_loss(worker_id: uuid.UUID, body: JobLoss, ctx: Ctx) -> JSON
     summary="核实务工状态（现场一键确认）/ confirm the record is current",
     responses=problem_responses(401, 403, 404, 422),
 )
-async def verify_worker(worker_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
-    access.require_reader(ctx)
+async def verify_worker(worker_id: uuid.UUID, ctx: WriterCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(None)) is not None:
         return replay
-    worker = await service.verify(ctx, await _worker(ctx, worker_id, for_update=True))
+    worker = await service.verify(ctx, await visible_worker(ctx, worker_id, for_update=True))
     out = WorkerOut.model_validate(worker)
     return await ctx.respond(out, headers={"ETag": etag_for(out.version)})
 
@@ -157,11 +142,10 @@ async def verify_worker(worker_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
     summary="登记培训记录 / record a training",
     responses=problem_responses(400, 401, 403, 404, 409, 422),
 )
-async def add_training(worker_id: uuid.UUID, body: TrainingCreate, ctx: Ctx) -> JSONResponse:
-    access.require_reader(ctx)
+async def add_training(worker_id: uuid.UUID, body: TrainingCreate, ctx: WriterCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
-    training = await service.add_training(ctx, await _worker(ctx, worker_id), body)
+    training = await service.add_training(ctx, await visible_worker(ctx, worker_id), body)
     return await ctx.respond(TrainingOut.model_validate(training), status_code=201)
 
 
@@ -171,7 +155,6 @@ async def add_training(worker_id: uuid.UUID, body: TrainingCreate, ctx: Ctx) -> 
     summary="培训记录 / a worker's trainings",
     responses=problem_responses(401, 403, 404, 422),
 )
-async def list_trainings(worker_id: uuid.UUID, ctx: Ctx) -> list[TrainingOut]:
-    access.require_reader(ctx)
-    worker = await _worker(ctx, worker_id)
+async def list_trainings(worker_id: uuid.UUID, ctx: ReaderCtx) -> list[TrainingOut]:
+    worker = await visible_worker(ctx, worker_id)
     return [TrainingOut.model_validate(t) for t in await repository.trainings_of(ctx.session, worker.id)]

@@ -7,28 +7,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.employment.access import in_territory
 from services.employment.models import Training, Worker, WorkerStatus, WorkPlace
 from shared.auth import Principal
 
 if TYPE_CHECKING:
     from services.employment.workers.schemas import TrainingCreate
-
-
-def scoped(principal: Principal) -> Select[Worker]:
-    """Workers the caller may see at all; everything else is 'not found'."""
-    query = select(Worker)
-    if principal.division_prefix is not None:
-        query = query.where(Worker.village_code.startswith(principal.division_prefix, autoescape=True))
-    return query
-
-
-async def get(
-    session: AsyncSession, principal: Principal, worker_id: uuid.UUID, *, for_update: bool = False
-) -> Worker | None:
-    query = scoped(principal).where(Worker.id == worker_id)
-    if for_update:
-        query = query.with_for_update()
-    return (await session.execute(query)).scalar_one_or_none()
 
 
 async def member_registered(session: AsyncSession, member_id: uuid.UUID) -> bool:
@@ -39,15 +23,15 @@ async def member_registered(session: AsyncSession, member_id: uuid.UUID) -> bool
 def filtered(
     principal: Principal,
     *,
-    town_code: str | None,
-    village_code: str | None,
-    household_id: uuid.UUID | None,
-    status: WorkerStatus | None,
-    place: WorkPlace | None,
-    updated_since: datetime | None,
+    town_code: str | None = None,
+    village_code: str | None = None,
+    household_id: uuid.UUID | None = None,
+    status: WorkerStatus | None = None,
+    place: WorkPlace | None = None,
+    updated_since: datetime | None = None,
     verified_before: date | None = None,
 ) -> Select[Worker]:
-    query = scoped(principal)
+    query = select(Worker).where(in_territory(principal, Worker.village_code))
     if town_code:
         query = query.where(Worker.town_code == town_code)
     if village_code:

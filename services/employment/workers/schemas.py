@@ -6,15 +6,7 @@ from typing import Annotated
 
 from pydantic import Field, computed_field, model_validator
 
-from services.employment.models import (
-    TRAINING_PROGRAM_LABELS,
-    WORK_PLACE_LABELS,
-    WORKER_STATUS_LABELS,
-    Channel,
-    TrainingProgram,
-    WorkerStatus,
-    WorkPlace,
-)
+from services.employment.models import Channel, TrainingProgram, WorkerStatus, WorkPlace
 from shared.schemas import InputModel, Money, NonNegativeMoney, OutputModel, TownCode, VillageCode
 
 
@@ -68,12 +60,12 @@ class WorkerOut(OutputModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def status_label(self) -> str:
-        return WORKER_STATUS_LABELS[self.status]
+        return self.status.label
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def place_label(self) -> str | None:
-        return WORK_PLACE_LABELS[self.place] if self.place else None
+        return self.place.label if self.place else None
 
 
 class TrainingCreate(InputModel):
@@ -97,4 +89,4 @@ class TrainingOut(OutputModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def program_label(self) -> str:
-        return TRAINING_PROGRAM_LABELS[self.program]
+        return self.program.label
