@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
@@ -28,7 +27,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from shared.db import make_metadata, pg_enum
+from shared.db import MONEY, make_metadata, pg_enum
+from shared.labels import LabelledEnum
 from shared.tables import add_kit_tables
 
 SCHEMA = "assets"
@@ -40,153 +40,77 @@ class Base(DeclarativeBase):
 
 kit = add_kit_tables(Base.metadata)
 
-MONEY = Numeric(16, 2)
+
+class AssetKind(LabelledEnum):
+    OPERATING = "operating", "经营性"
+    PUBLIC_WELFARE = "public_welfare", "公益性"
+    HOUSEHOLD = "household", "到户类"
 
 
-class AssetKind(StrEnum):
-    OPERATING = "operating"  # 经营性
-    PUBLIC_WELFARE = "public_welfare"  # 公益性
-    HOUSEHOLD = "household"  # 到户类
+class OwnerKind(LabelledEnum):
+    VILLAGE_COLLECTIVE = "village_collective", "村集体"
+    HOUSEHOLD = "household", "农户"
+    OTHER = "other", "其他"
 
 
-ASSET_KIND_LABELS = {
-    AssetKind.OPERATING: "经营性",
-    AssetKind.PUBLIC_WELFARE: "公益性",
-    AssetKind.HOUSEHOLD: "到户类",
-}
-
-
-class OwnerKind(StrEnum):
-    VILLAGE_COLLECTIVE = "village_collective"  # 村集体
-    HOUSEHOLD = "household"  # 农户
-    OTHER = "other"  # 其他
-
-
-OWNER_KIND_LABELS = {
-    OwnerKind.VILLAGE_COLLECTIVE: "村集体",
-    OwnerKind.HOUSEHOLD: "农户",
-    OwnerKind.OTHER: "其他",
-}
-
-
-class AssetStatus(StrEnum):
+class AssetStatus(LabelledEnum):
     """An asset's life (domain §4): formed → 确权 → 移交 → 管护运营 → 处置."""
 
-    FORMED = "formed"  # 已形成（待确权）
-    OWNERSHIP_CONFIRMED = "ownership_confirmed"  # 已确权
-    HANDED_OVER = "handed_over"  # 已移交
-    IN_OPERATION = "in_operation"  # 管护运营中
-    DISPOSED = "disposed"  # 已处置
+    FORMED = "formed", "已形成（待确权）"
+    OWNERSHIP_CONFIRMED = "ownership_confirmed", "已确权"
+    HANDED_OVER = "handed_over", "已移交"
+    IN_OPERATION = "in_operation", "管护运营中"
+    DISPOSED = "disposed", "已处置"
 
 
-ASSET_STATUS_LABELS = {
-    AssetStatus.FORMED: "已形成（待确权）",
-    AssetStatus.OWNERSHIP_CONFIRMED: "已确权",
-    AssetStatus.HANDED_OVER: "已移交",
-    AssetStatus.IN_OPERATION: "管护运营中",
-    AssetStatus.DISPOSED: "已处置",
-}
+class LifecycleAction(LabelledEnum):
+    REGISTER = "register", "登记"
+    CORRECT = "correct", "更正登记"
+    CONFIRM_OWNERSHIP = "confirm_ownership", "确权"
+    HAND_OVER = "hand_over", "移交"
+    START_OPERATION = "start_operation", "投入管护运营"
+    DISPOSE = "dispose", "处置"
 
 
-class LifecycleAction(StrEnum):
-    REGISTER = "register"  # 登记
-    CORRECT = "correct"  # 更正登记
-    CONFIRM_OWNERSHIP = "confirm_ownership"  # 确权
-    HAND_OVER = "hand_over"  # 移交
-    START_OPERATION = "start_operation"  # 投入管护运营
-    DISPOSE = "dispose"  # 处置
+class DisposalMethod(LabelledEnum):
+    TRANSFER = "transfer", "转让"
+    AUCTION = "auction", "拍卖"
+    DONATION = "donation", "捐赠"
+    SCRAP = "scrap", "报废"
+    LOSS = "loss", "损毁灭失"
 
 
-LIFECYCLE_ACTION_LABELS = {
-    LifecycleAction.REGISTER: "登记",
-    LifecycleAction.CORRECT: "更正登记",
-    LifecycleAction.CONFIRM_OWNERSHIP: "确权",
-    LifecycleAction.HAND_OVER: "移交",
-    LifecycleAction.START_OPERATION: "投入管护运营",
-    LifecycleAction.DISPOSE: "处置",
-}
+class MaintenanceKind(LabelledEnum):
+    ROUTINE = "routine", "日常管护"
+    REPAIR = "repair", "维修"
+    INCIDENT = "incident", "运维故障"
 
 
-class DisposalMethod(StrEnum):
-    TRANSFER = "transfer"  # 转让
-    AUCTION = "auction"  # 拍卖
-    DONATION = "donation"  # 捐赠
-    SCRAP = "scrap"  # 报废
-    LOSS = "loss"  # 损毁灭失
+class DecisionProcedure(LabelledEnum):
+    FOUR_DISCUSSIONS_TWO_PUBLICATIONS = "four_discussions_two_publications", "四议两公开"
+    VILLAGERS_ASSEMBLY = "villagers_assembly", "村民（代表）会议决议"
+    OTHER = "other", "其他程序"
 
 
-DISPOSAL_METHOD_LABELS = {
-    DisposalMethod.TRANSFER: "转让",
-    DisposalMethod.AUCTION: "拍卖",
-    DisposalMethod.DONATION: "捐赠",
-    DisposalMethod.SCRAP: "报废",
-    DisposalMethod.LOSS: "损毁灭失",
-}
+class RevenueUse(LabelledEnum):
+    PUBLIC_WELFARE_POSTS = "public_welfare_posts", "设置公益性岗位"
+    SMALL_PUBLIC_WORKS = "small_public_works", "小型公益事业"
+    MONITORED_HOUSEHOLD_ASSISTANCE = "monitored_household_assistance", "帮扶监测对象"
+    COLLECTIVE_REINVESTMENT = "collective_reinvestment", "村集体再投入"
 
 
-class MaintenanceKind(StrEnum):
-    ROUTINE = "routine"  # 日常管护
-    REPAIR = "repair"  # 维修
-    INCIDENT = "incident"  # 运维故障
+class IdleRule(LabelledEnum):
+    NO_REVENUE = "no_revenue", "连续无收益"
+    LOW_UTILISATION = "low_utilisation", "利用率偏低"
 
 
-MAINTENANCE_KIND_LABELS = {
-    MaintenanceKind.ROUTINE: "日常管护",
-    MaintenanceKind.REPAIR: "维修",
-    MaintenanceKind.INCIDENT: "运维故障",
-}
+class IdleAction(LabelledEnum):
+    REVITALISE = "revitalise", "盘活"
+    CHANGE_USE = "change_use", "改变用途"
+    DISPOSE = "dispose", "处置"
 
 
-class DecisionProcedure(StrEnum):
-    FOUR_DISCUSSIONS_TWO_PUBLICATIONS = "four_discussions_two_publications"  # 四议两公开
-    VILLAGERS_ASSEMBLY = "villagers_assembly"  # 村民（代表）会议决议
-    OTHER = "other"  # 其他程序
-
-
-DECISION_PROCEDURE_LABELS = {
-    DecisionProcedure.FOUR_DISCUSSIONS_TWO_PUBLICATIONS: "四议两公开",
-    DecisionProcedure.VILLAGERS_ASSEMBLY: "村民（代表）会议决议",
-    DecisionProcedure.OTHER: "其他程序",
-}
-
-
-class RevenueUse(StrEnum):
-    PUBLIC_WELFARE_POSTS = "public_welfare_posts"  # 设置公益性岗位
-    SMALL_PUBLIC_WORKS = "small_public_works"  # 小型公益事业
-    MONITORED_HOUSEHOLD_ASSISTANCE = "monitored_household_assistance"  # 帮扶监测对象
-    COLLECTIVE_REINVESTMENT = "collective_reinvestment"  # 村集体再投入
-
-
-REVENUE_USE_LABELS = {
-    RevenueUse.PUBLIC_WELFARE_POSTS: "设置公益性岗位",
-    RevenueUse.SMALL_PUBLIC_WORKS: "小型公益事业",
-    RevenueUse.MONITORED_HOUSEHOLD_ASSISTANCE: "帮扶监测对象",
-    RevenueUse.COLLECTIVE_REINVESTMENT: "村集体再投入",
-}
-
-
-class IdleRule(StrEnum):
-    NO_REVENUE = "no_revenue"  # 连续无收益
-    LOW_UTILISATION = "low_utilisation"  # 利用率偏低
-
-
-IDLE_RULE_LABELS = {IdleRule.NO_REVENUE: "连续无收益", IdleRule.LOW_UTILISATION: "利用率偏低"}
-
-
-class IdleAction(StrEnum):
-    REVITALISE = "revitalise"  # 盘活
-    CHANGE_USE = "change_use"  # 改变用途
-    DISPOSE = "dispose"  # 处置
-
-
-IDLE_ACTION_LABELS = {
-    IdleAction.REVITALISE: "盘活",
-    IdleAction.CHANGE_USE: "改变用途",
-    IdleAction.DISPOSE: "处置",
-}
-
-
-def _enum(e: type[StrEnum], name: str) -> Enum:
+def _enum(e: type[LabelledEnum], name: str) -> Enum:
     return pg_enum(e, name, SCHEMA)
 
 

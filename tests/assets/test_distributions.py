@@ -68,16 +68,19 @@ async def counts(stack: Stack) -> tuple[int, int, int]:
         )
 
 
-async def test_distribution_adds_up_and_is_announced(
+async def decided(
+    api: httpx.AsyncClient, token: str, asset: dict[str, Any], **headers: str
+) -> dict[str, Any]:
+    resp = await api.post(URL, json=decision(asset["id"]), headers=auth(token, **headers))
+    assert resp.status_code == 201, resp.text
+    return dict(resp.json())
+
+
+async def test_a_distribution_that_adds_up_is_recorded(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     village = tokens["village_beidahe"]
-    asset = await operating_asset(api, village)
-    resp = await api.post(
-        URL, json=decision(asset["id"]), headers=auth(village, **{"Idempotency-Key": "d-1"})
-    )
-    assert resp.status_code == 201, resp.text
-    created = resp.json()
+    created = await decided(api, village, await operating_asset(api, village))
     assert created["total_amount"] == "100000.00" and created["procedure_label"] == "四议两公开"
     assert [s["use"] for s in created["shares"]] == [
         "public_welfare_posts",
@@ -88,12 +91,28 @@ async def test_distribution_adds_up_and_is_announced(
     assert (
         created["shares"][2]["amount"] == "20000.01" and created["shares"][0]["use_label"] == "设置公益性岗位"
     )
+    assert await counts(stack) == (1, 4, 1)
+
+
+async def test_a_retried_distribution_is_recorded_once(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    village = tokens["village_beidahe"]
+    asset = await operating_asset(api, village)
+    created = await decided(api, village, asset, **{"Idempotency-Key": "d-1"})
     replay = await api.post(
         URL, json=decision(asset["id"]), headers=auth(village, **{"Idempotency-Key": "d-1"})
     )
     assert replay.status_code == 201 and replay.json()["id"] == created["id"]
     assert await counts(stack) == (1, 4, 1)
 
+
+async def test_a_distribution_reads_back_by_id_asset_and_date(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    village = tokens["village_beidahe"]
+    asset = await operating_asset(api, village)
+    created = await decided(api, village, asset)
     got = await api.get(f"{URL}/{created['id']}", headers=auth(tokens["auditor"]))
     assert got.json() == created
     listed = (
@@ -103,6 +122,12 @@ async def test_distribution_adds_up_and_is_announced(
     window = await api.get(URL, params={"decided_from": "2026-01-01"}, headers=auth(tokens["admin"]))
     assert window.json()["items"] == []
 
+
+async def test_a_distribution_is_announced_with_amounts_and_no_names(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    village = tokens["village_beidahe"]
+    created = await decided(api, village, await operating_asset(api, village))
     async with stack.db("assets").engine.connect() as conn:
         event = await conn.scalar(
             text(
@@ -114,6 +139,11 @@ async def test_distribution_adds_up_and_is_announced(
     assert [s["amount"] for s in event["data"]["shares"]] == ["40000.00", "25000.00", "20000.01", "14999.99"]
     assert "村" not in str(event["data"])  # no names, just codes, uses and amounts
 
+
+async def test_the_asset_card_lists_its_distributions(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    village = tokens["village_beidahe"]
+    asset = await operating_asset(api, village)
+    created = await decided(api, village, asset)
     card = (await api.get(f"/api/assets/v1/assets/{asset['id']}/card", headers=auth(village))).json()
     assert [d["id"] for d in card["distributions"]] == [created["id"]]
 
@@ -135,14 +165,27 @@ async def test_split_that_does_not_add_up_is_refused(
     assert await counts(stack) == (0, 0, 0)
 
 
-async def test_bad_distributions(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> None:
+async def test_an_asset_not_running_has_nothing_to_distribute(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    formed = await create_asset(api, tokens["admin"])
+    not_running = await api.post(URL, json=decision(formed["id"]), headers=auth(tokens["admin"]))
+    assert not_running.status_code == 409 and not_running.json()["code"] == "invalid_transition"
+    assert await counts(stack) == (0, 0, 0)
+
+
+async def test_a_distribution_for_an_unknown_asset_is_not_found(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    unknown = await api.post(URL, json=decision(new_id()), headers=auth(tokens["admin"]))
+    assert unknown.status_code == 404
+
+
+async def test_an_invalid_distribution_is_refused(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
     admin = tokens["admin"]
     running = await operating_asset(api, admin)
-    formed = await create_asset(api, admin)
-    not_running = await api.post(URL, json=decision(formed["id"]), headers=auth(admin))
-    assert not_running.status_code == 409 and not_running.json()["code"] == "invalid_transition"
-    unknown = await api.post(URL, json=decision(new_id()), headers=auth(admin))
-    assert unknown.status_code == 404
     for bad in (
         decision(running["id"], shares=[]),
         decision(running["id"], total_amount="0"),
@@ -158,50 +201,82 @@ async def test_bad_distributions(api: httpx.AsyncClient, tokens: dict[str, str],
     assert await counts(stack) == (0, 0, 0)
 
 
-async def test_distribution_scope(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> None:
-    admin = tokens["admin"]
-    wangwu = await operating_asset(api, admin, town_code=WANGWU, village_code=WANGWU_VILLAGE)
-    neighbour = await operating_asset(api, admin, village_code=KEJING_OTHER_VILLAGE)
+async def test_writers_cannot_distribute_outside_their_territory(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    wangwu = await operating_asset(api, tokens["admin"], town_code=WANGWU, village_code=WANGWU_VILLAGE)
+    neighbour = await operating_asset(api, tokens["admin"], village_code=KEJING_OTHER_VILLAGE)
     town = await api.post(URL, json=decision(wangwu["id"]), headers=auth(tokens["town_kejing"]))
     assert town.status_code == 404
     village = await api.post(URL, json=decision(neighbour["id"]), headers=auth(tokens["village_beidahe"]))
     assert village.status_code == 404
+    assert await counts(stack) == (0, 0, 0)
+
+
+async def test_readers_may_not_record_distributions(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    asset = await operating_asset(api, tokens["admin"])
     for reader in ("auditor", "dept_hrss", "integrator_hrss"):
-        assert (
-            await api.post(URL, json=decision(wangwu["id"]), headers=auth(tokens[reader]))
-        ).status_code == 403
+        refused = await api.post(URL, json=decision(asset["id"]), headers=auth(tokens[reader]))
+        assert refused.status_code == 403, reader
+    assert await counts(stack) == (0, 0, 0)
+
+
+async def test_helpers_may_not_read_distributions(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
     assert (await api.get(URL, headers=auth(tokens["helper_wang"]))).status_code == 403
-    decided = (await api.post(URL, json=decision(wangwu["id"]), headers=auth(admin))).json()
-    assert (await api.get(f"{URL}/{decided['id']}", headers=auth(tokens["town_kejing"]))).status_code == 404
+
+
+async def test_distributions_outside_ones_territory_are_not_found(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    wangwu = await operating_asset(api, tokens["admin"], town_code=WANGWU, village_code=WANGWU_VILLAGE)
+    created = await decided(api, tokens["admin"], wangwu)
+    assert (await api.get(f"{URL}/{created['id']}", headers=auth(tokens["town_kejing"]))).status_code == 404
     assert (await api.get(URL, headers=auth(tokens["town_kejing"]))).json()["items"] == []
     assert await counts(stack) == (1, 4, 1)
 
 
-async def test_database_refuses_shares_that_do_not_add_up(
+INSERT_DISTRIBUTION = text(
+    "INSERT INTO assets.revenue_distributions (id, asset_id, town_code, village_code, decided_on, procedure,"
+    " approving_body, total_amount, actor) SELECT :id, a.id, a.town_code, a.village_code, '2025-12-01',"
+    " 'villagers_assembly', '村民代表大会', 100.00, 'sql' FROM assets.assets a WHERE a.id = :asset"
+)
+INSERT_SHARE = text(
+    "INSERT INTO assets.distribution_shares (id, distribution_id, position, use, beneficiary,"
+    " beneficiary_count, amount) VALUES (gen_random_uuid(), :id, :pos, 'small_public_works', '道路', 0, :amount)"
+)
+
+
+async def split_in_two_steps(stack: Stack, asset: dict[str, Any]) -> str:
+    """A distribution of 100.00 written row by row, as 60.00 + 40.00: fine once it adds up at commit."""
+    distribution_id = new_id()
+    async with stack.db("assets").engine.begin() as conn:
+        await conn.execute(INSERT_DISTRIBUTION, {"id": distribution_id, "asset": asset["id"]})
+        await conn.execute(INSERT_SHARE, {"id": distribution_id, "pos": 0, "amount": "60.00"})
+        await conn.execute(INSERT_SHARE, {"id": distribution_id, "pos": 1, "amount": "40.00"})
+    return distribution_id
+
+
+async def test_the_database_refuses_a_commit_whose_shares_miss_the_total(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     """The deferred constraint trigger: whatever writes the tables, a commit with a mismatch fails."""
     asset = await operating_asset(api, tokens["admin"])
-    insert_distribution = text(
-        "INSERT INTO assets.revenue_distributions (id, asset_id, town_code, village_code, decided_on, procedure,"
-        " approving_body, total_amount, actor) SELECT :id, a.id, a.town_code, a.village_code, '2025-12-01',"
-        " 'villagers_assembly', '村民代表大会', 100.00, 'sql' FROM assets.assets a WHERE a.id = :asset"
-    )
-    insert_share = text(
-        "INSERT INTO assets.distribution_shares (id, distribution_id, position, use, beneficiary,"
-        " beneficiary_count, amount) VALUES (gen_random_uuid(), :id, :pos, 'small_public_works', '道路', 0, :amount)"
-    )
-    engine = stack.db("assets").engine
     bad_id = new_id()
     with pytest.raises(IntegrityError, match="shares add up to"):
-        async with engine.begin() as conn:
-            await conn.execute(insert_distribution, {"id": bad_id, "asset": asset["id"]})
-            await conn.execute(insert_share, {"id": bad_id, "pos": 0, "amount": "99.99"})
-    good_id = new_id()
-    async with engine.begin() as conn:  # shares written in two steps are fine once they add up
-        await conn.execute(insert_distribution, {"id": good_id, "asset": asset["id"]})
-        await conn.execute(insert_share, {"id": good_id, "pos": 0, "amount": "60.00"})
-        await conn.execute(insert_share, {"id": good_id, "pos": 1, "amount": "40.00"})
+        async with stack.db("assets").engine.begin() as conn:
+            await conn.execute(INSERT_DISTRIBUTION, {"id": bad_id, "asset": asset["id"]})
+            await conn.execute(INSERT_SHARE, {"id": bad_id, "pos": 0, "amount": "99.99"})
+    await split_in_two_steps(stack, asset)  # shares written in two steps are fine once they add up
+    assert await counts(stack) == (1, 2, 0)
+
+
+async def test_the_database_refuses_a_change_that_breaks_a_split(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    good_id = await split_in_two_steps(stack, await operating_asset(api, tokens["admin"]))
+    engine = stack.db("assets").engine
     with pytest.raises(IntegrityError, match="shares add up to"):
         async with engine.begin() as conn:
             await conn.execute(

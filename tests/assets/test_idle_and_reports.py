@@ -48,16 +48,37 @@ async def ledger(api: httpx.AsyncClient, admin: str) -> dict[str, dict[str, Any]
     return {"idle": idle, "weak": weak, "healthy": healthy, "far": far}
 
 
-async def test_screening_flags_lists_proposes_and_clears(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+async def screen(api: httpx.AsyncClient, token: str, **body: Any) -> dict[str, Any]:
+    resp = await api.post(f"{IDLE}/screenings", json={"as_of": "2025-12-15", **body}, headers=auth(token))
+    assert resp.status_code == 200, resp.text
+    return dict(resp.json())
+
+
+async def idle_flag(api: httpx.AsyncClient, admin: str, **overrides: Any) -> dict[str, Any]:
+    """The flag of an operating cold store without any revenue since January 2025 (连续无收益)."""
+    asset = await operating_asset(
+        api, admin, **{"name": "闲置冷库", "category": "冷库", "formed_on": "2025-01-15", **overrides}
+    )
+    await screen(api, admin)
+    flags = (await api.get(IDLE, headers=auth(admin))).json()["items"]
+    [flag] = [f for f in flags if f["asset_id"] == asset["id"]]
+    return dict(flag)
+
+
+PROPOSAL = {"proposed_action": "revitalise", "action_note": "对外招租"}
+
+
+# -- screening ----------------------------------------------------------------------------------
+
+
+async def test_a_town_screening_flags_its_idle_and_low_use_assets(
+    api: httpx.AsyncClient, tokens: dict[str, str]
 ) -> None:
     admin, town = tokens["admin"], tokens["town_kejing"]
-    assets = await ledger(api, admin)
+    await ledger(api, admin)
     await create_asset(api, admin, name="未移交资产", formed_on="2025-01-15")  # not yet anyone's to run
 
-    kejing = await api.post(f"{IDLE}/screenings", json={"as_of": "2025-12-15"}, headers=auth(town))
-    assert kejing.status_code == 200, kejing.text
-    assert kejing.json() == {"as_of": "2025-12-15", "flagged": 2, "cleared": 0, "open": 2}
+    assert await screen(api, town) == {"as_of": "2025-12-15", "flagged": 2, "cleared": 0, "open": 2}
     flags = (await api.get(IDLE, headers=auth(town))).json()["items"]
     by_asset = {f["asset_name"]: f for f in flags}
     assert set(by_asset) == {"闲置冷库", "低效光伏电站"}
@@ -67,71 +88,149 @@ async def test_screening_flags_lists_proposes_and_clears(
     assert by_asset["低效光伏电站"]["measure"] == "0.3273"
     assert all(f["town_code"] == KEJING and f["proposed_action"] is None for f in flags)
 
-    again = await api.post(f"{IDLE}/screenings", json={"as_of": "2025-12-15"}, headers=auth(town))
-    assert again.json()["flagged"] == 0  # flagged once, not twice
-    everywhere = await api.post(f"{IDLE}/screenings", json={"as_of": "2025-12-15"}, headers=auth(admin))
-    assert everywhere.json() == {"as_of": "2025-12-15", "flagged": 1, "cleared": 0, "open": 3}
+
+async def test_a_repeated_screening_flags_nothing_twice(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    await ledger(api, tokens["admin"])
+    await screen(api, tokens["town_kejing"])
+    assert (await screen(api, tokens["town_kejing"]))["flagged"] == 0
+
+
+async def test_a_district_screening_covers_every_town(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    admin = tokens["admin"]
+    await ledger(api, admin)
+    await screen(api, tokens["town_kejing"])
+    assert await screen(api, admin) == {"as_of": "2025-12-15", "flagged": 1, "cleared": 0, "open": 3}
     per_town = (await api.get(IDLE, params={"town_code": WANGWU}, headers=auth(admin))).json()["items"]
     assert [f["asset_name"] for f in per_town] == ["王屋镇大棚"]
 
-    flag = by_asset["闲置冷库"]
-    url = f"{IDLE}/{flag['id']}"
-    proposal = {"proposed_action": "revitalise", "action_note": "对外招租"}
-    assert (await api.patch(url, json=proposal, headers=auth(town))).status_code == 428
-    proposed = await api.patch(url, json=proposal, headers=auth(town, **{"If-Match": '"1"'}))
-    assert proposed.status_code == 200, proposed.text
-    assert proposed.json()["proposed_action_label"] == "盘活" and proposed.headers["etag"] == '"2"'
-    stale = await api.patch(url, json=proposal, headers=auth(town, **{"If-Match": '"1"'}))
-    assert stale.status_code == 412
-    bad = await api.patch(url, json={"proposed_action": "forget"}, headers=auth(town, **{"If-Match": '"2"'}))
-    assert bad.status_code == 422
-    wangwu_flag = per_town[0]
-    assert (
-        await api.patch(
-            f"{IDLE}/{wangwu_flag['id']}", json=proposal, headers=auth(town, **{"If-Match": '"1"'})
-        )
-    ).status_code == 404
-    by_action = (await api.get(IDLE, params={"proposed_action": "revitalise"}, headers=auth(admin))).json()
-    assert [f["id"] for f in by_action["items"]] == [flag["id"]]
 
-    # Revenue returns: the next screening clears the flag, and it leaves the open list.
+async def test_returning_revenue_clears_the_flag(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    admin, town = tokens["admin"], tokens["town_kejing"]
+    assets = await ledger(api, admin)
+    await screen(api, admin)
+
     await month(api, admin, assets["idle"], month="2025-11-01", revenue="500.00")
-    cleared = await api.post(
-        f"{IDLE}/screenings", json={"as_of": "2025-12-15", "town_code": KEJING}, headers=auth(admin)
-    )
-    assert cleared.json() == {"as_of": "2025-12-15", "flagged": 0, "cleared": 1, "open": 1}
+    cleared = await screen(api, admin, town_code=KEJING)
+    assert cleared == {"as_of": "2025-12-15", "flagged": 0, "cleared": 1, "open": 1}
     open_names = {f["asset_name"] for f in (await api.get(IDLE, headers=auth(town))).json()["items"]}
     assert open_names == {"低效光伏电站"}
     history = (await api.get(IDLE, params={"include_cleared": True}, headers=auth(town))).json()["items"]
     assert {f["asset_name"]: f["cleared_on"] for f in history}["闲置冷库"] == "2025-12-15"
-    late = await api.patch(url, json=proposal, headers=auth(town, **{"If-Match": '"3"'}))
-    assert late.status_code == 409
-    card = (await api.get(f"{ASSETS}/{assets['weak']['id']}/card", headers=auth(town))).json()
+
+
+async def test_the_asset_card_shows_its_open_flags(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    assets = await ledger(api, tokens["admin"])
+    await screen(api, tokens["admin"])
+    card = (
+        await api.get(f"{ASSETS}/{assets['weak']['id']}/card", headers=auth(tokens["town_kejing"]))
+    ).json()
     assert [f["rule"] for f in card["open_idle_flags"]] == ["low_utilisation"]
 
 
-async def test_screening_rights(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> None:
-    body = {"as_of": "2025-12-15"}
-    assert (
-        await api.post(
-            f"{IDLE}/screenings", json={**body, "town_code": WANGWU}, headers=auth(tokens["town_kejing"])
-        )
-    ).status_code == 403
+# -- proposals ----------------------------------------------------------------------------------
+
+
+async def test_a_proposal_is_recorded_under_if_match(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    town = tokens["town_kejing"]
+    url = f"{IDLE}/{(await idle_flag(api, tokens['admin']))['id']}"
+    assert (await api.patch(url, json=PROPOSAL, headers=auth(town))).status_code == 428
+    proposed = await api.patch(url, json=PROPOSAL, headers=auth(town, **{"If-Match": '"1"'}))
+    assert proposed.status_code == 200, proposed.text
+    assert proposed.json()["proposed_action_label"] == "盘活" and proposed.headers["etag"] == '"2"'
+    stale = await api.patch(url, json=PROPOSAL, headers=auth(town, **{"If-Match": '"1"'}))
+    assert stale.status_code == 412
+
+
+async def test_flags_are_listed_by_proposed_action(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    admin = tokens["admin"]
+    flag = await idle_flag(api, admin)
+    await idle_flag(api, admin, name="闲置厂房")  # flagged, no proposal
+    proposed = await api.patch(
+        f"{IDLE}/{flag['id']}", json=PROPOSAL, headers=auth(tokens["town_kejing"], **{"If-Match": '"1"'})
+    )
+    assert proposed.status_code == 200
+    by_action = (await api.get(IDLE, params={"proposed_action": "revitalise"}, headers=auth(admin))).json()
+    assert [f["id"] for f in by_action["items"]] == [flag["id"]]
+
+
+async def test_an_unknown_proposed_action_is_refused(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    url = f"{IDLE}/{(await idle_flag(api, tokens['admin']))['id']}"
+    bad = await api.patch(
+        url, json={"proposed_action": "forget"}, headers=auth(tokens["town_kejing"], **{"If-Match": '"1"'})
+    )
+    assert bad.status_code == 422
+
+
+async def test_another_towns_flag_is_not_found(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    flag = await idle_flag(api, tokens["admin"], town_code=WANGWU, village_code=WANGWU_VILLAGE)
+    other = await api.patch(
+        f"{IDLE}/{flag['id']}", json=PROPOSAL, headers=auth(tokens["town_kejing"], **{"If-Match": '"1"'})
+    )
+    assert other.status_code == 404
+
+
+async def test_a_cleared_flag_takes_no_proposal(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    admin = tokens["admin"]
+    flag = await idle_flag(api, admin)
+    await month(api, admin, {"id": flag["asset_id"]}, month="2025-11-01", revenue="500.00")
+    assert (await screen(api, admin))["cleared"] == 1
+    late = await api.patch(
+        f"{IDLE}/{flag['id']}", json=PROPOSAL, headers=auth(tokens["town_kejing"], **{"If-Match": '"2"'})
+    )
+    assert late.status_code == 409
+
+
+# -- who may screen -----------------------------------------------------------------------------
+
+
+async def test_a_town_official_may_not_screen_another_town(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    refused = await api.post(
+        f"{IDLE}/screenings",
+        json={"as_of": "2025-12-15", "town_code": WANGWU},
+        headers=auth(tokens["town_kejing"]),
+    )
+    assert refused.status_code == 403
+    assert await flag_count(stack) == 0
+
+
+async def test_only_district_and_town_officials_screen(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
     for who in ("village_beidahe", "auditor", "dept_hrss", "integrator_hrss", "helper_wang"):
-        assert (
-            await api.post(f"{IDLE}/screenings", json=body, headers=auth(tokens[who]))
-        ).status_code == 403, who
+        refused = await api.post(
+            f"{IDLE}/screenings", json={"as_of": "2025-12-15"}, headers=auth(tokens[who])
+        )
+        assert refused.status_code == 403, who
+    assert await flag_count(stack) == 0
+
+
+async def test_screening_an_unknown_town_is_refused(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
     unknown = await api.post(
-        f"{IDLE}/screenings", json={**body, "town_code": "419001999"}, headers=auth(tokens["admin"])
+        f"{IDLE}/screenings",
+        json={"as_of": "2025-12-15", "town_code": "419001999"},
+        headers=auth(tokens["admin"]),
     )
     assert unknown.status_code == 422
+
+
+async def test_helpers_may_not_list_idle_assets(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
     assert (await api.get(IDLE, headers=auth(tokens["helper_wang"]))).status_code == 403
+
+
+async def flag_count(stack: Stack) -> int:
     async with stack.db("assets").engine.connect() as conn:
-        assert await conn.scalar(text("SELECT count(*) FROM assets.idle_flags")) == 0
+        return int(await conn.scalar(text("SELECT count(*) FROM assets.idle_flags")) or 0)
 
 
-async def test_reports_json_and_xlsx(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
-    admin = tokens["admin"]
+# -- reports ------------------------------------------------------------------------------------
+
+
+async def with_a_road_of_2024(api: httpx.AsyncClient, admin: str) -> dict[str, dict[str, Any]]:
+    """The ledger, and a public-welfare road formed in 2024."""
     assets = await ledger(api, admin)
     await create_asset(
         api,
@@ -142,8 +241,14 @@ async def test_reports_json_and_xlsx(api: httpx.AsyncClient, tokens: dict[str, s
         value="99.50",
         formed_on="2024-05-01",
     )
+    return assets
+
+
+async def with_upkeep_and_a_distribution(api: httpx.AsyncClient, admin: str) -> None:
+    """The ledger, with the workshop's repair and its revenue shared among two uses."""
+    healthy = (await ledger(api, admin))["healthy"]
     distribution = {
-        "asset_id": assets["healthy"]["id"],
+        "asset_id": healthy["id"],
         "decided_on": "2025-12-20",
         "procedure": "villagers_assembly",
         "approving_body": "村民代表大会",
@@ -173,12 +278,15 @@ async def test_reports_json_and_xlsx(api: httpx.AsyncClient, tokens: dict[str, s
         "cost": "700.00",
     }
     assert (
-        await api.post(
-            f"{ASSETS}/{assets['healthy']['id']}/maintenance", json=maintenance, headers=auth(admin)
-        )
+        await api.post(f"{ASSETS}/{healthy['id']}/maintenance", json=maintenance, headers=auth(admin))
     ).status_code == 201
-    await api.post(f"{IDLE}/screenings", json={"as_of": "2025-12-15"}, headers=auth(admin))
 
+
+async def test_the_summary_counts_assets_by_town_kind_and_status(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    admin = tokens["admin"]
+    await with_a_road_of_2024(api, admin)
     summary = (await api.get(f"{REPORTS}/assets-summary", headers=auth(admin))).json()
     rows = {(r["town_code"], r["kind"], r["status"]): r for r in summary["rows"]}
     kejing_running = rows[(KEJING, "经营性", "管护运营中")]
@@ -186,12 +294,24 @@ async def test_reports_json_and_xlsx(api: httpx.AsyncClient, tokens: dict[str, s
     assert kejing_running["town_name"] == "克井镇"
     assert rows[(WANGWU, "经营性", "管护运营中")]["count"] == 1
 
+
+async def test_the_value_formed_is_reported_per_year_and_kind(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    admin = tokens["admin"]
+    await with_a_road_of_2024(api, admin)
     by_year = (await api.get(f"{REPORTS}/value-by-year", headers=auth(admin))).json()["rows"]
     assert by_year == [
         {"year": 2024, "kind": "公益性", "count": 1, "value": "99.50"},
         {"year": 2025, "kind": "经营性", "count": 4, "value": "2520000.00"},
     ]
 
+
+async def test_revenue_upkeep_and_distribution_are_reported_per_town_and_use(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    admin = tokens["admin"]
+    await with_upkeep_and_a_distribution(api, admin)
     revenue = (await api.get(f"{REPORTS}/revenue", params={"year": 2025}, headers=auth(admin))).json()
     [kejing] = [r for r in revenue["rows"] if r["town_code"] == KEJING]
     assert kejing["revenue"] == "27600.00" and kejing["generation_kwh"] == "9000.00"
@@ -201,8 +321,18 @@ async def test_reports_json_and_xlsx(api: httpx.AsyncClient, tokens: dict[str, s
     assert (await api.get(f"{REPORTS}/revenue", params={"year": 2024}, headers=auth(admin))).json()[
         "rows"
     ] == []
-    assert (await api.get(f"{REPORTS}/revenue", headers=auth(admin))).status_code == 422
 
+
+async def test_the_revenue_report_needs_a_year(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    assert (await api.get(f"{REPORTS}/revenue", headers=auth(tokens["admin"]))).status_code == 422
+
+
+async def test_the_idle_report_lists_open_flags_by_town_and_village(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    admin = tokens["admin"]
+    await ledger(api, admin)
+    await screen(api, admin)
     idle = (await api.get(f"{REPORTS}/idle", headers=auth(admin))).json()
     assert [(r["town_name"], r["asset_name"], r["rule"]) for r in idle["rows"]] == [
         ("克井镇", "低效光伏电站", "利用率偏低"),
@@ -210,9 +340,15 @@ async def test_reports_json_and_xlsx(api: httpx.AsyncClient, tokens: dict[str, s
         ("王屋镇", "王屋镇大棚", "连续无收益"),
     ]
 
-    # Town officials see their town only; the XLSX carries the same rows under Chinese headers.
+
+async def test_a_town_official_reports_on_their_town_only(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    await ledger(api, tokens["admin"])
+    await screen(api, tokens["admin"])
     town_summary = (await api.get(f"{REPORTS}/assets-summary", headers=auth(tokens["town_kejing"]))).json()
     assert {r["town_code"] for r in town_summary["rows"]} == {KEJING}
+    # The XLSX carries the same rows under Chinese headers.
     xlsx = await api.get(f"{REPORTS}/idle", params={"format": "xlsx"}, headers=auth(tokens["town_kejing"]))
     assert xlsx.status_code == 200 and xlsx.headers["content-type"].startswith(
         "application/vnd.openxmlformats"
@@ -221,12 +357,21 @@ async def test_reports_json_and_xlsx(api: httpx.AsyncClient, tokens: dict[str, s
     values = list(sheet.iter_rows(values_only=True))
     assert values[0][:3] == ("乡镇", "村（社区）", "资产名称")
     assert [v[2] for v in values[1:]] == ["低效光伏电站", "闲置冷库"]
+
+
+async def test_every_report_downloads_as_xlsx(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    await with_a_road_of_2024(api, tokens["admin"])
     for name in ("assets-summary", "value-by-year"):
         download = await api.get(
             f"{REPORTS}/{name}", params={"format": "xlsx"}, headers=auth(tokens["auditor"])
         )
         assert download.status_code == 200 and download.content[:2] == b"PK"
+
+
+async def test_reports_refuse_helpers_and_unknown_formats(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
     assert (await api.get(f"{REPORTS}/idle", headers=auth(tokens["helper_wang"]))).status_code == 403
     assert (
-        await api.get(f"{REPORTS}/idle", params={"format": "pdf"}, headers=auth(admin))
+        await api.get(f"{REPORTS}/idle", params={"format": "pdf"}, headers=auth(tokens["admin"]))
     ).status_code == 422

@@ -31,13 +31,11 @@ async def counts(stack: Stack) -> tuple[int, int, int]:
     return steps, events, audit
 
 
-async def test_full_life_with_history(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> None:
-    town = tokens["town_kejing"]
+async def whole_life(api: httpx.AsyncClient, town: str) -> list[httpx.Response]:
+    """A town official's asset walked from registration to disposal: the answer to each step."""
     asset = await create_asset(api, town)
-    confirmed = await step(
-        api,
-        town,
-        asset,
+    answers: list[httpx.Response] = []
+    for body in (
         {
             "action": "confirm_ownership",
             "owner_kind": "village_collective",
@@ -45,21 +43,29 @@ async def test_full_life_with_history(api: httpx.AsyncClient, tokens: dict[str, 
             "reason": "项目验收后确权",
             "documents": [{"title": "确权登记表", "ref": "KJ-2025-001"}],
         },
-    )
-    assert confirmed.status_code == 200, confirmed.text
+        {"action": "hand_over", "manager_name": "北大河村光伏运维队"},
+        {"action": "start_operation"},
+        DISPOSE,
+    ):
+        answers.append(await step(api, town, answers[-1].json() if answers else asset, body))
+        assert answers[-1].status_code == 200, answers[-1].text
+    return answers
+
+
+async def test_an_asset_walks_its_whole_life(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    confirmed, handed, running, disposed = await whole_life(api, tokens["town_kejing"])
     assert confirmed.headers["etag"] == '"2"' and confirmed.json()["status"] == "ownership_confirmed"
     assert confirmed.json()["owner_name"] == "北大河村股份经济合作社"
-    handed = await step(
-        api, town, confirmed.json(), {"action": "hand_over", "manager_name": "北大河村光伏运维队"}
-    )
-    assert handed.status_code == 200 and handed.json()["manager_name"] == "北大河村光伏运维队"
-    running = await step(api, town, handed.json(), {"action": "start_operation"})
-    assert running.status_code == 200 and running.json()["status_label"] == "管护运营中"
-    disposed = await step(api, town, running.json(), DISPOSE)
-    assert disposed.status_code == 200, disposed.text
+    assert handed.json()["manager_name"] == "北大河村光伏运维队"
+    assert running.json()["status_label"] == "管护运营中"
     assert disposed.json()["status"] == "disposed"
 
-    card = (await api.get(f"{ASSETS}/{asset['id']}/card", headers=auth(tokens["auditor"]))).json()
+
+async def test_the_card_keeps_every_step_with_its_actor_documents_and_approval(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    *_, disposed = await whole_life(api, tokens["town_kejing"])
+    card = (await api.get(f"{ASSETS}/{disposed.json()['id']}/card", headers=auth(tokens["auditor"]))).json()
     history = card["history"]
     assert [h["action"] for h in history] == [
         "register",
@@ -75,21 +81,23 @@ async def test_full_life_with_history(api: httpx.AsyncClient, tokens: dict[str, 
     assert history[4]["approval_ref"] == "克政〔2025〕12号" and history[4]["disposal_method_label"] == "报废"
     assert history[4]["from_status"] == "in_operation"
 
+
+async def test_every_step_is_announced_without_names(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    await whole_life(api, tokens["town_kejing"])
     async with stack.db("assets").engine.connect() as conn:
         changes = (
             (
                 await conn.execute(
                     text(
-                        "SELECT envelope->'data' FROM assets.outbox WHERE nats_subject = 'xianjie.assets.asset.status_changed'"
-                        " ORDER BY position"
+                        "SELECT envelope->'data' FROM assets.outbox"
+                        " WHERE nats_subject = 'xianjie.assets.asset.status_changed' ORDER BY position"
                     )
                 )
             )
             .scalars()
             .all()
-        )
-        actions = (
-            (await conn.execute(text("SELECT action FROM assets.audit_log ORDER BY id"))).scalars().all()
         )
     assert [(c["from_status"], c["to_status"]) for c in changes] == [
         ("formed", "ownership_confirmed"),
@@ -98,7 +106,17 @@ async def test_full_life_with_history(api: httpx.AsyncClient, tokens: dict[str, 
         ("in_operation", "disposed"),
     ]
     assert "北大河" not in str(changes)
-    # …and the auditor's read of the card is on record too.
+
+
+async def test_every_step_and_the_auditors_read_are_on_record(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    *_, disposed = await whole_life(api, tokens["town_kejing"])
+    await api.get(f"{ASSETS}/{disposed.json()['id']}/card", headers=auth(tokens["auditor"]))
+    async with stack.db("assets").engine.connect() as conn:
+        actions = (
+            (await conn.execute(text("SELECT action FROM assets.audit_log ORDER BY id"))).scalars().all()
+        )
     assert actions == ["create", "confirm_ownership", "hand_over", "start_operation", "dispose", "read"]
 
 
@@ -124,7 +142,7 @@ async def test_illegal_steps_are_refused(
     assert await counts(stack) == before
 
 
-async def test_no_step_twice_and_no_correction_after_confirmation(
+async def test_a_step_cannot_be_taken_twice_or_backwards(
     api: httpx.AsyncClient, tokens: dict[str, str]
 ) -> None:
     admin = tokens["admin"]
@@ -135,18 +153,27 @@ async def test_no_step_twice_and_no_correction_after_confirmation(
         api, admin, asset, {"action": "confirm_ownership", "owner_kind": "other", "owner_name": "x"}
     )
     assert back.status_code == 409
+
+
+async def test_no_correction_after_confirmation(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    admin = tokens["admin"]
+    asset = await operating_asset(api, admin)
     fix = await api.patch(
         f"{ASSETS}/{asset['id']}",
         json={"value": "1.00"},
         headers=auth(admin, **{"If-Match": f'"{asset["version"]}"'}),
     )
     assert fix.status_code == 409 and fix.json()["code"] == "invalid_transition"
-    gone = (await step(api, admin, asset, DISPOSE)).json()
+
+
+async def test_a_disposed_asset_takes_no_further_step(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    admin = tokens["admin"]
+    gone = (await step(api, admin, await operating_asset(api, admin), DISPOSE)).json()
     after = await step(api, admin, gone, DISPOSE)
     assert after.status_code == 409 and "已处置" in after.json()["detail"]
 
 
-async def test_disposal_needs_approval_reason_and_rank(
+async def test_a_disposal_without_a_complete_approval_is_refused(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     asset = await operating_asset(api, tokens["admin"])
@@ -163,14 +190,27 @@ async def test_disposal_needs_approval_reason_and_rank(
     )
     bad_method = await step(api, tokens["admin"], asset, {**DISPOSE, "method": "sell_cheap"})
     assert bad_method.status_code == 422
-    village = await step(api, tokens["village_beidahe"], asset, DISPOSE)
-    assert village.status_code == 403 and village.json()["code"] == "forbidden"
     assert await counts(stack) == before
     assert (await api.get(f"{ASSETS}/{asset['id']}", headers=auth(tokens["admin"]))).json()[
         "status"
     ] == "in_operation"
 
-    # The database refuses an unapproved disposal even if a code path forgot to check.
+
+async def test_village_cadres_may_not_dispose(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    asset = await operating_asset(api, tokens["admin"])
+    before = await counts(stack)
+    village = await step(api, tokens["village_beidahe"], asset, DISPOSE)
+    assert village.status_code == 403 and village.json()["code"] == "forbidden"
+    assert await counts(stack) == before
+
+
+async def test_the_database_refuses_an_unapproved_disposal(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    """Even if a code path forgot to check."""
+    asset = await create_asset(api, tokens["admin"])
     with pytest.raises(IntegrityError, match="disposal_approved"):
         async with stack.db("assets").engine.begin() as conn:
             await conn.execute(
@@ -183,36 +223,53 @@ async def test_disposal_needs_approval_reason_and_rank(
             )
 
 
-async def test_versions_scope_roles_and_idempotency(
+CONFIRM = {
+    "action": "confirm_ownership",
+    "owner_kind": "village_collective",
+    "owner_name": "北大河村",
+    "occurred_on": "2025-08-01",
+}
+
+
+async def test_a_step_needs_the_current_version(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    url = f"{ASSETS}/{(await create_asset(api, tokens['admin']))['id']}/lifecycle"
+    town = tokens["town_kejing"]
+    missing = await api.post(url, json=CONFIRM, headers=auth(town))
+    assert missing.status_code == 428
+    stale = await api.post(url, json=CONFIRM, headers=auth(town, **{"If-Match": '"7"'}))
+    assert stale.status_code == 412 and stale.headers["etag"] == '"1"'
+
+
+async def test_another_towns_asset_is_not_found(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    wangwu = await create_asset(api, tokens["admin"], town_code=WANGWU, village_code=WANGWU_VILLAGE)
+    town = tokens["town_kejing"]
+    assert (await step(api, town, wangwu, CONFIRM)).status_code == 404
+    assert (await api.get(f"{ASSETS}/{wangwu['id']}/card", headers=auth(town))).status_code == 404
+
+
+async def test_readers_and_helpers_may_not_take_steps(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     asset = await create_asset(api, tokens["admin"])
-    wangwu = await create_asset(api, tokens["admin"], town_code=WANGWU, village_code=WANGWU_VILLAGE)
-    url = f"{ASSETS}/{asset['id']}/lifecycle"
-    body = {
-        "action": "confirm_ownership",
-        "owner_kind": "village_collective",
-        "owner_name": "北大河村",
-        "occurred_on": "2025-08-01",
-    }
-    town = tokens["town_kejing"]
-    missing = await api.post(url, json=body, headers=auth(town))
-    assert missing.status_code == 428
-    stale = await api.post(url, json=body, headers=auth(town, **{"If-Match": '"7"'}))
-    assert stale.status_code == 412 and stale.headers["etag"] == '"1"'
-    other_town = await step(api, town, wangwu, body)
-    assert other_town.status_code == 404
-    assert (await api.get(f"{ASSETS}/{wangwu['id']}/card", headers=auth(town))).status_code == 404
-    for reader in ("auditor", "dept_hrss", "integrator_hrss"):
-        refused = await step(api, tokens[reader], asset, body)
-        assert refused.status_code == 403, reader
-    assert (await step(api, tokens["helper_wang"], asset, body)).status_code == 403
-    unknown_action = await step(api, town, asset, {"action": "sell"})
-    assert unknown_action.status_code == 422
+    before = await counts(stack)
+    for caller in ("auditor", "dept_hrss", "integrator_hrss", "helper_wang"):
+        refused = await step(api, tokens[caller], asset, CONFIRM)
+        assert refused.status_code == 403, caller
+    assert await counts(stack) == before
 
+
+async def test_an_unknown_step_is_refused(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    asset = await create_asset(api, tokens["admin"])
+    assert (await step(api, tokens["town_kejing"], asset, {"action": "sell"})).status_code == 422
+
+
+async def test_a_retried_step_is_taken_once(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    url = f"{ASSETS}/{(await create_asset(api, tokens['admin']))['id']}/lifecycle"
     key = {"Idempotency-Key": "confirm-1", "If-Match": '"1"'}
-    first = await api.post(url, json=body, headers=auth(town, **key))
-    replay = await api.post(url, json=body, headers=auth(town, **key))
+    first = await api.post(url, json=CONFIRM, headers=auth(tokens["town_kejing"], **key))
+    replay = await api.post(url, json=CONFIRM, headers=auth(tokens["town_kejing"], **key))
     assert first.status_code == replay.status_code == 200
     assert replay.headers.get("idempotent-replayed") == "true" and replay.json() == first.json()
     async with stack.db("assets").engine.connect() as conn:

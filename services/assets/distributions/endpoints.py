@@ -1,20 +1,18 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
+from services.assets.access import ReaderCtx, WriterCtx
 from services.assets.distributions import repository, service
 from services.assets.distributions.schemas import DistributionCreate, DistributionOut
 from services.assets.models import RevenueDistribution
-from services.assets.registry.schemas import UPDATED_SINCE_HELP
-from services.assets.registry.service import READERS
-from shared.context import Ctx
 from shared.errors import NotFound, problem_responses
-from shared.pagination import Page, keyset_page
+from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.schemas import TownCode, VillageCode
 
 router = APIRouter(prefix="/v1/distributions", tags=["assets 收益分配"])
@@ -27,7 +25,7 @@ router = APIRouter(prefix="/v1/distributions", tags=["assets 收益分配"])
     summary="登记收益分配决定（明细合计须等于总额）/ record a revenue distribution",
     responses=problem_responses(400, 401, 403, 404, 409, 413, 422),
 )
-async def decide(body: DistributionCreate, ctx: Ctx) -> JSONResponse:
+async def decide(body: DistributionCreate, ctx: WriterCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
     distribution, shares = await service.decide(ctx, body)
@@ -42,17 +40,16 @@ async def decide(body: DistributionCreate, ctx: Ctx) -> JSONResponse:
     responses=problem_responses(401, 403, 422),
 )
 async def list_distributions(
-    ctx: Ctx,
+    ctx: ReaderCtx,
     town_code: Annotated[TownCode | None, Query()] = None,
     village_code: Annotated[VillageCode | None, Query()] = None,
     asset_id: Annotated[uuid.UUID | None, Query()] = None,
     decided_from: Annotated[date | None, Query()] = None,
     decided_to: Annotated[date | None, Query()] = None,
-    updated_since: Annotated[datetime | None, Query(description=UPDATED_SINCE_HELP)] = None,
-    cursor: Annotated[str | None, Query(max_length=500)] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    updated_since: UpdatedSince = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
 ) -> Page[DistributionOut]:
-    ctx.principal.require_role(*READERS)
     query = repository.filtered(
         ctx.principal,
         town_code=town_code,
@@ -81,8 +78,7 @@ async def list_distributions(
     summary="收益分配详情 / get a revenue distribution",
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_distribution(distribution_id: uuid.UUID, ctx: Ctx) -> DistributionOut:
-    ctx.principal.require_role(*READERS)
+async def get_distribution(distribution_id: uuid.UUID, ctx: ReaderCtx) -> DistributionOut:
     distribution = await repository.get(ctx.session, ctx.principal, distribution_id)
     if distribution is None:
         raise NotFound()

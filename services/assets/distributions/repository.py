@@ -7,17 +7,15 @@ from datetime import date, datetime
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.assets.access import within
 from services.assets.models import DistributionShare, RevenueDistribution
 from shared.auth import Principal
 
 
 def scoped(principal: Principal) -> Select[RevenueDistribution]:
-    query = select(RevenueDistribution)
-    if principal.division_prefix is not None:
-        query = query.where(
-            RevenueDistribution.village_code.startswith(principal.division_prefix, autoescape=True)
-        )
-    return query
+    return select(RevenueDistribution).where(
+        within(RevenueDistribution.village_code, principal.division_prefix)
+    )
 
 
 def filtered(

@@ -6,8 +6,6 @@ from datetime import date, datetime
 from pydantic import Field, computed_field
 
 from services.assets.models import (
-    DECISION_PROCEDURE_LABELS,
-    REVENUE_USE_LABELS,
     DecisionProcedure,
     DistributionShare,
     RevenueDistribution,
@@ -47,7 +45,7 @@ class ShareOut(OutputModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def use_label(self) -> str:
-        return REVENUE_USE_LABELS[self.use]
+        return self.use.label
 
 
 class DistributionOut(OutputModel):
@@ -77,4 +75,4 @@ class DistributionOut(OutputModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def procedure_label(self) -> str:
-        return DECISION_PROCEDURE_LABELS[self.procedure]
+        return self.procedure.label

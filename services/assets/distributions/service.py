@@ -2,22 +2,18 @@
 
 The split is checked here (Decimal, to the fen) and again by a deferred constraint trigger in the
 database, so no path can leave a distribution whose shares differ from its total.
-Who may record: the ledger's registrars inside their territory; readers as for the ledger.
+Who may record: the ledger's writers inside their territory; readers as for the ledger
+(services/assets/access.py).
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from services.assets.access import visible_asset
 from services.assets.distributions.events import DISTRIBUTION_DECIDED, DistributedShare, DistributionDecided
 from services.assets.distributions.schemas import DistributionCreate
-from services.assets.models import (
-    ASSET_STATUS_LABELS,
-    AssetStatus,
-    DistributionShare,
-    RevenueDistribution,
-)
-from services.assets.registry.service import require_registrar, visible_asset
+from services.assets.models import AssetStatus, DistributionShare, RevenueDistribution
 from shared.context import RequestContext
 from shared.errors import AppError, InvalidTransition
 
@@ -49,10 +45,9 @@ async def decide(
     ctx: RequestContext, data: DistributionCreate
 ) -> tuple[RevenueDistribution, list[DistributionShare]]:
     asset = await visible_asset(ctx, data.asset_id, for_update=True)
-    require_registrar(ctx.principal, asset.village_code)
     if asset.status not in DISTRIBUTING:
         raise InvalidTransition(
-            f"资产当前状态为「{ASSET_STATUS_LABELS[asset.status]}」，不能分配收益",
+            f"资产当前状态为「{asset.status.label}」，不能分配收益",
             f"an asset that is {asset.status.value} has no revenue to distribute",
         )
     check_split(data.total_amount, [s.amount for s in data.shares])
@@ -71,21 +66,22 @@ async def decide(
     ctx.session.add_all(shares)
     await ctx.session.flush()
     await ctx.audit("create", "revenue_distribution", distribution.id, data.model_dump())
-    await ctx.publish(
-        DISTRIBUTION_DECIDED,
-        distribution.id,
-        DistributionDecided(
-            distribution_id=distribution.id,
-            asset_id=asset.id,
-            town_code=asset.town_code,
-            village_code=asset.village_code,
-            decided_on=distribution.decided_on,
-            procedure=distribution.procedure.value,
-            total_amount=distribution.total_amount,
-            shares=[
-                DistributedShare(use=s.use.value, beneficiary_count=s.beneficiary_count, amount=s.amount)
-                for s in shares
-            ],
-        ),
-    )
+    await ctx.publish(DISTRIBUTION_DECIDED, distribution.id, decided(distribution, shares))
     return distribution, shares
+
+
+def decided(distribution: RevenueDistribution, shares: list[DistributionShare]) -> DistributionDecided:
+    """The announcement: uses, counts and amounts — never who benefits by name."""
+    return DistributionDecided(
+        distribution_id=distribution.id,
+        asset_id=distribution.asset_id,
+        town_code=distribution.town_code,
+        village_code=distribution.village_code,
+        decided_on=distribution.decided_on,
+        procedure=distribution.procedure.value,
+        total_amount=distribution.total_amount,
+        shares=[
+            DistributedShare(use=s.use.value, beneficiary_count=s.beneficiary_count, amount=s.amount)
+            for s in shares
+        ],
+    )

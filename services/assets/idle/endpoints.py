@@ -1,20 +1,18 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
+from services.assets.access import ReaderCtx, ScreenerCtx, WriterCtx
 from services.assets.idle import repository, service
 from services.assets.idle.schemas import IdleFlagOut, ProposalIn, ScreeningRequest, ScreeningResult
 from services.assets.models import IdleAction, IdleFlag, IdleRule
-from services.assets.registry.schemas import UPDATED_SINCE_HELP
-from services.assets.registry.service import READERS
-from shared.context import Ctx, etag_for
+from shared.context import etag_for
 from shared.errors import NotFound, problem_responses
-from shared.pagination import Page, keyset_page
+from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.schemas import TownCode, VillageCode
 
 router = APIRouter(prefix="/v1/idle-assets", tags=["assets 低效闲置"])
@@ -31,7 +29,7 @@ def _out(flag: IdleFlag, facts: dict[uuid.UUID, Any]) -> IdleFlagOut:
     summary="按规则筛查低效闲置资产 / run the idle-asset rules",
     responses=problem_responses(400, 401, 403, 413, 422),
 )
-async def screen(body: ScreeningRequest, ctx: Ctx) -> JSONResponse:
+async def screen(body: ScreeningRequest, ctx: ScreenerCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
     return await ctx.respond(await service.screen(ctx, body))
@@ -44,17 +42,16 @@ async def screen(body: ScreeningRequest, ctx: Ctx) -> JSONResponse:
     responses=problem_responses(401, 403, 422),
 )
 async def list_flags(
-    ctx: Ctx,
+    ctx: ReaderCtx,
     town_code: Annotated[TownCode | None, Query()] = None,
     village_code: Annotated[VillageCode | None, Query()] = None,
     rule: Annotated[IdleRule | None, Query()] = None,
     proposed_action: Annotated[IdleAction | None, Query()] = None,
     include_cleared: Annotated[bool, Query(description="包括已解除的标记")] = False,
-    updated_since: Annotated[datetime | None, Query(description=UPDATED_SINCE_HELP)] = None,
-    cursor: Annotated[str | None, Query(max_length=500)] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    updated_since: UpdatedSince = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
 ) -> Page[IdleFlagOut]:
-    ctx.principal.require_role(*READERS)
     query = repository.listing(
         ctx.principal,
         town_code=town_code,
@@ -77,8 +74,7 @@ async def list_flags(
     summary="提出处置意见（盘活/改变用途/处置，需 If-Match）/ propose an action",
     responses=problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 428),
 )
-async def propose(flag_id: uuid.UUID, body: ProposalIn, ctx: Ctx) -> JSONResponse:
-    ctx.principal.require_role(*READERS)
+async def propose(flag_id: uuid.UUID, body: ProposalIn, ctx: WriterCtx) -> JSONResponse:
     flag = await repository.get(ctx.session, ctx.principal, flag_id)
     if flag is None:
         raise NotFound()

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Select, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.assets.access import within
 from services.assets.idle.events import ASSET_FLAGGED_IDLE
 from services.assets.models import Asset, IdleAction, IdleFlag, IdleRule, kit
+from services.assets.settings import AssetsSettings
 from shared.auth import Principal
 from shared.events.outbox import Outbox
 
@@ -87,25 +89,19 @@ _OPEN_FLAGS = text(
     "WHERE cleared_on IS NULL AND village_code LIKE CAST(:prefix AS text) || '%'"
 )
 
-# Only one screening at a time, whichever replica or request runs it (a transaction-level lock,
-# released at commit or rollback).
-_LOCK_KEY = "xianjie.assets.idle_screening"
+
+class Screened(NamedTuple):
+    flagged: int
+    cleared: int
+    open: int
 
 
-async def lock_screening(session: AsyncSession, *, wait: bool) -> bool:
-    """Take the screening lock for this transaction; ``wait=False`` answers False if it is held."""
-    function = "pg_advisory_xact_lock" if wait else "pg_try_advisory_xact_lock"
-    row = (
-        await session.execute(text(f"SELECT {function}(hashtextextended(:key, 0))::text"), {"key": _LOCK_KEY})
-    ).scalar_one()
-    return wait or row == "true"
+async def screen(session: AsyncSession, *, as_of: date, prefix: str, settings: AssetsSettings) -> Screened:
+    """Flag, clear and announce in one statement; answers how many flags were raised, cleared, left open.
 
-
-async def screen(session: AsyncSession, *, as_of: date, prefix: str, settings: Any) -> tuple[int, int, int]:
-    """Flag, clear and announce in one statement; answers (flagged, cleared, open).
-
-    Run under :func:`lock_screening`: the open flags in the division are then, after the statement,
-    exactly the ones found, so ``cleared = open before + flagged - open after``.
+    Run under the screening's advisory lock (``scheduled.IDLE_SCREENING``): the open flags in the
+    division are then, after the statement, exactly the ones found, so
+    ``cleared = open before + flagged - open after``.
     """
     escaped = prefix.replace("%", r"\%").replace("_", r"\_")
     before = int(await session.scalar(_OPEN_FLAGS, {"prefix": escaped}) or 0)
@@ -122,7 +118,7 @@ async def screen(session: AsyncSession, *, as_of: date, prefix: str, settings: A
         pv_yield=settings.pv_expected_kwh_per_kw_year,
     )
     after = int(await session.scalar(_OPEN_FLAGS, {"prefix": escaped}) or 0)
-    return flagged, before + flagged - after, after
+    return Screened(flagged=flagged, cleared=before + flagged - after, open=after)
 
 
 async def today(session: AsyncSession) -> date:
@@ -141,9 +137,7 @@ def listing(
     include_cleared: bool,
     updated_since: datetime | None,
 ) -> Select[IdleFlag]:
-    query = select(IdleFlag)
-    if principal.division_prefix is not None:
-        query = query.where(IdleFlag.village_code.startswith(principal.division_prefix, autoescape=True))
+    query = select(IdleFlag).where(within(IdleFlag.village_code, principal.division_prefix))
     if town_code:
         query = query.where(IdleFlag.town_code == town_code)
     if village_code:
@@ -160,10 +154,10 @@ def listing(
 
 
 async def get(session: AsyncSession, principal: Principal, flag_id: uuid.UUID) -> IdleFlag | None:
-    query = select(IdleFlag).where(IdleFlag.id == flag_id).with_for_update()
-    if principal.division_prefix is not None:
-        query = query.where(IdleFlag.village_code.startswith(principal.division_prefix, autoescape=True))
-    return (await session.execute(query)).scalar_one_or_none()
+    query = select(IdleFlag).where(
+        IdleFlag.id == flag_id, within(IdleFlag.village_code, principal.division_prefix)
+    )
+    return (await session.execute(query.with_for_update())).scalar_one_or_none()
 
 
 async def asset_facts(session: AsyncSession, asset_ids: list[uuid.UUID]) -> dict[uuid.UUID, Any]:

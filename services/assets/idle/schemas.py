@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from pydantic import Field, computed_field
 
-from services.assets.models import IDLE_ACTION_LABELS, IDLE_RULE_LABELS, IdleAction, IdleFlag, IdleRule
+from services.assets.models import IdleAction, IdleFlag, IdleRule
 from shared.schemas import InputModel, Money, OutputModel, TownCode
 
 
@@ -58,9 +58,9 @@ class IdleFlagOut(OutputModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def rule_label(self) -> str:
-        return IDLE_RULE_LABELS[self.rule]
+        return self.rule.label
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def proposed_action_label(self) -> str | None:
-        return IDLE_ACTION_LABELS[self.proposed_action] if self.proposed_action else None
+        return self.proposed_action.label if self.proposed_action else None

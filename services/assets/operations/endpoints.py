@@ -1,12 +1,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
-from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
+from services.assets.access import ReaderCtx, WriterCtx, visible_asset
 from services.assets.models import MaintenanceRecord, MonthlyOperation
 from services.assets.operations import repository, service
 from services.assets.operations.schemas import (
@@ -17,16 +16,11 @@ from services.assets.operations.schemas import (
     PvStationIn,
     PvStationOut,
 )
-from services.assets.registry.schemas import UPDATED_SINCE_HELP
-from services.assets.registry.service import visible_asset
-from shared.context import Ctx, etag_for
+from shared.context import etag_for
 from shared.errors import NotFound, problem_responses
-from shared.pagination import Page, keyset_page
+from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 
 router = APIRouter(prefix="/v1/assets/{asset_id}", tags=["assets 管护运营"])
-Cursor = Annotated[str | None, Query(max_length=500)]
-Limit = Annotated[int, Query(ge=1, le=500)]
-Since = Annotated[datetime | None, Query(description=UPDATED_SINCE_HELP)]
 
 
 @router.post(
@@ -36,7 +30,7 @@ Since = Annotated[datetime | None, Query(description=UPDATED_SINCE_HELP)]
     summary="登记管护记录或运维故障 / record maintenance or an O&M incident",
     responses=problem_responses(400, 401, 403, 404, 409, 413, 422),
 )
-async def add_maintenance(asset_id: uuid.UUID, body: MaintenanceCreate, ctx: Ctx) -> JSONResponse:
+async def add_maintenance(asset_id: uuid.UUID, body: MaintenanceCreate, ctx: WriterCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
     asset = await visible_asset(ctx, asset_id, for_update=True)
@@ -51,12 +45,14 @@ async def add_maintenance(asset_id: uuid.UUID, body: MaintenanceCreate, ctx: Ctx
     responses=problem_responses(401, 403, 404, 422),
 )
 async def list_maintenance(
-    asset_id: uuid.UUID, ctx: Ctx, updated_since: Since = None, cursor: Cursor = None, limit: Limit = 50
+    asset_id: uuid.UUID,
+    ctx: ReaderCtx,
+    updated_since: UpdatedSince = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
 ) -> Page[MaintenanceOut]:
     await visible_asset(ctx, asset_id)
-    query = repository.maintenance_of(asset_id)
-    if updated_since:
-        query = query.where(MaintenanceRecord.updated_at > updated_since)
+    query = repository.maintenance_of(asset_id, updated_since)
     rows, next_cursor = await keyset_page(
         ctx.session, query, (MaintenanceRecord.updated_at, MaintenanceRecord.id), cursor=cursor, limit=limit
     )
@@ -74,7 +70,7 @@ async def list_maintenance(
         **problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 428),
     },
 )
-async def set_pv_station(asset_id: uuid.UUID, body: PvStationIn, ctx: Ctx) -> JSONResponse:
+async def set_pv_station(asset_id: uuid.UUID, body: PvStationIn, ctx: WriterCtx) -> JSONResponse:
     asset = await visible_asset(ctx, asset_id, for_update=True)
     station, created = await service.set_pv_station(ctx, asset, body)
     out = PvStationOut.model_validate(station)
@@ -89,7 +85,7 @@ async def set_pv_station(asset_id: uuid.UUID, body: PvStationIn, ctx: Ctx) -> JS
     summary="光伏帮扶电站档案 / photovoltaic station profile",
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_pv_station(asset_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
+async def get_pv_station(asset_id: uuid.UUID, ctx: ReaderCtx) -> JSONResponse:
     await visible_asset(ctx, asset_id)
     station = await repository.pv_station(ctx.session, asset_id)
     if station is None:
@@ -105,7 +101,7 @@ async def get_pv_station(asset_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
     summary="登记月度收益与发电量 / record a month's revenue (and generation)",
     responses=problem_responses(400, 401, 403, 404, 409, 413, 422),
 )
-async def record_month(asset_id: uuid.UUID, body: MonthlyCreate, ctx: Ctx) -> JSONResponse:
+async def record_month(asset_id: uuid.UUID, body: MonthlyCreate, ctx: WriterCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
     asset = await visible_asset(ctx, asset_id, for_update=True)
@@ -120,12 +116,14 @@ async def record_month(asset_id: uuid.UUID, body: MonthlyCreate, ctx: Ctx) -> JS
     responses=problem_responses(401, 403, 404, 422),
 )
 async def list_months(
-    asset_id: uuid.UUID, ctx: Ctx, updated_since: Since = None, cursor: Cursor = None, limit: Limit = 50
+    asset_id: uuid.UUID,
+    ctx: ReaderCtx,
+    updated_since: UpdatedSince = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
 ) -> Page[MonthlyOut]:
     await visible_asset(ctx, asset_id)
-    query = repository.months_of(asset_id)
-    if updated_since:
-        query = query.where(MonthlyOperation.updated_at > updated_since)
+    query = repository.months_of(asset_id, updated_since)
     rows, next_cursor = await keyset_page(
         ctx.session, query, (MonthlyOperation.updated_at, MonthlyOperation.id), cursor=cursor, limit=limit
     )

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -11,12 +11,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.assets.models import MaintenanceRecord, MonthlyOperation, PvStation
 
 
-def maintenance_of(asset_id: uuid.UUID) -> Select[MaintenanceRecord]:
-    return select(MaintenanceRecord).where(MaintenanceRecord.asset_id == asset_id)
+def maintenance_of(asset_id: uuid.UUID, updated_since: datetime | None) -> Select[MaintenanceRecord]:
+    query = select(MaintenanceRecord).where(MaintenanceRecord.asset_id == asset_id)
+    return query.where(MaintenanceRecord.updated_at > updated_since) if updated_since else query
 
 
-def months_of(asset_id: uuid.UUID) -> Select[MonthlyOperation]:
-    return select(MonthlyOperation).where(MonthlyOperation.asset_id == asset_id)
+def months_of(asset_id: uuid.UUID, updated_since: datetime | None) -> Select[MonthlyOperation]:
+    query = select(MonthlyOperation).where(MonthlyOperation.asset_id == asset_id)
+    return query.where(MonthlyOperation.updated_at > updated_since) if updated_since else query
 
 
 async def pv_station(

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field, computed_field, field_validator, model_validator
 
-from services.assets.models import MAINTENANCE_KIND_LABELS, MaintenanceKind
+from services.assets.models import MaintenanceKind
 from shared.schemas import InputModel, Money, NonNegativeMoney, OutputModel
 
 Kwh = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2, description="发电量（千瓦时）")]
@@ -42,7 +42,7 @@ class MaintenanceOut(OutputModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def kind_label(self) -> str:
-        return MAINTENANCE_KIND_LABELS[self.kind]
+        return self.kind.label
 
 
 class PvStationIn(InputModel):

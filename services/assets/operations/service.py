@@ -1,13 +1,12 @@
 """管护运营: maintenance records, photovoltaic station profiles and monthly revenue/generation.
 
-Who may write: the ledger's registrars inside their territory (see registry.service). Upkeep starts
-with the handover (移交): before it, and after disposal, the asset has no one to maintain it.
+Who may write: the ledger's writers inside their territory (services/assets/access.py). Upkeep
+starts with the handover (移交): before it, and after disposal, the asset has no one to maintain it.
 """
 
 from __future__ import annotations
 
 from services.assets.models import (
-    ASSET_STATUS_LABELS,
     Asset,
     AssetStatus,
     MaintenanceRecord,
@@ -16,25 +15,25 @@ from services.assets.models import (
 )
 from services.assets.operations import repository
 from services.assets.operations.schemas import MaintenanceCreate, MonthlyCreate, PvStationIn
-from services.assets.registry.service import require_registrar
 from shared.context import RequestContext
 from shared.errors import Conflict, InvalidTransition, ValidationFailed
 
 MAINTAINED = frozenset({AssetStatus.HANDED_OVER, AssetStatus.IN_OPERATION})
+# Revenue is earned by running the asset, which starts after the handover.
+EARNING = frozenset({AssetStatus.IN_OPERATION})
 
 
-def _require_status(asset: Asset, allowed: frozenset[AssetStatus], what: str) -> None:
+def require_status(asset: Asset, allowed: frozenset[AssetStatus], what: str) -> None:
     if asset.status not in allowed:
-        wanted = "、".join(ASSET_STATUS_LABELS[s] for s in sorted(allowed))
+        wanted = "、".join(s.label for s in sorted(allowed))
         raise InvalidTransition(
-            f"资产当前状态为「{ASSET_STATUS_LABELS[asset.status]}」，只有{wanted}的资产才能{what}",
+            f"资产当前状态为「{asset.status.label}」，只有{wanted}的资产才能{what}",
             f"asset is {asset.status.value}",
         )
 
 
 async def add_maintenance(ctx: RequestContext, asset: Asset, data: MaintenanceCreate) -> MaintenanceRecord:
-    require_registrar(ctx.principal, asset.village_code)
-    _require_status(asset, MAINTAINED, "登记管护记录")
+    require_status(asset, MAINTAINED, "登记管护记录")
     record = MaintenanceRecord(asset_id=asset.id, actor=ctx.principal.subject, **data.model_dump())
     ctx.session.add(record)
     await ctx.session.flush()
@@ -44,7 +43,6 @@ async def add_maintenance(ctx: RequestContext, asset: Asset, data: MaintenanceCr
 
 async def set_pv_station(ctx: RequestContext, asset: Asset, data: PvStationIn) -> tuple[PvStation, bool]:
     """Create the asset's photovoltaic profile, or change it under If-Match. Returns (profile, created)."""
-    require_registrar(ctx.principal, asset.village_code)
     if asset.status is AssetStatus.DISPOSED:
         raise InvalidTransition("资产已处置", "asset is disposed")
     station = await repository.pv_station(ctx.session, asset.id, for_update=True)
@@ -63,8 +61,7 @@ async def set_pv_station(ctx: RequestContext, asset: Asset, data: PvStationIn) -
 
 
 async def record_month(ctx: RequestContext, asset: Asset, data: MonthlyCreate) -> MonthlyOperation:
-    require_registrar(ctx.principal, asset.village_code)
-    _require_status(asset, frozenset({AssetStatus.IN_OPERATION}), "登记运营收益")
+    require_status(asset, EARNING, "登记运营收益")
     is_pv = await repository.pv_station(ctx.session, asset.id) is not None
     if is_pv and data.generation_kwh is None:
         raise ValidationFailed(

@@ -1,25 +1,24 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Query
 from fastapi.responses import JSONResponse
 
+from services.assets.access import ReaderCtx, WriterCtx, visible_asset
 from services.assets.models import Asset, AssetKind, AssetStatus, OwnerKind
 from services.assets.registry import repository, service
 from services.assets.registry.schemas import (
-    UPDATED_SINCE_HELP,
     AssetCard,
     AssetCreate,
     AssetOut,
     AssetUpdate,
     LifecycleRequest,
 )
-from shared.context import Ctx, etag_for
+from shared.context import etag_for
 from shared.errors import problem_responses
-from shared.pagination import Page, keyset_page
+from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.schemas import TownCode, VillageCode
 
 router = APIRouter(prefix="/v1/assets", tags=["assets 资产台账"])
@@ -36,7 +35,7 @@ def _with_etag(out: AssetOut) -> dict[str, str]:
     summary="登记资产 / register an asset",
     responses=problem_responses(400, 401, 403, 413, 422),
 )
-async def create_asset(body: AssetCreate, ctx: Ctx) -> JSONResponse:
+async def create_asset(body: AssetCreate, ctx: WriterCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
     asset = await service.register(ctx, body)
@@ -53,7 +52,7 @@ async def create_asset(body: AssetCreate, ctx: Ctx) -> JSONResponse:
     responses=problem_responses(401, 403, 422),
 )
 async def list_assets(
-    ctx: Ctx,
+    ctx: ReaderCtx,
     town_code: Annotated[TownCode | None, Query()] = None,
     village_code: Annotated[VillageCode | None, Query()] = None,
     kind: Annotated[AssetKind | None, Query()] = None,
@@ -62,11 +61,10 @@ async def list_assets(
     status: Annotated[AssetStatus | None, Query()] = None,
     source_project_id: Annotated[uuid.UUID | None, Query()] = None,
     q: Annotated[str | None, Query(min_length=1, max_length=100, description="按名称搜索")] = None,
-    updated_since: Annotated[datetime | None, Query(description=UPDATED_SINCE_HELP)] = None,
-    cursor: Annotated[str | None, Query(max_length=500)] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    updated_since: UpdatedSince = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
 ) -> Page[AssetOut]:
-    ctx.principal.require_role(*service.READERS)
     query = repository.filtered(
         ctx.principal,
         town_code=town_code,
@@ -91,8 +89,8 @@ async def list_assets(
     summary="资产详情 / get an asset",
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_asset(asset_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
-    out = AssetOut.model_validate(await service.visible_asset(ctx, asset_id))
+async def get_asset(asset_id: uuid.UUID, ctx: ReaderCtx) -> JSONResponse:
+    out = AssetOut.model_validate(await visible_asset(ctx, asset_id))
     return JSONResponse(out.model_dump(mode="json"), headers=_with_etag(out))
 
 
@@ -102,8 +100,8 @@ async def get_asset(asset_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
     summary="资产卡片（来源项目、全程记录、运营与分配）/ the asset card with its whole history",
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_card(asset_id: uuid.UUID, ctx: Ctx) -> AssetCard:
-    return await service.card(ctx, await service.visible_asset(ctx, asset_id))
+async def get_card(asset_id: uuid.UUID, ctx: ReaderCtx) -> AssetCard:
+    return await service.card(ctx, await visible_asset(ctx, asset_id))
 
 
 @router.patch(
@@ -112,8 +110,8 @@ async def get_card(asset_id: uuid.UUID, ctx: Ctx) -> AssetCard:
     summary="更正资产登记（确权前，需 If-Match）/ correct an asset entry (If-Match required)",
     responses=problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 428),
 )
-async def update_asset(asset_id: uuid.UUID, body: AssetUpdate, ctx: Ctx) -> JSONResponse:
-    asset = await service.visible_asset(ctx, asset_id, for_update=True)
+async def update_asset(asset_id: uuid.UUID, body: AssetUpdate, ctx: WriterCtx) -> JSONResponse:
+    asset = await visible_asset(ctx, asset_id, for_update=True)
     out = AssetOut.model_validate(await service.correct(ctx, asset, body))
     return await ctx.respond(out, headers=_with_etag(out))
 
@@ -125,10 +123,10 @@ async def update_asset(asset_id: uuid.UUID, body: AssetUpdate, ctx: Ctx) -> JSON
     responses=problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 428),
 )
 async def move_asset(
-    asset_id: uuid.UUID, body: Annotated[LifecycleRequest, Body()], ctx: Ctx
+    asset_id: uuid.UUID, body: Annotated[LifecycleRequest, Body()], ctx: WriterCtx
 ) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
-    asset = await service.visible_asset(ctx, asset_id, for_update=True)
+    asset = await visible_asset(ctx, asset_id, for_update=True)
     out = AssetOut.model_validate(await service.move(ctx, asset, body))
     return await ctx.respond(out, headers=_with_etag(out))

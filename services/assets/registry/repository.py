@@ -9,6 +9,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.assets.access import within
 from services.assets.models import (
     Asset,
     AssetKind,
@@ -21,23 +22,6 @@ from services.assets.models import (
     SourceProject,
 )
 from shared.auth import Principal
-
-
-def scoped(principal: Principal) -> Select[Asset]:
-    """Assets the caller may see at all; everything else is 'not found'."""
-    query = select(Asset)
-    if principal.division_prefix is not None:
-        query = query.where(Asset.village_code.startswith(principal.division_prefix, autoescape=True))
-    return query
-
-
-async def get(
-    session: AsyncSession, principal: Principal, asset_id: uuid.UUID, *, for_update: bool = False
-) -> Asset | None:
-    query = scoped(principal).where(Asset.id == asset_id)
-    if for_update:
-        query = query.with_for_update()
-    return (await session.execute(query)).scalar_one_or_none()
 
 
 def filtered(
@@ -53,7 +37,7 @@ def filtered(
     q: str | None,
     updated_since: datetime | None,
 ) -> Select[Asset]:
-    query = scoped(principal)
+    query = select(Asset).where(within(Asset.village_code, principal.division_prefix))
     if town_code:
         query = query.where(Asset.town_code == town_code)
     if village_code:

@@ -10,11 +10,6 @@ from pydantic import BaseModel, Field, computed_field, model_validator
 from services.assets.distributions.schemas import DistributionOut
 from services.assets.idle.schemas import IdleFlagOut
 from services.assets.models import (
-    ASSET_KIND_LABELS,
-    ASSET_STATUS_LABELS,
-    DISPOSAL_METHOD_LABELS,
-    LIFECYCLE_ACTION_LABELS,
-    OWNER_KIND_LABELS,
     AssetKind,
     AssetStatus,
     DisposalMethod,
@@ -23,8 +18,6 @@ from services.assets.models import (
 )
 from services.assets.operations.schemas import MonthlyOut, PvStationOut
 from shared.schemas import InputModel, Money, NonNegativeMoney, OutputModel, TownCode, VillageCode
-
-UPDATED_SINCE_HELP = "只返回此时间之后有变化的记录（增量同步）"
 
 Latitude = Annotated[Decimal, Field(ge=-90, le=90, max_digits=9, decimal_places=6, description="纬度")]
 Longitude = Annotated[Decimal, Field(ge=-180, le=180, max_digits=9, decimal_places=6, description="经度")]
@@ -96,17 +89,17 @@ class AssetOut(OutputModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def kind_label(self) -> str:
-        return ASSET_KIND_LABELS[self.kind]
+        return self.kind.label
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def owner_kind_label(self) -> str:
-        return OWNER_KIND_LABELS[self.owner_kind]
+        return self.owner_kind.label
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def status_label(self) -> str:
-        return ASSET_STATUS_LABELS[self.status]
+        return self.status.label
 
 
 class Document(InputModel):
@@ -180,12 +173,12 @@ class LifecycleStepOut(OutputModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def action_label(self) -> str:
-        return LIFECYCLE_ACTION_LABELS[self.action]
+        return self.action.label
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def disposal_method_label(self) -> str | None:
-        return DISPOSAL_METHOD_LABELS[self.disposal_method] if self.disposal_method else None
+        return self.disposal_method.label if self.disposal_method else None
 
 
 class SourceProjectOut(OutputModel):

@@ -1,32 +1,22 @@
 """Asset ledger rules: registration, corrections, the asset's life, and assets opened from projects.
 
-Roles:
-- district_admin: every asset.
-- town_official / village_cadre: register, read, correct and move assets inside their division only
-  (registering elsewhere: 403; another town's asset: 404). Disposal (处置) is a town or district
-  matter: village cadres may not record it.
-- department_officer, integrator (departmental systems) and auditor: read everything; writes 403.
-- helper: no access — the ledger is not household work.
+Who may do what is in services/assets/access.py; the one role rule that depends on the request's
+body — which writers may take which lifecycle step — is the step table below.
 """
 
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from datetime import date
+from typing import Any, NamedTuple
 
 from sqlalchemy import func
 
+from services.assets.access import DISPOSERS, WRITERS
 from services.assets.distributions import repository as distribution_repository
 from services.assets.distributions.schemas import DistributionOut
 from services.assets.idle.schemas import IdleFlagOut
-from services.assets.models import (
-    ASSET_STATUS_LABELS,
-    LIFECYCLE_ACTION_LABELS,
-    Asset,
-    AssetStatus,
-    LifecycleAction,
-    LifecycleStep,
-)
+from services.assets.models import Asset, AssetStatus, LifecycleAction, LifecycleStep
 from services.assets.operations import repository as operations
 from services.assets.operations.schemas import MonthlyOut, PvStationOut
 from services.assets.registry import repository
@@ -36,6 +26,7 @@ from services.assets.registry.events import (
     PROJECT_ACCEPTED,
     AssetRegistered,
     AssetStatusChanged,
+    ProjectAccepted,
 )
 from services.assets.registry.schemas import (
     Approval,
@@ -51,23 +42,37 @@ from services.assets.registry.schemas import (
     SourceProjectOut,
     StartOperation,
 )
-from shared.auth import Principal, Role
+from shared.auth import Role
 from shared.context import RequestContext
-from shared.errors import AppError, InvalidTransition, NotFound, ValidationFailed
+from shared.divisions import DivisionRegistry
+from shared.errors import AppError, InvalidTransition, ValidationFailed
 from shared.events.consumer import EventContext
 
-REGISTRARS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL, Role.VILLAGE_CADRE)
-DISPOSERS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL)
-READERS = (*REGISTRARS, Role.DEPARTMENT_OFFICER, Role.INTEGRATOR, Role.AUDITOR)
 
-# Which step moves an asset from which states to which (全程监管: nothing is skipped).
-TRANSITIONS: dict[LifecycleAction, tuple[frozenset[AssetStatus], AssetStatus]] = {
-    LifecycleAction.CONFIRM_OWNERSHIP: (frozenset({AssetStatus.FORMED}), AssetStatus.OWNERSHIP_CONFIRMED),
-    LifecycleAction.HAND_OVER: (frozenset({AssetStatus.OWNERSHIP_CONFIRMED}), AssetStatus.HANDED_OVER),
-    LifecycleAction.START_OPERATION: (frozenset({AssetStatus.HANDED_OVER}), AssetStatus.IN_OPERATION),
-    LifecycleAction.DISPOSE: (
+class Transition(NamedTuple):
+    """A lifecycle step: the states it leaves, the state it reaches, and who may take it."""
+
+    allowed_from: frozenset[AssetStatus]
+    to_status: AssetStatus
+    roles: tuple[Role, ...]
+
+
+# Which step moves an asset from which states to which (全程监管: nothing is skipped). Disposal
+# (处置) is a town or district matter: village cadres, writers for every other step, may not take it.
+TRANSITIONS: dict[LifecycleAction, Transition] = {
+    LifecycleAction.CONFIRM_OWNERSHIP: Transition(
+        frozenset({AssetStatus.FORMED}), AssetStatus.OWNERSHIP_CONFIRMED, WRITERS
+    ),
+    LifecycleAction.HAND_OVER: Transition(
+        frozenset({AssetStatus.OWNERSHIP_CONFIRMED}), AssetStatus.HANDED_OVER, WRITERS
+    ),
+    LifecycleAction.START_OPERATION: Transition(
+        frozenset({AssetStatus.HANDED_OVER}), AssetStatus.IN_OPERATION, WRITERS
+    ),
+    LifecycleAction.DISPOSE: Transition(
         frozenset({AssetStatus.OWNERSHIP_CONFIRMED, AssetStatus.HANDED_OVER, AssetStatus.IN_OPERATION}),
         AssetStatus.DISPOSED,
+        DISPOSERS,
     ),
 }
 
@@ -83,22 +88,6 @@ class DisposalNotApproved(AppError):
         "资产处置须经审批",
         "Disposal needs approval",
     )
-
-
-def require_registrar(principal: Principal, division_code: str) -> None:
-    """Writers of the ledger: the right role, not read-only, and inside their territory."""
-    principal.require_write()
-    principal.require_role(*REGISTRARS)
-    principal.require_may_write_in(division_code)
-
-
-async def visible_asset(ctx: RequestContext, asset_id: uuid.UUID, *, for_update: bool = False) -> Asset:
-    """The asset if the caller may read it; outside their territory it does not exist (404)."""
-    ctx.principal.require_role(*READERS)
-    asset = await repository.get(ctx.session, ctx.principal, asset_id, for_update=for_update)
-    if asset is None:
-        raise NotFound("资产不存在或不在您的数据范围内", "asset not found")
-    return asset
 
 
 def registered(asset: Asset) -> AssetRegistered:
@@ -130,7 +119,7 @@ def _registration_step(asset: Asset, actor: str, actor_role: str, reason: str | 
 
 
 async def register(ctx: RequestContext, data: AssetCreate) -> Asset:
-    require_registrar(ctx.principal, data.village_code)
+    ctx.principal.require_may_write_in(data.village_code)
     ctx.component.divisions.require_town(data.town_code)
     ctx.component.divisions.require_village(data.village_code, data.town_code)
     if (
@@ -154,7 +143,6 @@ async def register(ctx: RequestContext, data: AssetCreate) -> Asset:
 
 async def correct(ctx: RequestContext, asset: Asset, data: AssetUpdate) -> Asset:
     """Correct the ledger entry while the asset is only formed (before 确权)."""
-    require_registrar(ctx.principal, asset.village_code)
     ctx.require_if_match(asset.version)
     if asset.status is not AssetStatus.FORMED:
         raise InvalidTransition("资产已确权，不能再修改登记内容", "asset is past registration")
@@ -184,27 +172,36 @@ LifecycleBody = ConfirmOwnership | HandOver | StartOperation | Dispose
 async def move(ctx: RequestContext, asset: Asset, step: LifecycleBody) -> Asset:
     """One step of the asset's life (确权 → 移交 → 管护运营 → 处置); anything else is refused (409)."""
     action = LifecycleAction(step.action)
-    require_registrar(ctx.principal, asset.village_code)
-    if action is LifecycleAction.DISPOSE:
-        ctx.principal.require_role(*DISPOSERS)
+    transition = TRANSITIONS[action]
+    ctx.principal.require_role(*transition.roles)
     ctx.require_if_match(asset.version)
-    allowed_from, to_status = TRANSITIONS[action]
-    if asset.status not in allowed_from:
+    if asset.status not in transition.allowed_from:
         raise InvalidTransition(
-            f"资产当前状态为「{ASSET_STATUS_LABELS[asset.status]}」，不能{LIFECYCLE_ACTION_LABELS[action]}",
+            f"资产当前状态为「{asset.status.label}」，不能{action.label}",
             f"cannot {action.value} an asset that is {asset.status.value}",
         )
     record = LifecycleStep(
         asset_id=asset.id,
         action=action,
         from_status=asset.status,
-        to_status=to_status,
+        to_status=transition.to_status,
         occurred_on=step.occurred_on,
         reason=step.reason,
         documents=[d.model_dump() for d in step.documents],
         actor=ctx.principal.subject,
         actor_role=ctx.principal.role.value,
     )
+    _apply(step, asset, record)
+    from_status, asset.status = asset.status, transition.to_status
+    ctx.session.add(record)
+    await ctx.session.flush()
+    await ctx.audit(action.value, "asset", asset.id, step.model_dump(mode="json"))
+    await ctx.publish(ASSET_STATUS_CHANGED, asset.id, status_changed(asset, from_status, step.occurred_on))
+    return asset
+
+
+def _apply(step: LifecycleBody, asset: Asset, record: LifecycleStep) -> None:
+    """What the step changes on the asset, and what its record keeps beyond the common fields."""
     if isinstance(step, ConfirmOwnership):
         asset.owner_kind, asset.owner_name = step.owner_kind, step.owner_name
         record.details = {"owner_kind": step.owner_kind.value, "owner_name": step.owner_name}
@@ -212,33 +209,28 @@ async def move(ctx: RequestContext, asset: Asset, step: LifecycleBody) -> Asset:
         asset.manager_name = step.manager_name
         record.details = {"manager_name": step.manager_name}
     elif isinstance(step, Dispose):
-        approval = _approval(step)
+        approval = approval_of(step)
         record.disposal_method = step.method
         record.approved_by = approval.approved_by
         record.approval_ref = approval.approval_ref
         record.approved_on = approval.approved_on
-    from_status, asset.status = asset.status, to_status
-    ctx.session.add(record)
-    await ctx.session.flush()
-    await ctx.audit(action.value, "asset", asset.id, step.model_dump(mode="json"))
-    await ctx.publish(
-        ASSET_STATUS_CHANGED,
-        asset.id,
-        AssetStatusChanged(
-            asset_id=asset.id,
-            town_code=asset.town_code,
-            village_code=asset.village_code,
-            kind=asset.kind.value,
-            from_status=from_status.value,
-            to_status=to_status.value,
-            occurred_on=step.occurred_on,
-            source_project_id=asset.source_project_id,
-        ),
+
+
+def status_changed(asset: Asset, from_status: AssetStatus, occurred_on: date) -> AssetStatusChanged:
+    """The announcement of a step the asset just took (its status is already the new one)."""
+    return AssetStatusChanged(
+        asset_id=asset.id,
+        town_code=asset.town_code,
+        village_code=asset.village_code,
+        kind=asset.kind.value,
+        from_status=from_status.value,
+        to_status=asset.status.value,
+        occurred_on=occurred_on,
+        source_project_id=asset.source_project_id,
     )
-    return asset
 
 
-def _approval(step: Dispose) -> Approval:
+def approval_of(step: Dispose) -> Approval:
     """The disposal's approval, once it is complete and precedes the disposal."""
     if step.approval is None:
         raise DisposalNotApproved(
@@ -258,13 +250,40 @@ class UnknownDivision(ValueError):
     """A project event names a place we do not know: retried, then parked for an operator."""
 
 
+def require_known_villages(divisions: DivisionRegistry, project: ProjectAccepted) -> None:
+    """Every asset line names a village of our table, inside the town it names."""
+    for line in project.assets:
+        village = divisions.by_code.get(line.village_code)
+        if village is None or len(line.village_code) != 12 or village.town_code != line.town_code:
+            raise UnknownDivision(f"asset {line.asset_ref}: unknown village {line.village_code}")
+
+
+def opened_rows(project: ProjectAccepted) -> list[dict[str, Any]]:
+    """The project's asset lines as ledger rows, formed on the day of acceptance and pending 确权."""
+    return [
+        {
+            "id": uuid.uuid4(),
+            "name": line.name,
+            "kind": line.kind,
+            "category": line.category,
+            "town_code": line.town_code,
+            "village_code": line.village_code,
+            "value": line.value,
+            "formed_on": project.accepted_on,
+            "source_project_id": project.project_id,
+            "source_asset_ref": line.asset_ref,
+            "owner_kind": line.owner_kind,
+            "status": AssetStatus.FORMED,
+            "version": 1,
+        }
+        for line in project.assets
+    ]
+
+
 async def on_project_accepted(ctx: EventContext) -> None:
     """funds: project.accepted → open the assets it formed, pending 确权, each exactly once."""
     project = ctx.read(PROJECT_ACCEPTED)
-    for line in project.assets:
-        village = ctx.divisions.by_code.get(line.village_code)
-        if village is None or len(line.village_code) != 12 or village.town_code != line.town_code:
-            raise UnknownDivision(f"asset {line.asset_ref}: unknown village {line.village_code}")
+    require_known_villages(ctx.divisions, project)
     await repository.remember_project(
         ctx.session,
         {
@@ -273,30 +292,9 @@ async def on_project_accepted(ctx: EventContext) -> None:
             "event_id": ctx.event.id,
         },
     )
-    opened = await repository.open_assets(
-        ctx.session,
-        [
-            {
-                "id": uuid.uuid4(),
-                "name": line.name,
-                "kind": line.kind,
-                "category": line.category,
-                "town_code": line.town_code,
-                "village_code": line.village_code,
-                "value": line.value,
-                "formed_on": project.accepted_on,
-                "source_project_id": project.project_id,
-                "source_asset_ref": line.asset_ref,
-                "owner_kind": line.owner_kind,
-                "status": AssetStatus.FORMED,
-                "version": 1,
-            }
-            for line in project.assets
-        ],
-    )
-    actor = f"event:{ctx.event.source}"
+    opened = await repository.open_assets(ctx.session, opened_rows(project))
     await repository.add_steps(
-        ctx.session, [_registration_step(a, actor, "system", "项目验收后登记，待确权") for a in opened]
+        ctx.session, [_registration_step(a, ctx.actor, "system", "项目验收后登记，待确权") for a in opened]
     )
     for asset in opened:
         await ctx.audit(

@@ -5,9 +5,9 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse, Response
 
+from services.assets.access import ReaderCtx
 from services.assets.reports import service
 from services.assets.reports.schemas import ReportOut
-from shared.context import Ctx
 from shared.errors import problem_responses
 from shared.tabular import XLSX_MEDIA_TYPE, xlsx_response
 
@@ -36,7 +36,7 @@ def _render(report: ReportOut, fmt: str, filename: str) -> Response:
     responses=RESPONSES,
     summary="资产分类统计（按镇、类型、状态）/ assets by town, kind and status",
 )
-async def assets_summary(ctx: Ctx, format: Format = "json") -> Response:
+async def assets_summary(ctx: ReaderCtx, format: Format = "json") -> Response:
     return _render(await service.assets_summary(ctx), format, "资产分类统计")
 
 
@@ -46,7 +46,7 @@ async def assets_summary(ctx: Ctx, format: Format = "json") -> Response:
     responses=RESPONSES,
     summary="各年度形成资产价值 / value formed per year",
 )
-async def value_by_year(ctx: Ctx, format: Format = "json") -> Response:
+async def value_by_year(ctx: ReaderCtx, format: Format = "json") -> Response:
     return _render(await service.value_by_year(ctx), format, "各年度形成资产")
 
 
@@ -57,7 +57,7 @@ async def value_by_year(ctx: Ctx, format: Format = "json") -> Response:
     summary="资产收益与分配（按镇）/ revenue and distribution by town",
 )
 async def revenue(
-    ctx: Ctx, year: Annotated[int, Query(ge=2000, le=2100, description="年度")], format: Format = "json"
+    ctx: ReaderCtx, year: Annotated[int, Query(ge=2000, le=2100, description="年度")], format: Format = "json"
 ) -> Response:
     return _render(await service.revenue_and_distribution(ctx, year), format, f"{year}年资产收益与分配")
 
@@ -65,5 +65,5 @@ async def revenue(
 @router.get(
     "/idle", response_model=ReportOut, responses=RESPONSES, summary="低效闲置资产清单 / idle assets list"
 )
-async def idle(ctx: Ctx, format: Format = "json") -> Response:
+async def idle(ctx: ReaderCtx, format: Format = "json") -> Response:
     return _render(await service.idle_list(ctx), format, "低效闲置资产清单")

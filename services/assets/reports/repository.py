@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Integer, cast, extract, func, select, true
+from sqlalchemy import Integer, Subquery, cast, extract, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.assets.access import within
 from services.assets.models import (
     Asset,
     DistributionShare,
@@ -19,10 +20,6 @@ from services.assets.models import (
 )
 
 
-def _within(column: Any, prefix: str | None) -> Any:
-    return column.startswith(prefix, autoescape=True) if prefix else true()
-
-
 async def by_kind_status_town(session: AsyncSession, prefix: str | None) -> Sequence[Any]:
     query = (
         select(
@@ -32,7 +29,7 @@ async def by_kind_status_town(session: AsyncSession, prefix: str | None) -> Sequ
             func.count().label("count"),
             func.sum(Asset.value).label("value"),
         )
-        .where(_within(Asset.village_code, prefix))
+        .where(within(Asset.village_code, prefix))
         .group_by(Asset.town_code, Asset.kind, Asset.status)
         .order_by(Asset.town_code, Asset.kind, Asset.status)
     )
@@ -43,40 +40,46 @@ async def value_by_year(session: AsyncSession, prefix: str | None) -> Sequence[A
     year = cast(extract("year", Asset.formed_on), Integer).label("year")
     query = (
         select(year, Asset.kind, func.count().label("count"), func.sum(Asset.value).label("value"))
-        .where(_within(Asset.village_code, prefix))
+        .where(within(Asset.village_code, prefix))
         .group_by(year, Asset.kind)
         .order_by(year, Asset.kind)
     )
     return (await session.execute(query)).all()
 
 
-async def revenue_and_distribution(session: AsyncSession, prefix: str | None, year: int) -> Sequence[Any]:
-    """Per town in ``year``: revenue and generation, upkeep cost, and what was distributed, by use."""
-    revenue = (
+def _revenue_by_town(prefix: str | None, year: int) -> Subquery:
+    return (
         select(
             Asset.town_code,
             func.sum(MonthlyOperation.revenue).label("revenue"),
             func.sum(MonthlyOperation.generation_kwh).label("generation_kwh"),
         )
         .join(Asset, Asset.id == MonthlyOperation.asset_id)
-        .where(extract("year", MonthlyOperation.month) == year, _within(Asset.village_code, prefix))
+        .where(extract("year", MonthlyOperation.month) == year, within(Asset.village_code, prefix))
         .group_by(Asset.town_code)
         .subquery()
     )
-    upkeep = (
+
+
+def _upkeep_by_town(prefix: str | None, year: int) -> Subquery:
+    return (
         select(Asset.town_code, func.sum(MaintenanceRecord.cost).label("maintenance_cost"))
         .join(Asset, Asset.id == MaintenanceRecord.asset_id)
-        .where(extract("year", MaintenanceRecord.performed_on) == year, _within(Asset.village_code, prefix))
+        .where(extract("year", MaintenanceRecord.performed_on) == year, within(Asset.village_code, prefix))
         .group_by(Asset.town_code)
         .subquery()
     )
+
+
+def _distributed_by_town(prefix: str | None, year: int) -> Subquery:
+    """Decisions and amounts per town, with one column per use (named after the use)."""
     by_use = [
         func.coalesce(func.sum(DistributionShare.amount).filter(DistributionShare.use == use), 0).label(
             use.value
         )
         for use in RevenueUse
     ]
-    distributed = (
+    return (
         select(
             RevenueDistribution.town_code,
             func.count(func.distinct(RevenueDistribution.id)).label("distributions"),
@@ -86,11 +89,18 @@ async def revenue_and_distribution(session: AsyncSession, prefix: str | None, ye
         .join(DistributionShare, DistributionShare.distribution_id == RevenueDistribution.id)
         .where(
             extract("year", RevenueDistribution.decided_on) == year,
-            _within(RevenueDistribution.village_code, prefix),
+            within(RevenueDistribution.village_code, prefix),
         )
         .group_by(RevenueDistribution.town_code)
         .subquery()
     )
+
+
+async def revenue_and_distribution(session: AsyncSession, prefix: str | None, year: int) -> Sequence[Any]:
+    """Per town in ``year``: revenue and generation, upkeep cost, and what was distributed, by use."""
+    revenue = _revenue_by_town(prefix, year)
+    upkeep = _upkeep_by_town(prefix, year)
+    distributed = _distributed_by_town(prefix, year)
     towns = (
         select(revenue.c.town_code)
         .union(select(upkeep.c.town_code), select(distributed.c.town_code))
@@ -130,7 +140,7 @@ async def idle_list(session: AsyncSession, prefix: str | None) -> Sequence[Any]:
             IdleFlag.action_note,
         )
         .join(Asset, Asset.id == IdleFlag.asset_id)
-        .where(IdleFlag.cleared_on.is_(None), _within(IdleFlag.village_code, prefix))
+        .where(IdleFlag.cleared_on.is_(None), within(IdleFlag.village_code, prefix))
         .order_by(IdleFlag.town_code, IdleFlag.village_code, Asset.name, IdleFlag.rule)
     )
     return (await session.execute(query)).all()

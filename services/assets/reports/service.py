@@ -1,6 +1,6 @@
 """Reports for the ledger (资产台账统计): the same rows serve the JSON answer and the XLSX download.
 
-Readers as for the ledger; territorial roles see their own division only.
+Readers as for the ledger (services/assets/access.py); territorial roles see their own division only.
 """
 
 from __future__ import annotations
@@ -8,15 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from services.assets.models import (
-    ASSET_KIND_LABELS,
-    ASSET_STATUS_LABELS,
-    IDLE_ACTION_LABELS,
-    IDLE_RULE_LABELS,
-    REVENUE_USE_LABELS,
-    RevenueUse,
-)
-from services.assets.registry.service import READERS
+from services.assets.models import RevenueUse
 from services.assets.reports import repository
 from services.assets.reports.schemas import Column, ReportOut
 from shared.context import RequestContext
@@ -30,14 +22,9 @@ def _report(title: str, columns: list[tuple[str, str]], rows: list[dict[str, Any
     return ReportOut(title=title, columns=[Column(key=k, header=h) for k, h in columns], rows=rows)
 
 
-def _scope(ctx: RequestContext) -> str | None:
-    ctx.principal.require_role(*READERS)
-    return ctx.principal.division_prefix
-
-
 async def assets_summary(ctx: RequestContext) -> ReportOut:
     names = ctx.component.divisions
-    rows = await repository.by_kind_status_town(ctx.session, _scope(ctx))
+    rows = await repository.by_kind_status_town(ctx.session, ctx.principal.division_prefix)
     return _report(
         "帮扶项目资产分类统计（按镇、类型、状态）",
         [
@@ -52,8 +39,8 @@ async def assets_summary(ctx: RequestContext) -> ReportOut:
             {
                 "town_code": r.town_code,
                 "town_name": names.name(r.town_code),
-                "kind": ASSET_KIND_LABELS[r.kind],
-                "status": ASSET_STATUS_LABELS[r.status],
+                "kind": r.kind.label,
+                "status": r.status.label,
                 "count": r.count,
                 "value": _money(r.value),
             }
@@ -63,21 +50,18 @@ async def assets_summary(ctx: RequestContext) -> ReportOut:
 
 
 async def value_by_year(ctx: RequestContext) -> ReportOut:
-    rows = await repository.value_by_year(ctx.session, _scope(ctx))
+    rows = await repository.value_by_year(ctx.session, ctx.principal.division_prefix)
     return _report(
         "各年度形成资产价值",
         [("year", "年度"), ("kind", "资产类型"), ("count", "资产数"), ("value", "形成资产价值（元）")],
-        [
-            {"year": r.year, "kind": ASSET_KIND_LABELS[r.kind], "count": r.count, "value": _money(r.value)}
-            for r in rows
-        ],
+        [{"year": r.year, "kind": r.kind.label, "count": r.count, "value": _money(r.value)} for r in rows],
     )
 
 
 async def revenue_and_distribution(ctx: RequestContext, year: int) -> ReportOut:
     names = ctx.component.divisions
-    rows = await repository.revenue_and_distribution(ctx.session, _scope(ctx), year)
-    uses = [(use.value, f"{REVENUE_USE_LABELS[use]}（元）") for use in RevenueUse]
+    rows = await repository.revenue_and_distribution(ctx.session, ctx.principal.division_prefix, year)
+    uses = [(use.value, f"{use.label}（元）") for use in RevenueUse]
     return _report(
         f"{year}年资产收益与分配",
         [
@@ -108,7 +92,7 @@ async def revenue_and_distribution(ctx: RequestContext, year: int) -> ReportOut:
 
 async def idle_list(ctx: RequestContext) -> ReportOut:
     names = ctx.component.divisions
-    rows = await repository.idle_list(ctx.session, _scope(ctx))
+    rows = await repository.idle_list(ctx.session, ctx.principal.division_prefix)
     return _report(
         "低效闲置资产清单",
         [
@@ -130,10 +114,10 @@ async def idle_list(ctx: RequestContext) -> ReportOut:
                 "asset_name": r.name,
                 "category": r.category,
                 "value": _money(r.value),
-                "rule": IDLE_RULE_LABELS[r.rule],
+                "rule": r.rule.label,
                 "measure": str(r.measure),
                 "flagged_on": r.flagged_on.isoformat(),
-                "proposed_action": IDLE_ACTION_LABELS[r.proposed_action] if r.proposed_action else None,
+                "proposed_action": r.proposed_action.label if r.proposed_action else None,
                 "action_note": r.action_note,
             }
             for r in rows
