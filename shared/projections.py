@@ -11,14 +11,22 @@ outside one's territory cannot be told from one that does not exist.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import Table
+import nats
+import structlog
+from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
+from sqlalchemy import Table, delete
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.auth import Principal
 from shared.errors import AppError, FieldProblem
+from shared.events.envelope import CloudEvent, ConsumedEvent, stream_name
+from shared.runtime import Component
+
+log = structlog.get_logger("xianjie.projections")
 
 
 class UnknownReference(AppError):
@@ -86,3 +94,63 @@ async def require_reference(
     if not principal.covers(place(row)):
         raise UnknownReference(field)
     return row
+
+
+@dataclass(frozen=True)
+class Projection:
+    """A read-only copy of another service's records: the tables that hold it and the events that
+    feed them (their handlers are among the service's consumed events, and only write these tables)."""
+
+    name: str
+    source: str
+    tables: tuple[Table, ...]
+    events: tuple[ConsumedEvent[Any], ...]
+
+
+async def rebuild(component: Component, projection: Projection, *, batch: int = 500) -> int:
+    """Empty the projection and apply its source's stream again from the first event; returns how
+    many events were applied.
+
+    The live consumer may run meanwhile: rows are replaced only by newer versions, so the two
+    cannot undo each other. Needs the source's stream to still hold the history
+    (``XIANJIE_STREAM_MAX_AGE_DAYS``, 0 = for ever).
+    """
+    consumer = component.consumer_of(projection.source)
+    if consumer is None or component.link is None:
+        raise RuntimeError(f"{component.name} does not consume {projection.source}'s events")
+    types = [event.type for event in projection.events]
+    inbox = component.tables.inbox
+    async with component.db.transaction() as session:
+        for table in reversed(projection.tables):  # children first
+            await session.execute(delete(table))
+        await session.execute(
+            delete(inbox).where(inbox.c.consumer == component.name, inbox.c.event_type.in_(types))
+        )
+    await component.link.wait_ready(timeout=10)
+    js = component.link.jetstream_if_ready()
+    assert js is not None  # wait_ready returned
+    subscription = await js.pull_subscribe(
+        subject="",
+        stream=stream_name(projection.source),
+        config=ConsumerConfig(
+            ack_policy=AckPolicy.NONE,
+            deliver_policy=DeliverPolicy.ALL,
+            filter_subjects=sorted({event.nats_subject for event in projection.events}),
+            inactive_threshold=60,
+        ),
+    )
+    applied = 0
+    try:
+        while True:
+            try:
+                messages = await subscription.fetch(batch, timeout=1.0)
+            except nats.errors.TimeoutError:
+                break  # the stream has nothing more for us
+            for msg in messages:
+                event = CloudEvent.model_validate_json(msg.data)
+                if event.type in types:
+                    applied += int(await consumer.handle(event))
+    finally:
+        await subscription.unsubscribe()
+    log.info("projection_rebuilt", projection=projection.name, applied=applied)
+    return applied

@@ -73,9 +73,12 @@ class Component:
     def settings_as(self, kind: type[SettingsT]) -> SettingsT:
         return settings_as(self.settings, kind)
 
+    def consumer_of(self, source_service: str) -> EventConsumer | None:
+        return next((c for c in self.consumers if c.subscription.source_service == source_service), None)
+
     async def lagging(self, source_service: str) -> bool:
         """Whether events from ``source_service`` may still be on their way here (unknown counts as yes)."""
-        consumer = next((c for c in self.consumers if c.subscription.source_service == source_service), None)
+        consumer = self.consumer_of(source_service)
         if consumer is None:
             return True
         pending = await consumer.pending()

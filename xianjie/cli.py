@@ -4,6 +4,8 @@ xianjie up                  everything on this machine (embedded PostgreSQL/NATS
 xianjie migrate             every component's migrations, against the configured or embedded database
 xianjie serve monitoring    one component in the foreground, configured by XIANJIE_* variables
 xianjie demo-accounts       create (if missing) and print the demo accounts
+xianjie projections rebuild employment [NAME...]
+                            empty a service's reference projections and replay their sources' streams
 """
 
 from __future__ import annotations
@@ -131,6 +133,41 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_projections(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from shared.metrics import Metrics
+    from shared.projections import rebuild
+    from shared.runtime import Component
+
+    try:
+        component_info = by_name(args.service)
+    except KeyError:
+        raise LauncherError(f"unknown service {args.service!r}") from None
+    app_module = importlib.import_module(f"services.{args.service}.app")
+    declared = {p.name: p for p in getattr(app_module, "PROJECTIONS", [])}
+    unknown = sorted(set(args.names) - set(declared))
+    if unknown or not declared:
+        raise LauncherError(f"{args.service} projects: {', '.join(declared) or 'nothing'}")
+    settings = settings_class(component_info)()
+    if not settings.database_url or not settings.nats_url:
+        raise LauncherError("set XIANJIE_DATABASE_URL and XIANJIE_NATS_URL (the servers the service uses)")
+    tables = importlib.import_module(f"services.{args.service}.models").kit
+
+    async def run() -> None:
+        component = Component.open(args.service, settings, tables, Metrics())
+        component.start_events(app_module.CONSUMES)
+        try:
+            for name in args.names or list(declared):
+                applied = await rebuild(component, declared[name])
+                print(f"{args.service}: {name} rebuilt from {applied} events")
+        finally:
+            await component.stop()
+
+    asyncio.run(run())
+    return 0
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -206,6 +243,15 @@ def build_parser() -> argparse.ArgumentParser:
     p_demo = commands.add_parser("demo-accounts", help="create (if missing) and print the demo accounts")
     data_dir_option(p_demo)
     p_demo.set_defaults(func=cmd_demo_accounts)
+
+    p_proj = commands.add_parser("projections", help="reference projections of a service")
+    proj_commands = p_proj.add_subparsers(dest="action", required=True, metavar="ACTION")
+    p_rebuild = proj_commands.add_parser(
+        "rebuild", help="empty a service's projections and replay the owners' events into them"
+    )
+    p_rebuild.add_argument("service", choices=[c for c in COMPONENT_NAMES if c != GATEWAY.name])
+    p_rebuild.add_argument("names", nargs="*", help="which projections (default: all of the service)")
+    p_rebuild.set_defaults(func=cmd_projections)
     return parser
 
 
