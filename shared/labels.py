@@ -16,7 +16,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any, Self
 
-from pydantic import GetJsonSchemaHandler
+from pydantic import GetJsonSchemaHandler, computed_field
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
@@ -57,3 +57,28 @@ class LabelledEnum(StrEnum):
         target["x-enum-descriptions"] = [member.label for member in cls]
         target.setdefault("description", "；".join(f"{m.value}={m.label}" for m in cls))
         return json_schema
+
+
+def label_of(field: str, *, optional: bool = False) -> Any:
+    """A read-only ``<field>_label`` for an API answer: the label of the model's enum ``field``.
+
+    ``kind_label = label_of("kind")`` in an output model replaces a hand-written computed property;
+    the answer and the OpenAPI document both carry it.
+    """
+
+    def label(model: Any) -> str | None:
+        value = getattr(model, field)
+        return None if value is None else value.label
+
+    return computed_field(return_type=str | None if optional else str, description=f"{field} 的中文名称")(
+        property(label)
+    )
+
+
+def labels_of(field: str) -> Any:
+    """``label_of`` for a list of enum members: their labels, in order."""
+
+    def labels(model: Any) -> list[str]:
+        return [value.label for value in getattr(model, field)]
+
+    return computed_field(return_type=list[str], description=f"{field} 的中文名称")(property(labels))

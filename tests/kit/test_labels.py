@@ -6,7 +6,7 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from shared.db import pg_enum
-from shared.labels import LabelledEnum
+from shared.labels import LabelledEnum, label_of, labels_of
 
 
 class Cause(LabelledEnum):
@@ -49,3 +49,27 @@ def test_api_models_take_and_give_values_and_document_the_labels() -> None:
 
 def test_the_database_stores_values() -> None:
     assert pg_enum(Cause, "cause", "kit").enums == ["illness", "disaster"]
+
+
+class Answer(BaseModel):
+    cause: Cause
+    earlier: Cause | None = None
+    all_causes: list[Cause] = []
+    cause_label = label_of("cause")
+    earlier_label = label_of("earlier", optional=True)
+    all_causes_labels = labels_of("all_causes")
+
+
+def test_answers_carry_the_labels_of_their_enums() -> None:
+    answer = Answer(cause="illness", all_causes=["disaster", "illness"])
+    assert answer.model_dump(mode="json") == {
+        "cause": "illness",
+        "earlier": None,
+        "all_causes": ["disaster", "illness"],
+        "cause_label": "因病",
+        "earlier_label": None,
+        "all_causes_labels": ["因灾", "因病"],
+    }
+    properties = Answer.model_json_schema(mode="serialization")["properties"]
+    assert properties["cause_label"]["type"] == "string" and properties["cause_label"]["readOnly"]
+    assert {"type": "null"} in properties["earlier_label"]["anyOf"]
