@@ -12,8 +12,10 @@ from contextlib import asynccontextmanager
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Enum, MetaData, Numeric, func, select
+from sqlalchemy import ColumnElement, Enum, MetaData, Numeric, func, select, true
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+from shared.auth import Principal
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -48,6 +50,18 @@ async def advisory_xact_lock(session: AsyncSession, name: str, *, wait: bool) ->
     function = func.pg_advisory_xact_lock if wait else func.pg_try_advisory_xact_lock
     got = await session.scalar(select(function(func.hashtextextended(name, 0))))
     return wait or bool(got)
+
+
+def within_prefix(division_code: ColumnElement[str], prefix: str | None) -> ColumnElement[bool]:
+    """Rows whose division code lies under ``prefix`` (a town's code covers its villages'); all for None."""
+    if prefix is None:
+        return true()
+    return division_code.startswith(prefix, autoescape=True)
+
+
+def in_territory(principal: Principal, division_code: ColumnElement[str]) -> ColumnElement[bool]:
+    """The caller's territory as a filter on a record's village (or town) code."""
+    return within_prefix(division_code, principal.division_prefix)
 
 
 def to_async_url(url: str) -> str:
