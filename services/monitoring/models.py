@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from enum import StrEnum
 
 from sqlalchemy import (
     Boolean,
@@ -30,8 +29,9 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from shared.db import make_metadata, pg_enum
+from shared.db import MONEY, make_metadata, pg_enum
 from shared.events.outbox import Outbox
+from shared.labels import LabelledEnum
 from shared.tables import add_kit_tables
 
 SCHEMA = "monitoring"
@@ -45,220 +45,111 @@ kit = add_kit_tables(Base.metadata)
 # For set-based work that announces many rows at once (screening, imports, department batches).
 outbox = Outbox(kit)
 
-MONEY = Numeric(16, 2)
+
+class HouseholdKind(LabelledEnum):
+    LIFTED_OUT = "lifted_out", "脱贫户"
+    MONITORED = "monitored", "监测对象"
+    LOW_INCOME = "low_income", "农村低收入人口"
+    ORDINARY = "ordinary", "一般农户"
 
 
-class HouseholdKind(StrEnum):
-    LIFTED_OUT = "lifted_out"  # 脱贫户
-    MONITORED = "monitored"  # 监测对象
-    LOW_INCOME = "low_income"  # 农村低收入人口
-    ORDINARY = "ordinary"  # 一般农户
+class Subtype(LabelledEnum):
+    UNSTABLE = "unstable", "脱贫不稳定户"
+    MARGINAL = "marginal", "边缘易致贫户"
+    SUDDEN_HARDSHIP = "sudden_hardship", "突发严重困难户"
 
 
-HOUSEHOLD_KIND_LABELS = {
-    HouseholdKind.LIFTED_OUT: "脱贫户",
-    HouseholdKind.MONITORED: "监测对象",
-    HouseholdKind.LOW_INCOME: "农村低收入人口",
-    HouseholdKind.ORDINARY: "一般农户",
-}
+class RiskCause(LabelledEnum):
+    ILLNESS = "illness", "因病"
+    DISABILITY = "disability", "因残"
+    SCHOOLING = "schooling", "因学"
+    DISASTER = "disaster", "因灾"
+    ACCIDENT = "accident", "因意外事故"
+    BUSINESS_FAILURE = "business_failure", "因产业失败"
+    UNSTABLE_WORK = "unstable_work", "因务工就业不稳"
+    LACK_OF_LABOUR = "lack_of_labour", "缺劳动力"
+    HOUSING = "housing", "住房安全"
+    DRINKING_WATER = "drinking_water", "饮水安全"
+    OTHER = "other", "其他"
 
 
-class Subtype(StrEnum):
-    UNSTABLE = "unstable"  # 脱贫不稳定户
-    MARGINAL = "marginal"  # 边缘易致贫户
-    SUDDEN_HARDSHIP = "sudden_hardship"  # 突发严重困难户
-
-
-SUBTYPE_LABELS = {
-    Subtype.UNSTABLE: "脱贫不稳定户",
-    Subtype.MARGINAL: "边缘易致贫户",
-    Subtype.SUDDEN_HARDSHIP: "突发严重困难户",
-}
-
-
-class RiskCause(StrEnum):
-    ILLNESS = "illness"  # 因病
-    DISABILITY = "disability"  # 因残
-    SCHOOLING = "schooling"  # 因学
-    DISASTER = "disaster"  # 因灾
-    ACCIDENT = "accident"  # 因意外事故
-    BUSINESS_FAILURE = "business_failure"  # 因产业失败
-    UNSTABLE_WORK = "unstable_work"  # 因务工就业不稳
-    LACK_OF_LABOUR = "lack_of_labour"  # 缺劳动力
-    HOUSING = "housing"  # 住房安全
-    DRINKING_WATER = "drinking_water"  # 饮水安全
-    OTHER = "other"  # 其他
-
-
-RISK_CAUSE_LABELS = {
-    RiskCause.ILLNESS: "因病",
-    RiskCause.DISABILITY: "因残",
-    RiskCause.SCHOOLING: "因学",
-    RiskCause.DISASTER: "因灾",
-    RiskCause.ACCIDENT: "因意外事故",
-    RiskCause.BUSINESS_FAILURE: "因产业失败",
-    RiskCause.UNSTABLE_WORK: "因务工就业不稳",
-    RiskCause.LACK_OF_LABOUR: "缺劳动力",
-    RiskCause.HOUSING: "住房安全",
-    RiskCause.DRINKING_WATER: "饮水安全",
-    RiskCause.OTHER: "其他",
-}
-
-
-class HouseholdStatus(StrEnum):
+class HouseholdStatus(LabelledEnum):
     """Where a household stands in identification and assistance (识别纳入 → 帮扶 → 消除/兜底)."""
 
-    NOT_MONITORED = "not_monitored"  # 未纳入监测
-    VERIFYING = "verifying"  # 核实中
-    VILLAGE_REVIEW = "village_review"  # 村级评议
-    PUBLIC_NOTICE = "public_notice"  # 公示中
-    TOWN_REVIEW = "town_review"  # 镇级审核
-    DISTRICT_APPROVAL = "district_approval"  # 区级审批
-    INCLUDED = "included"  # 已纳入监测，帮扶中
-    RISK_ELIMINATED = "risk_eliminated"  # 风险已消除
-    SAFETY_NET = "safety_net"  # 兜底保障户
+    NOT_MONITORED = "not_monitored", "未纳入监测"
+    VERIFYING = "verifying", "核实中"
+    VILLAGE_REVIEW = "village_review", "村级评议"
+    PUBLIC_NOTICE = "public_notice", "公示中"
+    TOWN_REVIEW = "town_review", "镇级审核"
+    DISTRICT_APPROVAL = "district_approval", "区级审批"
+    INCLUDED = "included", "已纳入监测（帮扶中）"
+    RISK_ELIMINATED = "risk_eliminated", "风险已消除"
+    SAFETY_NET = "safety_net", "兜底保障户"
 
 
-HOUSEHOLD_STATUS_LABELS = {
-    HouseholdStatus.NOT_MONITORED: "未纳入监测",
-    HouseholdStatus.VERIFYING: "核实中",
-    HouseholdStatus.VILLAGE_REVIEW: "村级评议",
-    HouseholdStatus.PUBLIC_NOTICE: "公示中",
-    HouseholdStatus.TOWN_REVIEW: "镇级审核",
-    HouseholdStatus.DISTRICT_APPROVAL: "区级审批",
-    HouseholdStatus.INCLUDED: "已纳入监测（帮扶中）",
-    HouseholdStatus.RISK_ELIMINATED: "风险已消除",
-    HouseholdStatus.SAFETY_NET: "兜底保障户",
-}
+class Relation(LabelledEnum):
+    HEAD = "head", "户主"
+    SPOUSE = "spouse", "配偶"
+    CHILD = "child", "子女"
+    PARENT = "parent", "父母"
+    GRANDCHILD = "grandchild", "孙子女"
+    OTHER = "other", "其他"
 
 
-class Relation(StrEnum):
-    HEAD = "head"  # 户主
-    SPOUSE = "spouse"  # 配偶
-    CHILD = "child"  # 子女
-    PARENT = "parent"  # 父母
-    GRANDCHILD = "grandchild"  # 孙子女
-    OTHER = "other"  # 其他
+class Health(LabelledEnum):
+    HEALTHY = "healthy", "健康"
+    CHRONIC = "chronic", "长期慢性病"
+    SERIOUS_ILLNESS = "serious_illness", "大病"
+    DISABLED = "disabled", "残疾"
 
 
-RELATION_LABELS = {
-    Relation.HEAD: "户主",
-    Relation.SPOUSE: "配偶",
-    Relation.CHILD: "子女",
-    Relation.PARENT: "父母",
-    Relation.GRANDCHILD: "孙子女",
-    Relation.OTHER: "其他",
-}
+class LabourCapacity(LabelledEnum):
+    ORDINARY = "ordinary", "普通劳动力"
+    SKILLED = "skilled", "技能劳动力"
+    WEAK = "weak", "弱劳动力或半劳动力"
+    LOST = "lost", "丧失劳动力"
+    NONE = "none", "无劳动力"
 
 
-class Health(StrEnum):
-    HEALTHY = "healthy"  # 健康
-    CHRONIC = "chronic"  # 长期慢性病
-    SERIOUS_ILLNESS = "serious_illness"  # 大病
-    DISABLED = "disabled"  # 残疾
-
-
-HEALTH_LABELS = {
-    Health.HEALTHY: "健康",
-    Health.CHRONIC: "长期慢性病",
-    Health.SERIOUS_ILLNESS: "大病",
-    Health.DISABLED: "残疾",
-}
-
-
-class LabourCapacity(StrEnum):
-    ORDINARY = "ordinary"  # 普通劳动力
-    SKILLED = "skilled"  # 技能劳动力
-    WEAK = "weak"  # 弱劳动力或半劳动力
-    LOST = "lost"  # 丧失劳动力
-    NONE = "none"  # 无劳动力
-
-
-LABOUR_LABELS = {
-    LabourCapacity.ORDINARY: "普通劳动力",
-    LabourCapacity.SKILLED: "技能劳动力",
-    LabourCapacity.WEAK: "弱劳动力或半劳动力",
-    LabourCapacity.LOST: "丧失劳动力",
-    LabourCapacity.NONE: "无劳动力",
-}
 ABLE_BODIED = (LabourCapacity.ORDINARY, LabourCapacity.SKILLED)
 
 
-class Schooling(StrEnum):
-    NOT_APPLICABLE = "not_applicable"  # 非在校生
-    PRESCHOOL = "preschool"  # 学前
-    COMPULSORY = "compulsory"  # 义务教育在校
-    HIGH_SCHOOL = "high_school"  # 高中/中职在校
-    HIGHER = "higher"  # 高等教育在校
-    OUT_OF_SCHOOL = "out_of_school"  # 失学辍学
+class Schooling(LabelledEnum):
+    NOT_APPLICABLE = "not_applicable", "非在校生"
+    PRESCHOOL = "preschool", "学前教育"
+    COMPULSORY = "compulsory", "义务教育在校"
+    HIGH_SCHOOL = "high_school", "高中/中职在校"
+    HIGHER = "higher", "高等教育在校"
+    OUT_OF_SCHOOL = "out_of_school", "失学辍学"
 
 
-SCHOOLING_LABELS = {
-    Schooling.NOT_APPLICABLE: "非在校生",
-    Schooling.PRESCHOOL: "学前教育",
-    Schooling.COMPULSORY: "义务教育在校",
-    Schooling.HIGH_SCHOOL: "高中/中职在校",
-    Schooling.HIGHER: "高等教育在校",
-    Schooling.OUT_OF_SCHOOL: "失学辍学",
-}
+class AlertSource(LabelledEnum):
+    SELF_DECLARED = "self_declared", "农户自主申报"
+    DEPARTMENT = "department", "部门筛查预警"
+    CADRE_VISIT = "cadre_visit", "基层干部走访"
+    SYSTEM = "system", "系统筛查"
+    EVENT = "event", "业务事件"  # 其他服务的事件（如务工失业）
 
 
-class AlertSource(StrEnum):
-    SELF_DECLARED = "self_declared"  # 农户自主申报
-    DEPARTMENT = "department"  # 部门筛查预警
-    CADRE_VISIT = "cadre_visit"  # 基层干部日常走访
-    SYSTEM = "system"  # 系统筛查
-    EVENT = "event"  # 其他服务的事件（如务工失业）
+class AlertStatus(LabelledEnum):
+    OPEN = "open", "待核实"
+    VERIFYING = "verifying", "核实中"
+    CONFIRMED = "confirmed", "已纳入监测"
+    DISMISSED = "dismissed", "核实排除"
 
 
-ALERT_SOURCE_LABELS = {
-    AlertSource.SELF_DECLARED: "农户自主申报",
-    AlertSource.DEPARTMENT: "部门筛查预警",
-    AlertSource.CADRE_VISIT: "基层干部走访",
-    AlertSource.SYSTEM: "系统筛查",
-    AlertSource.EVENT: "业务事件",
-}
+class VisitorKind(LabelledEnum):
+    RESPONSIBLE_HELPER = "responsible_helper", "帮扶责任人走访"
+    TOWN_SECRETARY = "town_secretary", "镇党委书记遍访"
+    CADRE = "cadre", "基层干部日常走访"
 
 
-class AlertStatus(StrEnum):
-    OPEN = "open"  # 待核实
-    VERIFYING = "verifying"  # 核实中
-    CONFIRMED = "confirmed"  # 已纳入监测
-    DISMISSED = "dismissed"  # 核实排除
+class MeasureKind(LabelledEnum):
+    DEVELOPMENTAL = "developmental", "开发式帮扶"
+    SAFETY_NET = "safety_net", "兜底保障"  # 兜底保障/综合保障
 
 
-ALERT_STATUS_LABELS = {
-    AlertStatus.OPEN: "待核实",
-    AlertStatus.VERIFYING: "核实中",
-    AlertStatus.CONFIRMED: "已纳入监测",
-    AlertStatus.DISMISSED: "核实排除",
-}
-# An alert still asking for attention: screening raises no second one beside it.
-PENDING_ALERT_STATUSES = (AlertStatus.OPEN, AlertStatus.VERIFYING)
-
-
-class VisitorKind(StrEnum):
-    RESPONSIBLE_HELPER = "responsible_helper"  # 帮扶责任人走访
-    TOWN_SECRETARY = "town_secretary"  # 镇党委书记遍访
-    CADRE = "cadre"  # 基层干部日常走访
-
-
-VISITOR_KIND_LABELS = {
-    VisitorKind.RESPONSIBLE_HELPER: "帮扶责任人走访",
-    VisitorKind.TOWN_SECRETARY: "镇党委书记遍访",
-    VisitorKind.CADRE: "基层干部日常走访",
-}
-
-
-class MeasureKind(StrEnum):
-    DEVELOPMENTAL = "developmental"  # 开发式帮扶
-    SAFETY_NET = "safety_net"  # 兜底保障/综合保障
-
-
-MEASURE_KIND_LABELS = {MeasureKind.DEVELOPMENTAL: "开发式帮扶", MeasureKind.SAFETY_NET: "兜底保障"}
-
-
-def _enum(e: type[StrEnum], name: str) -> Enum:
+def _enum(e: type[LabelledEnum], name: str) -> Enum:
     return pg_enum(e, name, SCHEMA)
 
 

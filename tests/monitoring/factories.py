@@ -1,19 +1,23 @@
-"""Small factories for monitoring tests: valid ID numbers, households with members."""
+"""Small factories for monitoring tests: valid ID numbers, households with members, workflow steps."""
 
 from __future__ import annotations
 
 import itertools
+import json
 from datetime import date, timedelta
 from typing import Any
 
 import httpx
+import nats
 from sqlalchemy import text
 
 from services.monitoring.households.id_numbers import check_char
+from shared.events.envelope import ConsumedEvent, EventSpec
 from tests.conftest import Stack
-from tests.helpers import KEJING, KEJING_VILLAGE, auth
+from tests.helpers import KEJING, KEJING_VILLAGE, auth, new_id
 
 HOUSEHOLDS = "/api/monitoring/v1/households"
+ALERTS = "/api/monitoring/v1/alerts"
 _serial = itertools.count(100)
 
 
@@ -53,6 +57,37 @@ async def create_household(api: httpx.AsyncClient, token: str, **overrides: Any)
     return resp.json()  # type: ignore[no-any-return]
 
 
+async def helper_id(api: httpx.AsyncClient, tokens: dict[str, str]) -> str:
+    """The demo helper's user id (what ``helper_user_id`` holds)."""
+    me = (await api.get("/auth/me", headers=auth(tokens["helper_wang"]))).json()
+    return me["id"]  # type: ignore[no-any-return]
+
+
+async def count(stack: Stack, sql: str, **params: object) -> int:
+    async with stack.db("monitoring").engine.connect() as conn:
+        return int(await conn.scalar(text(sql), params) or 0)
+
+
+async def announced(stack: Stack, spec: EventSpec) -> list[tuple[dict[str, Any], Any]]:
+    """The outbox rows of one event type in commit order, each with its ``data`` read by the
+    published payload model: a field the writer (Python or SQL) forgets fails right here."""
+    async with stack.db("monitoring").engine.connect() as conn:
+        rows = await conn.execute(
+            text("SELECT envelope FROM monitoring.outbox WHERE envelope->>'type' = :t ORDER BY position"),
+            {"t": spec.type},
+        )
+        return [(r[0], spec.payload.model_validate(r[0]["data"])) for r in rows]
+
+
+async def declare(api: httpx.AsyncClient, token: str, household_id: str, **body: Any) -> dict[str, Any]:
+    """A self-declaration for the household (a reason unless given)."""
+    resp = await api.post(
+        ALERTS, json={"household_id": household_id, "reason": "自主申报", **body}, headers=auth(token)
+    )
+    assert resp.status_code == 201, resp.text
+    return resp.json()  # type: ignore[no-any-return]
+
+
 async def step(
     api: httpx.AsyncClient, token: str, household_id: str, action: str, **body: Any
 ) -> httpx.Response:
@@ -77,27 +112,81 @@ async def backdate_alerts(stack: Stack, household_id: str, days: int) -> None:
         )
 
 
+def steps_to_inclusion() -> list[tuple[str, str, dict[str, Any]]]:
+    """The workflow from verification to inclusion, each step by the role that takes it, with a
+    public notice posted six days ago (its objection window is over)."""
+    posted = date.today() - timedelta(days=6)
+    return [
+        ("village_beidahe", "start_verification", {}),
+        (
+            "village_beidahe",
+            "submit_village_review",
+            {"subtype": "sudden_hardship", "risk_causes": ["illness"]},
+        ),
+        ("village_beidahe", "village_approve", {"notice_posted_on": posted.isoformat()}),
+        ("village_beidahe", "close_notice", {}),
+        ("town_kejing", "town_approve", {}),
+        ("admin", "approve", {}),
+    ]
+
+
+async def advance(
+    api: httpx.AsyncClient, tokens: dict[str, str], household_id: str, stack: Stack, *, through: str
+) -> dict[str, Any]:
+    """Drive a household from a self-declaration (a week old) up to and including the step
+    ``through``, each step by its role; the household as the last step answered."""
+    await declare(
+        api, tokens["village_beidahe"], household_id, reason="户主住院，医疗支出大", risk_causes=["illness"]
+    )
+    await backdate_alerts(stack, household_id, 7)
+    for who, action, extra in steps_to_inclusion():
+        resp = await step(api, tokens[who], household_id, action, **extra)
+        assert resp.status_code == 200, (action, resp.text)
+        if action == through:
+            return resp.json()  # type: ignore[no-any-return]
+    raise AssertionError(f"{through} is not a step towards inclusion")
+
+
 async def include(
     api: httpx.AsyncClient, tokens: dict[str, str], household_id: str, stack: Stack
 ) -> dict[str, Any]:
     """Drive a household from a self-declaration (a week old) to inclusion, each step by its role."""
-    village, town, admin = tokens["village_beidahe"], tokens["town_kejing"], tokens["admin"]
-    alert = await api.post(
-        "/api/monitoring/v1/alerts",
-        json={"household_id": household_id, "reason": "户主住院，医疗支出大", "risk_causes": ["illness"]},
-        headers=auth(village),
-    )
-    assert alert.status_code == 201, alert.text
-    await backdate_alerts(stack, household_id, 7)
-    posted = date.today() - timedelta(days=6)
-    for token, action, extra in (
-        (village, "start_verification", {}),
-        (village, "submit_village_review", {"subtype": "sudden_hardship", "risk_causes": ["illness"]}),
-        (village, "village_approve", {"notice_posted_on": posted.isoformat()}),
-        (village, "close_notice", {}),
-        (town, "town_approve", {}),
-        (admin, "approve", {}),
-    ):
-        resp = await step(api, token, household_id, action, **extra)
-        assert resp.status_code == 200, (action, resp.text)
-    return resp.json()  # type: ignore[no-any-return]
+    return await advance(api, tokens, household_id, stack, through="approve")
+
+
+def envelope_of(consumed: ConsumedEvent[Any], subject: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The event monitoring consumes as its producer sends it, with a new event id."""
+    return {
+        "specversion": "1.0",
+        "id": new_id(),
+        "source": f"/xianjie/{consumed.service}",
+        "type": consumed.type,
+        "subject": subject,
+        "time": "2026-11-20T08:00:00Z",
+        "datacontenttype": "application/json",
+        "data": data,
+    }
+
+
+async def publish(stack: Stack, consumed: ConsumedEvent[Any], *envelopes: dict[str, Any]) -> None:
+    """Each envelope on the producer's subject under a new message id: past the stream's
+    duplicate window, the event id (monitoring's inbox) is the only guard left."""
+    nc = await nats.connect(stack.infra.nats_url)
+    try:
+        js = nc.jetstream()
+        for envelope in envelopes:
+            await js.publish(
+                consumed.nats_subject, json.dumps(envelope).encode(), headers={"Nats-Msg-Id": new_id()}
+            )
+    finally:
+        await nc.close()
+
+
+async def drained(stack: Stack) -> bool:
+    """Monitoring's consumer of employment's stream has nothing pending or unacknowledged."""
+    nc = await nats.connect(stack.infra.nats_url)
+    try:
+        info = await nc.jetstream().consumer_info("XIANJIE_EMPLOYMENT", "monitoring")
+        return info.num_pending == 0 and info.num_ack_pending == 0
+    finally:
+        await nc.close()

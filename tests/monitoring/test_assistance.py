@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import httpx
-from sqlalchemy import text
 
 from tests.conftest import Stack
 from tests.helpers import auth
-from tests.monitoring.factories import HOUSEHOLDS, create_household, include
+from tests.monitoring.factories import HOUSEHOLDS, count, create_household, helper_id, include
 
 POLICIES = "/api/monitoring/v1/policies"
 PLANS = "/api/monitoring/v1/assistance-plans"
@@ -49,7 +49,18 @@ def plan_body(household_id: str, **overrides: object) -> dict[str, object]:
     return body
 
 
-async def test_toolbox_seeded_from_the_plan(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+NEW_POLICY = {
+    "code": "tea_industry",
+    "name": "茶产业到户奖补",
+    "category": "industry",
+    "measure_kind": "developmental",
+    "risk_causes": ["business_failure"],
+    "responsible_unit": "农业农村局",
+}
+PLAN_COUNT = "SELECT count(*) FROM monitoring.assistance_plans"
+
+
+async def test_toolbox_is_seeded_from_the_work_plan(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
     items = (await api.get(POLICIES, headers=auth(tokens["helper_wang"]))).json()["items"]
     names = {p["name"] for p in items}
     assert {
@@ -61,40 +72,56 @@ async def test_toolbox_seeded_from_the_plan(api: httpx.AsyncClient, tokens: dict
         "农村危房改造",
         "农村饮水安全工程",
     } <= names
+
+
+async def test_toolbox_filters_by_risk_cause(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
     water = (
         await api.get(POLICIES, params={"risk_cause": "drinking_water"}, headers=auth(tokens["admin"]))
     ).json()
     assert [p["code"] for p in water["items"]] == ["drinking_water_project"]
-    new = {
-        "code": "tea_industry",
-        "name": "茶产业到户奖补",
-        "category": "industry",
-        "measure_kind": "developmental",
-        "risk_causes": ["business_failure"],
-        "responsible_unit": "农业农村局",
-    }
-    created = await api.post(POLICIES, json=new, headers=auth(tokens["admin"]))
+
+
+async def test_district_admin_adds_a_policy_once(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    created = await api.post(POLICIES, json=NEW_POLICY, headers=auth(tokens["admin"]))
     assert created.status_code == 201 and created.json()["measure_kind_label"] == "开发式帮扶"
-    dup = await api.post(POLICIES, json=new, headers=auth(tokens["admin"]))
+    dup = await api.post(POLICIES, json=NEW_POLICY, headers=auth(tokens["admin"]))
     assert dup.status_code == 409
+
+
+async def test_only_the_district_admin_adds_policies(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
     for who in ("town_kejing", "village_beidahe", "helper_wang", "auditor", "dept_hrss", "integrator_hrss"):
-        assert (
-            await api.post(POLICIES, json={**new, "code": "x_y"}, headers=auth(tokens[who]))
-        ).status_code == 403
-    for bad in ({**new, "code": "X!"}, {**new, "risk_causes": []}, {**new, "measure_kind": "charity"}):
-        assert (await api.post(POLICIES, json=bad, headers=auth(tokens["admin"]))).status_code == 422
+        resp = await api.post(POLICIES, json={**NEW_POLICY, "code": "x_y"}, headers=auth(tokens[who]))
+        assert resp.status_code == 403, who
 
 
-async def test_suggestions_and_plans(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> None:
-    me = (await api.get("/auth/me", headers=auth(tokens["helper_wang"]))).json()
-    household = await create_household(api, tokens["admin"], helper_user_id=me["id"])
-    hid = household["id"]
-    assert (
-        await api.get(f"{HOUSEHOLDS}/{hid}/policy-suggestions", headers=auth(tokens["admin"]))
-    ).json() == []
-    not_yet = await api.post(PLANS, json=plan_body(hid), headers=auth(tokens["helper_wang"]))
-    assert not_yet.status_code == 409 and not_yet.json()["code"] == "invalid_transition"
-    await include(api, tokens, hid, stack)  # included with risk cause 因病
+async def test_bad_policy_is_422(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    for bad in ({"code": "X!"}, {"risk_causes": []}, {"measure_kind": "charity"}):
+        resp = await api.post(POLICIES, json={**NEW_POLICY, **bad}, headers=auth(tokens["admin"]))
+        assert resp.status_code == 422, bad
+
+
+async def helped_household(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, *, included: bool = True
+) -> str:
+    """A household assigned to the demo helper, included with risk cause 因病 unless asked otherwise."""
+    household = await create_household(api, tokens["admin"], helper_user_id=await helper_id(api, tokens))
+    if included:
+        await include(api, tokens, household["id"], stack)
+    return household["id"]  # type: ignore[no-any-return]
+
+
+async def test_no_suggestions_without_risk_causes(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    hid = await helped_household(api, tokens, stack, included=False)
+    resp = await api.get(f"{HOUSEHOLDS}/{hid}/policy-suggestions", headers=auth(tokens["admin"]))
+    assert resp.json() == []
+
+
+async def test_suggestions_address_the_households_risks(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    hid = await helped_household(api, tokens, stack)
     suggestions = (
         await api.get(f"{HOUSEHOLDS}/{hid}/policy-suggestions", headers=auth(tokens["helper_wang"]))
     ).json()
@@ -106,25 +133,48 @@ async def test_suggestions_and_plans(api: httpx.AsyncClient, tokens: dict[str, s
     } <= codes and "drinking_water_project" not in codes
     assert all("illness" in s["matched_causes"] for s in suggestions)
 
+
+async def test_plan_needs_a_household_being_assisted(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    hid = await helped_household(api, tokens, stack, included=False)
+    not_yet = await api.post(PLANS, json=plan_body(hid), headers=auth(tokens["helper_wang"]))
+    assert not_yet.status_code == 409 and not_yet.json()["code"] == "invalid_transition"
+    assert await count(stack, PLAN_COUNT) == 0
+
+
+async def planned(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> tuple[str, dict[str, Any]]:
+    """A helped household with this year's plan, made by its helper: its id and the plan."""
+    hid = await helped_household(api, tokens, stack)
     created = await api.post(PLANS, json=plan_body(hid), headers=auth(tokens["helper_wang"]))
     assert created.status_code == 201, created.text
-    kinds = [m["kind"] for m in created.json()["measures"]]
+    return hid, created.json()
+
+
+async def test_plan_measures_take_the_policys_kind(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    _, plan = await planned(api, tokens, stack)
+    kinds = [m["kind"] for m in plan["measures"]]
     assert sorted(kinds) == ["developmental", "developmental", "safety_net"]
+
+
+async def test_one_plan_per_household_and_year(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    hid, _ = await planned(api, tokens, stack)
     again = await api.post(PLANS, json=plan_body(hid), headers=auth(tokens["helper_wang"]))
     assert again.status_code == 409 and again.json()["code"] == "plan_exists"
+    assert await count(stack, PLAN_COUNT) == 1
+
+
+def bad_measures() -> dict[str, list[dict[str, object]]]:
     today = date.today()
-    bad_measures = [
-        [{"description": "x", "owner": "y", "starts_on": today.isoformat(), "ends_on": today.isoformat()}],
-        [
-            {
-                "policy_code": "nope",
-                "description": "x",
-                "owner": "y",
-                "starts_on": today.isoformat(),
-                "ends_on": today.isoformat(),
-            }
-        ],
-        [
+    dates = {"starts_on": today.isoformat(), "ends_on": today.isoformat()}
+    return {
+        "no kind": [{"description": "x", "owner": "y", **dates}],
+        "unknown policy": [{"policy_code": "nope", "description": "x", "owner": "y", **dates}],
+        "dates reversed": [
             {
                 "kind": "developmental",
                 "description": "x",
@@ -133,19 +183,32 @@ async def test_suggestions_and_plans(api: httpx.AsyncClient, tokens: dict[str, s
                 "ends_on": date(today.year - 1, 1, 1).isoformat(),
             }
         ],
-    ]
-    for measures in bad_measures:
-        resp = await api.post(
-            PLANS, json=plan_body(hid, year=today.year + 1, measures=measures), headers=auth(tokens["admin"])
-        )
-        assert resp.status_code == 422, resp.text
+    }
+
+
+async def test_bad_measure_is_422(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> None:
+    hid = await helped_household(api, tokens, stack)
+    for case, measures in bad_measures().items():
+        resp = await api.post(PLANS, json=plan_body(hid, measures=measures), headers=auth(tokens["admin"]))
+        assert resp.status_code == 422, (case, resp.text)
+    assert await count(stack, PLAN_COUNT) == 0
+
+
+async def test_roles_that_do_not_help_may_not_plan(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    hid = await helped_household(api, tokens, stack)
     for who in ("auditor", "dept_hrss", "integrator_hrss"):
-        resp = await api.post(PLANS, json=plan_body(hid, year=today.year + 2), headers=auth(tokens[who]))
-        assert resp.status_code == 403, who
+        assert (await api.post(PLANS, json=plan_body(hid), headers=auth(tokens[who]))).status_code == 403, who
+    assert await count(stack, PLAN_COUNT) == 0
+
+
+async def test_plans_are_listed_with_their_measures(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    hid, _ = await planned(api, tokens, stack)
     listed = (
         await api.get(PLANS, params={"household_id": hid}, headers=auth(tokens["village_beidahe"]))
     ).json()
     assert len(listed["items"]) == 1 and len(listed["items"][0]["measures"]) == 3
-    async with stack.db("monitoring").engine.connect() as conn:
-        assert await conn.scalar(text("SELECT count(*) FROM monitoring.assistance_plans")) == 1
-        assert await conn.scalar(text("SELECT count(*) FROM monitoring.measures")) == 3
+    assert await count(stack, "SELECT count(*) FROM monitoring.measures") == 3

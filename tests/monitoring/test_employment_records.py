@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import io
-import json
 from datetime import date
 from typing import Any
 
 import httpx
-import nats
 from openpyxl import load_workbook
 from sqlalchemy import text
 
+from services.monitoring.employment_records.events import WORKER_REGISTERED
 from tests.conftest import Stack
 from tests.helpers import auth, eventually, new_id
-from tests.monitoring.factories import HOUSEHOLDS, create_household, id_number, member
+from tests.monitoring.factories import (
+    HOUSEHOLDS,
+    create_household,
+    drained,
+    envelope_of,
+    id_number,
+    member,
+    publish,
+)
 
 REPORTS = "/api/monitoring/v1/reports"
 WORKERS = "/api/employment/v1/workers"
@@ -41,16 +48,15 @@ async def projection(stack: Stack) -> list[dict[str, Any]]:
         return [dict(r) for r in rows.mappings()]
 
 
-async def test_able_bodied_member_without_record_until_registered(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
-) -> None:
-    admin = tokens["admin"]
+async def households_for_rule_6(api: httpx.AsyncClient, admin: str) -> dict[str, Any]:
+    """A lifted-out household with an able-bodied working-age member (and two who do not count);
+    households whose members cannot count: one with an elder of 70 and one who lost labour
+    capacity; and an ordinary household, which employment does not track. The first one."""
     seventy = date(date.today().year - 70, 3, 1)
     able = member(name="王劳力", id_number=id_number(date(1990, 6, 1)), labour="ordinary")
     elder = member(name="王老人", id_number=id_number(seventy), relation="parent", labour="ordinary")
     unable = member(name="王病人", id_number=id_number(date(1988, 2, 2)), relation="spouse", labour="lost")
     working = await create_household(api, admin, member_count=3, members=[able, elder, unable])
-    # Only members who cannot count: an elder of 70 with labour capacity and one who lost it.
     await create_household(
         api,
         admin,
@@ -61,19 +67,36 @@ async def test_able_bodied_member_without_record_until_registered(
             member(name="李大娘", id_number=id_number(date(1985, 1, 1)), relation="spouse", labour="lost"),
         ],
     )
-    # An ordinary household is not tracked by employment: its members are not suspect.
     await create_household(
         api, admin, head_name="赵农户", kind="ordinary", member_count=1, members=[member(name="赵农户")]
     )
+    return working
 
-    assert await rule_6(api, admin) == {working["id"]}
+
+async def test_rule_6_flags_only_able_bodied_working_age_members_of_tracked_households(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    working = await households_for_rule_6(api, tokens["admin"])
+    assert await rule_6(api, tokens["admin"]) == {working["id"]}
     assert working["id"] in await rule_6(api, tokens["town_kejing"])
-    download = await api.get(f"{REPORTS}/data-quality", params={"format": "xlsx"}, headers=auth(admin))
+
+
+async def test_rule_6_is_in_the_xlsx_download(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    await households_for_rule_6(api, tokens["admin"])
+    download = await api.get(
+        f"{REPORTS}/data-quality", params={"format": "xlsx"}, headers=auth(tokens["admin"])
+    )
     assert download.status_code == 200
     sheet = load_workbook(io.BytesIO(download.content)).active
     rows = list(sheet.iter_rows(values_only=True))
     assert (6, RULE) in {(r[1], r[2]) for r in rows[1:]}
 
+
+async def test_registering_the_member_in_employment_clears_rule_6(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    admin = tokens["admin"]
+    working = await households_for_rule_6(api, admin)
     # The able-bodied member is registered as a worker in employment; its event reaches monitoring.
     mine = await members_by_name(api, admin, working["id"])
     resp = await api.post(
@@ -112,41 +135,23 @@ async def test_worker_registered_twice_is_one_record(
     [mine] = (await members_by_name(api, tokens["admin"], household["id"])).values()
     assert household["id"] in await rule_6(api, tokens["admin"])
 
-    def envelope(worker_id: str) -> dict[str, Any]:
-        return {
-            "specversion": "1.0",
-            "id": new_id(),
-            "source": "/xianjie/employment",
-            "type": "cn.xianjie.employment.worker.registered.v1",
-            "subject": worker_id,
-            "time": "2026-11-20T08:00:00Z",
-            "datacontenttype": "application/json",
-            "data": {
-                "worker_id": worker_id,
-                "household_id": household["id"],
-                "member_id": mine["id"],
-                "town_code": household["town_code"],
-                "village_code": household["village_code"],
-                "status": "employed",
-                "place": "in_county",
-                "something_new": "ignored",
-            },
+    def registered(worker_id: str) -> dict[str, Any]:
+        data = {
+            "worker_id": worker_id,
+            "household_id": household["id"],
+            "member_id": mine["id"],
+            "town_code": household["town_code"],
+            "village_code": household["village_code"],
+            "status": "employed",
+            "place": "in_county",
+            "something_new": "ignored",
         }
+        return envelope_of(WORKER_REGISTERED, worker_id, data)
 
     first_worker = new_id()
-    first = envelope(first_worker)
-    later = envelope(new_id())
-    nc = await nats.connect(stack.infra.nats_url)
-    try:
-        js = nc.jetstream()
-        for event in (first, first, later):
-            await js.publish(
-                "xianjie.employment.worker.registered",
-                json.dumps(event).encode(),
-                headers={"Nats-Msg-Id": new_id()},
-            )
-    finally:
-        await nc.close()
+    first = registered(first_worker)
+    later = registered(new_id())
+    await publish(stack, WORKER_REGISTERED, first, first, later)
 
     async def handled() -> bool:
         async with stack.db("monitoring").engine.connect() as conn:
@@ -157,16 +162,7 @@ async def test_worker_registered_twice_is_one_record(
         return done == 2
 
     await eventually(handled, timeout=30)
-
-    async def drained() -> bool:
-        nc = await nats.connect(stack.infra.nats_url)
-        try:
-            info = await nc.jetstream().consumer_info("XIANJIE_EMPLOYMENT", "monitoring")
-            return info.num_pending == 0 and info.num_ack_pending == 0
-        finally:
-            await nc.close()
-
-    await eventually(drained, timeout=30)
+    await eventually(lambda: drained(stack), timeout=30)
     [record] = await projection(stack)
     assert str(record["member_id"]) == mine["id"] and str(record["worker_id"]) == first_worker
     assert household["id"] not in await rule_6(api, tokens["admin"])

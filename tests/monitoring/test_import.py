@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 import httpx
 from openpyxl import Workbook
 from sqlalchemy import text
 
+from services.monitoring.households.events import HOUSEHOLD_REGISTERED
 from tests.conftest import Stack
 from tests.helpers import KEJING, KEJING_OTHER_VILLAGE, KEJING_VILLAGE, WANGWU, WANGWU_VILLAGE, auth
-from tests.monitoring.factories import HOUSEHOLDS, id_number
+from tests.monitoring.factories import HOUSEHOLDS, announced, id_number
 
 IMPORT = f"{HOUSEHOLDS}/import"
 HEADER = [
@@ -137,12 +139,21 @@ async def counts(stack: Stack) -> tuple[int, int, int]:
         )  # type: ignore[return-value]
 
 
-async def test_csv_import_reports_each_refused_row(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+def ledger_upload(rows: list[list[str]]) -> dict[str, tuple[str, bytes, str]]:
+    return {"file": ("克井镇台账.csv", as_csv(rows, "gb18030"), "text/csv")}
+
+
+async def imported(api: httpx.AsyncClient, token: str, upload: dict[str, Any]) -> dict[str, Any]:
+    resp = await api.post(IMPORT, files=upload, headers=auth(token))
+    assert resp.status_code == 200, resp.text
+    return resp.json()  # type: ignore[no-any-return]
+
+
+async def test_import_refuses_each_bad_row_naming_its_column(
+    api: httpx.AsyncClient, tokens: dict[str, str]
 ) -> None:
     rows, good = ledger()
-    upload = {"file": ("克井镇台账.csv", as_csv(rows, "gb18030"), "text/csv")}
-    resp = await api.post(IMPORT, files=upload, headers=auth(tokens["admin"]))
+    resp = await api.post(IMPORT, files=ledger_upload(rows), headers=auth(tokens["admin"]))
     assert resp.status_code == 200, resp.text
     report = resp.json()
     assert (report["total"], report["accepted"], report["unchanged"], report["refused"]) == (10, 3, 0, 7)
@@ -155,37 +166,76 @@ async def test_csv_import_reports_each_refused_row(
     assert refused[9]["field"] == "户主姓名"
     assert refused[10]["field"] == "户主身份证号" and "第 2 行" in refused[10]["message"]
     assert good not in resp.text
+
+
+async def test_imported_rows_register_households_with_their_heads(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    rows, _ = ledger()
+    await imported(api, tokens["admin"], ledger_upload(rows))
     assert await counts(stack) == (3, 3, 3)
     listed = (await api.get(HOUSEHOLDS, params={"q": "钱二"}, headers=auth(tokens["admin"]))).json()["items"]
     assert listed[0]["kind"] == "monitored" and listed[0]["member_count"] == 2
     members = (await api.get(f"{HOUSEHOLDS}/{listed[0]['id']}/members", headers=auth(tokens["admin"]))).json()
     assert members[0]["relation"] == "head" and members[0]["medical_insured"] is False
 
-    # The same file again changes nothing; XLSX of the same ledger neither.
-    again = (await api.post(IMPORT, files=upload, headers=auth(tokens["admin"]))).json()
+
+async def test_import_announces_each_new_household_with_the_published_payload(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    rows, _ = ledger()
+    report = await imported(api, tokens["admin"], ledger_upload(rows))
+    accepted = {r["id"] for r in report["rows"] if r["status"] == "accepted"}
+    events = await announced(stack, HOUSEHOLD_REGISTERED)
+    assert {envelope["subject"] for envelope, _ in events} == accepted
+    assert {str(payload.household_id) for _, payload in events} == accepted
+    kinds = {str(payload.household_id): (payload.kind, payload.village_code) for _, payload in events}
+    assert sorted(kinds.values()) == [
+        ("lifted_out", KEJING_VILLAGE),
+        ("monitored", KEJING_OTHER_VILLAGE),
+        ("ordinary", WANGWU_VILLAGE),
+    ]
+
+
+async def test_importing_the_same_ledger_again_changes_nothing(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    rows, _ = ledger()
+    upload = ledger_upload(rows)
+    await imported(api, tokens["admin"], upload)
+    again = await imported(api, tokens["admin"], upload)
     assert (again["accepted"], again["unchanged"], again["refused"]) == (0, 3, 7)
     xlsx = {"file": ("台账.xlsx", as_xlsx(rows), "application/octet-stream")}
-    same = (await api.post(IMPORT, files=xlsx, headers=auth(tokens["admin"]))).json()
+    same = await imported(api, tokens["admin"], xlsx)
     assert (same["accepted"], same["unchanged"]) == (0, 3)
     assert await counts(stack) == (3, 3, 3)
 
 
-async def test_import_scope_and_unreadable_files(
+async def test_village_cadre_imports_only_rows_of_the_village(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     rows, _ = ledger()
-    # A village cadre imports only rows of the village; others are refused row by row.
-    resp = await api.post(
-        IMPORT, files={"file": ("a.xlsx", as_xlsx(rows))}, headers=auth(tokens["village_beidahe"])
-    )
-    report = resp.json()
+    report = await imported(api, tokens["village_beidahe"], {"file": ("a.xlsx", as_xlsx(rows))})
     assert report["accepted"] == 1
     assert any(p["problems"][0]["message"] == "不在您的辖区内" for p in report["rows"] if p["row"] in (3, 11))
+    assert (await counts(stack))[0] == 1
+
+
+async def test_roles_that_do_not_keep_records_may_not_import(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    rows, _ = ledger()
     for who in ("auditor", "helper_wang", "dept_hrss", "integrator_hrss"):
         denied = await api.post(IMPORT, files={"file": ("a.csv", as_csv(rows))}, headers=auth(tokens[who]))
         assert denied.status_code == 403, who
+    assert (await counts(stack))[0] == 0
+
+
+async def test_unreadable_file_is_422(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
     for content in (b"", b"PK\x03\x04 not really a zip"):
         bad = await api.post(IMPORT, files={"file": ("x.xlsx", content)}, headers=auth(tokens["admin"]))
-        assert bad.status_code == 422 and bad.json()["code"] == "unreadable_file"
+        assert bad.status_code == 422 and bad.json()["code"] == "unreadable_file", content
+
+
+async def test_import_without_a_file_is_422(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
     assert (await api.post(IMPORT, headers=auth(tokens["admin"]))).status_code == 422
-    assert (await counts(stack))[0] == 1

@@ -3,36 +3,75 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import httpx
 from sqlalchemy import text
 
 from tests.conftest import Stack
 from tests.helpers import WANGWU, WANGWU_VILLAGE, auth
-from tests.monitoring.factories import HOUSEHOLDS, create_household, id_number, member
+from tests.monitoring.factories import (
+    HOUSEHOLDS,
+    count,
+    create_household,
+    helper_id,
+    household,
+    id_number,
+    include,
+    member,
+)
+
+MEMBER_COUNT = "SELECT count(*) FROM monitoring.members"
+HEAD_BIRTH = date(1975, 3, 9)
+_VALID = id_number()
+INVALID_ID_NUMBERS = {
+    "17 chars": "41900119800517123",
+    "checksum": _VALID[:17] + ("0" if _VALID[17] != "0" else "1"),
+    "month 13": "419001" + "19801332" + "1234",
+    "letters": "41900119800517ABCX",
+}
 
 
-async def test_members_with_masked_and_full_id_numbers(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
-) -> None:
-    me = (await api.get("/auth/me", headers=auth(tokens["helper_wang"]))).json()
-    head = id_number(date(1975, 3, 9))
+async def household_with_head(
+    api: httpx.AsyncClient, tokens: dict[str, str], head: str
+) -> tuple[dict[str, Any], str]:
+    """A household of the helper's, its head and spouse registered; and its members' URL."""
     created = await create_household(
         api,
         tokens["town_kejing"],
-        helper_user_id=me["id"],
+        helper_user_id=await helper_id(api, tokens),
         members=[member(id_number=head), member(name="李秀英", relation="spouse", id_number=id_number())],
     )
-    url = f"{HOUSEHOLDS}/{created['id']}/members"
+    return created, f"{HOUSEHOLDS}/{created['id']}/members"
+
+
+async def test_district_and_territorial_cadres_see_full_id_numbers(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    head = id_number(HEAD_BIRTH)
+    _, url = await household_with_head(api, tokens, head)
     for who in ("admin", "town_kejing", "village_beidahe"):
         items = (await api.get(url, headers=auth(tokens[who]))).json()
-        assert items[0]["id_number"] == head and items[0]["id_number_masked"] is False
+        assert items[0]["id_number"] == head and items[0]["id_number_masked"] is False, who
         assert items[0]["birth_date"] == "1975-03-09" and items[0]["relation_label"] == "户主"
+
+
+async def test_other_readers_see_masked_id_numbers_without_birth_date(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    head = id_number(HEAD_BIRTH)
+    _, url = await household_with_head(api, tokens, head)
     for who in ("helper_wang", "auditor", "dept_hrss"):
         items = (await api.get(url, headers=auth(tokens[who]))).json()
         assert items[0]["id_number"] == f"{head[:6]}********{head[14:]}", who
         assert items[0]["id_number_masked"] is True and items[0]["birth_date"] is None
-    # Stored protected: no column holds the number in clear, and nothing was logged or announced.
+
+
+async def test_id_numbers_are_stored_protected_and_never_audited_or_announced(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    head = id_number(HEAD_BIRTH)
+    await household_with_head(api, tokens, head)
     async with stack.db("monitoring").engine.connect() as conn:
         dump = str(
             (
@@ -49,7 +88,16 @@ async def test_members_with_masked_and_full_id_numbers(
         assert head not in where and head[6:14] not in audit + outbox
 
 
-async def test_member_add_update_and_duplicates(
+async def test_added_member_answer_is_masked(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    first = await create_household(api, tokens["admin"])
+    added = await api.post(
+        f"{HOUSEHOLDS}/{first['id']}/members", json=member(), headers=auth(tokens["village_beidahe"])
+    )
+    assert added.status_code == 201, added.text
+    assert added.json()["id_number_masked"] is True  # write answers are kept for replays: masked
+
+
+async def test_an_id_number_registered_elsewhere_is_refused_without_echoing_it(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     h = auth(tokens["village_beidahe"])
@@ -58,81 +106,124 @@ async def test_member_add_update_and_duplicates(
     number = id_number()
     added = await api.post(f"{HOUSEHOLDS}/{first['id']}/members", json=member(id_number=number), headers=h)
     assert added.status_code == 201, added.text
-    assert added.json()["id_number_masked"] is True  # write answers are kept for replays: masked
     dup = await api.post(
         f"{HOUSEHOLDS}/{second['id']}/members", json=member(id_number=number.lower()), headers=h
     )
     assert dup.status_code == 409 and dup.json()["code"] == "duplicate_id_number"
     assert number not in dup.text
+    assert await count(stack, MEMBER_COUNT) == 1
+
+
+async def test_member_update_needs_the_current_version(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    h = auth(tokens["village_beidahe"])
+    first = await create_household(api, tokens["admin"])
+    added = await api.post(f"{HOUSEHOLDS}/{first['id']}/members", json=member(), headers=h)
     murl = f"{HOUSEHOLDS}/{first['id']}/members/{added.json()['id']}"
     ok = await api.patch(murl, json={"labour": "weak", "health": "chronic"}, headers={**h, "If-Match": '"1"'})
     assert ok.status_code == 200 and ok.json()["labour_label"] == "弱劳动力或半劳动力"
     stale = await api.patch(murl, json={"labour": "none"}, headers={**h, "If-Match": '"1"'})
     assert stale.status_code == 412
-    bad_cases = [
-        member(id_number="41900119800517123"),  # 17 chars
-        member(id_number=number[:17] + ("0" if number[17] != "0" else "1")),  # checksum
-        member(id_number="419001" + "19801332" + "1234"),  # month 13
-        member(id_number="41900119800517ABCX"),
-    ]
-    for body in bad_cases:
-        resp = await api.post(f"{HOUSEHOLDS}/{second['id']}/members", json=body, headers=h)
-        assert resp.status_code == 422 and resp.json()["errors"][0]["field"] == "body.id_number", resp.text
-    # Another town's official cannot add members to a Kejing household (404, not the record).
+
+
+async def test_invalid_id_number_is_refused_with_its_field(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    target = await create_household(api, tokens["admin"])
+    for case, number in INVALID_ID_NUMBERS.items():
+        resp = await api.post(
+            f"{HOUSEHOLDS}/{target['id']}/members",
+            json=member(id_number=number),
+            headers=auth(tokens["village_beidahe"]),
+        )
+        assert resp.status_code == 422 and resp.json()["errors"][0]["field"] == "body.id_number", case
+    assert await count(stack, MEMBER_COUNT) == 0
+
+
+async def test_another_towns_official_may_not_add_members(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    """The household is not theirs to see: 404, not the record."""
     wangwu = await create_household(api, tokens["admin"], town_code=WANGWU, village_code=WANGWU_VILLAGE)
     denied = await api.post(
         f"{HOUSEHOLDS}/{wangwu['id']}/members", json=member(), headers=auth(tokens["town_kejing"])
     )
     assert denied.status_code == 404
-    for who in ("helper_wang", "auditor", "dept_hrss"):
-        resp = await api.post(f"{HOUSEHOLDS}/{first['id']}/members", json=member(), headers=auth(tokens[who]))
-        assert resp.status_code in (403, 404), who
-    async with stack.db("monitoring").engine.connect() as conn:
-        assert await conn.scalar(text("SELECT count(*) FROM monitoring.members")) == 1
+    assert await count(stack, MEMBER_COUNT) == 0
 
 
-async def test_household_with_bad_member_writes_nothing(
+async def test_roles_that_do_not_keep_records_may_not_add_members(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    from tests.monitoring.factories import household
+    first = await create_household(api, tokens["admin"])
+    for who in ("helper_wang", "auditor", "dept_hrss"):
+        resp = await api.post(f"{HOUSEHOLDS}/{first['id']}/members", json=member(), headers=auth(tokens[who]))
+        assert resp.status_code == 403, who
+    assert await count(stack, MEMBER_COUNT) == 0
 
+
+async def test_household_with_a_repeated_member_id_number_writes_nothing(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
     number = id_number()
     body = household(members=[member(id_number=number), member(id_number=number)])
     resp = await api.post(HOUSEHOLDS, json=body, headers=auth(tokens["admin"]))
     assert resp.status_code == 409 and resp.json()["code"] == "duplicate_id_number"
+    assert await count(stack, "SELECT count(*) FROM monitoring.households") == 0
+    assert await count(stack, "SELECT count(*) FROM monitoring.outbox") == 0
+
+
+async def test_household_with_an_invalid_member_id_number_writes_nothing(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
     resp = await api.post(
         HOUSEHOLDS, json=household(members=[member(id_number="123")]), headers=auth(tokens["admin"])
     )
     assert resp.status_code == 422 and resp.json()["errors"][0]["field"] == "body.members.0.id_number"
-    async with stack.db("monitoring").engine.connect() as conn:
-        assert await conn.scalar(text("SELECT count(*) FROM monitoring.households")) == 0
-        assert await conn.scalar(text("SELECT count(*) FROM monitoring.outbox")) == 0
+    assert await count(stack, "SELECT count(*) FROM monitoring.households") == 0
+    assert await count(stack, "SELECT count(*) FROM monitoring.outbox") == 0
 
 
-async def test_household_filters(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> None:
-    from tests.monitoring.factories import include
+async def listed(api: httpx.AsyncClient, token: str, **params: str) -> set[str]:
+    resp = await api.get(HOUSEHOLDS, params=params, headers=auth(token))
+    assert resp.status_code == 200, resp.text
+    return {h["id"] for h in resp.json()["items"]}
 
-    me = (await api.get("/auth/me", headers=auth(tokens["helper_wang"]))).json()
-    helped = await create_household(
-        api, tokens["admin"], head_name="张有福", address="北大河村五组", helper_user_id=me["id"]
-    )
-    await include(api, tokens, helped["id"], stack)
-    plain = await create_household(api, tokens["admin"], head_name="刘平安", address="南庄", kind="ordinary")
 
-    async def ids(**params: str) -> set[str]:
-        resp = await api.get(HOUSEHOLDS, params=params, headers=auth(tokens["town_kejing"]))
-        assert resp.status_code == 200, resp.text
-        return {h["id"] for h in resp.json()["items"]}
+async def test_households_filter_by_their_case(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    helped = await create_household(api, tokens["admin"])
+    await include(api, tokens, helped["id"], stack)  # sudden hardship, 因病
+    await create_household(api, tokens["admin"], kind="ordinary")
+    town = tokens["town_kejing"]
+    assert await listed(api, town, status="included") == {helped["id"]}
+    assert await listed(api, town, subtype="sudden_hardship") == {helped["id"]}
+    assert await listed(api, town, risk_cause="illness") == {helped["id"]}
+    assert await listed(api, town, risk_cause="housing") == set()
 
-    assert await ids(status="included") == {helped["id"]}
-    assert await ids(subtype="sudden_hardship") == {helped["id"]}
-    assert await ids(risk_cause="illness") == {helped["id"]}
-    assert await ids(risk_cause="housing") == set()
-    assert await ids(kind="ordinary") == {plain["id"]}
-    assert await ids(helper_user_id=me["id"]) == {helped["id"]}
-    assert await ids(q="有福") == {helped["id"]}
-    assert await ids(q="南庄") == {plain["id"]}
-    assert await ids(q="100%") == set()
+
+async def test_households_filter_by_kind_and_helper(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    helper = await helper_id(api, tokens)
+    helped = await create_household(api, tokens["admin"], helper_user_id=helper)
+    plain = await create_household(api, tokens["admin"], kind="ordinary")
+    town = tokens["town_kejing"]
+    assert await listed(api, town, kind="ordinary") == {plain["id"]}
+    assert await listed(api, town, helper_user_id=helper) == {helped["id"]}
+
+
+async def test_text_search_matches_name_or_address_literally(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    named = await create_household(api, tokens["admin"], head_name="张有福", address="北大河村五组")
+    placed = await create_household(api, tokens["admin"], head_name="刘平安", address="南庄")
+    town = tokens["town_kejing"]
+    assert await listed(api, town, q="有福") == {named["id"]}
+    assert await listed(api, town, q="南庄") == {placed["id"]}
+    assert await listed(api, town, q="100%") == set()
+
+
+async def test_bad_filter_is_422(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
     for bad in ({"status": "rich"}, {"risk_cause": "luck"}, {"q": ""}, {"town_code": "12"}):
-        resp = await api.get(HOUSEHOLDS, params=bad, headers=auth(tokens["admin"]))
-        assert resp.status_code == 422, bad
+        assert (await api.get(HOUSEHOLDS, params=bad, headers=auth(tokens["admin"]))).status_code == 422, bad

@@ -12,7 +12,16 @@ from sqlalchemy import text
 
 from tests.conftest import Stack
 from tests.helpers import KEJING_OTHER_VILLAGE, WANGWU, WANGWU_VILLAGE, auth
-from tests.monitoring.factories import backdate_alerts, create_household, id_number, include, member, step
+from tests.monitoring.factories import (
+    backdate_alerts,
+    create_household,
+    declare,
+    helper_id,
+    id_number,
+    include,
+    member,
+    step,
+)
 
 REPORTS = "/api/monitoring/v1/reports"
 
@@ -28,11 +37,17 @@ async def sql(stack: Stack, statement: str, **params: object) -> None:
         await conn.execute(text(statement), params)
 
 
-async def test_reports(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> None:
+async def scenario(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> dict[str, str]:
+    """Four households, each a case for some report: their ids by name.
+
+    - old: included three years ago, still monitored, no plan, an able-bodied member without an
+      employment record (long-running, lacking measures, data-quality rules 1, 5 and 6);
+    - cleared: included and risk eliminated despite income below the line (rule 3), helper assigned;
+    - slow: an ordinary household whose case has been open for 20 days (over the 15-day limit);
+    - far: a lifted-out household in another town without helper, members not matching its size.
+    """
     admin = tokens["admin"]
-    me = (await api.get("/auth/me", headers=auth(tokens["helper_wang"]))).json()
     able = member(id_number=id_number(date(1990, 6, 1)), labour="ordinary")
-    # Included three years ago, still monitored, no plan: long-running, lacking measures, rules 1 and 5.
     old = await create_household(api, admin, member_count=1, members=[able])
     await include(api, tokens, old["id"], stack)
     await sql(
@@ -40,8 +55,7 @@ async def test_reports(api: httpx.AsyncClient, tokens: dict[str, str], stack: St
         "UPDATE monitoring.households SET included_on = included_on - 1100 WHERE id = :id",
         id=old["id"],
     )
-    # Included and risk eliminated despite income below the line: rule 3; helper assigned.
-    cleared = await create_household(api, admin, member_count=2, helper_user_id=me["id"])
+    cleared = await create_household(api, admin, member_count=2, helper_user_id=await helper_id(api, tokens))
     await include(api, tokens, cleared["id"], stack)
     await api.put(
         f"/api/monitoring/v1/households/{cleared['id']}/incomes/2025",
@@ -49,19 +63,21 @@ async def test_reports(api: httpx.AsyncClient, tokens: dict[str, str], stack: St
         headers=auth(admin),
     )
     await step(api, admin, cleared["id"], "eliminate_risk")
-    # A case open for 20 days: over the 15-day identification limit.
     slow = await create_household(api, admin, village_code=KEJING_OTHER_VILLAGE, kind="ordinary")
-    await api.post(
-        "/api/monitoring/v1/alerts", json={"household_id": slow["id"], "reason": "申报"}, headers=auth(admin)
-    )
+    await declare(api, admin, slow["id"], reason="申报")
     await backdate_alerts(stack, slow["id"], 20)
     await step(api, admin, slow["id"], "start_verification")
-    # A lifted-out household in another town, no helper, town secretary visited.
     far = await create_household(
         api, admin, town_code=WANGWU, village_code=WANGWU_VILLAGE, member_count=2, members=[member()]
     )
+    return {"old": old["id"], "cleared": cleared["id"], "slow": slow["id"], "far": far["id"]}
 
-    by_status = await report(api, admin, "households", group="status")
+
+async def test_households_report_counts_by_status(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    await scenario(api, tokens, stack)
+    by_status = await report(api, tokens["admin"], "households", group="status")
     assert by_status["title"] == "农户分布统计（按状态）"
     counts = {(r["town_name"], r["group_label"]): r["households"] for r in by_status["rows"]}
     assert counts == {
@@ -70,57 +86,110 @@ async def test_reports(api: httpx.AsyncClient, tokens: dict[str, str], stack: St
         ("克井镇", "核实中"): 1,
         ("王屋镇", "未纳入监测"): 1,
     }
-    by_risk = await report(api, admin, "households", group="risk_cause")
+
+
+async def test_households_report_counts_by_risk_cause(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    await scenario(api, tokens, stack)
+    by_risk = await report(api, tokens["admin"], "households", group="risk_cause")
     assert {(r["town_name"], r["group_label"], r["households"]) for r in by_risk["rows"]} == {
         ("克井镇", "因病", 2),
         ("克井镇", "（未填）", 1),
         ("王屋镇", "（未填）", 1),
     }
 
-    [long] = (await report(api, admin, "long-running"))["rows"]
-    assert long["household_id"] == old["id"] and long["disposition"] == "待处置"
-    [lacking] = (await report(api, admin, "lacking-developmental"))["rows"]
-    assert lacking["household_id"] == old["id"] and lacking["able_bodied"] == 1
-    [overdue] = (await report(api, admin, "identification-overdue"))["rows"]
-    assert (
-        overdue["household_id"] == slow["id"]
-        and overdue["days"] == 20
-        and overdue["status_label"] == "核实中"
-    )
 
-    coverage = {r["town_name"]: r for r in (await report(api, admin, "helper-coverage"))["rows"]}
+async def test_long_running_report_lists_cases_open_two_years(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    ids = await scenario(api, tokens, stack)
+    [long] = (await report(api, tokens["admin"], "long-running"))["rows"]
+    assert long["household_id"] == ids["old"] and long["disposition"] == "待处置"
+
+
+async def test_lacking_developmental_report(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    ids = await scenario(api, tokens, stack)
+    [lacking] = (await report(api, tokens["admin"], "lacking-developmental"))["rows"]
+    assert lacking["household_id"] == ids["old"] and lacking["able_bodied"] == 1
+
+
+async def test_identification_overdue_report(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    ids = await scenario(api, tokens, stack)
+    [overdue] = (await report(api, tokens["admin"], "identification-overdue"))["rows"]
+    assert overdue["household_id"] == ids["slow"] and overdue["days"] == 20
+    assert overdue["status_label"] == "核实中"
+
+
+async def test_helper_coverage_report(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> None:
+    await scenario(api, tokens, stack)
+    coverage = {r["town_name"]: r for r in (await report(api, tokens["admin"], "helper-coverage"))["rows"]}
     assert (coverage["克井镇"]["households"], coverage["克井镇"]["with_helper"]) == (2, 1)
     assert coverage["克井镇"]["coverage"] == "50.0%" and coverage["王屋镇"]["without_helper"] == 1
-    missing = {r["household_id"] for r in (await report(api, admin, "helper-missing"))["rows"]}
-    assert missing == {old["id"], far["id"]}
 
-    quality = {(r["rule_no"], r["household_id"]) for r in (await report(api, admin, "data-quality"))["rows"]}
+
+async def test_helper_missing_report_filters_by_town(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    ids = await scenario(api, tokens, stack)
+    missing = {r["household_id"] for r in (await report(api, tokens["admin"], "helper-missing"))["rows"]}
+    assert missing == {ids["old"], ids["far"]}
+    filtered = await report(api, tokens["admin"], "helper-missing", town_code=WANGWU)
+    assert [r["household_id"] for r in filtered["rows"]] == [ids["far"]]
+
+
+async def test_data_quality_report_numbers_each_rule(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    ids = await scenario(api, tokens, stack)
+    rows = (await report(api, tokens["admin"], "data-quality"))["rows"]
+    quality = {(r["rule_no"], r["household_id"]) for r in rows}
     # Rule 6: able-bodied working-age members with no employment record (old's and far's).
     assert quality == {
-        (1, old["id"]),
-        (3, cleared["id"]),
-        (4, far["id"]),
-        (5, old["id"]),
-        (5, far["id"]),
-        (6, old["id"]),
-        (6, far["id"]),
+        (1, ids["old"]),
+        (3, ids["cleared"]),
+        (4, ids["far"]),
+        (5, ids["old"]),
+        (5, ids["far"]),
+        (6, ids["old"]),
+        (6, ids["far"]),
     }
-    # The town official sees only the town; the village cadre only the village.
+
+
+async def test_reports_are_scoped_to_the_callers_territory(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    ids = await scenario(api, tokens, stack)
     town_rules = {
         r["household_id"] for r in (await report(api, tokens["town_kejing"], "data-quality"))["rows"]
     }
-    assert town_rules == {old["id"], cleared["id"]}
+    assert town_rules == {ids["old"], ids["cleared"]}
     assert (await report(api, tokens["village_beidahe"], "identification-overdue"))["rows"] == []
-    filtered = await report(api, admin, "helper-missing", town_code=WANGWU)
-    assert [r["household_id"] for r in filtered["rows"]] == [far["id"]]
 
-    download = await api.get(f"{REPORTS}/data-quality", params={"format": "xlsx"}, headers=auth(admin))
+
+async def test_data_quality_report_downloads_as_xlsx(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    await scenario(api, tokens, stack)
+    download = await api.get(
+        f"{REPORTS}/data-quality", params={"format": "xlsx"}, headers=auth(tokens["admin"])
+    )
     assert download.status_code == 200
     assert download.headers["content-type"].startswith("application/vnd.openxmlformats")
     sheet = load_workbook(io.BytesIO(download.content)).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == ("乡镇（街道）", "规则编号", "疑点规则", "村（社区）", "户主")
     assert len(rows) == 8 and rows[1][2] == "纳入监测超过规定天数仍无帮扶措施"
+
+
+async def test_every_report_downloads_as_xlsx(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    await scenario(api, tokens, stack)
     for name in (
         "households",
         "long-running",
@@ -131,8 +200,17 @@ async def test_reports(api: httpx.AsyncClient, tokens: dict[str, str], stack: St
     ):
         xlsx = await api.get(f"{REPORTS}/{name}", params={"format": "xlsx"}, headers=auth(tokens["auditor"]))
         assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK", name
+
+
+async def test_helpers_and_systems_may_not_read_reports(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
     for who in ("helper_wang", "integrator_hrss"):
-        assert (await api.get(f"{REPORTS}/data-quality", headers=auth(tokens[who]))).status_code == 403
+        assert (await api.get(f"{REPORTS}/data-quality", headers=auth(tokens[who]))).status_code == 403, who
+
+
+async def test_unknown_report_or_grouping_is_422(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    admin = tokens["admin"]
     assert (await api.get(f"{REPORTS}/nonsense", headers=auth(admin))).status_code == 422
     assert (
         await api.get(f"{REPORTS}/households", params={"group": "x"}, headers=auth(admin))

@@ -3,36 +3,60 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import httpx
-from sqlalchemy import text
 
-from services.monitoring.workflow.events import HouseholdIncluded, RiskEliminated, SafetyNetMarked
+from services.monitoring.workflow.events import HOUSEHOLD_INCLUDED, RISK_ELIMINATED, SAFETY_NET_MARKED
 from tests.conftest import Stack
 from tests.helpers import WANGWU, WANGWU_VILLAGE, auth
 from tests.monitoring.factories import (
+    ALERTS,
     HOUSEHOLDS,
-    backdate_alerts,
+    advance,
+    announced,
+    count,
     create_household,
+    declare,
     id_number,
     include,
     member,
     step,
 )
 
-ALERTS = "/api/monitoring/v1/alerts"
+
+async def alerts_of(
+    api: httpx.AsyncClient, tokens: dict[str, str], household_id: str
+) -> list[dict[str, Any]]:
+    resp = await api.get(ALERTS, params={"household_id": household_id}, headers=auth(tokens["admin"]))
+    return resp.json()["items"]  # type: ignore[no-any-return]
 
 
-async def outbox(stack: Stack, event_type: str) -> list[dict[str, object]]:
-    async with stack.db("monitoring").engine.connect() as conn:
-        rows = await conn.execute(
-            text("SELECT envelope FROM monitoring.outbox WHERE envelope->>'type' = :t ORDER BY position"),
-            {"t": event_type},
-        )
-        return [r[0] for r in rows]
+async def take(
+    api: httpx.AsyncClient, token: str, household_id: str, action: str, if_match: str = "*"
+) -> httpx.Response:
+    """A step asked for without looking the household up first (as a caller who cannot see it would)."""
+    return await api.post(
+        f"{HOUSEHOLDS}/{household_id}/transitions",
+        json={"action": action, "reason": "x"},
+        headers=auth(token, **{"If-Match": if_match}),
+    )
 
 
-async def test_inclusion_flow_publishes_able_bodied_members(
+# --- inclusion ------------------------------------------------------------------------------------
+
+
+async def test_inclusion_makes_the_household_monitored_with_its_case(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    household = await create_household(api, tokens["village_beidahe"])
+    included = await include(api, tokens, household["id"], stack)
+    assert included["status"] == "included" and included["kind"] == "monitored"
+    assert included["subtype_label"] == "突发严重困难户" and included["risk_causes"] == ["illness"]
+    assert included["included_on"] == date.today().isoformat()
+
+
+async def test_inclusion_announces_only_able_bodied_working_age_members(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     today = date.today()
@@ -48,23 +72,28 @@ async def test_inclusion_flow_publishes_able_bodied_members(
     household = await create_household(api, tokens["village_beidahe"], members=[able, too_old, weak, child])
     members = (await api.get(f"{HOUSEHOLDS}/{household['id']}/members", headers=auth(tokens["admin"]))).json()
     able_id = next(m["id"] for m in members if m["id_number"] == able["id_number"])
-
-    included = await include(api, tokens, household["id"], stack)
-    assert included["status"] == "included" and included["kind"] == "monitored"
-    assert included["subtype_label"] == "突发严重困难户" and included["risk_causes"] == ["illness"]
-    assert included["included_on"] == today.isoformat()
-
-    [event] = await outbox(stack, "cn.xianjie.monitoring.household.included.v1")
+    await include(api, tokens, household["id"], stack)
+    [(event, payload)] = await announced(stack, HOUSEHOLD_INCLUDED)
     assert event["subject"] == household["id"]
-    payload = HouseholdIncluded.model_validate(event["data"])
     assert [str(m) for m in payload.able_bodied_member_ids] == [able_id]
     assert payload.subtype == "sudden_hardship" and payload.risk_causes == ["illness"]
     assert "王" not in str(event) and able["id_number"] not in str(event)
 
-    [alert] = (
-        await api.get(ALERTS, params={"household_id": household["id"]}, headers=auth(tokens["admin"]))
-    ).json()["items"]
+
+async def test_inclusion_confirms_the_households_alert(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    household = await create_household(api, tokens["admin"])
+    await include(api, tokens, household["id"], stack)
+    [alert] = await alerts_of(api, tokens, household["id"])
     assert alert["status"] == "confirmed"
+
+
+async def test_history_keeps_every_step_with_actor_and_reason(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    household = await create_household(api, tokens["admin"])
+    await include(api, tokens, household["id"], stack)
     history = (
         await api.get(f"{HOUSEHOLDS}/{household['id']}/transitions", headers=auth(tokens["auditor"]))
     ).json()
@@ -82,46 +111,69 @@ async def test_inclusion_flow_publishes_able_bodied_members(
     )
     assert all(h["reason"] and h["at"] for h in history)
 
-    # Risk eliminated: announced; the household may be screened again later.
+
+async def test_risk_elimination_is_announced(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    """The household may be screened again later."""
+    household = await create_household(api, tokens["admin"])
+    await include(api, tokens, household["id"], stack)
     done = await step(
         api, tokens["town_kejing"], household["id"], "eliminate_risk", reason="收入稳定超过监测线"
     )
     assert done.status_code == 200 and done.json()["status"] == "risk_eliminated"
-    [gone] = await outbox(stack, "cn.xianjie.monitoring.household.risk_eliminated.v1")
-    assert RiskEliminated.model_validate(gone["data"]).eliminated_on == today
+    [(_, gone)] = await announced(stack, RISK_ELIMINATED)
+    assert gone.eliminated_on == date.today()
 
 
-async def test_illegal_steps_and_roles_are_refused(
+# --- steps refused --------------------------------------------------------------------------------
+
+
+async def test_verification_needs_an_open_alert(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    household = await create_household(api, tokens["admin"])
+    none = await step(api, tokens["village_beidahe"], household["id"], "start_verification")
+    assert none.status_code == 409 and none.json()["code"] == "invalid_transition"
+
+
+async def test_step_from_the_wrong_state_is_409_naming_the_state(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    household = await create_household(api, tokens["admin"])
+    wrong = await step(api, tokens["admin"], household["id"], "approve")
+    assert wrong.status_code == 409 and wrong.json()["current_status"] == "not_monitored"
+    assert "未纳入监测" in wrong.json()["detail"]
+
+
+async def test_village_review_needs_subtype(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     household = await create_household(api, tokens["admin"])
-    hid = household["id"]
-    # No alert yet: nothing to verify.
-    none = await step(api, tokens["village_beidahe"], hid, "start_verification")
-    assert none.status_code == 409 and none.json()["code"] == "invalid_transition"
-    wrong = await step(api, tokens["admin"], hid, "approve")
-    assert wrong.status_code == 409 and wrong.json()["current_status"] == "not_monitored"
-    assert "未纳入监测" in wrong.json()["detail"]
-    await api.post(ALERTS, json={"household_id": hid, "reason": "自主申报"}, headers=auth(tokens["admin"]))
-    await backdate_alerts(stack, hid, 10)
-    assert (await step(api, tokens["village_beidahe"], hid, "start_verification")).status_code == 200
-    # Proposal needs subtype and causes.
-    missing = await step(api, tokens["village_beidahe"], hid, "submit_village_review")
+    await advance(api, tokens, household["id"], stack, through="start_verification")
+    missing = await step(api, tokens["village_beidahe"], household["id"], "submit_village_review")
     assert missing.status_code == 422 and missing.json()["errors"][0]["field"] == "body.subtype"
-    ok = await step(
-        api,
-        tokens["village_beidahe"],
-        hid,
-        "submit_village_review",
-        subtype="marginal",
-        risk_causes=["disability"],
-    )
-    assert ok.status_code == 200
-    # Public notice posted today: the objection window is still open.
-    assert (await step(api, tokens["village_beidahe"], hid, "village_approve")).status_code == 200
-    early = await step(api, tokens["village_beidahe"], hid, "close_notice")
+
+
+async def notice_posted_today(
+    api: httpx.AsyncClient, tokens: dict[str, str], household_id: str, stack: Stack
+) -> None:
+    await advance(api, tokens, household_id, stack, through="submit_village_review")
+    assert (await step(api, tokens["village_beidahe"], household_id, "village_approve")).status_code == 200
+
+
+async def test_notice_cannot_close_within_the_objection_window(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    household = await create_household(api, tokens["admin"])
+    await notice_posted_today(api, tokens, household["id"], stack)
+    early = await step(api, tokens["village_beidahe"], household["id"], "close_notice")
     assert early.status_code == 409 and "公示期至" in early.json()["detail"]
-    # An objection reopens the case.
+
+
+async def test_objection_reopens_the_case(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    hid = (await create_household(api, tokens["admin"]))["id"]
+    await notice_posted_today(api, tokens, hid, stack)
     objected = await step(api, tokens["village_beidahe"], hid, "object", reason="村民反映家中有营运车辆")
     assert objected.json()["status"] == "verifying" and objected.json()["notice_posted_on"] is None
     await step(
@@ -136,53 +188,98 @@ async def test_illegal_steps_and_roles_are_refused(
     resubmitted = await step(api, tokens["village_beidahe"], hid, "village_approve", notice_posted_on=posted)
     assert resubmitted.status_code == 200, resubmitted.text
     assert (await step(api, tokens["village_beidahe"], hid, "close_notice")).status_code == 200
-    # Town review is the town's; the village cadre may not take it, nor approve at district level.
-    # Town review is the town's: the village cadre, department, auditor and integrator are refused;
-    # the helper is not assigned to this household, so for them it does not exist.
-    for who, status in (
-        ("village_beidahe", 403),
-        ("dept_hrss", 403),
-        ("auditor", 403),
-        ("integrator_hrss", 403),
-        ("helper_wang", 404),
-    ):
-        resp = await api.post(
-            f"{HOUSEHOLDS}/{hid}/transitions",
-            json={"action": "town_approve", "reason": "x"},
-            headers=auth(tokens[who], **{"If-Match": "*"}),
-        )
-        assert resp.status_code == status, (who, resp.text)
-    assert (await step(api, tokens["town_kejing"], hid, "town_approve")).status_code == 200
-    town_approve = await step(api, tokens["town_kejing"], hid, "approve")
-    assert town_approve.status_code == 403
-    village_reject = await step(api, tokens["village_beidahe"], hid, "reject")
-    assert village_reject.status_code == 403
+
+
+async def test_town_review_is_the_towns(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> None:
+    """The village cadre may not take it (the step table); department, auditor, integrator and
+    helper take no workflow step at all (the endpoint's roles)."""
+    household = await create_household(api, tokens["admin"])
+    await advance(api, tokens, household["id"], stack, through="close_notice")
+    for who in ("village_beidahe", "dept_hrss", "auditor", "integrator_hrss", "helper_wang"):
+        resp = await take(api, tokens[who], household["id"], "town_approve")
+        assert resp.status_code == 403, (who, resp.text)
+    assert (await step(api, tokens["town_kejing"], household["id"], "town_approve")).status_code == 200
+
+
+async def test_district_approval_is_the_districts(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    household = await create_household(api, tokens["admin"])
+    await advance(api, tokens, household["id"], stack, through="town_approve")
+    assert (await step(api, tokens["town_kejing"], household["id"], "approve")).status_code == 403
+    assert await announced(stack, HOUSEHOLD_INCLUDED) == []
+
+
+async def test_refusal_is_decided_by_the_level_holding_the_case(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    hid = (await create_household(api, tokens["admin"]))["id"]
+    await advance(api, tokens, hid, stack, through="town_approve")
+    assert (await step(api, tokens["village_beidahe"], hid, "reject")).status_code == 403
     rejected = await step(api, tokens["admin"], hid, "reject", reason="经审批不符合纳入条件")
     assert rejected.status_code == 200
-    body = rejected.json()
+
+
+async def test_refused_case_returns_the_household_to_rest_and_dismisses_its_alert(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    hid = (await create_household(api, tokens["admin"]))["id"]
+    await advance(api, tokens, hid, stack, through="town_approve")
+    body = (await step(api, tokens["admin"], hid, "reject", reason="经审批不符合纳入条件")).json()
     assert body["status"] == "not_monitored" and body["subtype"] is None and body["risk_causes"] == []
-    [alert] = (await api.get(ALERTS, params={"household_id": hid}, headers=auth(tokens["admin"]))).json()[
-        "items"
-    ]
+    [alert] = await alerts_of(api, tokens, hid)
     assert alert["status"] == "dismissed"
-    # A stale ETag is 412, and the state did not move.
-    stale = await api.post(
-        f"{HOUSEHOLDS}/{hid}/transitions",
-        json={"action": "start_verification", "reason": "x"},
-        headers=auth(tokens["admin"], **{"If-Match": '"1"'}),
-    )
+    assert await announced(stack, HOUSEHOLD_INCLUDED) == []
+
+
+async def test_step_with_a_stale_etag_is_412_and_moves_nothing(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    hid = (await create_household(api, tokens["admin"]))["id"]
+    await declare(api, tokens["admin"], hid)
+    assert (await step(api, tokens["admin"], hid, "start_verification")).status_code == 200
+    stale = await take(api, tokens["admin"], hid, "submit_village_review", if_match='"1"')
     assert stale.status_code == 412 and stale.json()["code"] == "stale_version"
-    # Another town's official asking for this household: 404.
+    assert (await api.get(f"{HOUSEHOLDS}/{hid}", headers=auth(tokens["admin"]))).json()[
+        "status"
+    ] == "verifying"
+
+
+async def test_step_on_another_towns_household_is_404(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
     wangwu = await create_household(api, tokens["admin"], town_code=WANGWU, village_code=WANGWU_VILLAGE)
-    foreign = await step(api, tokens["admin"], wangwu["id"], "start_verification")
-    assert foreign.status_code == 409
-    foreign = await api.post(
-        f"{HOUSEHOLDS}/{wangwu['id']}/transitions",
-        json={"action": "start_verification", "reason": "x"},
-        headers=auth(tokens["town_kejing"], **{"If-Match": "*"}),
-    )
+    await declare(api, tokens["admin"], wangwu["id"])
+    foreign = await take(api, tokens["town_kejing"], wangwu["id"], "start_verification")
     assert foreign.status_code == 404
-    assert await outbox(stack, "cn.xianjie.monitoring.household.included.v1") == []
+    assert await count(stack, "SELECT count(*) FROM monitoring.transitions") == 0
+
+
+# --- after inclusion ------------------------------------------------------------------------------
+
+
+async def safety_net_plan(api: httpx.AsyncClient, tokens: dict[str, str], household_id: str) -> None:
+    today = date.today().isoformat()
+    plan = await api.post(
+        "/api/monitoring/v1/assistance-plans",
+        json={
+            "household_id": household_id,
+            "year": date.today().year,
+            "goal": "落实低保，稳定基本生活",
+            "measures": [
+                {
+                    "policy_code": "dibao",
+                    "description": "纳入农村低保",
+                    "owner": "克井镇民政所",
+                    "starts_on": today,
+                    "ends_on": today,
+                }
+            ],
+        },
+        headers=auth(tokens["town_kejing"]),
+    )
+    assert plan.status_code == 201, plan.text
+    assert plan.json()["measures"][0]["kind"] == "safety_net"
 
 
 async def test_safety_net_needs_a_safety_net_measure(
@@ -192,30 +289,18 @@ async def test_safety_net_needs_a_safety_net_measure(
     await include(api, tokens, household["id"], stack)
     refused = await step(api, tokens["admin"], household["id"], "mark_safety_net")
     assert refused.status_code == 409 and "兜底保障措施" in refused.json()["detail"]
-    plan = await api.post(
-        "/api/monitoring/v1/assistance-plans",
-        json={
-            "household_id": household["id"],
-            "year": date.today().year,
-            "goal": "落实低保，稳定基本生活",
-            "measures": [
-                {
-                    "policy_code": "dibao",
-                    "description": "纳入农村低保",
-                    "owner": "克井镇民政所",
-                    "starts_on": date.today().isoformat(),
-                    "ends_on": date.today().isoformat(),
-                }
-            ],
-        },
-        headers=auth(tokens["town_kejing"]),
-    )
-    assert plan.status_code == 201, plan.text
-    assert plan.json()["measures"][0]["kind"] == "safety_net"
+
+
+async def test_safety_net_marking_is_announced_and_final(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    household = await create_household(api, tokens["admin"], members=[member(labour="lost")])
+    await include(api, tokens, household["id"], stack)
+    await safety_net_plan(api, tokens, household["id"])
     marked = await step(api, tokens["admin"], household["id"], "mark_safety_net", reason="低保已足额落实")
     assert marked.status_code == 200 and marked.json()["status_label"] == "兜底保障户"
-    [event] = await outbox(stack, "cn.xianjie.monitoring.household.safety_net_marked.v1")
-    assert SafetyNetMarked.model_validate(event["data"]).household_id.hex == household["id"].replace("-", "")
+    [(_, event)] = await announced(stack, SAFETY_NET_MARKED)
+    assert str(event.household_id) == household["id"]
     again = await step(api, tokens["admin"], household["id"], "eliminate_risk")
     assert again.status_code == 409
 
@@ -224,9 +309,7 @@ async def test_a_retried_step_is_taken_once(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     household = await create_household(api, tokens["admin"])
-    await api.post(
-        ALERTS, json={"household_id": household["id"], "reason": "申报"}, headers=auth(tokens["admin"])
-    )
+    await declare(api, tokens["admin"], household["id"], reason="申报")
     headers = auth(tokens["village_beidahe"], **{"If-Match": '"1"', "Idempotency-Key": "field-app-42"})
     body = {"action": "start_verification", "reason": "入户核实"}
     url = f"{HOUSEHOLDS}/{household['id']}/transitions"
@@ -234,5 +317,4 @@ async def test_a_retried_step_is_taken_once(
     again = await api.post(url, json=body, headers=headers)
     assert first.status_code == again.status_code == 200
     assert again.headers.get("idempotent-replayed") == "true" and again.json() == first.json()
-    async with stack.db("monitoring").engine.connect() as conn:
-        assert await conn.scalar(text("SELECT count(*) FROM monitoring.transitions")) == 1
+    assert await count(stack, "SELECT count(*) FROM monitoring.transitions") == 1

@@ -1,12 +1,18 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
+from services.monitoring.access import (
+    DepartmentSystemCtx,
+    FieldWorkerCtx,
+    ReaderCtx,
+    ScreenerCtx,
+    VisitReaderCtx,
+)
 from services.monitoring.alerts import repository, service
 from services.monitoring.alerts.schemas import (
     AlertCreate,
@@ -19,9 +25,8 @@ from services.monitoring.alerts.schemas import (
     VisitOut,
 )
 from services.monitoring.models import Alert, AlertSource, AlertStatus, Visit, VisitorKind
-from shared.context import Ctx
 from shared.errors import NotFound, problem_responses
-from shared.pagination import Page, keyset_page
+from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.schemas import TownCode
 
 router = APIRouter(tags=["alerts 预警"])
@@ -34,7 +39,7 @@ router = APIRouter(tags=["alerts 预警"])
     summary="登记农户自主申报 / record a self-declaration",
     responses=problem_responses(400, 401, 403, 404, 413, 422),
 )
-async def create_alert(body: AlertCreate, ctx: Ctx) -> JSONResponse:
+async def create_alert(body: AlertCreate, ctx: FieldWorkerCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
     alert = await service.raise_alert(ctx, body)
@@ -49,7 +54,7 @@ async def create_alert(body: AlertCreate, ctx: Ctx) -> JSONResponse:
     description="按身份证号匹配农户；未匹配的记录在回执中列出；同一批次重复推送不会重复预警。",
     responses=problem_responses(400, 401, 403, 413, 422),
 )
-async def post_department_batch(body: DepartmentBatch, ctx: Ctx) -> JSONResponse:
+async def post_department_batch(body: DepartmentBatch, ctx: DepartmentSystemCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
     return await ctx.respond(await service.receive_department_batch(ctx, body))
@@ -61,7 +66,7 @@ async def post_department_batch(body: DepartmentBatch, ctx: Ctx) -> JSONResponse
     summary="系统筛查：对照监测线、三保障和饮水安全 / screen every household",
     responses=problem_responses(400, 401, 403, 422),
 )
-async def run_screening(body: ScreeningRequest, ctx: Ctx) -> ScreeningResult:
+async def run_screening(body: ScreeningRequest, ctx: ScreenerCtx) -> ScreeningResult:
     return await service.screen(ctx, body)
 
 
@@ -72,16 +77,15 @@ async def run_screening(body: ScreeningRequest, ctx: Ctx) -> ScreeningResult:
     responses=problem_responses(401, 403, 422),
 )
 async def list_alerts(
-    ctx: Ctx,
+    ctx: ReaderCtx,
     household_id: Annotated[uuid.UUID | None, Query()] = None,
     status: Annotated[AlertStatus | None, Query()] = None,
     source: Annotated[AlertSource | None, Query()] = None,
     town_code: Annotated[TownCode | None, Query()] = None,
-    updated_since: Annotated[datetime | None, Query()] = None,
-    cursor: Annotated[str | None, Query(max_length=500)] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    updated_since: UpdatedSince = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
 ) -> Page[AlertOut]:
-    ctx.principal.require_role(*service.READERS)
     query = repository.filtered(
         ctx.principal,
         household_id=household_id,
@@ -102,8 +106,7 @@ async def list_alerts(
     summary="预警详情 / get an alert",
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_alert(alert_id: uuid.UUID, ctx: Ctx) -> AlertOut:
-    ctx.principal.require_role(*service.READERS)
+async def get_alert(alert_id: uuid.UUID, ctx: ReaderCtx) -> AlertOut:
     alert = await repository.get(ctx.session, ctx.principal, alert_id)
     if alert is None:
         raise NotFound()
@@ -117,7 +120,7 @@ async def get_alert(alert_id: uuid.UUID, ctx: Ctx) -> AlertOut:
     summary="登记走访（含 GPS；发现风险即产生预警）/ log a visit",
     responses=problem_responses(400, 401, 403, 404, 413, 422),
 )
-async def create_visit(body: VisitCreate, ctx: Ctx) -> JSONResponse:
+async def create_visit(body: VisitCreate, ctx: FieldWorkerCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
     out = VisitOut.model_validate(await service.log_visit(ctx, body))
@@ -131,14 +134,13 @@ async def create_visit(body: VisitCreate, ctx: Ctx) -> JSONResponse:
     responses=problem_responses(401, 403, 422),
 )
 async def list_visits(
-    ctx: Ctx,
+    ctx: VisitReaderCtx,
     household_id: Annotated[uuid.UUID | None, Query()] = None,
     visitor_kind: Annotated[VisitorKind | None, Query()] = None,
-    updated_since: Annotated[datetime | None, Query()] = None,
-    cursor: Annotated[str | None, Query(max_length=500)] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    updated_since: UpdatedSince = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
 ) -> Page[VisitOut]:
-    ctx.principal.require_role(*service.VISIT_READERS)
     query = repository.visits_filtered(
         ctx.principal, household_id=household_id, visitor_kind=visitor_kind, updated_since=updated_since
     )

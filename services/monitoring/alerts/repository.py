@@ -105,6 +105,68 @@ async def raise_department_alerts(
     )
 
 
+# System screening, one statement in three steps. Members who make their household cross a line:
+# a child of compulsory-school age out of school, anyone without basic medical insurance.
+_MEMBER_FLAGS = """
+    member_flags AS (
+        SELECT household_id,
+               bool_or(schooling = 'out_of_school'
+                       AND birth_date > :born_after AND birth_date <= :born_by) AS dropout,
+               bool_or(NOT medical_insured) AS uninsured
+        FROM monitoring.members
+        WHERE (schooling = 'out_of_school' AND birth_date > :born_after AND birth_date <= :born_by)
+           OR NOT medical_insured
+        GROUP BY household_id
+    )
+"""
+# Every line each household (not monitored, in scope, no alert pending) crosses.
+_CROSSINGS = """
+    crossings AS (
+        SELECT h.id, h.town_code, h.village_code,
+               COALESCE(i.net_income / h.member_count < :line, false) AS below_line,
+               COALESCE((i.net_income - i.rigid_expenses) / h.member_count < :line, false)
+                   AS below_after_spending,
+               COALESCE(f.dropout, false) AS dropout,
+               COALESCE(f.uninsured, false) AS uninsured,
+               NOT h.housing_safe AS unsafe_house,
+               NOT h.water_safe AS unsafe_water
+        FROM monitoring.households h
+        LEFT JOIN monitoring.incomes i ON i.household_id = h.id AND i.year = :year
+        LEFT JOIN member_flags f ON f.household_id = h.id
+        WHERE h.status IN ('not_monitored', 'risk_eliminated')
+          AND (CAST(:prefix AS text) IS NULL OR h.village_code LIKE :prefix || '%')
+          AND NOT EXISTS (
+              SELECT 1 FROM monitoring.alerts a
+              WHERE a.household_id = h.id AND a.status IN ('open', 'verifying'))
+    )
+"""
+# One system alert per household crossing any line, its reasons in words and its risk causes.
+_RAISE_SYSTEM_ALERTS = """
+    raised AS (
+        INSERT INTO monitoring.alerts
+            (id, household_id, town_code, village_code, source, reason, risk_causes, status)
+        SELECT gen_random_uuid(), id, town_code, village_code, 'system',
+               concat_ws('；',
+                   CASE WHEN below_line THEN '人均纯收入低于' || :year_label || '年监测线' END,
+                   CASE WHEN below_after_spending AND NOT below_line
+                        THEN '扣除大额刚性支出后人均收入低于监测线' END,
+                   CASE WHEN dropout THEN '有义务教育阶段适龄儿童失学辍学' END,
+                   CASE WHEN uninsured THEN '有家庭成员未参加基本医疗保险' END,
+                   CASE WHEN unsafe_house THEN '住房不安全' END,
+                   CASE WHEN unsafe_water THEN '饮水不安全' END),
+               array_remove(ARRAY[
+                   CASE WHEN dropout THEN 'schooling' END,
+                   CASE WHEN uninsured THEN 'illness' END,
+                   CASE WHEN unsafe_house THEN 'housing' END,
+                   CASE WHEN unsafe_water THEN 'drinking_water' END], NULL)::monitoring.risk_cause[],
+               'open'
+        FROM crossings
+        WHERE below_line OR below_after_spending OR dropout OR uninsured OR unsafe_house OR unsafe_water
+        RETURNING id, household_id, town_code, village_code, source
+    )
+"""
+
+
 async def screen(
     session: AsyncSession,
     *,
@@ -120,56 +182,7 @@ async def screen(
         session,
         ALERT_RAISED,
         _ANNOUNCE_RAISED,
-        with_sql="""
-        WITH member_flags AS (
-            SELECT household_id,
-                   bool_or(schooling = 'out_of_school'
-                           AND birth_date > :born_after AND birth_date <= :born_by) AS dropout,
-                   bool_or(NOT medical_insured) AS uninsured
-            FROM monitoring.members
-            WHERE (schooling = 'out_of_school' AND birth_date > :born_after AND birth_date <= :born_by)
-               OR NOT medical_insured
-            GROUP BY household_id
-        ), crossings AS (
-            SELECT h.id, h.town_code, h.village_code,
-                   COALESCE(i.net_income / h.member_count < :line, false) AS below_line,
-                   COALESCE((i.net_income - i.rigid_expenses) / h.member_count < :line, false)
-                       AS below_after_spending,
-                   COALESCE(f.dropout, false) AS dropout,
-                   COALESCE(f.uninsured, false) AS uninsured,
-                   NOT h.housing_safe AS unsafe_house,
-                   NOT h.water_safe AS unsafe_water
-            FROM monitoring.households h
-            LEFT JOIN monitoring.incomes i ON i.household_id = h.id AND i.year = :year
-            LEFT JOIN member_flags f ON f.household_id = h.id
-            WHERE h.status IN ('not_monitored', 'risk_eliminated')
-              AND (CAST(:prefix AS text) IS NULL OR h.village_code LIKE :prefix || '%')
-              AND NOT EXISTS (
-                  SELECT 1 FROM monitoring.alerts a
-                  WHERE a.household_id = h.id AND a.status IN ('open', 'verifying'))
-        ), raised AS (
-            INSERT INTO monitoring.alerts
-                (id, household_id, town_code, village_code, source, reason, risk_causes, status)
-            SELECT gen_random_uuid(), id, town_code, village_code, 'system',
-                   concat_ws('；',
-                       CASE WHEN below_line THEN '人均纯收入低于' || :year_label || '年监测线' END,
-                       CASE WHEN below_after_spending AND NOT below_line
-                            THEN '扣除大额刚性支出后人均收入低于监测线' END,
-                       CASE WHEN dropout THEN '有义务教育阶段适龄儿童失学辍学' END,
-                       CASE WHEN uninsured THEN '有家庭成员未参加基本医疗保险' END,
-                       CASE WHEN unsafe_house THEN '住房不安全' END,
-                       CASE WHEN unsafe_water THEN '饮水不安全' END),
-                   array_remove(ARRAY[
-                       CASE WHEN dropout THEN 'schooling' END,
-                       CASE WHEN uninsured THEN 'illness' END,
-                       CASE WHEN unsafe_house THEN 'housing' END,
-                       CASE WHEN unsafe_water THEN 'drinking_water' END], NULL)::monitoring.risk_cause[],
-                   'open'
-            FROM crossings
-            WHERE below_line OR below_after_spending OR dropout OR uninsured OR unsafe_house OR unsafe_water
-            RETURNING id, household_id, town_code, village_code, source
-        )
-        """,
+        with_sql=f"WITH {_MEMBER_FLAGS}, {_CROSSINGS}, {_RAISE_SYSTEM_ALERTS}",
         year=year,
         year_label=str(year),
         line=line,

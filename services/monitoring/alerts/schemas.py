@@ -7,10 +7,6 @@ from decimal import Decimal
 from pydantic import Field, computed_field
 
 from services.monitoring.models import (
-    ALERT_SOURCE_LABELS,
-    ALERT_STATUS_LABELS,
-    RISK_CAUSE_LABELS,
-    VISITOR_KIND_LABELS,
     AlertSource,
     AlertStatus,
     RiskCause,
@@ -46,17 +42,17 @@ class AlertOut(OutputModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def source_label(self) -> str:
-        return ALERT_SOURCE_LABELS[self.source]
+        return self.source.label
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def status_label(self) -> str:
-        return ALERT_STATUS_LABELS[self.status]
+        return self.status.label
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def risk_cause_labels(self) -> list[str]:
-        return [RISK_CAUSE_LABELS[c] for c in self.risk_causes]
+        return [c.label for c in self.risk_causes]
 
 
 class DepartmentRecord(InputModel):
@@ -117,7 +113,7 @@ class VisitOut(OutputModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def visitor_kind_label(self) -> str:
-        return VISITOR_KIND_LABELS[self.visitor_kind]
+        return self.visitor_kind.label
 
 
 class ScreeningRequest(InputModel):

@@ -1,22 +1,21 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
+from services.monitoring.access import DistrictWriterCtx, FieldWorkerCtx, ReaderCtx, load_household
 from services.monitoring.assistance import repository, service
 from services.monitoring.assistance.schemas import PlanIn, PlanOut, PolicyIn, PolicyOut, Suggestion
-from services.monitoring.households.endpoints import load_household
-from services.monitoring.households.service import READERS
 from services.monitoring.models import AssistancePlan, Policy, RiskCause
-from shared.context import Ctx
 from shared.errors import problem_responses
-from shared.pagination import Page, keyset_page
+from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 
 router = APIRouter(tags=["assistance 帮扶政策与计划"])
+# A plan comes with all its measures (up to 50), so a page holds fewer plans than other lists' rows.
+PlanPageSize = Annotated[int, Query(ge=1, le=200, description="每页条数 / page size")]
 
 
 @router.get(
@@ -26,13 +25,12 @@ router = APIRouter(tags=["assistance 帮扶政策与计划"])
     responses=problem_responses(401, 403, 422),
 )
 async def list_policies(
-    ctx: Ctx,
+    ctx: ReaderCtx,
     risk_cause: Annotated[RiskCause | None, Query()] = None,
-    updated_since: Annotated[datetime | None, Query()] = None,
-    cursor: Annotated[str | None, Query(max_length=500)] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    updated_since: UpdatedSince = None,
+    cursor: Cursor = None,
+    limit: Limit = 100,
 ) -> Page[PolicyOut]:
-    ctx.principal.require_role(*READERS)
     rows, next_cursor = await keyset_page(
         ctx.session,
         repository.policies(risk_cause, updated_since),
@@ -50,7 +48,7 @@ async def list_policies(
     summary="新增帮扶政策（区级管理员）/ add a policy",
     responses=problem_responses(400, 401, 403, 409, 413, 422),
 )
-async def create_policy(body: PolicyIn, ctx: Ctx) -> JSONResponse:
+async def create_policy(body: PolicyIn, ctx: DistrictWriterCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
     out = PolicyOut.model_validate(await service.add_policy(ctx, body))
@@ -63,7 +61,7 @@ async def create_policy(body: PolicyIn, ctx: Ctx) -> JSONResponse:
     summary="按风险类型推荐帮扶政策 / policies matching the household's risks",
     responses=problem_responses(401, 403, 404, 422),
 )
-async def suggest_policies(household_id: uuid.UUID, ctx: Ctx) -> list[Suggestion]:
+async def suggest_policies(household_id: uuid.UUID, ctx: ReaderCtx) -> list[Suggestion]:
     return await service.suggest(ctx, await load_household(ctx, household_id))
 
 
@@ -74,7 +72,7 @@ async def suggest_policies(household_id: uuid.UUID, ctx: Ctx) -> list[Suggestion
     summary="制定帮扶计划（含措施、责任人、时间）/ create an assistance plan",
     responses=problem_responses(400, 401, 403, 404, 409, 413, 422),
 )
-async def create_plan(body: PlanIn, ctx: Ctx) -> JSONResponse:
+async def create_plan(body: PlanIn, ctx: FieldWorkerCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
     plan, measures = await service.create_plan(ctx, body)
@@ -88,14 +86,13 @@ async def create_plan(body: PlanIn, ctx: Ctx) -> JSONResponse:
     responses=problem_responses(401, 403, 422),
 )
 async def list_plans(
-    ctx: Ctx,
+    ctx: ReaderCtx,
     household_id: Annotated[uuid.UUID | None, Query()] = None,
     year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
-    updated_since: Annotated[datetime | None, Query()] = None,
-    cursor: Annotated[str | None, Query(max_length=500)] = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    updated_since: UpdatedSince = None,
+    cursor: Cursor = None,
+    limit: PlanPageSize = 50,
 ) -> Page[PlanOut]:
-    ctx.principal.require_role(*READERS)
     rows, next_cursor = await keyset_page(
         ctx.session,
         repository.plans(ctx.principal, household_id, year, updated_since),

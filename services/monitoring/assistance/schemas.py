@@ -5,7 +5,7 @@ from datetime import date, datetime
 
 from pydantic import Field, computed_field, model_validator
 
-from services.monitoring.models import MEASURE_KIND_LABELS, RISK_CAUSE_LABELS, MeasureKind, RiskCause
+from services.monitoring.models import MeasureKind, RiskCause
 from shared.schemas import InputModel, OutputModel
 
 
@@ -36,12 +36,12 @@ class PolicyOut(OutputModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def measure_kind_label(self) -> str:
-        return MEASURE_KIND_LABELS[self.measure_kind]
+        return self.measure_kind.label
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def risk_cause_labels(self) -> list[str]:
-        return [RISK_CAUSE_LABELS[c] for c in self.risk_causes]
+        return [c.label for c in self.risk_causes]
 
 
 class Suggestion(PolicyOut):
@@ -82,7 +82,7 @@ class MeasureOut(OutputModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def kind_label(self) -> str:
-        return MEASURE_KIND_LABELS[self.kind]
+        return self.kind.label
 
 
 class PlanOut(OutputModel):

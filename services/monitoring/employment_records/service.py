@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.dialects.postgresql import insert
 
-from services.monitoring.employment_records.events import WorkerRegistered
+from services.monitoring.employment_records.events import WORKER_REGISTERED
 from services.monitoring.models import MemberEmploymentRecord
 from shared.events.consumer import EventContext
 
@@ -14,7 +14,7 @@ async def on_worker_registered(ctx: EventContext) -> None:
 
     The inbox already drops a redelivered event; a second registration of the same member (another
     event id) keeps the first record."""
-    worker = WorkerRegistered.model_validate(ctx.event.data)
+    worker = ctx.read(WORKER_REGISTERED)
     await ctx.session.execute(
         insert(MemberEmploymentRecord)
         .values(

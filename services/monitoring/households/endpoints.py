@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, File, Query, UploadFile
 from fastapi.responses import JSONResponse
 
+from services.monitoring.access import ReaderCtx, WriterCtx, load_household
 from services.monitoring.households import repository, service
 from services.monitoring.households.schemas import (
     HouseholdCreate,
@@ -17,21 +17,13 @@ from services.monitoring.households.schemas import (
     MemberUpdate,
 )
 from services.monitoring.models import Household, HouseholdKind, HouseholdStatus, RiskCause, Subtype
-from shared.context import Ctx, RequestContext, etag_for
+from shared.context import etag_for
 from shared.errors import NotFound, problem_responses
-from shared.pagination import Page, keyset_page
+from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.schemas import TownCode, VillageCode
 from shared.tabular import ImportReport
 
 router = APIRouter(prefix="/v1/households", tags=["households 农户"])
-
-
-async def load_household(ctx: RequestContext, household_id: uuid.UUID) -> Household:
-    ctx.principal.require_role(*service.READERS)
-    household = await repository.get(ctx.session, ctx.principal, household_id)
-    if household is None:
-        raise NotFound("农户不存在或不在您的数据范围内", "household not found")
-    return household
 
 
 @router.post(
@@ -41,7 +33,7 @@ async def load_household(ctx: RequestContext, household_id: uuid.UUID) -> Househ
     summary="登记农户（可同时登记成员）/ register a household",
     responses=problem_responses(400, 401, 403, 404, 409, 413, 422),
 )
-async def create_household(body: HouseholdCreate, ctx: Ctx) -> JSONResponse:
+async def create_household(body: HouseholdCreate, ctx: WriterCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
     household = await service.register(ctx, body)
@@ -64,7 +56,7 @@ async def create_household(body: HouseholdCreate, ctx: Ctx) -> JSONResponse:
     responses=problem_responses(401, 403, 413, 422),
 )
 async def import_households(
-    ctx: Ctx, file: Annotated[UploadFile, File(description="CSV 或 XLSX")]
+    ctx: WriterCtx, file: Annotated[UploadFile, File(description="CSV 或 XLSX")]
 ) -> ImportReport:
     content = await file.read()
     return await service.import_file(ctx, content, file.filename or "")
@@ -77,7 +69,7 @@ async def import_households(
     responses=problem_responses(401, 403, 422),
 )
 async def list_households(
-    ctx: Ctx,
+    ctx: ReaderCtx,
     town_code: Annotated[TownCode | None, Query()] = None,
     village_code: Annotated[VillageCode | None, Query()] = None,
     kind: Annotated[HouseholdKind | None, Query()] = None,
@@ -86,13 +78,10 @@ async def list_households(
     risk_cause: Annotated[RiskCause | None, Query()] = None,
     helper_user_id: Annotated[str | None, Query(max_length=100)] = None,
     q: Annotated[str | None, Query(min_length=1, max_length=50, description="户主姓名或住址包含")] = None,
-    updated_since: Annotated[
-        datetime | None, Query(description="只返回此时间之后有变化的记录（增量同步）")
-    ] = None,
-    cursor: Annotated[str | None, Query(max_length=500)] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    updated_since: UpdatedSince = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
 ) -> Page[HouseholdOut]:
-    ctx.principal.require_role(*service.READERS)
     query = repository.filtered(
         ctx.principal,
         town_code=town_code,
@@ -117,7 +106,7 @@ async def list_households(
     summary="农户详情 / get a household",
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_household(household_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
+async def get_household(household_id: uuid.UUID, ctx: ReaderCtx) -> JSONResponse:
     out = HouseholdOut.model_validate(await load_household(ctx, household_id))
     return JSONResponse(out.model_dump(mode="json"), headers={"ETag": etag_for(out.version)})
 
@@ -128,7 +117,7 @@ async def get_household(household_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
     summary="修改农户（需 If-Match）/ update a household (If-Match required)",
     responses=problem_responses(400, 401, 403, 404, 412, 422, 428),
 )
-async def update_household(household_id: uuid.UUID, body: HouseholdUpdate, ctx: Ctx) -> JSONResponse:
+async def update_household(household_id: uuid.UUID, body: HouseholdUpdate, ctx: WriterCtx) -> JSONResponse:
     household = await service.update(ctx, await load_household(ctx, household_id), body)
     out = HouseholdOut.model_validate(household)
     return await ctx.respond(out, headers={"ETag": etag_for(out.version)})
@@ -140,7 +129,7 @@ async def update_household(household_id: uuid.UUID, body: HouseholdUpdate, ctx: 
     summary="家庭成员 / members of a household",
     responses=problem_responses(401, 403, 404, 422),
 )
-async def list_members(household_id: uuid.UUID, ctx: Ctx) -> list[MemberOut]:
+async def list_members(household_id: uuid.UUID, ctx: ReaderCtx) -> list[MemberOut]:
     household = await load_household(ctx, household_id)
     return [
         service.member_out(ctx, m, reveal=True)
@@ -155,7 +144,7 @@ async def list_members(household_id: uuid.UUID, ctx: Ctx) -> list[MemberOut]:
     summary="登记家庭成员 / add a member",
     responses=problem_responses(400, 401, 403, 404, 409, 413, 422),
 )
-async def add_member(household_id: uuid.UUID, body: MemberCreate, ctx: Ctx) -> JSONResponse:
+async def add_member(household_id: uuid.UUID, body: MemberCreate, ctx: WriterCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
     member = await service.add_member(ctx, await load_household(ctx, household_id), body)
@@ -170,7 +159,7 @@ async def add_member(household_id: uuid.UUID, body: MemberCreate, ctx: Ctx) -> J
     responses=problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
 )
 async def update_member(
-    household_id: uuid.UUID, member_id: uuid.UUID, body: MemberUpdate, ctx: Ctx
+    household_id: uuid.UUID, member_id: uuid.UUID, body: MemberUpdate, ctx: WriterCtx
 ) -> JSONResponse:
     household = await load_household(ctx, household_id)
     member = await repository.member(ctx.session, household.id, member_id)

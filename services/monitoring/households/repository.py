@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
-from typing import Any
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import NamedTuple
 
 from sqlalchemy import Select, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -98,81 +99,81 @@ async def id_number_taken(
     return (await session.scalar(query)) is not None
 
 
-IMPORT_COLUMNS = (
-    "row_no",
-    "household_id",
-    "member_id",
-    "town_code",
-    "village_code",
-    "head_name",
-    "address",
-    "kind",
-    "member_count",
-    "id_hash",
-    "id_cipher",
-    "id_masked",
-    "birth_date",
-    "health",
-    "labour",
-    "schooling",
-    "medical_insured",
-)
+class ImportRecord(NamedTuple):
+    """One ledger row as COPY'd into the staging table ``import_rows`` (its columns, in order)."""
+
+    row_no: int
+    household_id: uuid.UUID
+    member_id: uuid.UUID
+    town_code: str
+    village_code: str
+    head_name: str
+    address: str
+    kind: str
+    member_count: int
+    id_hash: bytes
+    id_cipher: bytes
+    id_masked: str
+    birth_date: date
+    health: str
+    labour: str
+    schooling: str
+    medical_insured: bool
+
+
+# The staging table ImportRecord's rows are COPY'd into (dropped with the transaction).
+_CREATE_IMPORT_ROWS = """
+    CREATE TEMP TABLE import_rows (
+        row_no int, household_id uuid, member_id uuid, town_code text, village_code text,
+        head_name text, address text, kind text, member_count int, id_hash bytea,
+        id_cipher bytea, id_masked text, birth_date date, health text, labour text,
+        schooling text, medical_insured boolean
+    ) ON COMMIT DROP
+"""
+# Rows whose head is not registered yet become a household and its head; every row is answered
+# with the household it names (new or known).
+_INSERT_FRESH_ROWS = """
+    WITH fresh AS (
+        SELECT r.* FROM import_rows r
+        WHERE NOT EXISTS (SELECT 1 FROM monitoring.members m WHERE m.id_number_hash = r.id_hash)
+    ), households AS (
+        INSERT INTO monitoring.households
+            (id, town_code, village_code, head_name, address, kind, member_count, version)
+        SELECT household_id, town_code, village_code, head_name, address,
+               kind::monitoring.household_kind, member_count, 1
+        FROM fresh
+        RETURNING id
+    ), members AS (
+        INSERT INTO monitoring.members
+            (id, household_id, name, id_number_hash, id_number_cipher, id_number_masked, birth_date,
+             relation, health, labour, schooling, medical_insured, version)
+        SELECT f.member_id, h.id, f.head_name, f.id_hash, f.id_cipher, f.id_masked, f.birth_date,
+               'head', f.health::monitoring.member_health, f.labour::monitoring.labour_capacity,
+               f.schooling::monitoring.schooling_status, f.medical_insured, 1
+        FROM fresh f JOIN households h ON h.id = f.household_id
+        RETURNING household_id
+    )
+    SELECT r.row_no,
+           CASE WHEN mm.household_id IS NOT NULL THEN 'accepted' ELSE 'unchanged' END,
+           COALESCE(mm.household_id, existing.household_id)
+    FROM import_rows r
+    LEFT JOIN members mm ON mm.household_id = r.household_id
+    LEFT JOIN monitoring.members existing ON existing.id_number_hash = r.id_hash
+"""
 
 
 async def import_households(
-    session: AsyncSession, records: list[tuple[Any, ...]]
+    session: AsyncSession, records: Sequence[ImportRecord]
 ) -> dict[int, tuple[str, str]]:
     """COPY the validated rows in, insert those whose head is not registered yet, in one pass.
 
     Returns, per file row, ``(status, household id)``: ``accepted`` for a new household,
     ``unchanged`` when the head's ID number was already registered (re-importing changes nothing).
     """
-    await session.execute(
-        text(
-            """
-            CREATE TEMP TABLE import_rows (
-                row_no int, household_id uuid, member_id uuid, town_code text, village_code text,
-                head_name text, address text, kind text, member_count int, id_hash bytea,
-                id_cipher bytea, id_masked text, birth_date date, health text, labour text,
-                schooling text, medical_insured boolean
-            ) ON COMMIT DROP
-            """
-        )
-    )
+    await session.execute(text(_CREATE_IMPORT_ROWS))
     raw = await (await session.connection()).get_raw_connection()
     await raw.driver_connection.copy_records_to_table(  # type: ignore[union-attr]
-        "import_rows", records=records, columns=IMPORT_COLUMNS
+        "import_rows", records=records, columns=ImportRecord._fields
     )
-    rows = await session.execute(
-        text(
-            """
-            WITH fresh AS (
-                SELECT r.* FROM import_rows r
-                WHERE NOT EXISTS (SELECT 1 FROM monitoring.members m WHERE m.id_number_hash = r.id_hash)
-            ), households AS (
-                INSERT INTO monitoring.households
-                    (id, town_code, village_code, head_name, address, kind, member_count, version)
-                SELECT household_id, town_code, village_code, head_name, address,
-                       kind::monitoring.household_kind, member_count, 1
-                FROM fresh
-                RETURNING id
-            ), members AS (
-                INSERT INTO monitoring.members
-                    (id, household_id, name, id_number_hash, id_number_cipher, id_number_masked, birth_date,
-                     relation, health, labour, schooling, medical_insured, version)
-                SELECT f.member_id, h.id, f.head_name, f.id_hash, f.id_cipher, f.id_masked, f.birth_date,
-                       'head', f.health::monitoring.member_health, f.labour::monitoring.labour_capacity,
-                       f.schooling::monitoring.schooling_status, f.medical_insured, 1
-                FROM fresh f JOIN households h ON h.id = f.household_id
-                RETURNING household_id
-            )
-            SELECT r.row_no,
-                   CASE WHEN mm.household_id IS NOT NULL THEN 'accepted' ELSE 'unchanged' END,
-                   COALESCE(mm.household_id, existing.household_id)
-            FROM import_rows r
-            LEFT JOIN members mm ON mm.household_id = r.household_id
-            LEFT JOIN monitoring.members existing ON existing.id_number_hash = r.id_hash
-            """
-        )
-    )
+    rows = await session.execute(text(_INSERT_FRESH_ROWS))
     return {row_no: (status, str(household_id)) for row_no, status, household_id in rows}

@@ -6,14 +6,6 @@ from datetime import date, datetime
 from pydantic import Field, computed_field
 
 from services.monitoring.models import (
-    HEALTH_LABELS,
-    HOUSEHOLD_KIND_LABELS,
-    HOUSEHOLD_STATUS_LABELS,
-    LABOUR_LABELS,
-    RELATION_LABELS,
-    RISK_CAUSE_LABELS,
-    SCHOOLING_LABELS,
-    SUBTYPE_LABELS,
     Health,
     HouseholdKind,
     HouseholdStatus,
@@ -67,22 +59,22 @@ class MemberOut(OutputModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def relation_label(self) -> str:
-        return RELATION_LABELS[self.relation]
+        return self.relation.label
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def health_label(self) -> str:
-        return HEALTH_LABELS[self.health]
+        return self.health.label
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def labour_label(self) -> str:
-        return LABOUR_LABELS[self.labour]
+        return self.labour.label
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def schooling_label(self) -> str:
-        return SCHOOLING_LABELS[self.schooling]
+        return self.schooling.label
 
 
 class HouseholdCreate(InputModel):
@@ -133,19 +125,19 @@ class HouseholdOut(OutputModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def kind_label(self) -> str:
-        return HOUSEHOLD_KIND_LABELS[self.kind]
+        return self.kind.label
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def status_label(self) -> str:
-        return HOUSEHOLD_STATUS_LABELS[self.status]
+        return self.status.label
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def subtype_label(self) -> str | None:
-        return SUBTYPE_LABELS[self.subtype] if self.subtype else None
+        return self.subtype.label if self.subtype else None
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def risk_cause_labels(self) -> list[str]:
-        return [RISK_CAUSE_LABELS[c] for c in self.risk_causes]
+        return [c.label for c in self.risk_causes]

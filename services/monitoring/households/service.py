@@ -1,4 +1,4 @@
-"""Household rules: who may register or change which household and member, and what is announced."""
+"""Household rules: registering and changing households and members, and what is announced."""
 
 from __future__ import annotations
 
@@ -6,9 +6,12 @@ import uuid
 from datetime import date
 from typing import Any
 
+from services.monitoring.access import vault
+from services.monitoring.dates import age_on
 from services.monitoring.households import repository
 from services.monitoring.households.events import HOUSEHOLD_REGISTERED, HouseholdRegistered
-from services.monitoring.households.id_numbers import IdNumberVault, InvalidIdNumber, mask, parse, vault_for
+from services.monitoring.households.id_numbers import IdNumberVault, InvalidIdNumber, mask, parse
+from services.monitoring.households.repository import ImportRecord
 from services.monitoring.households.schemas import (
     HouseholdCreate,
     HouseholdUpdate,
@@ -17,10 +20,6 @@ from services.monitoring.households.schemas import (
     MemberUpdate,
 )
 from services.monitoring.models import (
-    HEALTH_LABELS,
-    HOUSEHOLD_KIND_LABELS,
-    LABOUR_LABELS,
-    SCHOOLING_LABELS,
     Health,
     Household,
     HouseholdKind,
@@ -30,13 +29,12 @@ from services.monitoring.models import (
     outbox,
 )
 from services.monitoring.settings import MonitoringSettings
-from shared.auth import Principal, Role
+from shared.auth import Role
 from shared.context import RequestContext
 from shared.errors import Conflict, ValidationFailed
+from shared.labels import LabelledEnum
 from shared.tabular import ImportReport, RowProblem, RowResult, read_rows
 
-WRITERS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL, Role.VILLAGE_CADRE)
-READERS = (*WRITERS, Role.DEPARTMENT_OFFICER, Role.HELPER, Role.AUDITOR)
 # Roles shown full ID numbers: the district, and town/village cadres who keep their own territory's
 # records (they can only ever reach households of their territory). Write answers stay masked,
 # because they are kept for Idempotency-Key replays.
@@ -47,27 +45,6 @@ AUDIT_EXCLUDED = {"head_name", "address", "members", "name", "id_number"}
 class DuplicateIdNumber(Conflict):
     code = "duplicate_id_number"
     title_zh, title_en = "身份证号已登记", "ID number already registered"
-
-
-def settings_of(ctx: RequestContext) -> MonitoringSettings:
-    settings = ctx.component.settings
-    assert isinstance(settings, MonitoringSettings)
-    return settings
-
-
-def vault(ctx: RequestContext) -> IdNumberVault:
-    return vault_for(settings_of(ctx).id_number_key)
-
-
-def age_on(birth: date, day: date) -> int:
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
-
-
-def years_before(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
 
 
 def member_out(ctx: RequestContext, member: Member, *, reveal: bool) -> MemberOut:
@@ -114,13 +91,7 @@ async def _protect(
     }
 
 
-def _require_writer(principal: Principal) -> None:
-    principal.require_write()
-    principal.require_role(*WRITERS)
-
-
 async def register(ctx: RequestContext, data: HouseholdCreate) -> Household:
-    _require_writer(ctx.principal)
     ctx.component.divisions.require_town(data.town_code)
     ctx.component.divisions.require_village(data.village_code, data.town_code)
     ctx.principal.require_may_write_in(data.village_code)
@@ -159,7 +130,6 @@ async def register(ctx: RequestContext, data: HouseholdCreate) -> Household:
 
 
 async def update(ctx: RequestContext, household: Household, data: HouseholdUpdate) -> Household:
-    _require_writer(ctx.principal)
     ctx.require_if_match(household.version)
     changes = data.model_dump(exclude_unset=True)
     for name, value in changes.items():
@@ -172,7 +142,6 @@ async def update(ctx: RequestContext, household: Household, data: HouseholdUpdat
 
 
 async def add_member(ctx: RequestContext, household: Household, data: MemberCreate) -> Member:
-    _require_writer(ctx.principal)
     protected = await _protect(ctx, data.id_number, "body.id_number")
     member = Member(household_id=household.id, **data.model_dump(exclude={"id_number"}), **protected)
     ctx.session.add(member)
@@ -182,7 +151,6 @@ async def add_member(ctx: RequestContext, household: Household, data: MemberCrea
 
 
 async def update_member(ctx: RequestContext, member: Member, data: MemberUpdate) -> Member:
-    _require_writer(ctx.principal)
     ctx.require_if_match(member.version)
     changes = data.model_dump(exclude_unset=True, exclude={"id_number"})
     if data.id_number is not None:
@@ -222,14 +190,19 @@ REQUIRED_IMPORT_FIELDS = (
     "health",
     "labour",
 )
-
-
-def _choice(value: str, labels: dict[Any, str]) -> Any:
-    """A cell holding either the Chinese label or the code of an enum member."""
-    for member, label in labels.items():
-        if value in (label, member.value):
-            return member
-    raise ValueError("、".join(labels.values()))
+# The choice columns, the enum a cell names (by label or code) and what an empty cell means
+# (``None``: the column is required).
+IMPORT_CHOICES: tuple[tuple[str, type[LabelledEnum], LabelledEnum | None], ...] = (
+    ("kind", HouseholdKind, None),
+    ("health", Health, None),
+    ("labour", LabourCapacity, None),
+    ("schooling", Schooling, Schooling.NOT_APPLICABLE),
+)
+# Announces the households the import inserted (the staging table names them).
+_ANNOUNCE_IMPORTED = """
+    SELECT h.id AS subject, h.id AS household_id, h.town_code, h.village_code, h.kind
+    FROM monitoring.households h JOIN import_rows r ON r.household_id = h.id
+"""
 
 
 class RowRefused(Exception):
@@ -239,63 +212,112 @@ class RowRefused(Exception):
         self.message = message
 
 
-def _import_record(ctx: RequestContext, row_number: int, values: dict[str, str]) -> tuple[Any, ...]:
-    """One file row as a COPY record, or :class:`RowRefused` naming the column and the reason."""
+def ledger_cells(values: dict[str, str]) -> dict[str, str]:
+    """The row's cells by field, or :class:`RowRefused` naming the first required one left empty."""
     cells = {field: values.get(header, "").strip() for field, header in IMPORT_HEADERS.items()}
     for field in REQUIRED_IMPORT_FIELDS:
         if not cells[field]:
             raise RowRefused(IMPORT_HEADERS[field], "必填")
-    try:
-        ctx.component.divisions.require_town(cells["town_code"])
-        ctx.component.divisions.require_village(cells["village_code"], cells["town_code"])
-    except ValidationFailed as exc:
-        raise RowRefused(IMPORT_HEADERS[exc.field_problems[0].field], exc.detail_zh or "") from exc
-    if not ctx.principal.covers(cells["village_code"]):
-        raise RowRefused(IMPORT_HEADERS["village_code"], "不在您的辖区内")
+    return cells
+
+
+def ledger_choice(
+    cells: dict[str, str], field: str, enum: type[LabelledEnum], default: LabelledEnum | None
+) -> LabelledEnum:
+    """The member a choice cell names by its Chinese label or its code; an empty optional cell's default."""
+    if not cells[field] and default is not None:
+        return default
+    member = enum.parse(cells[field])
+    if member is None:
+        raise RowRefused(IMPORT_HEADERS[field], f"应为：{'、'.join(enum.labels().values())}")
+    return member
+
+
+def ledger_record(row_number: int, cells: dict[str, str], id_numbers: IdNumberVault) -> ImportRecord:
+    """A row whose place was checked, as a COPY record with the ID number protected, or
+    :class:`RowRefused` naming the column and the reason."""
     if len(cells["head_name"]) > 50 or len(cells["address"]) > 200:
         raise RowRefused(IMPORT_HEADERS["head_name"], "户主姓名或住址过长")
     try:
-        number_text, birth = parse(cells["id_number"])
+        number, birth = parse(cells["id_number"])
     except InvalidIdNumber as exc:
         raise RowRefused(IMPORT_HEADERS["id_number"], str(exc)) from exc
-    enums = {}
-    for field, labels, default in (
-        ("kind", HOUSEHOLD_KIND_LABELS, None),
-        ("health", HEALTH_LABELS, None),
-        ("labour", LABOUR_LABELS, None),
-        ("schooling", SCHOOLING_LABELS, Schooling.NOT_APPLICABLE),
-    ):
-        if not cells[field] and default is not None:
-            enums[field] = default
-            continue
-        try:
-            enums[field] = _choice(cells[field], labels)
-        except ValueError as exc:
-            raise RowRefused(IMPORT_HEADERS[field], f"应为：{exc}") from exc
+    choices = {
+        field: ledger_choice(cells, field, enum, default).value for field, enum, default in IMPORT_CHOICES
+    }
     if not cells["member_count"].isdigit() or not 1 <= int(cells["member_count"]) <= 50:
         raise RowRefused(IMPORT_HEADERS["member_count"], "应为 1–50 的整数")
     if cells["medical_insured"] not in ("", "是", "否"):
         raise RowRefused(IMPORT_HEADERS["medical_insured"], "应为 是 或 否")
-    v = vault(ctx)
-    return (
-        row_number,
-        uuid.uuid4(),
-        uuid.uuid4(),
-        cells["town_code"],
-        cells["village_code"],
-        cells["head_name"],
-        cells["address"],
-        HouseholdKind(enums["kind"]).value,
-        int(cells["member_count"]),
-        v.digest(number_text),
-        v.seal(number_text),
-        mask(number_text),
-        birth,
-        Health(enums["health"]).value,
-        LabourCapacity(enums["labour"]).value,
-        Schooling(enums["schooling"]).value,
-        cells["medical_insured"] != "否",
+    return ImportRecord(
+        row_no=row_number,
+        household_id=uuid.uuid4(),
+        member_id=uuid.uuid4(),
+        town_code=cells["town_code"],
+        village_code=cells["village_code"],
+        head_name=cells["head_name"],
+        address=cells["address"],
+        kind=choices["kind"],
+        member_count=int(cells["member_count"]),
+        id_hash=id_numbers.digest(number),
+        id_cipher=id_numbers.seal(number),
+        id_masked=mask(number),
+        birth_date=birth,
+        health=choices["health"],
+        labour=choices["labour"],
+        schooling=choices["schooling"],
+        medical_insured=cells["medical_insured"] != "否",
     )
+
+
+def _check_place(ctx: RequestContext, cells: dict[str, str]) -> None:
+    divisions = ctx.component.divisions
+    try:
+        divisions.require_town(cells["town_code"])
+    except ValidationFailed as exc:
+        raise RowRefused(IMPORT_HEADERS["town_code"], exc.detail_zh or "") from exc
+    try:
+        divisions.require_village(cells["village_code"], cells["town_code"])
+    except ValidationFailed as exc:
+        raise RowRefused(IMPORT_HEADERS["village_code"], exc.detail_zh or "") from exc
+    if not ctx.principal.covers(cells["village_code"]):
+        raise RowRefused(IMPORT_HEADERS["village_code"], "不在您的辖区内")
+
+
+def _read_ledger(
+    ctx: RequestContext, content: bytes, filename: str
+) -> tuple[list[ImportRecord], dict[int, RowResult]]:
+    """The file's valid rows as records, and the refused ones by row number."""
+    records: list[ImportRecord] = []
+    refused: dict[int, RowResult] = {}
+    first_row_of: dict[bytes, int] = {}
+    id_numbers = vault(ctx)
+    for row in read_rows(content, filename, max_rows=ctx.settings_as(MonitoringSettings).import_max_rows):
+        try:
+            cells = ledger_cells(row.values)
+            _check_place(ctx, cells)
+            record = ledger_record(row.number, cells, id_numbers)
+            if record.id_hash in first_row_of:
+                raise RowRefused(IMPORT_HEADERS["id_number"], f"与第 {first_row_of[record.id_hash]} 行重复")
+        except RowRefused as exc:
+            problem = RowProblem(field=exc.field, message=exc.message)
+            refused[row.number] = RowResult(row=row.number, status="refused", problems=[problem])
+            continue
+        first_row_of[record.id_hash] = row.number
+        records.append(record)
+    return records, refused
+
+
+def ledger_report(outcome: dict[int, tuple[str, str]], refused: dict[int, RowResult]) -> ImportReport:
+    """Every row in file order: the refused with their problem, the others with their household."""
+    report = ImportReport()
+    for number in sorted([*outcome, *refused]):
+        if number in refused:
+            report.add(refused[number])
+        else:
+            status, household_id = outcome[number]
+            report.add(RowResult(row=number, status=status, id=household_id), keep_all=True)
+    return report
 
 
 async def import_file(ctx: RequestContext, content: bytes, filename: str) -> ImportReport:
@@ -303,47 +325,11 @@ async def import_file(ctx: RequestContext, content: bytes, filename: str) -> Imp
 
     A household is known by its head's ID number, so importing the same file again changes nothing.
     """
-    _require_writer(ctx.principal)
-    report = ImportReport()
-    records: list[tuple[Any, ...]] = []
-    refused: dict[int, RowResult] = {}
-    seen: dict[bytes, int] = {}
-    for row in read_rows(content, filename, max_rows=settings_of(ctx).import_max_rows):
-        try:
-            record = _import_record(ctx, row.number, row.values)
-        except RowRefused as exc:
-            refused[row.number] = RowResult(
-                row=row.number, status="refused", problems=[RowProblem(field=exc.field, message=exc.message)]
-            )
-            continue
-        digest = record[9]
-        if digest in seen:
-            refused[row.number] = RowResult(
-                row=row.number,
-                status="refused",
-                problems=[
-                    RowProblem(field=IMPORT_HEADERS["id_number"], message=f"与第 {seen[digest]} 行重复")
-                ],
-            )
-            continue
-        seen[digest] = row.number
-        records.append(record)
+    records, refused = _read_ledger(ctx, content, filename)
     outcome = await repository.import_households(ctx.session, records) if records else {}
-    for number in sorted([*outcome, *refused]):
-        if number in refused:
-            report.add(refused[number])
-        else:
-            status, household_id = outcome[number]
-            report.add(RowResult(row=number, status=status, id=household_id), keep_all=True)
+    report = ledger_report(outcome, refused)
     if report.accepted:
-        await outbox.add_from_query(
-            ctx.session,
-            HOUSEHOLD_REGISTERED,
-            """
-            SELECT h.id AS subject, h.id AS household_id, h.town_code, h.village_code, h.kind
-            FROM monitoring.households h JOIN import_rows r ON r.household_id = h.id
-            """,
-        )
+        await outbox.add_from_query(ctx.session, HOUSEHOLD_REGISTERED, _ANNOUNCE_IMPORTED)
     await ctx.audit(
         "import",
         "household",

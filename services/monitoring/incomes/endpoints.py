@@ -6,11 +6,10 @@ from typing import Annotated
 from fastapi import APIRouter, Path
 from fastapi.responses import JSONResponse
 
-from services.monitoring.households.endpoints import load_household
-from services.monitoring.households.service import READERS
+from services.monitoring.access import DistrictWriterCtx, ReaderCtx, WriterCtx, load_household
 from services.monitoring.incomes import repository, service
 from services.monitoring.incomes.schemas import IncomeIn, IncomeOut, LineIn, LineOut
-from shared.context import Ctx, etag_for
+from shared.context import etag_for
 from shared.errors import problem_responses
 
 router = APIRouter(tags=["incomes 收入与监测线"])
@@ -23,7 +22,7 @@ Year = Annotated[int, Path(ge=2000, le=2100)]
     summary="农户年度收入 / a household's yearly incomes",
     responses=problem_responses(401, 403, 404, 422),
 )
-async def list_incomes(household_id: uuid.UUID, ctx: Ctx) -> list[IncomeOut]:
+async def list_incomes(household_id: uuid.UUID, ctx: ReaderCtx) -> list[IncomeOut]:
     household = await load_household(ctx, household_id)
     lines = await repository.line_amounts(ctx.session)
     return [
@@ -38,7 +37,7 @@ async def list_incomes(household_id: uuid.UUID, ctx: Ctx) -> list[IncomeOut]:
     summary="登记或更正年度收入（更正需 If-Match）/ record a year's income",
     responses=problem_responses(400, 401, 403, 404, 412, 422, 428),
 )
-async def put_income(household_id: uuid.UUID, year: Year, body: IncomeIn, ctx: Ctx) -> JSONResponse:
+async def put_income(household_id: uuid.UUID, year: Year, body: IncomeIn, ctx: WriterCtx) -> JSONResponse:
     household = await load_household(ctx, household_id)
     income, created = await service.record_income(ctx, household, year, body)
     out = service.income_out(income, household, await repository.line_amounts(ctx.session))
@@ -53,8 +52,7 @@ async def put_income(household_id: uuid.UUID, year: Year, body: IncomeIn, ctx: C
     summary="历年监测线 / monitoring lines by year",
     responses=problem_responses(401, 403),
 )
-async def list_lines(ctx: Ctx) -> list[LineOut]:
-    ctx.principal.require_role(*READERS)
+async def list_lines(ctx: ReaderCtx) -> list[LineOut]:
     return [LineOut.model_validate(line) for line in await repository.lines(ctx.session)]
 
 
@@ -64,7 +62,7 @@ async def list_lines(ctx: Ctx) -> list[LineOut]:
     summary="设定年度监测线（区级管理员；修改需 If-Match）/ set a year's monitoring line",
     responses=problem_responses(400, 401, 403, 412, 422, 428),
 )
-async def put_line(year: Year, body: LineIn, ctx: Ctx) -> JSONResponse:
+async def put_line(year: Year, body: LineIn, ctx: DistrictWriterCtx) -> JSONResponse:
     line, created = await service.set_line(ctx, year, body)
     out = LineOut.model_validate(line)
     return await ctx.respond(

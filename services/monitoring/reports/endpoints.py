@@ -5,9 +5,9 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
+from services.monitoring.access import ReportReaderCtx
 from services.monitoring.reports import service
 from services.monitoring.reports.schemas import GroupBy, Report, ReportName
-from shared.context import Ctx
 from shared.errors import problem_responses
 from shared.schemas import TownCode
 from shared.tabular import XLSX_MEDIA_TYPE, xlsx_response
@@ -32,7 +32,7 @@ router = APIRouter(prefix="/v1/reports", tags=["reports 报表"])
 )
 async def get_report(
     name: ReportName,
-    ctx: Ctx,
+    ctx: ReportReaderCtx,
     town_code: Annotated[TownCode | None, Query()] = None,
     group: Annotated[GroupBy, Query(description="仅 households 报表")] = GroupBy.STATUS,
     format: Annotated[Literal["json", "xlsx"], Query()] = "json",

@@ -160,6 +160,53 @@ async def helper_missing(session: AsyncSession, **scope: Any) -> list[dict[str, 
     )
 
 
+# 疑点数据: the households each numbered rule flags (the rules' wording is in
+# ``service.DATA_QUALITY_RULES``). Rule 6 reads ``member_employment_records``, monitoring's
+# projection of employment's ``worker.registered`` events; it covers the households employment
+# tracks (脱贫户, 监测户).
+DATA_QUALITY_QUERIES = {
+    1: """
+        SELECT h.id FROM monitoring.households h
+        WHERE h.status = 'included'
+          AND h.included_on < CAST(:today AS date) - CAST(:grace_days AS integer)
+          AND NOT EXISTS (SELECT 1 FROM monitoring.measures m WHERE m.household_id = h.id)
+    """,
+    2: """
+        SELECT h.id FROM monitoring.households h
+        WHERE h.status = 'safety_net'
+          AND NOT EXISTS (SELECT 1 FROM monitoring.measures m
+                          WHERE m.household_id = h.id AND m.kind = 'safety_net')
+    """,
+    3: """
+        SELECT h.id FROM monitoring.households h
+        JOIN LATERAL (SELECT i.year, i.net_income FROM monitoring.incomes i WHERE i.household_id = h.id
+                      ORDER BY i.year DESC LIMIT 1) i ON true
+        JOIN monitoring.monitoring_lines l ON l.year = i.year
+        WHERE h.status = 'risk_eliminated' AND i.net_income / h.member_count < l.amount
+    """,
+    4: """
+        SELECT h.id FROM monitoring.households h
+        JOIN (SELECT household_id, count(*) AS n FROM monitoring.members GROUP BY household_id) m
+          ON m.household_id = h.id
+        WHERE h.member_count <> m.n
+    """,
+    5: f"SELECT h.id FROM monitoring.households h WHERE {NEEDS_HELPER} AND h.helper_user_id IS NULL",  # noqa: S608
+    6: f"""
+        SELECT h.id FROM monitoring.households h
+        WHERE {NEEDS_HELPER} AND EXISTS (
+            SELECT 1 FROM monitoring.members m
+            WHERE m.household_id = h.id AND m.labour IN ('ordinary', 'skilled')
+              AND m.birth_date > :working_born_after AND m.birth_date <= :working_born_by
+              AND NOT EXISTS (SELECT 1 FROM monitoring.member_employment_records r
+                              WHERE r.member_id = m.id))
+    """,  # noqa: S608
+}
+_FLAGGED = " UNION ALL ".join(
+    f"SELECT {number} AS rule_no, flagged.id FROM ({query}) AS flagged"  # noqa: S608
+    for number, query in DATA_QUALITY_QUERIES.items()
+)
+
+
 async def data_quality(
     session: AsyncSession,
     today: date,
@@ -168,47 +215,12 @@ async def data_quality(
     working_born_by: date,
     **scope: Any,
 ) -> list[dict[str, Any]]:
-    """疑点数据 rules, numbered (their wording is in ``service.DATA_QUALITY_RULES``).
-
-    Rule 6 reads ``member_employment_records``, monitoring's projection of employment's
-    ``worker.registered`` events; it covers the households employment tracks (脱贫户, 监测户)."""
+    """Every household a data-quality rule flags, once per rule, by town and rule."""
     return await _rows(
         session,
         f"""
         SELECT v.rule_no, h.id AS household_id, h.town_code, h.village_code, h.head_name
-        FROM (
-            SELECT 1 AS rule_no, h.id FROM monitoring.households h
-            WHERE h.status = 'included'
-              AND h.included_on < CAST(:today AS date) - CAST(:grace_days AS integer)
-              AND NOT EXISTS (SELECT 1 FROM monitoring.measures m WHERE m.household_id = h.id)
-            UNION ALL
-            SELECT 2, h.id FROM monitoring.households h
-            WHERE h.status = 'safety_net'
-              AND NOT EXISTS (SELECT 1 FROM monitoring.measures m
-                              WHERE m.household_id = h.id AND m.kind = 'safety_net')
-            UNION ALL
-            SELECT 3, h.id FROM monitoring.households h
-            JOIN LATERAL (SELECT i.year, i.net_income FROM monitoring.incomes i WHERE i.household_id = h.id
-                          ORDER BY i.year DESC LIMIT 1) i ON true
-            JOIN monitoring.monitoring_lines l ON l.year = i.year
-            WHERE h.status = 'risk_eliminated' AND i.net_income / h.member_count < l.amount
-            UNION ALL
-            SELECT 4, h.id FROM monitoring.households h
-            JOIN (SELECT household_id, count(*) AS n FROM monitoring.members GROUP BY household_id) m
-              ON m.household_id = h.id
-            WHERE h.member_count <> m.n
-            UNION ALL
-            SELECT 5, h.id FROM monitoring.households h
-            WHERE {NEEDS_HELPER} AND h.helper_user_id IS NULL
-            UNION ALL
-            SELECT 6, h.id FROM monitoring.households h
-            WHERE {NEEDS_HELPER} AND EXISTS (
-                SELECT 1 FROM monitoring.members m
-                WHERE m.household_id = h.id AND m.labour IN ('ordinary', 'skilled')
-                  AND m.birth_date > :working_born_after AND m.birth_date <= :working_born_by
-                  AND NOT EXISTS (SELECT 1 FROM monitoring.member_employment_records r
-                                  WHERE r.member_id = m.id))
-        ) AS v
+        FROM ({_FLAGGED}) AS v
         JOIN monitoring.households h ON h.id = v.id
         WHERE {SCOPE}
         ORDER BY h.town_code, v.rule_no, h.village_code, h.id

@@ -1,43 +1,30 @@
-"""Reports for officials: what each one shows, in Chinese, for the caller's territory."""
+"""Reports for officials: what each one shows, in Chinese, for the caller's territory.
+
+Every report is one entry of :data:`REPORTS`: the query that fetches its rows (with what the rows
+gain in Python), its columns and its title. Division names and status labels are added to every
+row the same way afterwards.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from services.monitoring.households.service import settings_of, years_before
-from services.monitoring.models import (
-    HOUSEHOLD_KIND_LABELS,
-    HOUSEHOLD_STATUS_LABELS,
-    RISK_CAUSE_LABELS,
-    SUBTYPE_LABELS,
-    HouseholdKind,
-    HouseholdStatus,
-    RiskCause,
-    Subtype,
-)
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.monitoring.dates import years_before
+from services.monitoring.models import HouseholdKind, HouseholdStatus, RiskCause, Subtype
 from services.monitoring.reports import repository
 from services.monitoring.reports.schemas import Column, GroupBy, Report, ReportName
-from shared.auth import Role
+from services.monitoring.settings import MonitoringSettings
 from shared.context import RequestContext
+from shared.divisions import DivisionRegistry
+from shared.labels import LabelledEnum
 
-REPORT_READERS = (
-    Role.DISTRICT_ADMIN,
-    Role.TOWN_OFFICIAL,
-    Role.VILLAGE_CADRE,
-    Role.DEPARTMENT_OFFICER,
-    Role.AUDITOR,
-)
-
-TITLES = {
-    ReportName.HOUSEHOLDS: "农户分布统计",
-    ReportName.LONG_RUNNING: "两年及以上未消除风险监测对象及处置情况",
-    ReportName.LACKING_DEVELOPMENTAL: "有劳动能力但开发式帮扶措施不足的监测户",
-    ReportName.IDENTIFICATION_OVERDUE: "识别纳入超时限",
-    ReportName.HELPER_COVERAGE: "帮扶责任覆盖与镇党委书记遍访",
-    ReportName.HELPER_MISSING: "未明确帮扶责任人的农户",
-    ReportName.DATA_QUALITY: "疑点数据",
-}
+Rows = list[dict[str, Any]]
+Columns = list[tuple[str, str]]
 
 DATA_QUALITY_RULES = {
     1: "纳入监测超过规定天数仍无帮扶措施",
@@ -47,138 +34,218 @@ DATA_QUALITY_RULES = {
     5: "脱贫户或监测户未明确帮扶责任人",
     6: "脱贫户或监测户有劳动能力的劳动年龄成员无务工就业记录",
 }
-
-GROUP_LABELS: dict[GroupBy, tuple[str, dict[Any, str], type]] = {
-    GroupBy.STATUS: ("状态", HOUSEHOLD_STATUS_LABELS, HouseholdStatus),
-    GroupBy.SUBTYPE: ("监测对象类型", SUBTYPE_LABELS, Subtype),
-    GroupBy.RISK_CAUSE: ("风险类型", RISK_CAUSE_LABELS, RiskCause),
-    GroupBy.KIND: ("农户类型", HOUSEHOLD_KIND_LABELS, HouseholdKind),
+# The enum whose values the households report groups by.
+GROUPED: dict[GroupBy, type[LabelledEnum]] = {
+    GroupBy.STATUS: HouseholdStatus,
+    GroupBy.SUBTYPE: Subtype,
+    GroupBy.RISK_CAUSE: RiskCause,
+    GroupBy.KIND: HouseholdKind,
 }
-
+NOT_FILLED = "（未填）"
 HOUSEHOLD_COLUMNS = [("town_name", "乡镇（街道）"), ("village_name", "村（社区）"), ("head_name", "户主")]
 
 
-def _label(labels: dict[Any, str], enum: type, value: str | None) -> str:
-    return labels[enum(value)] if value else "（未填）"
+@dataclass(frozen=True)
+class ReportRun:
+    """One report asked for: where it reads, for whom (``scope``), on which day, grouped how."""
+
+    name: ReportName
+    session: AsyncSession
+    settings: MonitoringSettings
+    today: date
+    scope: dict[str, str | None]
+    group: GroupBy
+
+    @property
+    def working_age_births(self) -> tuple[date, date]:
+        """Born after the first, by the second: aged 16–59 today (by default)."""
+        return (
+            years_before(self.today, self.settings.working_age_max + 1),
+            years_before(self.today, self.settings.working_age_min),
+        )
 
 
-async def build(ctx: RequestContext, name: ReportName, *, town_code: str | None, group: GroupBy) -> Report:
-    ctx.principal.require_role(*REPORT_READERS)
-    settings = settings_of(ctx)
-    today = date.today()
-    scope = {"prefix": ctx.principal.division_prefix, "town": town_code}
-    divisions = ctx.component.divisions
-    columns: list[tuple[str, str]]
-    title = TITLES[name]
-    match name:
-        case ReportName.HOUSEHOLDS:
-            header, labels, enum = GROUP_LABELS[group]
-            rows = await repository.households_by(ctx.session, group.value, **scope)
-            for row in rows:
-                row["group_label"] = _label(labels, enum, row["group_value"])
-            columns = [
-                ("town_name", "乡镇（街道）"),
-                ("group_value", "分组编码"),
-                ("group_label", header),
-                ("households", "户数"),
-            ]
-            title = f"{title}（按{header}）"
-        case ReportName.LONG_RUNNING:
-            rows = await repository.long_running(
-                ctx.session,
-                years_before(today, settings.long_running_years),
-                today.year,
-                settings.long_running_years,
-                **scope,
-            )
-            for row in rows:
-                row["disposition"] = _disposition(row, today.year)
-            columns = [
-                *HOUSEHOLD_COLUMNS,
-                ("included_on", "纳入日期"),
-                ("status_label", "当前状态"),
-                ("disposition", "处置情况"),
-            ]
-        case ReportName.LACKING_DEVELOPMENTAL:
-            rows = await repository.lacking_developmental(
-                ctx.session,
-                years_before(today, settings.working_age_max + 1),
-                years_before(today, settings.working_age_min),
-                settings.min_developmental_measures,
-                **scope,
-            )
-            columns = [
-                *HOUSEHOLD_COLUMNS,
-                ("able_bodied", "有劳动能力成员数"),
-                ("developmental_measures", "开发式帮扶措施数"),
-            ]
-        case ReportName.IDENTIFICATION_OVERDUE:
-            rows = await repository.identification_overdue(
-                ctx.session, today, settings.identification_limit_days, **scope
-            )
-            columns = [
-                *HOUSEHOLD_COLUMNS,
-                ("status_label", "状态"),
-                ("case_started_on", "首次预警日期"),
-                ("included_on", "纳入日期"),
-                ("days", "用时（天）"),
-            ]
-            title = f"{title}（{settings.identification_limit_days} 天）"
-        case ReportName.HELPER_COVERAGE:
-            rows = await repository.helper_coverage(ctx.session, date(today.year, 1, 1), **scope)
-            for row in rows:
-                row["coverage"] = f"{row['with_helper'] * 100 / row['households']:.1f}%"
-            columns = [
-                ("town_name", "乡镇（街道）"),
-                ("households", "应明确帮扶责任人户数"),
-                ("with_helper", "已明确"),
-                ("without_helper", "未明确"),
-                ("coverage", "覆盖率"),
-                ("secretary_visited", "本年镇党委书记已遍访户数"),
-                ("helper_visited", "本年帮扶责任人已走访户数"),
-            ]
-        case ReportName.HELPER_MISSING:
-            rows = await repository.helper_missing(ctx.session, **scope)
-            for row in rows:
-                row["kind_label"] = HOUSEHOLD_KIND_LABELS[HouseholdKind(row["kind"])]
-            columns = [*HOUSEHOLD_COLUMNS, ("kind_label", "农户类型"), ("status_label", "状态")]
-        case ReportName.DATA_QUALITY:
-            rows = await repository.data_quality(
-                ctx.session,
-                today,
-                settings.measure_grace_days,
-                years_before(today, settings.working_age_max + 1),
-                years_before(today, settings.working_age_min),
-                **scope,
-            )
-            for row in rows:
-                row["rule"] = DATA_QUALITY_RULES[row["rule_no"]]
-            columns = [
-                ("town_name", "乡镇（街道）"),
-                ("rule_no", "规则编号"),
-                ("rule", "疑点规则"),
-                ("village_name", "村（社区）"),
-                ("head_name", "户主"),
-            ]
+def group_label(group: GroupBy, value: str | None) -> str:
+    return GROUPED[group](value).label if value else NOT_FILLED
+
+
+def disposition(status: str, has_plan: bool, year: int) -> str:
+    """处置情况 of a long-running case."""
+    if status == HouseholdStatus.RISK_ELIMINATED:
+        return "已标注风险消除"
+    if status == HouseholdStatus.SAFETY_NET:
+        return "已标注兜底保障户"
+    return f"逐户完善帮扶计划（{year} 年已制定）" if has_plan else "待处置"
+
+
+def coverage(with_helper: int, households: int) -> str:
+    return f"{with_helper * 100 / households:.1f}%"
+
+
+async def _households(run: ReportRun) -> Rows:
+    rows = await repository.households_by(run.session, run.group.value, **run.scope)
+    for row in rows:
+        row["group_label"] = group_label(run.group, row["group_value"])
+    return rows
+
+
+async def _long_running(run: ReportRun) -> Rows:
+    years = run.settings.long_running_years
+    rows = await repository.long_running(
+        run.session, years_before(run.today, years), run.today.year, years, **run.scope
+    )
+    for row in rows:
+        row["disposition"] = disposition(row["status"], row["has_plan"], run.today.year)
+    return rows
+
+
+async def _lacking_developmental(run: ReportRun) -> Rows:
+    born_after, born_by = run.working_age_births
+    return await repository.lacking_developmental(
+        run.session, born_after, born_by, run.settings.min_developmental_measures, **run.scope
+    )
+
+
+async def _identification_overdue(run: ReportRun) -> Rows:
+    return await repository.identification_overdue(
+        run.session, run.today, run.settings.identification_limit_days, **run.scope
+    )
+
+
+async def _helper_coverage(run: ReportRun) -> Rows:
+    rows = await repository.helper_coverage(run.session, date(run.today.year, 1, 1), **run.scope)
+    for row in rows:
+        row["coverage"] = coverage(row["with_helper"], row["households"])
+    return rows
+
+
+async def _helper_missing(run: ReportRun) -> Rows:
+    rows = await repository.helper_missing(run.session, **run.scope)
+    for row in rows:
+        row["kind_label"] = HouseholdKind(row["kind"]).label
+    return rows
+
+
+async def _data_quality(run: ReportRun) -> Rows:
+    born_after, born_by = run.working_age_births
+    rows = await repository.data_quality(
+        run.session, run.today, run.settings.measure_grace_days, born_after, born_by, **run.scope
+    )
+    for row in rows:
+        row["rule"] = DATA_QUALITY_RULES[row["rule_no"]]
+    return rows
+
+
+def _fixed(*columns: tuple[str, str]) -> Callable[[ReportRun], Columns]:
+    return lambda _run: list(columns)
+
+
+def _titled(run: ReportRun) -> str:
+    return run.name.label
+
+
+@dataclass(frozen=True)
+class ReportDefinition:
+    rows: Callable[[ReportRun], Awaitable[Rows]]
+    columns: Callable[[ReportRun], Columns]
+    title: Callable[[ReportRun], str] = _titled
+
+
+REPORTS = {
+    ReportName.HOUSEHOLDS: ReportDefinition(
+        _households,
+        lambda run: [
+            ("town_name", "乡镇（街道）"),
+            ("group_value", "分组编码"),
+            ("group_label", run.group.label),
+            ("households", "户数"),
+        ],
+        title=lambda run: f"{run.name.label}（按{run.group.label}）",
+    ),
+    ReportName.LONG_RUNNING: ReportDefinition(
+        _long_running,
+        _fixed(
+            *HOUSEHOLD_COLUMNS,
+            ("included_on", "纳入日期"),
+            ("status_label", "当前状态"),
+            ("disposition", "处置情况"),
+        ),
+    ),
+    ReportName.LACKING_DEVELOPMENTAL: ReportDefinition(
+        _lacking_developmental,
+        _fixed(
+            *HOUSEHOLD_COLUMNS,
+            ("able_bodied", "有劳动能力成员数"),
+            ("developmental_measures", "开发式帮扶措施数"),
+        ),
+    ),
+    ReportName.IDENTIFICATION_OVERDUE: ReportDefinition(
+        _identification_overdue,
+        _fixed(
+            *HOUSEHOLD_COLUMNS,
+            ("status_label", "状态"),
+            ("case_started_on", "首次预警日期"),
+            ("included_on", "纳入日期"),
+            ("days", "用时（天）"),
+        ),
+        title=lambda run: f"{run.name.label}（{run.settings.identification_limit_days} 天）",
+    ),
+    ReportName.HELPER_COVERAGE: ReportDefinition(
+        _helper_coverage,
+        _fixed(
+            ("town_name", "乡镇（街道）"),
+            ("households", "应明确帮扶责任人户数"),
+            ("with_helper", "已明确"),
+            ("without_helper", "未明确"),
+            ("coverage", "覆盖率"),
+            ("secretary_visited", "本年镇党委书记已遍访户数"),
+            ("helper_visited", "本年帮扶责任人已走访户数"),
+        ),
+    ),
+    ReportName.HELPER_MISSING: ReportDefinition(
+        _helper_missing,
+        _fixed(*HOUSEHOLD_COLUMNS, ("kind_label", "农户类型"), ("status_label", "状态")),
+    ),
+    ReportName.DATA_QUALITY: ReportDefinition(
+        _data_quality,
+        _fixed(
+            ("town_name", "乡镇（街道）"),
+            ("rule_no", "规则编号"),
+            ("rule", "疑点规则"),
+            ("village_name", "村（社区）"),
+            ("head_name", "户主"),
+        ),
+    ),
+}
+
+
+def name_places(rows: Rows, divisions: DivisionRegistry) -> None:
+    """Division names and status labels beside the codes, in every report that has them."""
     for row in rows:
         if "town_code" in row:
             row["town_name"] = divisions.name(row["town_code"]) or row["town_code"]
         if "village_code" in row:
             row["village_name"] = divisions.name(row["village_code"]) or row["village_code"]
         if "status" in row:
-            row["status_label"] = HOUSEHOLD_STATUS_LABELS[HouseholdStatus(row["status"])]
+            row["status_label"] = HouseholdStatus(row["status"]).label
+
+
+async def build(ctx: RequestContext, name: ReportName, *, town_code: str | None, group: GroupBy) -> Report:
+    run = ReportRun(
+        name=name,
+        session=ctx.session,
+        settings=ctx.settings_as(MonitoringSettings),
+        today=date.today(),
+        scope={"prefix": ctx.principal.division_prefix, "town": town_code},
+        group=group,
+    )
+    definition = REPORTS[name]
+    rows = await definition.rows(run)
+    name_places(rows, ctx.component.divisions)
     return Report(
         name=name,
-        title=title,
+        title=definition.title(run),
         generated_at=datetime.now(UTC),
-        columns=[Column(key=k, label=label) for k, label in columns],
+        columns=[Column(key=key, label=label) for key, label in definition.columns(run)],
         rows=rows,
     )
-
-
-def _disposition(row: dict[str, Any], year: int) -> str:
-    if row["status"] == HouseholdStatus.RISK_ELIMINATED:
-        return "已标注风险消除"
-    if row["status"] == HouseholdStatus.SAFETY_NET:
-        return "已标注兜底保障户"
-    return f"逐户完善帮扶计划（{year} 年已制定）" if row["has_plan"] else "待处置"

@@ -1,39 +1,25 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 
 from pydantic import Field, computed_field
 
-from services.monitoring.models import HOUSEHOLD_STATUS_LABELS, HouseholdStatus, RiskCause, Subtype
+from services.monitoring.models import HouseholdStatus, RiskCause, Subtype
+from shared.labels import LabelledEnum
 from shared.schemas import InputModel, OutputModel
 
 
-class Action(StrEnum):
-    START_VERIFICATION = "start_verification"  # 开始核实
-    SUBMIT_VILLAGE_REVIEW = "submit_village_review"  # 提交村级评议
-    VILLAGE_APPROVE = "village_approve"  # 村级评议通过并公示
-    OBJECT = "object"  # 公示期内有异议，重新核实
-    CLOSE_NOTICE = "close_notice"  # 公示期满无异议，报镇审核
-    TOWN_APPROVE = "town_approve"  # 镇级审核通过，报区审批
-    APPROVE = "approve"  # 区级审批，纳入监测
-    REJECT = "reject"  # 不予纳入
-    ELIMINATE_RISK = "eliminate_risk"  # 标注风险消除
-    MARK_SAFETY_NET = "mark_safety_net"  # 标注兜底保障户
-
-
-ACTION_LABELS = {
-    Action.START_VERIFICATION: "开始核实",
-    Action.SUBMIT_VILLAGE_REVIEW: "提交村级评议",
-    Action.VILLAGE_APPROVE: "村级评议通过并公示",
-    Action.OBJECT: "公示异议，重新核实",
-    Action.CLOSE_NOTICE: "公示期满无异议，报镇审核",
-    Action.TOWN_APPROVE: "镇级审核通过，报区审批",
-    Action.APPROVE: "区级审批纳入监测",
-    Action.REJECT: "不予纳入",
-    Action.ELIMINATE_RISK: "标注风险消除",
-    Action.MARK_SAFETY_NET: "标注兜底保障户",
-}
+class Action(LabelledEnum):
+    START_VERIFICATION = "start_verification", "开始核实"
+    SUBMIT_VILLAGE_REVIEW = "submit_village_review", "提交村级评议"
+    VILLAGE_APPROVE = "village_approve", "村级评议通过并公示"
+    OBJECT = "object", "公示异议，重新核实"
+    CLOSE_NOTICE = "close_notice", "公示期满无异议，报镇审核"
+    TOWN_APPROVE = "town_approve", "镇级审核通过，报区审批"
+    APPROVE = "approve", "区级审批纳入监测"
+    REJECT = "reject", "不予纳入"
+    ELIMINATE_RISK = "eliminate_risk", "标注风险消除"
+    MARK_SAFETY_NET = "mark_safety_net", "标注兜底保障户"
 
 
 class TransitionIn(InputModel):
@@ -59,9 +45,9 @@ class TransitionOut(OutputModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def action_label(self) -> str:
-        return ACTION_LABELS[Action(self.action)]
+        return Action(self.action).label
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def to_status_label(self) -> str:
-        return HOUSEHOLD_STATUS_LABELS[self.to_status]
+        return self.to_status.label

@@ -1,0 +1,89 @@
+"""Who may read and write monitoring data (every area of the service applies the same rule).
+
+- district_admin: everything; the only one to set monitoring lines, add policies and approve
+  inclusion (区级审批).
+- town_official / village_cadre: only inside their division code (another town's household is
+  "not found"; registering one there is refused with 403).
+- helper: only the households assigned to them (and their own visits); records self-declarations,
+  visits and plans for them.
+- department_officer: reads households, plans and reports; sees the alerts of their department.
+- auditor: reads everything (every read on record); writes are refused (403).
+- integrator: a department's system pushes alert batches, and nothing else.
+
+The caller's role is declared in each endpoint's signature with one of the ``*Ctx`` aliases below.
+What depends on the record stays with the code that loads it: territorial scope
+(:func:`load_household`, scoped queries) and, in the workflow's step table, which roles may take
+which step from which status.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from services.monitoring.households import repository as households
+from services.monitoring.households.id_numbers import IdNumberVault, vault_for
+from services.monitoring.models import Household
+from services.monitoring.settings import MonitoringSettings
+from shared.auth import Principal, Role
+from shared.context import RequestContext, requires
+from shared.errors import Forbidden, NotFound
+from shared.settings import ServiceSettings
+
+# The district and the town/village cadres keep the household records of their territory.
+WRITERS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL, Role.VILLAGE_CADRE)
+READERS = (*WRITERS, Role.DEPARTMENT_OFFICER, Role.HELPER, Role.AUDITOR)
+# Those who meet the household in person: they record self-declarations, visits and plans.
+FIELD_WORKERS = (*WRITERS, Role.HELPER)
+VISIT_READERS = (*FIELD_WORKERS, Role.AUDITOR)
+# Reports count households across a territory: helpers see too few of them to read one.
+REPORT_READERS = (*WRITERS, Role.DEPARTMENT_OFFICER, Role.AUDITOR)
+SCREENERS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL)
+DISTRICT = (Role.DISTRICT_ADMIN,)
+DEPARTMENT_SYSTEMS = (Role.INTEGRATOR,)
+
+
+def sending_department(principal: Principal) -> str:
+    """The department a system account pushes for (from its token); an account without one is refused."""
+    if not principal.department:
+        raise Forbidden("集成账号未绑定部门", "the integrator account has no department")
+    return principal.department
+
+
+def _bound_to_a_department(principal: Principal, _: ServiceSettings) -> None:
+    sending_department(principal)
+
+
+ReaderCtx = Annotated[RequestContext, requires(READERS)]
+# Also the workflow endpoint: WRITERS is the union of the roles of every step; which of them may
+# take a given step depends on the step and the household's status (workflow.service.STEPS).
+WriterCtx = Annotated[RequestContext, requires(WRITERS, write=True)]
+FieldWorkerCtx = Annotated[RequestContext, requires(FIELD_WORKERS, write=True)]
+VisitReaderCtx = Annotated[RequestContext, requires(VISIT_READERS)]
+ReportReaderCtx = Annotated[RequestContext, requires(REPORT_READERS)]
+ScreenerCtx = Annotated[RequestContext, requires(SCREENERS, write=True)]
+DistrictWriterCtx = Annotated[RequestContext, requires(DISTRICT, write=True)]
+DepartmentSystemCtx = Annotated[
+    RequestContext, requires(DEPARTMENT_SYSTEMS, write=True, check=_bound_to_a_department)
+]
+
+
+async def load_household(
+    ctx: RequestContext, household_id: uuid.UUID, *, for_update: bool = False
+) -> Household:
+    """The household if the caller may see it; anyone else is told it does not exist (404).
+
+    ``for_update`` locks it for the transaction, so workflow steps on one household run one at a time.
+    """
+    if for_update:
+        household = await households.get_for_update(ctx.session, ctx.principal, household_id)
+    else:
+        household = await households.get(ctx.session, ctx.principal, household_id)
+    if household is None:
+        raise NotFound("农户不存在或不在您的数据范围内", "household not found")
+    return household
+
+
+def vault(ctx: RequestContext) -> IdNumberVault:
+    """The keyed hash and cipher of ID numbers: households keep them, imports and batches match on them."""
+    return vault_for(ctx.settings_as(MonitoringSettings).id_number_key)
