@@ -10,7 +10,6 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from enum import StrEnum
 
 from sqlalchemy import (
     BigInteger,
@@ -38,7 +37,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import DeclarativeBase, Mapped, column_property, mapped_column
 
-from shared.db import make_metadata, pg_enum
+from shared.db import MONEY, make_metadata, pg_enum
+from shared.labels import LabelledEnum
 from shared.tables import add_kit_tables
 
 SCHEMA = "funds"
@@ -50,117 +50,73 @@ class Base(DeclarativeBase):
 
 kit = add_kit_tables(Base.metadata)
 
-MONEY = Numeric(16, 2)
 ZERO = text("0")
 
 
-class ProjectCategory(StrEnum):
-    INDUSTRY = "industry"  # 产业
-    EMPLOYMENT = "employment"  # 就业
-    INFRASTRUCTURE = "infrastructure"  # 小型公益性基础设施
-    RELOCATION = "relocation"  # 易地搬迁后续扶持
-    OTHER = "other"  # 其他
+class ProjectCategory(LabelledEnum):
+    INDUSTRY = "industry", "产业"
+    EMPLOYMENT = "employment", "就业"
+    INFRASTRUCTURE = "infrastructure", "小型公益性基础设施"
+    RELOCATION = "relocation", "易地搬迁后续扶持"
+    OTHER = "other", "其他"
 
 
-PROJECT_CATEGORY_LABELS = {
-    ProjectCategory.INDUSTRY: "产业",
-    ProjectCategory.EMPLOYMENT: "就业",
-    ProjectCategory.INFRASTRUCTURE: "小型公益性基础设施",
-    ProjectCategory.RELOCATION: "易地搬迁后续扶持",
-    ProjectCategory.OTHER: "其他",
-}
-
-
-class ProjectStatus(StrEnum):
+class ProjectStatus(LabelledEnum):
     """A project's life (domain §3), in order; ``rejected`` ends a failed entry review."""
 
-    PROPOSED = "proposed"  # 已申报
-    IN_REVIEW = "in_review"  # 入库论证中
-    REJECTED = "rejected"  # 论证未通过
-    IN_LIBRARY = "in_library"  # 已入库
-    PLANNED = "planned"  # 已纳入年度计划
-    APPROVED = "approved"  # 已批复并安排资金
-    IN_PROGRESS = "in_progress"  # 实施中
-    COMPLETED = "completed"  # 已完工
-    ACCEPTED = "accepted"  # 已验收
-    HANDED_OVER = "handed_over"  # 资产已移交
+    PROPOSED = "proposed", "已申报"
+    IN_REVIEW = "in_review", "入库论证中"
+    REJECTED = "rejected", "论证未通过"
+    IN_LIBRARY = "in_library", "已入库"
+    PLANNED = "planned", "已纳入年度计划"
+    APPROVED = "approved", "已批复并安排资金"
+    IN_PROGRESS = "in_progress", "实施中"
+    COMPLETED = "completed", "已完工"
+    ACCEPTED = "accepted", "已验收"
+    HANDED_OVER = "handed_over", "资产已移交"
 
-
-PROJECT_STATUS_LABELS = {
-    ProjectStatus.PROPOSED: "已申报",
-    ProjectStatus.IN_REVIEW: "入库论证中",
-    ProjectStatus.REJECTED: "论证未通过",
-    ProjectStatus.IN_LIBRARY: "已入库",
-    ProjectStatus.PLANNED: "已纳入年度计划",
-    ProjectStatus.APPROVED: "已批复并安排资金",
-    ProjectStatus.IN_PROGRESS: "实施中",
-    ProjectStatus.COMPLETED: "已完工",
-    ProjectStatus.ACCEPTED: "已验收",
-    ProjectStatus.HANDED_OVER: "资产已移交",
-}
 
 # Stages a project reaches only after entering the library (used by the CHECKs below).
 _ENTERED = "('in_library','planned','approved','in_progress','completed','accepted','handed_over')"
 _ACCEPTED = "('accepted','handed_over')"
 
 
-class FundSource(StrEnum):
-    CENTRAL = "central"  # 中央财政衔接资金
-    PROVINCIAL = "provincial"  # 省级财政衔接资金
-    DISTRICT = "district"  # 区级财政衔接资金
-    CENTRAL_LOTTERY = "central_lottery"  # 中央专项彩票公益金（革命老区）
+class FundSource(LabelledEnum):
+    CENTRAL = "central", "中央财政衔接资金"
+    PROVINCIAL = "provincial", "省级财政衔接资金"
+    DISTRICT = "district", "区级财政衔接资金"
+    CENTRAL_LOTTERY = "central_lottery", "中央专项彩票公益金（支持革命老区）"
 
 
-FUND_SOURCE_LABELS = {
-    FundSource.CENTRAL: "中央财政衔接资金",
-    FundSource.PROVINCIAL: "省级财政衔接资金",
-    FundSource.DISTRICT: "区级财政衔接资金",
-    FundSource.CENTRAL_LOTTERY: "中央专项彩票公益金（支持革命老区）",
-}
+class IndicatorKind(LabelledEnum):
+    OUTPUT = "output", "产出指标"
+    BENEFIT = "benefit", "效益指标"
+    SATISFACTION = "satisfaction", "满意度指标"
 
 
-class IndicatorKind(StrEnum):
-    OUTPUT = "output"  # 产出指标
-    BENEFIT = "benefit"  # 效益指标
-    SATISFACTION = "satisfaction"  # 满意度指标
+class AssetKind(LabelledEnum):
+    OPERATING = "operating", "经营性"
+    PUBLIC_WELFARE = "public_welfare", "公益性"
+    HOUSEHOLD = "household", "到户类"
 
 
-INDICATOR_KIND_LABELS = {
-    IndicatorKind.OUTPUT: "产出指标",
-    IndicatorKind.BENEFIT: "效益指标",
-    IndicatorKind.SATISFACTION: "满意度指标",
-}
+class OwnerKind(LabelledEnum):
+    VILLAGE_COLLECTIVE = "village_collective", "村集体"
+    HOUSEHOLD = "household", "农户"
+    OTHER = "other", "其他"
 
 
-class AssetKind(StrEnum):
-    OPERATING = "operating"  # 经营性
-    PUBLIC_WELFARE = "public_welfare"  # 公益性
-    HOUSEHOLD = "household"  # 到户类
+class AnnouncementKind(LabelledEnum):
+    PLAN = "plan", "项目计划公示"
+    RESULT = "result", "项目结果公告"
 
 
-class OwnerKind(StrEnum):
-    VILLAGE_COLLECTIVE = "village_collective"  # 村集体
-    HOUSEHOLD = "household"  # 农户
-    OTHER = "other"  # 其他
+class BorrowerKind(LabelledEnum):
+    LIFTED_OUT = "lifted_out", "脱贫人口"
+    MONITORED = "monitored", "监测对象"
 
 
-class AnnouncementKind(StrEnum):
-    PLAN = "plan"  # 项目计划公示
-    RESULT = "result"  # 项目实施结果公告
-
-
-ANNOUNCEMENT_KIND_LABELS = {AnnouncementKind.PLAN: "项目计划公示", AnnouncementKind.RESULT: "项目结果公告"}
-
-
-class BorrowerKind(StrEnum):
-    LIFTED_OUT = "lifted_out"  # 脱贫人口
-    MONITORED = "monitored"  # 监测对象
-
-
-BORROWER_KIND_LABELS = {BorrowerKind.LIFTED_OUT: "脱贫人口", BorrowerKind.MONITORED: "监测对象"}
-
-
-def _enum(e: type[StrEnum], name: str) -> Enum:
+def _enum(e: type[LabelledEnum], name: str) -> Enum:
     return pg_enum(e, name, SCHEMA)
 
 

@@ -2,15 +2,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from limits import parse
 from pydantic import Field, field_validator
 
 from shared.settings import ServiceSettings
-
-if TYPE_CHECKING:
-    from shared.component import Component
 
 
 class ShareEnforcement(StrEnum):
@@ -52,9 +49,3 @@ class FundsSettings(ServiceSettings):
     def _parsable_limit(cls, value: str) -> str:
         parse(value)  # raises ValueError on a malformed limit such as "60 per min"
         return value
-
-
-def funds_settings(component: Component) -> FundsSettings:
-    """The running component's settings (defaults when a bare app was built without them)."""
-    settings = component.settings
-    return settings if isinstance(settings, FundsSettings) else FundsSettings()

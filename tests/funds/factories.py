@@ -10,9 +10,12 @@ import nats
 import nats.js.errors
 from sqlalchemy import text
 
+from services.funds.app import PUBLISHED
+from shared.events.envelope import EventPayload
 from tests.conftest import Stack
 from tests.helpers import KEJING, KEJING_VILLAGE, auth, eventually
 
+SPECS = {spec.type: spec for spec in PUBLISHED}
 API = "/api/funds/v1"
 PROJECTS = f"{API}/projects"
 TARGETS = [
@@ -156,3 +159,16 @@ async def count(stack: Stack, table: str, where: str = "true") -> int:
 async def scalar(stack: Stack, sql: str, **params: Any) -> Any:
     async with stack.db("funds").engine.connect() as conn:
         return await conn.scalar(text(sql), params)
+
+
+async def published_payloads(stack: Stack) -> list[tuple[str, EventPayload]]:
+    """Every event in the funds outbox, in order, its data read back through its EventSpec's model:
+    a field the code forgot, or one the model does not know, fails here."""
+    async with stack.db("funds").engine.connect() as conn:
+        rows = (
+            await conn.execute(text("SELECT nats_subject, envelope FROM funds.outbox ORDER BY position"))
+        ).all()
+    return [
+        (subject, SPECS[envelope["type"]].payload.model_validate(envelope["data"]))
+        for subject, envelope in rows
+    ]

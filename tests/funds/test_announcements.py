@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import httpx
 
 from tests.conftest import Stack
 from tests.funds.factories import PROJECTS, count, new_project, planned_project
-from tests.helpers import KEJING, WANGWU_VILLAGE, auth
+from tests.helpers import WANGWU_VILLAGE, auth
 
 PUBLIC = "/api/funds/v1/public/announcements"
 TODAY = date.today()
@@ -18,26 +19,61 @@ def period(start: date = TODAY, days: int = 7) -> dict[str, str]:
     return {"starts_on": start.isoformat(), "ends_on": (start + timedelta(days=days)).isoformat()}
 
 
-async def test_announce_and_list_publicly(
+async def announce(
+    api: httpx.AsyncClient, token: str, project_id: str, kind: str = "plan", **dates: str
+) -> httpx.Response:
+    body = {"kind": kind, **(dates or period())}
+    return await api.post(f"{PROJECTS}/{project_id}/announcements", json=body, headers=auth(token))
+
+
+async def announced_plan(api: httpx.AsyncClient, tokens: dict[str, str]) -> dict[str, Any]:
+    """A planned project whose plan the town announced today, and another from a month on."""
+    project = await planned_project(api, tokens["admin"])
+    plan = await announce(api, tokens["town_kejing"], project["id"])
+    assert plan.status_code == 201, plan.text
+    future = await announce(api, tokens["admin"], project["id"], **period(TODAY + timedelta(days=30)))
+    assert future.status_code == 201, future.text
+    return plan.json()  # type: ignore[no-any-return]
+
+
+async def public_items(api: httpx.AsyncClient, **params: Any) -> list[dict[str, Any]]:
+    listed = await api.get(PUBLIC, params=params)  # no token at all
+    assert listed.status_code == 200, listed.text
+    return listed.json()["items"]  # type: ignore[no-any-return]
+
+
+async def test_a_town_announces_the_plan_of_a_planned_project(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    admin, town = tokens["admin"], tokens["town_kejing"]
-    project = await planned_project(api, admin)
-    url = f"{PROJECTS}/{project['id']}/announcements"
-    plan = await api.post(url, json={"kind": "plan", **period()}, headers=auth(town))
+    project = await planned_project(api, tokens["admin"])
+    plan = await announce(api, tokens["town_kejing"], project["id"])
     assert plan.status_code == 201, plan.text
     assert plan.json()["kind_label"] == "项目计划公示"
-    future = await api.post(
-        url, json={"kind": "plan", **period(TODAY + timedelta(days=30))}, headers=auth(admin)
-    )
-    assert future.status_code == 201
-    result = await api.post(url, json={"kind": "result", **period()}, headers=auth(admin))
+    assert await count(stack, "audit_log", "action = 'announce'") == 1
+
+
+async def test_a_result_is_announced_only_after_acceptance(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    project = await planned_project(api, tokens["admin"])
+    result = await announce(api, tokens["admin"], project["id"], "result")
     assert result.status_code == 409 and result.json()["code"] == "invalid_transition"
 
-    listed = await api.get(PUBLIC)  # no token at all
-    assert listed.status_code == 200, listed.text
-    [item] = listed.json()["items"]  # the future one is not shown ahead of its period
-    assert item["id"] == plan.json()["id"] and item["starts_on"] == TODAY.isoformat()
+
+async def test_the_public_lists_announcements_without_a_token_from_their_first_day(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    plan = await announced_plan(api, tokens)
+    [item] = await public_items(api)  # the future one is not shown ahead of its period
+    assert item["id"] == plan["id"] and item["starts_on"] == TODAY.isoformat()
+    assert item["kind_label"] == "项目计划公示"
+
+
+async def test_the_public_sees_the_project_and_its_money_but_no_people(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    await announced_plan(api, tokens)
+    [item] = await public_items(api)
     assert set(item["project"]) == {
         "id",
         "name",
@@ -55,41 +91,58 @@ async def test_announce_and_list_publicly(
         "accepted_on",
     }
     assert item["project"]["town_name"] == "克井镇" and item["project"]["planned_amount"] == "1200000.00"
-    assert (await api.get(PUBLIC, params={"town_code": "419001109"})).json()["items"] == []
-    assert (await api.get(PUBLIC, params={"kind": "result"})).json()["items"] == []
-    assert len((await api.get(PUBLIC, params={"year": 2025, "kind": "plan"})).json()["items"]) == 1
+
+
+async def test_the_public_listing_filters_by_town_kind_and_year(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    await announced_plan(api, tokens)
+    assert await public_items(api, town_code="419001109") == []
+    assert await public_items(api, kind="result") == []
+    assert len(await public_items(api, year=2025, kind="plan")) == 1
     assert (await api.get(PUBLIC, params={"year": "x"})).status_code == 422
-    assert await count(stack, "audit_log", "action = 'announce'") == 2
 
 
-async def test_announce_scope_and_bad_input(
+async def test_only_the_district_and_the_town_announce(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    admin = tokens["admin"]
-    project = await planned_project(api, admin)
-    url = f"{PROJECTS}/{project['id']}/announcements"
+    project = await planned_project(api, tokens["admin"])
     for token in ("village_beidahe", "dept_hrss", "auditor", "integrator_hrss", "helper_wang"):
-        assert (
-            await api.post(url, json={"kind": "plan", **period()}, headers=auth(tokens[token]))
-        ).status_code == 403
-    wangwu = await new_project(api, admin, town_code="419001109", village_code=WANGWU_VILLAGE)
-    other = await api.post(
-        f"{PROJECTS}/{wangwu['id']}/announcements",
-        json={"kind": "plan", **period()},
-        headers=auth(tokens["town_kejing"]),
-    )
-    assert other.status_code == 404
-    proposed = await api.post(
-        f"{PROJECTS}/{wangwu['id']}/announcements", json={"kind": "plan", **period()}, headers=auth(admin)
-    )
-    assert proposed.status_code == 409
-    backwards = {"kind": "plan", "starts_on": "2025-05-10", "ends_on": "2025-05-01"}
-    resp = await api.post(url, json=backwards, headers=auth(admin))
-    assert resp.status_code == 422 and resp.json()["errors"][0]["field"] == "ends_on"
-    resp = await api.post(url, json={"kind": "rumour", **period()}, headers=auth(admin))
-    assert resp.status_code == 422
+        assert (await announce(api, tokens[token], project["id"])).status_code == 403, token
     assert await count(stack, "announcements") == 0
-    assert project["town_code"] == KEJING
+
+
+async def test_announcing_another_towns_project_is_not_found(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    wangwu = await new_project(api, tokens["admin"], town_code="419001109", village_code=WANGWU_VILLAGE)
+    assert (await announce(api, tokens["town_kejing"], wangwu["id"])).status_code == 404
+    assert await count(stack, "announcements") == 0
+
+
+async def test_the_plan_of_a_project_not_yet_planned_is_refused(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    proposed = await new_project(api, tokens["admin"])
+    assert (await announce(api, tokens["admin"], proposed["id"])).status_code == 409
+    assert await count(stack, "announcements") == 0
+
+
+async def test_a_period_ending_before_it_starts_is_refused(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    project = await planned_project(api, tokens["admin"])
+    resp = await announce(api, tokens["admin"], project["id"], starts_on="2025-05-10", ends_on="2025-05-01")
+    assert resp.status_code == 422 and resp.json()["errors"][0]["field"] == "ends_on"
+    assert await count(stack, "announcements") == 0
+
+
+async def test_an_unknown_kind_of_announcement_is_refused(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    project = await planned_project(api, tokens["admin"])
+    assert (await announce(api, tokens["admin"], project["id"], "rumour")).status_code == 422
+    assert await count(stack, "announcements") == 0
 
 
 async def test_public_listing_is_rate_limited(

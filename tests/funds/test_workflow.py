@@ -9,7 +9,9 @@ from typing import Any
 
 import httpx
 import nats
+import pytest
 
+from services.funds.projects.events import ASSET_REGISTERED
 from shared.events.envelope import CloudEvent
 from tests.conftest import Stack
 from tests.e2e.test_event_delivery import stream_messages
@@ -22,6 +24,8 @@ from tests.funds.factories import (
     new_fund,
     new_project,
     pay,
+    planned_project,
+    published_payloads,
     scalar,
     set_targets,
     settled,
@@ -79,6 +83,16 @@ async def accept(
     )
 
 
+async def completed_project(api: httpx.AsyncClient, tokens: dict[str, str]) -> tuple[str, str]:
+    """A project the town completed after paying part of its allocation: (project id, allocation id)."""
+    admin, town = tokens["admin"], tokens["town_kejing"]
+    fund = await new_fund(api, admin)
+    project, allocation = await funded_project(api, admin, fund["id"], "1000000.00")
+    assert (await pay(api, town, allocation["id"], "400000.00")).status_code == 201
+    await must_step(api, town, project["id"], "completed")
+    return project["id"], allocation["id"]
+
+
 async def accepted_project(api: httpx.AsyncClient, tokens: dict[str, str]) -> dict[str, Any]:
     admin = tokens["admin"]
     fund = await new_fund(api, admin, amount="1000000.00")
@@ -93,34 +107,81 @@ async def accepted_project(api: httpx.AsyncClient, tokens: dict[str, str]) -> di
     return {**resp.json(), "fund_ids": {"central": fund["id"], "district": district["id"]}}
 
 
-async def test_full_life_of_a_project(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> None:
-    admin, town = tokens["admin"], tokens["town_kejing"]
-    project = await new_project(api, tokens["village_beidahe"])
-    pid = project["id"]
+async def lived_project(api: httpx.AsyncClient, tokens: dict[str, str]) -> str:
+    """A village's proposal taken by everyone whose turn it is from proposal to acceptance."""
+    admin, town, village = tokens["admin"], tokens["town_kejing"], tokens["village_beidahe"]
+    pid: str = (await new_project(api, village))["id"]
+    assert (await set_targets(api, village, pid)).status_code == 200
+    await must_step(api, village, pid, "in_review")
+    await must_step(api, admin, pid, "in_library", "planned")
+    fund = await new_fund(api, admin)
+    allocation = (await allocate(api, admin, fund["id"], pid, "1000000.00")).json()
+    await must_step(api, admin, pid, "approved")
+    await must_step(api, town, pid, "in_progress")
+    assert (await pay(api, town, allocation["id"], "400000.00")).status_code == 201
+    await must_step(api, town, pid, "completed")
+    assert (await evaluate(api, town, pid)).status_code == 200
+    assert (await accept(api, admin, pid, ASSETS)).status_code == 200
+    return pid
+
+
+async def test_entry_needs_performance_targets(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    admin = tokens["admin"]
+    pid = (await new_project(api, tokens["village_beidahe"]))["id"]
     assert (await step(api, tokens["village_beidahe"], pid, "in_review")).status_code == 200
     no_targets = await step(api, admin, pid, "in_library")
     assert no_targets.status_code == 409 and no_targets.json()["code"] == "performance_targets_required"
-    assert (await set_targets(api, tokens["village_beidahe"], pid)).status_code == 200
-    await must_step(api, admin, pid, "in_library", "planned")
-    unfunded = await step(api, admin, pid, "approved")
+
+
+async def test_approval_needs_an_allocation(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    project = await planned_project(api, tokens["admin"])
+    unfunded = await step(api, tokens["admin"], project["id"], "approved")
     assert unfunded.status_code == 409 and unfunded.json()["code"] == "not_funded"
+
+
+async def test_an_allocated_project_is_approved(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    admin = tokens["admin"]
+    project = await planned_project(api, admin)
     fund = await new_fund(api, admin)
-    allocation = (await allocate(api, admin, fund["id"], pid, "1000000.00")).json()
-    approved = await must_step(api, admin, pid, "approved")
+    assert (await allocate(api, admin, fund["id"], project["id"], "1000000.00")).status_code == 201
+    approved = await must_step(api, admin, project["id"], "approved")
     assert approved["status_label"] == "已批复并安排资金"
-    await must_step(api, town, pid, "in_progress")
-    assert (await pay(api, town, allocation["id"], "400000.00")).status_code == 201
-    completed = await must_step(api, town, pid, "completed")
-    assert completed["paid"] == "400000.00"
-    unevaluated = await accept(api, admin, pid, ASSETS)
+
+
+async def test_completion_carries_what_was_paid(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    pid, _ = await completed_project(api, tokens)
+    completed = (await api.get(f"{PROJECTS}/{pid}", headers=auth(tokens["admin"]))).json()
+    assert completed["status"] == "completed" and completed["paid"] == "400000.00"
+
+
+async def test_acceptance_needs_the_performance_evaluation(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    pid, _ = await completed_project(api, tokens)
+    unevaluated = await accept(api, tokens["admin"], pid, ASSETS)
     assert unevaluated.status_code == 409 and unevaluated.json()["code"] == "evaluation_required"
-    late_pay = await pay(api, town, allocation["id"], "1.00")
+
+
+async def test_no_payment_once_the_project_is_completed(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    _, allocation_id = await completed_project(api, tokens)
+    late_pay = await pay(api, tokens["town_kejing"], allocation_id, "1.00")
     assert late_pay.status_code == 409 and late_pay.json()["code"] == "project_not_under_way"
-    assert (await evaluate(api, town, pid)).status_code == 200
-    assert (await accept(api, town, pid, ASSETS)).status_code == 403  # acceptance is the district's
-    accepted = await accept(api, admin, pid, ASSETS)
+
+
+async def test_acceptance_is_the_districts(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    pid, _ = await completed_project(api, tokens)
+    assert (await evaluate(api, tokens["town_kejing"], pid)).status_code == 200
+    assert (await accept(api, tokens["town_kejing"], pid, ASSETS)).status_code == 403
+    accepted = await accept(api, tokens["admin"], pid, ASSETS)
     assert accepted.status_code == 200 and accepted.json()["status"] == "accepted"
 
+
+async def test_the_dossier_records_every_step_with_its_actor_reason_and_documents(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    pid = await lived_project(api, tokens)
     dossier = (await api.get(f"{PROJECTS}/{pid}/dossier", headers=auth(tokens["auditor"]))).json()
     assert [s["to_status"] for s in dossier["steps"]] == [
         "proposed",
@@ -137,30 +198,42 @@ async def test_full_life_of_a_project(api: httpx.AsyncClient, tokens: dict[str, 
         dossier["steps"][-1]["documents"] == ["验收报告2025-07"]
         and dossier["steps"][-1]["reason"] == "验收合格"
     )
+    await settled(stack)
+
+
+async def test_the_dossier_shows_actual_performance_and_the_announced_assets(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    pid = await lived_project(api, tokens)
+    dossier = (await api.get(f"{PROJECTS}/{pid}/dossier", headers=auth(tokens["auditor"]))).json()
     assert {i["kind"]: i["actual"] for i in dossier["indicators"]} == {
         "output": "20.00",
         "benefit": "30.00",
         "satisfaction": "90.00",
     }
-    assert [(a["asset_ref"], a["asset_id"]) for a in dossier["assets"]] == [("1", None), ("2", None)]
-    subjects = await _outbox_subjects(stack)
-    assert subjects == [
+    assert [a["asset_ref"] for a in dossier["assets"]] == ["1", "2"]
+    await settled(stack)
+
+
+async def test_every_step_taken_is_audited(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    await lived_project(api, tokens)
+    assert await count(stack, "audit_log", "entity = 'project' AND action = 'transition'") == 6
+    await settled(stack)
+
+
+async def test_a_project_announces_proposal_approval_completion_and_acceptance(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    await lived_project(api, tokens)
+    assert [subject for subject, _ in await published_payloads(stack)] == [
         "xianjie.funds.project.proposed",
         "xianjie.funds.project.approved",
         "xianjie.funds.project.completed",
         "xianjie.funds.project.accepted",
     ]
-    assert await count(stack, "audit_log", "entity = 'project' AND action = 'transition'") == 6
     await settled(stack)
-
-
-async def _outbox_subjects(stack: Stack) -> list[str]:
-    async with stack.db("funds").engine.connect() as conn:
-        from sqlalchemy import text
-
-        return list(
-            (await conn.execute(text("SELECT nats_subject FROM funds.outbox ORDER BY position"))).scalars()
-        )
 
 
 async def test_accepted_event_carries_what_the_asset_registry_needs(
@@ -187,6 +260,13 @@ async def test_accepted_event_carries_what_the_asset_registry_needs(
         "total_investment": "1000000.00",
         "assets": [{**{k: v for k, v in a.items()}, "town_code": KEJING} for a in ASSETS],
     }
+    await settled(stack)
+
+
+async def test_accepted_event_reaches_the_funds_stream(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    project = await accepted_project(api, tokens)
 
     async def published() -> list[dict[str, Any]]:
         messages = await stream_messages(
@@ -204,8 +284,8 @@ def asset_registered(
 ) -> CloudEvent:
     return CloudEvent(
         id=uuid.uuid4(),
-        source="/xianjie/assets",
-        type="cn.xianjie.assets.asset.registered.v1",
+        source=ASSET_REGISTERED.source,
+        type=ASSET_REGISTERED.type,
         subject=str(asset_id or uuid.uuid4()),
         time=datetime.now(UTC),
         data={
@@ -226,7 +306,7 @@ async def publish(stack: Stack, event: CloudEvent) -> None:
     try:
         # A fresh message id each time: the second delivery reaches the consumer, as after a replay.
         await nc.jetstream().publish(
-            "xianjie.assets.asset.registered",
+            ASSET_REGISTERED.nats_subject,
             event.model_dump_json().encode(),
             headers={"Nats-Msg-Id": str(uuid.uuid4())},
         )
@@ -234,101 +314,201 @@ async def publish(stack: Stack, event: CloudEvent) -> None:
         await nc.close()
 
 
-async def test_registered_assets_link_back_once_and_hand_the_project_over(
+async def publish_twice_each(stack: Stack, project_id: str, *refs: str | None) -> list[CloudEvent]:
+    events = [asset_registered(project_id, ref) for ref in refs]
+    for event in events:
+        await publish(stack, event)
+        await publish(stack, event)  # delivered twice: one link
+    return events
+
+
+async def test_announced_assets_link_once_however_often_registered(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     # The asset registry may be registering the announced assets itself (it consumes
     # project.accepted); whoever comes first, each announced asset ends up linked exactly once.
     project = await accepted_project(api, tokens)
-    for ref in ("1", "2"):
-        event = asset_registered(project["id"], ref)
-        await publish(stack, event)
-        await publish(stack, event)  # delivered twice: one link
-    hand_made = asset_registered(project["id"], None)  # registered by hand, naming the project
-    await publish(stack, hand_made)
-    await publish(stack, hand_made)
-    unrelated = asset_registered(None, None)  # not from the project library: ignored
-    await publish(stack, unrelated)
+    await publish_twice_each(stack, project["id"], "1", "2")
+    await eventually(lambda: count(stack, "asset_links", "asset_ref IS NOT NULL"))
+    await settled(stack)
+    assert await count(stack, "asset_links", "asset_ref IS NOT NULL") == 2
+    assert await count(stack, "audit_log", "action = 'link_asset'") == 2
+    dossier = (await api.get(f"{PROJECTS}/{project['id']}/dossier", headers=auth(tokens["admin"]))).json()
+    assert all(a["asset_id"] for a in dossier["assets"])
+
+
+async def test_the_project_is_handed_over_once_every_announced_asset_is_registered(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    project = await accepted_project(api, tokens)
+    await publish_twice_each(stack, project["id"], "1", "2")
 
     async def handed_over() -> bool:
         got = (await api.get(f"{PROJECTS}/{project['id']}", headers=auth(tokens["admin"]))).json()
         return got["status"] == "handed_over"
 
     await eventually(handed_over)
+    await settled(stack)
+    assert await count(stack, "project_steps", "to_status = 'handed_over' AND actor_role = 'system'") == 1
+
+
+async def test_an_asset_registered_by_hand_for_a_project_links_once(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    project = await new_project(api, tokens["admin"])
+    [hand_made] = await publish_twice_each(stack, project["id"], None)
     await eventually(lambda: count(stack, "asset_links", f"asset_id = '{hand_made.data['asset_id']}'"))
     await settled(stack)
-    assert await count(stack, "asset_links", "asset_ref IS NOT NULL") == 2
     assert await count(stack, "asset_links", "asset_ref IS NULL") == 1
-    assert await count(stack, "project_steps", "to_status = 'handed_over' AND actor_role = 'system'") == 1
-    dossier = (await api.get(f"{PROJECTS}/{project['id']}/dossier", headers=auth(tokens["admin"]))).json()
-    assert all(a["asset_id"] for a in dossier["assets"])
-    assert await count(stack, "audit_log", "action = 'link_asset'") == 3
+    assert await count(stack, "audit_log", "action = 'link_asset'") == 1
 
 
-async def test_illegal_transitions_and_roles(
+async def test_an_asset_from_outside_the_project_library_is_ignored(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    await publish(stack, asset_registered(None, None))
+    await settled(stack)
+    assert await count(stack, "inbox") == 1  # handled, not parked
+    assert await count(stack, "asset_links") == 0 and await count(stack, "parked_events") == 0
+
+
+@pytest.mark.parametrize("to", ["approved", "in_library", "accepted", "handed_over", "proposed", "completed"])
+async def test_a_step_off_the_workflow_is_an_invalid_transition(
+    api: httpx.AsyncClient, tokens: dict[str, str], to: str
+) -> None:
+    project = await new_project(api, tokens["admin"])
+    resp = await step(api, tokens["admin"], project["id"], to)
+    assert resp.status_code == 409 and resp.json()["code"] == "invalid_transition", resp.text
+
+
+async def test_a_step_needs_a_reason(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    project = await new_project(api, tokens["admin"])
+    bad = await api.post(
+        f"{PROJECTS}/{project['id']}/steps",
+        json={"to": "in_review", "reason": ""},
+        headers=auth(tokens["admin"], **{"If-Match": '"1"'}),
+    )
+    assert bad.status_code == 422
+
+
+async def test_a_step_needs_if_match(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    project = await new_project(api, tokens["admin"])
+    missing = await api.post(
+        f"{PROJECTS}/{project['id']}/steps",
+        json={"to": "in_review", "reason": "x"},
+        headers=auth(tokens["admin"]),
+    )
+    assert missing.status_code == 428
+
+
+async def test_readers_who_may_not_write_take_no_step(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    project = await new_project(api, tokens["admin"])
+    for token in ("auditor", "integrator_hrss", "helper_wang"):
+        resp = await step(api, tokens[token], project["id"], "in_review", etag='"1"')
+        assert resp.status_code == 403, token
+    assert await count(stack, "project_steps") == 1  # the proposal only: no refused step
+
+
+async def test_a_department_submits_only_what_it_proposed(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    project = await new_project(api, tokens["admin"])
+    assert (await step(api, tokens["dept_hrss"], project["id"], "in_review")).status_code == 403
+    assert await count(stack, "project_steps") == 1
+
+
+async def test_only_the_district_takes_a_project_into_the_library(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     admin = tokens["admin"]
     project = await new_project(api, admin)
-    pid = project["id"]
-    for to in ("approved", "in_library", "accepted", "handed_over", "proposed", "completed"):
-        resp = await step(api, admin, pid, to)
-        assert resp.status_code == 409 and resp.json()["code"] == "invalid_transition", (to, resp.text)
-    bad = await api.post(
-        f"{PROJECTS}/{pid}/steps",
-        json={"to": "in_review", "reason": ""},
-        headers=auth(admin, **{"If-Match": '"1"'}),
-    )
-    assert bad.status_code == 422
-    missing = await api.post(
-        f"{PROJECTS}/{pid}/steps", json={"to": "in_review", "reason": "x"}, headers=auth(admin)
-    )
-    assert missing.status_code == 428
-    for token in ("auditor", "integrator_hrss", "helper_wang"):
-        resp = await step(api, tokens[token], pid, "in_review", etag='"1"')
-        assert resp.status_code == 403, token
-    assert (await step(api, tokens["dept_hrss"], pid, "in_review")).status_code == 403  # not its proposal
-    await set_targets(api, admin, pid)
-    await must_step(api, admin, pid, "in_review")
+    await set_targets(api, admin, project["id"])
+    await must_step(api, admin, project["id"], "in_review")
     for token in ("town_kejing", "village_beidahe", "dept_hrss"):
-        resp = await step(api, tokens[token], pid, "in_library")
+        resp = await step(api, tokens[token], project["id"], "in_library")
         assert resp.status_code == 403 and resp.json()["code"] == "forbidden", token
-    rejected = await must_step(api, admin, pid, "rejected")
+    assert await count(stack, "project_steps") == 2  # proposed, in_review: no refused step
+
+
+async def test_a_rejected_project_does_not_enter_the_library(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    admin = tokens["admin"]
+    project = await new_project(api, admin)
+    await must_step(api, admin, project["id"], "in_review")
+    rejected = await must_step(api, admin, project["id"], "rejected")
     assert rejected["status_label"] == "论证未通过"
-    assert (await step(api, admin, pid, "in_library")).status_code == 409
-    wangwu = await new_project(api, admin, town_code="419001109", village_code=WANGWU_VILLAGE)
+    assert (await step(api, admin, project["id"], "in_library")).status_code == 409
+
+
+async def test_a_step_on_another_towns_project_is_not_found(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    wangwu = await new_project(api, tokens["admin"], town_code="419001109", village_code=WANGWU_VILLAGE)
     assert (await step(api, tokens["town_kejing"], wangwu["id"], "in_review", etag='"1"')).status_code == 404
-    assert await count(stack, "project_steps") == 4  # two proposals, in_review, rejected: no refused step
-    # Targets are set at entry only.
-    late = await set_targets(api, admin, pid)
-    assert late.status_code == 409
 
 
-async def test_elevated_review_gate(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> None:
+async def test_targets_are_set_at_entry_only(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    project = await planned_project(api, tokens["admin"])
+    assert (await set_targets(api, tokens["admin"], project["id"])).status_code == 409
+
+
+REVIEW = {"reviewed_on": "2025-03-10", "document": "豫农〔2025〕8号", "reason": "论证通过"}
+
+
+async def record_review(api: httpx.AsyncClient, token: str, project_id: str) -> httpx.Response:
+    etag = await version(api, token, project_id)
+    return await api.post(
+        f"{PROJECTS}/{project_id}/elevated-review", json=REVIEW, headers=auth(token, **{"If-Match": etag})
+    )
+
+
+async def big_project_in_review(api: httpx.AsyncClient, tokens: dict[str, str]) -> str:
     admin = tokens["admin"]
     big = await new_project(api, tokens["town_kejing"], village_code=None, planned_amount="10000000.00")
-    pid = big["id"]
-    assert (await set_targets(api, admin, pid)).status_code == 200
-    await must_step(api, admin, pid, "in_review")
-    refused = await step(api, admin, pid, "in_library")
+    assert (await set_targets(api, admin, big["id"])).status_code == 200
+    await must_step(api, admin, big["id"], "in_review")
+    return str(big["id"])
+
+
+async def test_a_big_project_needs_the_elevated_review_before_entry(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    pid = await big_project_in_review(api, tokens)
+    refused = await step(api, tokens["admin"], pid, "in_library")
     assert refused.status_code == 409 and refused.json()["code"] == "elevated_review_required"
     assert await count(stack, "project_steps", "to_status = 'in_library'") == 0
-    review = {"reviewed_on": "2025-03-10", "document": "豫农〔2025〕8号", "reason": "论证通过"}
-    url = f"{PROJECTS}/{pid}/elevated-review"
-    etag = await version(api, admin, pid)
-    town = await api.post(url, json=review, headers=auth(tokens["town_kejing"], **{"If-Match": etag}))
-    assert town.status_code == 403
-    recorded = await api.post(url, json=review, headers=auth(admin, **{"If-Match": etag}))
+
+
+async def test_only_the_district_records_the_elevated_review(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    pid = await big_project_in_review(api, tokens)
+    assert (await record_review(api, tokens["town_kejing"], pid)).status_code == 403
+
+
+async def test_a_recorded_elevated_review_opens_the_library(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    pid = await big_project_in_review(api, tokens)
+    recorded = await record_review(api, tokens["admin"], pid)
     assert recorded.status_code == 200 and recorded.json()["elevated_review_document"] == "豫农〔2025〕8号"
-    assert (await step(api, admin, pid, "in_library")).status_code == 200
-    small = await new_project(api, admin)
-    etag = await version(api, admin, small["id"])
-    needless = await api.post(
-        f"{PROJECTS}/{small['id']}/elevated-review", json=review, headers=auth(admin, **{"If-Match": etag})
-    )
-    assert needless.status_code == 409
-    # The database holds the rule too: no way around it by writing the status directly.
-    other = await new_project(api, admin, planned_amount="12000000.00")
+    assert (await step(api, tokens["admin"], pid, "in_library")).status_code == 200
+
+
+async def test_a_project_under_the_threshold_needs_no_elevated_review(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    small = await new_project(api, tokens["admin"])
+    assert (await record_review(api, tokens["admin"], small["id"])).status_code == 409
+
+
+async def test_the_database_keeps_a_big_project_out_of_the_library_without_review(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    other = await new_project(api, tokens["admin"], planned_amount="12000000.00")
     try:
         await scalar(
             stack,
@@ -341,16 +521,17 @@ async def test_elevated_review_gate(api: httpx.AsyncClient, tokens: dict[str, st
         raise AssertionError("the database let a big project into the library without review")
 
 
-async def test_evaluation_and_acceptance_bad_input(
+async def test_evaluation_waits_for_completion(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    admin = tokens["admin"]
+    project, _ = await funded_project(api, admin, (await new_fund(api, admin))["id"], "100000.00")
+    assert (await evaluate(api, admin, project["id"])).status_code == 409
+
+
+async def test_evaluation_needs_an_actual_for_every_indicator_of_the_project(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     admin = tokens["admin"]
-    fund = await new_fund(api, admin)
-    project, _ = await funded_project(api, admin, fund["id"], "100000.00")
-    pid = project["id"]
-    early = await evaluate(api, admin, pid)
-    assert early.status_code == 409
-    await must_step(api, admin, pid, "completed")
+    pid, _ = await completed_project(api, tokens)
     etag = await version(api, admin, pid)
     partial = await api.post(
         f"{PROJECTS}/{pid}/performance-evaluation",
@@ -362,16 +543,24 @@ async def test_evaluation_and_acceptance_bad_input(
         headers=auth(admin, **{"If-Match": etag}),
     )
     assert partial.status_code == 422 and partial.json()["errors"][0]["field"] == "actuals"
+    assert await scalar(stack, "SELECT count(*) FROM funds.projects WHERE evaluated_on IS NOT NULL") == 0
+
+
+async def test_acceptance_with_bad_assets_is_refused_and_changes_nothing(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    admin = tokens["admin"]
+    pid, _ = await completed_project(api, tokens)
     assert (await evaluate(api, admin, pid)).status_code == 200
-    cases = [
-        [{**ASSETS[0], "village_code": WANGWU_VILLAGE}],
-        [ASSETS[0], {**ASSETS[1], "asset_ref": "1"}],
-        [{**ASSETS[0], "value": "0"}],
-        [{**ASSETS[0], "kind": "house"}],
-    ]
-    for assets in cases:
+    cases = {
+        "village outside the project's town": [{**ASSETS[0], "village_code": WANGWU_VILLAGE}],
+        "asset_ref twice": [ASSETS[0], {**ASSETS[1], "asset_ref": "1"}],
+        "no value": [{**ASSETS[0], "value": "0"}],
+        "unknown kind": [{**ASSETS[0], "kind": "house"}],
+    }
+    for case, assets in cases.items():
         resp = await accept(api, admin, pid, assets)
-        assert resp.status_code == 422 and resp.json()["code"] == "validation_failed", resp.text
+        assert resp.status_code == 422 and resp.json()["code"] == "validation_failed", (case, resp.text)
     assert await count(stack, "project_assets") == 0
     assert (
         await scalar(stack, "SELECT status::text FROM funds.projects WHERE id = :id", id=pid) == "completed"
@@ -408,24 +597,50 @@ async def test_asset_of_an_unknown_project_is_parked(
     assert await count(stack, "asset_links") == 0
 
 
-async def test_targets_and_evaluation_denied_to_others(
+TARGETS_URL = PROJECTS + "/{}/performance-targets"
+OUTPUT = {"kind": "output", "name": "大棚", "unit": "座", "target": "1"}
+
+
+async def test_targets_are_set_by_proposers_only(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    project = await new_project(api, tokens["admin"])
+    url = TARGETS_URL.format(project["id"])
+    for token in ("auditor", "integrator_hrss", "helper_wang", "dept_hrss"):
+        resp = await api.put(
+            url, json={"indicators": [OUTPUT]}, headers=auth(tokens[token], **{"If-Match": '"1"'})
+        )
+        assert resp.status_code == 403, token
+    assert await count(stack, "performance_indicators") == 0
+
+
+async def test_a_target_named_twice_is_refused(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
+    project = await new_project(api, tokens["admin"])
+    resp = await api.put(
+        TARGETS_URL.format(project["id"]),
+        json={"indicators": [OUTPUT, OUTPUT]},
+        headers=auth(tokens["admin"], **{"If-Match": '"1"'}),
+    )
+    assert resp.status_code == 422 and resp.json()["errors"][0]["field"] == "indicators"
+
+
+async def test_a_negative_target_is_refused(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    project = await new_project(api, tokens["admin"])
+    negative = {"indicators": [{**OUTPUT, "target": "-1"}]}
+    resp = await api.put(
+        TARGETS_URL.format(project["id"]), json=negative, headers=auth(tokens["admin"], **{"If-Match": '"1"'})
+    )
+    assert resp.status_code == 422
+    assert await count(stack, "performance_indicators") == 0
+
+
+async def test_evaluation_is_left_to_the_district_and_the_town(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     admin = tokens["admin"]
-    project = await new_project(api, admin)
-    url = f"{PROJECTS}/{project['id']}/performance-targets"
-    body = {"indicators": [{"kind": "output", "name": "大棚", "unit": "座", "target": "1"}]}
-    for token in ("auditor", "integrator_hrss", "helper_wang", "dept_hrss"):
-        resp = await api.put(url, json=body, headers=auth(tokens[token], **{"If-Match": '"1"'}))
-        assert resp.status_code == 403, token
-    duplicate = {"indicators": [body["indicators"][0], body["indicators"][0]]}
-    resp = await api.put(url, json=duplicate, headers=auth(admin, **{"If-Match": '"1"'}))
-    assert resp.status_code == 422 and resp.json()["errors"][0]["field"] == "indicators"
-    negative = {"indicators": [{**body["indicators"][0], "target": "-1"}]}
-    assert (await api.put(url, json=negative, headers=auth(admin, **{"If-Match": '"1"'}))).status_code == 422
-    assert await count(stack, "performance_indicators") == 0
-    fund = await new_fund(api, admin)
-    done, _ = await funded_project(api, admin, fund["id"], "1000.00")
+    done, _ = await funded_project(api, admin, (await new_fund(api, admin))["id"], "1000.00")
     await must_step(api, admin, done["id"], "completed")
     for token in ("village_beidahe", "dept_hrss", "auditor"):
         resp = await evaluate(api, tokens[token], done["id"])

@@ -1,6 +1,6 @@
 """Announcements: recorded by officials, listed publicly without a token.
 
-The public listing does not use ``Ctx`` (which requires a token): it reads through a plain
+The public listing takes no request context (that requires a token): it reads through a plain
 session of the component and is rate-limited per client address, in this process's memory (each
 process counts on its own; behind several replicas the effective limit multiplies).
 """
@@ -21,6 +21,7 @@ from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.funds.access import ImplementerCtx, visible_project
 from services.funds.announcements import repository, service
 from services.funds.announcements.schemas import (
     AnnouncementCreate,
@@ -28,14 +29,13 @@ from services.funds.announcements.schemas import (
     PublicAnnouncement,
     PublicProject,
 )
-from services.funds.models import ANNOUNCEMENT_KIND_LABELS, Announcement, AnnouncementKind, Project
+from services.funds.models import Announcement, AnnouncementKind, Project
 from services.funds.projects import repository as projects
-from services.funds.projects.service import READERS
-from services.funds.settings import funds_settings
-from shared.context import Ctx, get_component
+from services.funds.settings import FundsSettings
+from shared.context import get_component
 from shared.divisions import DivisionRegistry
-from shared.errors import AppError, NotFound, problem_responses
-from shared.pagination import Page, keyset_page
+from shared.errors import AppError, problem_responses
+from shared.pagination import Cursor, Page, keyset_page
 from shared.schemas import TownCode
 
 router = APIRouter(prefix="/v1/projects", tags=["announcements 公告公示"])
@@ -59,7 +59,7 @@ def client_address(request: Request) -> str:
 
 async def public_session(request: Request) -> AsyncIterator[AsyncSession]:
     component = get_component(request)
-    limit = parse(funds_settings(component).public_rate_limit)
+    limit = parse(component.settings_as(FundsSettings).public_rate_limit)
     address = client_address(request)
     if not _limiter.hit(limit, "public", address):
         reset = _limiter.get_window_stats(limit, "public", address).reset_time
@@ -72,6 +72,8 @@ async def public_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 
 PublicSession = Annotated[AsyncSession, Depends(public_session)]
+# Smaller pages than the kit's Limit: anyone may ask without a token, so each answer stays cheap.
+PublicLimit = Annotated[int, Query(ge=1, le=100, description="每页条数 / page size")]
 
 
 @router.post(
@@ -81,13 +83,10 @@ PublicSession = Annotated[AsyncSession, Depends(public_session)]
     summary="登记公告公示 / announce a project's plan or result",
     responses=problem_responses(400, 401, 403, 404, 409, 413, 422),
 )
-async def announce(project_id: uuid.UUID, body: AnnouncementCreate, ctx: Ctx) -> JSONResponse:
+async def announce(project_id: uuid.UUID, body: AnnouncementCreate, ctx: ImplementerCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
-    ctx.principal.require_role(*READERS)
-    project = await projects.get(ctx.session, ctx.principal, project_id)
-    if project is None:
-        raise NotFound()
+    project = await visible_project(ctx, project_id)
     out = AnnouncementOut.model_validate(await service.announce(ctx, project, body))
     return await ctx.respond(out, status_code=201)
 
@@ -104,8 +103,8 @@ async def list_public_announcements(
     year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
     town_code: Annotated[TownCode | None, Query()] = None,
     kind: Annotated[AnnouncementKind | None, Query()] = None,
-    cursor: Annotated[str | None, Query(max_length=500)] = None,
-    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    cursor: Cursor = None,
+    limit: PublicLimit = 20,
 ) -> Page[PublicAnnouncement]:
     divisions = get_component(request).divisions
     query = repository.public(today=date.today(), year=year, town_code=town_code, kind=kind)
@@ -117,7 +116,6 @@ async def list_public_announcements(
         PublicAnnouncement(
             id=a.id,
             kind=a.kind,
-            kind_label=ANNOUNCEMENT_KIND_LABELS[a.kind],
             starts_on=a.starts_on,
             ends_on=a.ends_on,
             project=_public_project(shown[a.project_id], divisions),

@@ -6,9 +6,6 @@ from datetime import date, datetime
 from pydantic import Field, computed_field
 
 from services.funds.models import (
-    ANNOUNCEMENT_KIND_LABELS,
-    PROJECT_CATEGORY_LABELS,
-    PROJECT_STATUS_LABELS,
     AnnouncementKind,
     ProjectCategory,
     ProjectStatus,
@@ -34,7 +31,7 @@ class AnnouncementOut(OutputModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def kind_label(self) -> str:
-        return ANNOUNCEMENT_KIND_LABELS[self.kind]
+        return self.kind.label
 
 
 class PublicProject(OutputModel):
@@ -56,18 +53,22 @@ class PublicProject(OutputModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def category_label(self) -> str:
-        return PROJECT_CATEGORY_LABELS[self.category]
+        return self.category.label
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def status_label(self) -> str:
-        return PROJECT_STATUS_LABELS[self.status]
+        return self.status.label
 
 
 class PublicAnnouncement(OutputModel):
     id: uuid.UUID
     kind: AnnouncementKind
-    kind_label: str
     starts_on: date = Field(description="公示开始")
     ends_on: date = Field(description="公示结束")
     project: PublicProject
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def kind_label(self) -> str:
+        return self.kind.label

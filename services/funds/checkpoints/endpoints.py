@@ -1,19 +1,16 @@
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
+from services.funds.access import DistrictCtx, ReaderCtx
 from services.funds.checkpoints import repository, service
 from services.funds.checkpoints.schemas import AssessmentCreate, AssessmentOut, CheckpointReport
 from services.funds.models import CheckpointAssessment
-from services.funds.projects.endpoints import UPDATED_SINCE_HELP
-from services.funds.projects.service import READERS
-from shared.context import Ctx
 from shared.errors import problem_responses
-from shared.pagination import Page, keyset_page
+from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 
 router = APIRouter(prefix="/v1/checkpoints", tags=["checkpoints 资金支出节点"])
 
@@ -25,7 +22,7 @@ router = APIRouter(prefix="/v1/checkpoints", tags=["checkpoints 资金支出节�
     responses=problem_responses(401, 403, 422),
 )
 async def get_progress(
-    ctx: Ctx,
+    ctx: ReaderCtx,
     year: Annotated[int, Query(ge=2000, le=2100)],
     month: Annotated[int, Query(ge=1, le=12, description="节点月份（默认 7、10、12）")],
     behind_only: Annotated[bool, Query(description="只列出低于目标的项目")] = False,
@@ -43,7 +40,7 @@ async def get_progress(
     summary="节点评估并发布事件 / assess a checkpoint (publishes checkpoint.assessed)",
     responses=problem_responses(400, 401, 403, 413, 422),
 )
-async def assess(body: AssessmentCreate, ctx: Ctx) -> JSONResponse:
+async def assess(body: AssessmentCreate, ctx: DistrictCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
     out = AssessmentOut.model_validate(await service.assess(ctx, body))
@@ -57,13 +54,12 @@ async def assess(body: AssessmentCreate, ctx: Ctx) -> JSONResponse:
     responses=problem_responses(401, 403, 422),
 )
 async def list_assessments(
-    ctx: Ctx,
+    ctx: ReaderCtx,
     year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
-    updated_since: Annotated[datetime | None, Query(description=UPDATED_SINCE_HELP)] = None,
-    cursor: Annotated[str | None, Query(max_length=500)] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    updated_since: UpdatedSince = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
 ) -> Page[AssessmentOut]:
-    ctx.principal.require_role(*READERS)
     rows, next_cursor = await keyset_page(
         ctx.session,
         repository.assessments(year=year, updated_since=updated_since),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -99,7 +99,7 @@ async def funds(session: AsyncSession, year: int, as_of: date) -> list[Any]:
     return list((await session.execute(query)).all())
 
 
-def assessments(*, year: int | None, updated_since: Any) -> Select[CheckpointAssessment]:
+def assessments(*, year: int | None, updated_since: datetime | None) -> Select[CheckpointAssessment]:
     query = select(CheckpointAssessment)
     if year:
         query = query.where(CheckpointAssessment.year == year)

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
+from services.funds.access import DistrictCtx, ImplementerCtx, ReaderCtx
 from services.funds.ledger import repository, service
 from services.funds.ledger.schemas import (
     AllocationCreate,
@@ -19,10 +19,9 @@ from services.funds.ledger.schemas import (
     PaymentOut,
 )
 from services.funds.models import Allocation, Fund, FundSource, Payment
-from services.funds.projects.endpoints import UPDATED_SINCE_HELP
-from shared.context import Ctx, etag_for
+from shared.context import etag_for
 from shared.errors import NotFound, problem_responses
-from shared.pagination import Page, keyset_page
+from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 
 router = APIRouter(prefix="/v1", tags=["funds 衔接资金"])
 
@@ -37,7 +36,7 @@ CREATE_PROBLEMS = problem_responses(400, 401, 403, 404, 409, 413, 422)
     summary="登记年度衔接资金 / register a year's fund",
     responses=problem_responses(400, 401, 403, 413, 422),
 )
-async def create_fund(body: FundCreate, ctx: Ctx) -> JSONResponse:
+async def create_fund(body: FundCreate, ctx: DistrictCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
     out = FundOut.model_validate(await service.create_fund(ctx, body))
@@ -48,14 +47,13 @@ async def create_fund(body: FundCreate, ctx: Ctx) -> JSONResponse:
 
 @router.get("/funds", response_model=Page[FundOut], summary="资金列表 / list funds", responses=READ_PROBLEMS)
 async def list_funds(
-    ctx: Ctx,
+    ctx: ReaderCtx,
     year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
     source: Annotated[FundSource | None, Query()] = None,
-    updated_since: Annotated[datetime | None, Query(description=UPDATED_SINCE_HELP)] = None,
-    cursor: Annotated[str | None, Query(max_length=500)] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    updated_since: UpdatedSince = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
 ) -> Page[FundOut]:
-    ctx.principal.require_role(*service.FUND_READERS)
     query = repository.funds(year=year, source=source, updated_since=updated_since)
     rows, next_cursor = await keyset_page(
         ctx.session, query, (Fund.updated_at, Fund.id), cursor=cursor, limit=limit
@@ -69,7 +67,7 @@ async def list_funds(
     summary="中央衔接资金用于产业占比（实时）/ central funds' industry share, live",
     responses=READ_PROBLEMS,
 )
-async def get_industry_share(ctx: Ctx, year: Annotated[int, Query(ge=2000, le=2100)]) -> IndustryShare:
+async def get_industry_share(ctx: ReaderCtx, year: Annotated[int, Query(ge=2000, le=2100)]) -> IndustryShare:
     return await service.report_industry_share(ctx, year)
 
 
@@ -79,8 +77,7 @@ async def get_industry_share(ctx: Ctx, year: Annotated[int, Query(ge=2000, le=21
     summary="资金详情 / get a fund",
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_fund(fund_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
-    ctx.principal.require_role(*service.FUND_READERS)
+async def get_fund(fund_id: uuid.UUID, ctx: ReaderCtx) -> JSONResponse:
     fund = await repository.get_fund(ctx.session, fund_id)
     if fund is None:
         raise NotFound()
@@ -94,8 +91,7 @@ async def get_fund(fund_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
     summary="调整资金（需 If-Match）/ amend a fund (If-Match required)",
     responses=problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 428),
 )
-async def update_fund(fund_id: uuid.UUID, body: FundUpdate, ctx: Ctx) -> JSONResponse:
-    ctx.principal.require_role(*service.FUND_READERS)
+async def update_fund(fund_id: uuid.UUID, body: FundUpdate, ctx: DistrictCtx) -> JSONResponse:
     fund = await repository.get_fund(ctx.session, fund_id, for_update=True)
     if fund is None:
         raise NotFound()
@@ -110,7 +106,7 @@ async def update_fund(fund_id: uuid.UUID, body: FundUpdate, ctx: Ctx) -> JSONRes
     summary="向项目安排资金 / allocate the fund to a project",
     responses=CREATE_PROBLEMS,
 )
-async def allocate(fund_id: uuid.UUID, body: AllocationCreate, ctx: Ctx) -> JSONResponse:
+async def allocate(fund_id: uuid.UUID, body: AllocationCreate, ctx: DistrictCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
     out = AllocationOut.model_validate(await service.allocate(ctx, fund_id, body))
@@ -124,14 +120,13 @@ async def allocate(fund_id: uuid.UUID, body: AllocationCreate, ctx: Ctx) -> JSON
     responses=READ_PROBLEMS,
 )
 async def list_allocations(
-    ctx: Ctx,
+    ctx: ReaderCtx,
     fund_id: Annotated[uuid.UUID | None, Query()] = None,
     project_id: Annotated[uuid.UUID | None, Query()] = None,
-    updated_since: Annotated[datetime | None, Query(description=UPDATED_SINCE_HELP)] = None,
-    cursor: Annotated[str | None, Query(max_length=500)] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    updated_since: UpdatedSince = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
 ) -> Page[AllocationOut]:
-    ctx.principal.require_role(*service.FUND_READERS)
     query = repository.allocations(
         ctx.principal, fund_id=fund_id, project_id=project_id, updated_since=updated_since
     )
@@ -148,7 +143,7 @@ async def list_allocations(
     summary="登记资金支付 / record a payment",
     responses=CREATE_PROBLEMS,
 )
-async def pay(body: PaymentCreate, ctx: Ctx) -> JSONResponse:
+async def pay(body: PaymentCreate, ctx: ImplementerCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
     out = PaymentOut.model_validate(await service.pay(ctx, body))
@@ -159,14 +154,13 @@ async def pay(body: PaymentCreate, ctx: Ctx) -> JSONResponse:
     "/payments", response_model=Page[PaymentOut], summary="支付列表 / list payments", responses=READ_PROBLEMS
 )
 async def list_payments(
-    ctx: Ctx,
+    ctx: ReaderCtx,
     project_id: Annotated[uuid.UUID | None, Query()] = None,
     fund_id: Annotated[uuid.UUID | None, Query()] = None,
-    updated_since: Annotated[datetime | None, Query(description=UPDATED_SINCE_HELP)] = None,
-    cursor: Annotated[str | None, Query(max_length=500)] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    updated_since: UpdatedSince = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
 ) -> Page[PaymentOut]:
-    ctx.principal.require_role(*service.FUND_READERS)
     query = repository.payments(
         ctx.principal, project_id=project_id, fund_id=fund_id, updated_since=updated_since
     )

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from pydantic import Field, computed_field
 
-from services.funds.models import FUND_SOURCE_LABELS, FundSource
+from services.funds.models import FundSource
 from shared.schemas import InputModel, Money, OutputModel, PositiveMoney
 
 Ratio = Decimal  # a share between 0 and 1, four places, as a decimal string in JSON
@@ -41,7 +41,7 @@ class FundOut(OutputModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def source_label(self) -> str:
-        return FUND_SOURCE_LABELS[self.source]
+        return self.source.label
 
 
 class AllocationCreate(InputModel):

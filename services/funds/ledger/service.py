@@ -1,8 +1,8 @@
 """Funds, allocations and payments: every yuan from a fund to a project and out of it.
 
-Roles: the district (district_admin) registers funds and allocates them; the district and town
-officials (their town's projects) record payments; every reader of the project library may read
-funds, and allocations and payments of the projects they see.
+The district registers funds and allocates them; the district and town officials (their town's
+projects) record payments; every reader of the project library reads funds, and allocations and
+payments of the projects they see (access.py).
 
 Money rules are enforced by the database, not only here: the fund, allocation and project rows
 carry running totals with CHECKs, and each increment is a conditional UPDATE on the parent row, so
@@ -15,6 +15,7 @@ import uuid
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from services.funds.access import location
 from services.funds.ledger import repository
 from services.funds.ledger.events import INDUSTRY_SHARE_AT_RISK, IndustryShareAtRisk
 from services.funds.ledger.schemas import (
@@ -29,22 +30,18 @@ from services.funds.models import (
     Fund,
     FundSource,
     Payment,
+    Project,
     ProjectCategory,
     ProjectStatus,
 )
 from services.funds.projects import repository as projects
-from services.funds.projects.service import READERS, location, settings_of
+from services.funds.ratios import ratio
 from services.funds.settings import FundsSettings, ShareEnforcement
-from shared.auth import Role
 from shared.context import RequestContext
 from shared.errors import Conflict, InvalidTransition, NotFound, ValidationFailed
 
-FUND_READERS = READERS
-MANAGERS = (Role.DISTRICT_ADMIN,)
-PAYERS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL)
 # Funds are allocated to projects in the annual plan, up to while they are under way.
 FUNDABLE = (ProjectStatus.PLANNED, ProjectStatus.APPROVED, ProjectStatus.IN_PROGRESS)
-FOUR_PLACES = Decimal("0.0001")
 CENTS = Decimal("0.01")
 
 
@@ -77,8 +74,6 @@ class NotUnderWay(InvalidTransition):
 
 
 async def create_fund(ctx: RequestContext, data: FundCreate) -> Fund:
-    ctx.principal.require_write()
-    ctx.principal.require_role(*MANAGERS)
     fund = Fund(**data.model_dump())
     ctx.session.add(fund)
     await ctx.session.flush()
@@ -87,8 +82,6 @@ async def create_fund(ctx: RequestContext, data: FundCreate) -> Fund:
 
 
 async def update_fund(ctx: RequestContext, fund: Fund, data: FundUpdate) -> Fund:
-    ctx.principal.require_write()
-    ctx.principal.require_role(*MANAGERS)
     ctx.require_if_match(fund.version)
     changes = data.model_dump(exclude_unset=True, exclude_none=True)
     if "amount" in changes and changes["amount"] < fund.allocated:
@@ -106,7 +99,7 @@ def industry_share(year: int, totals: tuple[Decimal, Decimal, Decimal], minimum:
     central, industry, other = totals
     allocated = industry + other
     limit = (central * (1 - minimum)).quantize(CENTS, ROUND_HALF_UP)
-    share = (industry / allocated).quantize(FOUR_PLACES, ROUND_HALF_UP) if allocated else None
+    share = ratio(industry, allocated)
     return IndustryShare(
         year=year,
         central_amount=central,
@@ -121,9 +114,8 @@ def industry_share(year: int, totals: tuple[Decimal, Decimal, Decimal], minimum:
 
 
 async def report_industry_share(ctx: RequestContext, year: int) -> IndustryShare:
-    ctx.principal.require_role(*FUND_READERS)
     totals = await repository.central_totals(ctx.session, year)
-    return industry_share(year, totals, settings_of(ctx).central_industry_share_min)
+    return industry_share(year, totals, ctx.settings_as(FundsSettings).central_industry_share_min)
 
 
 async def _check_industry_share(
@@ -147,13 +139,8 @@ async def _check_industry_share(
     return after
 
 
-async def allocate(ctx: RequestContext, fund_id: uuid.UUID, data: AllocationCreate) -> Allocation:
-    ctx.principal.require_write()
-    ctx.principal.require_role(*MANAGERS)
-    fund = await repository.get_fund(ctx.session, fund_id)
-    if fund is None:
-        raise NotFound("资金不存在", "fund not found")
-    project = await projects.get(ctx.session, ctx.principal, data.project_id)
+async def _fundable_project(ctx: RequestContext, project_id: uuid.UUID) -> Project:
+    project = await projects.get(ctx.session, ctx.principal, project_id)
     if project is None:
         raise ValidationFailed("project_id", "项目不存在", "project not found")
     if project.status not in FUNDABLE:
@@ -161,10 +148,17 @@ async def allocate(ctx: RequestContext, fund_id: uuid.UUID, data: AllocationCrea
             "只能向已纳入年度计划、已批复或实施中的项目安排资金",
             "only planned, approved or under-way projects receive allocations",
         )
-    settings = settings_of(ctx)
+    return project
+
+
+async def allocate(ctx: RequestContext, fund_id: uuid.UUID, data: AllocationCreate) -> Allocation:
+    fund = await repository.get_fund(ctx.session, fund_id)
+    if fund is None:
+        raise NotFound("资金不存在", "fund not found")
+    project = await _fundable_project(ctx, data.project_id)
     breach = None
     if fund.source is FundSource.CENTRAL and project.category is not ProjectCategory.INDUSTRY:
-        breach = await _check_industry_share(ctx, settings, fund, data.amount)
+        breach = await _check_industry_share(ctx, ctx.settings_as(FundsSettings), fund, data.amount)
     if not await repository.add_to_fund(ctx.session, fund.id, data.amount):
         raise FundExceeded(
             f"资金剩余可安排 {fund.amount - fund.allocated:.2f} 元，不足 {data.amount:.2f} 元",
@@ -182,24 +176,14 @@ async def allocate(ctx: RequestContext, fund_id: uuid.UUID, data: AllocationCrea
     await ctx.session.flush()
     await ctx.audit("allocate", "allocation", allocation.id, {"fund_id": fund.id, **data.model_dump()})
     if breach is not None:
-        await ctx.publish(
-            INDUSTRY_SHARE_AT_RISK,
-            fund.year,
-            IndustryShareAtRisk(
-                year=breach.year,
-                central_amount=breach.central_amount,
-                industry_allocated=breach.industry_allocated,
-                non_industry_allocated=breach.non_industry_allocated,
-                non_industry_limit=breach.non_industry_limit,
-                industry_share_min=breach.industry_share_min,
-            ),
+        at_risk = IndustryShareAtRisk.model_validate(
+            breach.model_dump(include=set(IndustryShareAtRisk.model_fields))
         )
+        await ctx.publish(INDUSTRY_SHARE_AT_RISK, fund.year, at_risk)
     return allocation
 
 
 async def pay(ctx: RequestContext, data: PaymentCreate) -> Payment:
-    ctx.principal.require_write()
-    ctx.principal.require_role(*PAYERS)
     found = await repository.get_allocation(ctx.session, ctx.principal, data.allocation_id)
     if found is None:
         raise ValidationFailed("allocation_id", "资金安排不存在或不在您的数据范围内", "allocation not found")

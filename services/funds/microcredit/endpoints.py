@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
+from services.funds.access import ImplementerCtx, LoanReaderCtx
 from services.funds.microcredit import repository, service
 from services.funds.microcredit.schemas import (
     LoanCreate,
@@ -17,10 +18,9 @@ from services.funds.microcredit.schemas import (
     RepaymentOut,
 )
 from services.funds.models import Loan
-from services.funds.projects.endpoints import UPDATED_SINCE_HELP
-from shared.context import Ctx, etag_for
+from shared.context import RequestContext, etag_for
 from shared.errors import NotFound, problem_responses
-from shared.pagination import Page, keyset_page
+from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.schemas import TownCode, VillageCode
 
 router = APIRouter(prefix="/v1/loans", tags=["microcredit 小额信贷"])
@@ -33,7 +33,7 @@ router = APIRouter(prefix="/v1/loans", tags=["microcredit 小额信贷"])
     summary="登记小额信贷 / record a micro-credit loan",
     responses=problem_responses(400, 401, 403, 413, 422),
 )
-async def grant(body: LoanCreate, ctx: Ctx) -> JSONResponse:
+async def grant(body: LoanCreate, ctx: ImplementerCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
     loan = await service.grant(ctx, body)
@@ -51,16 +51,15 @@ async def grant(body: LoanCreate, ctx: Ctx) -> JSONResponse:
     responses=problem_responses(401, 403, 422),
 )
 async def list_loans(
-    ctx: Ctx,
+    ctx: LoanReaderCtx,
     town_code: Annotated[TownCode | None, Query()] = None,
     village_code: Annotated[VillageCode | None, Query()] = None,
     household_id: Annotated[uuid.UUID | None, Query()] = None,
     status: Annotated[LoanStatus | None, Query()] = None,
-    updated_since: Annotated[datetime | None, Query(description=UPDATED_SINCE_HELP)] = None,
-    cursor: Annotated[str | None, Query(max_length=500)] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    updated_since: UpdatedSince = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
 ) -> Page[LoanOut]:
-    ctx.principal.require_role(*service.READERS)
     query = repository.filtered(
         ctx.principal,
         town_code=town_code,
@@ -82,7 +81,7 @@ async def list_loans(
     responses=problem_responses(401, 403, 422),
 )
 async def overdue(
-    ctx: Ctx, as_of: Annotated[date | None, Query(description="统计日（默认今天）")] = None
+    ctx: LoanReaderCtx, as_of: Annotated[date | None, Query(description="统计日（默认今天）")] = None
 ) -> OverdueReport:
     return await service.overdue_report(ctx, as_of or date.today())
 
@@ -93,12 +92,8 @@ async def overdue(
     summary="贷款详情 / get a loan",
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_loan(loan_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
-    ctx.principal.require_role(*service.READERS)
-    loan = await repository.get(ctx.session, ctx.principal, loan_id)
-    if loan is None:
-        raise NotFound()
-    out = LoanOut.model_validate(loan)
+async def get_loan(loan_id: uuid.UUID, ctx: LoanReaderCtx) -> JSONResponse:
+    out = LoanOut.model_validate(await _visible_loan(ctx, loan_id))
     return JSONResponse(out.model_dump(mode="json"), headers={"ETag": etag_for(out.version)})
 
 
@@ -109,13 +104,10 @@ async def get_loan(loan_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
     summary="登记还款 / record a repayment",
     responses=problem_responses(400, 401, 403, 404, 409, 413, 422),
 )
-async def repay(loan_id: uuid.UUID, body: RepaymentCreate, ctx: Ctx) -> JSONResponse:
+async def repay(loan_id: uuid.UUID, body: RepaymentCreate, ctx: ImplementerCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
-    ctx.principal.require_role(*service.READERS)
-    loan = await repository.get(ctx.session, ctx.principal, loan_id)
-    if loan is None:
-        raise NotFound()
+    loan = await _visible_loan(ctx, loan_id)
     out = RepaymentOut.model_validate(await service.repay(ctx, loan, body))
     return await ctx.respond(out, status_code=201)
 
@@ -126,8 +118,14 @@ async def repay(loan_id: uuid.UUID, body: RepaymentCreate, ctx: Ctx) -> JSONResp
     summary="还款记录 / a loan's repayments",
     responses=problem_responses(401, 403, 404, 422),
 )
-async def list_repayments(loan_id: uuid.UUID, ctx: Ctx) -> list[RepaymentOut]:
-    ctx.principal.require_role(*service.READERS)
-    if await repository.get(ctx.session, ctx.principal, loan_id) is None:
+async def list_repayments(loan_id: uuid.UUID, ctx: LoanReaderCtx) -> list[RepaymentOut]:
+    loan = await _visible_loan(ctx, loan_id)
+    return [RepaymentOut.model_validate(r) for r in await repository.repayments(ctx.session, loan.id)]
+
+
+async def _visible_loan(ctx: RequestContext, loan_id: uuid.UUID) -> Loan:
+    """The loan if it lies in the caller's territory; elsewhere it does not exist (404)."""
+    loan = await repository.get(ctx.session, ctx.principal, loan_id)
+    if loan is None:
         raise NotFound()
-    return [RepaymentOut.model_validate(r) for r in await repository.repayments(ctx.session, loan_id)]
+    return loan

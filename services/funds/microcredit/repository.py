@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import NamedTuple
 
 from sqlalchemy import Select, and_, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,6 +11,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.funds.microcredit.schemas import LoanStatus
 from services.funds.models import Loan, Repayment
 from shared.auth import Principal
+
+
+class OverdueCounts(NamedTuple):
+    """A town's loans at a date: those open and their balance, those past due and theirs."""
+
+    town_code: str
+    loans: int
+    outstanding: Decimal
+    overdue_loans: int
+    overdue_balance: Decimal
 
 
 def scoped(principal: Principal) -> Select[Loan]:
@@ -64,7 +74,7 @@ async def repayments(session: AsyncSession, loan_id: uuid.UUID) -> list[Repaymen
     return list((await session.execute(query)).scalars())
 
 
-async def overdue_by_town(session: AsyncSession, principal: Principal, as_of: date) -> list[Any]:
+async def overdue_by_town(session: AsyncSession, principal: Principal, as_of: date) -> list[OverdueCounts]:
     """Per town: loans and balance outstanding at ``as_of``, and those past due (set-based)."""
     repaid = (
         select(Repayment.loan_id, func.sum(Repayment.amount).label("total"))
@@ -89,4 +99,4 @@ async def overdue_by_town(session: AsyncSession, principal: Principal, as_of: da
     )
     if principal.division_prefix is not None:
         query = query.where(Loan.village_code.startswith(principal.division_prefix, autoescape=True))
-    return list((await session.execute(query)).all())
+    return [OverdueCounts(*row) for row in (await session.execute(query)).all()]

@@ -3,23 +3,20 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from enum import StrEnum
 
 from pydantic import Field, computed_field
 
-from services.funds.models import BORROWER_KIND_LABELS, BorrowerKind
+from services.funds.models import BorrowerKind
+from shared.labels import LabelledEnum
 from shared.schemas import InputModel, Money, OutputModel, PositiveMoney, VillageCode
 
 
-class LoanStatus(StrEnum):
+class LoanStatus(LabelledEnum):
     """Derived at a date, never stored: a loan becomes overdue by the calendar alone."""
 
-    ACTIVE = "active"  # 正常
-    OVERDUE = "overdue"  # 逾期
-    REPAID = "repaid"  # 已结清
-
-
-LOAN_STATUS_LABELS = {LoanStatus.ACTIVE: "正常", LoanStatus.OVERDUE: "逾期", LoanStatus.REPAID: "已结清"}
+    ACTIVE = "active", "正常"
+    OVERDUE = "overdue", "逾期"
+    REPAID = "repaid", "已结清"
 
 
 class LoanCreate(InputModel):
@@ -54,12 +51,12 @@ class LoanOut(OutputModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def borrower_kind_label(self) -> str:
-        return BORROWER_KIND_LABELS[self.borrower_kind]
+        return self.borrower_kind.label
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def status_label(self) -> str:
-        return LOAN_STATUS_LABELS[self.status]
+        return self.status.label
 
 
 class RepaymentCreate(InputModel):

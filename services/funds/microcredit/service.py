@@ -4,7 +4,7 @@ overdue ratio by town against a configured bound (贷款逾期额度控制在合
 Borrowers are linked by household and member id only; eligibility (the borrower's kind) is
 declared by the official who records the loan, as the bank's file states it. Amount and term are
 bounded by configuration. The district and town officials (their town) record loans and
-repayments; village cadres read their village's loans; auditors read all.
+repayments; village cadres read their village's loans; auditors read all (access.py).
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import calendar
 from datetime import date
 from decimal import Decimal
 
-from services.funds.checkpoints.service import ratio
 from services.funds.microcredit import repository
+from services.funds.microcredit.repository import OverdueCounts
 from services.funds.microcredit.schemas import (
     LoanCreate,
     OverdueReport,
@@ -22,13 +22,10 @@ from services.funds.microcredit.schemas import (
     TownOverdue,
 )
 from services.funds.models import Loan, Repayment
-from services.funds.projects.service import settings_of
-from shared.auth import Role
+from services.funds.ratios import ratio
+from services.funds.settings import FundsSettings
 from shared.context import RequestContext
 from shared.errors import Conflict, ValidationFailed
-
-RECORDERS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL)
-READERS = (*RECORDERS, Role.VILLAGE_CADRE, Role.AUDITOR)
 
 
 class RepaymentExceedsBalance(Conflict):
@@ -43,11 +40,9 @@ def add_months(day: date, months: int) -> date:
 
 
 async def grant(ctx: RequestContext, data: LoanCreate) -> Loan:
-    ctx.principal.require_write()
-    ctx.principal.require_role(*RECORDERS)
     village = ctx.component.divisions.require_village(data.village_code)
     ctx.principal.require_may_write_in(data.village_code)
-    settings = settings_of(ctx)
+    settings = ctx.settings_as(FundsSettings)
     if data.amount > settings.microcredit_max_amount:
         raise ValidationFailed(
             "amount", f"小额信贷单户不超过 {settings.microcredit_max_amount:.2f} 元", "amount over the limit"
@@ -72,8 +67,6 @@ async def grant(ctx: RequestContext, data: LoanCreate) -> Loan:
 
 
 async def repay(ctx: RequestContext, loan: Loan, data: RepaymentCreate) -> Repayment:
-    ctx.principal.require_write()
-    ctx.principal.require_role(*RECORDERS)
     ctx.principal.require_may_write_in(loan.village_code)
     if not loan.issued_on <= data.repaid_on <= date.today():
         raise ValidationFailed("repaid_on", "还款日期须在放贷日与今天之间", "repaid_on out of range")
@@ -88,51 +81,30 @@ async def repay(ctx: RequestContext, loan: Loan, data: RepaymentCreate) -> Repay
     return repayment
 
 
-def _overdue(
-    code: str,
-    name: str | None,
-    loans: int,
-    outstanding: Decimal,
-    overdue_loans: int,
-    overdue_balance: Decimal,
-    bound: Decimal,
-) -> TownOverdue:
-    share = ratio(overdue_balance, outstanding)
+def town_overdue(counts: OverdueCounts, name: str | None, bound: Decimal) -> TownOverdue:
+    """A town's (or the total's) overdue ratio, flagged when it is over the bound."""
+    share = ratio(counts.overdue_balance, counts.outstanding)
     return TownOverdue(
-        town_code=code,
+        **counts._asdict(),
         town_name=name,
-        loans=loans,
-        outstanding=outstanding,
-        overdue_loans=overdue_loans,
-        overdue_balance=overdue_balance,
         overdue_ratio=share,
         over_bound=share is not None and share > bound,
     )
 
 
-async def overdue_report(ctx: RequestContext, as_of: date) -> OverdueReport:
-    ctx.principal.require_role(*READERS)
-    bound = settings_of(ctx).microcredit_overdue_ratio_max
-    rows = await repository.overdue_by_town(ctx.session, ctx.principal, as_of)
-    towns = [
-        _overdue(
-            r.town_code,
-            ctx.component.divisions.name(r.town_code),
-            r.loans,
-            r.outstanding,
-            r.overdue_loans,
-            r.overdue_balance,
-            bound,
-        )
-        for r in rows
-    ]
-    total = _overdue(
-        "",
-        "合计",
-        sum(t.loans for t in towns),
-        sum((t.outstanding for t in towns), Decimal("0.00")),
-        sum(t.overdue_loans for t in towns),
-        sum((t.overdue_balance for t in towns), Decimal("0.00")),
-        bound,
+def total_of(towns: list[OverdueCounts]) -> OverdueCounts:
+    return OverdueCounts(
+        town_code="",
+        loans=sum(t.loans for t in towns),
+        outstanding=sum((t.outstanding for t in towns), Decimal("0.00")),
+        overdue_loans=sum(t.overdue_loans for t in towns),
+        overdue_balance=sum((t.overdue_balance for t in towns), Decimal("0.00")),
     )
+
+
+async def overdue_report(ctx: RequestContext, as_of: date) -> OverdueReport:
+    bound = ctx.settings_as(FundsSettings).microcredit_overdue_ratio_max
+    counts = await repository.overdue_by_town(ctx.session, ctx.principal, as_of)
+    towns = [town_overdue(c, ctx.component.divisions.name(c.town_code), bound) for c in counts]
+    total = town_overdue(total_of(counts), "合计", bound)
     return OverdueReport(as_of=as_of, bound=bound, total=total, towns=towns)

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
+from services.funds.access import DistrictCtx, ImplementerCtx, ReaderCtx, WriterCtx, visible_project
 from services.funds.models import Project, ProjectCategory, ProjectStatus
 from services.funds.projects import repository, service
 from services.funds.projects.schemas import (
@@ -23,12 +23,10 @@ from services.funds.projects.schemas import (
     StepOut,
     TargetsSet,
 )
-from shared.context import Ctx, RequestContext, etag_for
-from shared.errors import NotFound, problem_responses
-from shared.pagination import Page, keyset_page
+from shared.context import RequestContext, etag_for
+from shared.errors import problem_responses
+from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.schemas import TownCode, VillageCode
-
-UPDATED_SINCE_HELP = "只返回此时间之后有变化的记录（增量同步）"
 
 router = APIRouter(prefix="/v1/projects", tags=["projects 项目库"])
 
@@ -40,7 +38,7 @@ router = APIRouter(prefix="/v1/projects", tags=["projects 项目库"])
     summary="申报项目 / propose a project",
     responses=problem_responses(400, 401, 403, 413, 422),
 )
-async def create_project(body: ProjectCreate, ctx: Ctx) -> JSONResponse:
+async def create_project(body: ProjectCreate, ctx: WriterCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
     project = await service.propose(ctx, body)
@@ -57,17 +55,16 @@ async def create_project(body: ProjectCreate, ctx: Ctx) -> JSONResponse:
     responses=problem_responses(401, 403, 422),
 )
 async def list_projects(
-    ctx: Ctx,
+    ctx: ReaderCtx,
     town_code: Annotated[TownCode | None, Query()] = None,
     village_code: Annotated[VillageCode | None, Query()] = None,
     category: Annotated[ProjectCategory | None, Query()] = None,
     status: Annotated[ProjectStatus | None, Query()] = None,
     year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
-    updated_since: Annotated[datetime | None, Query(description=UPDATED_SINCE_HELP)] = None,
-    cursor: Annotated[str | None, Query(max_length=500)] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    updated_since: UpdatedSince = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
 ) -> Page[ProjectOut]:
-    ctx.principal.require_role(*service.READERS)
     query = repository.filtered(
         ctx.principal,
         town_code=town_code,
@@ -89,12 +86,8 @@ async def list_projects(
     summary="项目详情 / get a project",
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_project(project_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
-    ctx.principal.require_role(*service.READERS)
-    project = await repository.get(ctx.session, ctx.principal, project_id)
-    if project is None:
-        raise NotFound()
-    out = ProjectOut.model_validate(project)
+async def get_project(project_id: uuid.UUID, ctx: ReaderCtx) -> JSONResponse:
+    out = ProjectOut.model_validate(await visible_project(ctx, project_id))
     return JSONResponse(out.model_dump(mode="json"), headers={"ETag": etag_for(out.version)})
 
 
@@ -104,17 +97,9 @@ async def get_project(project_id: uuid.UUID, ctx: Ctx) -> JSONResponse:
     summary="修改申报中的项目（需 If-Match）/ amend a proposed project (If-Match required)",
     responses=problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 428),
 )
-async def update_project(project_id: uuid.UUID, body: ProjectUpdate, ctx: Ctx) -> JSONResponse:
-    project = await service.amend(ctx, await _locked(ctx, project_id), body)
+async def update_project(project_id: uuid.UUID, body: ProjectUpdate, ctx: WriterCtx) -> JSONResponse:
+    project = await service.amend(ctx, await visible_project(ctx, project_id, for_update=True), body)
     return await _answer(ctx, project)
-
-
-async def _locked(ctx: RequestContext, project_id: uuid.UUID) -> Project:
-    ctx.principal.require_role(*service.READERS)
-    project = await repository.get(ctx.session, ctx.principal, project_id, for_update=True)
-    if project is None:
-        raise NotFound()
-    return project
 
 
 async def _answer(ctx: RequestContext, project: Project) -> JSONResponse:
@@ -131,11 +116,8 @@ WRITE_PROBLEMS = problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 428)
     summary="项目档案：流程记录、绩效目标、资产 / history, performance indicators and assets",
     responses=problem_responses(401, 403, 404, 422),
 )
-async def get_dossier(project_id: uuid.UUID, ctx: Ctx) -> ProjectDossier:
-    ctx.principal.require_role(*service.READERS)
-    project = await repository.get(ctx.session, ctx.principal, project_id)
-    if project is None:
-        raise NotFound()
+async def get_dossier(project_id: uuid.UUID, ctx: ReaderCtx) -> ProjectDossier:
+    project = await visible_project(ctx, project_id)
     return ProjectDossier(
         project=ProjectOut.model_validate(project),
         steps=[StepOut.model_validate(s) for s in await repository.steps(ctx.session, project.id)],
@@ -152,10 +134,10 @@ async def get_dossier(project_id: uuid.UUID, ctx: Ctx) -> ProjectDossier:
     summary="推进项目流程（需 If-Match）/ move a project to its next stage (If-Match required)",
     responses=WRITE_PROBLEMS,
 )
-async def advance_project(project_id: uuid.UUID, body: StepCreate, ctx: Ctx) -> JSONResponse:
+async def advance_project(project_id: uuid.UUID, body: StepCreate, ctx: WriterCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
-    project = await service.advance(ctx, await _locked(ctx, project_id), body)
+    project = await service.advance(ctx, await visible_project(ctx, project_id, for_update=True), body)
     return await _answer(ctx, project)
 
 
@@ -165,10 +147,14 @@ async def advance_project(project_id: uuid.UUID, body: StepCreate, ctx: Ctx) -> 
     summary="登记省级提级综合论证（需 If-Match）/ record the provincial elevated review",
     responses=WRITE_PROBLEMS,
 )
-async def record_elevated_review(project_id: uuid.UUID, body: ElevatedReviewCreate, ctx: Ctx) -> JSONResponse:
+async def record_elevated_review(
+    project_id: uuid.UUID, body: ElevatedReviewCreate, ctx: DistrictCtx
+) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
-    project = await service.record_elevated_review(ctx, await _locked(ctx, project_id), body)
+    project = await service.record_elevated_review(
+        ctx, await visible_project(ctx, project_id, for_update=True), body
+    )
     return await _answer(ctx, project)
 
 
@@ -178,8 +164,8 @@ async def record_elevated_review(project_id: uuid.UUID, body: ElevatedReviewCrea
     summary="设定绩效目标（入库前，需 If-Match）/ set performance targets at entry",
     responses=WRITE_PROBLEMS,
 )
-async def set_targets(project_id: uuid.UUID, body: TargetsSet, ctx: Ctx) -> JSONResponse:
-    project = await _locked(ctx, project_id)
+async def set_targets(project_id: uuid.UUID, body: TargetsSet, ctx: WriterCtx) -> JSONResponse:
+    project = await visible_project(ctx, project_id, for_update=True)
     indicators = await service.set_targets(ctx, project, body)
     content = [IndicatorOut.model_validate(i).model_dump(mode="json") for i in indicators]
     return JSONResponse(content, headers={"ETag": etag_for(project.version)})
@@ -191,10 +177,10 @@ async def set_targets(project_id: uuid.UUID, body: TargetsSet, ctx: Ctx) -> JSON
     summary="绩效评价（完工后，需 If-Match）/ evaluate performance of a completed project",
     responses=WRITE_PROBLEMS,
 )
-async def evaluate(project_id: uuid.UUID, body: EvaluationCreate, ctx: Ctx) -> JSONResponse:
+async def evaluate(project_id: uuid.UUID, body: EvaluationCreate, ctx: ImplementerCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
-    project = await service.evaluate(ctx, await _locked(ctx, project_id), body)
+    project = await service.evaluate(ctx, await visible_project(ctx, project_id, for_update=True), body)
     return await _answer(ctx, project)
 
 
@@ -204,8 +190,8 @@ async def evaluate(project_id: uuid.UUID, body: EvaluationCreate, ctx: Ctx) -> J
     summary="项目验收并列明形成的资产（需 If-Match）/ accept a project with the assets it formed",
     responses=WRITE_PROBLEMS,
 )
-async def accept(project_id: uuid.UUID, body: AcceptanceCreate, ctx: Ctx) -> JSONResponse:
+async def accept(project_id: uuid.UUID, body: AcceptanceCreate, ctx: DistrictCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
-    project = await service.accept(ctx, await _locked(ctx, project_id), body)
+    project = await service.accept(ctx, await visible_project(ctx, project_id, for_update=True), body)
     return await _answer(ctx, project)

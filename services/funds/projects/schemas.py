@@ -7,9 +7,6 @@ from typing import Annotated
 from pydantic import Field, computed_field
 
 from services.funds.models import (
-    INDICATOR_KIND_LABELS,
-    PROJECT_CATEGORY_LABELS,
-    PROJECT_STATUS_LABELS,
     AssetKind,
     IndicatorKind,
     OwnerKind,
@@ -70,12 +67,12 @@ class ProjectOut(OutputModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def category_label(self) -> str:
-        return PROJECT_CATEGORY_LABELS[self.category]
+        return self.category.label
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def status_label(self) -> str:
-        return PROJECT_STATUS_LABELS[self.status]
+        return self.status.label
 
 
 class StepCreate(InputModel):
@@ -125,7 +122,7 @@ class IndicatorOut(OutputModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def kind_label(self) -> str:
-        return INDICATOR_KIND_LABELS[self.kind]
+        return self.kind.label
 
 
 class ActualIn(InputModel):

@@ -1,15 +1,8 @@
-"""Project library rules: who may propose, move, evaluate and accept a project, and what is announced.
+"""Project library rules: how a project is proposed, moved, evaluated and accepted, and what is announced.
 
-Roles:
-- district_admin: every project, every step.
-- town_official / village_cadre: read the projects of their division (a village cadre also sees
-  the town-wide projects of its town); propose, amend, set performance targets and submit for
-  entry review only inside their division (elsewhere: 403 for a proposal, 404 for someone else's
-  project). Town officials also start and complete their town's projects.
-- department_officer: departments propose projects anywhere in the district (项目由村、镇、部门申报)
-  and read all; they amend only the projects their own department proposed.
-- integrator (departmental finance systems) and auditor: read-only; auditor writes get 403.
-- helper: no access — the project library is not household work.
+Who may call each endpoint is declared in its signature (access.py); here stay the rules that
+depend on the project: its place, the department that proposed it, and which step is asked for
+(STEPS below names who may take each).
 
 Life (domain §3): proposed → in_review → in_library (or rejected) → planned → approved → in_progress
 → completed → accepted → handed_over. Entry needs the provincial elevated review for a project at or
@@ -19,7 +12,9 @@ needs the performance evaluation; hand-over happens when the asset registry regi
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -27,8 +22,10 @@ from sqlalchemy import func
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.funds.access import DISTRICT, IMPLEMENTERS, WRITERS, location
 from services.funds.models import (
     AssetLink,
+    FundSource,
     IndicatorKind,
     PerformanceIndicator,
     Project,
@@ -38,12 +35,12 @@ from services.funds.models import (
 )
 from services.funds.projects import repository
 from services.funds.projects.events import (
+    ASSET_REGISTERED,
     PROJECT_ACCEPTED,
     PROJECT_APPROVED,
     PROJECT_COMPLETED,
     PROJECT_PROPOSED,
     AcceptedAsset,
-    AssetRegistered,
     FundShare,
     ProjectAccepted,
     ProjectApproved,
@@ -59,22 +56,20 @@ from services.funds.projects.schemas import (
     StepCreate,
     TargetsSet,
 )
-from services.funds.settings import FundsSettings, funds_settings
+from services.funds.settings import FundsSettings
 from shared.auth import Principal, Role
 from shared.context import RequestContext
 from shared.errors import Forbidden, InvalidTransition, ValidationFailed
 from shared.events.consumer import EventContext
 
 S = ProjectStatus
-PROPOSERS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL, Role.VILLAGE_CADRE, Role.DEPARTMENT_OFFICER)
-READERS = (*PROPOSERS, Role.AUDITOR, Role.INTEGRATOR)
-DISTRICT = (Role.DISTRICT_ADMIN,)
-IMPLEMENTERS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL)
 
-# The steps people take through POST /steps, and who may take each. Acceptance has its own
-# endpoint (it carries the assets); hand-over is the system's, on the asset registry's events.
+# The steps people take through POST /steps, and who may take each: who may depends on the step
+# asked for, so this stays one table here and the endpoint declares the union (WRITERS).
+# Acceptance has its own endpoint (it carries the assets); hand-over is the system's, on the asset
+# registry's events.
 STEPS: dict[tuple[ProjectStatus, ProjectStatus], tuple[Role, ...]] = {
-    (S.PROPOSED, S.IN_REVIEW): PROPOSERS,
+    (S.PROPOSED, S.IN_REVIEW): WRITERS,
     (S.IN_REVIEW, S.IN_LIBRARY): DISTRICT,
     (S.IN_REVIEW, S.REJECTED): DISTRICT,
     (S.IN_LIBRARY, S.PLANNED): DISTRICT,
@@ -110,22 +105,20 @@ class UnknownProject(LookupError):
     """An event names a project we do not have: retried, then parked for an operator."""
 
 
-def settings_of(ctx: RequestContext) -> FundsSettings:
-    return funds_settings(ctx.component)
-
-
 def needs_elevated_review(amount: Decimal, threshold: Decimal) -> bool:
     """单个项目投资达到阈值（默认 1000 万元）须省级提级综合论证。"""
     return amount >= threshold
 
 
-def location(project: Project) -> str:
-    return project.village_code or project.town_code
-
-
-def _require_proposer(principal: Principal) -> None:
-    principal.require_write()
-    principal.require_role(*PROPOSERS)
+def _about(project: Project) -> dict[str, Any]:
+    """What every project event says of its project: the id, the place, the category and the year."""
+    return {
+        "project_id": project.id,
+        "town_code": project.town_code,
+        "village_code": project.village_code,
+        "category": project.category.value,
+        "year": project.year,
+    }
 
 
 async def _record_step(
@@ -154,7 +147,6 @@ async def _record_step(
 
 
 async def propose(ctx: RequestContext, data: ProjectCreate) -> Project:
-    _require_proposer(ctx.principal)
     ctx.component.divisions.require_town(data.town_code)
     if data.village_code is not None:
         ctx.component.divisions.require_village(data.village_code, data.town_code)
@@ -162,7 +154,7 @@ async def propose(ctx: RequestContext, data: ProjectCreate) -> Project:
     project = Project(
         **data.model_dump(),
         requires_elevated_review=needs_elevated_review(
-            data.planned_amount, settings_of(ctx).elevated_review_threshold
+            data.planned_amount, ctx.settings_as(FundsSettings).elevated_review_threshold
         ),
         proposing_department=(
             ctx.principal.department if ctx.principal.role is Role.DEPARTMENT_OFFICER else None
@@ -183,11 +175,7 @@ async def propose(ctx: RequestContext, data: ProjectCreate) -> Project:
         PROJECT_PROPOSED,
         project.id,
         ProjectProposed(
-            project_id=project.id,
-            town_code=project.town_code,
-            village_code=project.village_code,
-            category=project.category.value,
-            year=project.year,
+            **_about(project),
             planned_amount=project.planned_amount,
             requires_elevated_review=project.requires_elevated_review,
         ),
@@ -195,8 +183,8 @@ async def propose(ctx: RequestContext, data: ProjectCreate) -> Project:
     return project
 
 
-def _require_amender(principal: Principal, project: Project) -> None:
-    _require_proposer(principal)
+def require_amender(principal: Principal, project: Project) -> None:
+    """A department amends only what it proposed; the others only what lies in their territory."""
     if principal.role is Role.DEPARTMENT_OFFICER and (
         project.proposing_department is None or project.proposing_department != principal.department
     ):
@@ -206,7 +194,7 @@ def _require_amender(principal: Principal, project: Project) -> None:
 
 async def amend(ctx: RequestContext, project: Project, data: ProjectUpdate) -> Project:
     """Amend a proposal before review; later stages change projects through their own steps."""
-    _require_amender(ctx.principal, project)
+    require_amender(ctx.principal, project)
     ctx.require_if_match(project.version)
     if project.status is not S.PROPOSED:
         raise InvalidTransition("项目已进入论证，不能再修改申报内容", "project is past the proposal stage")
@@ -215,7 +203,7 @@ async def amend(ctx: RequestContext, project: Project, data: ProjectUpdate) -> P
         setattr(project, name, value)
     if "planned_amount" in changes:
         project.requires_elevated_review = needs_elevated_review(
-            project.planned_amount, settings_of(ctx).elevated_review_threshold
+            project.planned_amount, ctx.settings_as(FundsSettings).elevated_review_threshold
         )
     await ctx.session.flush()
     await ctx.audit("update", "project", project.id, changes)
@@ -238,19 +226,24 @@ async def _check_entry(session: AsyncSession, project: Project) -> None:
         )
 
 
-async def advance(ctx: RequestContext, project: Project, data: StepCreate) -> Project:
-    principal = ctx.principal
-    principal.require_write()
-    ctx.require_if_match(project.version)
-    roles = STEPS.get((project.status, data.to))
+def step_roles(current: ProjectStatus, to: ProjectStatus) -> tuple[Role, ...]:
+    """Who may move a project from ``current`` to ``to`` (409 when no one may)."""
+    roles = STEPS.get((current, to))
     if roles is None:
         raise InvalidTransition(
-            f"项目当前状态（{project.status.value}）不能变更为 {data.to.value}",
-            f"a {project.status.value} project cannot become {data.to.value}",
+            f"项目当前状态（{current.value}）不能变更为 {to.value}",
+            f"a {current.value} project cannot become {to.value}",
         )
-    principal.require_role(*roles)
+    return roles
+
+
+async def advance(ctx: RequestContext, project: Project, data: StepCreate) -> Project:
+    principal = ctx.principal
+    ctx.require_if_match(project.version)
+    # The one role check left in service code: who may take a step depends on the step (STEPS).
+    principal.require_role(*step_roles(project.status, data.to))
     if data.to is S.IN_REVIEW:
-        _require_amender(principal, project)
+        require_amender(principal, project)
     principal.require_may_write_in(location(project))
     if data.to is S.IN_LIBRARY:
         await _check_entry(ctx.session, project)
@@ -267,41 +260,23 @@ async def advance(ctx: RequestContext, project: Project, data: StepCreate) -> Pr
         documents=data.documents,
     )
     await ctx.audit("transition", "project", project.id, {"from": previous, **data.model_dump()})
-    if data.to is S.APPROVED:
-        await ctx.publish(
-            PROJECT_APPROVED,
-            project.id,
-            ProjectApproved(
-                project_id=project.id,
-                town_code=project.town_code,
-                village_code=project.village_code,
-                category=project.category.value,
-                year=project.year,
-                allocated=project.allocated,
-            ),
-        )
-    elif data.to is S.COMPLETED:
-        await ctx.publish(
-            PROJECT_COMPLETED,
-            project.id,
-            ProjectCompleted(
-                project_id=project.id,
-                town_code=project.town_code,
-                village_code=project.village_code,
-                category=project.category.value,
-                year=project.year,
-                allocated=project.allocated,
-                paid=project.paid,
-            ),
-        )
+    await _announce_step(ctx, project)
     return project
+
+
+async def _announce_step(ctx: RequestContext, project: Project) -> None:
+    """Approval and completion are announced; the other steps people take are not."""
+    if project.status is S.APPROVED:
+        approved = ProjectApproved(**_about(project), allocated=project.allocated)
+        await ctx.publish(PROJECT_APPROVED, project.id, approved)
+    elif project.status is S.COMPLETED:
+        completed = ProjectCompleted(**_about(project), allocated=project.allocated, paid=project.paid)
+        await ctx.publish(PROJECT_COMPLETED, project.id, completed)
 
 
 async def record_elevated_review(
     ctx: RequestContext, project: Project, data: ElevatedReviewCreate
 ) -> Project:
-    ctx.principal.require_write()
-    ctx.principal.require_role(*DISTRICT)
     ctx.require_if_match(project.version)
     if project.status not in TARGETS_OPEN:
         raise InvalidTransition("项目已入库或已结束论证", "the entry review is over")
@@ -317,7 +292,7 @@ async def record_elevated_review(
 
 
 async def set_targets(ctx: RequestContext, project: Project, data: TargetsSet) -> list[PerformanceIndicator]:
-    _require_amender(ctx.principal, project)
+    require_amender(ctx.principal, project)
     ctx.require_if_match(project.version)
     if project.status not in TARGETS_OPEN:
         raise InvalidTransition("绩效目标须在入库时设定", "performance targets are set at entry")
@@ -334,8 +309,6 @@ async def set_targets(ctx: RequestContext, project: Project, data: TargetsSet) -
 
 
 async def evaluate(ctx: RequestContext, project: Project, data: EvaluationCreate) -> Project:
-    ctx.principal.require_write()
-    ctx.principal.require_role(*IMPLEMENTERS)
     ctx.principal.require_may_write_in(location(project))
     ctx.require_if_match(project.version)
     if project.status is not S.COMPLETED:
@@ -372,11 +345,9 @@ def _assets(ctx: RequestContext, project: Project, data: AcceptanceCreate) -> li
 
 
 async def accept(ctx: RequestContext, project: Project, data: AcceptanceCreate) -> Project:
-    ctx.principal.require_write()
     ctx.require_if_match(project.version)
     if project.status is not S.COMPLETED:
         raise InvalidTransition("只有已完工的项目可以验收", "only a completed project can be accepted")
-    ctx.principal.require_role(*DISTRICT)
     if project.evaluated_on is None:
         raise EvaluationRequired("验收前须完成绩效评价", "evaluate the project's performance first")
     assets = _assets(ctx, project, data)
@@ -393,39 +364,41 @@ async def accept(ctx: RequestContext, project: Project, data: AcceptanceCreate) 
     )
     await ctx.audit("accept", "project", project.id, data.model_dump())
     shares = await repository.fund_shares(ctx.session, project.id)
-    await ctx.publish(
-        PROJECT_ACCEPTED,
-        project.id,
-        ProjectAccepted(
-            project_id=project.id,
-            town_code=project.town_code,
-            village_code=project.village_code,
-            category=project.category.value,
-            year=project.year,
-            accepted_on=data.accepted_on,
-            total_investment=project.allocated,
-            fund_shares=[FundShare(fund_id=f, source=s.value, amount=a) for f, s, a in shares],
-            assets=[
-                AcceptedAsset(
-                    asset_ref=a.asset_ref,
-                    name=a.name,
-                    kind=a.kind.value,
-                    category=a.category,
-                    value=a.value,
-                    town_code=a.town_code,
-                    village_code=a.village_code,
-                    owner_kind=a.owner_kind.value,
-                )
-                for a in assets
-            ],
-        ),
-    )
+    await ctx.publish(PROJECT_ACCEPTED, project.id, _accepted(project, data.accepted_on, shares, assets))
     return project
+
+
+def _accepted(
+    project: Project,
+    accepted_on: date,
+    shares: list[tuple[uuid.UUID, FundSource, Decimal]],
+    assets: list[ProjectAsset],
+) -> ProjectAccepted:
+    """What the asset registry needs to open the project's assets (contract 4)."""
+    return ProjectAccepted(
+        **_about(project),
+        accepted_on=accepted_on,
+        total_investment=project.allocated,
+        fund_shares=[FundShare(fund_id=f, source=s.value, amount=a) for f, s, a in shares],
+        assets=[
+            AcceptedAsset(
+                asset_ref=a.asset_ref,
+                name=a.name,
+                kind=a.kind.value,
+                category=a.category,
+                value=a.value,
+                town_code=a.town_code,
+                village_code=a.village_code,
+                owner_kind=a.owner_kind.value,
+            )
+            for a in assets
+        ],
+    )
 
 
 async def on_asset_registered(ctx: EventContext) -> None:
     """assets: asset.registered → link the asset to its project; all linked → handed over."""
-    event = AssetRegistered.model_validate(ctx.event.data)
+    event = ctx.read(ASSET_REGISTERED)
     if event.source_project_id is None:
         return  # an asset from outside the project library: nothing to link
     project = await ctx.session.get(Project, event.source_project_id, with_for_update=True)

@@ -5,9 +5,9 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
+from services.funds.access import ReaderCtx
 from services.funds.reports import service
 from services.funds.reports.schemas import Report, ReportName
-from shared.context import Ctx
 from shared.errors import problem_responses
 from shared.schemas import TownCode
 from shared.tabular import XLSX_MEDIA_TYPE, xlsx_response
@@ -31,13 +31,13 @@ router = APIRouter(prefix="/v1/reports", tags=["reports 报表"])
 )
 async def get_report(
     name: ReportName,
-    ctx: Ctx,
+    ctx: ReaderCtx,
     year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
     month: Annotated[int | None, Query(ge=1, le=12)] = None,
     town_code: Annotated[TownCode | None, Query()] = None,
     format: Annotated[Literal["json", "xlsx"], Query()] = "json",
 ) -> Report | Response:
-    report = await service.build(ctx, name, year=year, month=month, town_code=town_code)
+    report = await service.build(ctx, name, service.ReportQuery(year=year, month=month, town_code=town_code))
     if format == "xlsx":
         return xlsx_response(
             f"{report.title}.xlsx",
