@@ -7,9 +7,11 @@ from typing import NamedTuple
 from sqlalchemy import select
 
 from gateway.auth.passwords import hash_password
-from gateway.models import ServiceClient, User
+from gateway.models import ServiceClient, User, kit
+from gateway.users.events import USER_CHANGED, user_changed
 from shared.auth import Role
 from shared.db import Database
+from shared.events.outbox import Outbox
 
 
 class DemoAccount(NamedTuple):
@@ -51,20 +53,23 @@ async def ensure_demo_accounts(db: Database, password: str) -> list[DemoAccount]
                 select(User.username).where(User.username.in_([p.username for p in DEMO_PEOPLE]))
             )
         )
-        for person in DEMO_PEOPLE:
-            if person.username in existing:
-                continue
-            session.add(
-                User(
-                    username=person.username,
-                    display_name=person.display_name,
-                    role=person.role,
-                    division_code=person.division_code,
-                    department=person.department,
-                    password_hash=await hash_password(password),
-                    active=True,
-                )
+        created = [
+            User(
+                username=person.username,
+                display_name=person.display_name,
+                role=person.role,
+                division_code=person.division_code,
+                department=person.department,
+                password_hash=await hash_password(password),
+                active=True,
             )
+            for person in DEMO_PEOPLE
+            if person.username not in existing
+        ]
+        session.add_all(created)
+        await session.flush()
+        # Announced like accounts made through the API, so services know them (e.g. helpers).
+        await Outbox(kit).add_many(session, USER_CHANGED, [(str(u.id), user_changed(u)) for u in created])
         client = await session.scalar(
             select(ServiceClient.id).where(ServiceClient.client_id == DEMO_CLIENT_ID)
         )

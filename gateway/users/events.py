@@ -3,8 +3,9 @@ issued before it (shared.events.revocations) and keep their own view of who the 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
+from gateway.models import User
 from shared.auth import Role
 from shared.events.envelope import EventPayload, EventSpec
 
@@ -30,3 +31,16 @@ USER_CHANGED = EventSpec(
 )
 
 PUBLISHED = [USER_CHANGED]
+
+
+def user_changed(user: User) -> UserChanged:
+    return UserChanged(
+        user_id=str(user.id),
+        role=user.role,
+        division_code=user.division_code,
+        department=user.department,
+        active=user.active,
+        version=user.version,
+        # The gateway's clock, the one its tokens' iat comes from (not the database's).
+        changed_at=datetime.now(UTC),
+    )

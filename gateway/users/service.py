@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import secrets
-from datetime import UTC, datetime
 from typing import Any
 
 from gateway.auth.passwords import hash_password
 from gateway.auth.service import revoke_user_tokens
 from gateway.models import ServiceClient, User
 from gateway.users import repository
-from gateway.users.events import USER_CHANGED, UserChanged
+from gateway.users.events import USER_CHANGED, user_changed
 from gateway.users.schemas import ClientCreate, UserCreate, UserUpdate
 from shared.auth import Role
 from shared.context import RequestContext
@@ -106,20 +105,7 @@ async def update_user(ctx: RequestContext, user: User, data: UserUpdate) -> User
 
 
 async def announce(ctx: RequestContext, user: User) -> None:
-    await ctx.publish(
-        USER_CHANGED,
-        user.id,
-        UserChanged(
-            user_id=str(user.id),
-            role=user.role,
-            division_code=user.division_code,
-            department=user.department,
-            active=user.active,
-            version=user.version,
-            # The gateway's clock, the one its tokens' iat comes from (not the database's).
-            changed_at=datetime.now(UTC),
-        ),
-    )
+    await ctx.publish(USER_CHANGED, user.id, user_changed(user))
 
 
 async def create_client(ctx: RequestContext, data: ClientCreate) -> tuple[ServiceClient, str]:
