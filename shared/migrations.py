@@ -29,6 +29,15 @@ def upgrade(migrations_dir: Path, schema: str, database_url: str, revision: str 
     command.upgrade(alembic_config(migrations_dir, schema, database_url), revision)
 
 
+def autogenerate(migrations_dir: Path, schema: str, database_url: str, message: str) -> Path:
+    """Write a new revision with the difference between the models and a database at head."""
+    script = command.revision(
+        alembic_config(migrations_dir, schema, database_url), message=message, autogenerate=True
+    )
+    scripts = script if isinstance(script, list) else [script]
+    return Path(scripts[0].path) if scripts and scripts[0] is not None else migrations_dir
+
+
 def run_env(metadata: MetaData) -> None:
     """Body of every component's ``migrations/env.py``."""
     config = context.config

@@ -4,6 +4,8 @@ xianjie up                  everything on this machine (embedded PostgreSQL/NATS
 xianjie migrate             every component's migrations, against the configured or embedded database
 xianjie serve monitoring    one component in the foreground, configured by XIANJIE_* variables
 xianjie demo-accounts       create (if missing) and print the demo accounts
+xianjie revision employment -m "why"
+                            a new migration: the models' difference from the tree's head (review it!)
 xianjie projections rebuild employment [NAME...]
                             empty a service's reference projections and replay their sources' streams
 """
@@ -133,6 +135,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_revision(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from shared.migrations import autogenerate, upgrade
+    from xianjie.devstack import EmbeddedPostgres
+
+    component = by_name(args.component)
+    # A throw-away server at head: the new revision holds exactly what the models added since.
+    with tempfile.TemporaryDirectory(prefix="xianjie-revision-") as scratch:
+        postgres = EmbeddedPostgres(Path(scratch) / "pg")
+        url = postgres.start()
+        try:
+            upgrade(component.migrations, component.schema, url)
+            written = autogenerate(component.migrations, component.schema, url, args.message)
+        finally:
+            postgres.stop()
+    print(f"{component.name}: wrote {written} — review it, then `make test` (alembic check runs there)")
+    return 0
+
+
 def cmd_projections(args: argparse.Namespace) -> int:
     import asyncio
 
@@ -243,6 +265,11 @@ def build_parser() -> argparse.ArgumentParser:
     p_demo = commands.add_parser("demo-accounts", help="create (if missing) and print the demo accounts")
     data_dir_option(p_demo)
     p_demo.set_defaults(func=cmd_demo_accounts)
+
+    p_revision = commands.add_parser("revision", help="write a new migration of a component (autogenerate)")
+    p_revision.add_argument("component", choices=COMPONENT_NAMES)
+    p_revision.add_argument("-m", "--message", required=True, help="what the migration does")
+    p_revision.set_defaults(func=cmd_revision)
 
     p_proj = commands.add_parser("projections", help="reference projections of a service")
     proj_commands = p_proj.add_subparsers(dest="action", required=True, metavar="ACTION")
