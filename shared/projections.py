@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.auth import Principal
 from shared.errors import AppError, FieldProblem
+from shared.events.consumer import EventConsumer
 from shared.events.envelope import CloudEvent, ConsumedEvent, stream_name
 from shared.runtime import Component
 
@@ -144,13 +145,26 @@ async def rebuild(component: Component, projection: Projection, *, batch: int = 
         while True:
             try:
                 messages = await subscription.fetch(batch, timeout=1.0)
-            except nats.errors.TimeoutError:
+            except (nats.errors.TimeoutError, TimeoutError):  # nats-py raises either
                 break  # the stream has nothing more for us
             for msg in messages:
-                event = CloudEvent.model_validate_json(msg.data)
-                if event.type in types:
-                    applied += int(await consumer.handle(event))
+                applied += await _replay(consumer, msg.data, types)
     finally:
         await subscription.unsubscribe()
     log.info("projection_rebuilt", projection=projection.name, applied=applied)
     return applied
+
+
+async def _replay(consumer: EventConsumer, data: bytes, types: list[str]) -> int:
+    """Apply one event of the stream again; one that fails is logged and left out, as the live
+    consumer would have parked it (an operator replays parked events after fixing the cause)."""
+    try:
+        event = CloudEvent.model_validate_json(data)
+        if event.type not in types:
+            return 0
+        return int(await consumer.handle(event))
+    except Exception as exc:
+        log.warning(
+            "projection_replay_failed", consumer=consumer.service, error=str(exc) or type(exc).__name__
+        )
+        return 0

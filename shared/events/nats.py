@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Awaitable, Callable
 
 import nats
 import structlog
@@ -33,6 +34,12 @@ class NatsLink:
         self.js: JetStreamContext | None = None
         self._streams_ready = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._after_reconnect: list[Callable[[], Awaitable[None]]] = []
+
+    def after_reconnect(self, hook: Callable[[], Awaitable[None]]) -> None:
+        """Run ``hook`` after each reconnection, once the streams are declared again (a server that
+        restarted has forgotten the ephemeral consumers made on it)."""
+        self._after_reconnect.append(hook)
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._connect_forever(), name=f"nats-link-{self.name}")
@@ -83,7 +90,15 @@ class NatsLink:
 
     async def _on_reconnected(self) -> None:
         log.info("nats_reconnected", url=self.url)
-        asyncio.get_running_loop().create_task(self._declare_streams())
+        asyncio.get_running_loop().create_task(self._restore())
+
+    async def _restore(self) -> None:
+        await self._declare_streams()
+        for hook in self._after_reconnect:
+            try:
+                await hook()
+            except Exception as exc:
+                log.warning("nats_reconnect_hook_failed", error=str(exc) or type(exc).__name__)
 
     async def _on_disconnected(self) -> None:
         log.warning("nats_disconnected", url=self.url)

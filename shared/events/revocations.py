@@ -44,9 +44,11 @@ class TokenRevocations:
     ) -> None:
         self.link = link
         self.revoke = revoke  # e.g. TokenVerifier.revoke_before
-        self.lookback = timedelta(seconds=lookback_seconds)
+        # Where to (re)start following: first the lookback, later just before the last change seen.
+        self._resume_from = datetime.now(UTC) - timedelta(seconds=lookback_seconds)
         self._task: asyncio.Task[None] | None = None
         self._subscription: JetStreamContext.PushSubscription | None = None
+        link.after_reconnect(self._resubscribe)
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._follow(), name="token-revocations")
@@ -56,9 +58,19 @@ class TokenRevocations:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
+        await self._unsubscribe()
+
+    async def _unsubscribe(self) -> None:
         if self._subscription is not None:
             with contextlib.suppress(Exception):
                 await self._subscription.unsubscribe()
+            self._subscription = None
+
+    async def _resubscribe(self) -> None:
+        """After a reconnection the server may have lost our consumer (a restart): follow anew from
+        just before the last change seen; a change applied twice changes nothing."""
+        await self.stop()
+        self.start()
 
     async def _follow(self) -> None:
         while True:
@@ -74,7 +86,7 @@ class TokenRevocations:
                     ordered_consumer=True,
                     config=ConsumerConfig(
                         deliver_policy=DeliverPolicy.BY_START_TIME,
-                        opt_start_time=datetime.now(UTC) - self.lookback,
+                        opt_start_time=self._resume_from,
                     ),
                     cb=self._on_message,
                 )
@@ -93,3 +105,4 @@ class TokenRevocations:
             log.warning("revocation_unreadable", error=str(exc.errors()[:2]))
             return
         self.revoke(changed.user_id, changed.changed_at.timestamp())
+        self._resume_from = max(self._resume_from, event.time - timedelta(seconds=1))

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+import pytest
 
+from tests.conftest import Stack
 from tests.gateway.helpers import create_user, password_login
 from tests.helpers import KEJING, WANGWU, auth, eventually
 
@@ -83,3 +85,31 @@ async def test_another_accounts_tokens_are_untouched(api: httpx.AsyncClient, tok
 
     await eventually(all_refused, timeout=10)
     assert await _statuses(api, bystander) == [200] * len(READS)
+
+
+async def test_changes_still_reach_every_service_after_nats_restarts(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    """A restarted server has forgotten every process's consumer of account changes: they follow anew."""
+    embedded = stack.infra.nats
+    if embedded is None:
+        pytest.skip("external NATS: the test cannot stop it")
+    user, token = await _town_official(api, tokens["admin"])
+    embedded.stop()
+    embedded.start()  # same port, same store
+    await eventually(lambda: _all_ready(stack), timeout=30)
+    await _change(api, tokens["admin"], user, active=False)
+
+    async def all_refused() -> bool:
+        return await _statuses(api, token) == [401] * len(READS)
+
+    await eventually(all_refused, timeout=15)
+
+
+async def _all_ready(stack: Stack) -> bool:
+    """Every component is connected to NATS again (its readiness says so)."""
+    async with httpx.AsyncClient() as client:
+        for name in ("gateway", "monitoring", "employment", "funds", "assets"):
+            if (await client.get(f"{stack.url(name)}/readyz")).status_code != 200:
+                return False
+    return True
