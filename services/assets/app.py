@@ -15,6 +15,7 @@ from services.assets.operations import endpoints as operations
 from services.assets.registry import endpoints as registry
 from services.assets.registry.events import PROJECT_ACCEPTED
 from services.assets.registry.events import PUBLISHED as ASSET_EVENTS
+from services.assets.registry.projects import PROJECTS, SOURCE
 from services.assets.registry.service import on_project_accepted
 from services.assets.reports import endpoints as reports
 from services.assets.scheduled import TASKS
@@ -22,9 +23,14 @@ from services.assets.settings import AssetsSettings
 from shared.component import create_component_app
 from shared.events.consumer import Handler
 from shared.events.envelope import ConsumedEvent
+from shared.projections import Projection
 
 PUBLISHED = [*ASSET_EVENTS, *DISTRIBUTION_EVENTS, *IDLE_EVENTS]
 CONSUMES: dict[ConsumedEvent[Any], Handler] = {PROJECT_ACCEPTED: on_project_accepted}
+# funds' accepted projects, so an asset's source_project_id is checked and its card shows the
+# project's money. The handler also opens the project's assets, keyed by (project, asset_ref):
+# replaying the stream into an emptied projection opens nothing again.
+PROJECTIONS = [Projection(name="projects", source=SOURCE, tables=(PROJECTS,), events=(PROJECT_ACCEPTED,))]
 
 
 def create_app(settings: AssetsSettings | None = None) -> FastAPI:

@@ -122,9 +122,11 @@ class _Timestamps:
 
 
 class SourceProject(Base):
-    """Our copy of an accepted project of the funds service (资金、项目、资产一体化).
+    """Our reference projection of funds' accepted projects (资金、项目、资产一体化).
 
-    Written only from ``project.accepted`` events, so an asset can name its project and funds.
+    Written only from ``project.accepted`` events (and rebuilt from funds' stream), so an asset can
+    name its project and show its funds. Assets do not hold a foreign key to it: a rebuild empties
+    it while the assets that name its rows stay.
     """
 
     __tablename__ = "source_projects"
@@ -139,7 +141,9 @@ class SourceProject(Base):
     # [{fund_id, source, amount}] as funds announced them; read-only here.
     fund_shares: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
     event_id: Mapped[uuid.UUID] = mapped_column(Uuid)
-    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    # When funds announced it (the event's time): a later announcement replaces an earlier one,
+    # never the other way round. funds' event carries no version of the project; this orders them.
+    announced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class Asset(_Timestamps, Base):
@@ -157,9 +161,8 @@ class Asset(_Timestamps, Base):
     longitude: Mapped[Decimal | None] = mapped_column(Numeric(9, 6))
     value: Mapped[Decimal] = mapped_column(MONEY)
     formed_on: Mapped[date] = mapped_column(Date)
-    source_project_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey(SourceProject.project_id, ondelete="RESTRICT")
-    )
+    # A project of funds, checked against ``source_projects`` when written (no foreign key: see there).
+    source_project_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     # The asset's line in the project's acceptance (unique within the project).
     source_asset_ref: Mapped[str | None] = mapped_column(String(40))
     owner_kind: Mapped[OwnerKind] = mapped_column(_enum(OwnerKind, "owner_kind"))

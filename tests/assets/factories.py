@@ -84,10 +84,8 @@ async def publish(nats_url: str, event: CloudEvent, msg_id: str | None = None) -
         await nc.close()
 
 
-async def known_project(stack: Stack, lines: list[dict[str, Any]] | None = None) -> str:
-    """A project funds accepted (delivered as a synthetic event), once assets has taken it in."""
-    project_id = new_id()
-    await publish(stack.infra.nats_url, project_accepted(project_id, lines or []))
+async def projected(stack: Stack, project_id: str) -> None:
+    """Wait until assets has taken funds' acceptance of ``project_id`` into its projection."""
 
     async def arrived() -> bool:
         async with stack.db("assets").engine.connect() as conn:
@@ -99,6 +97,14 @@ async def known_project(stack: Stack, lines: list[dict[str, Any]] | None = None)
             )
 
     await eventually(arrived, timeout=30)
+
+
+async def known_project(stack: Stack, lines: list[dict[str, Any]] | None = None, **overrides: Any) -> str:
+    """A project funds accepted (delivered as a synthetic event), once assets has taken it in;
+    ``overrides`` change the event's payload (e.g. its town and village)."""
+    project_id = new_id()
+    await publish(stack.infra.nats_url, project_accepted(project_id, lines or [], **overrides))
+    await projected(stack, project_id)
     return project_id
 
 

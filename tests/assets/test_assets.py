@@ -333,7 +333,8 @@ async def test_a_registration_naming_an_unknown_project_is_refused(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     unknown = await api.post(URL, json=asset_body(source_project_id=new_id()), headers=auth(tokens["admin"]))
-    assert unknown.status_code == 422 and unknown.json()["code"] == "unknown_project", unknown.text
+    assert unknown.status_code == 422 and unknown.json()["code"] == "unknown_reference", unknown.text
+    assert [e["field"] for e in unknown.json()["errors"]] == ["source_project_id"]
     assert await counts(stack) == (0, 0)
 
 

@@ -23,10 +23,12 @@ from services.assets.models import (
     OwnerKind,
     RevenueDistribution,
     RevenueUse,
+    SourceProject,
 )
 from services.assets.operations.schemas import MaintenanceCreate, MonthlyCreate
 from services.assets.operations.service import EARNING, MAINTAINED, require_status
 from services.assets.registry.events import ASSET_REGISTERED, ASSET_STATUS_CHANGED, ProjectAccepted
+from services.assets.registry.projects import disagreement, location, readable_by
 from services.assets.registry.schemas import AssetCreate, AssetOut, Dispose
 from services.assets.registry.service import (
     TRANSITIONS,
@@ -38,11 +40,11 @@ from services.assets.registry.service import (
     require_known_villages,
     status_changed,
 )
-from shared.auth import Role
+from shared.auth import Principal, Role
 from shared.divisions import DivisionRegistry
 from shared.errors import InvalidTransition, ValidationFailed
 from tests.assets.factories import accepted_line, asset_body
-from tests.helpers import KEJING, KEJING_VILLAGE, WANGWU, WANGWU_VILLAGE, new_id
+from tests.helpers import KEJING, KEJING_OTHER_VILLAGE, KEJING_VILLAGE, WANGWU, WANGWU_VILLAGE, new_id
 
 APPROVAL = {"approved_by": "克井镇人民政府", "approval_ref": "克政〔2025〕12号", "approved_on": "2025-09-01"}
 
@@ -295,3 +297,52 @@ def test_a_project_naming_an_unknown_village_is_refused(line: dict[str, Any]) ->
 
 def test_a_project_naming_known_villages_passes() -> None:
     require_known_villages(DivisionRegistry.load(), accepted([accepted_line("1"), accepted_line("2")]))
+
+
+# -- naming a project of funds ---------------------------------------------------------------------
+
+
+def a_project(village_code: str | None = KEJING_VILLAGE, town_code: str = KEJING) -> SourceProject:
+    return SourceProject(project_id=uuid.uuid4(), town_code=town_code, village_code=village_code)
+
+
+def official(role: Role, division_code: str | None) -> Principal:
+    return Principal(subject=new_id(), username=role.value, role=role, division_code=division_code)
+
+
+TOWN = official(Role.TOWN_OFFICIAL, KEJING)
+VILLAGE = official(Role.VILLAGE_CADRE, KEJING_VILLAGE)
+NEIGHBOUR = official(Role.VILLAGE_CADRE, KEJING_OTHER_VILLAGE)
+
+
+def test_a_project_lies_in_its_village_or_else_its_town() -> None:
+    assert location(a_project()) == KEJING_VILLAGE
+    assert location(a_project(village_code=None)) == KEJING
+
+
+def test_a_project_is_read_where_funds_shows_it() -> None:
+    village_project, town_wide = a_project(), a_project(village_code=None)
+    assert readable_by(TOWN, village_project) and readable_by(TOWN, town_wide)
+    assert readable_by(VILLAGE, village_project) and readable_by(VILLAGE, town_wide)
+    assert not readable_by(NEIGHBOUR, village_project) and readable_by(NEIGHBOUR, town_wide)
+    assert readable_by(official(Role.AUDITOR, None), village_project)
+
+
+def test_another_towns_project_is_read_by_nobody_of_this_town() -> None:
+    for project in (a_project(WANGWU_VILLAGE, WANGWU), a_project(None, WANGWU)):
+        assert not readable_by(TOWN, project) and not readable_by(VILLAGE, project)
+
+
+def test_a_territorial_caller_without_a_division_reads_no_project() -> None:
+    assert not readable_by(official(Role.TOWN_OFFICIAL, None), a_project(village_code=None))
+
+
+def test_an_asset_lies_in_its_projects_town_and_village() -> None:
+    assert disagreement(a_project(), KEJING, KEJING_VILLAGE) is None
+    assert disagreement(a_project(village_code=None), KEJING, KEJING_OTHER_VILLAGE) is None
+    other_town = disagreement(a_project(WANGWU_VILLAGE, WANGWU), KEJING, KEJING_VILLAGE)
+    other_village = disagreement(a_project(), KEJING, KEJING_OTHER_VILLAGE)
+    assert other_town is not None and other_town.field_problems is not None
+    assert other_village is not None and other_village.field_problems is not None
+    assert [p.field for p in other_town.field_problems] == ["town_code"]
+    assert [p.field for p in other_village.field_problems] == ["village_code"]

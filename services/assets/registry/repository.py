@@ -72,10 +72,6 @@ async def history(session: AsyncSession, asset_id: uuid.UUID) -> Sequence[Lifecy
     return (await session.execute(query)).scalars().all()
 
 
-async def remember_project(session: AsyncSession, values: dict[str, Any]) -> None:
-    await session.execute(pg_insert(SourceProject).values(**values).on_conflict_do_nothing())
-
-
 async def open_assets(session: AsyncSession, rows: list[dict[str, Any]]) -> Sequence[Asset]:
     """Insert the project's assets in one statement; lines already opened are skipped, not doubled."""
     if not rows:

@@ -47,7 +47,8 @@ class AssetCreate(_Coordinates):
     value: NonNegativeMoney = Field(description="资产价值（元）")
     formed_on: date = Field(description="资产形成日期")
     source_project_id: uuid.UUID | None = Field(
-        default=None, description="形成该资产的项目（须为资金服务已验收的项目）"
+        default=None,
+        description="形成该资产的项目：须为资金服务已验收、在您辖区内的项目，资产须在项目所在乡镇（及村）",
     )
     owner_kind: OwnerKind
     owner_name: OrgName | None = Field(default=None, description="产权主体（组织名称）")
@@ -205,7 +206,9 @@ class AssetCard(BaseModel):
     """资产卡片: the asset, where it came from, everything that happened to it, and what it earns."""
 
     asset: AssetOut
-    source_project: SourceProjectOut | None
+    source_project: SourceProjectOut | None = Field(
+        description="来源项目及其资金构成；无来源项目、或项目不在您的数据范围内时为空"
+    )
     history: list[LifecycleStepOut]
     pv_station: PvStationOut | None
     operation_totals: OperationTotalsOut

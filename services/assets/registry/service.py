@@ -19,7 +19,7 @@ from services.assets.idle.schemas import IdleFlagOut
 from services.assets.models import Asset, AssetStatus, LifecycleAction, LifecycleStep
 from services.assets.operations import repository as operations
 from services.assets.operations.schemas import MonthlyOut, PvStationOut
-from services.assets.registry import repository
+from services.assets.registry import projects, repository
 from services.assets.registry.events import (
     ASSET_REGISTERED,
     ASSET_STATUS_CHANGED,
@@ -77,10 +77,6 @@ TRANSITIONS: dict[LifecycleAction, Transition] = {
 }
 
 
-class UnknownProject(AppError):
-    status, code, title_zh, title_en = 422, "unknown_project", "项目不存在或尚未验收", "Unknown project"
-
-
 class DisposalNotApproved(AppError):
     status, code, title_zh, title_en = (
         422,
@@ -122,14 +118,7 @@ async def register(ctx: RequestContext, data: AssetCreate) -> Asset:
     ctx.principal.require_may_write_in(data.village_code)
     ctx.component.divisions.require_town(data.town_code)
     ctx.component.divisions.require_village(data.village_code, data.town_code)
-    if (
-        data.source_project_id is not None
-        and await repository.project(ctx.session, data.source_project_id) is None
-    ):
-        raise UnknownProject(
-            f"项目 {data.source_project_id} 不存在或尚未验收，不能据此登记资产",
-            f"project {data.source_project_id} is unknown or not accepted",
-        )
+    await projects.require_source_project(ctx, data)
     asset = Asset(**data.model_dump(), status=AssetStatus.FORMED)
     ctx.session.add(asset)
     await ctx.session.flush()
@@ -281,17 +270,18 @@ def opened_rows(project: ProjectAccepted) -> list[dict[str, Any]]:
 
 
 async def on_project_accepted(ctx: EventContext) -> None:
-    """funds: project.accepted → open the assets it formed, pending 确权, each exactly once."""
+    """funds: project.accepted → the project's row in the projection, and the assets it formed
+    opened pending 确权, each exactly once.
+
+    Both halves may run again for one project (a redelivery under a new id, a re-announcement, a
+    rebuild of the projection replaying funds' stream): the projection row is replaced only by a
+    later announcement, and an asset line is opened only if (project, asset_ref) is not in the
+    ledger yet — so a replay writes the same projection row and leaves the ledger, its history,
+    audit and outbox untouched.
+    """
     project = ctx.read(PROJECT_ACCEPTED)
     require_known_villages(ctx.divisions, project)
-    await repository.remember_project(
-        ctx.session,
-        {
-            **project.model_dump(exclude={"assets"}),
-            "fund_shares": project.model_dump(mode="json")["fund_shares"],
-            "event_id": ctx.event.id,
-        },
-    )
+    await projects.remember(ctx, project)
     opened = await repository.open_assets(ctx.session, opened_rows(project))
     await repository.add_steps(
         ctx.session, [_registration_step(a, ctx.actor, "system", "项目验收后登记，待确权") for a in opened]
@@ -312,6 +302,8 @@ RECENT_MONTHS = 12
 async def card(ctx: RequestContext, asset: Asset) -> AssetCard:
     session = ctx.session
     project = await repository.project(session, asset.source_project_id) if asset.source_project_id else None
+    if project is not None and not projects.readable_by(ctx.principal, project):
+        project = None  # e.g. a village's asset from a neighbouring village's project: not its money
     station = await operations.pv_station(session, asset.id)
     distributions = await repository.distributions_of(session, asset.id)
     shares = await distribution_repository.shares_of(session, [d.id for d in distributions])
