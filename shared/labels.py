@@ -59,10 +59,11 @@ class LabelledEnum(StrEnum):
         return json_schema
 
 
-def label_of(field: str, *, optional: bool = False) -> Any:
+def label_of(field: str, *, optional: bool = False) -> property:
     """A read-only ``<field>_label`` for an API answer: the label of the model's enum ``field``.
 
-    ``kind_label = label_of("kind")`` in an output model replaces a hand-written computed property;
+    ``kind_label: ClassVar[property] = label_of("kind")`` in an output model replaces a hand-written
+    computed property (a class-level property, so not a field to type checkers);
     the answer and the OpenAPI document both carry it.
     """
 
@@ -75,7 +76,7 @@ def label_of(field: str, *, optional: bool = False) -> Any:
     )
 
 
-def labels_of(field: str) -> Any:
+def labels_of(field: str) -> property:
     """``label_of`` for a list of enum members: their labels, in order."""
 
     def labels(model: Any) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import pytest
 from pydantic import BaseModel, ValidationError
 
@@ -55,9 +57,9 @@ class Answer(BaseModel):
     cause: Cause
     earlier: Cause | None = None
     all_causes: list[Cause] = []
-    cause_label = label_of("cause")
-    earlier_label = label_of("earlier", optional=True)
-    all_causes_labels = labels_of("all_causes")
+    cause_label: ClassVar[property] = label_of("cause")
+    earlier_label: ClassVar[property] = label_of("earlier", optional=True)
+    all_causes_labels: ClassVar[property] = labels_of("all_causes")
 
 
 def test_answers_carry_the_labels_of_their_enums() -> None:

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import ClassVar
 
-from pydantic import Field, computed_field
+from pydantic import Field
 
 from services.assets.models import (
     DecisionProcedure,
@@ -11,6 +12,7 @@ from services.assets.models import (
     RevenueDistribution,
     RevenueUse,
 )
+from shared.labels import label_of
 from shared.schemas import InputModel, Money, OutputModel, PositiveMoney
 
 
@@ -42,10 +44,7 @@ class ShareOut(OutputModel):
     beneficiary_count: int
     amount: Money
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def use_label(self) -> str:
-        return self.use.label
+    use_label: ClassVar[property] = label_of("use")
 
 
 class DistributionOut(OutputModel):
@@ -72,7 +71,4 @@ class DistributionOut(OutputModel):
             }
         )
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def procedure_label(self) -> str:
-        return self.procedure.label
+    procedure_label: ClassVar[property] = label_of("procedure")

@@ -3,10 +3,12 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
+from typing import ClassVar
 
-from pydantic import Field, computed_field
+from pydantic import Field
 
 from services.assets.models import IdleAction, IdleFlag, IdleRule
+from shared.labels import label_of
 from shared.schemas import InputModel, Money, OutputModel, TownCode
 
 
@@ -55,12 +57,6 @@ class IdleFlagOut(OutputModel):
             }
         )
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def rule_label(self) -> str:
-        return self.rule.label
+    rule_label: ClassVar[property] = label_of("rule")
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def proposed_action_label(self) -> str | None:
-        return self.proposed_action.label if self.proposed_action else None
+    proposed_action_label: ClassVar[property] = label_of("proposed_action", optional=True)

@@ -3,11 +3,12 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, ClassVar
 
-from pydantic import Field, computed_field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from services.assets.models import MaintenanceKind
+from shared.labels import label_of
 from shared.schemas import InputModel, Money, NonNegativeMoney, OutputModel
 
 Kwh = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2, description="发电量（千瓦时）")]
@@ -39,10 +40,7 @@ class MaintenanceOut(OutputModel):
     created_at: datetime
     updated_at: datetime
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def kind_label(self) -> str:
-        return self.kind.label
+    kind_label: ClassVar[property] = label_of("kind")
 
 
 class PvStationIn(InputModel):

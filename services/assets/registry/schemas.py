@@ -3,9 +3,9 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, Field, computed_field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
 from services.assets.distributions.schemas import DistributionOut
 from services.assets.idle.schemas import IdleFlagOut
@@ -17,6 +17,7 @@ from services.assets.models import (
     OwnerKind,
 )
 from services.assets.operations.schemas import MonthlyOut, PvStationOut
+from shared.labels import label_of
 from shared.schemas import InputModel, Money, NonNegativeMoney, OutputModel, TownCode, VillageCode
 
 Latitude = Annotated[Decimal, Field(ge=-90, le=90, max_digits=9, decimal_places=6, description="纬度")]
@@ -87,20 +88,11 @@ class AssetOut(OutputModel):
     created_at: datetime
     updated_at: datetime
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def kind_label(self) -> str:
-        return self.kind.label
+    kind_label: ClassVar[property] = label_of("kind")
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def owner_kind_label(self) -> str:
-        return self.owner_kind.label
+    owner_kind_label: ClassVar[property] = label_of("owner_kind")
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def status_label(self) -> str:
-        return self.status.label
+    status_label: ClassVar[property] = label_of("status")
 
 
 class Document(InputModel):
@@ -171,15 +163,9 @@ class LifecycleStepOut(OutputModel):
     actor_role: str
     recorded_at: datetime
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def action_label(self) -> str:
-        return self.action.label
+    action_label: ClassVar[property] = label_of("action")
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def disposal_method_label(self) -> str | None:
-        return self.disposal_method.label if self.disposal_method else None
+    disposal_method_label: ClassVar[property] = label_of("disposal_method", optional=True)
 
 
 class SourceProjectOut(OutputModel):

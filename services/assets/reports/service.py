@@ -6,26 +6,22 @@ Readers as for the ledger (services/assets/access.py); territorial roles see the
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from services.assets.models import RevenueUse
 from services.assets.reports import repository
-from services.assets.reports.schemas import Column, ReportOut
 from shared.context import RequestContext
+from shared.reports import Report
 
 
 def _money(value: Decimal | None) -> str:
     return f"{(value or Decimal(0)):.2f}"
 
 
-def _report(title: str, columns: list[tuple[str, str]], rows: list[dict[str, Any]]) -> ReportOut:
-    return ReportOut(title=title, columns=[Column(key=k, header=h) for k, h in columns], rows=rows)
-
-
-async def assets_summary(ctx: RequestContext) -> ReportOut:
+async def assets_summary(ctx: RequestContext) -> Report:
     names = ctx.component.divisions
     rows = await repository.by_kind_status_town(ctx.session, ctx.principal.division_prefix)
-    return _report(
+    return Report.of(
+        "assets-summary",
         "帮扶项目资产分类统计（按镇、类型、状态）",
         [
             ("town_code", "乡镇代码"),
@@ -49,20 +45,22 @@ async def assets_summary(ctx: RequestContext) -> ReportOut:
     )
 
 
-async def value_by_year(ctx: RequestContext) -> ReportOut:
+async def value_by_year(ctx: RequestContext) -> Report:
     rows = await repository.value_by_year(ctx.session, ctx.principal.division_prefix)
-    return _report(
+    return Report.of(
+        "value-by-year",
         "各年度形成资产价值",
         [("year", "年度"), ("kind", "资产类型"), ("count", "资产数"), ("value", "形成资产价值（元）")],
         [{"year": r.year, "kind": r.kind.label, "count": r.count, "value": _money(r.value)} for r in rows],
     )
 
 
-async def revenue_and_distribution(ctx: RequestContext, year: int) -> ReportOut:
+async def revenue_and_distribution(ctx: RequestContext, year: int) -> Report:
     names = ctx.component.divisions
     rows = await repository.revenue_and_distribution(ctx.session, ctx.principal.division_prefix, year)
     uses = [(use.value, f"{use.label}（元）") for use in RevenueUse]
-    return _report(
+    return Report.of(
+        "revenue",
         f"{year}年资产收益与分配",
         [
             ("town_code", "乡镇代码"),
@@ -90,10 +88,11 @@ async def revenue_and_distribution(ctx: RequestContext, year: int) -> ReportOut:
     )
 
 
-async def idle_list(ctx: RequestContext) -> ReportOut:
+async def idle_list(ctx: RequestContext) -> Report:
     names = ctx.component.divisions
     rows = await repository.idle_list(ctx.session, ctx.principal.division_prefix)
-    return _report(
+    return Report.of(
+        "idle",
         "低效闲置资产清单",
         [
             ("town_name", "乡镇"),
