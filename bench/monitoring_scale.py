@@ -7,7 +7,9 @@ Starts its own embedded PostgreSQL, runs the monitoring migrations, then for eac
 2. tops the tables up to the size with set-based SQL (3 members per household, 2025 incomes,
    a mix of statuses, risk causes, helpers and unsafe houses);
 3. times one full screening pass (the service's single statement, alerts and their outbox events);
-4. times list pages (the service's own queries, at the database, 200 runs each) and prints p50/p95.
+4. times list pages (the service's own queries, at the database, 200 runs each) and prints p50/p95;
+5. times the helper-coverage report (helpers checked against the projection of gateway accounts)
+   and the data migration that announces every existing household and member once.
 
 Usage: python bench/monitoring_scale.py [--households 100000,1000000] [--import-rows 50000]
 """
@@ -25,16 +27,19 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from alembic import command
 from sqlalchemy import text
 
 from services.monitoring.alerts import repository as alerts
 from services.monitoring.households import repository as households
 from services.monitoring.households.id_numbers import check_char, mask, vault_for
+from services.monitoring.households.service import announce_imported
 from services.monitoring.models import Household, HouseholdStatus, RiskCause
+from services.monitoring.reports import repository as reports
 from shared.auth import Principal, Role
 from shared.db import Database, create_engine
 from shared.divisions import DivisionRegistry
-from shared.migrations import upgrade
+from shared.migrations import alembic_config, upgrade
 from shared.pagination import keyset_page
 from xianjie.components import by_name
 from xianjie.devstack import EmbeddedPostgres
@@ -53,7 +58,7 @@ def name_of(serial: int) -> str:
     return SURNAMES[serial % s] + GIVEN[serial // s % g] + GIVEN[serial // (s * g) % g]
 
 
-def ledger_records(count: int, villages: list[str], offset: int) -> list[tuple[Any, ...]]:
+def ledger_records(count: int, villages: list[str], offset: int) -> list[households.ImportRecord]:
     records = []
     for n in range(count):
         serial = offset + n
@@ -62,7 +67,7 @@ def ledger_records(count: int, villages: list[str], offset: int) -> list[tuple[A
         number = first17 + check_char(first17)
         village = villages[serial % len(villages)]
         records.append(
-            (
+            households.ImportRecord(
                 n + 2,
                 uuid.uuid4(),
                 uuid.uuid4(),
@@ -92,11 +97,15 @@ async def bulk_import(db: Database, rows: int, villages: list[str], offset: int)
     started = time.perf_counter()
     async with db.transaction() as session:
         outcome = await households.import_households(session, records)
+        inserted = time.perf_counter() - started
+        # The same transaction announces them (registered, household.changed, member.changed).
+        await announce_imported(session)
     loaded = time.perf_counter() - started
-    accepted = sum(1 for status, _ in outcome.values() if status == "accepted")
+    accepted = sum(1 for result in outcome.values() if result.status == "accepted")
     print(
         f"  import of {rows:,} ledger rows: validate+hash+encrypt {rows / prepared:,.0f} rows/s; "
-        f"COPY + set-based insert {rows / loaded:,.0f} rows/s ({accepted:,} households, {loaded:.2f} s); "
+        f"COPY + set-based insert + 3 events a row {rows / loaded:,.0f} rows/s ({accepted:,} households, "
+        f"{loaded:.2f} s, of which events {loaded - inserted:.2f} s); "
         f"end to end {rows / (prepared + loaded):,.0f} rows/s"
     )
 
@@ -116,11 +125,12 @@ async def top_up(db: Database, total: int, villages: list[str]) -> None:
                    substr(:surnames, 1 + g % :s, 1) || substr(:given, 1 + g / :s % :g, 1)
                        || substr(:given, 1 + g / (:s * :g) % :g, 1),
                    '第' || (g % 12) || '组',
-                   (ARRAY['lifted_out','monitored','low_income','ordinary'])[1 + g % 4]
-                       ::monitoring.household_kind,
+                   (ARRAY['lifted_out','low_income','ordinary'])[1 + g % 3]::monitoring.household_kind,
                    3, CASE WHEN g % 3 = 0 THEN 'helper-' || (g % 5000) END,
                    CASE WHEN g % 10 = 0 THEN 'included' ELSE 'not_monitored' END::monitoring.household_status,
-                   CASE WHEN g % 10 = 0 THEN 'marginal'::monitoring.household_subtype END,
+                   -- the category fits the identity: 脱贫不稳定户 for 脱贫户 only
+                   CASE WHEN g % 10 = 0 THEN (CASE WHEN g % 3 = 0 THEN 'unstable' ELSE 'marginal' END)
+                        ::monitoring.household_subtype END,
                    CASE WHEN g % 10 = 0 THEN ARRAY[(ARRAY['illness','disability','schooling','unstable_work'])
                         [1 + g % 4]]::monitoring.risk_cause[] ELSE '{}' END,
                    g % 97 <> 0, g % 89 <> 0,
@@ -155,6 +165,14 @@ async def top_up(db: Database, total: int, villages: list[str]) -> None:
                    abs(hashtext(h.id::text || r)) % 300 <> 0, 1
             FROM monitoring.households h CROSS JOIN generate_series(1, 3) AS r
             WHERE NOT EXISTS (SELECT 1 FROM monitoring.members m WHERE m.household_id = h.id)
+            """)
+        )
+        # The gateway's accounts as monitoring projects them: the bench's helpers, one in ten inactive.
+        await session.execute(
+            text("""
+            INSERT INTO monitoring.projected_users (user_id, role, division_code, active, version)
+            SELECT 'helper-' || n, 'helper', NULL, n % 10 <> 0, 1 FROM generate_series(0, 4999) AS n
+            ON CONFLICT DO NOTHING
             """)
         )
         await session.execute(
@@ -263,6 +281,34 @@ async def list_queries(db: Database, towns: list[str], runs: int) -> None:
         )
 
 
+async def helper_coverage(db: Database) -> None:
+    started = time.perf_counter()
+    async with db.transaction() as session:
+        rows = await reports.helper_coverage(session, date(date.today().year, 1, 1), prefix=None, town=None)
+    print(
+        f"  helper-coverage report (real helpers only): {time.perf_counter() - started:.2f} s, "
+        f"{sum(r['with_helper'] for r in rows):,} of {sum(r['households'] for r in rows):,} households"
+    )
+
+
+async def announce_existing(db: Database, database_url: str) -> None:
+    """The migration that announces every household and member once, run again on this data."""
+    monitoring = by_name("monitoring")
+    config = alembic_config(monitoring.migrations, monitoring.schema, database_url)
+    await asyncio.to_thread(command.downgrade, config, "695ae0ed064a")  # its downgrade is a no-op
+    async with db.engine.connect() as conn:
+        before = int(await conn.scalar(text("SELECT count(*) FROM monitoring.outbox")) or 0)
+    started = time.perf_counter()
+    await asyncio.to_thread(command.upgrade, config, "6f2a2da85c61")
+    took = time.perf_counter() - started
+    async with db.engine.connect() as conn:
+        after = int(await conn.scalar(text("SELECT count(*) FROM monitoring.outbox")) or 0)
+    print(
+        f"  announcing every household and member (migration 6f2a2da85c61): {took:.1f} s, "
+        f"{after - before:,} events"
+    )
+
+
 async def run(sizes: list[int], import_rows: int, runs: int, database_url: str) -> None:
     db = Database(create_engine(database_url, pool_size=2))
     registry = DivisionRegistry.load()
@@ -274,6 +320,8 @@ async def run(sizes: list[int], import_rows: int, runs: int, database_url: str) 
         await top_up(db, size, villages)
         await screening(db)
         await list_queries(db, towns, runs)
+        await helper_coverage(db)
+        await announce_existing(db, database_url)
     await db.dispose()
 
 

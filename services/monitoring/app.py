@@ -6,13 +6,15 @@ from typing import Any
 
 from fastapi import FastAPI
 
+from services.monitoring.accounts.events import USER_CHANGED
+from services.monitoring.accounts.service import PROJECTED_USERS, on_user_changed
 from services.monitoring.alerts import endpoints as alerts
 from services.monitoring.alerts.events import PUBLISHED as ALERT_EVENTS
 from services.monitoring.alerts.events import WORKER_UNEMPLOYED
 from services.monitoring.alerts.service import on_worker_unemployed
 from services.monitoring.assistance import endpoints as assistance
 from services.monitoring.employment_records.events import WORKER_REGISTERED
-from services.monitoring.employment_records.service import on_worker_registered
+from services.monitoring.employment_records.service import EMPLOYMENT_RECORDS, on_worker_registered
 from services.monitoring.households import endpoints as households
 from services.monitoring.households.events import PUBLISHED as HOUSEHOLD_EVENTS
 from services.monitoring.incomes import endpoints as incomes
@@ -24,12 +26,26 @@ from services.monitoring.workflow.events import PUBLISHED as WORKFLOW_EVENTS
 from shared.component import create_component_app
 from shared.events.consumer import Handler
 from shared.events.envelope import ConsumedEvent
+from shared.projections import Projection
 
 PUBLISHED = [*HOUSEHOLD_EVENTS, *WORKFLOW_EVENTS, *ALERT_EVENTS]
 CONSUMES: dict[ConsumedEvent[Any], Handler] = {
     WORKER_UNEMPLOYED: on_worker_unemployed,
     WORKER_REGISTERED: on_worker_registered,
+    USER_CHANGED: on_user_changed,
 }
+# Other components' records this service relies on, rebuildable with
+# ``xianjie projections rebuild monitoring``: the gateway's accounts (a responsible helper must be
+# a real, active helper) and employment's worker registrations (data-quality rule 6).
+PROJECTIONS = [
+    Projection(name="users", source="gateway", tables=(PROJECTED_USERS,), events=(USER_CHANGED,)),
+    Projection(
+        name="employment_records",
+        source="employment",
+        tables=(EMPLOYMENT_RECORDS,),
+        events=(WORKER_REGISTERED,),
+    ),
+]
 
 
 def create_app(settings: MonitoringSettings | None = None) -> FastAPI:

@@ -47,13 +47,21 @@ outbox = Outbox(kit)
 
 
 class HouseholdKind(LabelledEnum):
+    """Who a household is (脱贫 identity): it does not change when the household is monitored.
+
+    Being monitored (监测对象) is the household's ``status`` with its category (``subtype``); a
+    脱贫户 included as 脱贫不稳定户 is still a 脱贫户 in every count (issue 11).
+    """
+
     LIFTED_OUT = "lifted_out", "脱贫户"
-    MONITORED = "monitored", "监测对象"
     LOW_INCOME = "low_income", "农村低收入人口"
     ORDINARY = "ordinary", "一般农户"
 
 
 class Subtype(LabelledEnum):
+    """监测对象类型, the category a household is monitored in; which one fits depends on its identity
+    (``households.identity``)."""
+
     UNSTABLE = "unstable", "脱贫不稳定户"
     MARGINAL = "marginal", "边缘易致贫户"
     SUDDEN_HARDSHIP = "sudden_hardship", "突发严重困难户"
@@ -463,10 +471,11 @@ class Measure(Base):
 
 
 class MemberEmploymentRecord(Base):
-    """务工登记 as employment announced it (``worker.registered``): our projection, one row per member.
+    """务工登记 as employment announced it (``worker.registered``): a projection, one row per member.
 
     No foreign key to ``members``: it records another service's fact, which may name a member we do
-    not have (yet); the data-quality rule joins it to our members."""
+    not have (yet); the data-quality rule joins it to our members. Every column comes from the
+    event, so a rebuild from employment's stream gives the same rows."""
 
     __tablename__ = "member_employment_records"
 
@@ -474,4 +483,18 @@ class MemberEmploymentRecord(Base):
     worker_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     household_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     registered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class ProjectedUser(Base):
+    """The gateway's accounts as its ``user.changed`` events describe them: a projection, so that a
+    responsible helper is a real, active account with the helper role (no names: ids, role, place).
+
+    ``user_id`` is the account's token subject, what ``households.helper_user_id`` holds."""
+
+    __tablename__ = "projected_users"
+
+    user_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    role: Mapped[str] = mapped_column(String(40))
+    division_code: Mapped[str | None] = mapped_column(String(12))
+    active: Mapped[bool] = mapped_column(Boolean)
+    version: Mapped[int] = mapped_column(Integer)

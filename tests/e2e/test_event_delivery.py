@@ -58,7 +58,7 @@ async def test_write_succeeds_while_nats_is_down_and_is_published_once_it_return
                 "town_code": KEJING,
                 "village_code": KEJING_VILLAGE,
                 "head_name": "李秀英",
-                "kind": "monitored",
+                "kind": "lifted_out",
                 "member_count": 2,
             },
             headers=auth(tokens["admin"]),
@@ -72,7 +72,7 @@ async def test_write_succeeds_while_nats_is_down_and_is_published_once_it_return
                 ),
                 {"id": household_id},
             )
-        assert waiting == 1
+        assert waiting == 2  # household.registered and household.changed
     finally:
         embedded.start()  # same port, same store: the stream survives
 
@@ -158,7 +158,7 @@ async def test_poison_event_is_parked_then_replayed_by_an_operator(
         await conn.execute(
             text(
                 "INSERT INTO monitoring.households (id, town_code, village_code, head_name, kind, member_count, version)"
-                " VALUES (:id, :town, :village, '赵大山', 'monitored', 3, 1)"
+                " VALUES (:id, :town, :village, '赵大山', 'lifted_out', 3, 1)"
             ),
             {"id": household_id, "town": KEJING, "village": KEJING_VILLAGE},
         )

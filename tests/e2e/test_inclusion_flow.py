@@ -69,7 +69,7 @@ async def test_included_household_members_are_listed_for_job_support(
     posted = (today - timedelta(days=6)).isoformat()
     steps: list[tuple[str, str, dict[str, Any]]] = [
         (village, "start_verification", {}),
-        (village, "submit_village_review", {"subtype": "sudden_hardship", "risk_causes": ["accident"]}),
+        (village, "submit_village_review", {"subtype": "unstable", "risk_causes": ["accident"]}),
         (village, "village_approve", {"notice_posted_on": posted}),
         (village, "close_notice", {}),
         (town, "town_approve", {}),

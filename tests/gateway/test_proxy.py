@@ -21,7 +21,7 @@ def household() -> dict[str, object]:
         "town_code": KEJING,
         "village_code": KEJING_VILLAGE,
         "head_name": "张三",
-        "kind": "monitored",
+        "kind": "lifted_out",
         "member_count": 4,
     }
 

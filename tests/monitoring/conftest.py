@@ -1,5 +1,9 @@
 """Monitoring's reference data (the 2025 line, the policy toolbox) is seeded by its migration; the
-suite truncates service tables before each test, so it is put back here from the same source."""
+suite truncates service tables before each test, so it is put back here from the same source.
+
+The projection of the gateway's accounts is emptied too, while the demo accounts (and their
+``user.changed`` events, consumed once at start) live for the whole session: it is put back as the
+gateway's events made it, one row per account, so the demo helper is a known helper again."""
 
 from __future__ import annotations
 
@@ -26,6 +30,13 @@ def _migration() -> ModuleType:
 
 
 POLICIES = _migration().POLICIES
+# What ``accounts.service.on_user_changed`` made of the gateway's announcements (the live consumer
+# may be applying a newer one meanwhile: it wins).
+ACCOUNTS_AS_PROJECTED = """
+    INSERT INTO monitoring.projected_users (user_id, role, division_code, active, version)
+    SELECT id::text, role::text, division_code, active, version FROM gateway.users
+    ON CONFLICT DO NOTHING
+"""
 
 
 @pytest.fixture(autouse=True)
@@ -37,6 +48,7 @@ async def reference_data(request: pytest.FixtureRequest, _clean_service_tables: 
         await conn.execute(
             text("INSERT INTO monitoring.monitoring_lines (year, amount, version) VALUES (2025, 8600, 1)")
         )
+        await conn.execute(text(ACCOUNTS_AS_PROJECTED))
         for code, name, category, kind, causes, unit, description in POLICIES:
             await conn.execute(
                 text(

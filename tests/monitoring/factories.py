@@ -14,10 +14,12 @@ from sqlalchemy import text
 from services.monitoring.households.id_numbers import check_char
 from shared.events.envelope import ConsumedEvent, EventSpec
 from tests.conftest import Stack
+from tests.gateway.helpers import create_user, password_login
 from tests.helpers import KEJING, KEJING_VILLAGE, auth, new_id
 
 HOUSEHOLDS = "/api/monitoring/v1/households"
 ALERTS = "/api/monitoring/v1/alerts"
+PASSWORD = "correct horse battery"
 _serial = itertools.count(100)
 
 
@@ -57,10 +59,25 @@ async def create_household(api: httpx.AsyncClient, token: str, **overrides: Any)
     return resp.json()  # type: ignore[no-any-return]
 
 
+async def listed(api: httpx.AsyncClient, token: str, **params: str) -> set[str]:
+    """The ids of the households a list with these filters gives the caller."""
+    resp = await api.get(HOUSEHOLDS, params=params, headers=auth(token))
+    assert resp.status_code == 200, resp.text
+    return {h["id"] for h in resp.json()["items"]}
+
+
 async def helper_id(api: httpx.AsyncClient, tokens: dict[str, str]) -> str:
     """The demo helper's user id (what ``helper_user_id`` holds)."""
     me = (await api.get("/auth/me", headers=auth(tokens["helper_wang"]))).json()
     return me["id"]  # type: ignore[no-any-return]
+
+
+async def town_official(api: httpx.AsyncClient, admin: str, town_code: str) -> str:
+    """A token of a new official of ``town_code`` (the demo accounts have one town official only)."""
+    user = await create_user(api, admin, role="town_official", division_code=town_code, password=PASSWORD)
+    login = await password_login(api, user["username"], PASSWORD)
+    assert login.status_code == 200, login.text
+    return login.json()["access_token"]  # type: ignore[no-any-return]
 
 
 async def count(stack: Stack, sql: str, **params: object) -> int:
@@ -112,16 +129,17 @@ async def backdate_alerts(stack: Stack, household_id: str, days: int) -> None:
         )
 
 
-def steps_to_inclusion() -> list[tuple[str, str, dict[str, Any]]]:
+def steps_to_inclusion(subtype: str = "unstable") -> list[tuple[str, str, dict[str, Any]]]:
     """The workflow from verification to inclusion, each step by the role that takes it, with a
-    public notice posted six days ago (its objection window is over)."""
+    public notice posted six days ago (its objection window is over). The category must fit the
+    household's identity: ``unstable`` (the default) for a 脱贫户 (the factory's default household)."""
     posted = date.today() - timedelta(days=6)
     return [
         ("village_beidahe", "start_verification", {}),
         (
             "village_beidahe",
             "submit_village_review",
-            {"subtype": "sudden_hardship", "risk_causes": ["illness"]},
+            {"subtype": subtype, "risk_causes": ["illness"]},
         ),
         ("village_beidahe", "village_approve", {"notice_posted_on": posted.isoformat()}),
         ("village_beidahe", "close_notice", {}),
@@ -131,15 +149,22 @@ def steps_to_inclusion() -> list[tuple[str, str, dict[str, Any]]]:
 
 
 async def advance(
-    api: httpx.AsyncClient, tokens: dict[str, str], household_id: str, stack: Stack, *, through: str
+    api: httpx.AsyncClient,
+    tokens: dict[str, str],
+    household_id: str,
+    stack: Stack,
+    *,
+    through: str,
+    subtype: str = "unstable",
 ) -> dict[str, Any]:
     """Drive a household from a self-declaration (a week old) up to and including the step
-    ``through``, each step by its role; the household as the last step answered."""
+    ``through``, each step by its role, in the category ``subtype``; the household as the last step
+    answered."""
     await declare(
         api, tokens["village_beidahe"], household_id, reason="户主住院，医疗支出大", risk_causes=["illness"]
     )
     await backdate_alerts(stack, household_id, 7)
-    for who, action, extra in steps_to_inclusion():
+    for who, action, extra in steps_to_inclusion(subtype):
         resp = await step(api, tokens[who], household_id, action, **extra)
         assert resp.status_code == 200, (action, resp.text)
         if action == through:
@@ -148,10 +173,11 @@ async def advance(
 
 
 async def include(
-    api: httpx.AsyncClient, tokens: dict[str, str], household_id: str, stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], household_id: str, stack: Stack, subtype: str = "unstable"
 ) -> dict[str, Any]:
-    """Drive a household from a self-declaration (a week old) to inclusion, each step by its role."""
-    return await advance(api, tokens, household_id, stack, through="approve")
+    """Drive a household from a self-declaration (a week old) to inclusion in the category
+    ``subtype``, each step by its role."""
+    return await advance(api, tokens, household_id, stack, through="approve", subtype=subtype)
 
 
 def envelope_of(consumed: ConsumedEvent[Any], subject: str, data: dict[str, Any]) -> dict[str, Any]:

@@ -11,10 +11,18 @@ import httpx
 from openpyxl import Workbook
 from sqlalchemy import text
 
-from services.monitoring.households.events import HOUSEHOLD_REGISTERED
+from services.monitoring.households.events import HOUSEHOLD_CHANGED, HOUSEHOLD_REGISTERED, MEMBER_CHANGED
 from tests.conftest import Stack
 from tests.helpers import KEJING, KEJING_OTHER_VILLAGE, KEJING_VILLAGE, WANGWU, WANGWU_VILLAGE, auth
-from tests.monitoring.factories import HOUSEHOLDS, announced, id_number
+from tests.monitoring.factories import (
+    HOUSEHOLDS,
+    announced,
+    create_household,
+    household,
+    id_number,
+    member,
+    town_official,
+)
 
 IMPORT = f"{HOUSEHOLDS}/import"
 HEADER = [
@@ -54,7 +62,7 @@ def ledger() -> tuple[list[list[str]], str]:
             "钱二河",
             id_number(),
             "",
-            "monitored",
+            "low_income",
             "2",
             "大病",
             "丧失劳动力",
@@ -175,7 +183,7 @@ async def test_imported_rows_register_households_with_their_heads(
     await imported(api, tokens["admin"], ledger_upload(rows))
     assert await counts(stack) == (3, 3, 3)
     listed = (await api.get(HOUSEHOLDS, params={"q": "钱二"}, headers=auth(tokens["admin"]))).json()["items"]
-    assert listed[0]["kind"] == "monitored" and listed[0]["member_count"] == 2
+    assert listed[0]["kind"] == "low_income" and listed[0]["member_count"] == 2
     members = (await api.get(f"{HOUSEHOLDS}/{listed[0]['id']}/members", headers=auth(tokens["admin"]))).json()
     assert members[0]["relation"] == "head" and members[0]["medical_insured"] is False
 
@@ -183,6 +191,8 @@ async def test_imported_rows_register_households_with_their_heads(
 async def test_import_announces_each_new_household_with_the_published_payload(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
+    """household.registered, and the contract others project — household.changed and member.changed
+    for the head — once per new household, the set-based rows read back through the payload models."""
     rows, _ = ledger()
     report = await imported(api, tokens["admin"], ledger_upload(rows))
     accepted = {r["id"] for r in report["rows"] if r["status"] == "accepted"}
@@ -192,9 +202,25 @@ async def test_import_announces_each_new_household_with_the_published_payload(
     kinds = {str(payload.household_id): (payload.kind, payload.village_code) for _, payload in events}
     assert sorted(kinds.values()) == [
         ("lifted_out", KEJING_VILLAGE),
-        ("monitored", KEJING_OTHER_VILLAGE),
+        ("low_income", KEJING_OTHER_VILLAGE),
         ("ordinary", WANGWU_VILLAGE),
     ]
+    changed = {
+        e["subject"]: (p.village_code, p.lifted_out, p.status, p.subtype, p.version)
+        for e, p in await announced(stack, HOUSEHOLD_CHANGED)
+    }
+    assert changed == {
+        str(p.household_id): (p.village_code, p.kind == "lifted_out", "not_monitored", None, 1)
+        for _, p in events
+    }
+    heads = await announced(stack, MEMBER_CHANGED)
+    assert sorted(str(p.household_id) for _, p in heads) == sorted(accepted)
+    assert sorted((p.labour, p.active, p.version) for _, p in heads) == [
+        ("lost", True, 1),
+        ("ordinary", True, 1),
+        ("weak", True, 1),
+    ]
+    assert all(envelope["subject"] == str(p.member_id) for envelope, p in heads)
 
 
 async def test_importing_the_same_ledger_again_changes_nothing(
@@ -209,6 +235,7 @@ async def test_importing_the_same_ledger_again_changes_nothing(
     same = await imported(api, tokens["admin"], xlsx)
     assert (same["accepted"], same["unchanged"]) == (0, 3)
     assert await counts(stack) == (3, 3, 3)
+    assert len(await announced(stack, HOUSEHOLD_CHANGED)) == len(await announced(stack, MEMBER_CHANGED)) == 3
 
 
 async def test_village_cadre_imports_only_rows_of_the_village(
@@ -239,3 +266,46 @@ async def test_unreadable_file_is_422(api: httpx.AsyncClient, tokens: dict[str, 
 
 async def test_import_without_a_file_is_422(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
     assert (await api.post(IMPORT, headers=auth(tokens["admin"]))).status_code == 422
+
+
+async def test_a_head_registered_in_another_town_is_refused_without_its_household(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    """Issue 10, case 1: 王屋镇's official registered the household; 克井镇's official imports a row
+    with its head's ID number. The row is refused as ``POST /households`` refuses the number — a bare
+    "already registered" — never ``unchanged`` with 王屋镇's household id."""
+    wangwu = await town_official(api, tokens["admin"], WANGWU)
+    number = id_number()
+    theirs = await create_household(
+        api,
+        wangwu,
+        town_code=WANGWU,
+        village_code=WANGWU_VILLAGE,
+        member_count=1,
+        members=[member(id_number=number)],
+    )
+    row = [KEJING, KEJING_VILLAGE, "冒名户", number, "", "脱贫户", "1", "健康", "普通劳动力", "", ""]
+
+    resp = await api.post(IMPORT, files=ledger_upload([row]), headers=auth(tokens["town_kejing"]))
+    assert resp.status_code == 200, resp.text
+    report = resp.json()
+    assert (report["accepted"], report["unchanged"], report["refused"]) == (0, 0, 1)
+    [refused] = report["rows"]
+    assert refused["status"] == "refused" and refused.get("id") is None
+    assert refused["problems"] == [{"field": "户主身份证号", "message": "身份证号已登记"}]
+    assert theirs["id"] not in resp.text and WANGWU not in resp.text
+
+    # The same yes/no as registering the number directly, which names no household either.
+    direct = await api.post(
+        HOUSEHOLDS,
+        json=household(member_count=1, members=[member(id_number=number)]),
+        headers=auth(tokens["town_kejing"]),
+    )
+    assert direct.status_code == 409 and direct.json()["code"] == "duplicate_id_number"
+    assert theirs["id"] not in direct.text and WANGWU not in direct.text
+    assert await counts(stack) == (1, 1, 1)
+
+    # 王屋镇's official, who keeps that household, still learns it is already there.
+    wangwu_row = [WANGWU, WANGWU_VILLAGE, "本镇户", number, "", "脱贫户", "1", "健康", "普通劳动力", "", ""]
+    own = await imported(api, wangwu, ledger_upload([wangwu_row]))
+    assert own["unchanged"] == 1 and own["rows"][0]["id"] == theirs["id"]

@@ -18,6 +18,7 @@ from tests.monitoring.factories import (
     household,
     id_number,
     include,
+    listed,
     member,
 )
 
@@ -185,21 +186,15 @@ async def test_household_with_an_invalid_member_id_number_writes_nothing(
     assert await count(stack, "SELECT count(*) FROM monitoring.outbox") == 0
 
 
-async def listed(api: httpx.AsyncClient, token: str, **params: str) -> set[str]:
-    resp = await api.get(HOUSEHOLDS, params=params, headers=auth(token))
-    assert resp.status_code == 200, resp.text
-    return {h["id"] for h in resp.json()["items"]}
-
-
 async def test_households_filter_by_their_case(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     helped = await create_household(api, tokens["admin"])
-    await include(api, tokens, helped["id"], stack)  # sudden hardship, 因病
+    await include(api, tokens, helped["id"], stack)  # 脱贫不稳定户, 因病
     await create_household(api, tokens["admin"], kind="ordinary")
     town = tokens["town_kejing"]
     assert await listed(api, town, status="included") == {helped["id"]}
-    assert await listed(api, town, subtype="sudden_hardship") == {helped["id"]}
+    assert await listed(api, town, subtype="unstable") == {helped["id"]}
     assert await listed(api, town, risk_cause="illness") == {helped["id"]}
     assert await listed(api, town, risk_cause="housing") == set()
 

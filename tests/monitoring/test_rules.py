@@ -20,6 +20,8 @@ from services.monitoring.assistance.service import measure
 from services.monitoring.dates import age_on, years_before
 from services.monitoring.households import endpoints as households
 from services.monitoring.households.id_numbers import InvalidIdNumber, check_char, mask, parse, vault_for
+from services.monitoring.households.identity import CategoryUnfit, require_fit
+from services.monitoring.households.repository import ImportOutcome
 from services.monitoring.households.service import (
     IMPORT_HEADERS,
     RowRefused,
@@ -57,6 +59,7 @@ from services.monitoring.workflow.service import DISTRICT, STEPS, TOWN_UP, VILLA
 from shared.auth import Principal, Role
 from shared.errors import Forbidden, ValidationFailed
 from shared.tabular import RowProblem, RowResult
+from tests.helpers import KEJING, KEJING_VILLAGE, WANGWU_VILLAGE
 
 S = HouseholdStatus
 VAULT = vault_for("a test key that is long enough")
@@ -168,7 +171,13 @@ def test_unknown_ledger_choice_lists_the_labels() -> None:
     with pytest.raises(RowRefused) as refused:
         ledger_choice({"kind": "富裕户"}, "kind", HouseholdKind, None)
     assert refused.value.field == "户类型"
-    assert refused.value.message == "应为：脱贫户、监测对象、农村低收入人口、一般农户"
+    assert refused.value.message == "应为：脱贫户、农村低收入人口、一般农户"
+
+
+def test_monitored_is_a_status_not_an_identity_a_ledger_may_name() -> None:
+    with pytest.raises(RowRefused) as refused:
+        ledger_choice({"kind": "监测对象"}, "kind", HouseholdKind, None)
+    assert refused.value.field == "户类型"
 
 
 def test_ledger_record_keeps_the_id_number_protected() -> None:
@@ -204,13 +213,59 @@ def test_bad_ledger_cell_is_refused_naming_its_column(
 
 def test_ledger_report_lists_every_row_in_file_order() -> None:
     refused = RowResult(row=3, status="refused", problems=[RowProblem(field="户类型", message="应为：…")])
-    report = ledger_report({2: ("accepted", "a"), 4: ("unchanged", "b")}, {3: refused})
+    outcome = {
+        2: ImportOutcome("accepted", "a", KEJING_VILLAGE),
+        4: ImportOutcome("unchanged", "b", KEJING_VILLAGE),
+    }
+    report = ledger_report(outcome, {3: refused}, lambda _: True)
     assert [(r.row, r.status, r.id) for r in report.rows] == [
         (2, "accepted", "a"),
         (3, "refused", None),
         (4, "unchanged", "b"),
     ]
     assert (report.total, report.accepted, report.unchanged, report.refused) == (3, 1, 1, 1)
+
+
+def test_a_known_head_outside_the_callers_territory_is_refused_without_its_household() -> None:
+    town = Principal(subject="t", username="t", role=Role.TOWN_OFFICIAL, division_code=KEJING)
+    outcome = {2: ImportOutcome("unchanged", "their-household", WANGWU_VILLAGE)}
+    report = ledger_report(outcome, {}, town.covers)
+    [row] = report.rows
+    assert (row.status, row.id) == ("refused", None)
+    assert [(p.field, p.message) for p in row.problems] == [("户主身份证号", "身份证号已登记")]
+    assert WANGWU_VILLAGE not in report.model_dump_json()
+
+
+# --- identity and monitoring category -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "fits"),
+    [
+        (HouseholdKind.LIFTED_OUT, {Subtype.UNSTABLE}),
+        (HouseholdKind.LOW_INCOME, {Subtype.MARGINAL, Subtype.SUDDEN_HARDSHIP}),
+        (HouseholdKind.ORDINARY, {Subtype.MARGINAL, Subtype.SUDDEN_HARDSHIP}),
+    ],
+)
+def test_the_category_fits_the_identity(kind: HouseholdKind, fits: set[Subtype]) -> None:
+    for subtype in Subtype:
+        if subtype in fits:
+            require_fit(kind, subtype, "body.subtype")
+        else:
+            with pytest.raises(CategoryUnfit) as unfit:
+                require_fit(kind, subtype, "body.subtype")
+            assert unfit.value.status == 422 and unfit.value.code == "subtype_not_for_kind"
+            assert unfit.value.field_problems and unfit.value.field_problems[0].field == "body.subtype"
+    require_fit(kind, None, "body.kind")  # not monitored: nothing to fit
+
+
+def test_an_unfit_category_is_named_in_chinese() -> None:
+    unfit = CategoryUnfit("body.subtype", HouseholdKind.ORDINARY, Subtype.UNSTABLE)
+    assert unfit.detail_zh == "「一般农户」只能纳入为边缘易致贫户、突发严重困难户，不能为「脱贫不稳定户」"
+
+
+def test_being_monitored_is_no_identity() -> None:
+    assert "monitored" not in {k.value for k in HouseholdKind}
 
 
 # --- department batches ---------------------------------------------------------------------------

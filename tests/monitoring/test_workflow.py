@@ -49,9 +49,9 @@ async def take(
 async def test_inclusion_makes_the_household_monitored_with_its_case(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    household = await create_household(api, tokens["village_beidahe"])
-    included = await include(api, tokens, household["id"], stack)
-    assert included["status"] == "included" and included["kind"] == "monitored"
+    household = await create_household(api, tokens["village_beidahe"], kind="ordinary")
+    included = await include(api, tokens, household["id"], stack, subtype="sudden_hardship")
+    assert included["status"] == "included" and included["kind"] == "ordinary"
     assert included["subtype_label"] == "突发严重困难户" and included["risk_causes"] == ["illness"]
     assert included["included_on"] == date.today().isoformat()
 
@@ -76,7 +76,7 @@ async def test_inclusion_announces_only_able_bodied_working_age_members(
     [(event, payload)] = await announced(stack, HOUSEHOLD_INCLUDED)
     assert event["subject"] == household["id"]
     assert [str(m) for m in payload.able_bodied_member_ids] == [able_id]
-    assert payload.subtype == "sudden_hardship" and payload.risk_causes == ["illness"]
+    assert payload.subtype == "unstable" and payload.risk_causes == ["illness"]
     assert "王" not in str(event) and able["id_number"] not in str(event)
 
 
@@ -181,7 +181,7 @@ async def test_objection_reopens_the_case(
         tokens["village_beidahe"],
         hid,
         "submit_village_review",
-        subtype="marginal",
+        subtype="unstable",
         risk_causes=["other"],
     )
     posted = (date.today() - timedelta(days=5)).isoformat()

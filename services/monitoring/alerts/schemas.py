@@ -3,8 +3,9 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from decimal import Decimal
+from typing import ClassVar
 
-from pydantic import Field, computed_field
+from pydantic import Field
 
 from services.monitoring.models import (
     AlertSource,
@@ -12,6 +13,7 @@ from services.monitoring.models import (
     RiskCause,
     VisitorKind,
 )
+from shared.labels import label_of, labels_of
 from shared.schemas import InputModel, Money, OutputModel
 
 
@@ -39,20 +41,11 @@ class AlertOut(OutputModel):
     created_at: datetime
     updated_at: datetime
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def source_label(self) -> str:
-        return self.source.label
+    source_label: ClassVar[property] = label_of("source")
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def status_label(self) -> str:
-        return self.status.label
+    status_label: ClassVar[property] = label_of("status")
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def risk_cause_labels(self) -> list[str]:
-        return [c.label for c in self.risk_causes]
+    risk_cause_labels: ClassVar[property] = labels_of("risk_causes")
 
 
 class DepartmentRecord(InputModel):
@@ -110,10 +103,7 @@ class VisitOut(OutputModel):
     created_at: datetime
     updated_at: datetime
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def visitor_kind_label(self) -> str:
-        return self.visitor_kind.label
+    visitor_kind_label: ClassVar[property] = label_of("visitor_kind")
 
 
 class ScreeningRequest(InputModel):

@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import ClassVar
 
-from pydantic import Field, computed_field, model_validator
+from pydantic import Field, model_validator
 
 from services.monitoring.models import MeasureKind, RiskCause
+from shared.labels import label_of, labels_of
 from shared.schemas import InputModel, OutputModel
 
 
@@ -33,15 +35,9 @@ class PolicyOut(OutputModel):
     version: int
     updated_at: datetime
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def measure_kind_label(self) -> str:
-        return self.measure_kind.label
+    measure_kind_label: ClassVar[property] = label_of("measure_kind")
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def risk_cause_labels(self) -> list[str]:
-        return [c.label for c in self.risk_causes]
+    risk_cause_labels: ClassVar[property] = labels_of("risk_causes")
 
 
 class Suggestion(PolicyOut):
@@ -79,10 +75,7 @@ class MeasureOut(OutputModel):
     starts_on: date
     ends_on: date
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def kind_label(self) -> str:
-        return self.kind.label
+    kind_label: ClassVar[property] = label_of("kind")
 
 
 class PlanOut(OutputModel):

@@ -131,7 +131,7 @@ _CREATE_IMPORT_ROWS = """
     ) ON COMMIT DROP
 """
 # Rows whose head is not registered yet become a household and its head; every row is answered
-# with the household it names (new or known).
+# with the household it names (new or known) and where that household lies.
 _INSERT_FRESH_ROWS = """
     WITH fresh AS (
         SELECT r.* FROM import_rows r
@@ -155,20 +155,30 @@ _INSERT_FRESH_ROWS = """
     )
     SELECT r.row_no,
            CASE WHEN mm.household_id IS NOT NULL THEN 'accepted' ELSE 'unchanged' END,
-           COALESCE(mm.household_id, existing.household_id)
+           COALESCE(mm.household_id, existing.household_id),
+           COALESCE(known.village_code, r.village_code)
     FROM import_rows r
     LEFT JOIN members mm ON mm.household_id = r.household_id
     LEFT JOIN monitoring.members existing ON existing.id_number_hash = r.id_hash
+    LEFT JOIN monitoring.households known ON known.id = existing.household_id
 """
+
+
+class ImportOutcome(NamedTuple):
+    """What became of one valid ledger row: ``accepted`` (a new household) or ``unchanged`` (its
+    head's ID number was registered already), the household, and the village it lies in."""
+
+    status: str
+    household_id: str
+    village_code: str
 
 
 async def import_households(
     session: AsyncSession, records: Sequence[ImportRecord]
-) -> dict[int, tuple[str, str]]:
+) -> dict[int, ImportOutcome]:
     """COPY the validated rows in, insert those whose head is not registered yet, in one pass.
 
-    Returns, per file row, ``(status, household id)``: ``accepted`` for a new household,
-    ``unchanged`` when the head's ID number was already registered (re-importing changes nothing).
+    Returns each file row's :class:`ImportOutcome` (re-importing a file changes nothing).
     """
     await session.execute(text(_CREATE_IMPORT_ROWS))
     raw = await (await session.connection()).get_raw_connection()
@@ -176,4 +186,7 @@ async def import_households(
         "import_rows", records=records, columns=ImportRecord._fields
     )
     rows = await session.execute(text(_INSERT_FRESH_ROWS))
-    return {row_no: (status, str(household_id)) for row_no, status, household_id in rows}
+    return {
+        row_no: ImportOutcome(status, str(household_id), village_code)
+        for row_no, status, household_id, village_code in rows
+    }

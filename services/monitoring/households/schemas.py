@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import ClassVar
 
-from pydantic import Field, computed_field
+from pydantic import Field
 
 from services.monitoring.models import (
     Health,
@@ -15,6 +16,7 @@ from services.monitoring.models import (
     Schooling,
     Subtype,
 )
+from shared.labels import label_of, labels_of
 from shared.schemas import InputModel, OutputModel, TownCode, VillageCode
 
 IdNumberText = str  # validated by the service (checksum, birth date), never by a regex alone
@@ -56,25 +58,13 @@ class MemberOut(OutputModel):
     version: int
     updated_at: datetime
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def relation_label(self) -> str:
-        return self.relation.label
+    relation_label: ClassVar[property] = label_of("relation")
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def health_label(self) -> str:
-        return self.health.label
+    health_label: ClassVar[property] = label_of("health")
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def labour_label(self) -> str:
-        return self.labour.label
+    labour_label: ClassVar[property] = label_of("labour")
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def schooling_label(self) -> str:
-        return self.schooling.label
+    schooling_label: ClassVar[property] = label_of("schooling")
 
 
 class HouseholdCreate(InputModel):
@@ -122,22 +112,10 @@ class HouseholdOut(OutputModel):
     created_at: datetime
     updated_at: datetime
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def kind_label(self) -> str:
-        return self.kind.label
+    kind_label: ClassVar[property] = label_of("kind")
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def status_label(self) -> str:
-        return self.status.label
+    status_label: ClassVar[property] = label_of("status")
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def subtype_label(self) -> str | None:
-        return self.subtype.label if self.subtype else None
+    subtype_label: ClassVar[property] = label_of("subtype", optional=True)
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def risk_cause_labels(self) -> list[str]:
-        return [c.label for c in self.risk_causes]
+    risk_cause_labels: ClassVar[property] = labels_of("risk_causes")

@@ -3,15 +3,31 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from services.monitoring.access import vault
+from services.monitoring.accounts.service import require_helper
 from services.monitoring.dates import age_on
 from services.monitoring.households import repository
-from services.monitoring.households.events import HOUSEHOLD_REGISTERED, HouseholdRegistered
+from services.monitoring.households.events import (
+    HOUSEHOLD_CHANGED,
+    HOUSEHOLD_CHANGED_ROWS,
+    HOUSEHOLD_REGISTERED,
+    MEMBER_CHANGED,
+    MEMBER_CHANGED_ROWS,
+    HouseholdChanged,
+    HouseholdRegistered,
+    MemberChanged,
+    household_changed,
+    member_changed,
+)
 from services.monitoring.households.id_numbers import IdNumberVault, InvalidIdNumber, mask, parse
-from services.monitoring.households.repository import ImportRecord
+from services.monitoring.households.identity import require_fit
+from services.monitoring.households.repository import ImportOutcome, ImportRecord
 from services.monitoring.households.schemas import (
     HouseholdCreate,
     HouseholdUpdate,
@@ -45,6 +61,21 @@ AUDIT_EXCLUDED = {"head_name", "address", "members", "name", "id_number"}
 class DuplicateIdNumber(Conflict):
     code = "duplicate_id_number"
     title_zh, title_en = "身份证号已登记", "ID number already registered"
+
+
+async def announce(ctx: RequestContext, household: Household, before: HouseholdChanged | None = None) -> None:
+    """``household.changed`` with the row's (flushed) version — unless nothing it carries changed
+    since ``before``: a change of the name or address only is nobody else's business."""
+    now = household_changed(household)
+    if before is None or now.model_copy(update={"version": before.version}) != before:
+        await ctx.publish(HOUSEHOLD_CHANGED, household.id, now)
+
+
+async def announce_member(ctx: RequestContext, member: Member, before: MemberChanged | None = None) -> None:
+    """``member.changed`` with the row's (flushed) version, unless nothing it carries changed."""
+    now = member_changed(member)
+    if before is None or now.model_copy(update={"version": before.version}) != before:
+        await ctx.publish(MEMBER_CHANGED, member.id, now)
 
 
 def member_out(ctx: RequestContext, member: Member, *, reveal: bool) -> MemberOut:
@@ -95,10 +126,13 @@ async def register(ctx: RequestContext, data: HouseholdCreate) -> Household:
     ctx.component.divisions.require_town(data.town_code)
     ctx.component.divisions.require_village(data.village_code, data.town_code)
     ctx.principal.require_may_write_in(data.village_code)
+    if data.helper_user_id is not None:
+        await require_helper(ctx, data.helper_user_id, data.village_code)
     household = Household(**data.model_dump(exclude={"members"}))
     ctx.session.add(household)
     await ctx.session.flush()
     seen: set[bytes] = set()
+    members: list[Member] = []
     for index, member in enumerate(data.members):
         protected = await _protect(ctx, member.id_number, f"body.members.{index}.id_number")
         if protected["id_number_hash"] in seen:
@@ -106,9 +140,10 @@ async def register(ctx: RequestContext, data: HouseholdCreate) -> Household:
                 "同一户中身份证号重复", "ID number repeated", field=f"body.members.{index}"
             )
         seen.add(protected["id_number_hash"])
-        ctx.session.add(
+        members.append(
             Member(household_id=household.id, **member.model_dump(exclude={"id_number"}), **protected)
         )
+    ctx.session.add_all(members)
     await ctx.session.flush()
     await ctx.audit(
         "create",
@@ -126,18 +161,27 @@ async def register(ctx: RequestContext, data: HouseholdCreate) -> Household:
             kind=household.kind.value,
         ),
     )
+    await announce(ctx, household)
+    await outbox.add_many(ctx.session, MEMBER_CHANGED, [(str(m.id), member_changed(m)) for m in members])
     return household
 
 
 async def update(ctx: RequestContext, household: Household, data: HouseholdUpdate) -> Household:
     ctx.require_if_match(household.version)
     changes = data.model_dump(exclude_unset=True)
+    if changes.get("kind") is not None:
+        # A household being (or once) monitored keeps a category that must still fit who it is.
+        require_fit(changes["kind"], household.subtype, "body.kind")
+    if changes.get("helper_user_id") is not None:
+        await require_helper(ctx, changes["helper_user_id"], household.village_code)
+    before = household_changed(household)
     for name, value in changes.items():
         setattr(household, name, value)
     await ctx.session.flush()
     await ctx.audit(
         "update", "household", household.id, {k: v for k, v in changes.items() if k not in AUDIT_EXCLUDED}
     )
+    await announce(ctx, household, before)
     return household
 
 
@@ -147,6 +191,7 @@ async def add_member(ctx: RequestContext, household: Household, data: MemberCrea
     ctx.session.add(member)
     await ctx.session.flush()
     await ctx.audit("create", "member", member.id, data.model_dump(exclude=AUDIT_EXCLUDED))
+    await announce_member(ctx, member)
     return member
 
 
@@ -155,6 +200,7 @@ async def update_member(ctx: RequestContext, member: Member, data: MemberUpdate)
     changes = data.model_dump(exclude_unset=True, exclude={"id_number"})
     if data.id_number is not None:
         changes.update(await _protect(ctx, data.id_number, "body.id_number", except_member=member.id))
+    before = member_changed(member)
     for name, value in changes.items():
         setattr(member, name, value)
     await ctx.session.flush()
@@ -162,6 +208,7 @@ async def update_member(ctx: RequestContext, member: Member, data: MemberUpdate)
     await ctx.audit(
         "update", "member", member.id, {**audited, "id_number_changed": data.id_number is not None}
     )
+    await announce_member(ctx, member, before)
     return member
 
 
@@ -198,11 +245,18 @@ IMPORT_CHOICES: tuple[tuple[str, type[LabelledEnum], LabelledEnum | None], ...] 
     ("labour", LabourCapacity, None),
     ("schooling", Schooling, Schooling.NOT_APPLICABLE),
 )
-# Announces the households the import inserted (the staging table names them).
+# Announce the households and heads the import inserted (the staging table names them; a known
+# head's row names ids that were never inserted, so it joins nothing).
 _ANNOUNCE_IMPORTED = """
     SELECT h.id AS subject, h.id AS household_id, h.town_code, h.village_code, h.kind
     FROM monitoring.households h JOIN import_rows r ON r.household_id = h.id
 """
+_ANNOUNCE_IMPORTED_HOUSEHOLDS = f"""
+    SELECT {HOUSEHOLD_CHANGED_ROWS} FROM monitoring.households h JOIN import_rows r ON r.household_id = h.id
+"""  # noqa: S608 - constant SQL
+_ANNOUNCE_IMPORTED_HEADS = f"""
+    SELECT {MEMBER_CHANGED_ROWS} FROM monitoring.members m JOIN import_rows r ON r.member_id = m.id
+"""  # noqa: S608 - constant SQL
 
 
 class RowRefused(Exception):
@@ -308,16 +362,34 @@ def _read_ledger(
     return records, refused
 
 
-def ledger_report(outcome: dict[int, tuple[str, str]], refused: dict[int, RowResult]) -> ImportReport:
-    """Every row in file order: the refused with their problem, the others with their household."""
+def ledger_report(
+    outcome: dict[int, ImportOutcome], refused: dict[int, RowResult], covers: Callable[[str], bool]
+) -> ImportReport:
+    """Every row in file order: the refused with their problem, the others with their household.
+
+    A row whose head is registered in a household the caller may not see (``covers`` its village)
+    is refused the way ``POST /households`` refuses a taken ID number: a bare "already registered",
+    without the household's id or place (no oracle of who lives where).
+    """
     report = ImportReport()
     for number in sorted([*outcome, *refused]):
         if number in refused:
             report.add(refused[number])
+        elif not covers(outcome[number].village_code):
+            problem = RowProblem(field=IMPORT_HEADERS["id_number"], message=DuplicateIdNumber.title_zh)
+            report.add(RowResult(row=number, status="refused", problems=[problem]))
         else:
-            status, household_id = outcome[number]
+            status, household_id, _ = outcome[number]
             report.add(RowResult(row=number, status=status, id=household_id), keep_all=True)
     return report
+
+
+async def announce_imported(session: AsyncSession) -> None:
+    """The households and heads the import just inserted, each announced in its transaction:
+    ``household.registered``, and the ``household.changed`` / ``member.changed`` others project."""
+    await outbox.add_from_query(session, HOUSEHOLD_REGISTERED, _ANNOUNCE_IMPORTED)
+    await outbox.add_from_query(session, HOUSEHOLD_CHANGED, _ANNOUNCE_IMPORTED_HOUSEHOLDS)
+    await outbox.add_from_query(session, MEMBER_CHANGED, _ANNOUNCE_IMPORTED_HEADS)
 
 
 async def import_file(ctx: RequestContext, content: bytes, filename: str) -> ImportReport:
@@ -327,9 +399,9 @@ async def import_file(ctx: RequestContext, content: bytes, filename: str) -> Imp
     """
     records, refused = _read_ledger(ctx, content, filename)
     outcome = await repository.import_households(ctx.session, records) if records else {}
-    report = ledger_report(outcome, refused)
+    report = ledger_report(outcome, refused, ctx.principal.covers)
     if report.accepted:
-        await outbox.add_from_query(ctx.session, HOUSEHOLD_REGISTERED, _ANNOUNCE_IMPORTED)
+        await announce_imported(ctx.session)
     await ctx.audit(
         "import",
         "household",

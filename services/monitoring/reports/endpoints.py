@@ -1,16 +1,15 @@
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from services.monitoring.access import ReportReaderCtx
 from services.monitoring.reports import service
-from services.monitoring.reports.schemas import GroupBy, Report, ReportName
-from shared.errors import problem_responses
+from services.monitoring.reports.schemas import GroupBy, ReportName
+from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
 from shared.schemas import TownCode
-from shared.tabular import XLSX_MEDIA_TYPE, xlsx_response
 
 router = APIRouter(prefix="/v1/reports", tags=["reports 报表"])
 
@@ -25,24 +24,13 @@ router = APIRouter(prefix="/v1/reports", tags=["reports 报表"])
         "helper-coverage 帮扶责任覆盖；"
         "helper-missing 未明确帮扶责任人；data-quality 疑点数据（按镇、按规则编号）。"
     ),
-    responses={
-        **problem_responses(401, 403, 422),
-        200: {"content": {XLSX_MEDIA_TYPE: {}}, "description": "JSON 报表，或 format=xlsx 时的 Excel 文件"},
-    },
+    responses=REPORT_RESPONSES,
 )
 async def get_report(
     name: ReportName,
     ctx: ReportReaderCtx,
     town_code: Annotated[TownCode | None, Query()] = None,
     group: Annotated[GroupBy, Query(description="仅 households 报表")] = GroupBy.STATUS,
-    format: Annotated[Literal["json", "xlsx"], Query()] = "json",
-) -> Report | Response:
-    report = await service.build(ctx, name, town_code=town_code, group=group)
-    if format == "xlsx":
-        return xlsx_response(
-            f"{report.title}.xlsx",
-            [(c.key, c.label) for c in report.columns],
-            report.rows,
-            sheet_title=report.title,
-        )
-    return report
+    format: ReportFormat = "json",
+) -> Response:
+    return report_response(await service.build(ctx, name, town_code=town_code, group=group), format)

@@ -116,10 +116,15 @@ async def identification_overdue(
     )
 
 
-# Households that must have a responsible helper: 脱贫户 and monitored households (帮扶责任全覆盖).
-NEEDS_HELPER = (
-    "(h.kind IN ('lifted_out', 'monitored') OR h.status IN ('included', 'risk_eliminated', 'safety_net'))"
-)
+# Households that must have a responsible helper: 脱贫户 (an identity) and households monitored now
+# or before (a status) — 帮扶责任全覆盖.
+NEEDS_HELPER = "(h.kind = 'lifted_out' OR h.status IN ('included', 'risk_eliminated', 'safety_net'))"
+# A helper counts only if the gateway's account is real, active and a helper (accounts.service.serves;
+# the projection of the gateway's user events): a made-up or deactivated id is no helper.
+HAS_HELPER = """EXISTS (
+    SELECT 1 FROM monitoring.projected_users u
+    WHERE u.user_id = h.helper_user_id AND u.active AND u.role = 'helper'
+      AND (u.division_code IS NULL OR h.village_code LIKE u.division_code || '%'))"""
 
 
 async def helper_coverage(session: AsyncSession, year_start: date, **scope: Any) -> list[dict[str, Any]]:
@@ -127,8 +132,8 @@ async def helper_coverage(session: AsyncSession, year_start: date, **scope: Any)
         session,
         f"""
         SELECT h.town_code, count(*) AS households,
-               count(h.helper_user_id) AS with_helper,
-               count(*) - count(h.helper_user_id) AS without_helper,
+               count(*) FILTER (WHERE h.helped) AS with_helper,
+               count(*) FILTER (WHERE NOT h.helped) AS without_helper,
                count(*) FILTER (WHERE EXISTS (
                    SELECT 1 FROM monitoring.visits v WHERE v.household_id = h.id
                    AND v.visitor_kind = 'town_secretary' AND v.visited_at >= :year_start))
@@ -137,8 +142,8 @@ async def helper_coverage(session: AsyncSession, year_start: date, **scope: Any)
                    SELECT 1 FROM monitoring.visits v WHERE v.household_id = h.id
                    AND v.visitor_kind = 'responsible_helper' AND v.visited_at >= :year_start))
                    AS helper_visited
-        FROM monitoring.households h
-        WHERE {SCOPE} AND {NEEDS_HELPER}
+        FROM (SELECT h.id, h.town_code, {HAS_HELPER} AS helped FROM monitoring.households h
+              WHERE {SCOPE} AND {NEEDS_HELPER}) h
         GROUP BY h.town_code ORDER BY h.town_code
         """,  # noqa: S608
         year_start=year_start,
@@ -153,7 +158,7 @@ async def helper_missing(session: AsyncSession, **scope: Any) -> list[dict[str, 
         SELECT h.id AS household_id, h.town_code, h.village_code, h.head_name, h.kind::text AS kind,
                h.status::text AS status
         FROM monitoring.households h
-        WHERE {SCOPE} AND {NEEDS_HELPER} AND h.helper_user_id IS NULL
+        WHERE {SCOPE} AND {NEEDS_HELPER} AND NOT {HAS_HELPER}
         ORDER BY h.town_code, h.village_code, h.id
         """,  # noqa: S608
         **scope,
@@ -163,7 +168,7 @@ async def helper_missing(session: AsyncSession, **scope: Any) -> list[dict[str, 
 # 疑点数据: the households each numbered rule flags (the rules' wording is in
 # ``service.DATA_QUALITY_RULES``). Rule 6 reads ``member_employment_records``, monitoring's
 # projection of employment's ``worker.registered`` events; it covers the households employment
-# tracks (脱贫户, 监测户).
+# tracks (脱贫户, 监测户). Rule 5 counts a helper only if it is a real one (``HAS_HELPER``).
 DATA_QUALITY_QUERIES = {
     1: """
         SELECT h.id FROM monitoring.households h
@@ -190,7 +195,7 @@ DATA_QUALITY_QUERIES = {
           ON m.household_id = h.id
         WHERE h.member_count <> m.n
     """,
-    5: f"SELECT h.id FROM monitoring.households h WHERE {NEEDS_HELPER} AND h.helper_user_id IS NULL",  # noqa: S608
+    5: f"SELECT h.id FROM monitoring.households h WHERE {NEEDS_HELPER} AND NOT {HAS_HELPER}",  # noqa: S608
     6: f"""
         SELECT h.id FROM monitoring.households h
         WHERE {NEEDS_HELPER} AND EXISTS (

@@ -1,10 +1,5 @@
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
-
-from pydantic import BaseModel
-
 from shared.labels import LabelledEnum
 
 
@@ -26,16 +21,3 @@ class GroupBy(LabelledEnum):
     SUBTYPE = "subtype", "监测对象类型"
     RISK_CAUSE = "risk_cause", "风险类型"
     KIND = "kind", "农户类型"
-
-
-class Column(BaseModel):
-    key: str
-    label: str
-
-
-class Report(BaseModel):
-    name: ReportName
-    title: str
-    generated_at: datetime
-    columns: list[Column]
-    rows: list[dict[str, Any]]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,11 +17,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.monitoring.dates import years_before
 from services.monitoring.models import HouseholdKind, HouseholdStatus, RiskCause, Subtype
 from services.monitoring.reports import repository
-from services.monitoring.reports.schemas import Column, GroupBy, Report, ReportName
+from services.monitoring.reports.schemas import GroupBy, ReportName
 from services.monitoring.settings import MonitoringSettings
 from shared.context import RequestContext
 from shared.divisions import DivisionRegistry
 from shared.labels import LabelledEnum
+from shared.reports import Report
 
 Rows = list[dict[str, Any]]
 Columns = list[tuple[str, str]]
@@ -242,10 +243,4 @@ async def build(ctx: RequestContext, name: ReportName, *, town_code: str | None,
     definition = REPORTS[name]
     rows = await definition.rows(run)
     name_places(rows, ctx.component.divisions)
-    return Report(
-        name=name,
-        title=definition.title(run),
-        generated_at=datetime.now(UTC),
-        columns=[Column(key=key, label=label) for key, label in definition.columns(run)],
-        rows=rows,
-    )
+    return Report.of(name, definition.title(run), definition.columns(run), rows)

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import ClassVar
 
 from pydantic import Field, computed_field
 
 from services.monitoring.models import HouseholdStatus, RiskCause, Subtype
-from shared.labels import LabelledEnum
+from shared.labels import LabelledEnum, label_of
 from shared.schemas import InputModel, OutputModel
 
 
@@ -47,7 +48,4 @@ class TransitionOut(OutputModel):
     def action_label(self) -> str:
         return Action(self.action).label
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def to_status_label(self) -> str:
-        return self.to_status.label
+    to_status_label: ClassVar[property] = label_of("to_status")

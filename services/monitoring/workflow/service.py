@@ -17,10 +17,11 @@ from datetime import date, timedelta
 from typing import Any
 
 from services.monitoring.dates import years_before
+from services.monitoring.households.identity import require_fit
+from services.monitoring.households.service import announce
 from services.monitoring.models import (
     AlertStatus,
     Household,
-    HouseholdKind,
     HouseholdStatus,
     MeasureKind,
     Transition,
@@ -92,6 +93,7 @@ async def _submit_village_review(step: Taking) -> None:
         raise ValidationFailed("body.subtype", "提交评议需注明监测对象类型", "subtype required")
     if not step.data.risk_causes:
         raise ValidationFailed("body.risk_causes", "提交评议需注明风险类型", "risk causes required")
+    require_fit(step.household.kind, step.data.subtype, "body.subtype")
     step.household.subtype = step.data.subtype
     step.household.risk_causes = list(dict.fromkeys(step.data.risk_causes))
 
@@ -122,8 +124,11 @@ async def _nothing_more(step: Taking) -> None:
 async def _include(step: Taking) -> None:
     ctx, household, today = step.ctx, step.household, step.today
     settings = ctx.settings_as(MonitoringSettings)
+    # Checked again on inclusion: the category was fitted to the identity at the village review (and
+    # a PATCH of the identity must keep it fitting), but a case filed before the rule may not fit.
+    require_fit(household.kind, household.subtype, "subtype")
     await repository.move_alerts(ctx.session, household.id, AlertStatus.VERIFYING, AlertStatus.CONFIRMED)
-    household.kind = HouseholdKind.MONITORED
+    # Being monitored is the status; the household's identity (kind) stays what it is.
     household.included_on = today
     household.closed_on = None
     # 16–59 on the inclusion date: born after (today − 60 years), by (today − 16 years).
@@ -250,4 +255,6 @@ async def transition(ctx: RequestContext, household: Household, data: Transition
         household.id,
         {"from": from_status.value, "to": household.status.value, "reason": data.reason},
     )
+    # Every step moves the status: other services follow it (with the flushed version).
+    await announce(ctx, household)
     return household
