@@ -12,6 +12,8 @@ from services.funds.checkpoints.events import PUBLISHED as CHECKPOINT_EVENTS
 from services.funds.ledger import endpoints as ledger
 from services.funds.ledger.events import PUBLISHED as LEDGER_EVENTS
 from services.funds.microcredit import endpoints as microcredit
+from services.funds.microcredit.borrowers import HOUSEHOLDS, MEMBERS, on_household_changed, on_member_changed
+from services.funds.microcredit.events import HOUSEHOLD_CHANGED, MEMBER_CHANGED
 from services.funds.models import kit
 from services.funds.projects import endpoints as projects
 from services.funds.projects.events import ASSET_REGISTERED
@@ -22,9 +24,24 @@ from services.funds.settings import FundsSettings
 from shared.component import create_component_app
 from shared.events.consumer import Handler
 from shared.events.envelope import ConsumedEvent
+from shared.projections import Projection
 
 PUBLISHED = [*PROJECT_EVENTS, *LEDGER_EVENTS, *CHECKPOINT_EVENTS]
-CONSUMES: dict[ConsumedEvent[Any], Handler] = {ASSET_REGISTERED: on_asset_registered}
+CONSUMES: dict[ConsumedEvent[Any], Handler] = {
+    ASSET_REGISTERED: on_asset_registered,
+    HOUSEHOLD_CHANGED: on_household_changed,
+    MEMBER_CHANGED: on_member_changed,
+}
+# monitoring's households and members, so a loan's household_id and member_id are checked and
+# 应贷尽贷 coverage counts the households that may borrow. The handlers write only these tables.
+PROJECTIONS = [
+    Projection(
+        name="households",
+        source="monitoring",
+        tables=(HOUSEHOLDS, MEMBERS),
+        events=(HOUSEHOLD_CHANGED, MEMBER_CHANGED),
+    )
+]
 
 
 def create_app(settings: FundsSettings | None = None) -> FastAPI:

@@ -423,6 +423,60 @@ class Loan(Base):
     )
 
 
+# Monitoring's HouseholdStatus "included" (已纳入监测): the household is a 监测对象 now.
+MONITORED = "included"
+
+
+class ProjectedHousehold(Base):
+    """Monitoring's household as micro-credit sees it: a reference projection (domain §5).
+
+    Written only from monitoring's ``household.changed`` events (and rebuilt from its stream), so a
+    loan's ``household_id`` is checked — it exists, lies in the caller's territory, may borrow —
+    before anything is written. Loans hold no foreign key to it: a rebuild empties it while the
+    loans naming its rows stay.
+    """
+
+    __tablename__ = "projected_households"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    # 脱贫户: an identity kept through monitoring (a 脱贫不稳定户 is still one).
+    lifted_out: Mapped[bool] = mapped_column(Boolean)
+    # Monitoring's vocabulary, stored as sent: a status it adds must not stop our consumer.
+    status: Mapped[str] = mapped_column(String(40))
+    subtype: Mapped[str | None] = mapped_column(String(40))
+    # Monitoring's row version: an older event never replaces a newer one (apply_newer).
+    version: Mapped[int] = mapped_column(Integer)
+    # When monitoring announced this version (the event's time), not when we applied it: a rebuild
+    # from the stream then gives the very same row.
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (Index(None, "town_code", "village_code"),)
+
+
+class ProjectedMember(Base):
+    """A member of a monitored household, from monitoring's ``member.changed`` events.
+
+    No foreign key to ``projected_households``: a member's event may be applied before its
+    household's (redeliveries reorder them); the two are joined when a loan names them.
+    """
+
+    __tablename__ = "projected_members"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    household_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    # Kept although no rule reads it yet: the banks lend to members able to work (有劳动能力), and a
+    # column added later could only be filled by a rebuild.
+    labour: Mapped[str] = mapped_column(String(20))
+    # False once the member moved out or died: no new loan in that household's name.
+    active: Mapped[bool] = mapped_column(Boolean)
+    version: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))  # as the household's
+
+    __table_args__ = (Index(None, "household_id"),)
+
+
 class Repayment(Base):
     __tablename__ = "repayments"
 

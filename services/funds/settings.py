@@ -31,6 +31,7 @@ class FundsSettings(ServiceSettings):
         default={7: Decimal("0.50"), 10: Decimal("0.80"), 12: Decimal("1.00")}
     )
     # 小额信贷 (practice): 5 万元以下、3 年以内; overdue kept "at a reasonable level" (seed).
+    # The 5 万 is per household: what it owes on all its loans together, the new one included.
     microcredit_max_amount: Decimal = Field(default=Decimal("50000.00"), gt=0)
     microcredit_max_term_months: int = Field(default=36, ge=1)
     microcredit_overdue_ratio_max: Decimal = Field(default=Decimal("0.02"), ge=0, le=1)

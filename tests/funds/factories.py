@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+import uuid
+from typing import Any, NamedTuple
 
 import httpx
 import nats
@@ -11,9 +12,15 @@ import nats.js.errors
 from sqlalchemy import text
 
 from services.funds.app import PUBLISHED
-from shared.events.envelope import EventPayload
+from services.monitoring.households.events import (
+    HOUSEHOLD_CHANGED,
+    MEMBER_CHANGED,
+    HouseholdChanged,
+    MemberChanged,
+)
+from shared.events.envelope import CloudEvent, EventPayload
 from tests.conftest import Stack
-from tests.helpers import KEJING, KEJING_VILLAGE, auth, eventually
+from tests.helpers import KEJING, KEJING_VILLAGE, auth, eventually, new_id
 
 SPECS = {spec.type: spec for spec in PUBLISHED}
 API = "/api/funds/v1"
@@ -172,3 +179,99 @@ async def published_payloads(stack: Stack) -> list[tuple[str, EventPayload]]:
         (subject, SPECS[envelope["type"]].payload.model_validate(envelope["data"]))
         for subject, envelope in rows
     ]
+
+
+# -- monitoring's households and members, as monitoring announces them ----------------------------
+# Synthetic events on the real NATS, built from monitoring's own EventSpecs.
+
+
+def household_changed(
+    household_id: str,
+    village_code: str = KEJING_VILLAGE,
+    *,
+    lifted_out: bool = True,
+    status: str = "not_monitored",
+    subtype: str | None = None,
+    version: int = 1,
+) -> CloudEvent:
+    payload = HouseholdChanged(
+        household_id=uuid.UUID(household_id),
+        town_code=village_code[:9],
+        village_code=village_code,
+        lifted_out=lifted_out,
+        status=status,
+        subtype=subtype,
+        version=version,
+    )
+    return HOUSEHOLD_CHANGED.envelope(household_id, payload)
+
+
+def member_changed(
+    member_id: str, household_id: str, *, active: bool = True, labour: str = "ordinary", version: int = 1
+) -> CloudEvent:
+    payload = MemberChanged(
+        member_id=uuid.UUID(member_id),
+        household_id=uuid.UUID(household_id),
+        labour=labour,
+        active=active,
+        version=version,
+    )
+    return MEMBER_CHANGED.envelope(member_id, payload)
+
+
+async def publish_monitoring(stack: Stack, *events: CloudEvent) -> None:
+    subjects = {spec.type: spec.nats_subject for spec in (HOUSEHOLD_CHANGED, MEMBER_CHANGED)}
+    nc = await nats.connect(stack.infra.nats_url)
+    try:
+        for event in events:
+            await nc.jetstream().publish(
+                subjects[event.type], event.model_dump_json().encode(), headers={"Nats-Msg-Id": str(event.id)}
+            )
+    finally:
+        await nc.close()
+
+
+async def projected(stack: Stack, table: str, row_id: str, version: int = 1) -> None:
+    """Wait until funds' projection holds ``row_id`` at ``version`` (or newer)."""
+    where = f"id = '{row_id}' AND version >= {version}"
+    await eventually(lambda: count(stack, table, where), timeout=30)
+
+
+def loan(**overrides: Any) -> dict[str, Any]:
+    """A loan's body; its household and member are made up unless given (see known_borrower)."""
+    body = {
+        "household_id": new_id(),
+        "member_id": new_id(),
+        "borrower_kind": "lifted_out",
+        "village_code": KEJING_VILLAGE,
+        "lender": "济源农商银行",
+        "amount": "50000.00",
+        "term_months": 36,
+        "issued_on": "2023-01-10",
+    }
+    return {**body, **overrides}
+
+
+class Borrower(NamedTuple):
+    household_id: str
+    member_id: str
+
+
+async def record_loan(
+    api: httpx.AsyncClient, token: str, borrower: Borrower, **overrides: Any
+) -> httpx.Response:
+    return await api.post(f"{API}/loans", json=loan(**borrower._asdict(), **overrides), headers=auth(token))
+
+
+async def known_borrower(stack: Stack, village_code: str = KEJING_VILLAGE, **household: Any) -> Borrower:
+    """A household of one member that monitoring announced and funds has projected; ``household``
+    changes the household's event (lifted_out, status, subtype, version)."""
+    borrower = Borrower(new_id(), new_id())
+    await publish_monitoring(
+        stack,
+        household_changed(borrower.household_id, village_code, **household),
+        member_changed(borrower.member_id, borrower.household_id),
+    )
+    await projected(stack, "projected_households", borrower.household_id, household.get("version", 1))
+    await projected(stack, "projected_members", borrower.member_id)
+    return borrower

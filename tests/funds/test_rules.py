@@ -1,8 +1,9 @@
 """Funds rules as plain code, without I/O: settings, who may do what, month arithmetic, shares,
-checkpoints, overdue ratios and the labels people read."""
+checkpoints, overdue ratios, who may borrow and how much, coverage, and the labels people read."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -13,13 +14,29 @@ from pydantic import ValidationError
 from services.funds.access import DISTRICT, IMPLEMENTERS, LOAN_READERS, READERS, WRITERS, location
 from services.funds.checkpoints.service import checkpoint
 from services.funds.ledger.service import industry_share
-from services.funds.microcredit.repository import OverdueCounts
-from services.funds.microcredit.schemas import LoanStatus
-from services.funds.microcredit.service import add_months, total_of, town_overdue
-from services.funds.models import AnnouncementKind, FundSource, Project, ProjectCategory, ProjectStatus
+from services.funds.microcredit.borrowers import NotEligible, disagreement, kinds_of
+from services.funds.microcredit.repository import CoverageCounts, OverdueCounts, ProjectedBorrower
+from services.funds.microcredit.schemas import LoanCreate, LoanStatus
+from services.funds.microcredit.service import (
+    HouseholdCeilingExceeded,
+    add_months,
+    over_ceiling,
+    total_of,
+    town_overdue,
+)
+from services.funds.models import (
+    AnnouncementKind,
+    BorrowerKind,
+    FundSource,
+    Project,
+    ProjectCategory,
+    ProjectedHousehold,
+    ProjectedMember,
+    ProjectStatus,
+)
 from services.funds.projects.service import STEPS, needs_elevated_review, require_amender, step_roles
 from services.funds.ratios import ratio
-from services.funds.reports.service import ReportQuery
+from services.funds.reports.service import ReportQuery, coverage_row
 from services.funds.settings import FundsSettings, ShareEnforcement
 from shared.auth import Principal, Role
 from shared.errors import Forbidden, InvalidTransition, ValidationFailed
@@ -229,3 +246,93 @@ def test_a_status_reads_back_from_its_label() -> None:
     assert ProjectStatus.parse("已验收") is ProjectStatus.ACCEPTED
     assert FundSource.parse("central") is FundSource.CENTRAL
     assert ProjectStatus.parse("验收") is None
+
+
+# -- micro-credit borrowers, against monitoring's households and members -----------------------------
+
+HOUSEHOLD_ID, MEMBER_ID = uuid.uuid4(), uuid.uuid4()
+
+
+def household(**values: Any) -> ProjectedHousehold:
+    defaults = {
+        "id": HOUSEHOLD_ID,
+        "village_code": KEJING_VILLAGE,
+        "lifted_out": True,
+        "status": "not_monitored",
+    }
+    return ProjectedHousehold(**{**defaults, **values})
+
+
+def borrower(**values: Any) -> ProjectedBorrower:
+    member = ProjectedMember(**{"id": MEMBER_ID, "household_id": HOUSEHOLD_ID, "active": True, **values})
+    return ProjectedBorrower(member, KEJING_VILLAGE)
+
+
+def loan_of(**values: Any) -> LoanCreate:
+    body = {
+        "household_id": HOUSEHOLD_ID,
+        "member_id": MEMBER_ID,
+        "borrower_kind": "lifted_out",
+        "village_code": KEJING_VILLAGE,
+        "lender": "济源农商银行",
+        "amount": "10000.00",
+        "term_months": 12,
+        "issued_on": "2025-01-10",
+    }
+    return LoanCreate.model_validate({**body, **values})
+
+
+@pytest.mark.parametrize(
+    ("values", "kinds"),
+    [
+        ({"lifted_out": True, "status": "not_monitored"}, {BorrowerKind.LIFTED_OUT}),
+        ({"lifted_out": True, "status": "included"}, {BorrowerKind.LIFTED_OUT, BorrowerKind.MONITORED}),
+        ({"lifted_out": True, "status": "risk_eliminated"}, {BorrowerKind.LIFTED_OUT}),
+        ({"lifted_out": False, "status": "included"}, {BorrowerKind.MONITORED}),
+        ({"lifted_out": False, "status": "public_notice"}, set()),
+        ({"lifted_out": False, "status": "safety_net"}, set()),
+    ],
+)
+def test_a_household_borrows_if_lifted_out_or_while_monitored(
+    values: dict[str, Any], kinds: set[BorrowerKind]
+) -> None:
+    assert kinds_of(household(**values)) == kinds
+
+
+def test_a_loan_agreeing_with_its_household_and_member_passes() -> None:
+    assert disagreement(household(), borrower(), loan_of()) is None
+
+
+@pytest.mark.parametrize(
+    ("member", "body", "field"),
+    [
+        ({"household_id": uuid.uuid4()}, {}, "member_id"),
+        ({"active": False}, {}, "member_id"),
+        ({}, {"village_code": "419001100202"}, "village_code"),
+        ({}, {"borrower_kind": "monitored"}, "borrower_kind"),
+    ],
+)
+def test_a_loan_disagreeing_with_its_household_names_the_field(
+    member: dict[str, Any], body: dict[str, Any], field: str
+) -> None:
+    problem = disagreement(household(), borrower(**member), loan_of(**body))
+    assert isinstance(problem, ValidationFailed)
+    assert [p.field for p in problem.field_problems or []] == [field]
+
+
+def test_a_household_that_may_not_borrow_is_not_eligible_whatever_the_kind() -> None:
+    for kind in ("lifted_out", "monitored"):
+        problem = disagreement(household(lifted_out=False), borrower(), loan_of(borrower_kind=kind))
+        assert isinstance(problem, NotEligible) and problem.code == "not_eligible"
+
+
+def test_the_ceiling_holds_for_what_the_household_owes_with_the_new_loan() -> None:
+    ceiling = Decimal("50000.00")
+    assert over_ceiling(Decimal("30000.00"), Decimal("20000.00"), ceiling) is None
+    refused = over_ceiling(Decimal("30000.00"), Decimal("20000.01"), ceiling)
+    assert isinstance(refused, HouseholdCeilingExceeded) and refused.status == 409
+
+
+def test_coverage_is_the_share_of_eligible_households_borrowing() -> None:
+    assert coverage_row(CoverageCounts(KEJING, 3, 1), "克井镇")["coverage"] == Decimal("0.3333")
+    assert coverage_row(CoverageCounts(KEJING, 0, 0), "克井镇")["coverage"] is None

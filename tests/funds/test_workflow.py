@@ -280,7 +280,10 @@ async def test_accepted_event_reaches_the_funds_stream(
 
 
 def asset_registered(
-    project_id: str | None, asset_ref: str | None, asset_id: uuid.UUID | None = None
+    project_id: str | None,
+    asset_ref: str | None,
+    asset_id: uuid.UUID | None = None,
+    village_code: str = KEJING_VILLAGE,
 ) -> CloudEvent:
     return CloudEvent(
         id=uuid.uuid4(),
@@ -290,8 +293,8 @@ def asset_registered(
         time=datetime.now(UTC),
         data={
             "asset_id": str(asset_id or uuid.uuid4()),
-            "town_code": KEJING,
-            "village_code": KEJING_VILLAGE,
+            "town_code": village_code[:9],
+            "village_code": village_code,
             "kind": "operating",
             "owner_kind": "village_collective",
             "value": "800000.00",
@@ -582,19 +585,36 @@ async def test_a_retried_step_is_answered_once(
     assert await count(stack, "project_steps", "to_status = 'in_review'") == 1
 
 
+async def parked(api: httpx.AsyncClient, admin: str, event: CloudEvent) -> dict[str, Any]:
+    """The parked entry of ``event``, once the consumer has given up on it."""
+
+    async def entries() -> list[dict[str, Any]]:
+        resp = await api.get("/api/funds/v1/ops/parked-events", headers=auth(admin))
+        return [p for p in resp.json() if p["event_id"] == str(event.id)]
+
+    [entry] = await eventually(entries, timeout=30)
+    return entry
+
+
 async def test_asset_of_an_unknown_project_is_parked(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     event = asset_registered(str(uuid.uuid4()), "1")
     await publish(stack, event)
-
-    async def parked() -> list[dict[str, Any]]:
-        resp = await api.get("/api/funds/v1/ops/parked-events", headers=auth(tokens["admin"]))
-        return [p for p in resp.json() if p["event_id"] == str(event.id)]
-
-    [entry] = await eventually(parked, timeout=30)
-    assert "unknown" in entry["error"]
+    assert "unknown" in (await parked(api, tokens["admin"], event))["error"]
     assert await count(stack, "asset_links") == 0
+
+
+async def test_an_asset_of_another_town_is_parked_as_a_refused_link_not_linked(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    # A registry that named 克井镇's project (its id is on the public listing) for a 王屋镇 asset.
+    project = await new_project(api, tokens["admin"])
+    event = asset_registered(project["id"], None, village_code=WANGWU_VILLAGE)
+    await publish(stack, event)
+    assert "refused link" in (await parked(api, tokens["admin"], event))["error"]
+    assert await count(stack, "asset_links") == 0
+    assert await count(stack, "audit_log", "action = 'link_asset'") == 0
 
 
 TARGETS_URL = PROJECTS + "/{}/performance-targets"

@@ -2,14 +2,16 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import ClassVar
 
-from pydantic import Field, computed_field
+from pydantic import Field
 
 from services.funds.models import (
     AnnouncementKind,
     ProjectCategory,
     ProjectStatus,
 )
+from shared.labels import label_of
 from shared.schemas import InputModel, Money, OutputModel
 
 
@@ -28,10 +30,7 @@ class AnnouncementOut(OutputModel):
     created_at: datetime
     updated_at: datetime
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def kind_label(self) -> str:
-        return self.kind.label
+    kind_label: ClassVar[property] = label_of("kind")
 
 
 class PublicProject(OutputModel):
@@ -50,15 +49,9 @@ class PublicProject(OutputModel):
     status: ProjectStatus
     accepted_on: date | None
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def category_label(self) -> str:
-        return self.category.label
+    category_label: ClassVar[property] = label_of("category")
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def status_label(self) -> str:
-        return self.status.label
+    status_label: ClassVar[property] = label_of("status")
 
 
 class PublicAnnouncement(OutputModel):
@@ -68,7 +61,4 @@ class PublicAnnouncement(OutputModel):
     ends_on: date = Field(description="公示结束")
     project: PublicProject
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def kind_label(self) -> str:
-        return self.kind.label
+    kind_label: ClassVar[property] = label_of("kind")

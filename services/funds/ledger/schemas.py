@@ -3,10 +3,12 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
+from typing import ClassVar
 
-from pydantic import Field, computed_field
+from pydantic import Field
 
 from services.funds.models import FundSource
+from shared.labels import label_of
 from shared.schemas import InputModel, Money, OutputModel, PositiveMoney
 
 Ratio = Decimal  # a share between 0 and 1, four places, as a decimal string in JSON
@@ -38,10 +40,7 @@ class FundOut(OutputModel):
     created_at: datetime
     updated_at: datetime
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def source_label(self) -> str:
-        return self.source.label
+    source_label: ClassVar[property] = label_of("source")
 
 
 class AllocationCreate(InputModel):

@@ -9,8 +9,9 @@ from sqlalchemy import Select, and_, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.funds.microcredit.schemas import LoanStatus
-from services.funds.models import Loan, Repayment
+from services.funds.models import MONITORED, Loan, ProjectedHousehold, ProjectedMember, Repayment
 from shared.auth import Principal
+from shared.db import in_territory
 
 
 class OverdueCounts(NamedTuple):
@@ -21,6 +22,21 @@ class OverdueCounts(NamedTuple):
     outstanding: Decimal
     overdue_loans: int
     overdue_balance: Decimal
+
+
+class ProjectedBorrower(NamedTuple):
+    """A projected member and the village of the household the projection files them under."""
+
+    member: ProjectedMember
+    village_code: str
+
+
+class CoverageCounts(NamedTuple):
+    """A town's households that may borrow, and how many of them had a loan in the year."""
+
+    town_code: str
+    eligible: int
+    borrowing: int
 
 
 def scoped(principal: Principal) -> Select[Loan]:
@@ -100,3 +116,50 @@ async def overdue_by_town(session: AsyncSession, principal: Principal, as_of: da
     if principal.division_prefix is not None:
         query = query.where(Loan.village_code.startswith(principal.division_prefix, autoescape=True))
     return [OverdueCounts(*row) for row in (await session.execute(query)).all()]
+
+
+async def borrower(session: AsyncSession, member_id: uuid.UUID) -> ProjectedBorrower | None:
+    """The projected member with their household's village; None if either is not projected."""
+    query = (
+        select(ProjectedMember, ProjectedHousehold.village_code)
+        .join(ProjectedHousehold, ProjectedHousehold.id == ProjectedMember.household_id)
+        .where(ProjectedMember.id == member_id)
+    )
+    row = (await session.execute(query)).one_or_none()
+    return None if row is None else ProjectedBorrower(*row)
+
+
+async def outstanding(session: AsyncSession, household_id: uuid.UUID) -> Decimal:
+    """What the household still owes on all its loans (overdue ones included)."""
+    owed = func.coalesce(func.sum(Loan.amount - Loan.repaid), 0)
+    return Decimal(await session.scalar(select(owed).where(Loan.household_id == household_id)) or 0)
+
+
+async def coverage_by_town(session: AsyncSession, principal: Principal, year: int) -> list[CoverageCounts]:
+    """Per town: households that may borrow now (脱贫户 or monitored), and those of them with a loan
+    owed at some time in ``year`` — issued by its end and not repaid in full before it began."""
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    repaid_before = (
+        select(func.coalesce(func.sum(Repayment.amount), 0))
+        .where(Repayment.loan_id == Loan.id, Repayment.repaid_on < start)
+        .scalar_subquery()
+    )
+    owed_in_year = (
+        select(Loan.id)
+        .where(Loan.household_id == ProjectedHousehold.id, Loan.issued_on <= end, repaid_before < Loan.amount)
+        .exists()
+    )
+    query = (
+        select(
+            ProjectedHousehold.town_code,
+            func.count().label("eligible"),
+            func.count().filter(owed_in_year).label("borrowing"),
+        )
+        .where(
+            (ProjectedHousehold.lifted_out | (ProjectedHousehold.status == MONITORED)),
+            in_territory(principal, ProjectedHousehold.village_code.expression),
+        )
+        .group_by(ProjectedHousehold.town_code)
+        .order_by(ProjectedHousehold.town_code)
+    )
+    return [CoverageCounts(*row) for row in (await session.execute(query)).all()]

@@ -3,11 +3,12 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
+from typing import ClassVar
 
-from pydantic import Field, computed_field
+from pydantic import Field
 
 from services.funds.models import BorrowerKind
-from shared.labels import LabelledEnum
+from shared.labels import LabelledEnum, label_of
 from shared.schemas import InputModel, Money, OutputModel, PositiveMoney, VillageCode
 
 
@@ -20,10 +21,12 @@ class LoanStatus(LabelledEnum):
 
 
 class LoanCreate(InputModel):
-    household_id: uuid.UUID = Field(description="借款农户（监测服务中的户 id）")
-    member_id: uuid.UUID = Field(description="借款人（户内成员 id）")
-    borrower_kind: BorrowerKind
-    village_code: VillageCode
+    household_id: uuid.UUID = Field(
+        description="借款农户（监测服务中的户 id，须在本辖区，且为脱贫户或监测户）"
+    )
+    member_id: uuid.UUID = Field(description="借款人（该户在册成员的 id）")
+    borrower_kind: BorrowerKind = Field(description="须与监测服务中该户的身份一致")
+    village_code: VillageCode = Field(description="借款农户所在村（须与监测服务一致）")
     lender: str = Field(min_length=1, max_length=100, description="放贷银行", examples=["济源农商银行"])
     amount: PositiveMoney
     term_months: int = Field(ge=1, le=120)
@@ -48,15 +51,9 @@ class LoanOut(OutputModel):
     created_at: datetime
     updated_at: datetime
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def borrower_kind_label(self) -> str:
-        return self.borrower_kind.label
+    borrower_kind_label: ClassVar[property] = label_of("borrower_kind")
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def status_label(self) -> str:
-        return self.status.label
+    status_label: ClassVar[property] = label_of("status")
 
 
 class RepaymentCreate(InputModel):

@@ -107,6 +107,7 @@ class AssetRegistered(EventReading):
     """Our reading of assets' ``asset.registered.v1`` (contract 5; our own copy of it)."""
 
     asset_id: uuid.UUID
+    town_code: str  # where the asset lies: a project links only assets of its own town
     source_project_id: uuid.UUID | None = None
     source_asset_ref: str | None = None
 

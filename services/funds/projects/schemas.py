@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, ClassVar
 
-from pydantic import Field, computed_field
+from pydantic import Field
 
 from services.funds.models import (
     AssetKind,
@@ -13,6 +13,7 @@ from services.funds.models import (
     ProjectCategory,
     ProjectStatus,
 )
+from shared.labels import label_of
 from shared.schemas import (
     InputModel,
     Money,
@@ -64,15 +65,9 @@ class ProjectOut(OutputModel):
     created_at: datetime
     updated_at: datetime
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def category_label(self) -> str:
-        return self.category.label
+    category_label: ClassVar[property] = label_of("category")
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def status_label(self) -> str:
-        return self.status.label
+    status_label: ClassVar[property] = label_of("status")
 
 
 class StepCreate(InputModel):
@@ -119,10 +114,7 @@ class IndicatorOut(OutputModel):
     target: Money
     actual: Money | None
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def kind_label(self) -> str:
-        return self.kind.label
+    kind_label: ClassVar[property] = label_of("kind")
 
 
 class ActualIn(InputModel):

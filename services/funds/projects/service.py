@@ -105,6 +105,11 @@ class UnknownProject(LookupError):
     """An event names a project we do not have: retried, then parked for an operator."""
 
 
+class ForeignAsset(LookupError):
+    """An event links an asset of one town to a project of another: refused like an unknown
+    project (retried, then parked for an operator), never linked."""
+
+
 def needs_elevated_review(amount: Decimal, threshold: Decimal) -> bool:
     """单个项目投资达到阈值（默认 1000 万元）须省级提级综合论证。"""
     return amount >= threshold
@@ -397,13 +402,20 @@ def _accepted(
 
 
 async def on_asset_registered(ctx: EventContext) -> None:
-    """assets: asset.registered → link the asset to its project; all linked → handed over."""
+    """assets: asset.registered → link the asset to its project if it lies in the project's town;
+    all linked → handed over."""
     event = ctx.read(ASSET_REGISTERED)
     if event.source_project_id is None:
         return  # an asset from outside the project library: nothing to link
     project = await ctx.session.get(Project, event.source_project_id, with_for_update=True)
     if project is None:
         raise UnknownProject(f"project {event.source_project_id} unknown")
+    if event.town_code != project.town_code:
+        # The registry checks the project it names; we do not take a claim from one town on
+        # another town's project either (the public listing shows every project's id).
+        raise ForeignAsset(
+            f"refused link: asset in town {event.town_code}, project {project.id} in {project.town_code}"
+        )
     if event.source_asset_ref is not None and not await repository.has_asset(
         ctx.session, project.id, event.source_asset_ref
     ):

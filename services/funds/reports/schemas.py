@@ -1,9 +1,5 @@
 from __future__ import annotations
 
-from typing import Any
-
-from pydantic import BaseModel
-
 from shared.labels import LabelledEnum
 
 
@@ -11,15 +7,3 @@ class ReportName(LabelledEnum):
     FUND_USE = "fund-use", "资金使用：按来源和类别"
     PIPELINE = "pipeline", "项目进展：按状态和乡镇"
     CHECKPOINT_PROGRESS = "checkpoint-progress", "节点支出进度：按项目"
-
-
-class Column(BaseModel):
-    key: str
-    label: str
-
-
-class Report(BaseModel):
-    name: ReportName
-    title: str
-    columns: list[Column]
-    rows: list[dict[str, Any]]

@@ -1,8 +1,10 @@
 """Reports of the funds service: fund use by source and category, the project pipeline by status
-and town, checkpoint progress by project. Each is a table (Chinese headers) as JSON or XLSX.
+and town, checkpoint progress by project, micro-credit coverage (应贷尽贷) by town. Each is a table
+(Chinese headers) as JSON or XLSX.
 
 Fund figures are district-wide budget data, readable by every reader of the service; the pipeline
-and checkpoint progress keep to the caller's territory.
+and checkpoint progress keep to the caller's territory; coverage is read by those who read loans,
+within their territory.
 """
 
 from __future__ import annotations
@@ -13,38 +15,53 @@ from decimal import Decimal
 from typing import Any
 
 from services.funds.checkpoints import service as checkpoints
+from services.funds.microcredit import repository as loans
+from services.funds.microcredit.repository import CoverageCounts
 from services.funds.models import FundSource
 from services.funds.ratios import ratio
 from services.funds.reports import repository
-from services.funds.reports.schemas import Column, Report, ReportName
+from services.funds.reports.schemas import ReportName
 from shared.context import RequestContext
 from shared.errors import ValidationFailed
+from shared.reports import Report, ReportColumn
 
-MONEY_COLUMNS = [Column(key="allocated", label="安排资金（元）"), Column(key="paid", label="已支付（元）")]
+MONEY_COLUMNS = [
+    ReportColumn(key="allocated", label="安排资金（元）"),
+    ReportColumn(key="paid", label="已支付（元）"),
+]
+TOWN_COLUMNS = [
+    ReportColumn(key="town_code", label="乡镇代码"),
+    ReportColumn(key="town_name", label="乡镇（街道）"),
+]
 FUND_USE_COLUMNS = [
-    Column(key="source", label="资金来源"),
-    Column(key="category", label="项目类别"),
-    Column(key="amount", label="资金规模（元）"),
-    Column(key="unallocated", label="未安排（元）"),
+    ReportColumn(key="source", label="资金来源"),
+    ReportColumn(key="category", label="项目类别"),
+    ReportColumn(key="amount", label="资金规模（元）"),
+    ReportColumn(key="unallocated", label="未安排（元）"),
     *MONEY_COLUMNS,
-    Column(key="progress", label="支出进度"),
+    ReportColumn(key="progress", label="支出进度"),
 ]
 PIPELINE_COLUMNS = [
-    Column(key="town_code", label="乡镇代码"),
-    Column(key="town_name", label="乡镇（街道）"),
-    Column(key="status", label="项目状态"),
-    Column(key="projects", label="项目数"),
-    Column(key="planned_amount", label="计划投资（元）"),
+    *TOWN_COLUMNS,
+    ReportColumn(key="status", label="项目状态"),
+    ReportColumn(key="projects", label="项目数"),
+    ReportColumn(key="planned_amount", label="计划投资（元）"),
     *MONEY_COLUMNS,
 ]
 CHECKPOINT_PROGRESS_COLUMNS = [
-    Column(key="town_name", label="乡镇（街道）"),
-    Column(key="village_code", label="村（社区）代码"),
-    Column(key="name", label="项目名称"),
-    Column(key="category", label="项目类别"),
+    ReportColumn(key="town_name", label="乡镇（街道）"),
+    ReportColumn(key="village_code", label="村（社区）代码"),
+    ReportColumn(key="name", label="项目名称"),
+    ReportColumn(key="category", label="项目类别"),
     *MONEY_COLUMNS,
-    Column(key="progress", label="支出进度"),
-    Column(key="behind", label="是否滞后"),
+    ReportColumn(key="progress", label="支出进度"),
+    ReportColumn(key="behind", label="是否滞后"),
+]
+COVERAGE_COLUMNS = [
+    *TOWN_COLUMNS,
+    ReportColumn(key="eligible", label="脱贫户和监测户（户）"),
+    ReportColumn(key="borrowing", label="其中年内有贷款（户）"),
+    ReportColumn(key="coverage", label="覆盖率"),
 ]
 
 
@@ -103,7 +120,7 @@ async def fund_use(ctx: RequestContext, query: ReportQuery) -> Report:
     for source in (s for s in FundSource if s in funds):  # allocations only come from registered funds
         rows += _fund_use_rows(source, funds[source], lines.get(source, []))
     return Report(
-        name=ReportName.FUND_USE, title=f"{year}年衔接资金使用情况", columns=FUND_USE_COLUMNS, rows=rows
+        name=ReportName.FUND_USE.value, title=f"{year}年衔接资金使用情况", columns=FUND_USE_COLUMNS, rows=rows
     )
 
 
@@ -121,7 +138,7 @@ async def pipeline(ctx: RequestContext, query: ReportQuery) -> Report:
         for r in await repository.pipeline(ctx.session, ctx.principal, query.year, query.town_code)
     ]
     return Report(
-        name=ReportName.PIPELINE,
+        name=ReportName.PIPELINE.value,
         title=f"{query.year or '各'}年度项目库进展",
         columns=PIPELINE_COLUMNS,
         rows=rows,
@@ -132,7 +149,7 @@ async def checkpoint_progress(ctx: RequestContext, query: ReportQuery) -> Report
     year, month = query.needed_year(), query.needed_month()
     report = await checkpoints.report(ctx, year, month)
     return Report(
-        name=ReportName.CHECKPOINT_PROGRESS,
+        name=ReportName.CHECKPOINT_PROGRESS.value,
         title=f"{year}年{month}月节点资金支出进度（目标 {report.target_ratio:.0%}）",
         columns=CHECKPOINT_PROGRESS_COLUMNS,
         rows=[
@@ -151,6 +168,30 @@ async def checkpoint_progress(ctx: RequestContext, query: ReportQuery) -> Report
     )
 
 
+def coverage_row(counts: CoverageCounts, town_name: str | None) -> dict[str, Any]:
+    return {
+        **counts._asdict(),
+        "town_name": town_name,
+        "coverage": ratio(Decimal(counts.borrowing), Decimal(counts.eligible)),
+    }
+
+
+async def microcredit_coverage(ctx: RequestContext, query: ReportQuery) -> Report:
+    """应贷尽贷: of the households that may borrow now (脱贫户 or monitored, from monitoring's
+    events), those with a loan owed at some time in the year, per town and in total."""
+    year = query.needed_year()
+    counts = await loans.coverage_by_town(ctx.session, ctx.principal, year)
+    total = CoverageCounts("", sum(c.eligible for c in counts), sum(c.borrowing for c in counts))
+    rows = [coverage_row(c, ctx.component.divisions.name(c.town_code)) for c in counts]
+    return Report(
+        name="microcredit-coverage",
+        title=f"{year}年小额信贷应贷尽贷覆盖情况",
+        columns=COVERAGE_COLUMNS,
+        rows=[*rows, coverage_row(total, "合计")],
+    )
+
+
+# What every reader of the service may ask for by name; coverage has an endpoint of its own.
 REPORTS: dict[ReportName, Callable[[RequestContext, ReportQuery], Awaitable[Report]]] = {
     ReportName.FUND_USE: fund_use,
     ReportName.PIPELINE: pipeline,
