@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Enum, MetaData, Numeric, func, select, true
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import QueryableAttribute
 
 from shared.auth import Principal
 
@@ -52,14 +53,18 @@ async def advisory_xact_lock(session: AsyncSession, name: str, *, wait: bool) ->
     return wait or bool(got)
 
 
-def within_prefix(division_code: ColumnElement[str], prefix: str | None) -> ColumnElement[bool]:
+# A model's division-code attribute (``Asset.village_code``) or any string column expression.
+DivisionColumn = ColumnElement[str] | QueryableAttribute[str]
+
+
+def within_prefix(division_code: DivisionColumn, prefix: str | None) -> ColumnElement[bool]:
     """Rows whose division code lies under ``prefix`` (a town's code covers its villages'); all for None."""
     if prefix is None:
         return true()
     return division_code.startswith(prefix, autoescape=True)
 
 
-def in_territory(principal: Principal, division_code: ColumnElement[str]) -> ColumnElement[bool]:
+def in_territory(principal: Principal, division_code: DivisionColumn) -> ColumnElement[bool]:
     """The caller's territory as a filter on a record's village (or town) code."""
     return within_prefix(division_code, principal.division_prefix)
 

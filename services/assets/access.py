@@ -18,13 +18,14 @@ lifecycle step is the step table in ``registry/service.py``.
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
-from sqlalchemy import ColumnElement, select, true
+from sqlalchemy import select
 
 from services.assets.models import Asset
 from shared.auth import Role
 from shared.context import RequestContext, requires
+from shared.db import within_prefix
 from shared.errors import NotFound
 
 WRITERS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL, Role.VILLAGE_CADRE)
@@ -39,18 +40,13 @@ WriterCtx = Annotated[RequestContext, requires(WRITERS, write=True)]
 ScreenerCtx = Annotated[RequestContext, requires(SCREENERS, write=True)]
 
 
-def within(column: Any, prefix: str | None) -> ColumnElement[bool]:
-    """Rows whose division code ``column`` lies under ``prefix`` (``None``: no bound)."""
-    return column.startswith(prefix, autoescape=True) if prefix is not None else true()
-
-
 async def visible_asset(ctx: RequestContext, asset_id: uuid.UUID, *, for_update: bool = False) -> Asset:
     """The asset if the caller may read it; outside their territory it does not exist (404).
 
     ``for_update`` locks it for the transaction, so writes to one asset run one at a time.
     """
     query = select(Asset).where(
-        Asset.id == asset_id, within(Asset.village_code, ctx.principal.division_prefix)
+        Asset.id == asset_id, within_prefix(Asset.village_code, ctx.principal.division_prefix)
     )
     if for_update:
         query = query.with_for_update()

@@ -7,14 +7,14 @@ from datetime import date, datetime
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.assets.access import within
 from services.assets.models import DistributionShare, RevenueDistribution
 from shared.auth import Principal
+from shared.db import within_prefix
 
 
 def scoped(principal: Principal) -> Select[RevenueDistribution]:
     return select(RevenueDistribution).where(
-        within(RevenueDistribution.village_code, principal.division_prefix)
+        within_prefix(RevenueDistribution.village_code, principal.division_prefix)
     )
 
 

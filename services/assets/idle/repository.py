@@ -9,11 +9,11 @@ from typing import Any, NamedTuple
 from sqlalchemy import Select, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.assets.access import within
 from services.assets.idle.events import ASSET_FLAGGED_IDLE
 from services.assets.models import Asset, IdleAction, IdleFlag, IdleRule, kit
 from services.assets.settings import AssetsSettings
 from shared.auth import Principal
+from shared.db import within_prefix
 from shared.events.outbox import Outbox
 
 outbox = Outbox(kit)
@@ -137,7 +137,7 @@ def listing(
     include_cleared: bool,
     updated_since: datetime | None,
 ) -> Select[IdleFlag]:
-    query = select(IdleFlag).where(within(IdleFlag.village_code, principal.division_prefix))
+    query = select(IdleFlag).where(within_prefix(IdleFlag.village_code, principal.division_prefix))
     if town_code:
         query = query.where(IdleFlag.town_code == town_code)
     if village_code:
@@ -155,7 +155,7 @@ def listing(
 
 async def get(session: AsyncSession, principal: Principal, flag_id: uuid.UUID) -> IdleFlag | None:
     query = select(IdleFlag).where(
-        IdleFlag.id == flag_id, within(IdleFlag.village_code, principal.division_prefix)
+        IdleFlag.id == flag_id, within_prefix(IdleFlag.village_code, principal.division_prefix)
     )
     return (await session.execute(query.with_for_update())).scalar_one_or_none()
 

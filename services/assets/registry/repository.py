@@ -9,7 +9,6 @@ from sqlalchemy import Select, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.assets.access import within
 from services.assets.models import (
     Asset,
     AssetKind,
@@ -22,6 +21,7 @@ from services.assets.models import (
     SourceProject,
 )
 from shared.auth import Principal
+from shared.db import within_prefix
 
 
 def filtered(
@@ -37,7 +37,7 @@ def filtered(
     q: str | None,
     updated_since: datetime | None,
 ) -> Select[Asset]:
-    query = select(Asset).where(within(Asset.village_code, principal.division_prefix))
+    query = select(Asset).where(within_prefix(Asset.village_code, principal.division_prefix))
     if town_code:
         query = query.where(Asset.town_code == town_code)
     if village_code:

@@ -8,7 +8,6 @@ from typing import Any
 from sqlalchemy import Integer, Subquery, cast, extract, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.assets.access import within
 from services.assets.models import (
     Asset,
     DistributionShare,
@@ -18,6 +17,7 @@ from services.assets.models import (
     RevenueDistribution,
     RevenueUse,
 )
+from shared.db import within_prefix
 
 
 async def by_kind_status_town(session: AsyncSession, prefix: str | None) -> Sequence[Any]:
@@ -29,7 +29,7 @@ async def by_kind_status_town(session: AsyncSession, prefix: str | None) -> Sequ
             func.count().label("count"),
             func.sum(Asset.value).label("value"),
         )
-        .where(within(Asset.village_code, prefix))
+        .where(within_prefix(Asset.village_code, prefix))
         .group_by(Asset.town_code, Asset.kind, Asset.status)
         .order_by(Asset.town_code, Asset.kind, Asset.status)
     )
@@ -40,7 +40,7 @@ async def value_by_year(session: AsyncSession, prefix: str | None) -> Sequence[A
     year = cast(extract("year", Asset.formed_on), Integer).label("year")
     query = (
         select(year, Asset.kind, func.count().label("count"), func.sum(Asset.value).label("value"))
-        .where(within(Asset.village_code, prefix))
+        .where(within_prefix(Asset.village_code, prefix))
         .group_by(year, Asset.kind)
         .order_by(year, Asset.kind)
     )
@@ -55,7 +55,7 @@ def _revenue_by_town(prefix: str | None, year: int) -> Subquery:
             func.sum(MonthlyOperation.generation_kwh).label("generation_kwh"),
         )
         .join(Asset, Asset.id == MonthlyOperation.asset_id)
-        .where(extract("year", MonthlyOperation.month) == year, within(Asset.village_code, prefix))
+        .where(extract("year", MonthlyOperation.month) == year, within_prefix(Asset.village_code, prefix))
         .group_by(Asset.town_code)
         .subquery()
     )
@@ -65,7 +65,9 @@ def _upkeep_by_town(prefix: str | None, year: int) -> Subquery:
     return (
         select(Asset.town_code, func.sum(MaintenanceRecord.cost).label("maintenance_cost"))
         .join(Asset, Asset.id == MaintenanceRecord.asset_id)
-        .where(extract("year", MaintenanceRecord.performed_on) == year, within(Asset.village_code, prefix))
+        .where(
+            extract("year", MaintenanceRecord.performed_on) == year, within_prefix(Asset.village_code, prefix)
+        )
         .group_by(Asset.town_code)
         .subquery()
     )
@@ -89,7 +91,7 @@ def _distributed_by_town(prefix: str | None, year: int) -> Subquery:
         .join(DistributionShare, DistributionShare.distribution_id == RevenueDistribution.id)
         .where(
             extract("year", RevenueDistribution.decided_on) == year,
-            within(RevenueDistribution.village_code, prefix),
+            within_prefix(RevenueDistribution.village_code, prefix),
         )
         .group_by(RevenueDistribution.town_code)
         .subquery()
@@ -140,7 +142,7 @@ async def idle_list(session: AsyncSession, prefix: str | None) -> Sequence[Any]:
             IdleFlag.action_note,
         )
         .join(Asset, Asset.id == IdleFlag.asset_id)
-        .where(IdleFlag.cleared_on.is_(None), within(IdleFlag.village_code, prefix))
+        .where(IdleFlag.cleared_on.is_(None), within_prefix(IdleFlag.village_code, prefix))
         .order_by(IdleFlag.town_code, IdleFlag.village_code, Asset.name, IdleFlag.rule)
     )
     return (await session.execute(query)).all()

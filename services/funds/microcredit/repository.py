@@ -41,8 +41,7 @@ class CoverageCounts(NamedTuple):
 
 def scoped(principal: Principal) -> Select[Loan]:
     query = select(Loan)
-    if principal.division_prefix is not None:
-        query = query.where(Loan.village_code.startswith(principal.division_prefix, autoescape=True))
+    query = query.where(in_territory(principal, Loan.village_code))
     return query
 
 
@@ -113,8 +112,7 @@ async def overdue_by_town(session: AsyncSession, principal: Principal, as_of: da
         .group_by(Loan.town_code)
         .order_by(Loan.town_code)
     )
-    if principal.division_prefix is not None:
-        query = query.where(Loan.village_code.startswith(principal.division_prefix, autoescape=True))
+    query = query.where(in_territory(principal, Loan.village_code))
     return [OverdueCounts(*row) for row in (await session.execute(query)).all()]
 
 

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.monitoring.alerts.events import ALERT_RAISED
 from services.monitoring.models import Alert, AlertSource, AlertStatus, Household, Visit, VisitorKind, outbox
 from shared.auth import Principal, Role
+from shared.db import in_territory
 
 # Announces the alerts written by the ``raised`` CTE of the same statement.
 _ANNOUNCE_RAISED = """
@@ -22,8 +23,7 @@ def scoped(principal: Principal) -> Select[Alert]:
     if principal.role is Role.DEPARTMENT_OFFICER:
         # A department sees the alerts its own systems pushed (domain §6).
         query = query.where(Alert.department == principal.department)
-    if principal.division_prefix is not None:
-        query = query.where(Alert.village_code.startswith(principal.division_prefix, autoescape=True))
+    query = query.where(in_territory(principal, Alert.village_code))
     if principal.role is Role.HELPER:
         query = query.join(Household, Household.id == Alert.household_id).where(
             Household.helper_user_id == principal.subject
@@ -200,8 +200,7 @@ def visits_filtered(
     updated_since: datetime | None,
 ) -> Select[Visit]:
     query = select(Visit)
-    if principal.division_prefix is not None:
-        query = query.where(Visit.village_code.startswith(principal.division_prefix, autoescape=True))
+    query = query.where(in_territory(principal, Visit.village_code))
     if principal.role is Role.HELPER:
         query = query.where(Visit.visitor_id == principal.subject)
     if household_id:

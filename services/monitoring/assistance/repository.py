@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.monitoring.models import AssistancePlan, Household, Measure, Policy, RiskCause
 from shared.auth import Principal, Role
+from shared.db import in_territory
 
 
 def policies(risk_cause: RiskCause | None, updated_since: datetime | None) -> Select[Policy]:
@@ -39,10 +40,7 @@ def plans(
     principal: Principal, household_id: uuid.UUID | None, year: int | None, updated_since: datetime | None
 ) -> Select[AssistancePlan]:
     query = select(AssistancePlan)
-    if principal.division_prefix is not None:
-        query = query.where(
-            AssistancePlan.village_code.startswith(principal.division_prefix, autoescape=True)
-        )
+    query = query.where(in_territory(principal, AssistancePlan.village_code))
     if principal.role is Role.HELPER:
         query = query.join(Household, Household.id == AssistancePlan.household_id).where(
             Household.helper_user_id == principal.subject

@@ -10,13 +10,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.monitoring.models import Household, HouseholdKind, HouseholdStatus, Member, RiskCause, Subtype
 from shared.auth import Principal, Role
+from shared.db import in_territory
 
 
 def scoped(principal: Principal) -> Select[Household]:
     """Households the caller may see at all; everything else is 'not found'."""
     query = select(Household)
-    if principal.division_prefix is not None:
-        query = query.where(Household.village_code.startswith(principal.division_prefix, autoescape=True))
+    query = query.where(in_territory(principal, Household.village_code))
     if principal.role is Role.HELPER:
         query = query.where(Household.helper_user_id == principal.subject)
     return query
