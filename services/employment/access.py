@@ -18,13 +18,13 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from sqlalchemy import ColumnElement, select, true
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy import select
 
 from services.employment.models import Worker
 from services.employment.settings import EmploymentSettings
 from shared.auth import Principal, Role
 from shared.context import RequestContext, requires
+from shared.db import in_territory
 from shared.errors import Forbidden, NotFound
 from shared.settings import ServiceSettings
 from shared.work import settings_as
@@ -45,13 +45,6 @@ def hr_systems_only(principal: Principal, settings: ServiceSettings) -> None:
 ReaderCtx = Annotated[RequestContext, requires(READERS, check=hr_systems_only)]
 WriterCtx = Annotated[RequestContext, requires(WRITERS, write=True, check=hr_systems_only)]
 DistrictWriterCtx = Annotated[RequestContext, requires(DISTRICT_WRITERS, write=True, check=hr_systems_only)]
-
-
-def in_territory(principal: Principal, village_code: InstrumentedAttribute[str]) -> ColumnElement[bool]:
-    """The caller's territory as a filter on a record's village code (all for district-wide roles)."""
-    if principal.division_prefix is None:
-        return true()
-    return village_code.startswith(principal.division_prefix, autoescape=True)
 
 
 async def visible_worker(ctx: RequestContext, worker_id: uuid.UUID, *, for_update: bool = False) -> Worker:

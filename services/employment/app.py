@@ -6,8 +6,12 @@ from typing import Any
 
 from fastapi import FastAPI
 
+from services.employment import references
 from services.employment.floor import endpoints as floor
 from services.employment.floor.events import PUBLISHED as FLOOR_EVENTS
+from services.employment.households import repository as households
+from services.employment.households.events import HOUSEHOLD_CHANGED, MEMBER_CHANGED
+from services.employment.households.service import on_household_changed, on_member_changed
 from services.employment.job_support import endpoints as job_support
 from services.employment.job_support.events import HOUSEHOLD_INCLUDED
 from services.employment.job_support.service import on_household_included
@@ -22,9 +26,26 @@ from services.employment.workers.events import PUBLISHED as WORKER_EVENTS
 from shared.component import create_component_app
 from shared.events.consumer import Handler
 from shared.events.envelope import ConsumedEvent
+from shared.projections import Projection
 
 PUBLISHED = [*WORKER_EVENTS, *FLOOR_EVENTS]
-CONSUMES: dict[ConsumedEvent[Any], Handler] = {HOUSEHOLD_INCLUDED: on_household_included}
+CONSUMES: dict[ConsumedEvent[Any], Handler] = {
+    HOUSEHOLD_INCLUDED: on_household_included,
+    HOUSEHOLD_CHANGED: on_household_changed,
+    MEMBER_CHANGED: on_member_changed,
+}
+# monitoring's households and members, so a worker's household_id and member_id are checked. The
+# household handler also keeps the floor's history of who is a 脱贫户 (household_identities, not
+# part of the projection): it moves only for a version newer than any it recorded, so replaying the
+# stream into the emptied projection leaves the count as it was.
+PROJECTIONS = [
+    Projection(
+        name="households",
+        source=references.SOURCE,
+        tables=(households.HOUSEHOLDS, households.MEMBERS),
+        events=(HOUSEHOLD_CHANGED, MEMBER_CHANGED),
+    )
+]
 
 
 def create_app(settings: EmploymentSettings | None = None) -> FastAPI:

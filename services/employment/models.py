@@ -8,12 +8,14 @@ from decimal import Decimal
 
 from sqlalchemy import (
     ARRAY,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
     DateTime,
     Enum,
     ForeignKey,
+    Identity,
     Index,
     Integer,
     SmallInteger,
@@ -116,8 +118,8 @@ class Spell(Base):
     """就业经历: one job of a worker from ``started_on`` to ``ended_on`` (the last day worked).
 
     Only main spells count towards the floor. The database refuses two main spells of one worker
-    that overlap (exclusion constraint) and a second open one (partial unique index); the trigger
-    of migration ``spells_floor`` keeps ``employment_changes`` in step with every change here.
+    that overlap (exclusion constraint) and a second open one (partial unique index); a trigger
+    recounts the worker's counted days (``counted_spans``) with every change here.
     """
 
     __tablename__ = "spells"
@@ -160,18 +162,44 @@ class Spell(Base):
 
 
 class EmploymentChange(Base):
-    """Change points of the employed count: on ``day`` the count in (town, place) moves by ``delta``.
+    """Change points of the counted workers: on ``day`` the count in (town, place) moves by ``delta``.
 
-    The count at a date is the sum of deltas up to it — a few thousand rows whatever the number
-    of workers. Maintained by a statement-level trigger on ``spells`` in the writing transaction.
+    The count at a date is the sum of deltas up to it. Rows are only ever appended (by
+    ``employment.recount``, in the writing transaction), so concurrent writers never wait for one
+    another here; the periodic floor check folds the rows of each (day, town, place) into one, which
+    keeps the table at a few thousand rows whatever the number of workers.
     """
 
     __tablename__ = "employment_changes"
 
-    day: Mapped[date] = mapped_column(Date, primary_key=True)
-    town_code: Mapped[str] = mapped_column(String(9), primary_key=True)
-    place: Mapped[WorkPlace] = mapped_column(_enum(WorkPlace, "work_place"), primary_key=True)
+    id: Mapped[int] = mapped_column(BigInteger, Identity(always=True), primary_key=True)
+    day: Mapped[date] = mapped_column(Date)
+    town_code: Mapped[str] = mapped_column(String(9))
+    place: Mapped[WorkPlace] = mapped_column(_enum(WorkPlace, "work_place"))
     delta: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (Index(None, "day", "town_code", "place"),)
+
+
+class CountedSpan(Base):
+    """The days a worker counts towards the floor, in one town and place (``ended_on`` the last day).
+
+    脱贫劳动力 only (domain §2): the days of the worker's main spells — and of a public-welfare post
+    held without a main job, in the county — on which their household is a 脱贫户. Kept by
+    ``employment.recount`` whenever a worker's spells, posts or household identity change; the
+    difference to the spans it replaces goes to ``employment_changes``.
+    """
+
+    __tablename__ = "counted_spans"
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(always=True), primary_key=True)
+    worker_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    town_code: Mapped[str] = mapped_column(String(9))
+    place: Mapped[WorkPlace] = mapped_column(_enum(WorkPlace, "work_place"))
+    started_on: Mapped[date] = mapped_column(Date)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+
+    __table_args__ = (Index(None, "worker_id"),)
 
 
 class FloorState(LabelledEnum):
@@ -192,6 +220,22 @@ class FloorStatus(Base):
     changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+
+class FloorCount(Base):
+    """The count at its day as each transaction that moved it committed, in commit order.
+
+    Written at commit by a deferred trigger on ``employment_changes`` that queues the committers on
+    an advisory lock for that moment only: writers work in parallel, and the sequence of counts is
+    still the one their commits made. The floor check reads these in order, announces each change of
+    state once, and deletes them.
+    """
+
+    __tablename__ = "floor_counts"
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(always=True), primary_key=True)
+    as_of: Mapped[date] = mapped_column(Date)
+    employed: Mapped[int] = mapped_column(Integer)
 
 
 class TrainingProgram(LabelledEnum):
@@ -284,7 +328,8 @@ class Post(Base):
 
 
 class PostHolding(Base):
-    """A worker holding a post from ``started_on`` to ``ended_on`` (last day)."""
+    """A worker holding a post from ``started_on`` to ``ended_on`` (last day): employment for the
+    floor (a trigger recounts the worker's counted days with every change here)."""
 
     __tablename__ = "post_holdings"
 
@@ -308,6 +353,7 @@ class PostHolding(Base):
             postgresql_where=text("ended_on IS NULL"),
         ),
         Index(None, "town_code", "started_on"),
+        Index(None, "worker_id"),  # a worker's counted days are recounted from their holdings
     )
 
 
@@ -337,3 +383,61 @@ class JobSupportEntry(Base):
         Index(None, "town_code", "village_code"),
         Index(None, "updated_at", "id"),
     )
+
+
+class ProjectedHousehold(Base):
+    """Monitoring's household as employment sees it: a reference projection (domain §5).
+
+    Written only from monitoring's ``household.changed`` events (and rebuilt from its stream): a
+    worker's ``household_id`` is checked against it before anything is written. Workers hold no
+    foreign key to it, since a rebuild empties it while the workers naming its rows stay.
+    """
+
+    __tablename__ = "projected_households"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    # 脱贫户: an identity kept through monitoring (a 脱贫不稳定户 is still one).
+    lifted_out: Mapped[bool] = mapped_column(Boolean)
+    # Monitoring's vocabulary, stored as sent: a status it adds must not stop our consumer.
+    status: Mapped[str] = mapped_column(String(40))
+    subtype: Mapped[str | None] = mapped_column(String(40))
+    # Monitoring's row version: an older event never replaces a newer one (apply_newer).
+    version: Mapped[int] = mapped_column(Integer)
+    # When monitoring announced this version (the event's time), not when we applied it: a rebuild
+    # from the stream gives the very same row.
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ProjectedMember(Base):
+    """A household member, from monitoring's ``member.changed`` events.
+
+    No foreign key to ``projected_households``: a member's event may be applied before its
+    household's (redeliveries reorder them).
+    """
+
+    __tablename__ = "projected_members"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    household_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    labour: Mapped[str] = mapped_column(String(20))  # LabourCapacity, as monitoring sends it
+    active: Mapped[bool] = mapped_column(Boolean)  # false once moved out or deceased
+    version: Mapped[int] = mapped_column(Integer)
+
+
+class HouseholdIdentity(Base):
+    """Whether a household is a 脱贫户 from ``since`` on, as employment learnt it — the floor's history.
+
+    Not part of the projection: the count at a past date must not move when the projection is
+    rebuilt, so a row is added only for a version newer than every one recorded here. The first
+    row of a household starts at -infinity (what monitoring first said holds for the earlier days);
+    a later change starts on the day monitoring made it.
+    """
+
+    __tablename__ = "household_identities"
+
+    household_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    since: Mapped[date] = mapped_column(Date, primary_key=True)
+    lifted_out: Mapped[bool] = mapped_column(Boolean)
+    version: Mapped[int] = mapped_column(Integer)

@@ -19,6 +19,8 @@ class EmploymentSettings(ServiceSettings):
     employment_floor: int = Field(default=2155, ge=0)
     # (practice) Early warning: at or above the floor but fewer than floor + margin employed.
     floor_warning_margin: int = Field(default=100, ge=0)
+    # How soon a change of state is announced: the counts the commits recorded are walked this often.
+    floor_announce_interval_seconds: float = Field(default=1.0, gt=0)
     # The count at today changes at midnight too (a spell's last day passes): re-check this often.
     floor_check_interval_seconds: float = Field(default=3600, gt=0)
     # 务工数据动态采集更新 (practice: monthly): records not verified for longer are stale.

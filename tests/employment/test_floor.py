@@ -11,9 +11,17 @@ from sqlalchemy import text
 
 from services.employment.floor.events import FLOOR_BREACHED
 from services.employment.scheduled import FLOOR_CHECK
-from shared.runtime import Component
 from tests.conftest import Stack
-from tests.employment.factories import FLOOR, START, employ, employed, floor_events, seed_workers, unemployed
+from tests.employment.factories import (
+    FLOOR,
+    START,
+    employ,
+    employed,
+    floor_events,
+    ran,
+    seed_workers,
+    unemployed,
+)
 from tests.helpers import KEJING, WANGWU, WANGWU_VILLAGE, auth
 
 
@@ -156,11 +164,6 @@ async def test_departments_read_the_district_count_and_helpers_nothing(
     assert (await api.get(FLOOR, headers=auth(tokens["helper_wang"]))).status_code == 403
 
 
-def _component(stack: Stack) -> Component:
-    component: Component = stack.apps["employment"].state.component
-    return component
-
-
 async def test_the_periodic_recheck_announces_a_change_that_came_with_midnight_once(stack: Stack) -> None:
     """Yesterday 2255 were at work (ok, announced); 100 last worked yesterday, so today the count is
     2155 — a warning no write announced. The re-check announces it, once."""
@@ -169,22 +172,22 @@ async def test_the_periodic_recheck_announces_a_change_that_came_with_midnight_o
     async with stack.db("employment").engine.begin() as conn:
         await conn.execute(
             text(
+                "INSERT INTO employment.floor_status (id, state, employed, as_of) VALUES (1, 'ok', 2255, :day)"
+                " ON CONFLICT (id) DO UPDATE SET state = 'ok', employed = 2255, as_of = :day"
+            ),
+            {"day": yesterday},
+        )
+        await conn.execute(
+            text(
                 "INSERT INTO employment.spells (id, worker_id, town_code, employer, place, started_on, ended_on)"
                 " SELECT gen_random_uuid(), w.id, w.town_code, '济源钢铁', 'in_county', :start,"
                 " CASE WHEN w.id = ANY(:leaving) THEN CAST(:yesterday AS date) END FROM employment.workers w"
             ),
             {"start": START, "yesterday": yesterday, "leaving": [uuid.UUID(i) for i in ids[:100]]},
         )
-        await conn.execute(
-            text(
-                "INSERT INTO employment.floor_status (id, state, employed, as_of) VALUES (1, 'ok', 2255, :day)"
-            ),
-            {"day": yesterday},
-        )
-    runner = _component(stack).tasks[FLOOR_CHECK.name]
 
-    assert await runner.run_once() is True
-    assert await runner.run_once() is True
+    await ran(stack, FLOOR_CHECK)
+    await ran(stack, FLOOR_CHECK)
     events = await floor_events(stack)
     assert [(e["type"], e["data"]["employed"]) for e in events] == [
         ("cn.xianjie.employment.floor.warning.v1", 2155)

@@ -47,13 +47,13 @@ async def _release(api: httpx.AsyncClient, token: str, post_id: str) -> httpx.Re
 
 
 @pytest.fixture
-async def staffed(api: httpx.AsyncClient, tokens: dict[str, str]) -> Staffed:
+async def staffed(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> Staffed:
     town = tokens["town_kejing"]
     placed = Staffed(
         cleaner=await _post(api, town),
         ranger=await _post(api, town, title="护林员"),
-        first=(await create(api, town)).json()["id"],
-        second=(await create(api, town)).json()["id"],
+        first=(await create(api, town, stack)).json()["id"],
+        second=(await create(api, town, stack)).json()["id"],
     )
     assert (await _assign(api, town, placed.cleaner, placed.first, LAST_YEAR)).status_code == 201
     assert (
@@ -85,7 +85,7 @@ async def test_a_worker_holds_one_post_at_a_time(
 ) -> None:
     town = tokens["town_kejing"]
     cleaner, ranger = await _post(api, town), await _post(api, town, title="护林员")
-    worker = (await create(api, town)).json()["id"]
+    worker = (await create(api, town, stack)).json()["id"]
     assert (await _assign(api, town, cleaner, worker, LAST_YEAR)).status_code == 201
     assert (await _assign(api, town, ranger, worker, LAST_YEAR)).status_code == 409
     assert await count(stack, "SELECT count(*) FROM employment.post_holdings") == 1

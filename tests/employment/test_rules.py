@@ -11,10 +11,27 @@ import pytest
 from pydantic import ValidationError
 
 from services.employment.access import hr_systems_only
-from services.employment.floor.service import month_range, series_points, state_for, tally, town_in_view
-from services.employment.models import Channel, FloorState, WorkerStatus, WorkPlace
+from services.employment.floor.repository import Count
+from services.employment.floor.service import (
+    changes_of_state,
+    month_range,
+    series_points,
+    state_for,
+    tally,
+    town_in_view,
+)
+from services.employment.households.repository import MemberClaim
+from services.employment.models import (
+    Channel,
+    FloorState,
+    ProjectedHousehold,
+    ProjectedMember,
+    WorkerStatus,
+    WorkPlace,
+)
 from services.employment.posts.service import change_percent, is_stable
-from services.employment.scheduled import FLOOR_CHECK
+from services.employment.references import disagreement
+from services.employment.scheduled import FLOOR_ANNOUNCE, FLOOR_CHECK
 from services.employment.settings import EmploymentSettings
 from services.employment.spells.repository import RowOutcome, SpellUpdate
 from services.employment.spells.service import (
@@ -62,6 +79,29 @@ def test_without_a_margin_the_floor_itself_is_ok() -> None:
 
 def test_floor_states_carry_their_labels() -> None:
     assert [s.label for s in FloorState] == ["正常", "接近底线预警", "低于底线"]
+
+
+def _counts(*employed: int) -> list[Count]:
+    return [Count(TODAY, n) for n in employed]
+
+
+def test_each_change_of_state_in_the_recorded_counts_is_announced_once_in_order() -> None:
+    changes = changes_of_state(FloorState.OK, _counts(2300, 2254, 2200, 2154, 2154, 2155, 2255), 2155, 100)
+    assert [(state, count.employed) for state, count in changes] == [
+        (FloorState.WARNING, 2254),
+        (FloorState.BREACHED, 2154),
+        (FloorState.WARNING, 2155),
+        (FloorState.OK, 2255),
+    ]
+
+
+def test_counts_within_the_announced_state_announce_nothing() -> None:
+    assert changes_of_state(FloorState.BREACHED, _counts(1, 2, 2154), 2155, 100) == []
+
+
+def test_a_dip_below_the_floor_and_back_between_two_checks_is_still_announced() -> None:
+    changes = changes_of_state(FloorState.WARNING, _counts(2154, 2155), 2155, 100)
+    assert [state for state, _ in changes] == [FloorState.BREACHED, FloorState.WARNING]
 
 
 def _principal(role: Role, division_code: str | None = None, department: str | None = None) -> Principal:
@@ -136,6 +176,10 @@ def test_series_points_are_one_per_month_with_every_place() -> None:
 
 def test_the_floor_is_rechecked_every_configured_interval() -> None:
     assert FLOOR_CHECK.interval(EmploymentSettings(floor_check_interval_seconds=42)) == 42
+
+
+def test_the_recorded_counts_are_announced_every_configured_interval() -> None:
+    assert FLOOR_ANNOUNCE.interval(EmploymentSettings(floor_announce_interval_seconds=0.5)) == 0.5
 
 
 # --- who may call ------------------------------------------------------------------------------
@@ -385,3 +429,40 @@ def test_the_change_is_a_percentage_of_the_baseline() -> None:
     assert change_percent(1, 2) == 100.0
     assert change_percent(3, 2) == -33.3
     assert change_percent(0, 2) is None
+
+
+# --- a worker's household and member, as monitoring's projection holds them --------------------
+
+HOUSEHOLD = uuid.UUID("3b1f0c1e-8f7a-4d43-9a59-6a7e21c0d001")
+
+
+def _household() -> ProjectedHousehold:
+    return ProjectedHousehold(
+        id=HOUSEHOLD, town_code=KEJING, village_code=KEJING_VILLAGE, lifted_out=True, status="not_monitored"
+    )
+
+
+def _claim(household_id: uuid.UUID = HOUSEHOLD, *, active: bool = True) -> MemberClaim:
+    member = ProjectedMember(id=uuid.uuid4(), household_id=household_id, labour="ordinary", active=active)
+    return MemberClaim(member, KEJING_VILLAGE)
+
+
+def _field(problem: ValidationFailed | None) -> str | None:
+    return problem.field_problems[0].field if problem else None
+
+
+def test_a_member_of_the_household_living_in_its_village_may_be_registered() -> None:
+    assert disagreement(_household(), _claim(), KEJING, KEJING_VILLAGE) is None
+
+
+def test_a_member_of_another_household_is_refused_naming_the_member() -> None:
+    assert _field(disagreement(_household(), _claim(uuid.uuid4()), KEJING, KEJING_VILLAGE)) == "member_id"
+
+
+def test_a_member_who_left_is_refused_naming_the_member() -> None:
+    assert _field(disagreement(_household(), _claim(active=False), KEJING, KEJING_VILLAGE)) == "member_id"
+
+
+def test_a_worker_elsewhere_than_their_household_is_refused_naming_the_place() -> None:
+    assert _field(disagreement(_household(), _claim(), WANGWU, "419001109201")) == "town_code"
+    assert _field(disagreement(_household(), _claim(), KEJING, "419001100202")) == "village_code"

@@ -14,9 +14,11 @@ from tests.helpers import WANGWU, WANGWU_VILLAGE, auth, new_id
 
 
 @pytest.fixture
-async def hired(api: httpx.AsyncClient, tokens: dict[str, str]) -> dict[str, Any]:
+async def hired(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> dict[str, Any]:
     """A worker of 克井镇 in a job since 2025-03-01 (version 1)."""
-    created: dict[str, Any] = (await create(api, tokens["town_kejing"], employed_since="2025-03-01")).json()
+    created: dict[str, Any] = (
+        await create(api, tokens["town_kejing"], stack, employed_since="2025-03-01")
+    ).json()
     return created
 
 
@@ -111,7 +113,7 @@ async def test_a_spell_for_an_unknown_or_out_of_town_worker_is_not_found(
 ) -> None:
     town = auth(tokens["town_kejing"], **{"If-Match": '"1"'})
     assert (await api.post(f"{URL}/{new_id()}/spells", json=job(), headers=town)).status_code == 404
-    wangwu = (await create(api, tokens["admin"], town_code=WANGWU, village_code=WANGWU_VILLAGE)).json()
+    wangwu = (await create(api, tokens["admin"], stack, town_code=WANGWU, village_code=WANGWU_VILLAGE)).json()
     assert (await api.post(_spells(wangwu), json=job(), headers=town)).status_code == 404
     assert await count(stack, "SELECT count(*) FROM employment.spells") == 1
 

@@ -21,11 +21,11 @@ class Workers(NamedTuple):
 
 
 @pytest.fixture
-async def workers(api: httpx.AsyncClient, tokens: dict[str, str]) -> Workers:
+async def workers(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> Workers:
     admin = tokens["admin"]
     return Workers(
-        kejing=(await create(api, admin)).json()["id"],
-        wangwu=(await create(api, admin, town_code=WANGWU, village_code=WANGWU_VILLAGE)).json()["id"],
+        kejing=(await create(api, admin, stack)).json()["id"],
+        wangwu=(await create(api, admin, stack, town_code=WANGWU, village_code=WANGWU_VILLAGE)).json()["id"],
     )
 
 

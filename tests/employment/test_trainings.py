@@ -7,6 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.conftest import Stack
 from tests.employment.factories import URL, create
 from tests.helpers import auth
 
@@ -19,8 +20,8 @@ TRAINING = {
 
 
 @pytest.fixture
-async def trainings_url(api: httpx.AsyncClient, tokens: dict[str, str]) -> str:
-    worker = (await create(api, tokens["town_kejing"], skills=["电工"])).json()
+async def trainings_url(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> str:
+    worker = (await create(api, tokens["town_kejing"], stack, skills=["电工"])).json()
     assert worker["skills"] == ["电工"]
     return f"{URL}/{worker['id']}/trainings"
 

@@ -25,11 +25,11 @@ class Workers(NamedTuple):
 async def workers(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> Workers:
     town = tokens["town_kejing"]
     placed = Workers(
-        fresh=(await create(api, town)).json()["id"],
-        stale=(await create(api, town)).json()["id"],
-        elsewhere=(await create(api, tokens["admin"], town_code=WANGWU, village_code=WANGWU_VILLAGE)).json()[
-            "id"
-        ],
+        fresh=(await create(api, town, stack)).json()["id"],
+        stale=(await create(api, town, stack)).json()["id"],
+        elsewhere=(
+            await create(api, tokens["admin"], stack, town_code=WANGWU, village_code=WANGWU_VILLAGE)
+        ).json()["id"],
     )
     async with stack.db("employment").engine.begin() as conn:
         await conn.execute(

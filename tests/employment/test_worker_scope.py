@@ -8,7 +8,8 @@ from typing import NamedTuple
 import httpx
 import pytest
 
-from tests.employment.factories import URL, create, worker
+from tests.conftest import Stack
+from tests.employment.factories import URL, create, enrol, worker
 from tests.helpers import KEJING_OTHER_VILLAGE, WANGWU, WANGWU_VILLAGE, auth
 
 
@@ -19,12 +20,12 @@ class Placed(NamedTuple):
 
 
 @pytest.fixture
-async def placed(api: httpx.AsyncClient, tokens: dict[str, str]) -> Placed:
+async def placed(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> Placed:
     admin = tokens["admin"]
     return Placed(
-        kejing=(await create(api, admin)).json()["id"],
-        wangwu=(await create(api, admin, town_code=WANGWU, village_code=WANGWU_VILLAGE)).json()["id"],
-        other_village=(await create(api, admin, village_code=KEJING_OTHER_VILLAGE)).json()["id"],
+        kejing=(await create(api, admin, stack)).json()["id"],
+        wangwu=(await create(api, admin, stack, town_code=WANGWU, village_code=WANGWU_VILLAGE)).json()["id"],
+        other_village=(await create(api, admin, stack, village_code=KEJING_OTHER_VILLAGE)).json()["id"],
     )
 
 
@@ -55,11 +56,10 @@ async def test_another_towns_worker_is_not_found_for_a_town_official(
 
 
 async def test_a_town_official_may_not_register_in_another_town(
-    api: httpx.AsyncClient, tokens: dict[str, str]
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    elsewhere = await api.post(
-        URL, json=worker(town_code=WANGWU, village_code=WANGWU_VILLAGE), headers=auth(tokens["town_kejing"])
-    )
+    body = await enrol(stack, worker(town_code=WANGWU, village_code=WANGWU_VILLAGE))
+    elsewhere = await api.post(URL, json=body, headers=auth(tokens["town_kejing"]))
     assert elsewhere.status_code == 403 and elsewhere.json()["code"] == "forbidden"
 
 
@@ -72,13 +72,12 @@ async def test_a_village_cadre_sees_only_their_village(
 
 
 async def test_a_village_cadre_registers_only_in_their_village(
-    api: httpx.AsyncClient, tokens: dict[str, str]
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     village = tokens["village_beidahe"]
-    assert (
-        await api.post(URL, json=worker(village_code=KEJING_OTHER_VILLAGE), headers=auth(village))
-    ).status_code == 403
-    assert (await api.post(URL, json=worker(), headers=auth(village))).status_code == 201
+    elsewhere = await enrol(stack, worker(village_code=KEJING_OTHER_VILLAGE))
+    assert (await api.post(URL, json=elsewhere, headers=auth(village))).status_code == 403
+    assert (await api.post(URL, json=await enrol(stack, worker()), headers=auth(village))).status_code == 201
 
 
 async def test_the_hr_department_reads_everything_but_does_not_register(
@@ -90,12 +89,12 @@ async def test_the_hr_department_reads_everything_but_does_not_register(
 
 
 async def test_the_hr_system_reads_and_registers_district_wide(
-    api: httpx.AsyncClient, tokens: dict[str, str], placed: Placed
+    api: httpx.AsyncClient, tokens: dict[str, str], placed: Placed, stack: Stack
 ) -> None:
     assert len(await _listed(api, tokens["integrator_hrss"])) == 3
     registered = await api.post(
         URL,
-        json=worker(town_code=WANGWU, village_code=WANGWU_VILLAGE),
+        json=await enrol(stack, worker(town_code=WANGWU, village_code=WANGWU_VILLAGE)),
         headers=auth(tokens["integrator_hrss"]),
     )
     assert registered.status_code == 201

@@ -11,14 +11,14 @@ from sqlalchemy import text
 
 from services.employment.workers.events import WORKER_REGISTERED, WORKER_UNEMPLOYED
 from tests.conftest import Stack
-from tests.employment.factories import URL, count, create, outbox, worker
+from tests.employment.factories import URL, count, create, enrol, outbox, worker
 from tests.helpers import KEJING, KEJING_VILLAGE, WANGWU_VILLAGE, auth, new_id
 
 
 async def test_register_answers_with_version_location_and_labels(
-    api: httpx.AsyncClient, tokens: dict[str, str]
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    resp = await create(api, tokens["admin"])
+    resp = await create(api, tokens["admin"], stack)
     created = resp.json()
     assert resp.headers["etag"] == '"1"'
     assert resp.headers["location"] == f"/v1/workers/{created['id']}"
@@ -28,9 +28,9 @@ async def test_register_answers_with_version_location_and_labels(
 
 
 async def test_a_registered_worker_reads_back_as_registered(
-    api: httpx.AsyncClient, tokens: dict[str, str]
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    created = (await create(api, tokens["admin"])).json()
+    created = (await create(api, tokens["admin"], stack)).json()
     got = await api.get(f"{URL}/{created['id']}", headers=auth(tokens["admin"]))
     assert got.status_code == 200 and got.headers["etag"] == '"1"'
     assert got.json() == created
@@ -41,7 +41,7 @@ async def test_a_registered_worker_reads_back_as_registered(
 async def test_register_stores_the_wage_exactly_and_is_audited(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    await create(api, tokens["admin"])
+    await create(api, tokens["admin"], stack)
     async with stack.db("employment").engine.connect() as conn:
         wage = await conn.scalar(text("SELECT monthly_wage FROM employment.workers"))
         audit = (
@@ -54,7 +54,7 @@ async def test_register_stores_the_wage_exactly_and_is_audited(
 async def test_register_announces_ids_and_codes_only(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    created = (await create(api, tokens["admin"])).json()
+    created = (await create(api, tokens["admin"], stack)).json()
     [event] = await outbox(stack)
     assert event["type"] == "cn.xianjie.employment.worker.registered.v1"
     assert event["source"] == "/xianjie/employment" and event["subject"] == created["id"]
@@ -64,10 +64,12 @@ async def test_register_announces_ids_and_codes_only(
 
 
 async def test_an_unemployed_worker_registers_without_a_place(
-    api: httpx.AsyncClient, tokens: dict[str, str]
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     created = (
-        await create(api, tokens["admin"], status="unemployed", place=None, employer=None, monthly_wage=None)
+        await create(
+            api, tokens["admin"], stack, status="unemployed", place=None, employer=None, monthly_wage=None
+        )
     ).json()
     assert created["status_label"] == "未就业"
     assert created["place"] is None and created["monthly_wage"] is None
@@ -78,10 +80,10 @@ async def test_an_employed_worker_needs_a_place(api: httpx.AsyncClient, tokens: 
     assert employed_without_place.status_code == 422
 
 
-async def test_a_member_is_one_worker(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
-    member = new_id()
-    await create(api, tokens["admin"], member_id=member)
-    dup = await api.post(URL, json=worker(member_id=member), headers=auth(tokens["admin"]))
+async def test_a_member_is_one_worker(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> None:
+    first = (await create(api, tokens["admin"], stack)).json()
+    again = worker(household_id=first["household_id"], member_id=first["member_id"])
+    dup = await api.post(URL, json=again, headers=auth(tokens["admin"]))
     assert dup.status_code == 409 and dup.json()["code"] == "conflict"
 
 
@@ -101,9 +103,9 @@ async def _report_loss(
 
 
 async def test_job_loss_needs_the_current_version_in_if_match(
-    api: httpx.AsyncClient, tokens: dict[str, str]
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    created = (await create(api, tokens["town_kejing"])).json()
+    created = (await create(api, tokens["town_kejing"], stack)).json()
     missing = await _report_loss(api, tokens["town_kejing"], created["id"], None)
     assert missing.status_code == 428 and missing.json()["code"] == "if_match_required"
     stale = await _report_loss(api, tokens["town_kejing"], created["id"], '"7"')
@@ -111,8 +113,10 @@ async def test_job_loss_needs_the_current_version_in_if_match(
     assert stale.headers["etag"] == '"1"'
 
 
-async def test_job_loss_makes_the_worker_unemployed(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
-    resp = await create(api, tokens["town_kejing"])
+async def test_job_loss_makes_the_worker_unemployed(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    resp = await create(api, tokens["town_kejing"], stack)
     body = _loss()
     lost = await _report_loss(api, tokens["town_kejing"], resp.json()["id"], resp.headers["etag"], body)
     assert lost.status_code == 200, lost.text
@@ -123,9 +127,9 @@ async def test_job_loss_makes_the_worker_unemployed(api: httpx.AsyncClient, toke
 
 
 async def test_a_second_job_loss_is_an_invalid_transition(
-    api: httpx.AsyncClient, tokens: dict[str, str]
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    created = (await create(api, tokens["town_kejing"])).json()
+    created = (await create(api, tokens["town_kejing"], stack)).json()
     assert (await _report_loss(api, tokens["town_kejing"], created["id"], '"1"')).status_code == 200
     again = await _report_loss(api, tokens["town_kejing"], created["id"], '"2"')
     assert again.status_code == 409 and again.json()["code"] == "invalid_transition"
@@ -134,7 +138,7 @@ async def test_a_second_job_loss_is_an_invalid_transition(
 async def test_job_loss_publishes_worker_unemployed(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    created = (await create(api, tokens["town_kejing"])).json()
+    created = (await create(api, tokens["town_kejing"], stack)).json()
     body = _loss()
     assert (await _report_loss(api, tokens["town_kejing"], created["id"], '"1"', body)).status_code == 200
     events = await outbox(stack)
@@ -160,7 +164,7 @@ async def test_job_loss_publishes_worker_unemployed(
 async def test_job_loss_is_audited_after_the_registration(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    created = (await create(api, tokens["town_kejing"])).json()
+    created = (await create(api, tokens["town_kejing"], stack)).json()
     assert (await _report_loss(api, tokens["town_kejing"], created["id"], '"1"')).status_code == 200
     async with stack.db("employment").engine.connect() as conn:
         actions = (
@@ -172,9 +176,9 @@ async def test_job_loss_is_audited_after_the_registration(
 
 
 async def test_job_loss_with_bad_dates_or_fields_changes_nothing(
-    api: httpx.AsyncClient, tokens: dict[str, str]
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    created = (await create(api, tokens["admin"], employed_since="2025-03-01")).json()
+    created = (await create(api, tokens["admin"], stack, employed_since="2025-03-01")).json()
     future = (date.today() + timedelta(days=10)).isoformat()
     for body in (
         {"ended_on": future, "reason": "x"},
@@ -191,7 +195,7 @@ async def test_job_loss_with_bad_dates_or_fields_changes_nothing(
 async def test_concurrent_job_loss_reports_have_one_effect(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    created = (await create(api, tokens["admin"])).json()
+    created = (await create(api, tokens["admin"], stack)).json()
     body = {"ended_on": date.today().isoformat(), "reason": "企业停产"}
     answers = await asyncio.gather(
         *(_report_loss(api, tokens["admin"], created["id"], '"1"', body) for _ in range(4))
@@ -202,9 +206,9 @@ async def test_concurrent_job_loss_reports_have_one_effect(
 
 
 async def test_cursor_pages_list_every_worker_once_oldest_change_first(
-    api: httpx.AsyncClient, tokens: dict[str, str]
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    ids = [(await create(api, tokens["admin"])).json()["id"] for _ in range(5)]
+    ids = [(await create(api, tokens["admin"], stack)).json()["id"] for _ in range(5)]
     seen: list[str] = []
     cursor = None
     pages = 0
@@ -222,9 +226,9 @@ async def test_cursor_pages_list_every_worker_once_oldest_change_first(
 
 
 async def test_updated_since_lists_only_what_changed_and_status_filters(
-    api: httpx.AsyncClient, tokens: dict[str, str]
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    ids = [(await create(api, tokens["admin"])).json()["id"] for _ in range(3)]
+    ids = [(await create(api, tokens["admin"], stack)).json()["id"] for _ in range(3)]
     since = (await api.get(f"{URL}/{ids[-1]}", headers=auth(tokens["admin"]))).json()["updated_at"]
     lost = await _report_loss(
         api, tokens["admin"], ids[0], '"1"', {"ended_on": date.today().isoformat(), "reason": "合同到期"}
@@ -240,7 +244,7 @@ async def test_a_retried_registration_gets_the_first_answer(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     headers = auth(tokens["admin"], **{"Idempotency-Key": new_id()})
-    body = worker()
+    body = await enrol(stack, worker())
     first = await api.post(URL, json=body, headers=headers)
     again = await api.post(URL, json=body, headers=headers)
     assert first.status_code == again.status_code == 201
@@ -254,7 +258,7 @@ async def test_an_idempotency_key_reused_with_another_body_is_refused(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     headers = auth(tokens["admin"], **{"Idempotency-Key": new_id()})
-    body = worker()
+    body = await enrol(stack, worker())
     assert (await api.post(URL, json=body, headers=headers)).status_code == 201
     different = await api.post(URL, json={**body, "monthly_wage": "1.00"}, headers=headers)
     assert different.status_code == 422 and different.json()["code"] == "idempotency_key_reused"

@@ -90,6 +90,7 @@ async def monthly_trend(
     responses=problem_responses(401, 403),
 )
 async def check_now(ctx: DistrictWriterCtx) -> FloorCheck:
-    state = await service.evaluate(ctx.session, ctx.publish, ctx.settings_as(EmploymentSettings))
+    settings = ctx.settings_as(EmploymentSettings)
+    state = await service.evaluate(ctx.session, ctx.publish, settings, recheck=True)
     await ctx.audit("check", "floor", None, {"state": state.value})
     return FloorCheck(as_of=date.today(), state=state, state_label=state.label)

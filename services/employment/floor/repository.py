@@ -1,14 +1,24 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import func, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.employment.models import EmploymentChange, FloorState, FloorStatus, WorkPlace
+from shared.db import advisory_xact_lock
 
 DISTRICT = 1  # the single row of floor_status
+# Taken at commit by every transaction that moved the count (``employment.record_floor_count``,
+# migration 577c34f36c1d): whoever holds it sees no commit half-recorded.
+COUNT_LOCK = "employment:floor-count"
+
+
+class Count(NamedTuple):
+    as_of: date
+    employed: int
 
 
 async def total_at(session: AsyncSession, as_of: date) -> int:
@@ -69,8 +79,58 @@ async def monthly_series(
     return [(m, a, p, n) for m, a, p, n in rows.all()]
 
 
+async def hold_commits(session: AsyncSession) -> None:
+    """Until this transaction ends, transactions moving the count wait at their commit."""
+    await advisory_xact_lock(session, COUNT_LOCK, wait=True)
+
+
+async def count_now(session: AsyncSession) -> Count:
+    """The count at the database's today (the day the commits record their counts at)."""
+    row = (
+        await session.execute(
+            select(func.current_date(), func.coalesce(func.sum(EmploymentChange.delta), 0)).where(
+                EmploymentChange.day <= func.current_date()
+            )
+        )
+    ).one()
+    return Count(row[0], int(row[1]))
+
+
+_RECORDED = text("""
+    WITH taken AS (DELETE FROM employment.floor_counts RETURNING id, as_of, employed)
+    SELECT as_of, employed FROM taken ORDER BY id
+""")
+
+
+async def take_recorded_counts(session: AsyncSession) -> list[Count]:
+    """The counts the commits recorded since the last call, in commit order (and forgotten)."""
+    return [Count(a, n) for a, n in (await session.execute(_RECORDED)).all()]
+
+
+# Rows of the same (day, town, place) folded into one: writers append change points, so without
+# this the table would grow with every spell written.
+_COMPACT = text("""
+    WITH doubled AS (
+        SELECT day, town_code, place FROM employment.employment_changes
+        GROUP BY day, town_code, place HAVING count(*) > 1
+    ),
+    folded AS (
+        DELETE FROM employment.employment_changes c USING doubled d
+        WHERE (c.day, c.town_code, c.place) = (d.day, d.town_code, d.place)
+        RETURNING c.day, c.town_code, c.place, c.delta
+    )
+    INSERT INTO employment.employment_changes (day, town_code, place, delta)
+    SELECT day, town_code, place, sum(delta) FROM folded
+    GROUP BY day, town_code, place HAVING sum(delta) <> 0
+""")
+
+
+async def compact(session: AsyncSession) -> None:
+    await session.execute(_COMPACT)
+
+
 async def lock_status(session: AsyncSession, today: date) -> FloorStatus:
-    """The announced state, locked: concurrent writers announce one after the other, each once.
+    """The announced state, locked.
 
     A district never evaluated before starts as 'ok', so going live below the floor is announced
     at the first evaluation.

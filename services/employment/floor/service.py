@@ -3,6 +3,13 @@
 States: ``breached`` below the floor; ``warning`` at or above it but within the margin;
 ``ok`` above. Each change of state publishes the event named after the new state
 (``breached`` / ``warning`` / ``recovered`` for ok); while a state holds nothing is repeated.
+
+Writers do not evaluate the floor: each transaction that moved the count records, as it commits,
+the count it leaves (``floor_counts``, in commit order — the database queues committers for that
+moment only, not for their whole work). :func:`evaluate` walks those counts in order and announces
+each change of state once: every ``floor_announce_interval_seconds``, and in the re-check (every
+``floor_check_interval_seconds`` and on demand) which then also compares the count now, since it
+moves at midnight without any write.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.employment.floor import repository
 from services.employment.floor.events import FLOOR_BREACHED, FLOOR_RECOVERED, FLOOR_WARNING, FloorChanged
+from services.employment.floor.repository import Count
 from services.employment.floor.schemas import MonthPoint
 from services.employment.models import FloorState, WorkPlace
 from services.employment.settings import EmploymentSettings
@@ -41,42 +49,38 @@ def state_for(employed: int, floor: int, warning_margin: int) -> FloorState:
     return FloorState.OK
 
 
-async def hold_count(session: AsyncSession, today: date | None = None) -> None:
-    """Take the floor row lock before changing main spells.
-
-    The count trigger upserts change-point rows (day, town, place) in whatever order a writer's
-    statements touch them; two writers doing so in different orders deadlock. Queuing every spell
-    writer on the one floor row first makes them take those rows one writer at a time. Spell writes
-    are a few per minute (a monthly file is one transaction), so the queue costs nothing noticeable.
-    """
-    await repository.lock_status(session, today or date.today())
+def changes_of_state(
+    announced: FloorState, counts: Iterable[Count], floor: int, warning_margin: int
+) -> list[tuple[FloorState, Count]]:
+    """The counts, in order, at which the state differs from the one before (announced first)."""
+    changes = []
+    for count in counts:
+        state = state_for(count.employed, floor, warning_margin)
+        if state is not announced:
+            changes.append((state, count))
+            announced = state
+    return changes
 
 
 async def evaluate(
-    session: AsyncSession, publish: Publish, settings: EmploymentSettings, today: date | None = None
+    session: AsyncSession, publish: Publish, settings: EmploymentSettings, *, recheck: bool
 ) -> FloorState:
-    """Compare today's count with the announced state; announce a change, once, in this transaction."""
-    today = today or date.today()
-    status = await repository.lock_status(session, today)
-    # Counted after the lock: a concurrent writer's spells are committed (and seen) by now.
-    employed = await repository.total_at(session, today)
-    state = state_for(employed, settings.employment_floor, settings.floor_warning_margin)
-    if state is not status.state:
-        status.state = state
-        status.employed = employed
-        status.as_of = today
-        await session.flush()
-        await publish(
-            ANNOUNCEMENTS[state],
-            today.isoformat(),
-            FloorChanged(
-                as_of=today,
-                employed=employed,
-                floor=settings.employment_floor,
-                warning_margin=settings.floor_warning_margin,
-            ),
-        )
-    return state
+    """Announce each change of state since the last evaluation, once, in this transaction; with
+    ``recheck``, also the one the count now shows."""
+    await repository.hold_commits(session)  # every commit so far recorded, none half-way
+    await repository.compact(session)
+    now = await repository.count_now(session)
+    status = await repository.lock_status(session, now.as_of)
+    counts = await repository.take_recorded_counts(session)
+    if recheck:
+        counts.append(now)
+    floor, margin = settings.employment_floor, settings.floor_warning_margin
+    for state, count in changes_of_state(status.state, counts, floor, margin):
+        status.state, status.employed, status.as_of = state, count.employed, count.as_of
+        payload = FloorChanged(as_of=count.as_of, employed=count.employed, floor=floor, warning_margin=margin)
+        await publish(ANNOUNCEMENTS[state], count.as_of.isoformat(), payload)
+    await session.flush()
+    return status.state
 
 
 def town_in_view(principal: Principal, town_code: str | None) -> str | None:

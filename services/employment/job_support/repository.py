@@ -8,9 +8,9 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.employment.access import in_territory
 from services.employment.models import JobSupportEntry, Worker
 from shared.auth import Principal
+from shared.db import in_territory
 
 
 async def list_members(session: AsyncSession, rows: list[dict[str, Any]]) -> list[uuid.UUID]:

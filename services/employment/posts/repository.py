@@ -6,9 +6,9 @@ from datetime import date, datetime
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.employment.access import in_territory
 from services.employment.models import Post, PostHolding
 from shared.auth import Principal
+from shared.db import in_territory
 
 
 def scoped(principal: Principal) -> Select[Post]:

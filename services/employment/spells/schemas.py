@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import ClassVar
 
-from pydantic import Field, computed_field
+from pydantic import Field
 
 from services.employment.models import Channel, WorkPlace
+from shared.labels import label_of
 from shared.schemas import InputModel, Money, NonNegativeMoney, OutputModel
 
 
@@ -37,12 +39,6 @@ class SpellOut(OutputModel):
     created_at: datetime
     updated_at: datetime
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def place_label(self) -> str:
-        return self.place.label
+    place_label: ClassVar[property] = label_of("place")
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def channel_label(self) -> str | None:
-        return self.channel.label if self.channel else None
+    channel_label: ClassVar[property] = label_of("channel", optional=True)

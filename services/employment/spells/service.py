@@ -1,7 +1,7 @@
 """Employment spells (就业经历): a worker has at most one open main spell; main spells never
 overlap; ending the open one without a new one makes the worker unemployed, which monitoring
-hears of (坚决杜绝因失业导致规模性返贫). Every change re-evaluates the floor in the same
-transaction.
+hears of (坚决杜绝因失业导致规模性返贫). The database recounts the worker with every change
+(``employment.recount``) and records the count at commit for the floor check to announce.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from typing import Any
 
 from sqlalchemy import select
 
-from services.employment.floor import service as floor
 from services.employment.models import Channel, Spell, Worker, WorkerStatus, WorkPlace
 from services.employment.settings import EmploymentSettings
 from services.employment.spells import repository
@@ -77,13 +76,26 @@ async def refresh_worker(ctx: RequestContext, worker: Worker) -> None:
             setattr(worker, name, value)
 
 
+async def _add(ctx: RequestContext, worker: Worker, data: SpellCreate, changes: dict[str, Any]) -> Spell:
+    spell = Spell(worker_id=worker.id, town_code=worker.town_code, **data.model_dump())
+    ctx.session.add(spell)
+    await ctx.session.flush()
+    await ctx.audit("create", "spell", spell.id, {"worker_id": worker.id, **changes})
+    return spell
+
+
+async def first_spell(ctx: RequestContext, worker: Worker, data: SpellCreate) -> Spell:
+    """A new worker's first job: nothing to close or overlap, and the worker was born with its
+    snapshot (registration stays a handful of statements)."""
+    return await _add(ctx, worker, data, data.model_dump())
+
+
 async def open_spell(ctx: RequestContext, worker: Worker, data: SpellCreate) -> Spell:
     """Record a job; a later open main job closes the current one the day before it starts."""
     today = date.today()
     check_dates(data.started_on, data.ended_on, today)
     changes: dict[str, Any] = data.model_dump()
     if data.is_main:
-        await floor.hold_count(ctx.session, today)
         current = await repository.open_main(ctx.session, worker.id)
         if current is not None and data.ended_on is None and data.started_on > current.started_on:
             current.ended_on = data.started_on - timedelta(days=1)
@@ -96,20 +108,15 @@ async def open_spell(ctx: RequestContext, worker: Worker, data: SpellCreate) -> 
             raise OverlappingSpell(
                 "与该务工人员已有的就业经历时间重叠", "overlaps an existing main spell of this worker"
             )
-    spell = Spell(worker_id=worker.id, town_code=worker.town_code, **data.model_dump())
-    ctx.session.add(spell)
-    await ctx.session.flush()
+    spell = await _add(ctx, worker, data, changes)
     if data.is_main:
         await refresh_worker(ctx, worker)
         await ctx.session.flush()
-        await floor.evaluate(ctx.session, ctx.publish, ctx.settings_as(EmploymentSettings), today)
-    await ctx.audit("create", "spell", spell.id, {"worker_id": worker.id, **changes})
     return spell
 
 
 async def end_main_spell(ctx: RequestContext, worker: Worker, ended_on: date, reason: str) -> Worker:
     """失业登记: the open main spell ends with no new one — the worker is unemployed."""
-    await floor.hold_count(ctx.session)
     current = await repository.open_main(ctx.session, worker.id)
     if current is None or worker.status is not WorkerStatus.EMPLOYED:
         raise InvalidTransition("该务工人员已是未就业状态", "worker is already unemployed")
@@ -126,7 +133,6 @@ async def end_main_spell(ctx: RequestContext, worker: Worker, ended_on: date, re
         {"status": worker.status.value, "spell_id": current.id, "ended_on": ended_on, "reason": reason},
     )
     await ctx.publish(WORKER_UNEMPLOYED, worker.id, unemployed_event(worker, ended_on))
-    await floor.evaluate(ctx.session, ctx.publish, ctx.settings_as(EmploymentSettings))
     return worker
 
 
@@ -294,10 +300,9 @@ def row_result(outcome: RowOutcome) -> RowResult:
 
 
 async def apply_file(
-    ctx: RequestContext, records: list[tuple[Any, ...]], report: ImportReport, collected_on: date, today: date
+    ctx: RequestContext, records: list[tuple[Any, ...]], report: ImportReport, collected_on: date
 ) -> None:
-    """Apply the good rows at once, announce the job losses, and re-evaluate the floor."""
-    await floor.hold_count(ctx.session, today)
+    """Apply the good rows at once and announce the job losses."""
     outcome, lost = await repository.apply_updates(
         ctx.session,
         records,
@@ -313,7 +318,6 @@ async def apply_file(
     for row in outcome:
         report.add(row_result(row))
     await publish_job_losses(ctx, lost)
-    await floor.evaluate(ctx.session, ctx.publish, ctx.settings_as(EmploymentSettings), today)
 
 
 async def import_updates(
@@ -328,7 +332,7 @@ async def import_updates(
     report = ImportReport()
     rows = read_rows(content, filename, max_rows=settings.bulk_update_max_rows)
     if records := parse_file(rows, report, today):
-        await apply_file(ctx, records, report, collected_on, today)
+        await apply_file(ctx, records, report, collected_on)
     report.rows.sort(key=lambda r: r.row)
     summary = report.model_dump(include={"total", "accepted", "unchanged", "refused"})
     await ctx.audit(

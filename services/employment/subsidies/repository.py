@@ -7,9 +7,9 @@ from decimal import Decimal
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.employment.access import in_territory
 from services.employment.models import Subsidy, SubsidyKind
 from shared.auth import Principal
+from shared.db import in_territory
 
 
 def filtered(

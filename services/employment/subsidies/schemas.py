@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import ClassVar
 
-from pydantic import BaseModel, Field, computed_field
+from pydantic import BaseModel, Field
 
 from services.employment.models import SubsidyKind
+from shared.labels import label_of
 from shared.schemas import InputModel, Money, OutputModel, PositiveMoney
 
 
@@ -31,10 +33,7 @@ class SubsidyOut(OutputModel):
     created_at: datetime
     updated_at: datetime
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def kind_label(self) -> str:
-        return self.kind.label
+    kind_label: ClassVar[property] = label_of("kind")
 
 
 class SubsidyTotal(BaseModel):

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.employment.access import in_territory
 from services.employment.models import Training, Worker, WorkerStatus, WorkPlace
 from shared.auth import Principal
+from shared.db import in_territory
 
 if TYPE_CHECKING:
     from services.employment.workers.schemas import TrainingCreate

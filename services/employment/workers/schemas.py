@@ -2,11 +2,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, ClassVar
 
-from pydantic import Field, computed_field, model_validator
+from pydantic import Field, model_validator
 
 from services.employment.models import Channel, TrainingProgram, WorkerStatus, WorkPlace
+from shared.labels import label_of
 from shared.schemas import InputModel, Money, NonNegativeMoney, OutputModel, TownCode, VillageCode
 
 
@@ -57,15 +58,9 @@ class WorkerOut(OutputModel):
     created_at: datetime
     updated_at: datetime
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def status_label(self) -> str:
-        return self.status.label
+    status_label: ClassVar[property] = label_of("status")
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def place_label(self) -> str | None:
-        return self.place.label if self.place else None
+    place_label: ClassVar[property] = label_of("place", optional=True)
 
 
 class TrainingCreate(InputModel):
@@ -86,7 +81,4 @@ class TrainingOut(OutputModel):
     certificate: str | None
     created_at: datetime
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def program_label(self) -> str:
-        return self.program.label
+    program_label: ClassVar[property] = label_of("program")

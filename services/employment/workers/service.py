@@ -1,7 +1,8 @@
-"""Worker rules: registration (the first job becomes the first spell), job loss, verification
-(务工数据动态采集: a cheap call from a field app), stale records and training records.
-Who may call them is declared by the endpoints (``services.employment.access``); what stays here
-is the territory a record is written in.
+"""Worker rules: registration (the household and member it names checked against monitoring's
+projection; the first job becomes the first spell), job loss, verification (务工数据动态采集: a
+cheap call from a field app), stale records and training records. Who may call them is declared
+by the endpoints (``services.employment.access``); what stays here is the territory a record is
+written in.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from datetime import date, timedelta
 
 from sqlalchemy.exc import IntegrityError
 
+from services.employment import references
 from services.employment.models import Training, Worker, WorkerStatus
 from services.employment.settings import EmploymentSettings
 from services.employment.spells import service as spells
@@ -76,6 +78,9 @@ async def register(ctx: RequestContext, data: WorkerCreate) -> Worker:
         raise ValidationFailed(
             "employed_since", "就业开始日期不能晚于今天", "employed_since is in the future"
         )
+    await references.require_household_member(
+        ctx, data.household_id, data.member_id, data.town_code, data.village_code
+    )
     if await repository.member_registered(ctx.session, data.member_id):
         raise Conflict(*ALREADY_REGISTERED)
     job = first_job(data, today)
@@ -87,7 +92,7 @@ async def register(ctx: RequestContext, data: WorkerCreate) -> Worker:
         raise Conflict(*ALREADY_REGISTERED) from exc
     await ctx.audit("create", "worker", worker.id, data.model_dump())
     if job:
-        await spells.open_spell(ctx, worker, job)
+        await spells.first_spell(ctx, worker, job)
     await ctx.publish(WORKER_REGISTERED, worker.id, registered_event(worker))
     return worker
 
