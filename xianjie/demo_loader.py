@@ -43,6 +43,27 @@ class Answer:
     replayed: bool
 
 
+# A record just created in one service reaches the others' projections through events, usually
+# within milliseconds; a write naming it meanwhile is refused (503 reference_pending, or 422
+# unknown_reference while the event is still in the owner's outbox). The demo waits that long.
+REFERENCE_WAIT_SECONDS = 15.0
+
+
+def _worth_retrying(resp: httpx.Response, method: str, key: str | None, attempt: int, in_time: bool) -> bool:
+    """Send the same request again? A 5xx (e.g. a deadlock victim) rolled back, claim of the
+    Idempotency-Key included, so the same request may simply be sent again; a reference not yet
+    projected is waited for."""
+    if method == "POST" and not key:
+        return False
+    if resp.status_code >= 500:
+        return attempt < 2 or (resp.status_code == 503 and in_time)
+    if resp.status_code == 422 and in_time:
+        return resp.headers.get("content-type", "").startswith("application/problem") and (
+            resp.json().get("code") == "unknown_reference"
+        )
+    return False
+
+
 @dataclass
 class DemoLoader:
     http: httpx.AsyncClient
@@ -80,18 +101,17 @@ class DemoLoader:
             headers["Idempotency-Key"] = key
         if if_match:
             headers["If-Match"] = if_match
-        for attempt in range(3):
+        deadline = asyncio.get_running_loop().time() + REFERENCE_WAIT_SECONDS
+        for attempt in range(1000):
             async with self.limit:
                 try:
                     resp = await self.http.request(method, path, json=json, params=params, headers=headers)
                 except httpx.HTTPError as exc:
                     self.warn(what, f"{type(exc).__name__}: {exc}")
                     return None
-            # A 5xx (e.g. a deadlock victim) rolled back, claim of the Idempotency-Key included:
-            # the same request may simply be sent again.
-            if resp.status_code < 500 or (method == "POST" and not key):
+            if not _worth_retrying(resp, method, key, attempt, asyncio.get_running_loop().time() < deadline):
                 break
-            await asyncio.sleep(0.2 * (attempt + 1))
+            await asyncio.sleep(min(0.2 * (attempt + 1), 1.0))
         if resp.status_code >= 400:
             if resp.status_code not in quiet:
                 self.warn(what, _problem(resp))

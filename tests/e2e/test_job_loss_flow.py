@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import uuid
+from datetime import date
 
 import httpx
 from sqlalchemy import text
 
+from services.monitoring.demo import fake_id_number
 from tests.conftest import Stack
 from tests.helpers import KEJING, KEJING_VILLAGE, auth, eventually
 
@@ -22,18 +23,42 @@ async def test_job_loss_in_employment_raises_one_alert_in_monitoring(
             "village_code": KEJING_VILLAGE,
             "head_name": "刘长顺",
             "kind": "lifted_out",
-            "member_count": 4,
+            "member_count": 1,
+            "members": [
+                {
+                    "name": "刘长顺",
+                    "id_number": fake_id_number(date(1985, 5, 1), 1),
+                    "relation": "head",
+                    "labour": "ordinary",
+                }
+            ],
         },
         headers=auth(town),
     )
     assert household.status_code == 201, household.text
     household_id = household.json()["id"]
+    members = await api.get(f"/api/monitoring/v1/households/{household_id}/members", headers=auth(town))
+    [member_id] = [m["id"] for m in members.json()]
+
+    async def known_to_employment() -> bool:
+        # Employment checks the household and member against its projection of monitoring's events.
+        async with stack.db("employment").engine.connect() as conn:
+            known = await conn.scalar(
+                text(
+                    "SELECT (SELECT count(*) FROM employment.projected_members WHERE id = :m)"
+                    " + (SELECT count(*) FROM employment.projected_households WHERE id = :h)"
+                ),
+                {"m": member_id, "h": household_id},
+            )
+            return known == 2
+
+    await eventually(known_to_employment, timeout=15)
 
     worker = await api.post(
         "/api/employment/v1/workers",
         json={
             "household_id": household_id,
-            "member_id": str(uuid.uuid4()),
+            "member_id": member_id,
             "town_code": KEJING,
             "village_code": KEJING_VILLAGE,
             "status": "employed",
