@@ -7,6 +7,8 @@ import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import httpx
+
 
 def auth(token: str, **headers: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}", **headers}
@@ -35,3 +37,8 @@ KEJING_VILLAGE = "419001100201"  # demo village of 克井镇 (village_beidahe's)
 KEJING_OTHER_VILLAGE = "419001100202"
 WANGWU = "419001109"  # 王屋镇
 WANGWU_VILLAGE = "419001109201"
+
+
+def problem(resp: httpx.Response) -> dict[str, Any]:
+    """A problem answer without what differs on every request (to compare two refusals)."""
+    return {k: v for k, v in resp.json().items() if k not in ("request_id", "instance")}

@@ -30,7 +30,7 @@ from tests.assets.factories import (
     publish,
 )
 from tests.conftest import Stack
-from tests.helpers import KEJING_OTHER_VILLAGE, WANGWU, WANGWU_VILLAGE, auth, eventually, new_id
+from tests.helpers import KEJING_OTHER_VILLAGE, WANGWU, WANGWU_VILLAGE, auth, eventually, new_id, problem
 
 NOTHING_WRITTEN = {"assets": 0, "lifecycle_steps": 0, "audit_log": 0, "outbox": 0}
 
@@ -42,11 +42,6 @@ async def written(stack: Stack) -> dict[str, int]:
             table: int(await conn.scalar(text(f"SELECT count(*) FROM assets.{table}")) or 0)
             for table in NOTHING_WRITTEN
         }
-
-
-def problem(resp: httpx.Response) -> dict[str, Any]:
-    """The problem body without what differs on every request."""
-    return {k: v for k, v in resp.json().items() if k not in ("request_id", "instance")}
 
 
 async def register(api: httpx.AsyncClient, token: str, **overrides: Any) -> httpx.Response:

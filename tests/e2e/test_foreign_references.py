@@ -24,7 +24,7 @@ from tests.assets.factories import asset_body, known_project
 from tests.conftest import Stack
 from tests.employment.factories import worker
 from tests.funds.factories import loan
-from tests.helpers import KEJING_VILLAGE, WANGWU, WANGWU_VILLAGE, auth, eventually, new_id
+from tests.helpers import KEJING_VILLAGE, WANGWU, WANGWU_VILLAGE, auth, eventually, new_id, problem
 
 
 async def _wangwu_household(api: httpx.AsyncClient, admin: str, stack: Stack) -> tuple[str, str]:
@@ -69,10 +69,6 @@ async def _wangwu_household(api: httpx.AsyncClient, admin: str, stack: Stack) ->
 
     await eventually(projected_everywhere, timeout=20)
     return household_id, member_id
-
-
-def _problem(resp: httpx.Response) -> dict[str, Any]:
-    return {k: v for k, v in resp.json().items() if k not in ("request_id", "instance")}
 
 
 async def _rows(stack: Stack, service: str, table: str) -> int:
@@ -124,7 +120,7 @@ async def test_an_id_of_another_town_is_refused_like_a_made_up_one(
     assert refused_foreign.status_code == 422, refused_foreign.text
     assert refused_foreign.json()["code"] == "unknown_reference"
     assert [e["field"] for e in refused_foreign.json()["errors"]] == [field]
-    assert _problem(refused_foreign) == _problem(refused_made_up)
+    assert problem(refused_foreign) == problem(refused_made_up)
     assert WANGWU not in refused_foreign.text and household_id not in refused_foreign.text
     assert await _rows(stack, service, table) == 0
 
@@ -153,4 +149,4 @@ async def test_a_helper_must_be_an_active_helper_account_whatever_else_the_id_na
         headers=auth(tokens["admin"]),
     )
     assert real_account.status_code == 422 and real_account.json()["code"] == "unknown_reference"
-    assert _problem(real_account) == _problem(made_up)
+    assert problem(real_account) == problem(made_up)

@@ -4,7 +4,6 @@ members as employment projects them, and what the outbox holds."""
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -16,14 +15,13 @@ from services.employment.scheduled import FLOOR_ANNOUNCE
 from services.monitoring.households.events import (
     HOUSEHOLD_CHANGED,
     MEMBER_CHANGED,
-    HouseholdChanged,
-    MemberChanged,
 )
 from shared.events.envelope import CloudEvent
 from shared.runtime import Component
 from shared.scheduled import PeriodicTask
 from tests.conftest import Stack
 from tests.helpers import KEJING, KEJING_VILLAGE, auth, eventually, new_id
+from tests.monitoring.factories import household_changed, member_changed
 
 API = "/api/employment/v1"
 URL = f"{API}/workers"
@@ -52,40 +50,6 @@ START = date(2025, 1, 6)
 class Member(NamedTuple):
     household_id: str
     member_id: str
-
-
-def household_changed(
-    household_id: str,
-    village_code: str = KEJING_VILLAGE,
-    *,
-    lifted_out: bool = True,
-    status: str = "not_monitored",
-    subtype: str | None = None,
-    version: int = 1,
-) -> CloudEvent:
-    payload = HouseholdChanged(
-        household_id=uuid.UUID(household_id),
-        town_code=village_code[:9],
-        village_code=village_code,
-        lifted_out=lifted_out,
-        status=status,
-        subtype=subtype,
-        version=version,
-    )
-    return HOUSEHOLD_CHANGED.envelope(household_id, payload)
-
-
-def member_changed(
-    member_id: str, household_id: str, *, active: bool = True, labour: str = "ordinary", version: int = 1
-) -> CloudEvent:
-    payload = MemberChanged(
-        member_id=uuid.UUID(member_id),
-        household_id=uuid.UUID(household_id),
-        labour=labour,
-        active=active,
-        version=version,
-    )
-    return MEMBER_CHANGED.envelope(member_id, payload)
 
 
 def component(stack: Stack) -> Component:

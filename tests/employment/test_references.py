@@ -32,6 +32,7 @@ from tests.helpers import (
     WANGWU_VILLAGE,
     auth,
     eventually,
+    problem,
 )
 from tests.helpers import new_id as made_up
 
@@ -46,11 +47,6 @@ async def _caught_up(stack: Stack) -> None:
 
 async def written(stack: Stack) -> dict[str, int]:
     return {t: await count(stack, f"SELECT count(*) FROM employment.{t}") for t in NOTHING_WRITTEN}
-
-
-def problem(resp: httpx.Response) -> dict[str, Any]:
-    """The problem body without what differs on every request."""
-    return {k: v for k, v in resp.json().items() if k not in ("request_id", "instance")}
 
 
 def refused_as(resp: httpx.Response, status: int, code: str, field: str) -> bool:

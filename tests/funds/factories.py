@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import uuid
 from typing import Any, NamedTuple
 
 import httpx
@@ -15,12 +14,11 @@ from services.funds.app import PUBLISHED
 from services.monitoring.households.events import (
     HOUSEHOLD_CHANGED,
     MEMBER_CHANGED,
-    HouseholdChanged,
-    MemberChanged,
 )
 from shared.events.envelope import CloudEvent, EventPayload
 from tests.conftest import Stack
 from tests.helpers import KEJING, KEJING_VILLAGE, auth, eventually, new_id
+from tests.monitoring.factories import household_changed, member_changed
 
 SPECS = {spec.type: spec for spec in PUBLISHED}
 API = "/api/funds/v1"
@@ -183,40 +181,6 @@ async def published_payloads(stack: Stack) -> list[tuple[str, EventPayload]]:
 
 # -- monitoring's households and members, as monitoring announces them ----------------------------
 # Synthetic events on the real NATS, built from monitoring's own EventSpecs.
-
-
-def household_changed(
-    household_id: str,
-    village_code: str = KEJING_VILLAGE,
-    *,
-    lifted_out: bool = True,
-    status: str = "not_monitored",
-    subtype: str | None = None,
-    version: int = 1,
-) -> CloudEvent:
-    payload = HouseholdChanged(
-        household_id=uuid.UUID(household_id),
-        town_code=village_code[:9],
-        village_code=village_code,
-        lifted_out=lifted_out,
-        status=status,
-        subtype=subtype,
-        version=version,
-    )
-    return HOUSEHOLD_CHANGED.envelope(household_id, payload)
-
-
-def member_changed(
-    member_id: str, household_id: str, *, active: bool = True, labour: str = "ordinary", version: int = 1
-) -> CloudEvent:
-    payload = MemberChanged(
-        member_id=uuid.UUID(member_id),
-        household_id=uuid.UUID(household_id),
-        labour=labour,
-        active=active,
-        version=version,
-    )
-    return MEMBER_CHANGED.envelope(member_id, payload)
 
 
 async def publish_monitoring(stack: Stack, *events: CloudEvent) -> None:

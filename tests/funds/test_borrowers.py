@@ -39,6 +39,7 @@ from tests.helpers import (
     WANGWU_VILLAGE,
     eventually,
     new_id,
+    problem,
 )
 
 LOANS = f"{API}/loans"
@@ -47,11 +48,6 @@ NOTHING_WRITTEN = {"loans": 0, "audit_log": 0, "outbox": 0}
 
 async def written(stack: Stack) -> dict[str, int]:
     return {table: await count(stack, table) for table in NOTHING_WRITTEN}
-
-
-def problem(resp: httpx.Response) -> dict[str, Any]:
-    """The problem body without what differs on every request."""
-    return {k: v for k, v in resp.json().items() if k not in ("request_id", "instance")}
 
 
 def refused_as(resp: httpx.Response, status: int, code: str, field: str) -> bool:

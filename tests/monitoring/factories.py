@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import uuid
 from datetime import date, timedelta
 from typing import Any
 
@@ -11,8 +12,14 @@ import httpx
 import nats
 from sqlalchemy import text
 
+from services.monitoring.households.events import (
+    HOUSEHOLD_CHANGED,
+    MEMBER_CHANGED,
+    HouseholdChanged,
+    MemberChanged,
+)
 from services.monitoring.households.id_numbers import check_char
-from shared.events.envelope import ConsumedEvent, EventSpec
+from shared.events.envelope import CloudEvent, ConsumedEvent, EventSpec
 from tests.conftest import Stack
 from tests.gateway.helpers import create_user, password_login
 from tests.helpers import KEJING, KEJING_VILLAGE, auth, new_id
@@ -216,3 +223,41 @@ async def drained(stack: Stack) -> bool:
         return info.num_pending == 0 and info.num_ack_pending == 0
     finally:
         await nc.close()
+
+
+# -- households and members as monitoring announces them, for other services' projections ---------
+# Built from monitoring's own EventSpecs, so the synthetic events are the real contract.
+
+
+def household_changed(
+    household_id: str,
+    village_code: str = KEJING_VILLAGE,
+    *,
+    lifted_out: bool = True,
+    status: str = "not_monitored",
+    subtype: str | None = None,
+    version: int = 1,
+) -> CloudEvent:
+    payload = HouseholdChanged(
+        household_id=uuid.UUID(household_id),
+        town_code=village_code[:9],
+        village_code=village_code,
+        lifted_out=lifted_out,
+        status=status,
+        subtype=subtype,
+        version=version,
+    )
+    return HOUSEHOLD_CHANGED.envelope(household_id, payload)
+
+
+def member_changed(
+    member_id: str, household_id: str, *, active: bool = True, labour: str = "ordinary", version: int = 1
+) -> CloudEvent:
+    payload = MemberChanged(
+        member_id=uuid.UUID(member_id),
+        household_id=uuid.UUID(household_id),
+        labour=labour,
+        active=active,
+        version=version,
+    )
+    return MEMBER_CHANGED.envelope(member_id, payload)

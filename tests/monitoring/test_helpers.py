@@ -18,18 +18,13 @@ from shared.auth import Role
 from shared.projections import rebuild
 from tests.conftest import Stack
 from tests.gateway.helpers import create_user
-from tests.helpers import WANGWU, WANGWU_VILLAGE, auth, eventually, new_id
+from tests.helpers import WANGWU, WANGWU_VILLAGE, auth, eventually, new_id, problem
 from tests.monitoring.factories import HOUSEHOLDS, count, create_household, household
 
 REPORTS = "/api/monitoring/v1/reports"
 NOTHING_WRITTEN = (
     "SELECT (SELECT count(*) FROM monitoring.households) + (SELECT count(*) FROM monitoring.outbox)"
 )
-
-
-def problem(resp: httpx.Response) -> dict[str, Any]:
-    """The problem body without what differs on every request."""
-    return {k: v for k, v in resp.json().items() if k not in ("request_id", "instance")}
 
 
 async def account_id(api: httpx.AsyncClient, token: str) -> str:
