@@ -72,7 +72,7 @@ class WorkContext:
         return changes
 
     async def audit(
-        self, action: str, entity: str, entity_id: object | None, changes: dict[str, Any] | None = None
+        self, action: str, entity: str, entity_id: object | None = None, changes: dict[str, Any] | None = None
     ) -> None:
         await record_audit(
             self.session,
