@@ -71,6 +71,11 @@ class TaskRunner:
         self.interval = float(task.interval(settings))
         self._loop: asyncio.Task[None] | None = None
 
+    @property
+    def running(self) -> bool:
+        """Whether this replica runs the task on its clock (False when its interval turns it off)."""
+        return self._loop is not None and not self._loop.done()
+
     def start(self) -> None:
         if self.interval > 0:
             self._loop = asyncio.create_task(self._run_forever(), name=f"{self.component}-{self.task.name}")

@@ -225,10 +225,9 @@ async def test_the_periodic_screening_runs_on_the_configured_interval(stack: Sta
     )
     async with app.router.lifespan_context(app):
         runner = app.state.component.tasks[IDLE_SCREENING.name]
-        loop = runner._loop
         assert runner.interval == 3600
-        assert loop is not None and not loop.done()
-    assert loop.done()  # stopped with the app
+        assert runner.running
+    assert not runner.running  # stopped with the app
 
 
 async def test_an_interval_of_zero_turns_the_periodic_screening_off(stack: Stack) -> None:
@@ -238,7 +237,7 @@ async def test_an_interval_of_zero_turns_the_periodic_screening_off(stack: Stack
         )
     )
     async with app.router.lifespan_context(app):
-        assert app.state.component.tasks[IDLE_SCREENING.name]._loop is None
+        assert not app.state.component.tasks[IDLE_SCREENING.name].running
 
 
 async def test_asyncapi_lists_the_flagged_idle_event(stack: Stack) -> None:

@@ -65,5 +65,5 @@ async def test_an_interval_of_zero_leaves_the_task_off(stack: Stack) -> None:
 
     runner = _runner(stack, PeriodicTask(name="kit-test-off", run=never, interval=lambda _: 0))
     runner.start()
-    assert runner._loop is None
+    assert not runner.running
     await runner.stop()
