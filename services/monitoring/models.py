@@ -78,6 +78,8 @@ class RiskCause(LabelledEnum):
     LACK_OF_LABOUR = "lack_of_labour", "缺劳动力"
     HOUSING = "housing", "住房安全"
     DRINKING_WATER = "drinking_water", "饮水安全"
+    # A 三保障 gap like housing and water, not an illness: someone uninsured may be healthy.
+    MEDICAL_INSURANCE = "medical_insurance", "基本医疗保险未参保"
     OTHER = "other", "其他"
 
 

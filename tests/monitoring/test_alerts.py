@@ -386,7 +386,8 @@ async def test_town_screening_raises_one_alert_per_household_crossing_a_line(
     assert "人均纯收入低于2025年监测线" in alerts[ids["poor"]]["reason"]
     assert "扣除大额刚性支出" in alerts[ids["spending"]]["reason"]
     assert alerts[ids["dropout"]]["risk_causes"] == ["schooling"]
-    assert alerts[ids["uninsured"]]["risk_causes"] == ["illness"]
+    # A 三保障 gap, not an illness (issue 11): the uninsured member may be healthy.
+    assert alerts[ids["uninsured"]]["risk_causes"] == ["medical_insurance"]
     assert alerts[ids["house"]]["risk_causes"] == ["housing", "drinking_water"]
 
 

@@ -81,6 +81,16 @@ async def test_toolbox_filters_by_risk_cause(api: httpx.AsyncClient, tokens: dic
     assert [p["code"] for p in water["items"]] == ["drinking_water_project"]
 
 
+async def test_an_uninsured_member_is_met_by_the_insurance_subsidy(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    """Being uninsured is a 三保障 gap of its own (not 因病); 分类资助参保 is the policy that closes it."""
+    uninsured = (
+        await api.get(POLICIES, params={"risk_cause": "medical_insurance"}, headers=auth(tokens["admin"]))
+    ).json()
+    assert [p["code"] for p in uninsured["items"]] == ["insurance_subsidy"]
+
+
 async def test_district_admin_adds_a_policy_once(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
     created = await api.post(POLICIES, json=NEW_POLICY, headers=auth(tokens["admin"]))
     assert created.status_code == 201 and created.json()["measure_kind_label"] == "开发式帮扶"

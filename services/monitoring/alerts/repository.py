@@ -156,7 +156,7 @@ _RAISE_SYSTEM_ALERTS = """
                    CASE WHEN unsafe_water THEN '饮水不安全' END),
                array_remove(ARRAY[
                    CASE WHEN dropout THEN 'schooling' END,
-                   CASE WHEN uninsured THEN 'illness' END,
+                   CASE WHEN uninsured THEN 'medical_insurance' END,
                    CASE WHEN unsafe_house THEN 'housing' END,
                    CASE WHEN unsafe_water THEN 'drinking_water' END], NULL)::monitoring.risk_cause[],
                'open'
