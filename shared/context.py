@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from shared.auth import Principal, Role
 from shared.errors import IdempotencyKeyReused, PreconditionFailed, PreconditionRequired, Unauthorized
 from shared.events.envelope import EventPayload, EventSpec
+from shared.projections import RowT, require_reference
 from shared.runtime import Component
 from shared.settings import ServiceSettings
 from shared.work import SettingsT, record_audit
@@ -87,6 +88,15 @@ class RequestContext:
 
     async def publish(self, spec: EventSpec, subject: object, payload: EventPayload) -> None:
         await self.component.outbox.add(self.session, spec, str(subject), payload)
+
+    async def require_reference(
+        self, row: RowT | None, *, field: str, source: str, place: Callable[[RowT], str] | None = None
+    ) -> RowT:
+        """``row`` of another service's record named in this request, if the caller may name it
+        (``shared.projections.require_reference``)."""
+        return await require_reference(
+            self.principal, row, field=field, source=source, events=self.component, place=place
+        )
 
     def require_if_match(self, current_version: int) -> None:
         header = self.request.headers.get("if-match")

@@ -77,14 +77,15 @@ async def require_reference(
     principal: Principal,
     row: RowT | None,
     *,
-    place: Callable[[RowT], str],
     field: str,
     source: str,
     events: PendingSource,
+    place: Callable[[RowT], str] | None = None,
 ) -> RowT:
     """``row`` if the caller may name it; otherwise the one answer for unknown and out-of-scope.
 
-    ``place`` gives the row's division code (its village, or its town). When the projection does
+    ``place`` gives the row's division code (its village, or its town); a record without a place
+    (an account) leaves it out and is checked for existence only. When the projection does
     not hold the id but ``source``'s events are still waiting to be applied (or that cannot be
     checked), the answer is a retryable 503 rather than a refusal.
     """
@@ -92,7 +93,7 @@ async def require_reference(
         if await events.lagging(source):
             raise ReferencePending(field)
         raise UnknownReference(field)
-    if not principal.covers(place(row)):
+    if place is not None and not principal.covers(place(row)):
         raise UnknownReference(field)
     return row
 

@@ -283,9 +283,7 @@ DECLARE
     used boolean;
     dirty text[] := '{{}}';
 BEGIN
-    FOR name IN SELECT format('%I.%I', schemaname, tablename) FROM pg_tables
-                WHERE schemaname IN ({", ".join(f"'{s}'" for s in SERVICE_NAMES)})
-                  AND tablename <> 'alembic_version'
+    FOR name IN {_SERVICE_TABLES}
     LOOP
         EXECUTE format('SELECT EXISTS (SELECT 1 FROM %s)', name) INTO used;
         IF used THEN

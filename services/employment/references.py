@@ -18,7 +18,6 @@ from services.employment.households.repository import MemberClaim
 from services.employment.models import ProjectedHousehold
 from shared.context import RequestContext
 from shared.errors import ValidationFailed
-from shared.projections import require_reference
 
 SOURCE = "monitoring"
 
@@ -42,22 +41,18 @@ async def require_household_member(
     ctx: RequestContext, household_id: uuid.UUID, member_id: uuid.UUID, town_code: str, village_code: str
 ) -> ProjectedHousehold:
     """The household a worker may be registered for, or the refusal, before anything is written."""
-    household = await require_reference(
-        ctx.principal,
+    household = await ctx.require_reference(
         await repository.household_for_share(ctx.session, household_id),
         place=lambda h: h.village_code,
         field="household_id",
         source=SOURCE,
-        events=ctx.component,
     )
-    claim = await require_reference(
-        ctx.principal,
+    claim = await ctx.require_reference(
         await repository.member_claim(ctx.session, member_id),
         # A member of no projected household lies nowhere a territorial caller covers.
         place=lambda c: c.village_code or "",
         field="member_id",
         source=SOURCE,
-        events=ctx.component,
     )
     if (problem := disagreement(household, claim, town_code, village_code)) is not None:
         raise problem

@@ -22,7 +22,7 @@ from shared.auth import Principal
 from shared.context import RequestContext
 from shared.errors import ValidationFailed
 from shared.events.consumer import EventContext
-from shared.projections import apply_newer, require_reference
+from shared.projections import apply_newer
 
 SOURCE = "funds"
 FIELD = "source_project_id"
@@ -67,13 +67,11 @@ async def require_source_project(ctx: RequestContext, data: AssetCreate) -> None
     """
     if data.source_project_id is None:
         return
-    project = await require_reference(
-        ctx.principal,
+    project = await ctx.require_reference(
         await repository.project(ctx.session, data.source_project_id),
         place=location,
         field=FIELD,
         source=SOURCE,
-        events=ctx.component,
     )
     if (problem := disagreement(project, data.town_code, data.village_code)) is not None:
         raise problem

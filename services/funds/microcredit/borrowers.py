@@ -23,7 +23,7 @@ from services.funds.models import MONITORED, BorrowerKind, ProjectedHousehold, P
 from shared.context import RequestContext
 from shared.errors import AppError, ValidationFailed
 from shared.events.consumer import EventContext
-from shared.projections import apply_newer, require_reference
+from shared.projections import apply_newer
 
 SOURCE = "monitoring"
 HOUSEHOLDS = cast(Table, ProjectedHousehold.__table__)
@@ -74,21 +74,17 @@ def disagreement(
 async def require_borrower(ctx: RequestContext, data: LoanCreate) -> None:
     """Refuse a loan whose household or member the caller may not name, or that disagrees with
     them, before anything is written."""
-    household = await require_reference(
-        ctx.principal,
+    household = await ctx.require_reference(
         await ctx.session.get(ProjectedHousehold, data.household_id),
         place=lambda h: h.village_code,
         field="household_id",
         source=SOURCE,
-        events=ctx.component,
     )
-    borrower = await require_reference(
-        ctx.principal,
+    borrower = await ctx.require_reference(
         await repository.borrower(ctx.session, data.member_id),
         place=lambda b: b.village_code,
         field="member_id",
         source=SOURCE,
-        events=ctx.component,
     )
     if (problem := disagreement(household, borrower, data)) is not None:
         raise problem

@@ -17,7 +17,7 @@ from services.monitoring.models import ProjectedUser
 from shared.auth import Role
 from shared.context import RequestContext
 from shared.events.consumer import EventContext
-from shared.projections import UnknownReference, apply_newer, require_reference
+from shared.projections import UnknownReference, apply_newer
 
 SOURCE = "gateway"
 FIELD = "helper_user_id"
@@ -48,14 +48,10 @@ async def require_helper(ctx: RequestContext, user_id: str, village_code: str) -
     an id not projected yet while the gateway's events are still arriving answers the retryable
     ``reference_pending``.
     """
-    account = await require_reference(
-        ctx.principal,
+    account = await ctx.require_reference(
         await ctx.session.get(ProjectedUser, user_id),
-        # The caller may name any account; where the household lies is checked by ``serves``.
-        place=lambda _: village_code,
         field=FIELD,
         source=SOURCE,
-        events=ctx.component,
     )
     if not serves(account, village_code):
         raise UnknownReference(FIELD)
