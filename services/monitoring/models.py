@@ -247,6 +247,8 @@ class Member(Base):
     labour: Mapped[LabourCapacity] = mapped_column(_enum(LabourCapacity, "labour_capacity"))
     schooling: Mapped[Schooling] = mapped_column(_enum(Schooling, "schooling_status"))
     medical_insured: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
+    # The day the member left the household (death, moving out, marriage out, split); then not counted.
+    left_on: Mapped[date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
@@ -412,6 +414,8 @@ class Policy(Base):
     risk_causes: Mapped[list[RiskCause]] = mapped_column(ARRAY(RISK_CAUSE_ENUM))
     description: Mapped[str] = mapped_column(Text, server_default="")
     responsible_unit: Mapped[str] = mapped_column(String(100), server_default="")
+    # 低保 and 特困供养 only: once delivered, the household may be marked 兜底保障户 (seed §一(一)).
+    qualifies_safety_net: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
     version: Mapped[int] = mapped_column(Integer, server_default=text("1"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
@@ -464,9 +468,14 @@ class Measure(Base):
     owner: Mapped[str] = mapped_column(String(100))  # 责任人或责任单位
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date] = mapped_column(Date)
+    # For whom, when the measure is a person's (a developmental measure for an able-bodied member).
+    member_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("members.id", ondelete="RESTRICT"))
+    # Delivered (落实) from this day; a planned measure is not yet help.
+    delivered_on: Mapped[date | None] = mapped_column(Date)
 
     __table_args__ = (
         CheckConstraint("ends_on >= starts_on", name="dates_in_order"),
+        CheckConstraint("delivered_on IS NULL OR delivered_on >= starts_on", name="delivered_within_term"),
         Index(None, "plan_id"),
         Index(None, "household_id", "kind"),
     )
