@@ -16,8 +16,6 @@ import json
 import math
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from functools import lru_cache
-from ipaddress import IPv4Network, IPv6Network, ip_address, ip_network
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
@@ -44,28 +42,12 @@ class RateLimited(AppError):
     status, code, title_zh, title_en = 429, "rate_limited", "请求过于频繁，请稍后再试", "Too many requests"
 
 
-@lru_cache(maxsize=8)
-def _networks(trusted: tuple[str, ...]) -> tuple[IPv4Network | IPv6Network, ...]:
-    return tuple(ip_network(n, strict=False) for n in trusted)
-
-
-def client_address(request: Request, trusted_proxies: list[str]) -> str:
-    """The caller: from a trusted proxy (the gateway), the last X-Forwarded-For hop — the one the
-    gateway added; earlier hops come from the caller and could be forged. From anyone else the
-    connection's own address (a forged header from outside is ignored)."""
-    peer = request.client.host if request.client else ""
-    forwarded = request.headers.get("x-forwarded-for")
-    if forwarded and _is_trusted(peer, trusted_proxies):
-        return forwarded.split(",")[-1].strip() or peer
-    return peer or "unknown"
-
-
-def _is_trusted(peer: str, trusted_proxies: list[str]) -> bool:
-    try:
-        address = ip_address(peer)
-    except ValueError:
-        return False
-    return any(address in network for network in _networks(tuple(trusted_proxies)))
+def client_address(request: Request) -> str:
+    """The caller as the server resolved it. Uvicorn believes X-Forwarded-For only from the proxies
+    it is told to trust (``xianjie serve --forwarded-allow-ips``, default 127.0.0.1: set it to the
+    gateway's addresses) and then takes the nearest untrusted hop — the address the gateway saw.
+    A header forged by a caller who reaches the service directly is ignored."""
+    return request.client.host if request.client else "unknown"
 
 
 @dataclass
@@ -174,9 +156,7 @@ class PublicRequest:
 
 
 def _public(request: Request) -> PublicRequest:
-    component = get_component(request)
-    trusted = component.settings_as(MonitoringSettings).trusted_proxies
-    return PublicRequest(request=request, component=component, client=client_address(request, trusted))
+    return PublicRequest(request=request, component=get_component(request), client=client_address(request))
 
 
 async def declaring_client(request: Request) -> AsyncIterator[PublicRequest]:
