@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import text
@@ -238,7 +238,7 @@ async def data_quality(
     )
 
 
-async def policy_awareness(session: AsyncSession, since: date, **scope: Any) -> list[dict[str, Any]]:
+async def policy_awareness(session: AsyncSession, since: datetime, **scope: Any) -> list[dict[str, Any]]:
     """Policies explained on visits since ``since`` and how many the household already knew: per
     village, per town (``village_code`` NULL) and for the whole territory (both NULL)."""
     return await _rows(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -137,13 +137,18 @@ async def _data_quality(run: ReportRun) -> Rows:
     return rows
 
 
+BEIJING = timezone(timedelta(hours=8))
+
+
 def awareness_rate(known: int, explained: int) -> str:
     """知晓率 = known / explained, one decimal of a per cent."""
     return f"{known * 100 / explained:.1f}%" if explained else "—"
 
 
 async def _policy_awareness(run: ReportRun) -> Rows:
-    rows = await repository.policy_awareness(run.session, date(run.today.year, 1, 1), **run.scope)
+    # The year as Jiyuan counts it: from 1 January 00:00 Beijing time (UTC+8, no daylight saving).
+    year_start = datetime(run.today.year, 1, 1, tzinfo=BEIJING)
+    rows = await repository.policy_awareness(run.session, year_start, **run.scope)
     for row in rows:
         row["level"] = "村" if row["village_code"] else ("镇合计" if row["town_code"] else "合计")
         row["rate"] = awareness_rate(row["known"], row["explained"])
