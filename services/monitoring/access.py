@@ -92,3 +92,5 @@ def vault(ctx: RequestContext) -> IdNumberVault:
 # 农户自主申报: the village's inbox belongs to its cadres (village, town, district); auditors read it.
 DECLARATION_READERS = (*WRITERS, Role.AUDITOR)
 DeclarationReaderCtx = Annotated[RequestContext, requires(DECLARATION_READERS)]
+# The applicant's phone and ID number in full: the cadres who call back and register the household.
+DeclarationContactCtx = Annotated[RequestContext, requires(WRITERS)]

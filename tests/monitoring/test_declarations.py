@@ -419,6 +419,26 @@ async def test_a_cadre_cannot_link_a_household_outside_their_territory(
     assert await count(stack, ALERT_COUNT) == 0
 
 
+async def test_the_villages_cadres_read_the_applicants_contact_in_full_on_record(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    body = declaration(phone="+86 139 1234 5678")
+    await submitted(api, body)
+    [waiting] = await inbox(api, tokens["village_beidahe"])
+    url = f"{DECLARATIONS}/{waiting['id']}/contact"
+    resp = await api.get(url, headers=auth(tokens["village_beidahe"]))
+    assert resp.status_code == 200, resp.text
+    assert resp.json() == {"applicant_name": "李秀英", "phone": "13912345678", "id_number": body["id_number"]}
+    assert resp.headers["cache-control"] == "no-store"
+    reveals = "SELECT count(*) FROM monitoring.audit_log WHERE action = 'reveal' AND entity_id = :id"
+    assert await count(stack, reveals, id=waiting["id"]) == 1
+    for who in ("auditor", "helper_wang", "dept_hrss"):
+        assert (await api.get(url, headers=auth(tokens[who]))).status_code == 403, who
+    wangwu = await town_official(api, tokens["admin"], WANGWU)
+    assert (await api.get(url, headers=auth(wangwu))).status_code == 404
+    assert await count(stack, reveals, id=waiting["id"]) == 1
+
+
 # --- no personal data where it does not belong ----------------------------------------------------
 
 

@@ -14,10 +14,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
-from services.monitoring.access import DeclarationReaderCtx, WriterCtx
+from services.monitoring.access import DeclarationContactCtx, DeclarationReaderCtx, WriterCtx
 from services.monitoring.declarations import repository, service
 from services.monitoring.declarations.public import DeclaringClient, ReadingClient
 from services.monitoring.declarations.schemas import (
+    DeclarationContact,
     DeclarationCreate,
     DeclarationDismissal,
     DeclarationForm,
@@ -113,6 +114,17 @@ async def list_declarations(
 async def get_declaration(declaration_id: uuid.UUID, ctx: DeclarationReaderCtx) -> JSONResponse:
     out = DeclarationOut.model_validate(await service.visible(ctx, declaration_id))
     return JSONResponse(out.model_dump(mode="json"), headers={"ETag": etag_for(out.version)})
+
+
+@router.get(
+    "/{declaration_id}/contact",
+    response_model=DeclarationContact,
+    summary="申报人手机号和身份证号（村、镇、区干部回访用，读取留痕）/ the applicant's contact in full",
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def get_contact(declaration_id: uuid.UUID, ctx: DeclarationContactCtx) -> JSONResponse:
+    out = await service.contact(ctx, await service.visible(ctx, declaration_id))
+    return JSONResponse(out.model_dump(mode="json"), headers={"Cache-Control": "no-store"})
 
 
 @router.post(

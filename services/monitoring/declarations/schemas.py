@@ -95,6 +95,14 @@ class DeclarationOut(OutputModel):
     risk_cause_labels: ClassVar[property] = labels_of("risk_causes")
 
 
+class DeclarationContact(OutputModel):
+    """To call the applicant back and register the household: shown to cadres, each read audited."""
+
+    applicant_name: str
+    phone: str
+    id_number: str
+
+
 class DeclarationLink(InputModel):
     household_id: uuid.UUID = Field(description="已登记（或刚登记）的农户；申报随即转为该户的预警")
 

@@ -20,6 +20,7 @@ from services.monitoring.declarations.events import DECLARATION_RECEIVED, Declar
 from services.monitoring.declarations.public import PublicRequest
 from services.monitoring.declarations.schemas import (
     ACCOUNT_MAX_LENGTH,
+    DeclarationContact,
     DeclarationCreate,
     DeclarationDismissal,
     DeclarationForm,
@@ -40,6 +41,7 @@ from services.monitoring.models import (
     RiskCause,
     SelfDeclaration,
 )
+from services.monitoring.settings import MonitoringSettings
 from shared.context import RequestContext
 from shared.errors import InvalidTransition, NotFound, ValidationFailed
 
@@ -236,6 +238,17 @@ async def visible(
     if found is None:
         raise NotFound("申报不存在或不在您的数据范围内", "declaration not found")
     return found
+
+
+async def contact(ctx: RequestContext, declaration: SelfDeclaration) -> DeclarationContact:
+    """The applicant's phone and ID number in full, for the cadre who calls back; the read is on record."""
+    settings = ctx.settings_as(MonitoringSettings)
+    await ctx.audit("reveal", "self_declaration", declaration.id, {"fields": ["phone", "id_number"]})
+    return DeclarationContact(
+        applicant_name=declaration.applicant_name,
+        phone=phones.phone_vault_for(settings.id_number_key).open(declaration.phone_cipher),
+        id_number=vault_for(settings.id_number_key).open(declaration.id_number_cipher),
+    )
 
 
 def _require_waiting(declaration: SelfDeclaration) -> None:
