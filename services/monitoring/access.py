@@ -87,3 +87,10 @@ async def load_household(
 def vault(ctx: RequestContext) -> IdNumberVault:
     """The keyed hash and cipher of ID numbers: households keep them, imports and batches match on them."""
     return vault_for(ctx.settings_as(MonitoringSettings).id_number_key)
+
+
+# 农户自主申报: the village's inbox belongs to its cadres (village, town, district); auditors read it.
+DECLARATION_READERS = (*WRITERS, Role.AUDITOR)
+DeclarationReaderCtx = Annotated[RequestContext, requires(DECLARATION_READERS)]
+# The applicant's phone and ID number in full: the cadres who call back and register the household.
+DeclarationContactCtx = Annotated[RequestContext, requires(WRITERS)]

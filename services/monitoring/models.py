@@ -509,3 +509,100 @@ class ProjectedUser(Base):
     division_code: Mapped[str | None] = mapped_column(String(12))
     active: Mapped[bool] = mapped_column(Boolean)
     version: Mapped[int] = mapped_column(Integer)
+
+
+# --- self-declaration (农户自主申报) and policy awareness (知晓率) ---
+
+
+class DeclarationStatus(LabelledEnum):
+    """Where a public self-declaration stands in the village's inbox."""
+
+    WAITING = "waiting", "待登记农户"  # the ID number matched no member of the village
+    ALERTED = "alerted", "已转为预警"
+    DISMISSED = "dismissed", "核实排除（无需登记）"
+
+
+class SelfDeclaration(Base):
+    """农户自主申报 from the public channel (QR code on the notice board, no login).
+
+    It becomes an alert once it names a household: at once when the ID number matches a member of
+    the declared village, else when a cadre registers the household and links it. The ID number and
+    phone are kept like members' ID numbers: a keyed hash (matching, lookup) and a ciphertext; cadres
+    see the masked forms."""
+
+    __tablename__ = "self_declarations"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    tracking_code: Mapped[str] = mapped_column(String(16), unique=True)
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    applicant_name: Mapped[str] = mapped_column(String(50))
+    id_number_hash: Mapped[bytes] = mapped_column(LargeBinary(32))
+    id_number_cipher: Mapped[bytes] = mapped_column(LargeBinary)
+    id_number_masked: Mapped[str] = mapped_column(String(18))
+    phone_hash: Mapped[bytes] = mapped_column(LargeBinary(32))
+    phone_cipher: Mapped[bytes] = mapped_column(LargeBinary)
+    phone_masked: Mapped[str] = mapped_column(String(11))
+    account: Mapped[str] = mapped_column(Text)  # what happened, in the applicant's words
+    risk_causes: Mapped[list[RiskCause]] = mapped_column(
+        ARRAY(RISK_CAUSE_ENUM), default=list, server_default=text("'{}'")
+    )
+    status: Mapped[DeclarationStatus] = mapped_column(
+        _enum(DeclarationStatus, "declaration_status"), default=DeclarationStatus.WAITING
+    )
+    household_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("households.id", ondelete="RESTRICT"))
+    alert_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("alerts.id", ondelete="RESTRICT"), unique=True
+    )
+    dismissal_reason: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
+        CheckConstraint("char_length(account) BETWEEN 1 AND 2000", name="account_bounded"),
+        # An alert names its household; a waiting declaration has neither; a dismissed one no alert.
+        CheckConstraint(
+            "(status = 'alerted' AND alert_id IS NOT NULL AND household_id IS NOT NULL) "
+            "OR (status = 'waiting' AND alert_id IS NULL AND household_id IS NULL) "
+            "OR (status = 'dismissed' AND alert_id IS NULL AND dismissal_reason IS NOT NULL)",
+            name="status_matches_links",
+        ),
+        Index(None, "updated_at", "id"),
+        Index(None, "village_code", "status"),
+    )
+
+
+class PublicRateCounter(Base):
+    """Hits of one caller (a keyed hash of a phone or client address) in one fixed window.
+
+    Kept in PostgreSQL so that every replica counts the same hits (an atomic upsert per hit)."""
+
+    __tablename__ = "public_rate_counters"
+
+    bucket: Mapped[str] = mapped_column(String(100), primary_key=True)
+    window_start: Mapped[datetime] = mapped_column(DateTime(timezone=True), primary_key=True)
+    hits: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (
+        CheckConstraint("hits >= 1", name="hits_positive"),
+        Index(None, "window_start"),
+    )
+
+
+class PolicyExplanation(Base):
+    """明白纸: a policy explained during a visit, and whether the household already knew it (知晓)."""
+
+    __tablename__ = "policy_explanations"
+
+    visit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), primary_key=True)
+    policy_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("policies.id", ondelete="RESTRICT"), primary_key=True
+    )
+    already_known: Mapped[bool] = mapped_column(Boolean)
+
+    __table_args__ = (Index(None, "policy_id"),)

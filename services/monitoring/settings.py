@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import Field, model_validator
+from limits import parse as parse_limit
+from pydantic import Field, field_validator, model_validator
 
 from shared.settings import Environment, ServiceSettings
 
@@ -36,6 +37,24 @@ class MonitoringSettings(ServiceSettings):
     measure_grace_days: int = Field(default=30, ge=1)
     department_batch_max_records: int = Field(default=5000, ge=1)
     import_max_rows: int = Field(default=200_000, ge=1)
+
+    # --- self-declaration (农户自主申报, seed §一(一) 农户自主申报) ---
+    # Public, no login: limits per caller, counted in PostgreSQL so every replica shares them, in
+    # the `limits` syntax ("3/day", "30/hour"). (practice) A family declares a difficulty once or
+    # twice; 3 a day per phone leaves room for a correction. A village office or a carrier's NAT
+    # puts many farmers behind one address, hence the larger allowance per client address.
+    self_declaration_phone_limit: str = "3/day"
+    self_declaration_client_limit: str = "30/hour"
+    # Looking up progress (code + phone) per client address: bounds guessing phones for a code.
+    self_declaration_lookup_limit: str = "30/hour"
+
+    @field_validator(
+        "self_declaration_phone_limit", "self_declaration_client_limit", "self_declaration_lookup_limit"
+    )
+    @classmethod
+    def _parsable_limit(cls, value: str) -> str:
+        parse_limit(value)  # raises ValueError on a malformed limit such as "lots"
+        return value
 
     @model_validator(mode="after")
     def _real_key_in_production(self) -> MonitoringSettings:

@@ -19,6 +19,7 @@ from services.monitoring.alerts.schemas import (
     AlertOut,
     BatchReport,
     DepartmentBatch,
+    PolicyExplainedOut,
     ScreeningRequest,
     ScreeningResult,
     VisitCreate,
@@ -123,7 +124,8 @@ async def get_alert(alert_id: uuid.UUID, ctx: ReaderCtx) -> AlertOut:
 async def create_visit(body: VisitCreate, ctx: FieldWorkerCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
-    out = VisitOut.model_validate(await service.log_visit(ctx, body))
+    visit, explained = await service.log_visit(ctx, body)
+    out = VisitOut.model_validate(visit).model_copy(update={"policies_explained": explained})
     return await ctx.respond(out, status_code=201)
 
 
@@ -147,4 +149,15 @@ async def list_visits(
     rows, next_cursor = await keyset_page(
         ctx.session, query, (Visit.updated_at, Visit.id), cursor=cursor, limit=limit
     )
-    return Page[VisitOut](items=[VisitOut.model_validate(r) for r in rows], next_cursor=next_cursor)
+    explained: dict[uuid.UUID, list[PolicyExplainedOut]] = {}
+    for e in await repository.explanations(ctx.session, [r.id for r in rows]):
+        explained.setdefault(e.visit_id, []).append(
+            PolicyExplainedOut(
+                policy_code=e.policy_code, policy_name=e.policy_name, already_known=e.already_known
+            )
+        )
+    items = [
+        VisitOut.model_validate(r).model_copy(update={"policies_explained": explained.get(r.id, [])})
+        for r in rows
+    ]
+    return Page[VisitOut](items=items, next_cursor=next_cursor)

@@ -2,12 +2,23 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import NamedTuple
 
 from sqlalchemy import Select, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.monitoring.alerts.events import ALERT_RAISED
-from services.monitoring.models import Alert, AlertSource, AlertStatus, Household, Visit, VisitorKind, outbox
+from services.monitoring.models import (
+    Alert,
+    AlertSource,
+    AlertStatus,
+    Household,
+    Policy,
+    PolicyExplanation,
+    Visit,
+    VisitorKind,
+    outbox,
+)
 from shared.auth import Principal, Role
 from shared.db import in_territory
 
@@ -210,3 +221,26 @@ def visits_filtered(
     if updated_since:
         query = query.where(Visit.updated_at > updated_since)
     return query
+
+
+async def policies_by_code(session: AsyncSession, codes: list[str]) -> dict[str, Policy]:
+    rows = await session.scalars(select(Policy).where(Policy.code.in_(codes)))
+    return {p.code: p for p in rows}
+
+
+class Explained(NamedTuple):
+    visit_id: uuid.UUID
+    policy_code: str
+    policy_name: str
+    already_known: bool
+
+
+async def explanations(session: AsyncSession, visit_ids: list[uuid.UUID]) -> list[Explained]:
+    """The policies explained during these visits, in the toolbox's code order."""
+    query = (
+        select(PolicyExplanation.visit_id, Policy.code, Policy.name, PolicyExplanation.already_known)
+        .join(Policy, Policy.id == PolicyExplanation.policy_id)
+        .where(PolicyExplanation.visit_id.in_(visit_ids))
+        .order_by(PolicyExplanation.visit_id, Policy.code)
+    )
+    return [Explained(*row) for row in (await session.execute(query)).all()]

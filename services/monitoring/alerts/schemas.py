@@ -74,6 +74,19 @@ class BatchReport(OutputModel):
     unmatched: list[UnmatchedRecord]
 
 
+class PolicyExplained(InputModel):
+    """明白纸: one policy of the toolbox explained during the visit."""
+
+    policy_code: str = Field(min_length=1, max_length=40, description="帮扶政策工具箱中的政策编码")
+    already_known: bool = Field(description="讲解前农户是否已知晓该政策（知晓率的分子）")
+
+
+class PolicyExplainedOut(OutputModel):
+    policy_code: str
+    policy_name: str
+    already_known: bool
+
+
 class VisitCreate(InputModel):
     household_id: uuid.UUID
     visited_at: datetime
@@ -84,6 +97,9 @@ class VisitCreate(InputModel):
         default_factory=list, max_length=11, description="发现风险时填写，将产生预警"
     )
     as_town_secretary: bool = Field(default=False, description="镇党委书记遍访（仅镇干部）")
+    policies_explained: list[PolicyExplained] = Field(
+        default_factory=list, max_length=60, description="本次讲解的政策（明白纸）及农户此前是否知晓"
+    )
 
 
 class VisitOut(OutputModel):
@@ -100,6 +116,7 @@ class VisitOut(OutputModel):
     findings: str
     risk_causes: list[RiskCause]
     alert_id: uuid.UUID | None
+    policies_explained: list[PolicyExplainedOut] = Field(default_factory=list)
     created_at: datetime
     updated_at: datetime
 

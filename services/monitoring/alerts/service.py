@@ -14,6 +14,7 @@ from services.monitoring.alerts.schemas import (
     BatchReport,
     DepartmentBatch,
     DepartmentRecord,
+    PolicyExplainedOut,
     ScreeningRequest,
     ScreeningResult,
     UnmatchedRecord,
@@ -22,7 +23,16 @@ from services.monitoring.alerts.schemas import (
 from services.monitoring.dates import years_before
 from services.monitoring.households.id_numbers import IdNumberVault, InvalidIdNumber, parse
 from services.monitoring.incomes import repository as incomes
-from services.monitoring.models import Alert, AlertSource, Household, RiskCause, Visit, VisitorKind
+from services.monitoring.models import (
+    Alert,
+    AlertSource,
+    Household,
+    Policy,
+    PolicyExplanation,
+    RiskCause,
+    Visit,
+    VisitorKind,
+)
 from services.monitoring.settings import MonitoringSettings
 from shared.auth import Role
 from shared.context import RequestContext
@@ -151,10 +161,29 @@ def _visitor_kind(ctx: RequestContext, data: VisitCreate) -> VisitorKind:
     return VisitorKind.RESPONSIBLE_HELPER if ctx.principal.role is Role.HELPER else VisitorKind.CADRE
 
 
-async def log_visit(ctx: RequestContext, data: VisitCreate) -> Visit:
-    """走访记录; findings with risk causes also raise a cadre-visit alert."""
+async def _explained_policies(ctx: RequestContext, data: VisitCreate) -> list[tuple[Policy, bool]]:
+    """Each policy the visit explained (明白纸), by its toolbox code, with whether it was known."""
+    found = await repository.policies_by_code(ctx.session, [p.policy_code for p in data.policies_explained])
+    explained: list[tuple[Policy, bool]] = []
+    seen: set[str] = set()
+    for index, item in enumerate(data.policies_explained):
+        field = f"body.policies_explained.{index}.policy_code"
+        if item.policy_code in seen:
+            raise ValidationFailed(field, "同一政策在一次走访中只登记一次", "policy listed twice")
+        seen.add(item.policy_code)
+        policy = found.get(item.policy_code)
+        if policy is None:
+            raise ValidationFailed(field, f"政策工具箱中没有编码 {item.policy_code}", "unknown policy code")
+        explained.append((policy, item.already_known))
+    return explained
+
+
+async def log_visit(ctx: RequestContext, data: VisitCreate) -> tuple[Visit, list[PolicyExplainedOut]]:
+    """走访记录; findings with risk causes also raise a cadre-visit alert; the policies explained
+    (明白纸) are kept with whether the household already knew each (知晓率)."""
     kind = _visitor_kind(ctx, data)
     household = await load_household(ctx, data.household_id)
+    explained = await _explained_policies(ctx, data)
     causes = list(dict.fromkeys(data.risk_causes))
     alert = None
     if causes:
@@ -178,8 +207,25 @@ async def log_visit(ctx: RequestContext, data: VisitCreate) -> Visit:
     )
     ctx.session.add(visit)
     await ctx.session.flush()
-    await ctx.audit("create", "visit", visit.id, {"household_id": household.id, "alert_id": visit.alert_id})
-    return visit
+    ctx.session.add_all(
+        PolicyExplanation(visit_id=visit.id, policy_id=policy.id, already_known=known)
+        for policy, known in explained
+    )
+    await ctx.session.flush()
+    await ctx.audit(
+        "create",
+        "visit",
+        visit.id,
+        {
+            "household_id": household.id,
+            "alert_id": visit.alert_id,
+            "policies_explained": {policy.code: known for policy, known in explained},
+        },
+    )
+    return visit, [
+        PolicyExplainedOut(policy_code=policy.code, policy_name=policy.name, already_known=known)
+        for policy, known in sorted(explained, key=lambda e: e[0].code)
+    ]
 
 
 async def screen(ctx: RequestContext, data: ScreeningRequest) -> ScreeningResult:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import text
@@ -234,5 +234,28 @@ async def data_quality(
         grace_days=grace_days,
         working_born_after=working_born_after,
         working_born_by=working_born_by,
+        **scope,
+    )
+
+
+async def policy_awareness(session: AsyncSession, since: datetime, **scope: Any) -> list[dict[str, Any]]:
+    """Policies explained on visits since ``since`` and how many the household already knew: per
+    village, per town (``village_code`` NULL) and for the whole territory (both NULL)."""
+    return await _rows(
+        session,
+        f"""
+        SELECT h.town_code, h.village_code,
+               count(DISTINCT v.household_id) AS households,
+               count(*) AS explained,
+               count(*) FILTER (WHERE e.already_known) AS known
+        FROM monitoring.policy_explanations e
+        JOIN monitoring.visits v ON v.id = e.visit_id
+        JOIN monitoring.households h ON h.id = v.household_id
+        WHERE {SCOPE} AND v.visited_at >= :since
+        GROUP BY GROUPING SETS ((h.town_code, h.village_code), (h.town_code), ())
+        HAVING count(*) > 0
+        ORDER BY h.town_code NULLS LAST, h.village_code NULLS LAST
+        """,  # noqa: S608
+        since=since,
         **scope,
     )

@@ -13,6 +13,7 @@ class ReportName(LabelledEnum):
     HELPER_COVERAGE = "helper-coverage", "帮扶责任覆盖与镇党委书记遍访"
     HELPER_MISSING = "helper-missing", "未明确帮扶责任人的农户"
     DATA_QUALITY = "data-quality", "疑点数据"
+    POLICY_AWARENESS = "policy-awareness", "政策知晓率（走访讲解明白纸）"  # 按村、按镇
 
 
 # How the households report groups them; the label heads the group column.

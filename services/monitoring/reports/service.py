@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -137,6 +137,24 @@ async def _data_quality(run: ReportRun) -> Rows:
     return rows
 
 
+BEIJING = timezone(timedelta(hours=8))
+
+
+def awareness_rate(known: int, explained: int) -> str:
+    """知晓率 = known / explained, one decimal of a per cent."""
+    return f"{known * 100 / explained:.1f}%" if explained else "—"
+
+
+async def _policy_awareness(run: ReportRun) -> Rows:
+    # The year as Jiyuan counts it: from 1 January 00:00 Beijing time (UTC+8, no daylight saving).
+    year_start = datetime(run.today.year, 1, 1, tzinfo=BEIJING)
+    rows = await repository.policy_awareness(run.session, year_start, **run.scope)
+    for row in rows:
+        row["level"] = "村" if row["village_code"] else ("镇合计" if row["town_code"] else "合计")
+        row["rate"] = awareness_rate(row["known"], row["explained"])
+    return rows
+
+
 def _fixed(*columns: tuple[str, str]) -> Callable[[ReportRun], Columns]:
     return lambda _run: list(columns)
 
@@ -216,6 +234,19 @@ REPORTS = {
             ("village_name", "村（社区）"),
             ("head_name", "户主"),
         ),
+    ),
+    ReportName.POLICY_AWARENESS: ReportDefinition(
+        _policy_awareness,
+        _fixed(
+            ("level", "层级"),
+            ("town_name", "乡镇（街道）"),
+            ("village_name", "村（社区）"),
+            ("households", "讲解户数"),
+            ("explained", "讲解政策项次"),
+            ("known", "讲解前已知晓项次"),
+            ("rate", "知晓率"),
+        ),
+        title=lambda run: f"{run.name.label}（{run.today.year} 年）",
     ),
 }
 
