@@ -87,3 +87,13 @@ async def load_household(
 def vault(ctx: RequestContext) -> IdNumberVault:
     """The keyed hash and cipher of ID numbers: households keep them, imports and batches match on them."""
     return vault_for(ctx.settings_as(MonitoringSettings).id_number_key)
+
+
+# --- identification time limit and long-running cases ---
+# The route of a household monitored two years or more is the town's decision (or the district's).
+ROUTE_DECIDERS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL)
+# The pending list is the cadres' own work (district, towns, villages) and the auditor's to read;
+# helpers and department officers are not shown a territory's open alerts.
+PENDING_READERS = (*WRITERS, Role.AUDITOR)
+RouteDeciderCtx = Annotated[RequestContext, requires(ROUTE_DECIDERS, write=True)]
+PendingReaderCtx = Annotated[RequestContext, requires(PENDING_READERS)]
