@@ -5,16 +5,20 @@ district), with history; the worklist shows per town how many are routed, carrie
 from __future__ import annotations
 
 import io
+import typing
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
+from fastapi.routing import APIRoute
 from openpyxl import load_workbook
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
+from services.monitoring import access
 from services.monitoring.dates import years_before
+from services.monitoring.worklists import endpoints as worklists
 from tests.conftest import Stack
 from tests.helpers import WANGWU, auth
 from tests.monitoring.factories import HOUSEHOLDS, count, create_household, include, town_official
@@ -317,3 +321,12 @@ async def test_the_database_wants_a_reason(
     household = await monitored_since(api, tokens, stack, TWO_YEARS_AGO)
     with pytest.raises(IntegrityError, match="ck_long_running_decisions_reason_given"):
         await sql(stack, DECISION, id=household, sequence=1, reason="  ", superseded=None)
+
+
+@pytest.mark.parametrize(
+    "route", [r for r in worklists.router.routes if isinstance(r, APIRoute)], ids=lambda r: r.path
+)
+def test_every_worklist_endpoint_declares_its_callers_in_the_signature(route: APIRoute) -> None:
+    aliases = [access.ReaderCtx, access.ReportReaderCtx, access.RouteDeciderCtx, access.PendingReaderCtx]
+    hints = typing.get_type_hints(route.endpoint, include_extras=True)
+    assert [name for name, hint in hints.items() if hint in aliases] == ["ctx"]
