@@ -94,3 +94,11 @@ DECLARATION_READERS = (*WRITERS, Role.AUDITOR)
 DeclarationReaderCtx = Annotated[RequestContext, requires(DECLARATION_READERS)]
 # The applicant's phone and ID number in full: the cadres who call back and register the household.
 DeclarationContactCtx = Annotated[RequestContext, requires(WRITERS)]
+# --- identification time limit and long-running cases ---
+# The route of a household monitored two years or more is the town's decision (or the district's).
+ROUTE_DECIDERS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL)
+# The pending list is the cadres' own work (district, towns, villages) and the auditor's to read;
+# helpers and department officers are not shown a territory's open alerts.
+PENDING_READERS = (*WRITERS, Role.AUDITOR)
+RouteDeciderCtx = Annotated[RequestContext, requires(ROUTE_DECIDERS, write=True)]
+PendingReaderCtx = Annotated[RequestContext, requires(PENDING_READERS)]

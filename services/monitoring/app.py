@@ -22,15 +22,18 @@ from services.monitoring.households.events import PUBLISHED as HOUSEHOLD_EVENTS
 from services.monitoring.incomes import endpoints as incomes
 from services.monitoring.models import kit
 from services.monitoring.reports import endpoints as reports
+from services.monitoring.scheduled import TASKS
 from services.monitoring.settings import MonitoringSettings
 from services.monitoring.workflow import endpoints as workflow
 from services.monitoring.workflow.events import PUBLISHED as WORKFLOW_EVENTS
+from services.monitoring.worklists import endpoints as worklists
+from services.monitoring.worklists.events import PUBLISHED as WORKLIST_EVENTS
 from shared.component import create_component_app
 from shared.events.consumer import Handler
 from shared.events.envelope import ConsumedEvent
 from shared.projections import Projection
 
-PUBLISHED = [*HOUSEHOLD_EVENTS, *WORKFLOW_EVENTS, *ALERT_EVENTS, *DECLARATION_EVENTS]
+PUBLISHED = [*HOUSEHOLD_EVENTS, *WORKFLOW_EVENTS, *ALERT_EVENTS, *DECLARATION_EVENTS, *WORKLIST_EVENTS]
 CONSUMES: dict[ConsumedEvent[Any], Handler] = {
     WORKER_UNEMPLOYED: on_worker_unemployed,
     WORKER_REGISTERED: on_worker_registered,
@@ -66,7 +69,9 @@ def create_app(settings: MonitoringSettings | None = None) -> FastAPI:
             reports.router,
             declarations.public_router,
             declarations.router,
+            worklists.router,
         ],
         published=PUBLISHED,
         consumes=CONSUMES,
+        tasks=TASKS,
     )

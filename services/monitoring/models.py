@@ -606,3 +606,82 @@ class PolicyExplanation(Base):
     already_known: Mapped[bool] = mapped_column(Boolean)
 
     __table_args__ = (Index(None, "policy_id"),)
+
+
+# --- identification time limit and long-running cases ---
+
+
+class LongRunningRoute(LabelledEnum):
+    """两年以上监测对象的处置路径 (seed §一(一)): one of three, decided household by household."""
+
+    ELIMINATE = "eliminate", "风险消除"  # 符合条件的标注风险消除
+    SAFETY_NET = "safety_net", "兜底保障"  # 落实低保、特困供养后标注兜底保障户
+    REFINE_PLAN = "refine_plan", "完善帮扶计划"  # 继续监测，逐户完善帮扶计划
+
+
+class IdentificationOverdue(Base):
+    """识别超时限: a case (household, first alert of the case) found past its time limit.
+
+    The row is the guard that the case is announced (``identification.overdue``) once: a rerun, a
+    second replica or a concurrent run meets the unique key and announces nothing."""
+
+    __tablename__ = "identification_overdue"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    case_started_on: Mapped[date] = mapped_column(Date)
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    # Where the case stood when found (a HouseholdStatus value: the step that is late). Text, not the
+    # household_status type, so that type can be recreated with new statuses without this table.
+    stage: Mapped[str] = mapped_column(String(40))
+    # The last day within the limit, as counted when found (calendar or working days).
+    deadline: Mapped[date] = mapped_column(Date)
+    found_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __table_args__ = (
+        UniqueConstraint("household_id", "case_started_on"),
+        CheckConstraint("deadline >= case_started_on AND found_on > deadline", name="found_past_deadline"),
+        Index(None, "town_code", "village_code"),
+    )
+
+
+class LongRunningDecision(Base):
+    """处置路径决定 of a long-running household: route, reason, who, when. A change is a new row;
+    the one it replaces is kept, marked ``superseded_at`` (history)."""
+
+    __tablename__ = "long_running_decisions"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    # The monitoring period decided on: a household included again later is a new case to decide.
+    included_on: Mapped[date] = mapped_column(Date)
+    # 1, 2, … per household: the route's version (its ETag) — the latest decision is the current one.
+    sequence: Mapped[int] = mapped_column(Integer)
+    route: Mapped[LongRunningRoute] = mapped_column(_enum(LongRunningRoute, "long_running_route"))
+    reason: Mapped[str] = mapped_column(Text)
+    decided_by: Mapped[str] = mapped_column(String(100))
+    decided_by_role: Mapped[str] = mapped_column(String(40))
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    superseded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    __mapper_args__ = {"eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        UniqueConstraint("household_id", "sequence"),
+        CheckConstraint("sequence >= 1", name="sequence_positive"),
+        CheckConstraint("length(btrim(reason)) > 0", name="reason_given"),
+        CheckConstraint(
+            "superseded_at IS NULL OR superseded_at >= decided_at", name="superseded_after_decided"
+        ),
+        # One current decision per household, whatever the code does.
+        Index(
+            "uq_long_running_decisions_current",
+            "household_id",
+            unique=True,
+            postgresql_where=text("superseded_at IS NULL"),
+        ),
+        Index(None, "town_code", "village_code"),
+    )

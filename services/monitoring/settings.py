@@ -56,6 +56,17 @@ class MonitoringSettings(ServiceSettings):
         parse_limit(value)  # raises ValueError on a malformed limit such as "lots"
         return value
 
+    # --- identification time limit and long-running cases ---
+    # ``identification_limit_days`` counted in working days (法定工作日, the Chinese holiday calendar
+    # of the chinesecalendar package) rather than calendar days: some provinces set "20 个工作日"
+    # where the national practice is "15 天内完成识别" (practice).
+    identification_limit_working_days: bool = False
+    # How often the time-limit check looks for cases past the limit (0: off); practice, not the seed.
+    identification_check_interval_seconds: int = Field(default=3600, ge=0)
+    # An alert still waiting to be verified after this many days is on the town's pending list
+    # (practice: 及时核实, a week; not in the seed).
+    pending_alert_days: int = Field(default=7, ge=1, le=90)
+
     @model_validator(mode="after")
     def _real_key_in_production(self) -> MonitoringSettings:
         if self.environment is Environment.PRODUCTION and (

@@ -413,16 +413,16 @@ def test_households_report_groups_are_labelled(group: GroupBy, value: str | None
 
 
 @pytest.mark.parametrize(
-    ("status", "has_plan", "text"),
+    ("route", "done", "text"),
     [
-        ("risk_eliminated", False, "已标注风险消除"),
-        ("safety_net", True, "已标注兜底保障户"),
-        ("included", True, "逐户完善帮扶计划（2025 年已制定）"),
-        ("included", False, "待处置"),
+        ("eliminate", True, "风险消除（已完成）"),
+        ("safety_net", False, "兜底保障（未完成）"),
+        ("refine_plan", True, "完善帮扶计划（已完成）"),
+        (None, False, "待处置"),
     ],
 )
-def test_long_running_case_disposition(status: str, has_plan: bool, text: str) -> None:
-    assert disposition(status, has_plan, 2025) == text
+def test_long_running_case_disposition(route: str | None, done: bool, text: str) -> None:
+    assert disposition(route, done) == text
 
 
 def test_helper_coverage_is_a_percentage_with_one_decimal() -> None:

@@ -40,30 +40,6 @@ async def households_by(session: AsyncSession, group: str, **scope: Any) -> list
     )
 
 
-async def long_running(
-    session: AsyncSession, cutoff: date, year: int, years: int, **scope: Any
-) -> list[dict[str, Any]]:
-    return await _rows(
-        session,
-        f"""
-        SELECT h.id AS household_id, h.town_code, h.village_code, h.head_name, h.subtype::text AS subtype,
-               h.included_on, h.status::text AS status, h.closed_on,
-               EXISTS (SELECT 1 FROM monitoring.assistance_plans p
-                       WHERE p.household_id = h.id AND p.year = :year) AS has_plan
-        FROM monitoring.households h
-        WHERE {SCOPE} AND h.included_on IS NOT NULL AND (
-            (h.status = 'included' AND h.included_on <= :cutoff)
-            OR (h.status IN ('risk_eliminated', 'safety_net')
-                AND h.closed_on >= h.included_on + make_interval(years => :years)))
-        ORDER BY h.town_code, h.included_on, h.id
-        """,  # noqa: S608
-        cutoff=cutoff,
-        year=year,
-        years=years,
-        **scope,
-    )
-
-
 async def lacking_developmental(
     session: AsyncSession, born_after: date, born_by: date, minimum: int, **scope: Any
 ) -> list[dict[str, Any]]:
@@ -93,25 +69,46 @@ async def lacking_developmental(
     )
 
 
+# The cases the identification-overdue report looks at: being identified, or included in this case.
+IDENTIFICATION_CASES = (
+    "h.case_started_on IS NOT NULL AND (h.status IN ('verifying', 'village_review', 'public_notice', "
+    "'town_review', 'district_approval') OR (h.status = 'included' AND h.included_on >= h.case_started_on))"
+)
+
+
+async def identification_case_starts(session: AsyncSession, **scope: Any) -> list[date]:
+    result = await session.execute(
+        text(
+            "SELECT DISTINCT h.case_started_on FROM monitoring.households h "  # noqa: S608 - constants
+            f"WHERE {SCOPE} AND {IDENTIFICATION_CASES}"
+        ),
+        scope,
+    )
+    return [row[0] for row in result]
+
+
 async def identification_overdue(
-    session: AsyncSession, today: date, limit_days: int, **scope: Any
+    session: AsyncSession, today: date, deadlines: dict[date, date], **scope: Any
 ) -> list[dict[str, Any]]:
+    """Over the limit: still being identified after the deadline, or included after it."""
     return await _rows(
         session,
         f"""
+        WITH limits AS (
+            SELECT * FROM unnest(CAST(:starts AS date[]), CAST(:deadlines AS date[])) AS l(started, deadline)
+        )
         SELECT h.id AS household_id, h.town_code, h.village_code, h.head_name, h.status::text AS status,
-               h.case_started_on, h.included_on,
-               COALESCE(h.included_on, CAST(:today AS date)) - h.case_started_on AS days
-        FROM monitoring.households h
-        WHERE {SCOPE} AND h.case_started_on IS NOT NULL
-          AND COALESCE(h.included_on, CAST(:today AS date)) - h.case_started_on > :limit_days
-          AND (h.status IN ('verifying', 'village_review', 'public_notice', 'town_review',
-                            'district_approval')
-               OR (h.status = 'included' AND h.included_on >= h.case_started_on))
-        ORDER BY days DESC, h.id
+               h.case_started_on, l.deadline, h.included_on,
+               COALESCE(h.included_on, CAST(:today AS date)) - h.case_started_on AS days,
+               COALESCE(h.included_on, CAST(:today AS date)) - l.deadline AS days_over
+        FROM monitoring.households h JOIN limits l ON l.started = h.case_started_on
+        WHERE {SCOPE} AND {IDENTIFICATION_CASES}
+          AND COALESCE(h.included_on, CAST(:today AS date)) > l.deadline
+        ORDER BY days_over DESC, h.id
         """,  # noqa: S608
         today=today,
-        limit_days=limit_days,
+        starts=list(deadlines),
+        deadlines=list(deadlines.values()),
         **scope,
     )
 

@@ -15,10 +15,11 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.monitoring.dates import years_before
-from services.monitoring.models import HouseholdKind, HouseholdStatus, RiskCause, Subtype
+from services.monitoring.models import HouseholdKind, HouseholdStatus, LongRunningRoute, RiskCause, Subtype
 from services.monitoring.reports import repository
 from services.monitoring.reports.schemas import GroupBy, ReportName
 from services.monitoring.settings import MonitoringSettings
+from services.monitoring.worklists import service as worklists
 from shared.context import RequestContext
 from shared.divisions import DivisionRegistry
 from shared.labels import LabelledEnum
@@ -70,13 +71,11 @@ def group_label(group: GroupBy, value: str | None) -> str:
     return GROUPED[group](value).label if value else NOT_FILLED
 
 
-def disposition(status: str, has_plan: bool, year: int) -> str:
-    """处置情况 of a long-running case."""
-    if status == HouseholdStatus.RISK_ELIMINATED:
-        return "已标注风险消除"
-    if status == HouseholdStatus.SAFETY_NET:
-        return "已标注兜底保障户"
-    return f"逐户完善帮扶计划（{year} 年已制定）" if has_plan else "待处置"
+def disposition(route: str | None, route_done: bool) -> str:
+    """处置情况 of a long-running case: its route (seed §一(一)) and whether it is carried out."""
+    if route is None:
+        return "待处置"
+    return f"{LongRunningRoute(route).label}（{'已完成' if route_done else '未完成'}）"
 
 
 def coverage(with_helper: int, households: int) -> str:
@@ -91,12 +90,17 @@ async def _households(run: ReportRun) -> Rows:
 
 
 async def _long_running(run: ReportRun) -> Rows:
-    years = run.settings.long_running_years
-    rows = await repository.long_running(
-        run.session, years_before(run.today, years), run.today.year, years, **run.scope
+    """The worklist of households monitored ``long_running_years`` or more (worklists.service)."""
+    rows = await worklists.worklist_rows(
+        run.session,
+        run.settings,
+        run.today,
+        prefix=run.scope["prefix"],
+        town_code=run.scope["town"],
+        route=None,
     )
     for row in rows:
-        row["disposition"] = disposition(row["status"], row["has_plan"], run.today.year)
+        row["disposition"] = disposition(row["route"], row["route_done"])
     return rows
 
 
@@ -108,9 +112,16 @@ async def _lacking_developmental(run: ReportRun) -> Rows:
 
 
 async def _identification_overdue(run: ReportRun) -> Rows:
+    """Cases over the identification limit, open or included late, counted as the settings say."""
+    starts = await repository.identification_case_starts(run.session, **run.scope)
     return await repository.identification_overdue(
-        run.session, run.today, run.settings.identification_limit_days, **run.scope
+        run.session, run.today, worklists.deadlines(starts, run.settings), **run.scope
     )
+
+
+def _limit_text(settings: MonitoringSettings) -> str:
+    unit = "个工作日" if settings.identification_limit_working_days else " 天"
+    return f"{settings.identification_limit_days}{unit}"
 
 
 async def _helper_coverage(run: ReportRun) -> Rows:
@@ -187,7 +198,8 @@ REPORTS = {
             *HOUSEHOLD_COLUMNS,
             ("included_on", "纳入日期"),
             ("status_label", "当前状态"),
-            ("disposition", "处置情况"),
+            ("disposition", "处置路径"),
+            ("decided_at", "决定时间"),
         ),
     ),
     ReportName.LACKING_DEVELOPMENTAL: ReportDefinition(
@@ -204,10 +216,12 @@ REPORTS = {
             *HOUSEHOLD_COLUMNS,
             ("status_label", "状态"),
             ("case_started_on", "首次预警日期"),
+            ("deadline", "时限截止日"),
             ("included_on", "纳入日期"),
             ("days", "用时（天）"),
+            ("days_over", "超出（天）"),
         ),
-        title=lambda run: f"{run.name.label}（{run.settings.identification_limit_days} 天）",
+        title=lambda run: f"{run.name.label}（{_limit_text(run.settings)}）",
     ),
     ReportName.HELPER_COVERAGE: ReportDefinition(
         _helper_coverage,

@@ -1,0 +1,29 @@
+"""Work the monitoring service does on a clock: the identification time limit (快速响应)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import structlog
+
+from services.monitoring.worklists import service as worklists
+from shared.scheduled import PeriodicTask
+from shared.work import WorkContext
+
+log = structlog.get_logger("xianjie.monitoring.scheduled")
+
+
+async def check_identification_limit(ctx: WorkContext) -> None:
+    """A case passes its limit as days go by, not on a write: look every interval, announce once."""
+    found = await worklists.record_overdue_identifications(ctx, date.today())
+    if found:
+        log.info("identification_overdue_found", cases=found)
+
+
+IDENTIFICATION_LIMIT = PeriodicTask(
+    name="identification-limit",
+    run=check_identification_limit,
+    interval=lambda settings: settings.identification_check_interval_seconds,
+)
+
+TASKS = [IDENTIFICATION_LIMIT]
