@@ -13,6 +13,7 @@ from services.monitoring.alerts.events import PUBLISHED as ALERT_EVENTS
 from services.monitoring.alerts.events import WORKER_UNEMPLOYED
 from services.monitoring.alerts.service import on_worker_unemployed
 from services.monitoring.assistance import endpoints as assistance
+from services.monitoring.changes import endpoints as changes
 from services.monitoring.employment_records.events import WORKER_REGISTERED
 from services.monitoring.employment_records.service import EMPLOYMENT_RECORDS, on_worker_registered
 from services.monitoring.households import endpoints as households
@@ -62,6 +63,7 @@ def create_app(settings: MonitoringSettings | None = None) -> FastAPI:
             workflow.router,
             assistance.router,
             reports.router,
+            changes.router,
         ],
         published=PUBLISHED,
         consumes=CONSUMES,
