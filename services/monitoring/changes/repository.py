@@ -74,4 +74,4 @@ async def history(session: AsyncSession, household_id: uuid.UUID) -> list[tuple[
         )
         .order_by(HouseholdChange.id)
     )
-    return [(change, name) for change, name in rows.tuples()]
+    return [(change, name) for change, name in rows]

@@ -295,6 +295,7 @@ async def arrive(ctx: RequestContext, household: Household, data: ArrivalIn) -> 
     )
     ctx.session.add(member)
     household.member_count += 1
+    await ctx.session.flush()  # the member exists before the history names it
     changes = ChangeSet(ctx, data.effective_on, data.reason)
     changes.record(household, ChangeKind(data.kind.value), member=member)
     await ctx.session.flush()

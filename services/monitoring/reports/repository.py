@@ -54,7 +54,8 @@ async def households_by(session: AsyncSession, group: str, as_of: date, **scope:
     return await _rows(
         session,
         f"""
-        SELECT town_code, grp AS group_value, count(*) AS households, CAST(sum(people) AS int) AS members FROM (
+        SELECT town_code, grp AS group_value, count(*) AS households, CAST(sum(people) AS int) AS members
+        FROM (
             SELECT h.town_code, {GROUP_EXPRESSIONS[group]} AS grp, h.people FROM ({_HOUSEHOLDS_ON}) h
         ) g GROUP BY town_code, grp ORDER BY town_code, grp NULLS LAST
         """,  # noqa: S608 - constant fragments only

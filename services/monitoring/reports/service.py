@@ -164,7 +164,9 @@ REPORTS = {
             ("households", "户数"),
             ("members", "人数"),
         ],
-        title=lambda run: f"{run.name.label}（按{run.group.label}，{(run.as_of or run.today).isoformat()}）",
+        title=lambda run: (
+            f"{run.name.label}（按{run.group.label}" + (f"，{run.as_of.isoformat()}）" if run.as_of else "）")
+        ),
     ),
     ReportName.LONG_RUNNING: ReportDefinition(
         _long_running,
