@@ -57,16 +57,16 @@ def disagreement(
     household: ProjectedHousehold, borrower: ProjectedBorrower, data: LoanCreate
 ) -> AppError | None:
     """Why the loan cannot be recorded for this (visible) household and member, if it cannot."""
-    if borrower.member.household_id != household.id:
-        return ValidationFailed("member_id", "借款人不是该户成员", "the member is not of that household")
-    if not borrower.member.active:
-        return ValidationFailed("member_id", "借款人已迁出或已故", "the member has left the household")
     if household.cancelled_on is not None:
         return ValidationFailed(
             "household_id",
             f"该户已于 {household.cancelled_on.isoformat()} 注销，不再是小额信贷支持对象",
             "the household was cancelled",
         )
+    if borrower.member.household_id != household.id:
+        return ValidationFailed("member_id", "借款人不是该户成员", "the member is not of that household")
+    if not borrower.member.active:
+        return ValidationFailed("member_id", "借款人已迁出或已故", "the member has left the household")
     if data.village_code != household.village_code:
         return ValidationFailed("village_code", "须与借款农户所在村一致", "not the household's village")
     kinds = kinds_of(household)
