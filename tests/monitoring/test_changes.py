@@ -659,3 +659,15 @@ async def test_households_report_counts_households_and_members_on_any_date(
         headers=auth(tokens["town_kejing"]),
     )
     assert {r["town_name"] for r in town_view.json()["rows"]} == {"克井镇"}
+
+
+async def test_a_departure_leaves_the_roll_consistent_for_data_quality(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    """Rule 4 (登记成员数与家庭人口数不一致) compares the declared size with the active members."""
+    admin = tokens["admin"]
+    created, (_, spouse, _) = await family(api, admin)
+    resp = await change(api, admin, created["id"], "departures", {"member_id": spouse, "kind": "death"})
+    assert resp.status_code == 200, resp.text
+    report = (await api.get("/api/monitoring/v1/reports/data-quality", headers=auth(admin))).json()
+    assert [r for r in report["rows"] if r["rule_no"] == 4] == []

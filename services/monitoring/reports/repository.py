@@ -96,7 +96,8 @@ async def lacking_developmental(
         f"""
         WITH able AS (
             SELECT household_id, count(*) AS able_bodied FROM monitoring.members
-            WHERE labour IN ('ordinary', 'skilled') AND birth_date > :born_after AND birth_date <= :born_by
+            WHERE left_on IS NULL AND labour IN ('ordinary', 'skilled')
+              AND birth_date > :born_after AND birth_date <= :born_by
             GROUP BY household_id
         ), developmental AS (
             SELECT household_id, count(*) AS measures FROM monitoring.measures
@@ -215,7 +216,8 @@ DATA_QUALITY_QUERIES = {
     """,
     4: """
         SELECT h.id FROM monitoring.households h
-        JOIN (SELECT household_id, count(*) AS n FROM monitoring.members GROUP BY household_id) m
+        JOIN (SELECT household_id, count(*) AS n FROM monitoring.members WHERE left_on IS NULL
+              GROUP BY household_id) m
           ON m.household_id = h.id
         WHERE h.member_count <> m.n
     """,
@@ -224,7 +226,7 @@ DATA_QUALITY_QUERIES = {
         SELECT h.id FROM monitoring.households h
         WHERE {NEEDS_HELPER} AND EXISTS (
             SELECT 1 FROM monitoring.members m
-            WHERE m.household_id = h.id AND m.labour IN ('ordinary', 'skilled')
+            WHERE m.household_id = h.id AND m.left_on IS NULL AND m.labour IN ('ordinary', 'skilled')
               AND m.birth_date > :working_born_after AND m.birth_date <= :working_born_by
               AND NOT EXISTS (SELECT 1 FROM monitoring.member_employment_records r
                               WHERE r.member_id = m.id))
