@@ -3,6 +3,7 @@ reason and an append-only history; counts at a date follow them; events carry th
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, timedelta
 from typing import Any
 
@@ -671,3 +672,19 @@ async def test_a_departure_leaves_the_roll_consistent_for_data_quality(
     assert resp.status_code == 200, resp.text
     report = (await api.get("/api/monitoring/v1/reports/data-quality", headers=auth(admin))).json()
     assert [r for r in report["rows"] if r["rule_no"] == 4] == []
+
+
+async def test_two_departures_of_one_member_at_once_record_one(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    """Both ask with ``If-Match: *``: the household's lock lets one in; the other finds them gone."""
+    cadre = tokens["village_beidahe"]
+    created, (_, spouse, _) = await family(api, cadre)
+    body = {"member_id": spouse, "kind": "death"}
+    answers = await asyncio.gather(
+        *(change(api, cadre, created["id"], "departures", body, **{"If-Match": "*"}) for _ in range(2))
+    )
+    assert sorted(a.status_code for a in answers) == [200, 409]
+    assert await count(stack, "SELECT count(*) FROM monitoring.household_changes") == 1
+    household = (await api.get(f"{HOUSEHOLDS}/{created['id']}", headers=auth(cadre))).json()
+    assert household["member_count"] == 2
