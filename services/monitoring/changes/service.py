@@ -250,7 +250,10 @@ async def depart(ctx: RequestContext, household: Household, data: DepartureIn) -
     check_date(data.effective_on, max(household.formed_on, member.joined_on), "立户或其入户日期")
     staying = [m for m in await repository.active_members(ctx.session, household.id) if m.id != member.id]
     if not staying:
-        raise LastMember("该户仅剩此一名在册成员：全户死亡或迁出请办理注销", "cancel the household instead")
+        raise LastMember(
+            "该户仅此一名在册成员：户内还有他人的，请先登记成员；全户死亡或迁出的，请办理注销",
+            "register the other members first, or cancel the household",
+        )
     head = successor([member], staying, data.new_head_member_id, "body.new_head_member_id")
     before_household, before_member = household_changed(household), member_changed(member)
     member.left_on = data.effective_on
