@@ -688,3 +688,18 @@ async def test_two_departures_of_one_member_at_once_record_one(
     assert await count(stack, "SELECT count(*) FROM monitoring.household_changes") == 1
     household = (await api.get(f"{HOUSEHOLDS}/{created['id']}", headers=auth(cadre))).json()
     assert household["member_count"] == 2
+
+
+async def test_merge_refuses_an_identity_the_target_category_does_not_fit(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    """A 脱贫户 merging into a 边缘易致贫户 would make it a 脱贫户, whose category cannot be 边缘易致贫户."""
+    cadre = tokens["village_beidahe"]
+    target, _ = await family(api, cadre, kind="ordinary")
+    await include(api, tokens, target["id"], stack, subtype="marginal")
+    source, _ = await family(api, cadre)
+    resp = await change(api, cadre, source["id"], "merge", {"into_household_id": target["id"]})
+    assert resp.status_code == 422 and resp.json()["code"] == "subtype_not_for_kind"
+    itself = await change(api, cadre, source["id"], "merge", {"into_household_id": source["id"]})
+    assert itself.status_code == 422 and itself.json()["errors"][0]["field"] == "body.into_household_id"
+    assert await count(stack, "SELECT count(*) FROM monitoring.household_changes") == 0
