@@ -12,9 +12,9 @@ from sqlalchemy import text
 
 from services.monitoring.households.events import MEMBER_CHANGED, MemberChanged
 from tests.conftest import Stack
-from tests.employment.factories import FLOOR, URL, handled, worker
+from tests.employment.factories import API, FLOOR, URL, handled, worker
 from tests.helpers import auth, eventually
-from tests.monitoring.factories import HOUSEHOLDS, create_household, id_number, member
+from tests.monitoring.factories import HOUSEHOLDS, create_household, id_number, include, member
 
 TODAY = date.today()
 
@@ -96,3 +96,44 @@ async def test_a_replayed_or_late_departure_changes_the_count_once(
     assert await employed_on(api, admin, left) == 0 and await employed_on(api, admin, TODAY) == 0
     audited = "SELECT count(*) = 1 FROM employment.audit_log WHERE action = 'departure'"
     assert await employment_sees(stack, audited)
+
+
+async def test_a_member_who_left_is_no_longer_listed_for_job_support(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    town = tokens["town_kejing"]
+    household = await create_household(
+        api, town, member_count=2, members=[member(), member(relation="spouse", id_number=id_number())]
+    )
+    await include(api, tokens, household["id"], stack)
+    _, spouse = [
+        m["id"] for m in (await api.get(f"{HOUSEHOLDS}/{household['id']}/members", headers=auth(town))).json()
+    ]
+
+    async def listed() -> set[str]:
+        page = await api.get(
+            f"{API}/job-support", params={"household_id": household["id"]}, headers=auth(town)
+        )
+        return {entry["member_id"] for entry in page.json()["items"]}
+
+    await eventually(listed, timeout=30)
+    assert spouse in await listed()
+    url = f"{HOUSEHOLDS}/{household['id']}"
+    etag = (await api.get(url, headers=auth(town))).headers["etag"]
+    moved = await api.post(
+        f"{url}/departures",
+        json={
+            "member_id": spouse,
+            "kind": "move_out",
+            "effective_on": TODAY.isoformat(),
+            "reason": "迁往外省",
+        },
+        headers=auth(town, **{"If-Match": etag}),
+    )
+    assert moved.status_code == 200, moved.text
+
+    async def spouse_gone() -> bool:
+        return spouse not in await listed()
+
+    await eventually(spouse_gone, timeout=30)
+    assert len(await listed()) == 1  # the head is still listed
