@@ -441,3 +441,21 @@ class HouseholdIdentity(Base):
     since: Mapped[date] = mapped_column(Date, primary_key=True)
     lifted_out: Mapped[bool] = mapped_column(Boolean)
     version: Mapped[int] = mapped_column(Integer)
+
+
+# --- members who left (monitoring's household and member changes) ---
+
+
+class MemberDeparture(Base):
+    """The day a member left their household as monitoring announced it (``member.changed`` with
+    ``active: false``: died, moved or married out, household cancelled) — the floor's history.
+
+    Like ``household_identities``, not part of the projection: a rebuild must not move the count.
+    A worker whose member left counts no more from ``left_on`` on (``counted_spans_of``).
+    """
+
+    __tablename__ = "member_departures"
+
+    member_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    left_on: Mapped[date] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer)  # monitoring's member version that said so

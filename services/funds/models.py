@@ -451,6 +451,8 @@ class ProjectedHousehold(Base):
     # When monitoring announced this version (the event's time), not when we applied it: a rebuild
     # from the stream then gives the very same row.
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # 注销 (died out, moved away, merged into another household): no new loan in its name.
+    cancelled_on: Mapped[date | None] = mapped_column(Date)
 
     __table_args__ = (Index(None, "town_code", "village_code"),)
 

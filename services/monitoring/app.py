@@ -13,6 +13,7 @@ from services.monitoring.alerts.events import PUBLISHED as ALERT_EVENTS
 from services.monitoring.alerts.events import WORKER_UNEMPLOYED
 from services.monitoring.alerts.service import on_worker_unemployed
 from services.monitoring.assistance import endpoints as assistance
+from services.monitoring.changes import endpoints as changes
 from services.monitoring.declarations import endpoints as declarations
 from services.monitoring.declarations.events import PUBLISHED as DECLARATION_EVENTS
 from services.monitoring.employment_records.events import WORKER_REGISTERED
@@ -70,6 +71,7 @@ def create_app(settings: MonitoringSettings | None = None) -> FastAPI:
             declarations.public_router,
             declarations.router,
             worklists.router,
+            changes.router,
         ],
         published=PUBLISHED,
         consumes=CONSUMES,

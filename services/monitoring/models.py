@@ -7,6 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Computed,
@@ -14,6 +15,7 @@ from sqlalchemy import (
     DateTime,
     Enum,
     ForeignKey,
+    Identity,
     Index,
     Integer,
     LargeBinary,
@@ -193,6 +195,10 @@ class Household(Base):
     notice_posted_on: Mapped[date | None] = mapped_column(Date)
     included_on: Mapped[date | None] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)  # risk eliminated / marked safety-net
+    # Since when the household exists in the records (registration, or the day a split formed it),
+    # and the day it was cancelled (注销: died out, moved away, merged); counts at a date follow both.
+    formed_on: Mapped[date] = mapped_column(Date, server_default=func.current_date())
+    cancelled_on: Mapped[date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
@@ -202,6 +208,7 @@ class Household(Base):
     __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
     __table_args__ = (
         CheckConstraint("member_count >= 1", name="member_count_positive"),
+        CheckConstraint("cancelled_on IS NULL OR cancelled_on >= formed_on", name="cancelled_after_formed"),
         CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         CheckConstraint(
             "status NOT IN ('included', 'risk_eliminated', 'safety_net') "
@@ -238,7 +245,9 @@ class Member(Base):
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(50))
-    id_number_hash: Mapped[bytes] = mapped_column(LargeBinary(32), unique=True)
+    # Unique among active members (``uq_members_active_id_number_hash``): a person who left one
+    # household (married out, moved away) may arrive in another as a new member row.
+    id_number_hash: Mapped[bytes] = mapped_column(LargeBinary(32))
     id_number_cipher: Mapped[bytes] = mapped_column(LargeBinary)
     id_number_masked: Mapped[str] = mapped_column(String(18))
     birth_date: Mapped[date] = mapped_column(Date)
@@ -247,7 +256,10 @@ class Member(Base):
     labour: Mapped[LabourCapacity] = mapped_column(_enum(LabourCapacity, "labour_capacity"))
     schooling: Mapped[Schooling] = mapped_column(_enum(Schooling, "schooling_status"))
     medical_insured: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
-    # The day the member left the household (death, moving out, marriage out, split); then not counted.
+    # The day the member joined the household in the records (registration, birth, moving or
+    # marrying in); a split or merge moves the row and keeps it (the history says where from).
+    joined_on: Mapped[date] = mapped_column(Date, server_default=func.current_date())
+    # The day the member left the household (death, moving out, marriage out); then not counted.
     left_on: Mapped[date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
@@ -256,7 +268,16 @@ class Member(Base):
     )
 
     __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
-    __table_args__ = (Index(None, "household_id"),)
+    __table_args__ = (
+        Index(None, "household_id"),
+        CheckConstraint("left_on IS NULL OR left_on >= joined_on", name="left_after_joined"),
+        Index(
+            "uq_members_active_id_number_hash",
+            "id_number_hash",
+            unique=True,
+            postgresql_where=text("left_on IS NULL"),
+        ),
+    )
 
 
 class Income(Base):
@@ -684,4 +705,84 @@ class LongRunningDecision(Base):
             postgresql_where=text("superseded_at IS NULL"),
         ),
         Index(None, "town_code", "village_code"),
+# --- household and member changes ---
+
+
+class ChangeKind(LabelledEnum):
+    """户籍与成员变动: what happened to a household or one of its members."""
+
+    DEATH = "death", "死亡"
+    MOVE_OUT = "move_out", "迁出"
+    MARRIAGE_OUT = "marriage_out", "婚出"
+    BIRTH = "birth", "出生"
+    MOVE_IN = "move_in", "迁入"
+    MARRIAGE_IN = "marriage_in", "婚入"
+    SPLIT = "split", "分户"  # a member moved to the household a split formed
+    MERGE = "merge", "合户"  # a member moved with their household into another
+    CANCELLATION = "cancellation", "注销"
+
+
+DEPARTURES = (ChangeKind.DEATH, ChangeKind.MOVE_OUT, ChangeKind.MARRIAGE_OUT)
+ARRIVALS = (ChangeKind.BIRTH, ChangeKind.MOVE_IN, ChangeKind.MARRIAGE_IN)
+MOVES = (ChangeKind.SPLIT, ChangeKind.MERGE)
+
+
+def _kinds_sql(kinds: tuple[ChangeKind, ...]) -> str:
+    return "kind IN (" + ", ".join(f"'{k.value}'" for k in kinds) + ")"
+
+
+class HouseholdChange(Base):
+    """One dated change of a household or a member (户籍与成员变动): append-only, never edited.
+
+    ``household_id`` is the household the change happened in; for a split or merge the member moved
+    from it to ``other_household_id`` (one row per member, shown in both households' history); a
+    cancellation after a merge names the household it went into.
+    """
+
+    __tablename__ = "household_changes"
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(always=True), primary_key=True)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id", ondelete="RESTRICT"))
+    member_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("members.id", ondelete="RESTRICT"))
+    kind: Mapped[ChangeKind] = mapped_column(_enum(ChangeKind, "change_kind"))
+    effective_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    other_household_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("households.id", ondelete="RESTRICT")
+    )
+    actor: Mapped[str] = mapped_column(String(100))
+    actor_role: Mapped[str] = mapped_column(String(40))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __table_args__ = (
+        CheckConstraint("kind = 'cancellation' OR member_id IS NOT NULL", name="member_named"),
+        CheckConstraint(
+            f"CASE WHEN {_kinds_sql(MOVES)} THEN other_household_id IS NOT NULL "
+            "AND other_household_id <> household_id "
+            "WHEN kind = 'cancellation' THEN other_household_id IS DISTINCT FROM household_id "
+            "ELSE other_household_id IS NULL END",
+            name="other_household_fits",
+        ),
+        # A member leaves once, arrives once; a household is cancelled once.
+        Index(
+            "uq_household_changes_one_departure",
+            "member_id",
+            unique=True,
+            postgresql_where=text(_kinds_sql(DEPARTURES)),
+        ),
+        Index(
+            "uq_household_changes_one_arrival",
+            "member_id",
+            unique=True,
+            postgresql_where=text(_kinds_sql(ARRIVALS)),
+        ),
+        Index(
+            "uq_household_changes_one_cancellation",
+            "household_id",
+            unique=True,
+            postgresql_where=text("kind = 'cancellation'"),
+        ),
+        Index(None, "household_id", "id"),
+        Index(None, "other_household_id"),
+        Index(None, "member_id", "effective_on"),
     )

@@ -41,6 +41,7 @@ async def test_registration_announces_the_household_and_each_member_once(
         "status": "not_monitored",
         "subtype": None,
         "version": 1,
+        "cancelled_on": None,
     }
     members = await announced(stack, MEMBER_CHANGED)
     assert sorted((m.labour, m.active, m.version) for _, m in members) == [

@@ -7,6 +7,7 @@ Lengths are our columns': an event that does not fit is parked rather than half-
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 from pydantic import Field
 
@@ -30,6 +31,7 @@ class MemberChanged(EventReading):
     labour: str = Field(max_length=20)
     active: bool  # false once moved out or deceased
     version: int
+    left_on: date | None = None  # the day they left: from then on they count no more
 
 
 HOUSEHOLD_CHANGED = ConsumedEvent(

@@ -5,7 +5,7 @@ write naming them needs."""
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal, NamedTuple, cast
 
 from sqlalchemy import Table, select, text
@@ -95,3 +95,25 @@ async def record_identity(
 async def recount_household(session: AsyncSession, household_id: uuid.UUID) -> None:
     """Recount the household's workers (their counted days follow its identity)."""
     await session.execute(_RECOUNT, {"household": household_id})
+
+
+# First departure wins: monitoring records a member leaving once; a replay of the stream finds it
+# recorded and changes nothing.
+_DEPARTURE = text("""
+    INSERT INTO employment.member_departures (member_id, left_on, version)
+    VALUES (:member, :left_on, :version)
+    ON CONFLICT (member_id) DO NOTHING
+    RETURNING member_id
+""")
+_RECOUNT_MEMBER = text(
+    "SELECT employment.recount(ARRAY(SELECT id FROM employment.workers WHERE member_id = :member))"
+)
+
+
+async def record_departure(session: AsyncSession, member_id: uuid.UUID, left_on: date, version: int) -> bool:
+    """Record the day the member left; True if it is news (then their worker is recounted)."""
+    params = {"member": member_id, "left_on": left_on, "version": version}
+    if await session.scalar(_DEPARTURE, params) is None:
+        return False
+    await session.execute(_RECOUNT_MEMBER, {"member": member_id})
+    return True

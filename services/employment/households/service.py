@@ -5,7 +5,9 @@ The projection rows are idempotent and order-tolerant (``apply_newer``: redelive
 rebuild from monitoring's stream give the same rows). A household's identity is also the floor's:
 when a newer version than any recorded turns a household into a 脱贫户 or out of one, its workers
 are recounted from that day on, and the commit records the new count for the floor check to
-announce. A rebuild replays only versions already recorded, so it never moves the count.
+announce. A member who left (died, moved or married out, household cancelled) is recorded with the
+day in ``member_departures`` and their worker counts no more from it. A rebuild replays only
+versions and departures already recorded, so it never moves the count.
 """
 
 from __future__ import annotations
@@ -40,5 +42,16 @@ async def on_household_changed(ctx: EventContext) -> None:
 
 async def on_member_changed(ctx: EventContext) -> None:
     member = ctx.read(MEMBER_CHANGED)
-    row = member.model_dump(exclude={"member_id"})
+    row = member.model_dump(exclude={"member_id", "left_on"})
     await apply_newer(ctx.session, repository.MEMBERS, {"id": member.member_id, **row})
+    # A member who died or left stops counting towards the floor from that day (whatever order the
+    # events come in: a departure is final in monitoring, and only the first one is recorded).
+    if member.active or member.left_on is None:
+        return
+    if await repository.record_departure(ctx.session, member.member_id, member.left_on, member.version):
+        await ctx.audit(
+            "departure",
+            "member",
+            member.member_id,
+            {"left_on": member.left_on.isoformat(), "version": member.version},
+        )

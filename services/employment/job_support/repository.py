@@ -8,7 +8,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.employment.models import JobSupportEntry, Worker
+from services.employment.models import JobSupportEntry, MemberDeparture, Worker
 from shared.auth import Principal
 from shared.db import in_territory
 
@@ -44,6 +44,9 @@ def filtered(
     updated_since: datetime | None,
 ) -> Select[JobSupportEntry]:
     query = select(JobSupportEntry).where(in_territory(principal, JobSupportEntry.village_code))
+    # A member who died or left the household (monitoring's member.changed) needs no job support here.
+    departed = select(MemberDeparture.member_id).where(MemberDeparture.member_id == JobSupportEntry.member_id)
+    query = query.where(~departed.exists())
     if household_id:
         query = query.where(JobSupportEntry.household_id == household_id)
     if town_code:

@@ -3,10 +3,11 @@ rules for naming a borrower (domain §5: an id that names another service's reco
 
 A loan names a household and a member of it by monitoring's ids. Anyone who once saw an id can
 type it, so it proves nothing: a loan is recorded only if the projection holds both, they lie in
-the caller's territory, the member still belongs to that household, the loan's village is the
-household's, and the household may borrow (脱贫户, or a household monitored now — domain §3) as
-the kind the loan states. Unknown and out-of-territory ids answer alike; everything after that
-concerns records the caller may see, so it may say what is wrong.
+the caller's territory, the member still belongs to that household (and has not left it), the
+household is not cancelled (注销), the loan's village is the household's, and the household may
+borrow (脱贫户, or a household monitored now — domain §3) as the kind the loan states. Unknown and
+out-of-territory ids answer alike; everything after that concerns records the caller may see, so
+it may say what is wrong.
 """
 
 from __future__ import annotations
@@ -56,6 +57,12 @@ def disagreement(
     household: ProjectedHousehold, borrower: ProjectedBorrower, data: LoanCreate
 ) -> AppError | None:
     """Why the loan cannot be recorded for this (visible) household and member, if it cannot."""
+    if household.cancelled_on is not None:
+        return ValidationFailed(
+            "household_id",
+            f"该户已于 {household.cancelled_on.isoformat()} 注销，不再是小额信贷支持对象",
+            "the household was cancelled",
+        )
     if borrower.member.household_id != household.id:
         return ValidationFailed("member_id", "借款人不是该户成员", "the member is not of that household")
     if not borrower.member.active:

@@ -9,6 +9,7 @@ than half-applied.
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 from pydantic import Field
 
@@ -24,6 +25,7 @@ class HouseholdChanged(EventReading):
     status: str = Field(max_length=40)  # "included" = 监测对象
     subtype: str | None = Field(max_length=40)
     version: int
+    cancelled_on: date | None = None  # 注销: a household that no longer exists may not borrow
 
 
 class MemberChanged(EventReading):

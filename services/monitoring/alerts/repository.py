@@ -71,7 +71,11 @@ async def get(session: AsyncSession, principal: Principal, alert_id: uuid.UUID) 
 
 async def matched_hashes(session: AsyncSession, digests: list[bytes]) -> set[bytes]:
     rows = await session.scalars(
-        text("SELECT id_number_hash FROM monitoring.members WHERE id_number_hash = ANY(:digests)"),
+        text(
+            # Active members only: a department's record is about the household the person lives in now.
+            "SELECT id_number_hash FROM monitoring.members"
+            " WHERE id_number_hash = ANY(:digests) AND left_on IS NULL"
+        ),
         {"digests": digests},
     )
     return set(rows)
@@ -101,7 +105,7 @@ async def raise_department_alerts(
                    ARRAY[r.cause::monitoring.risk_cause], :department, 'open', :origin || r.record_id
             FROM unnest(CAST(:record_ids AS text[]), CAST(:digests AS bytea[]), CAST(:causes AS text[]),
                         CAST(:reasons AS text[])) AS r(record_id, digest, cause, reason)
-            JOIN monitoring.members m ON m.id_number_hash = r.digest
+            JOIN monitoring.members m ON m.id_number_hash = r.digest AND m.left_on IS NULL
             JOIN monitoring.households h ON h.id = m.household_id
             ON CONFLICT (origin_ref) DO NOTHING
             RETURNING id, household_id, town_code, village_code, source
@@ -125,8 +129,9 @@ _MEMBER_FLAGS = """
                        AND birth_date > :born_after AND birth_date <= :born_by) AS dropout,
                bool_or(NOT medical_insured) AS uninsured
         FROM monitoring.members
-        WHERE (schooling = 'out_of_school' AND birth_date > :born_after AND birth_date <= :born_by)
-           OR NOT medical_insured
+        WHERE left_on IS NULL AND (
+            (schooling = 'out_of_school' AND birth_date > :born_after AND birth_date <= :born_by)
+            OR NOT medical_insured)
         GROUP BY household_id
     )
 """
@@ -144,7 +149,7 @@ _CROSSINGS = """
         FROM monitoring.households h
         LEFT JOIN monitoring.incomes i ON i.household_id = h.id AND i.year = :year
         LEFT JOIN member_flags f ON f.household_id = h.id
-        WHERE h.status IN ('not_monitored', 'risk_eliminated')
+        WHERE h.status IN ('not_monitored', 'risk_eliminated') AND h.cancelled_on IS NULL
           AND (CAST(:prefix AS text) IS NULL OR h.village_code LIKE :prefix || '%')
           AND NOT EXISTS (
               SELECT 1 FROM monitoring.alerts a

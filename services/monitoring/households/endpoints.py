@@ -78,6 +78,9 @@ async def list_households(
     risk_cause: Annotated[RiskCause | None, Query()] = None,
     helper_user_id: Annotated[str | None, Query(max_length=100)] = None,
     q: Annotated[str | None, Query(min_length=1, max_length=50, description="户主姓名或住址包含")] = None,
+    include_cancelled: Annotated[
+        bool, Query(description="包含已注销的农户（按 updated_since 同步时应为 true，以获知注销）")
+    ] = False,
     updated_since: UpdatedSince = None,
     cursor: Cursor = None,
     limit: Limit = 50,
@@ -93,6 +96,7 @@ async def list_households(
         helper_user_id=helper_user_id,
         q=q,
         updated_since=updated_since,
+        include_cancelled=include_cancelled,
     )
     rows, next_cursor = await keyset_page(
         ctx.session, query, (Household.updated_at, Household.id), cursor=cursor, limit=limit

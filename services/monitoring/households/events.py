@@ -10,6 +10,7 @@ lists, for ``Outbox.add_from_query``).
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 from pydantic import Field
 
@@ -35,14 +36,18 @@ class HouseholdChanged(EventPayload):
     )
     subtype: str | None = Field(description="监测对象类型：unstable / marginal / sudden_hardship")
     version: int = Field(description="农户记录的版本，同一农户严格递增")
+    cancelled_on: date | None = Field(
+        default=None, description="注销日期（全户消亡、迁出或并入他户）；此后不再计数、不再享受政策"
+    )
 
 
 class MemberChanged(EventPayload):
     member_id: uuid.UUID
     household_id: uuid.UUID
     labour: str = Field(description="LabourCapacity：ordinary, skilled, weak, lost, none")
-    active: bool = Field(description="仍是该户成员（迁出、死亡后为 false）")
+    active: bool = Field(description="仍是该户成员（死亡、迁出、婚出后为 false）")
     version: int = Field(description="成员记录的版本，同一成员严格递增")
+    left_on: date | None = Field(default=None, description="离户日期（死亡、迁出、婚出）；当日起不再计数")
 
 
 HOUSEHOLD_REGISTERED = EventSpec(
@@ -79,25 +84,28 @@ def household_changed(household: Household) -> HouseholdChanged:
         status=household.status.value,
         subtype=household.subtype.value if household.subtype else None,
         version=household.version,
+        cancelled_on=household.cancelled_on,
     )
 
 
 def member_changed(member: Member) -> MemberChanged:
-    # Members never leave a household yet (no move-out or death is recorded): every member is active.
     return MemberChanged(
         member_id=member.id,
         household_id=member.household_id,
         labour=member.labour.value,
-        active=True,
+        active=member.left_on is None,
         version=member.version,
+        left_on=member.left_on,
     )
 
 
 # The same payloads as SQL select lists over ``monitoring.households h`` / ``monitoring.members m``.
 HOUSEHOLD_CHANGED_ROWS = """
     h.id AS subject, h.id AS household_id, h.town_code, h.village_code,
-    h.kind = 'lifted_out' AS lifted_out, h.status::text AS status, h.subtype::text AS subtype, h.version
+    h.kind = 'lifted_out' AS lifted_out, h.status::text AS status, h.subtype::text AS subtype, h.version,
+    h.cancelled_on
 """
 MEMBER_CHANGED_ROWS = """
-    m.id AS subject, m.id AS member_id, m.household_id, m.labour::text AS labour, true AS active, m.version
+    m.id AS subject, m.id AS member_id, m.household_id, m.labour::text AS labour,
+    m.left_on IS NULL AS active, m.version, m.left_on
 """

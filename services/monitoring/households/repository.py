@@ -47,8 +47,11 @@ def filtered(
     risk_cause: RiskCause | None = None,
     helper_user_id: str | None = None,
     q: str | None = None,
+    include_cancelled: bool = False,
 ) -> Select[Household]:
     query = scoped(principal)
+    if not include_cancelled:
+        query = query.where(Household.cancelled_on.is_(None))
     if town_code:
         query = query.where(Household.town_code == town_code)
     if village_code:
@@ -93,7 +96,8 @@ async def member(session: AsyncSession, household_id: uuid.UUID, member_id: uuid
 async def id_number_taken(
     session: AsyncSession, digest: bytes, except_member: uuid.UUID | None = None
 ) -> bool:
-    query = select(Member.id).where(Member.id_number_hash == digest)
+    # Only active members hold a number: someone who left one household may arrive in another.
+    query = select(Member.id).where(Member.id_number_hash == digest, Member.left_on.is_(None))
     if except_member is not None:
         query = query.where(Member.id != except_member)
     return (await session.scalar(query)) is not None
@@ -135,7 +139,8 @@ _CREATE_IMPORT_ROWS = """
 _INSERT_FRESH_ROWS = """
     WITH fresh AS (
         SELECT r.* FROM import_rows r
-        WHERE NOT EXISTS (SELECT 1 FROM monitoring.members m WHERE m.id_number_hash = r.id_hash)
+        WHERE NOT EXISTS (SELECT 1 FROM monitoring.members m
+                          WHERE m.id_number_hash = r.id_hash AND m.left_on IS NULL)
     ), households AS (
         INSERT INTO monitoring.households
             (id, town_code, village_code, head_name, address, kind, member_count, version)
@@ -159,7 +164,7 @@ _INSERT_FRESH_ROWS = """
            COALESCE(known.village_code, r.village_code)
     FROM import_rows r
     LEFT JOIN members mm ON mm.household_id = r.household_id
-    LEFT JOIN monitoring.members existing ON existing.id_number_hash = r.id_hash
+    LEFT JOIN monitoring.members existing ON existing.id_number_hash = r.id_hash AND existing.left_on IS NULL
     LEFT JOIN monitoring.households known ON known.id = existing.household_id
 """
 

@@ -55,6 +55,8 @@ class MemberOut(OutputModel):
     labour: LabourCapacity
     schooling: Schooling
     medical_insured: bool
+    joined_on: date = Field(description="入户日期（登记、出生、迁入、婚入）")
+    left_on: date | None = Field(description="离户日期（死亡、迁出、婚出）；为空即在册")
     version: int
     updated_at: datetime
 
@@ -108,6 +110,8 @@ class HouseholdOut(OutputModel):
     notice_posted_on: date | None
     included_on: date | None
     closed_on: date | None
+    formed_on: date = Field(description="立户日期（登记或分户之日）")
+    cancelled_on: date | None = Field(description="注销日期；已注销的农户默认不在列表和统计中")
     version: int
     created_at: datetime
     updated_at: datetime

@@ -35,6 +35,7 @@ from services.monitoring.households.schemas import (
     MemberOut,
     MemberUpdate,
 )
+from services.monitoring.households.standing import require_not_cancelled
 from services.monitoring.models import (
     Health,
     Household,
@@ -93,6 +94,8 @@ def member_out(ctx: RequestContext, member: Member, *, reveal: bool) -> MemberOu
         labour=member.labour,
         schooling=member.schooling,
         medical_insured=member.medical_insured,
+        joined_on=member.joined_on,
+        left_on=member.left_on,
         version=member.version,
         updated_at=member.updated_at,
     )
@@ -105,9 +108,11 @@ def _checked_id_number(raw: str, field: str) -> tuple[str, date]:
         raise ValidationFailed(field, str(exc), "invalid national ID number") from exc
 
 
-async def _protect(
+async def protect_id_number(
     ctx: RequestContext, raw: str, field: str, except_member: uuid.UUID | None = None
 ) -> dict[str, Any]:
+    """The member columns that keep a valid, not yet actively registered ID number (hash, cipher,
+    masked form, birth date); 422 for an invalid one, 409 ``duplicate_id_number`` for a taken one."""
     number, birth = _checked_id_number(raw, field)
     digest = vault(ctx).digest(number)
     if await repository.id_number_taken(ctx.session, digest, except_member):
@@ -134,7 +139,7 @@ async def register(ctx: RequestContext, data: HouseholdCreate) -> Household:
     seen: set[bytes] = set()
     members: list[Member] = []
     for index, member in enumerate(data.members):
-        protected = await _protect(ctx, member.id_number, f"body.members.{index}.id_number")
+        protected = await protect_id_number(ctx, member.id_number, f"body.members.{index}.id_number")
         if protected["id_number_hash"] in seen:
             raise DuplicateIdNumber(
                 "同一户中身份证号重复", "ID number repeated", field=f"body.members.{index}"
@@ -168,6 +173,7 @@ async def register(ctx: RequestContext, data: HouseholdCreate) -> Household:
 
 async def update(ctx: RequestContext, household: Household, data: HouseholdUpdate) -> Household:
     ctx.require_if_match(household.version)
+    require_not_cancelled(household)
     changes = data.model_dump(exclude_unset=True)
     if changes.get("kind") is not None:
         # A household being (or once) monitored keeps a category that must still fit who it is.
@@ -186,8 +192,16 @@ async def update(ctx: RequestContext, household: Household, data: HouseholdUpdat
 
 
 async def add_member(ctx: RequestContext, household: Household, data: MemberCreate) -> Member:
-    protected = await _protect(ctx, data.id_number, "body.id_number")
-    member = Member(household_id=household.id, **data.model_dump(exclude={"id_number"}), **protected)
+    """Register a member the roll lacked (a correction: a member since the household was formed).
+    A birth, moving or marrying in is an arrival (``changes``), dated and kept in the history."""
+    require_not_cancelled(household)
+    protected = await protect_id_number(ctx, data.id_number, "body.id_number")
+    member = Member(
+        household_id=household.id,
+        **data.model_dump(exclude={"id_number"}),
+        **protected,
+        joined_on=max(household.formed_on, protected["birth_date"]),
+    )
     ctx.session.add(member)
     await ctx.session.flush()
     await ctx.audit("create", "member", member.id, data.model_dump(exclude=AUDIT_EXCLUDED))
@@ -199,7 +213,9 @@ async def update_member(ctx: RequestContext, member: Member, data: MemberUpdate)
     ctx.require_if_match(member.version)
     changes = data.model_dump(exclude_unset=True, exclude={"id_number"})
     if data.id_number is not None:
-        changes.update(await _protect(ctx, data.id_number, "body.id_number", except_member=member.id))
+        changes.update(
+            await protect_id_number(ctx, data.id_number, "body.id_number", except_member=member.id)
+        )
     before = member_changed(member)
     for name, value in changes.items():
         setattr(member, name, value)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -31,6 +32,11 @@ async def get_report(
     ctx: ReportReaderCtx,
     town_code: Annotated[TownCode | None, Query()] = None,
     group: Annotated[GroupBy, Query(description="仅 households 报表")] = GroupBy.STATUS,
+    as_of: Annotated[
+        date | None, Query(description="仅 households 报表：统计日期（默认今天），按当日在册的农户与成员计数")
+    ] = None,
     format: ReportFormat = "json",
 ) -> Response:
-    return report_response(await service.build(ctx, name, town_code=town_code, group=group), format)
+    return report_response(
+        await service.build(ctx, name, town_code=town_code, group=group, as_of=as_of), format
+    )

@@ -9,10 +9,12 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 # Every query filters households by ``:prefix`` (the caller's territory, or NULL) and ``:town``.
-SCOPE = (
+TERRITORY = (
     "(CAST(:prefix AS text) IS NULL OR h.village_code LIKE :prefix || '%') "
     "AND (CAST(:town AS text) IS NULL OR h.town_code = :town)"
 )
+# ... and leaves cancelled households (注销) out: they are history, not cases or people to count.
+SCOPE = f"{TERRITORY} AND h.cancelled_on IS NULL"
 
 GROUP_EXPRESSIONS = {
     "status": "h.status::text",
@@ -28,14 +30,36 @@ async def _rows(session: AsyncSession, sql: str, **params: Any) -> list[dict[str
     return [dict(r) for r in (await session.execute(text(sql), params)).mappings()]
 
 
-async def households_by(session: AsyncSession, group: str, **scope: Any) -> list[dict[str, Any]]:
+# Households that existed on :as_of (formed by then, not cancelled by then) with the members they
+# had that day: joined by then, not left by then, and in this household then — a member a split or
+# merge moved after :as_of was still in the household the first such move took them from.
+_HOUSEHOLDS_ON = f"""
+    WITH people AS (
+        SELECT COALESCE(moved.household_id, m.household_id) AS household_id, count(*) AS n
+        FROM monitoring.members m
+        LEFT JOIN LATERAL (
+            SELECT c.household_id FROM monitoring.household_changes c
+            WHERE c.member_id = m.id AND c.kind IN ('split', 'merge') AND c.effective_on > :as_of
+            ORDER BY c.effective_on, c.id LIMIT 1) moved ON true
+        WHERE m.joined_on <= :as_of AND (m.left_on IS NULL OR m.left_on > :as_of)
+        GROUP BY 1
+    )
+    SELECT h.*, COALESCE(p.n, 0) AS people
+    FROM monitoring.households h LEFT JOIN people p ON p.household_id = h.id
+    WHERE {TERRITORY} AND h.formed_on <= :as_of AND (h.cancelled_on IS NULL OR h.cancelled_on > :as_of)
+"""  # noqa: S608 - constant fragments only
+
+
+async def households_by(session: AsyncSession, group: str, as_of: date, **scope: Any) -> list[dict[str, Any]]:
     return await _rows(
         session,
         f"""
-        SELECT town_code, grp AS group_value, count(*) AS households FROM (
-            SELECT h.town_code, {GROUP_EXPRESSIONS[group]} AS grp FROM monitoring.households h WHERE {SCOPE}
+        SELECT town_code, grp AS group_value, count(*) AS households, CAST(sum(people) AS int) AS members
+        FROM (
+            SELECT h.town_code, {GROUP_EXPRESSIONS[group]} AS grp, h.people FROM ({_HOUSEHOLDS_ON}) h
         ) g GROUP BY town_code, grp ORDER BY town_code, grp NULLS LAST
         """,  # noqa: S608 - constant fragments only
+        as_of=as_of,
         **scope,
     )
 
@@ -48,7 +72,8 @@ async def lacking_developmental(
         f"""
         WITH able AS (
             SELECT household_id, count(*) AS able_bodied FROM monitoring.members
-            WHERE labour IN ('ordinary', 'skilled') AND birth_date > :born_after AND birth_date <= :born_by
+            WHERE left_on IS NULL AND labour IN ('ordinary', 'skilled')
+              AND birth_date > :born_after AND birth_date <= :born_by
             GROUP BY household_id
         ), developmental AS (
             SELECT household_id, count(*) AS measures FROM monitoring.measures
@@ -188,7 +213,8 @@ DATA_QUALITY_QUERIES = {
     """,
     4: """
         SELECT h.id FROM monitoring.households h
-        JOIN (SELECT household_id, count(*) AS n FROM monitoring.members GROUP BY household_id) m
+        JOIN (SELECT household_id, count(*) AS n FROM monitoring.members WHERE left_on IS NULL
+              GROUP BY household_id) m
           ON m.household_id = h.id
         WHERE h.member_count <> m.n
     """,
@@ -197,7 +223,7 @@ DATA_QUALITY_QUERIES = {
         SELECT h.id FROM monitoring.households h
         WHERE {NEEDS_HELPER} AND EXISTS (
             SELECT 1 FROM monitoring.members m
-            WHERE m.household_id = h.id AND m.labour IN ('ordinary', 'skilled')
+            WHERE m.household_id = h.id AND m.left_on IS NULL AND m.labour IN ('ordinary', 'skilled')
               AND m.birth_date > :working_born_after AND m.birth_date <= :working_born_by
               AND NOT EXISTS (SELECT 1 FROM monitoring.member_employment_records r
                               WHERE r.member_id = m.id))

@@ -22,6 +22,7 @@ from services.monitoring.settings import MonitoringSettings
 from services.monitoring.worklists import service as worklists
 from shared.context import RequestContext
 from shared.divisions import DivisionRegistry
+from shared.errors import ValidationFailed
 from shared.labels import LabelledEnum
 from shared.reports import Report
 
@@ -57,6 +58,7 @@ class ReportRun:
     today: date
     scope: dict[str, str | None]
     group: GroupBy
+    as_of: date | None = None  # the households report counts on this day (default today)
 
     @property
     def working_age_births(self) -> tuple[date, date]:
@@ -83,7 +85,7 @@ def coverage(with_helper: int, households: int) -> str:
 
 
 async def _households(run: ReportRun) -> Rows:
-    rows = await repository.households_by(run.session, run.group.value, **run.scope)
+    rows = await repository.households_by(run.session, run.group.value, run.as_of or run.today, **run.scope)
     for row in rows:
         row["group_label"] = group_label(run.group, row["group_value"])
     return rows
@@ -189,8 +191,11 @@ REPORTS = {
             ("group_value", "分组编码"),
             ("group_label", run.group.label),
             ("households", "户数"),
+            ("members", "人数"),
         ],
-        title=lambda run: f"{run.name.label}（按{run.group.label}）",
+        title=lambda run: (
+            f"{run.name.label}（按{run.group.label}" + (f"，{run.as_of.isoformat()}）" if run.as_of else "）")
+        ),
     ),
     ReportName.LONG_RUNNING: ReportDefinition(
         _long_running,
@@ -276,7 +281,11 @@ def name_places(rows: Rows, divisions: DivisionRegistry) -> None:
             row["status_label"] = HouseholdStatus(row["status"]).label
 
 
-async def build(ctx: RequestContext, name: ReportName, *, town_code: str | None, group: GroupBy) -> Report:
+async def build(
+    ctx: RequestContext, name: ReportName, *, town_code: str | None, group: GroupBy, as_of: date | None = None
+) -> Report:
+    if as_of is not None and as_of > date.today():
+        raise ValidationFailed("as_of", "统计日期不能晚于今天", "as_of is in the future")
     run = ReportRun(
         name=name,
         session=ctx.session,
@@ -284,6 +293,7 @@ async def build(ctx: RequestContext, name: ReportName, *, town_code: str | None,
         today=date.today(),
         scope={"prefix": ctx.principal.division_prefix, "town": town_code},
         group=group,
+        as_of=as_of,
     )
     definition = REPORTS[name]
     rows = await definition.rows(run)

@@ -38,6 +38,7 @@ async def able_bodied_member_ids(
         select(Member.id)
         .where(
             Member.household_id == household_id,
+            Member.left_on.is_(None),
             Member.labour.in_(ABLE_BODIED),
             Member.birth_date > born_after,
             Member.birth_date <= born_by,

@@ -19,6 +19,7 @@ from typing import Any
 from services.monitoring.dates import years_before
 from services.monitoring.households.identity import require_fit
 from services.monitoring.households.service import announce
+from services.monitoring.households.standing import require_not_cancelled
 from services.monitoring.models import (
     AlertStatus,
     Household,
@@ -226,6 +227,7 @@ STEPS = {
 
 
 async def transition(ctx: RequestContext, household: Household, data: TransitionIn) -> Household:
+    require_not_cancelled(household)  # a cancelled household is history, not a case
     step = STEPS[data.action]
     # A role rule that depends on the data (the step asked for, the household's status), so it
     # stays here rather than in the endpoint's signature.
