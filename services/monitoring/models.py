@@ -705,6 +705,9 @@ class LongRunningDecision(Base):
             postgresql_where=text("superseded_at IS NULL"),
         ),
         Index(None, "town_code", "village_code"),
+    )
+
+
 # --- household and member changes ---
 
 
