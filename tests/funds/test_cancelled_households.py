@@ -49,8 +49,12 @@ async def test_a_cancelled_household_is_no_longer_eligible(
     town = tokens["town_kejing"]
     household, (head, _) = await monitored_family(api, town)
     borrower = Borrower(household["id"], head)
-    known = "SELECT count(*) FROM funds.projected_households WHERE id = :h"
-    await eventually(lambda: funds_sees(stack, known, h=household["id"]), timeout=30)
+    # Funds lends once monitoring's announcements of the household and its head have reached it.
+    known = (
+        "SELECT (SELECT count(*) FROM funds.projected_households WHERE id = :h)"
+        " + (SELECT count(*) FROM funds.projected_members WHERE id = :m) = 2"
+    )
+    await eventually(lambda: funds_sees(stack, known, h=household["id"], m=head), timeout=30)
     before = await record_loan(api, town, borrower, amount="10000.00")
     assert before.status_code == 201, before.text
 

@@ -18,6 +18,7 @@ from services.monitoring.employment_records.events import WORKER_REGISTERED
 from shared.events.envelope import CloudEvent
 from shared.projections import rebuild
 from tests.conftest import Stack
+from tests.employment.factories import projected
 from tests.helpers import auth, eventually, new_id
 from tests.monitoring.factories import (
     HOUSEHOLDS,
@@ -105,6 +106,8 @@ async def test_registering_the_member_in_employment_clears_rule_6(
     working = await households_for_rule_6(api, admin)
     # The able-bodied member is registered as a worker in employment; its event reaches monitoring.
     mine = await members_by_name(api, admin, working["id"])
+    # Employment accepts the member once monitoring's announcement of it has reached its projection.
+    await projected(stack, "projected_members", mine["王劳力"]["id"])
     resp = await api.post(
         WORKERS,
         json={
