@@ -13,6 +13,7 @@ from services.monitoring.alerts.events import PUBLISHED as ALERT_EVENTS
 from services.monitoring.alerts.events import WORKER_UNEMPLOYED
 from services.monitoring.alerts.service import on_worker_unemployed
 from services.monitoring.assistance import endpoints as assistance
+from services.monitoring.assistance.events import PUBLISHED as ASSISTANCE_EVENTS
 from services.monitoring.employment_records.events import WORKER_REGISTERED
 from services.monitoring.employment_records.service import EMPLOYMENT_RECORDS, on_worker_registered
 from services.monitoring.households import endpoints as households
@@ -28,7 +29,7 @@ from shared.events.consumer import Handler
 from shared.events.envelope import ConsumedEvent
 from shared.projections import Projection
 
-PUBLISHED = [*HOUSEHOLD_EVENTS, *WORKFLOW_EVENTS, *ALERT_EVENTS]
+PUBLISHED = [*HOUSEHOLD_EVENTS, *WORKFLOW_EVENTS, *ALERT_EVENTS, *ASSISTANCE_EVENTS]
 CONSUMES: dict[ConsumedEvent[Any], Handler] = {
     WORKER_UNEMPLOYED: on_worker_unemployed,
     WORKER_REGISTERED: on_worker_registered,
