@@ -115,7 +115,7 @@ async def deliver(
     note: str = "已上岗",
     reader: str | None = None,
 ) -> httpx.Response:
-    """Record a delivery with the plan's current ETag (read by ``reader``, the caller by default)."""
+    """Record a delivery with the plan's current ETag (read with the token ``reader``, the caller's by default)."""
     tag = await etag(api, reader or token, plan_id)
     return await api.post(
         f"{PLANS}/{plan_id}/measures/{measure_id}/delivery",
