@@ -3,6 +3,7 @@ one by one or as its system's batch matched by ID number — issue 11 contradict
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 from collections.abc import AsyncIterator
 from datetime import date, timedelta
@@ -12,7 +13,11 @@ import httpx
 import pytest
 from sqlalchemy import text
 
+from services.monitoring import access
 from services.monitoring.assistance.events import MEASURE_DELIVERED
+from services.monitoring.settings import MonitoringSettings
+from shared.auth import Principal, Role
+from shared.errors import Forbidden
 from tests.conftest import Stack
 from tests.gateway.helpers import create_user, password_login
 from tests.helpers import WANGWU, WANGWU_VILLAGE, auth
@@ -354,3 +359,50 @@ async def test_a_batch_repeating_a_record_id_is_refused(
     answer = await post_batch(api, civil_affairs["system"], record("R1", number), record("R1", number))
     assert answer.status_code == 422 and answer.json()["errors"][0]["field"] == "body.records.1.record_id"
     assert await count(stack, DELIVERED) == 0
+
+
+async def test_concurrent_batches_make_one_plan_and_one_measure(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, civil_affairs: dict[str, str]
+) -> None:
+    people = [member(name="赵大", id_number=id_number(date(1950, 1, 1)), labour="none")]
+    await household_with_people(api, tokens, members=people)
+    number = people[0]["id_number"]
+    answers = await asyncio.gather(
+        *(
+            post_batch(api, civil_affairs["system"], record("R1", number), batch_id=f"MZ-{n}")
+            for n in range(3)
+        )
+    )
+    assert all(a.status_code == 200 for a in answers), [a.text for a in answers]
+    outcomes = sorted(a.json()["records"][0]["outcome"] for a in answers)
+    assert outcomes == ["already_delivered", "already_delivered", "delivered"]
+    assert await count(stack, "SELECT count(*) FROM monitoring.assistance_plans") == 1
+    assert await count(stack, DELIVERED) == 1
+
+
+# --- who is civil affairs (pure rule) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("role", "department", "civil"),
+    [
+        (Role.DEPARTMENT_OFFICER, "民政局", True),
+        (Role.INTEGRATOR, "民政局", True),
+        (Role.DEPARTMENT_OFFICER, "人社局", False),
+        (Role.INTEGRATOR, None, False),
+        (Role.DISTRICT_ADMIN, "民政局", False),  # a department in a token does not make a person 民政
+    ],
+)
+def test_civil_affairs_is_a_department_role_of_a_listed_department(
+    role: Role, department: str | None, civil: bool
+) -> None:
+    principal = Principal(subject="s", username="s", role=role, department=department)
+    assert access.is_civil_affairs(principal, MonitoringSettings()) is civil
+
+
+def test_the_civil_affairs_departments_are_a_setting() -> None:
+    principal = Principal(subject="s", username="s", role=Role.INTEGRATOR, department="民政事务局")
+    settings = MonitoringSettings(civil_affairs_departments=["民政事务局"])
+    access.civil_affairs_only(principal, settings)
+    with pytest.raises(Forbidden):
+        access.civil_affairs_only(principal, MonitoringSettings())
