@@ -3,9 +3,9 @@
 ~30 households with their members and 2025 incomes in 克井镇, 邵原镇, 坡头镇 and 王屋镇, the 2025
 monitoring line if it is missing, one system screening, one department batch from the 人社局 system,
 one household of 北大河村 taken as far as the public notice, and this year's assistance plans of the
-脱贫户: a developmental measure for nearly every able-bodied person, some delivered. Run by ``xianjie/demo_data.py``;
-every POST carries a fixed ``Idempotency-Key`` (``demo:household:7``), so a second run creates
-nothing.
+脱贫户: a developmental measure for nearly every able-bodied person, some delivered. Run by
+``xianjie/demo_data.py``; every POST carries a fixed ``Idempotency-Key`` (``demo:household:7``), so a
+second run creates nothing.
 
 ID numbers are generated with the GB 11643 check character but use the address code ``999001``,
 which no region has: valid to the checksum, obviously not a real person's.
