@@ -71,7 +71,7 @@ async def long_running(
 # A measure counts for a person when it names them, is developmental, and is current: its term
 # covers the day and it has not ended.
 _OWED_DEVELOPMENTAL = f"""
-    owed AS (
+    owed AS MATERIALIZED (
         SELECT m.id AS member_id, m.name AS member_name, m.birth_date, m.labour::text AS labour,
                h.id AS household_id, h.town_code, h.village_code, h.head_name,
                h.kind = 'lifted_out' AS lifted_out,
@@ -86,6 +86,8 @@ _OWED_DEVELOPMENTAL = f"""
         WHERE {SCOPE} AND m.left_on IS NULL
           AND m.labour IN ('ordinary', 'skilled', 'weak')
           AND m.birth_date > :born_after AND m.birth_date <= :born_by
+          AND (h.kind = 'lifted_out'
+               OR (h.included_on IS NOT NULL AND h.status NOT IN ('not_monitored', 'risk_eliminated')))
     )
 """  # noqa: S608 - constant fragments only
 
@@ -93,36 +95,25 @@ _OWED_DEVELOPMENTAL = f"""
 async def lacking_developmental(
     session: AsyncSession, today: date, born_after: date, born_by: date, minimum: int, **scope: Any
 ) -> list[dict[str, Any]]:
-    """Each person owed developmental measures who has fewer than ``minimum`` current ones."""
+    """Each person owed developmental measures who has fewer than ``minimum`` current ones
+    (``row_type`` person), each village's people followed by its subtotal (``village_total``: the
+    people owed measures there, how many lack them) — in one pass over the people."""
     return await _rows(
         session,
         f"""
         WITH {_OWED_DEVELOPMENTAL}
-        SELECT member_id, member_name, birth_date, labour, household_id, town_code, village_code,
-               head_name, lifted_out, monitored, developmental_measures
-        FROM owed WHERE (lifted_out OR monitored) AND developmental_measures < :minimum
-        ORDER BY town_code, village_code, head_name, household_id, birth_date, member_id
-        """,  # noqa: S608
-        today=today,
-        born_after=born_after,
-        born_by=born_by,
-        minimum=minimum,
-        **scope,
-    )
-
-
-async def developmental_by_village(
-    session: AsyncSession, today: date, born_after: date, born_by: date, minimum: int, **scope: Any
-) -> list[dict[str, Any]]:
-    """Per village: the people owed developmental measures, and how many of them lack some."""
-    return await _rows(
-        session,
-        f"""
-        WITH {_OWED_DEVELOPMENTAL}
-        SELECT town_code, village_code, count(*) AS people,
-               count(*) FILTER (WHERE developmental_measures < :minimum) AS lacking
-        FROM owed WHERE lifted_out OR monitored
-        GROUP BY town_code, village_code ORDER BY town_code, village_code
+        SELECT * FROM (
+            SELECT 'person' AS row_type, member_id, member_name, birth_date, labour, household_id,
+                   town_code, village_code, head_name, lifted_out, monitored, developmental_measures,
+                   NULL::bigint AS people, NULL::bigint AS lacking
+            FROM owed WHERE developmental_measures < :minimum
+            UNION ALL
+            SELECT 'village_total', NULL, NULL, NULL, NULL, NULL, town_code, village_code, NULL, NULL,
+                   NULL, NULL, count(*), count(*) FILTER (WHERE developmental_measures < :minimum)
+            FROM owed GROUP BY town_code, village_code
+        ) AS report
+        ORDER BY town_code, village_code, row_type = 'village_total', head_name, household_id,
+                 birth_date, member_id
         """,  # noqa: S608
         today=today,
         born_after=born_after,

@@ -107,34 +107,19 @@ def identity(lifted_out: bool, monitored: bool) -> str:
     return "监测对象家庭成员"
 
 
-def with_village_totals(people: Rows, villages: Rows) -> Rows:
-    """Each village's people lacking measures, followed by the village's subtotal row (小计: the
-    people owed measures there and how many lack them) — also for a village where none lacks any."""
-    by_village: dict[str, Rows] = {}
-    for person in people:
-        by_village.setdefault(person["village_code"], []).append(person)
-    rows: Rows = []
-    for village in villages:
-        rows += by_village.get(village["village_code"], [])
-        rows.append({**village, "row_type": "village_total", "member_name": "（本村小计）"})
-    return rows
-
-
 async def _lacking_developmental(run: ReportRun) -> Rows:
     born_after, born_by = run.working_age_births
-    minimum = run.settings.min_developmental_measures
-    people = await repository.lacking_developmental(
-        run.session, run.today, born_after, born_by, minimum, **run.scope
+    rows = await repository.lacking_developmental(
+        run.session, run.today, born_after, born_by, run.settings.min_developmental_measures, **run.scope
     )
-    for person in people:
-        person["row_type"] = "person"
-        person["age"] = age_on(person.pop("birth_date"), run.today)
-        person["labour_label"] = LabourCapacity(person["labour"]).label
-        person["identity"] = identity(person["lifted_out"], person["monitored"])
-    villages = await repository.developmental_by_village(
-        run.session, run.today, born_after, born_by, minimum, **run.scope
-    )
-    return with_village_totals(people, villages)
+    for row in rows:
+        if row["row_type"] == "village_total":
+            row["member_name"] = "（本村小计）"
+            continue
+        row["age"] = age_on(row.pop("birth_date"), run.today)
+        row["labour_label"] = LabourCapacity(row["labour"]).label
+        row["identity"] = identity(row["lifted_out"], row["monitored"])
+    return rows
 
 
 async def _identification_overdue(run: ReportRun) -> Rows:
