@@ -406,3 +406,12 @@ def test_the_civil_affairs_departments_are_a_setting() -> None:
     access.civil_affairs_only(principal, settings)
     with pytest.raises(Forbidden):
         access.civil_affairs_only(principal, MonitoringSettings())
+
+
+async def test_a_batch_record_of_an_implausible_date_is_422(
+    api: httpx.AsyncClient, tokens: dict[str, str], civil_affairs: dict[str, str]
+) -> None:
+    answer = await post_batch(
+        api, civil_affairs["system"], record("R1", id_number(), delivered_on="1999-12-31")
+    )
+    assert answer.status_code == 422 and answer.json()["errors"][0]["field"] == "body.records.0.delivered_on"

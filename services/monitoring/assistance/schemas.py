@@ -158,7 +158,7 @@ class SafetyNetRecord(InputModel):
     record_id: str = Field(min_length=1, max_length=60, description="民政系统中的记录编号（批内唯一）")
     id_number: str = Field(min_length=1, max_length=32, description="保障对象身份证号，用于匹配农户成员")
     policy_code: str = Field(max_length=40, description="dibao 低保 / tekun 特困人员救助供养")
-    delivered_on: date = Field(description="落实（开始发放）日期")
+    delivered_on: date = Field(ge=date(2000, 1, 1), description="落实（开始发放）日期")
     note: str = Field(default="", max_length=1000)
 
 
