@@ -93,7 +93,7 @@ def vault(ctx: RequestContext) -> IdNumberVault:
 # --- assistance plans: delivery (落实) ---
 # 低保 and 特困供养 are civil affairs' (民政) to grant, so their delivery is recorded by its officers
 # and its system; other measures by the field workers of the household. Which of the two a measure
-# needs depends on its policy: the assistance service decides per measure (``delivery_roles``).
+# needs depends on its policy: the assistance service decides per measure (``require_may_deliver``).
 CIVIL_AFFAIRS = (Role.DEPARTMENT_OFFICER, Role.INTEGRATOR)
 DELIVERY_RECORDERS = (*FIELD_WORKERS, *CIVIL_AFFAIRS)
 
