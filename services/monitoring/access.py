@@ -29,6 +29,7 @@ from shared.auth import Principal, Role
 from shared.context import RequestContext, requires
 from shared.errors import Forbidden, NotFound
 from shared.settings import ServiceSettings
+from shared.work import settings_as
 
 # The district and the town/village cadres keep the household records of their territory.
 WRITERS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL, Role.VILLAGE_CADRE)
@@ -102,3 +103,26 @@ ROUTE_DECIDERS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL)
 PENDING_READERS = (*WRITERS, Role.AUDITOR)
 RouteDeciderCtx = Annotated[RequestContext, requires(ROUTE_DECIDERS, write=True)]
 PendingReaderCtx = Annotated[RequestContext, requires(PENDING_READERS)]
+# --- assistance plans: delivery (落实) ---
+# 低保 and 特困供养 are civil affairs' (民政) to grant, so their delivery is recorded by its officers
+# and its system; other measures by the field workers of the household. Which of the two a measure
+# needs depends on its policy: the assistance service decides per measure (``require_may_deliver``).
+CIVIL_AFFAIRS = (Role.DEPARTMENT_OFFICER, Role.INTEGRATOR)
+DELIVERY_RECORDERS = (*FIELD_WORKERS, *CIVIL_AFFAIRS)
+
+
+def is_civil_affairs(principal: Principal, settings: ServiceSettings) -> bool:
+    departments = settings_as(settings, MonitoringSettings).civil_affairs_departments
+    return principal.role in CIVIL_AFFAIRS and principal.department in departments
+
+
+def civil_affairs_only(principal: Principal, settings: ServiceSettings) -> None:
+    """Of the departments (officers and systems), only civil affairs (民政) records delivery."""
+    if principal.role in CIVIL_AFFAIRS and not is_civil_affairs(principal, settings):
+        raise Forbidden("仅民政部门可登记低保、特困供养的落实", "only civil affairs records this delivery")
+
+
+DeliveryCtx = Annotated[RequestContext, requires(DELIVERY_RECORDERS, write=True, check=civil_affairs_only)]
+CivilAffairsSystemCtx = Annotated[
+    RequestContext, requires(DEPARTMENT_SYSTEMS, write=True, check=civil_affairs_only)
+]

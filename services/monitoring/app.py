@@ -13,6 +13,7 @@ from services.monitoring.alerts.events import PUBLISHED as ALERT_EVENTS
 from services.monitoring.alerts.events import WORKER_UNEMPLOYED
 from services.monitoring.alerts.service import on_worker_unemployed
 from services.monitoring.assistance import endpoints as assistance
+from services.monitoring.assistance.events import PUBLISHED as ASSISTANCE_EVENTS
 from services.monitoring.changes import endpoints as changes
 from services.monitoring.declarations import endpoints as declarations
 from services.monitoring.declarations.events import PUBLISHED as DECLARATION_EVENTS
@@ -34,7 +35,14 @@ from shared.events.consumer import Handler
 from shared.events.envelope import ConsumedEvent
 from shared.projections import Projection
 
-PUBLISHED = [*HOUSEHOLD_EVENTS, *WORKFLOW_EVENTS, *ALERT_EVENTS, *DECLARATION_EVENTS, *WORKLIST_EVENTS]
+PUBLISHED = [
+    *HOUSEHOLD_EVENTS,
+    *WORKFLOW_EVENTS,
+    *ALERT_EVENTS,
+    *DECLARATION_EVENTS,
+    *WORKLIST_EVENTS,
+    *ASSISTANCE_EVENTS,
+]
 CONSUMES: dict[ConsumedEvent[Any], Handler] = {
     WORKER_UNEMPLOYED: on_worker_unemployed,
     WORKER_REGISTERED: on_worker_registered,

@@ -1,10 +1,11 @@
 """Demo records of monitoring (防返贫监测帮扶), created through the gateway's public API.
 
 ~30 households with their members and 2025 incomes in 克井镇, 邵原镇, 坡头镇 and 王屋镇, the 2025
-monitoring line if it is missing, one system screening, one department batch from the 人社局 system
-and one household of 北大河村 taken as far as the public notice. Run by ``xianjie/demo_data.py``;
-every POST carries a fixed ``Idempotency-Key`` (``demo:household:7``), so a second run creates
-nothing.
+monitoring line if it is missing, one system screening, one department batch from the 人社局 system,
+one household of 北大河村 taken as far as the public notice, and this year's assistance plans of the
+脱贫户: a developmental measure for nearly every able-bodied person, some delivered. Run by
+``xianjie/demo_data.py``; every POST carries a fixed ``Idempotency-Key`` (``demo:household:7``), so a
+second run creates nothing.
 
 ID numbers are generated with the GB 11643 check character but use the address code ``999001``,
 which no region has: valid to the checksum, obviously not a real person's.
@@ -18,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from services.monitoring.dates import age_on
 from shared.divisions import DEMO_VILLAGES_FILE
 from xianjie.demo_loader import BEIDAHE, KEJING, POTOU, SHAOYUAN, WANGWU, YEAR, DemoLoader, gather
 
@@ -288,6 +290,7 @@ async def create_records(loader: DemoLoader) -> list[Registered]:
     await _screening(loader)
     await _department_batch(loader, registered)
     await _inclusion_case(loader, registered)
+    await gather(*(_developmental_plan(loader, r) for r in registered if r.household.kind == "lifted_out"))
     return registered
 
 
@@ -370,3 +373,76 @@ async def _inclusion_case(loader: DemoLoader, registered: list[Registered]) -> N
         )
         if answer is None:
             break
+
+
+# --------------------------------------------------------------------------- assistance plans
+
+# 开发式帮扶 for every able-bodied 脱贫 person (seed §二(五)); the policies a demo person gets, in turn.
+DEVELOPMENTAL_POLICIES = [
+    ("industry_award", "发展中药材种植，申请产业奖补"),
+    ("job_transport_subsidy", "外出务工，申领一次性交通补贴"),
+    ("skills_training", "参加家政服务技能培训"),
+    ("public_welfare_post", "安排村保洁公益性岗位"),
+    ("micro_credit", "申请脱贫人口小额信贷发展养殖"),
+]
+
+
+def owed_developmental(member: DemoMember, today: date) -> bool:
+    """As the lacking-developmental report counts: working age, 普通/技能/弱劳动力."""
+    return member.labour in ("ordinary", "skilled", "weak") and 16 <= age_on(member.birth, today) <= 59
+
+
+def plan_measures(r: Registered, today: date) -> list[dict[str, Any]]:
+    """A measure for each person owed one, this year — but the last of them in every third
+    household, so the demo report still lists a few people to follow up."""
+    h = r.household
+    owed = [(n, m) for n, m in enumerate(h.members) if owed_developmental(m, today)]
+    if h.index % 3 == 0 and len(owed) > 1:
+        owed = owed[:-1]
+    measures = []
+    for k, (n, m) in enumerate(owed):
+        code, description = DEVELOPMENTAL_POLICIES[(h.index + k) % len(DEVELOPMENTAL_POLICIES)]
+        member_id = r.members.get(m.id_number(h.index * 10 + n + 1))
+        if member_id is None:
+            continue
+        measures.append(
+            {
+                "policy_code": code,
+                "description": f"{m.name}：{description}",
+                "owner": "帮扶责任人",
+                "starts_on": date(today.year, 1, 1).isoformat(),
+                "ends_on": date(today.year, 12, 31).isoformat(),
+                "member_id": member_id,
+            }
+        )
+    return measures
+
+
+async def _developmental_plan(loader: DemoLoader, r: Registered) -> None:
+    # This year's plan (the report counts measures current today), its first measure delivered in
+    # every other household. Keys carry the year: next year's run makes next year's plan.
+    today = date.today()
+    measures = plan_measures(r, today)
+    if not measures:
+        return
+    h = r.household
+    key = f"demo:plan:{h.index}:{today.year}"
+    body = {
+        "household_id": r.id,
+        "year": today.year,
+        "goal": "稳定就业、发展产业，持续增收",
+        "measures": measures,
+    }
+    plan = await loader.create("plans", f"{MONITORING}/assistance-plans", h.account, key, body)
+    if plan is None or h.index % 2 == 1:
+        return
+    path = f"{MONITORING}/assistance-plans/{plan.body['id']}"
+    await loader.create_if_match(
+        "deliveries",
+        f"{path}/measures/{plan.body['measures'][0]['id']}/delivery",
+        h.account,
+        f"{key}:delivery",
+        {"delivered_on": min(today, date(today.year, 3, 1)).isoformat(), "note": "已落实"},
+        record=path,
+        what=f"plan of household {h.index}",
+    )

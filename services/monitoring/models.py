@@ -493,12 +493,30 @@ class Measure(Base):
     member_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("members.id", ondelete="RESTRICT"))
     # Delivered (落实) from this day; a planned measure is not yet help.
     delivered_on: Mapped[date | None] = mapped_column(Date)
+    # Who recorded the delivery (token subject) and what they noted; the plan's history keeps the rest.
+    delivered_by: Mapped[str | None] = mapped_column(String(100))
+    delivery_note: Mapped[str | None] = mapped_column(Text)
+    # Ended (终止) before its term, with why: a plan is amended, never rewritten (issue 11).
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    end_reason: Mapped[str | None] = mapped_column(Text)
+    # The measure this one took over from (调整措施: one ended, its successor added).
+    replaces_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("measures.id", ondelete="RESTRICT"), unique=True
+    )
 
     __table_args__ = (
         CheckConstraint("ends_on >= starts_on", name="dates_in_order"),
         CheckConstraint("delivered_on IS NULL OR delivered_on >= starts_on", name="delivered_within_term"),
+        CheckConstraint("(ended_on IS NULL) = (end_reason IS NULL)", name="ended_with_reason"),
+        CheckConstraint("ended_on IS NULL OR ended_on <= ends_on", name="ended_within_term"),
+        CheckConstraint(
+            "ended_on IS NULL OR delivered_on IS NULL OR ended_on >= delivered_on",
+            name="ended_after_delivery",
+        ),
+        CheckConstraint("replaces_id <> id", name="replaces_another"),
         Index(None, "plan_id"),
         Index(None, "household_id", "kind"),
+        Index(None, "member_id"),
     )
 
 
@@ -788,4 +806,48 @@ class HouseholdChange(Base):
         Index(None, "household_id", "id"),
         Index(None, "other_household_id"),
         Index(None, "member_id", "effective_on"),
+    )
+
+
+# --- assistance plans: amendments and delivery ---
+
+
+class PlanAction(LabelledEnum):
+    """What was done to an assistance plan (帮扶计划调整记录)."""
+
+    CREATE = "create", "制定计划"
+    ADD = "add", "增加措施"
+    END = "end", "终止措施"
+    REPLACE = "replace", "调整措施（终止并替换）"
+    DELIVER = "deliver", "落实措施"
+
+
+class PlanAmendment(Base):
+    """One change of a plan: who did what to which measure, when and why — never rewritten.
+
+    The foreign keys to measures take no action on delete, so a measure on record here cannot be
+    deleted (only ended), while a whole plan still goes with its household."""
+
+    __tablename__ = "plan_amendments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    plan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("assistance_plans.id", ondelete="CASCADE"))
+    action: Mapped[PlanAction] = mapped_column(_enum(PlanAction, "plan_action"))
+    measure_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("measures.id"))
+    # The measure added in place of ``measure_id`` (replace only).
+    successor_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("measures.id"))
+    reason: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(String(100))
+    actor_role: Mapped[str] = mapped_column(String(40))
+    # The department the actor acts for (民政局 recording 低保), when the token names one.
+    actor_department: Mapped[str | None] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __table_args__ = (
+        CheckConstraint(
+            "(action = 'replace') = (successor_id IS NOT NULL)", name="successor_only_on_replace"
+        ),
+        Index(None, "plan_id", "id"),
+        Index(None, "measure_id"),
+        Index(None, "successor_id"),
     )

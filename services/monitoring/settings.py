@@ -66,6 +66,13 @@ class MonitoringSettings(ServiceSettings):
     # An alert still waiting to be verified after this many days is on the town's pending list
     # (practice: 及时核实, a week; not in the seed).
     pending_alert_days: int = Field(default=7, ge=1, le=90)
+    # --- assistance plans: delivery ---
+    # 低保 and 特困供养 are granted by civil affairs (民政, seed §一(一): 兜底 once they are fully in
+    # place), so only that department's officers and systems record them delivered (practice; the
+    # department as gateway tokens name it).
+    civil_affairs_departments: list[str] = Field(default_factory=lambda: ["民政局"])
+    # A plan's measures, amendments included, are answered with the plan: bounded (practice).
+    max_measures_per_plan: int = Field(default=100, ge=1, le=1000)
 
     @model_validator(mode="after")
     def _real_key_in_production(self) -> MonitoringSettings:

@@ -144,12 +144,15 @@ async def test_suggestions_address_the_households_risks(
     assert all("illness" in s["matched_causes"] for s in suggestions)
 
 
-async def test_plan_needs_a_household_being_assisted(
+async def test_plan_needs_a_lifted_out_or_monitored_household(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    hid = await helped_household(api, tokens, stack, included=False)
-    not_yet = await api.post(PLANS, json=plan_body(hid), headers=auth(tokens["helper_wang"]))
-    assert not_yet.status_code == 409 and not_yet.json()["code"] == "invalid_transition"
+    """An ordinary household nobody monitors gets no plan (a 脱贫户 does: tests/monitoring/test_plans.py)."""
+    household = await create_household(
+        api, tokens["admin"], kind="ordinary", helper_user_id=await helper_id(api, tokens)
+    )
+    refused = await api.post(PLANS, json=plan_body(household["id"]), headers=auth(tokens["helper_wang"]))
+    assert refused.status_code == 409 and refused.json()["code"] == "household_not_plannable"
     assert await count(stack, PLAN_COUNT) == 0
 
 

@@ -440,6 +440,8 @@ CALLER_ALIASES = [
     access.ScreenerCtx,
     access.DistrictWriterCtx,
     access.DepartmentSystemCtx,
+    access.DeliveryCtx,
+    access.CivilAffairsSystemCtx,
 ]
 ROUTES = [
     route

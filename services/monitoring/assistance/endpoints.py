@@ -6,10 +6,29 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
-from services.monitoring.access import DistrictWriterCtx, FieldWorkerCtx, ReaderCtx, load_household
+from services.monitoring.access import (
+    CivilAffairsSystemCtx,
+    DeliveryCtx,
+    DistrictWriterCtx,
+    FieldWorkerCtx,
+    ReaderCtx,
+    load_household,
+)
 from services.monitoring.assistance import repository, service
-from services.monitoring.assistance.schemas import PlanIn, PlanOut, PolicyIn, PolicyOut, Suggestion
+from services.monitoring.assistance.schemas import (
+    Amendment,
+    AmendmentOut,
+    DeliveryIn,
+    PlanIn,
+    PlanOut,
+    PolicyIn,
+    PolicyOut,
+    SafetyNetBatch,
+    SafetyNetBatchReport,
+    Suggestion,
+)
 from services.monitoring.models import AssistancePlan, Policy, RiskCause
+from shared.context import RequestContext, etag_for
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 
@@ -70,13 +89,22 @@ async def suggest_policies(household_id: uuid.UUID, ctx: ReaderCtx) -> list[Sugg
     status_code=201,
     response_model=PlanOut,
     summary="制定帮扶计划（含措施、责任人、时间）/ create an assistance plan",
+    description=(
+        "为脱贫户（无论是否为监测对象）或监测对象制定；其他农户 409 household_not_plannable。"
+        "措施可落实到人（member_id：该户在册成员）。"
+    ),
     responses=problem_responses(400, 401, 403, 404, 409, 413, 422),
 )
 async def create_plan(body: PlanIn, ctx: FieldWorkerCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
     plan, measures = await service.create_plan(ctx, body)
-    return await ctx.respond(service.plan_out(plan, measures), status_code=201)
+    out = service.plan_out(plan, measures)
+    return await ctx.respond(
+        out,
+        status_code=201,
+        headers={"ETag": etag_for(out.version), "Location": f"/v1/assistance-plans/{out.id}"},
+    )
 
 
 @router.get(
@@ -102,3 +130,81 @@ async def list_plans(
     )
     measures = await repository.measures_of(ctx.session, [p.id for p in rows])
     return Page[PlanOut](items=[service.plan_out(p, measures[p.id]) for p in rows], next_cursor=next_cursor)
+
+
+async def _answer(ctx: RequestContext, plan: AssistancePlan) -> JSONResponse:
+    out = service.plan_out(plan, await service.measures(ctx, plan))
+    return await ctx.respond(out, headers={"ETag": etag_for(out.version)})
+
+
+@router.get(
+    "/v1/assistance-plans/{plan_id}",
+    response_model=PlanOut,
+    summary="帮扶计划详情（含 ETag，调整与登记落实需 If-Match）/ get an assistance plan",
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def get_plan(plan_id: uuid.UUID, ctx: ReaderCtx) -> JSONResponse:
+    plan = await service.load_plan(ctx, plan_id)
+    out = service.plan_out(plan, await service.measures(ctx, plan))
+    return JSONResponse(out.model_dump(mode="json"), headers={"ETag": etag_for(out.version)})
+
+
+@router.post(
+    "/v1/assistance-plans/{plan_id}/amendments",
+    response_model=PlanOut,
+    summary="调整帮扶计划：增加、终止或替换措施（需 If-Match）/ amend a plan",
+    description=(
+        "action=add 增加措施；end 终止措施（ended_on、reason；措施不删除）；"
+        "replace 终止原措施并增加接替它的措施（新措施的 replaces_id 指向原措施）。每次调整记入调整记录。"
+    ),
+    responses=problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 428),
+)
+async def amend_plan(plan_id: uuid.UUID, body: Amendment, ctx: FieldWorkerCtx) -> JSONResponse:
+    if (replay := await ctx.idempotent_replay(body)) is not None:
+        return replay
+    return await _answer(ctx, await service.amend(ctx, plan_id, body))
+
+
+@router.get(
+    "/v1/assistance-plans/{plan_id}/amendments",
+    response_model=list[AmendmentOut],
+    summary="帮扶计划调整记录（谁、何时、做了什么、为何）/ the plan's history",
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def list_amendments(plan_id: uuid.UUID, ctx: ReaderCtx) -> list[AmendmentOut]:
+    return [AmendmentOut.model_validate(a) for a in await service.history(ctx, plan_id)]
+
+
+@router.post(
+    "/v1/assistance-plans/{plan_id}/measures/{measure_id}/delivery",
+    response_model=PlanOut,
+    summary="登记措施落实（需 If-Match）/ record that a measure was delivered",
+    description=(
+        "低保、特困人员救助供养只能由民政部门登记（部门干部或集成账号，"
+        "部门在 civil_affairs_departments 中），其他措施由帮扶责任人和村镇干部登记。"
+        "发布 measure.delivered 事件。"
+    ),
+    responses=problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 428),
+)
+async def record_delivery(
+    plan_id: uuid.UUID, measure_id: uuid.UUID, body: DeliveryIn, ctx: DeliveryCtx
+) -> JSONResponse:
+    if (replay := await ctx.idempotent_replay(body)) is not None:
+        return replay
+    return await _answer(ctx, await service.deliver(ctx, plan_id, measure_id, body))
+
+
+@router.post(
+    "/v1/assistance-plans/safety-net-batches",
+    response_model=SafetyNetBatchReport,
+    summary="民政系统批量推送低保、特困供养落实（集成账号）/ civil affairs' batch of deliveries",
+    description=(
+        "按身份证号匹配在册成员，在该户当年帮扶计划中登记落实（没有计划或措施时一并建立）；"
+        "逐条回执；重复推送不重复登记。"
+    ),
+    responses=problem_responses(400, 401, 403, 413, 422),
+)
+async def post_safety_net_batch(body: SafetyNetBatch, ctx: CivilAffairsSystemCtx) -> JSONResponse:
+    if (replay := await ctx.idempotent_replay(body)) is not None:
+        return replay
+    return await ctx.respond(await service.receive_safety_net_batch(ctx, body))

@@ -64,29 +64,58 @@ async def households_by(session: AsyncSession, group: str, as_of: date, **scope:
     )
 
 
+# 开发式帮扶 is owed to people (seed §二(五): every able-bodied 脱贫 person; domain.md §1: every
+# able-bodied member of a monitored household): members still in a 脱贫户 — monitored or not — or in
+# a monitored household (included, or after inclusion short of going back to rest, as
+# ``assistance.service.monitored``), of working age, with labour capacity (普通、技能、弱劳动力或半劳动力).
+# A measure counts for a person when it names them, is developmental, and is current: its term
+# covers the day and it has not ended.
+_OWED_DEVELOPMENTAL = f"""
+    owed AS MATERIALIZED (
+        SELECT m.id AS member_id, m.name AS member_name, m.birth_date, m.labour::text AS labour,
+               h.id AS household_id, h.town_code, h.village_code, h.head_name,
+               h.kind = 'lifted_out' AS lifted_out,
+               h.included_on IS NOT NULL AND h.status NOT IN ('not_monitored', 'risk_eliminated')
+                   AS monitored,
+               (SELECT count(*) FROM monitoring.measures x
+                WHERE x.member_id = m.id AND x.kind = 'developmental'
+                  AND x.starts_on <= :today AND x.ends_on >= :today
+                  AND (x.ended_on IS NULL OR x.ended_on > :today)) AS developmental_measures
+        FROM monitoring.members m
+        JOIN monitoring.households h ON h.id = m.household_id
+        WHERE {SCOPE} AND m.left_on IS NULL
+          AND m.labour IN ('ordinary', 'skilled', 'weak')
+          AND m.birth_date > :born_after AND m.birth_date <= :born_by
+          AND (h.kind = 'lifted_out'
+               OR (h.included_on IS NOT NULL AND h.status NOT IN ('not_monitored', 'risk_eliminated')))
+    )
+"""  # noqa: S608 - constant fragments only
+
+
 async def lacking_developmental(
-    session: AsyncSession, born_after: date, born_by: date, minimum: int, **scope: Any
+    session: AsyncSession, today: date, born_after: date, born_by: date, minimum: int, **scope: Any
 ) -> list[dict[str, Any]]:
+    """Each person owed developmental measures who has fewer than ``minimum`` current ones
+    (``row_type`` person), each village's people followed by its subtotal (``village_total``: the
+    people owed measures there, how many lack them) — in one pass over the people."""
     return await _rows(
         session,
         f"""
-        WITH able AS (
-            SELECT household_id, count(*) AS able_bodied FROM monitoring.members
-            WHERE left_on IS NULL AND labour IN ('ordinary', 'skilled')
-              AND birth_date > :born_after AND birth_date <= :born_by
-            GROUP BY household_id
-        ), developmental AS (
-            SELECT household_id, count(*) AS measures FROM monitoring.measures
-            WHERE kind = 'developmental' GROUP BY household_id
-        )
-        SELECT h.id AS household_id, h.town_code, h.village_code, h.head_name, a.able_bodied,
-               COALESCE(d.measures, 0) AS developmental_measures
-        FROM monitoring.households h
-        JOIN able a ON a.household_id = h.id
-        LEFT JOIN developmental d ON d.household_id = h.id
-        WHERE {SCOPE} AND h.status = 'included' AND COALESCE(d.measures, 0) < :minimum
-        ORDER BY h.town_code, h.village_code, h.id
+        WITH {_OWED_DEVELOPMENTAL}
+        SELECT * FROM (
+            SELECT 'person' AS row_type, member_id, member_name, birth_date, labour, household_id,
+                   town_code, village_code, head_name, lifted_out, monitored, developmental_measures,
+                   NULL::bigint AS people, NULL::bigint AS lacking
+            FROM owed WHERE developmental_measures < :minimum
+            UNION ALL
+            SELECT 'village_total', NULL, NULL, NULL, NULL, NULL, town_code, village_code, NULL, NULL,
+                   NULL, NULL, count(*), count(*) FILTER (WHERE developmental_measures < :minimum)
+            FROM owed GROUP BY town_code, village_code
+        ) AS report
+        ORDER BY town_code, village_code, row_type = 'village_total', head_name, household_id,
+                 birth_date, member_id
         """,  # noqa: S608
+        today=today,
         born_after=born_after,
         born_by=born_by,
         minimum=minimum,

@@ -8,7 +8,7 @@ from shared.labels import LabelledEnum
 class ReportName(LabelledEnum):
     HOUSEHOLDS = "households", "农户分布统计"  # 按镇 × 状态/类型/风险
     LONG_RUNNING = "long-running", "两年及以上未消除风险监测对象及处置情况"
-    LACKING_DEVELOPMENTAL = "lacking-developmental", "有劳动能力但开发式帮扶措施不足的监测户"
+    LACKING_DEVELOPMENTAL = "lacking-developmental", "开发式帮扶措施不足的有劳动能力脱贫人口和监测对象"
     IDENTIFICATION_OVERDUE = "identification-overdue", "识别纳入超时限"
     HELPER_COVERAGE = "helper-coverage", "帮扶责任覆盖与镇党委书记遍访"
     HELPER_MISSING = "helper-missing", "未明确帮扶责任人的农户"

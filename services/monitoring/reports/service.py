@@ -14,8 +14,15 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.monitoring.dates import years_before
-from services.monitoring.models import HouseholdKind, HouseholdStatus, LongRunningRoute, RiskCause, Subtype
+from services.monitoring.dates import age_on, years_before
+from services.monitoring.models import (
+    HouseholdKind,
+    HouseholdStatus,
+    LabourCapacity,
+    LongRunningRoute,
+    RiskCause,
+    Subtype,
+)
 from services.monitoring.reports import repository
 from services.monitoring.reports.schemas import GroupBy, ReportName
 from services.monitoring.settings import MonitoringSettings
@@ -106,11 +113,26 @@ async def _long_running(run: ReportRun) -> Rows:
     return rows
 
 
+def identity(lifted_out: bool, monitored: bool) -> str:
+    """Why a person is owed developmental measures: 脱贫人口 (whether monitored or not), 监测对象."""
+    if lifted_out:
+        return "脱贫人口（监测对象）" if monitored else "脱贫人口"
+    return "监测对象家庭成员"
+
+
 async def _lacking_developmental(run: ReportRun) -> Rows:
     born_after, born_by = run.working_age_births
-    return await repository.lacking_developmental(
-        run.session, born_after, born_by, run.settings.min_developmental_measures, **run.scope
+    rows = await repository.lacking_developmental(
+        run.session, run.today, born_after, born_by, run.settings.min_developmental_measures, **run.scope
     )
+    for row in rows:
+        if row["row_type"] == "village_total":
+            row["member_name"] = "（本村小计）"
+            continue
+        row["age"] = age_on(row.pop("birth_date"), run.today)
+        row["labour_label"] = LabourCapacity(row["labour"]).label
+        row["identity"] = identity(row["lifted_out"], row["monitored"])
+    return rows
 
 
 async def _identification_overdue(run: ReportRun) -> Rows:
@@ -211,9 +233,15 @@ REPORTS = {
         _lacking_developmental,
         _fixed(
             *HOUSEHOLD_COLUMNS,
-            ("able_bodied", "有劳动能力成员数"),
-            ("developmental_measures", "开发式帮扶措施数"),
+            ("member_name", "姓名"),
+            ("age", "年龄"),
+            ("labour_label", "劳动能力"),
+            ("identity", "身份"),
+            ("developmental_measures", "当前开发式帮扶措施数"),
+            ("people", "本村应落实人数"),
+            ("lacking", "本村措施不足人数"),
         ),
+        title=lambda run: f"{run.name.label}（少于 {run.settings.min_developmental_measures} 项）",
     ),
     ReportName.IDENTIFICATION_OVERDUE: ReportDefinition(
         _identification_overdue,
