@@ -152,7 +152,7 @@ class LocalStore:
             found = await anyio.to_thread.run_sync(path.stat)
         except FileNotFoundError as exc:
             raise ObjectNotFound(key) from exc
-        return ObjectInfo(key=key, size=found.st_size, modified_at=datetime.fromtimestamp(found.st_mtime, UTC))
+        return _info(key, found)
 
     async def open(self, key: str) -> StoredObject:
         path = self.path_of(key)
@@ -161,7 +161,7 @@ class LocalStore:
         except FileNotFoundError as exc:
             raise ObjectNotFound(key) from exc
         found = await anyio.to_thread.run_sync(os.fstat, handle.wrapped.fileno())
-        info = ObjectInfo(key=key, size=found.st_size, modified_at=datetime.fromtimestamp(found.st_mtime, UTC))
+        info = _info(key, found)
 
         async def chunks() -> AsyncIterator[bytes]:
             async with handle:
@@ -174,6 +174,10 @@ class LocalStore:
         path = self.path_of(key)
         with contextlib.suppress(FileNotFoundError):
             await anyio.to_thread.run_sync(path.unlink)
+
+
+def _info(key: str, found: os.stat_result) -> ObjectInfo:
+    return ObjectInfo(key=key, size=found.st_size, modified_at=datetime.fromtimestamp(found.st_mtime, UTC))
 
 
 class S3Store:
@@ -223,7 +227,7 @@ class S3Store:
         attributes = {"Content-Type": content_type} if content_type else None
         try:
             # Parts of 5 MiB (the S3 minimum) stream out as they fill; an error aborts the upload.
-            await obstore.put_async(self._store, path, counted(), attributes=attributes)  # type: ignore[arg-type]
+            await obstore.put_async(self._store, path, counted(), attributes=attributes)
         except (ObjectTooLarge, InvalidKey):
             raise
         except Exception as exc:

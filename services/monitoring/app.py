@@ -15,6 +15,7 @@ from services.monitoring.alerts.service import on_worker_unemployed
 from services.monitoring.assistance import endpoints as assistance
 from services.monitoring.employment_records.events import WORKER_REGISTERED
 from services.monitoring.employment_records.service import EMPLOYMENT_RECORDS, on_worker_registered
+from services.monitoring.evidence import endpoints as evidence
 from services.monitoring.households import endpoints as households
 from services.monitoring.households.events import PUBLISHED as HOUSEHOLD_EVENTS
 from services.monitoring.incomes import endpoints as incomes
@@ -62,6 +63,7 @@ def create_app(settings: MonitoringSettings | None = None) -> FastAPI:
             workflow.router,
             assistance.router,
             reports.router,
+            evidence.router,
         ],
         published=PUBLISHED,
         consumes=CONSUMES,

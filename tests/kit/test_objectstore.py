@@ -153,7 +153,9 @@ async def test_local_store_keys_stay_inside_its_folder(tmp_path: Path) -> None:
 def test_store_from_settings(tmp_path: Path) -> None:
     local = store_from_settings(SuiteSettings(data_dir=tmp_path))
     assert isinstance(local, LocalStore) and local.root == (tmp_path / "objects").resolve()
-    named = store_from_settings(SuiteSettings(object_store_url=f"file://{tmp_path}/files"), prefix="monitoring")
+    named = store_from_settings(
+        SuiteSettings(object_store_url=f"file://{tmp_path}/files"), prefix="monitoring"
+    )
     assert isinstance(named, LocalStore) and named.root == (tmp_path / "files" / "monitoring").resolve()
     s3 = store_from_settings(
         SuiteSettings(object_store_url="http://127.0.0.1:9", object_store_bucket="b"), prefix="monitoring"
@@ -248,7 +250,7 @@ def s3_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         deadline = time.monotonic() + 60
         while True:
             try:
-                urllib.request.urlopen(endpoint, timeout=1)  # noqa: S310 - our own loopback server
+                urllib.request.urlopen(endpoint, timeout=1)  # our own loopback server
             except urllib.error.HTTPError:
                 break  # it answers (403 to an unsigned request): ready
             except OSError:
@@ -280,7 +282,9 @@ def s3_store(endpoint: str, **overrides: str) -> S3Store:
 
 async def test_s3_put_open_stat_delete(s3_server: str) -> None:
     store = s3_store(s3_server)
-    info = await store.put("evidence/one.png", chunks_of(b"\x89PNG\r\n\x1a\n", b"rest"), content_type="image/png")
+    info = await store.put(
+        "evidence/one.png", chunks_of(b"\x89PNG\r\n\x1a\n", b"rest"), content_type="image/png"
+    )
     assert info.size == 12
     assert (await store.stat("evidence/one.png")).size == 12
     assert await read_all(store, "evidence/one.png") == b"\x89PNG\r\n\x1a\nrest"
