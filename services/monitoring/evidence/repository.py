@@ -9,11 +9,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.monitoring.models import Evidence, EvidenceKind, Transition, Visit
 
 
-async def get(
-    session: AsyncSession, household_id: uuid.UUID, evidence_id: uuid.UUID, *, for_update: bool = False
-) -> Evidence | None:
-    """One file of a household the caller was already allowed to load (its scope is the household's)."""
-    query = select(Evidence).where(Evidence.id == evidence_id, Evidence.household_id == household_id)
+async def get(session: AsyncSession, evidence_id: uuid.UUID, *, for_update: bool = False) -> Evidence | None:
+    """One file, whoever asks: the caller's scope is checked on its household (service.visible)."""
+    query = select(Evidence).where(Evidence.id == evidence_id)
     return await session.scalar(query.with_for_update() if for_update else query)
 
 

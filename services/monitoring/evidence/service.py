@@ -24,6 +24,7 @@ from fastapi import Request
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
+from services.monitoring.access import load_household
 from services.monitoring.evidence import repository
 from services.monitoring.evidence.files import HEAD_BYTES, display_name, sniff
 from services.monitoring.evidence.schemas import EvidenceFingerprint, EvidenceForm, WithdrawalIn
@@ -231,17 +232,23 @@ async def upload(ctx: RequestContext, household: Household, request: Request) ->
         raise
 
 
-async def get(ctx: RequestContext, household: Household, evidence_id: uuid.UUID) -> Evidence:
-    evidence = await repository.get(ctx.session, household.id, evidence_id)
+async def visible(ctx: RequestContext, evidence_id: uuid.UUID, *, for_update: bool = False) -> Evidence:
+    """The file if the caller may load its household; anyone else is told it does not exist (404)."""
+    evidence = await repository.get(ctx.session, evidence_id)
+    if evidence is not None:
+        try:
+            await load_household(ctx, evidence.household_id)
+        except NotFound:
+            evidence = None
     if evidence is None:
         raise NotFound("材料不存在或不在您的数据范围内", "evidence not found")
+    if for_update:
+        await ctx.session.refresh(evidence, with_for_update=True)
     return evidence
 
 
-async def open_content(
-    ctx: RequestContext, household: Household, evidence_id: uuid.UUID
-) -> tuple[Evidence, StoredObject]:
-    evidence = await get(ctx, household, evidence_id)
+async def open_content(ctx: RequestContext, evidence_id: uuid.UUID) -> tuple[Evidence, StoredObject]:
+    evidence = await visible(ctx, evidence_id)
     try:
         opened = await store_of(ctx).open(evidence.store_key)
     except (ObjectNotFound, ObjectStoreError) as exc:
@@ -255,12 +262,8 @@ async def open_content(
     return evidence, opened
 
 
-async def withdraw(
-    ctx: RequestContext, household: Household, evidence_id: uuid.UUID, body: WithdrawalIn
-) -> Evidence:
-    evidence = await repository.get(ctx.session, household.id, evidence_id, for_update=True)
-    if evidence is None:
-        raise NotFound("材料不存在或不在您的数据范围内", "evidence not found")
+async def withdraw(ctx: RequestContext, evidence_id: uuid.UUID, body: WithdrawalIn) -> Evidence:
+    evidence = await visible(ctx, evidence_id, for_update=True)
     if ctx.principal.role is Role.HELPER and evidence.uploaded_by != ctx.principal.subject:
         raise Forbidden("帮扶责任人只能撤回本人上传的材料", "helpers withdraw only their own uploads")
     ctx.require_if_match(evidence.version)

@@ -41,7 +41,7 @@ class IncompleteUpload(AppError):
 
 @dataclass
 class _Part:
-    headers: dict[str, str] = field(default_factory=dict)
+    headers: dict[str, bytes] = field(default_factory=dict)
     name: str = ""
     file_name: str | None = None
 
@@ -86,12 +86,13 @@ async def _events(request: Request) -> AsyncIterator[_Event]:
         header_value.extend(data[start:end])
 
     def on_header_end() -> None:
-        current.headers[header_field.decode("latin-1").lower()] = header_value.decode("utf-8", "replace")
+        # Raw bytes: browsers send UTF-8 file names in Content-Disposition (decoded below).
+        current.headers[header_field.decode("latin-1").lower()] = bytes(header_value)
         header_field.clear()
         header_value.clear()
 
     def on_headers_finished() -> None:
-        _, options = parse_options_header(current.headers.get("content-disposition", ""))
+        _, options = parse_options_header(current.headers.get("content-disposition", b""))
         current.name = options.get(b"name", b"").decode("utf-8", "replace")
         if b"filename" in options:
             current.file_name = options[b"filename"].decode("utf-8", "replace")
