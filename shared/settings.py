@@ -110,8 +110,8 @@ class SuiteSettings(BaseSettings):
         if url and not url.startswith(("file:///", "http://", "https://")):
             raise ValueError("object_store_url must be empty, file:///path or http(s)://host[:port]")
         if self.environment is Environment.PRODUCTION and self.needs_object_store:
-            # The default folder is relative to the working directory: inside a container it is
-            # lost with the container, so production names its store on purpose.
+            # The default folder is the process's own data dir: inside a container it goes with the
+            # container and replicas do not share it, so production names its store on purpose.
             if not url:
                 raise ValueError("production needs object_store_url (file:///path or an S3 endpoint)")
             if url.startswith("http") and (
