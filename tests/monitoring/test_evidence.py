@@ -5,8 +5,10 @@ the S3 store against a real S3-compatible server)."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import uuid
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -291,6 +293,139 @@ async def test_empty_truncated_and_malformed_uploads_are_refused_not_failed(
 
     assert await rows(stack) == 0
     assert stored_objects(store) == []  # every refusal after storing removed the object again
+
+
+async def test_no_database_connection_is_held_while_a_file_uploads(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, store: LocalStore
+) -> None:
+    """A phone may take minutes to send a photo: the pool connection is not held meanwhile."""
+    household = await create_household(api, tokens["admin"])
+    boundary = "slowPhone"
+    head = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nconsent\r\n'
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="承诺授权书.pdf"\r\n'
+        "Content-Type: application/pdf\r\n\r\n"
+    ).encode()
+    first_half_sent, go_on = asyncio.Event(), asyncio.Event()
+
+    async def slow_body() -> AsyncIterator[bytes]:
+        yield head + PDF[:100]
+        first_half_sent.set()
+        await go_on.wait()
+        yield PDF[100:] + f"\r\n--{boundary}--\r\n".encode()
+
+    sending = asyncio.create_task(
+        api.post(
+            evidence_url(household["id"]),
+            content=slow_body(),
+            headers=auth(
+                tokens["village_beidahe"], **{"Content-Type": f"multipart/form-data; boundary={boundary}"}
+            ),
+        )
+    )
+    await asyncio.wait_for(first_half_sent.wait(), 10)
+    await asyncio.sleep(0.5)  # the service has read the household and is waiting for the file
+    held = await count(
+        stack,
+        "SELECT count(*) FROM pg_stat_activity WHERE state LIKE 'idle in transaction%' "
+        "AND query LIKE '%monitoring.households%'",
+    )
+    go_on.set()
+    resp = await asyncio.wait_for(sending, 10)
+    assert resp.status_code == 201, resp.text
+    assert resp.json()["size_bytes"] == len(PDF)
+    assert held == 0
+
+
+def multipart(boundary: str, *parts: tuple[bytes, bytes], close: bool = True) -> bytes:
+    """A body from (headers, content) pairs, closed or not."""
+    body = b"".join(b"--" + boundary.encode() + b"\r\n" + h + b"\r\n\r\n" + c + b"\r\n" for h, c in parts)
+    return body + (b"--" + boundary.encode() + b"--\r\n" if close else b"")
+
+
+KIND_PART = (b'Content-Disposition: form-data; name="kind"', b"consent")
+FILE_HEADER = (
+    b'Content-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf'
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        multipart("b", KIND_PART, (FILE_HEADER, PDF), (FILE_HEADER, PDF)),  # two files
+        multipart("b", KIND_PART, (b'Content-Disposition: form-data; name="photo"; filename="x.pdf"', PDF)),
+        multipart("b", (b'Content-Disposition: form-data; name="kind"', b"x" * 5000), (FILE_HEADER, PDF)),
+        multipart("b", KIND_PART, KIND_PART, (FILE_HEADER, PDF)),  # a field twice
+        multipart("b", *[KIND_PART] * 11, (FILE_HEADER, PDF)),
+        multipart("b", KIND_PART, (b"Content-Disposition: form-data", PDF)),  # a part without a name
+        multipart("other", KIND_PART, (FILE_HEADER, PDF)),  # not the announced boundary
+        multipart("b", KIND_PART, (FILE_HEADER, PDF), close=False),
+        multipart("b", KIND_PART, (b"No-Colon-Here", PDF)),
+        b"--b\r\n" + b"X" * 70000,  # one endless header
+        b"",
+    ],
+)
+async def test_odd_multipart_bodies_are_refused_without_a_500(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, store: LocalStore, body: bytes
+) -> None:
+    household = await create_household(api, tokens["admin"])
+    resp = await api.post(
+        evidence_url(household["id"]),
+        content=body,
+        headers=auth(tokens["admin"], **{"Content-Type": "multipart/form-data; boundary=b"}),
+    )
+    assert 400 <= resp.status_code < 500, resp.text
+    assert resp.headers["content-type"] == "application/problem+json"
+    if resp.status_code != 201:
+        assert await rows(stack) == 0
+        assert stored_objects(store) == []
+
+
+async def test_an_undecodable_file_name_falls_back_to_the_kind(
+    api: httpx.AsyncClient, tokens: dict[str, str], store: LocalStore
+) -> None:
+    household = await create_household(api, tokens["admin"])
+    header = b'Content-Disposition: form-data; name="file"; filename="\xff\xfe.pdf"'
+    resp = await api.post(
+        evidence_url(household["id"]),
+        content=multipart("b", KIND_PART, (header, PDF)),
+        headers=auth(tokens["admin"], **{"Content-Type": "multipart/form-data; boundary=b"}),
+    )
+    assert resp.status_code == 201, resp.text
+    assert resp.json()["file_name"] == "承诺授权书.pdf"
+
+
+async def test_mutated_uploads_never_answer_500(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, store: LocalStore
+) -> None:
+    """A valid body with bytes flipped, cut or repeated (seeded, bounded): a clear answer each time,
+    and a file in the store exactly for each recorded row."""
+    import random
+
+    household = await create_household(api, tokens["admin"])
+    valid = multipart("b", KIND_PART, (FILE_HEADER, PDF))
+    chance = random.Random(419001)
+    statuses = set()
+    for _ in range(60):
+        body = bytearray(valid)
+        for _ in range(chance.randint(1, 4)):
+            at = chance.randrange(len(body))
+            match chance.randrange(3):
+                case 0:
+                    body[at] = chance.randrange(256)
+                case 1:
+                    del body[at : at + chance.randint(1, 40)]
+                case _:
+                    body[at:at] = body[at : at + chance.randint(1, 40)]
+        resp = await api.post(
+            evidence_url(household["id"]),
+            content=bytes(body),
+            headers=auth(tokens["admin"], **{"Content-Type": "multipart/form-data; boundary=b"}),
+        )
+        assert resp.status_code < 500, resp.text
+        statuses.add(resp.status_code)
+    assert len(stored_objects(store)) == await rows(stack)
+    assert len(statuses) > 1
 
 
 # --------------------------------------------------------------------------- what it supports

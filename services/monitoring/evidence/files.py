@@ -20,7 +20,8 @@ SIGNATURES: tuple[tuple[bytes, str], ...] = (
 HEAD_BYTES = max(len(magic) for magic, _ in SIGNATURES)
 EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png", "application/pdf": ".pdf"}
 MAX_NAME_CHARS = 80
-_UNSAFE = re.compile(r'[\\/:*?"<>|;,\x00-\x1f\x7f]')
+# Also U+FFFD: what undecodable bytes of a name became.
+_UNSAFE = re.compile(r'[\\/:*?"<>|;,\x00-\x1f\x7f\ufffd]')
 
 
 def sniff(head: bytes) -> str | None:
@@ -36,9 +37,9 @@ def display_name(client_name: str | None, media_type: str, fallback: str) -> str
     quoting characters, at most 80 characters, ending in the extension of the sniffed type."""
     name = unicodedata.normalize("NFC", client_name or "")
     name = name.replace("\\", "/").rsplit("/", 1)[-1]
-    name = _UNSAFE.sub("", name).strip(" .")
-    stem = name.rsplit(".", 1)[0].strip(" .") if "." in name else name
-    stem = stem[:MAX_NAME_CHARS] or fallback
+    name = _UNSAFE.sub("", name)
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    stem = stem.strip(" .")[:MAX_NAME_CHARS] or fallback
     return stem + EXTENSIONS[media_type]
 
 

@@ -179,11 +179,20 @@ async def upload(ctx: RequestContext, household: Household, request: Request) ->
     async def consume(_: str | None, chunks: AsyncIterator[bytes]) -> _Stored:
         return await _store_file(store, key, chunks, settings.evidence_max_bytes)
 
+    # Nothing is written yet (the household was only read): end that transaction so the pool
+    # connection is not held while a phone uploads for minutes. The writes below start a new one,
+    # which the request commits as usual.
+    await ctx.session.commit()
+
     try:
         received = await receive_one_file(request, consume)
     except ObjectStoreError as exc:
         log.error("evidence_store_failed", key=key, error=str(exc))
+        await _forget(store, key)
         raise EvidenceStoreUnavailable() from None
+    except BaseException:
+        await _forget(store, key)  # e.g. a second file part after the first was stored
+        raise
     stored: _Stored = received.stored
     try:
         form = _read_form(received.fields)
