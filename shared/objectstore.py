@@ -10,7 +10,7 @@ One small interface — ``put`` (from a stream of chunks), ``open`` (a stream ba
   ``obstore``: a maintained, async-native client (Rust's ``object_store``) that streams an upload
   as a multipart upload and a download in chunks, so neither is ever held in memory whole. Chosen
   over aiobotocore (a far larger dependency, and streaming uploads are hand-made multipart there)
-  and minio-py (synchronous).
+  and minio-py (synchronous). See docs/adr/0006-object-store.md.
 
 Keys are chosen by the application (never taken from a client's file name): ``check_key`` allows
 segments of ASCII letters, digits, ``.``, ``_`` and ``-`` joined by ``/``, nothing that could be
