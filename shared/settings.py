@@ -35,6 +35,8 @@ class SuiteSettings(BaseSettings):
     component: ClassVar[str] = ""
     # Components without events (the gateway) run in production without a NATS URL.
     needs_nats: ClassVar[bool] = True
+    # Components that keep uploaded files (shared.objectstore) must name their store in production.
+    needs_object_store: ClassVar[bool] = False
 
     environment: Environment = Environment.DEVELOPMENT
     # postgresql+asyncpg://user:pass@host:5432/db — the embedded server is used when empty.
@@ -69,6 +71,15 @@ class SuiteSettings(BaseSettings):
     # Reference data: villages come from an administrator's CSV; the demo file is the default.
     villages_file: Path | None = None
 
+    # Uploaded files (shared.objectstore). Empty: a folder under data_dir (``<data_dir>/objects``);
+    # ``file:///path``: that folder (one host, a persistent volume); ``http(s)://host:port``: an
+    # S3-compatible server (MinIO, SeaweedFS, Ceph, a cloud's), with the bucket and keys below.
+    object_store_url: str = ""
+    object_store_bucket: str = "xianjie"
+    object_store_region: str = "us-east-1"
+    object_store_access_key: str = Field(default="", repr=False)
+    object_store_secret_key: str = Field(default="", repr=False)
+
     @classmethod
     def settings_customise_sources(
         cls,
@@ -91,6 +102,24 @@ class SuiteSettings(BaseSettings):
             missing = [n for n in required if not getattr(self, n)]
             if missing:
                 raise ValueError(f"production needs {', '.join(missing)} (no embedded servers)")
+        return self
+
+    @model_validator(mode="after")
+    def _object_store_named_in_production(self) -> SuiteSettings:
+        url = self.object_store_url.strip()
+        if url and not url.startswith(("file:///", "http://", "https://")):
+            raise ValueError("object_store_url must be empty, file:///path or http(s)://host[:port]")
+        if self.environment is Environment.PRODUCTION and self.needs_object_store:
+            # The default folder is the process's own data dir: inside a container it goes with the
+            # container and replicas do not share it, so production names its store on purpose.
+            if not url:
+                raise ValueError("production needs object_store_url (file:///path or an S3 endpoint)")
+            if url.startswith("http") and (
+                not self.object_store_access_key
+                or self.object_store_secret_key.upper().startswith("REPLACE-ME")
+                or not self.object_store_secret_key
+            ):
+                raise ValueError("production needs real object store credentials for an S3 endpoint")
         return self
 
 

@@ -19,6 +19,7 @@ from services.monitoring.declarations import endpoints as declarations
 from services.monitoring.declarations.events import PUBLISHED as DECLARATION_EVENTS
 from services.monitoring.employment_records.events import WORKER_REGISTERED
 from services.monitoring.employment_records.service import EMPLOYMENT_RECORDS, on_worker_registered
+from services.monitoring.evidence import endpoints as evidence
 from services.monitoring.households import endpoints as households
 from services.monitoring.households.events import PUBLISHED as HOUSEHOLD_EVENTS
 from services.monitoring.incomes import endpoints as incomes
@@ -80,6 +81,7 @@ def create_app(settings: MonitoringSettings | None = None) -> FastAPI:
             declarations.router,
             worklists.router,
             changes.router,
+            evidence.router,
         ],
         published=PUBLISHED,
         consumes=CONSUMES,

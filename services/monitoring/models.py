@@ -15,6 +15,7 @@ from sqlalchemy import (
     DateTime,
     Enum,
     ForeignKey,
+    ForeignKeyConstraint,
     Identity,
     Index,
     Integer,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     Numeric,
     SmallInteger,
     String,
+    Table,
     Text,
     UniqueConstraint,
     Uuid,
@@ -850,4 +852,93 @@ class PlanAmendment(Base):
         Index(None, "plan_id", "id"),
         Index(None, "measure_id"),
         Index(None, "successor_id"),
+    )
+
+
+# --- evidence files (佐证材料) ---
+
+
+class EvidenceKind(LabelledEnum):
+    """What a file shows (issue 11): the paper trail the workflow's steps rest on."""
+
+    VISIT_PHOTO = "visit_photo", "走访照片"
+    REVIEW_MINUTES = "review_minutes", "村级评议会议记录"
+    CONSENT = "consent", "承诺授权书"
+    NOTICE_PHOTO = "notice_photo", "公示照片"
+    OTHER = "other", "其他"
+
+
+# What an upload may be, judged by its first bytes (evidence.sniffing), never by the client's word.
+EVIDENCE_MEDIA_TYPES = ("image/jpeg", "image/png", "application/pdf")
+
+# A supporting visit or workflow step must be one of the same household's: the foreign keys below
+# name (id, household_id), which these make unique.
+for _supported in (Visit.__table__, Transition.__table__):
+    assert isinstance(_supported, Table)
+    _supported.append_constraint(UniqueConstraint("id", "household_id"))
+
+
+class Evidence(Base):
+    """佐证材料: one file attached to a household's record.
+
+    The file lives in the object store under a key of our own making (``store_key``, never the
+    client's file name); this row is its record: checksum, size, sniffed type, who uploaded it when.
+    Evidence is withdrawn with a reason, never deleted (the database refuses a DELETE and any change
+    to what was uploaded: trigger ``evidence_is_kept``).
+    """
+
+    __tablename__ = "evidence"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id", ondelete="RESTRICT"))
+    kind: Mapped[EvidenceKind] = mapped_column(_enum(EvidenceKind, "evidence_kind"))
+    visit_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    transition_id: Mapped[int | None] = mapped_column(Integer)
+    description: Mapped[str] = mapped_column(Text, server_default="")
+    # Shown in the download's Content-Disposition only; cleaned, with the sniffed type's extension.
+    file_name: Mapped[str] = mapped_column(String(120))
+    store_key: Mapped[str] = mapped_column(String(200), unique=True)
+    media_type: Mapped[str] = mapped_column(String(40))
+    size_bytes: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64))
+    uploaded_by: Mapped[str] = mapped_column(String(100))
+    uploaded_role: Mapped[str] = mapped_column(String(40))
+    uploaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    withdrawn_by: Mapped[str | None] = mapped_column(String(100))
+    withdrawal_reason: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["visit_id", "household_id"],
+            ["visits.id", "visits.household_id"],
+            name="fk_evidence_visit_of_the_household",
+            ondelete="RESTRICT",
+        ),
+        ForeignKeyConstraint(
+            ["transition_id", "household_id"],
+            ["transitions.id", "transitions.household_id"],
+            name="fk_evidence_transition_of_the_household",
+            ondelete="RESTRICT",
+        ),
+        CheckConstraint("num_nonnulls(visit_id, transition_id) <= 1", name="supports_one_record"),
+        CheckConstraint(
+            "media_type IN ({})".format(", ".join(f"'{t}'" for t in EVIDENCE_MEDIA_TYPES)),
+            name="allowed_media_type",
+        ),
+        CheckConstraint("size_bytes > 0", name="not_empty"),
+        CheckConstraint("sha256 ~ '^[0-9a-f]{64}$'", name="sha256_hex"),
+        CheckConstraint(
+            "(withdrawn_at IS NULL) = (withdrawn_by IS NULL) "
+            "AND (withdrawn_at IS NULL) = (withdrawal_reason IS NULL) "
+            "AND (withdrawal_reason IS NULL OR btrim(withdrawal_reason) <> '')",
+            name="withdrawal_recorded",
+        ),
+        Index(None, "household_id", "updated_at", "id"),
+        Index(None, "updated_at", "id"),
     )

@@ -14,6 +14,7 @@ class MonitoringSettings(ServiceSettings):
     """防返贫监测帮扶 — settings (env: XIANJIE_MONITORING_* then XIANJIE_*)."""
 
     component: ClassVar[str] = "monitoring"
+    needs_object_store: ClassVar[bool] = True  # evidence files (佐证材料)
     port: int = 8001
     # Town ledgers of 100k+ rows arrive as one upload (the gateway lets 64 MiB through).
     max_body_bytes: int = Field(default=32 * 1024 * 1024, ge=1024)
@@ -37,6 +38,10 @@ class MonitoringSettings(ServiceSettings):
     measure_grace_days: int = Field(default=30, ge=1)
     department_batch_max_records: int = Field(default=5000, ge=1)
     import_max_rows: int = Field(default=200_000, ge=1)
+    # --- evidence files (佐证材料) ---
+    # Practice: a phone photo is 2–8 MB, scanned minutes or a signed 承诺授权书 a few MB as PDF;
+    # 20 MiB leaves room. Must stay below max_body_bytes (the multipart envelope rides along).
+    evidence_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1)
 
     # --- self-declaration (农户自主申报, seed §一(一) 农户自主申报) ---
     # Public, no login: limits per caller, counted in PostgreSQL so every replica shares them, in
@@ -80,4 +85,10 @@ class MonitoringSettings(ServiceSettings):
             self.id_number_key == DEV_ID_NUMBER_KEY or self.id_number_key.upper().startswith("REPLACE-ME")
         ):
             raise ValueError("XIANJIE_MONITORING_ID_NUMBER_KEY must be a real secret in production")
+        return self
+
+    @model_validator(mode="after")
+    def _evidence_fits_in_a_request(self) -> MonitoringSettings:
+        if self.evidence_max_bytes > self.max_body_bytes - 64 * 1024:
+            raise ValueError("evidence_max_bytes must stay 64 KiB below max_body_bytes (multipart envelope)")
         return self

@@ -4,7 +4,12 @@ import pytest
 
 from services.monitoring.settings import DEV_ID_NUMBER_KEY, MonitoringSettings
 
-PRODUCTION = {"environment": "production", "database_url": "postgresql://db/x", "nats_url": "nats://n:4222"}
+PRODUCTION = {
+    "environment": "production",
+    "database_url": "postgresql://db/x",
+    "nats_url": "nats://n:4222",
+    "object_store_url": "file:///var/lib/xianjie/objects",
+}
 
 
 @pytest.mark.parametrize("key", [DEV_ID_NUMBER_KEY, "REPLACE-ME-with-a-random-secret"])
