@@ -19,6 +19,7 @@ from services.monitoring.households import endpoints as households
 from services.monitoring.households.events import PUBLISHED as HOUSEHOLD_EVENTS
 from services.monitoring.incomes import endpoints as incomes
 from services.monitoring.models import kit
+from services.monitoring.objections import endpoints as objections
 from services.monitoring.reports import endpoints as reports
 from services.monitoring.settings import MonitoringSettings
 from services.monitoring.workflow import endpoints as workflow
@@ -62,6 +63,7 @@ def create_app(settings: MonitoringSettings | None = None) -> FastAPI:
             workflow.router,
             assistance.router,
             reports.router,
+            objections.router,
         ],
         published=PUBLISHED,
         consumes=CONSUMES,

@@ -7,6 +7,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from services.monitoring.models import (
+    EliminationStage,
     Health,
     HouseholdKind,
     HouseholdStatus,
@@ -108,11 +109,16 @@ class HouseholdOut(OutputModel):
     notice_posted_on: date | None
     included_on: date | None
     closed_on: date | None
+    elimination_stage: EliminationStage | None = Field(
+        description="风险消除程序所处环节（进行中时；其间仍为监测对象 status=included）"
+    )
     version: int
     created_at: datetime
     updated_at: datetime
 
     kind_label: ClassVar[property] = label_of("kind")
+
+    elimination_stage_label: ClassVar[property] = label_of("elimination_stage", optional=True)
 
     status_label: ClassVar[property] = label_of("status")
 
