@@ -576,7 +576,9 @@ class RiskResolution(Base):
     )
 
     __table_args__ = (
-        UniqueConstraint("household_id", "cause", "case_included_on", name="uq_risk_resolutions_once_per_case"),
+        UniqueConstraint(
+            "household_id", "cause", "case_included_on", name="uq_risk_resolutions_once_per_case"
+        ),
         # Resolved while monitored: a cause is resolved by the help, not before the case.
         CheckConstraint("resolved_on >= case_included_on", name="resolved_after_inclusion"),
         CheckConstraint("length(how) > 0", name="how_stated"),

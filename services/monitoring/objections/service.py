@@ -118,5 +118,7 @@ async def handle(
     )
     if upheld and still_running:
         ctx.principal.require_role(*workflow.STEPS[send_back].roles_for(notice))
-        await workflow.take(ctx, household, TransitionIn(action=send_back, reason=f"公示异议成立：{data.note}"))
+        await workflow.take(
+            ctx, household, TransitionIn(action=send_back, reason=f"公示异议成立：{data.note}")
+        )
     return objection

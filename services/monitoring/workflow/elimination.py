@@ -99,7 +99,7 @@ def per_capita(net_income: Decimal, member_count: int) -> Decimal:
 
 
 def months_after(day: date, months: int) -> date:
-    """The same day ``months`` later; the month's last day where it has no such day (31 Aug + 6 → 28/29 Feb)."""
+    """The same day ``months`` later, or that month's last day where it has none (31 Aug + 6 → 28 Feb)."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
@@ -206,13 +206,15 @@ def monitored_long_enough(facts: Facts, settings: MonitoringSettings) -> Verdict
 
 
 def _lives_on_transfers(facts: Facts, settings: MonitoringSettings) -> str | None:
-    """Why the latest year's income depends on transfers, or None if it does not."""
+    """Why the latest year's income depends on transfers, or None if it does not (or cannot be
+    told: without an income or a line the income condition already refuses elimination, and the
+    household is not pointed to 兜底 on no evidence)."""
     if not facts.incomes:
-        return "未录入收入，无法排除依靠转移性收入生活"
+        return None
     latest = max(facts.incomes, key=lambda i: i.year)
     line = facts.lines.get(latest.year)
     if line is None:
-        return f"{latest.year} 年未设定监测线，无法排除依靠转移性收入生活"
+        return None
     without = per_capita(latest.net_income - latest.transfers, facts.household.member_count)
     if without <= line:
         return f"{latest.year} 年扣除转移性收入后人均 {_yuan(without)}，未超过监测线 {_yuan(line)}"
@@ -230,11 +232,15 @@ def not_living_on_transfers(facts: Facts, settings: MonitoringSettings) -> Verdi
         m for m in facts.members if lo <= age_on(m.birth_date, facts.today) <= hi and m.labour in CAN_WORK
     ]
     if workers:
-        return Verdict(Condition.NOT_LIVING_ON_TRANSFERS, True, f"有 {len(workers)} 名 {lo}–{hi} 岁有劳动能力的成员")
+        return Verdict(
+            Condition.NOT_LIVING_ON_TRANSFERS, True, f"有 {len(workers)} 名 {lo}–{hi} 岁有劳动能力的成员"
+        )
     why = _lives_on_transfers(facts, settings)
     if why is None:
         return Verdict(
-            Condition.NOT_LIVING_ON_TRANSFERS, True, "无劳动能力成员，但收入不依靠转移性收入"
+            Condition.NOT_LIVING_ON_TRANSFERS,
+            True,
+            f"无 {lo}–{hi} 岁有劳动能力的成员，但收入不依靠转移性收入（或尚无收入记录，见收入条件）",
         )
     return Verdict(
         Condition.NOT_LIVING_ON_TRANSFERS,

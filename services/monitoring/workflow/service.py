@@ -162,7 +162,9 @@ async def _submit_village_review(step: Taking) -> None:
 def _notice_posted(step: Taking, started: date) -> None:
     posted = step.data.notice_posted_on or step.today
     if posted > step.today or posted < started:
-        raise ValidationFailed("body.notice_posted_on", "公示日期不能晚于今天或早于本程序开始日期", "bad date")
+        raise ValidationFailed(
+            "body.notice_posted_on", "公示日期不能晚于今天或早于本程序开始日期", "bad date"
+        )
     step.household.notice_posted_on = posted
 
 
@@ -250,7 +252,9 @@ def back_to_rest(household: Household) -> None:
     household.notice_posted_on = None
 
 
-async def assess_elimination(ctx: RequestContext, household: Household, today: date) -> elimination.Assessment:
+async def assess_elimination(
+    ctx: RequestContext, household: Household, today: date
+) -> elimination.Assessment:
     """The conditions of risk elimination as the records stand today (``elimination.assess``)."""
     session = ctx.session
     incomes = await repository.incomes(session, household.id)
@@ -278,7 +282,11 @@ async def _require_conditions(step: Taking) -> None:
         "不符合风险消除条件：" + "；".join(f"{v.condition.label}（{v.explanation}）" for v in unmet),
         "unmet: " + ", ".join(v.condition.value for v in unmet),
         unmet=[
-            {"condition": v.condition.value, "condition_label": v.condition.label, "explanation": v.explanation}
+            {
+                "condition": v.condition.value,
+                "condition_label": v.condition.label,
+                "explanation": v.explanation,
+            }
             for v in unmet
         ],
         safety_net_route=assessment.safety_net_route,
@@ -300,7 +308,9 @@ async def _eliminate_risk(step: Taking) -> None:
 def safety_net_in_place(basis: list[repository.SafetyNetMeasure], today: date) -> str | None:
     """None when a 低保 or 特困供养 measure is delivered and still running today; else why not."""
     if not basis:
-        return "帮扶计划中没有低保或特困供养措施（住房、饮水、教育、参保、医疗救助等其他保障不能标注兜底保障户）"
+        return (
+            "帮扶计划中没有低保或特困供养措施（住房、饮水、教育、参保、医疗救助等其他保障不能标注兜底保障户）"
+        )
     delivered = [m for m in basis if m.delivered_on is not None and m.delivered_on <= today]
     if not delivered:
         return "低保或特困供养措施尚未落实（未登记落实日期）"
@@ -311,7 +321,9 @@ def safety_net_in_place(basis: list[repository.SafetyNetMeasure], today: date) -
 
 async def _mark_safety_net(step: Taking) -> None:
     household = step.household
-    why_not = safety_net_in_place(await repository.safety_net_basis(step.ctx.session, household.id), step.today)
+    why_not = safety_net_in_place(
+        await repository.safety_net_basis(step.ctx.session, household.id), step.today
+    )
     if why_not is not None:
         raise SafetyNetNotInPlace(f"须先足额落实低保或特困供养等兜底保障：{why_not}", why_not)
     household.closed_on = step.today
@@ -343,12 +355,17 @@ def _in_elimination(stage: EliminationStage) -> Place:
 
 STEPS = {
     Action.START_VERIFICATION: Step(
-        (Place(S.NOT_MONITORED), Place(S.RISK_ELIMINATED)), Place(S.VERIFYING), VILLAGE_UP, _start_verification
+        (Place(S.NOT_MONITORED), Place(S.RISK_ELIMINATED)),
+        Place(S.VERIFYING),
+        VILLAGE_UP,
+        _start_verification,
     ),
     Action.SUBMIT_VILLAGE_REVIEW: Step(
         (Place(S.VERIFYING),), Place(S.VILLAGE_REVIEW), VILLAGE_UP, _submit_village_review
     ),
-    Action.VILLAGE_APPROVE: Step((Place(S.VILLAGE_REVIEW),), Place(S.PUBLIC_NOTICE), VILLAGE_UP, _post_notice),
+    Action.VILLAGE_APPROVE: Step(
+        (Place(S.VILLAGE_REVIEW),), Place(S.PUBLIC_NOTICE), VILLAGE_UP, _post_notice
+    ),
     Action.OBJECT: Step(
         (Place(S.PUBLIC_NOTICE),), Place(S.VERIFYING), VILLAGE_UP, _withdraw_notice, on_upheld_objection=True
     ),
@@ -480,12 +497,15 @@ async def elimination_check(ctx: RequestContext, household: Household) -> Elimin
         eligible=assessment.eligible,
         safety_net_route=assessment.safety_net_route,
         conditions=[
-            ConditionOut(condition=v.condition, met=v.met, explanation=v.explanation) for v in assessment.verdicts
+            ConditionOut(condition=v.condition, met=v.met, explanation=v.explanation)
+            for v in assessment.verdicts
         ],
     )
 
 
-async def record_resolution(ctx: RequestContext, household: Household, data: RiskResolutionIn) -> RiskResolution:
+async def record_resolution(
+    ctx: RequestContext, household: Household, data: RiskResolutionIn
+) -> RiskResolution:
     """A recorded risk cause of the household, resolved while it is monitored (one record per cause
     and inclusion; the household is locked, so two cadres recording the same cause take turns)."""
     if household.status is not S.INCLUDED or household.included_on is None:
@@ -496,7 +516,9 @@ async def record_resolution(ctx: RequestContext, household: Household, data: Ris
         )
     if data.cause not in household.risk_causes:
         recorded = "、".join(c.label for c in household.risk_causes)
-        raise ValidationFailed("body.cause", f"该户未登记风险「{data.cause.label}」（登记的风险：{recorded}）")
+        raise ValidationFailed(
+            "body.cause", f"该户未登记风险「{data.cause.label}」（登记的风险：{recorded}）"
+        )
     today = date.today()
     if not household.included_on <= data.resolved_on <= today:
         raise ValidationFailed(
