@@ -5,7 +5,7 @@ tests create the plan through ``POST /v1/assistance-plans`` and set the date wit
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import httpx
@@ -14,7 +14,7 @@ from sqlalchemy import text
 from services.monitoring.workflow.elimination import months_after
 from tests.conftest import Stack
 from tests.helpers import auth
-from tests.monitoring.factories import HOUSEHOLDS, create_household, id_number, include, member
+from tests.monitoring.factories import HOUSEHOLDS, create_household, id_number, include, member, step
 
 PLANS = "/api/monitoring/v1/assistance-plans"
 LINES = "/api/monitoring/v1/monitoring-lines"
@@ -134,3 +134,43 @@ async def eligible_household(
     resolved = await resolve(api, tokens["village_beidahe"], hid)
     assert resolved.status_code == 201, resolved.text
     return household
+
+
+# --- the 风险消除 procedure ---
+
+
+async def backdate_start(stack: Stack, household_id: str, days: int) -> None:
+    """The household check began ``days`` ago (so its notice can have run its course)."""
+    await sql(
+        stack,
+        "UPDATE monitoring.transitions SET at = now() - make_interval(days => :d) "
+        "WHERE household_id = :h AND action = 'start_elimination'",
+        d=days,
+        h=household_id,
+    )
+
+
+def procedure_to(last: str) -> list[tuple[str, str, dict[str, Any]]]:
+    posted = (date.today() - timedelta(days=6)).isoformat()
+    steps = [
+        ("village_beidahe", "start_elimination", {}),
+        ("village_beidahe", "submit_elimination_review", {}),
+        ("village_beidahe", "post_elimination_notice", {"notice_posted_on": posted}),
+        ("village_beidahe", "close_elimination_notice", {}),
+        ("town_kejing", "town_approve_elimination", {}),
+        ("admin", "eliminate_risk", {}),
+    ]
+    return steps[: [s[1] for s in steps].index(last) + 1]
+
+
+async def run_procedure(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, household_id: str, through: str
+) -> dict[str, Any]:
+    body: dict[str, Any] = {}
+    for who, action, extra in procedure_to(through):
+        resp = await step(api, tokens[who], household_id, action, reason=f"{action} 依据", **extra)
+        assert resp.status_code == 200, (action, resp.text)
+        body = resp.json()
+        if action == "start_elimination":
+            await backdate_start(stack, household_id, 7)
+    return body

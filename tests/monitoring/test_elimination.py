@@ -46,6 +46,7 @@ from tests.monitoring.measures import (
     included_months_ago,
     put_income,
     resolve,
+    run_procedure,
     sql,
 )
 
@@ -395,43 +396,6 @@ async def test_the_database_keeps_the_elimination_stage_to_monitored_households(
 
 
 # --- the procedure --------------------------------------------------------------------------------
-
-
-async def backdate_start(stack: Stack, household_id: str, days: int) -> None:
-    """The household check began ``days`` ago (so its notice can have run its course)."""
-    await sql(
-        stack,
-        "UPDATE monitoring.transitions SET at = now() - make_interval(days => :d) "
-        "WHERE household_id = :h AND action = 'start_elimination'",
-        d=days,
-        h=household_id,
-    )
-
-
-def procedure_to(last: str) -> list[tuple[str, str, dict[str, Any]]]:
-    posted = (date.today() - timedelta(days=6)).isoformat()
-    steps = [
-        ("village_beidahe", "start_elimination", {}),
-        ("village_beidahe", "submit_elimination_review", {}),
-        ("village_beidahe", "post_elimination_notice", {"notice_posted_on": posted}),
-        ("village_beidahe", "close_elimination_notice", {}),
-        ("town_kejing", "town_approve_elimination", {}),
-        ("admin", "eliminate_risk", {}),
-    ]
-    return steps[: [s[1] for s in steps].index(last) + 1]
-
-
-async def run_procedure(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, household_id: str, through: str
-) -> dict[str, Any]:
-    body: dict[str, Any] = {}
-    for who, action, extra in procedure_to(through):
-        resp = await step(api, tokens[who], household_id, action, reason=f"{action} 依据", **extra)
-        assert resp.status_code == 200, (action, resp.text)
-        body = resp.json()
-        if action == "start_elimination":
-            await backdate_start(stack, household_id, 7)
-    return body
 
 
 async def test_starting_is_refused_listing_what_is_unmet_and_writes_nothing(

@@ -30,7 +30,7 @@ def _enum(name: str, *values: str) -> postgresql.ENUM:
     return postgresql.ENUM(*values, name=name, schema="monitoring", create_type=False)
 
 
-def _stamps() -> list[sa.Column]:  # type: ignore[type-arg]
+def _stamps() -> list[sa.Column]:
     return [
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
