@@ -70,7 +70,8 @@ VILLAGE_UP = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL, Role.VILLAGE_CADRE)
 class Place(NamedTuple):
     """Where a household stands: its status and, during the 风险消除 procedure, the stage.
 
-    A pair rather than one enum: the procedures share stage names (村级评议, 公示…) but not meaning."""
+    A pair rather than one enum: the procedures share stage names (村级评议, 公示…) but not meaning,
+    and two string enums with the same value would compare equal."""
 
     status: HouseholdStatus
     stage: EliminationStage | None = None
