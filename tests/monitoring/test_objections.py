@@ -3,6 +3,7 @@ upheld sends the case back, dismissed lets the notice run on; no notice closes o
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, timedelta
 from typing import Any
 
@@ -218,3 +219,35 @@ async def test_the_database_keeps_objections_within_their_notice_and_whole(
     with pytest.raises(IntegrityError, match="ck_objections_closed_with_finding"):
         await insert_objection(stack, hid, finding="成立", handled_by="u")
     await insert_objection(stack, hid, status="dismissed", finding="不成立", handled_by="u")
+
+
+async def test_an_objection_and_the_closing_of_the_notice_at_once_agree(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    """Both lock the household: either the objection is lodged and the notice stays open, or the
+    notice closed first and the objection finds no notice — never a closed notice with an open one."""
+    hid = await in_notice(api, tokens, stack)
+    village = tokens["village_beidahe"]
+    objection, closing = await asyncio.gather(
+        lodge(api, village, hid), step(api, village, hid, "close_notice")
+    )
+    assert (objection.status_code, closing.status_code) in {(201, 409), (409, 200)}, (
+        objection.text,
+        closing.text,
+    )
+    status = (await household(api, tokens["admin"], hid))["status"]
+    assert status == ("public_notice" if objection.status_code == 201 else "town_review")
+
+
+async def test_an_objection_found_after_its_notice_ended_is_recorded_without_moving_the_case(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    hid = await in_notice(api, tokens, stack)
+    objection = await lodge(api, tokens["village_beidahe"], hid)
+    rejected = await step(api, tokens["village_beidahe"], hid, "reject", reason="经评议不予纳入")
+    assert rejected.status_code == 200
+    upheld = await find(api, tokens["village_beidahe"], objection, "upheld")
+    assert upheld.status_code == 200 and upheld.json()["status"] == "upheld"
+    assert (await household(api, tokens["admin"], hid))["status"] == "not_monitored"
+    history = (await api.get(f"{HOUSEHOLDS}/{hid}/transitions", headers=auth(tokens["admin"]))).json()
+    assert history[-1]["action"] == "reject"
