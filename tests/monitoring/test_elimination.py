@@ -546,3 +546,21 @@ def test_without_an_income_record_no_one_is_pointed_to_the_safety_net() -> None:
     old = worker(70, LabourCapacity.NONE)
     nothing = assess(facts(members=[old], incomes=[]), SETTINGS)
     assert not nothing.eligible and not nothing.safety_net_route
+
+
+async def test_refused_while_income_is_below_the_line_then_eliminated_once_it_holds(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    """The issue's flow: a 脱贫户 included as 脱贫不稳定户 stays a 脱贫户, is refused while its
+    income is under the line, and is eliminated through the whole procedure once it is above."""
+    hid = (await eligible_household(api, tokens, stack))["id"]
+    await put_income(api, tokens["admin"], hid, 2025, "8599.99")
+    refused = await step(api, tokens["village_beidahe"], hid, "start_elimination")
+    assert refused.status_code == 422 and [u["condition"] for u in refused.json()["unmet"]] == [
+        "income_above_line"
+    ]
+    assert "8599.99" in refused.json()["unmet"][0]["explanation"]
+    await put_income(api, tokens["admin"], hid, 2025, "8600.01")
+    done = await run_procedure(api, tokens, stack, hid, "eliminate_risk")
+    assert (done["status"], done["kind"], done["subtype"]) == ("risk_eliminated", "lifted_out", "unstable")
+    assert hid in await listed(api, tokens["admin"], kind="lifted_out")
