@@ -24,6 +24,7 @@ from services.monitoring.households import endpoints as households
 from services.monitoring.households.events import PUBLISHED as HOUSEHOLD_EVENTS
 from services.monitoring.incomes import endpoints as incomes
 from services.monitoring.models import kit
+from services.monitoring.objections import endpoints as objections
 from services.monitoring.reports import endpoints as reports
 from services.monitoring.scheduled import TASKS
 from services.monitoring.settings import MonitoringSettings
@@ -82,6 +83,7 @@ def create_app(settings: MonitoringSettings | None = None) -> FastAPI:
             worklists.router,
             changes.router,
             evidence.router,
+            objections.router,
         ],
         published=PUBLISHED,
         consumes=CONSUMES,

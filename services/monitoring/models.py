@@ -170,6 +170,20 @@ def _enum(e: type[LabelledEnum], name: str) -> Enum:
 RISK_CAUSE_ENUM = _enum(RiskCause, "risk_cause")
 
 
+class EliminationStage(LabelledEnum):
+    """风险消除程序: the stages of the democratic procedure a monitored household passes to have its
+    risk marked eliminated (the same as inclusion's; the household stays ``included`` meanwhile)."""
+
+    HOUSEHOLD_CHECK = "household_check", "风险消除·入户核实"
+    VILLAGE_REVIEW = "village_review", "风险消除·村级民主评议"
+    PUBLIC_NOTICE = "public_notice", "风险消除·公示中"
+    TOWN_REVIEW = "town_review", "风险消除·镇级审核"
+    DISTRICT_APPROVAL = "district_approval", "风险消除·区级审批"
+
+
+ELIMINATION_STAGE_ENUM = _enum(EliminationStage, "elimination_stage")
+
+
 class Household(Base):
     __tablename__ = "households"
 
@@ -201,6 +215,8 @@ class Household(Base):
     # and the day it was cancelled (注销: died out, moved away, merged); counts at a date follow both.
     formed_on: Mapped[date] = mapped_column(Date, server_default=func.current_date())
     cancelled_on: Mapped[date | None] = mapped_column(Date)
+    # 风险消除程序 under way (workflow.service explains why a stage beside an unchanged status).
+    elimination_stage: Mapped[EliminationStage | None] = mapped_column(ELIMINATION_STAGE_ENUM)
     version: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
@@ -211,6 +227,10 @@ class Household(Base):
     __table_args__ = (
         CheckConstraint("member_count >= 1", name="member_count_positive"),
         CheckConstraint("cancelled_on IS NULL OR cancelled_on >= formed_on", name="cancelled_after_formed"),
+        # The household stays a 监测对象 while its elimination is decided.
+        CheckConstraint(
+            "elimination_stage IS NULL OR status = 'included'", name="elimination_only_while_included"
+        ),
         CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         CheckConstraint(
             "status NOT IN ('included', 'risk_eliminated', 'safety_net') "
@@ -420,6 +440,9 @@ class Transition(Base):
     actor_role: Mapped[str] = mapped_column(String(40))
     reason: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    # Where the 风险消除 procedure stood before and after the step (status stays 'included' in it).
+    from_stage: Mapped[EliminationStage | None] = mapped_column(ELIMINATION_STAGE_ENUM)
+    to_stage: Mapped[EliminationStage | None] = mapped_column(ELIMINATION_STAGE_ENUM)
 
     __table_args__ = (Index(None, "household_id", "id"),)
 
@@ -940,5 +963,103 @@ class Evidence(Base):
             name="withdrawal_recorded",
         ),
         Index(None, "household_id", "updated_at", "id"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+# --- risk elimination and objections (issue 11, track A) ---
+
+
+class NoticeProcedure(LabelledEnum):
+    """Which procedure's public notice (公示) an objection is lodged against."""
+
+    INCLUSION = "inclusion", "识别纳入公示"
+    ELIMINATION = "elimination", "风险消除公示"
+
+
+class ObjectionStatus(LabelledEnum):
+    """Handling an objection records its finding, which closes it."""
+
+    OPEN = "open", "待处理"
+    UPHELD = "upheld", "异议成立"
+    DISMISSED = "dismissed", "异议不成立"
+
+
+class RiskResolution(Base):
+    """一项风险已消除: one recorded risk cause of a monitored household resolved, how and by whom.
+
+    One per cause and inclusion (``case_included_on``): a household included again later has its
+    causes resolved anew. A condition of risk elimination (every recorded cause resolved)."""
+
+    __tablename__ = "risk_resolutions"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    cause: Mapped[RiskCause] = mapped_column(RISK_CAUSE_ENUM)
+    case_included_on: Mapped[date] = mapped_column(Date)
+    resolved_on: Mapped[date] = mapped_column(Date)
+    how: Mapped[str] = mapped_column(Text)
+    recorded_by: Mapped[str] = mapped_column(String(100))
+    recorded_by_role: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __table_args__ = (
+        UniqueConstraint(
+            "household_id", "cause", "case_included_on", name="uq_risk_resolutions_once_per_case"
+        ),
+        # Resolved while monitored: a cause is resolved by the help, not before the case.
+        CheckConstraint("resolved_on >= case_included_on", name="resolved_after_inclusion"),
+        CheckConstraint("length(how) > 0", name="how_stated"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class Objection(Base):
+    """公示异议: lodged during a public notice (who, what, when, recorded by whom), handled with a
+    finding (upheld: the case goes back; dismissed: the notice runs on), which closes it."""
+
+    __tablename__ = "objections"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    procedure: Mapped[NoticeProcedure] = mapped_column(_enum(NoticeProcedure, "notice_procedure"))
+    notice_posted_on: Mapped[date] = mapped_column(Date)
+    objector_name: Mapped[str | None] = mapped_column(String(50))  # NULL: 匿名
+    content: Mapped[str] = mapped_column(Text)
+    lodged_on: Mapped[date] = mapped_column(Date)
+    recorded_by: Mapped[str] = mapped_column(String(100))
+    recorded_by_role: Mapped[str] = mapped_column(String(40))
+    status: Mapped[ObjectionStatus] = mapped_column(
+        _enum(ObjectionStatus, "objection_status"),
+        default=ObjectionStatus.OPEN,
+        server_default=ObjectionStatus.OPEN.value,
+    )
+    finding: Mapped[str | None] = mapped_column(Text)
+    handled_by: Mapped[str | None] = mapped_column(String(100))
+    handled_by_role: Mapped[str | None] = mapped_column(String(40))
+    handled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        CheckConstraint("lodged_on >= notice_posted_on", name="lodged_during_notice"),
+        # Open, or closed with its finding, who handled it and when: never half-handled.
+        CheckConstraint(
+            "(status = 'open') = (finding IS NULL AND handled_by IS NULL AND handled_at IS NULL)",
+            name="closed_with_finding",
+        ),
+        CheckConstraint("length(content) > 0", name="content_stated"),
+        Index(None, "household_id", "status"),
         Index(None, "updated_at", "id"),
     )

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import ClassVar
 
 from limits import parse as parse_limit
@@ -78,6 +79,19 @@ class MonitoringSettings(ServiceSettings):
     civil_affairs_departments: list[str] = Field(default_factory=lambda: ["民政局"])
     # A plan's measures, amendments included, are answered with the plan: bounded (practice).
     max_measures_per_plan: int = Field(default=100, ge=1, le=1000)
+
+    # --- risk elimination (风险消除) and 兜底 (issue 11, track A) ---
+    # 收入持续稳定: per-capita net income above that year's line in this many consecutive income
+    # years ending with the latest recorded one (2021 国家 关于健全防止返贫动态监测和帮扶机制的指导意见:
+    # 收入持续稳定; two years is provincial practice).
+    elimination_income_years: int = Field(default=2, ge=1, le=5)
+    # Minimum time monitored before the risk may be marked eliminated (provincial practice, e.g.
+    # 帮扶满 6 个月; to confirm with the province).
+    elimination_min_months_monitored: int = Field(default=6, ge=0, le=60)
+    # 依赖转移性收入: transfers above this share of net income (or making the difference to the line)
+    # mean a household without labour lives on transfers; it is routed to 兜底, not eliminated
+    # (seed §一(一); the share is practice, to confirm).
+    elimination_transfer_share: Decimal = Field(default=Decimal("0.5"), ge=0, le=1)
 
     @model_validator(mode="after")
     def _real_key_in_production(self) -> MonitoringSettings:

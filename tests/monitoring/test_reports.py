@@ -62,7 +62,12 @@ async def scenario(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack)
         json={"wages": "10000", "business": "0", "property": "0", "transfers": "0", "business_costs": "0"},
         headers=auth(admin),
     )
-    await step(api, admin, cleared["id"], "eliminate_risk")
+    # Marked eliminated before elimination had to be earned (issue 11): rule 3 finds such records.
+    await sql(
+        stack,
+        "UPDATE monitoring.households SET status = 'risk_eliminated', closed_on = current_date WHERE id = :id",
+        id=cleared["id"],
+    )
     slow = await create_household(api, admin, village_code=KEJING_OTHER_VILLAGE, kind="ordinary")
     await declare(api, admin, slow["id"], reason="申报")
     await backdate_alerts(stack, slow["id"], 20)

@@ -34,6 +34,7 @@ from services.monitoring.incomes import endpoints as incomes
 from services.monitoring.incomes.service import per_capita
 from services.monitoring.models import (
     AssistancePlan,
+    EliminationStage,
     Household,
     HouseholdKind,
     HouseholdStatus,
@@ -43,6 +44,7 @@ from services.monitoring.models import (
     Schooling,
     Subtype,
 )
+from services.monitoring.objections import endpoints as objections
 from services.monitoring.reports import endpoints as reports
 from services.monitoring.reports.repository import DATA_QUALITY_QUERIES
 from services.monitoring.reports.schemas import GroupBy, ReportName
@@ -55,13 +57,22 @@ from services.monitoring.reports.service import (
 )
 from services.monitoring.workflow import endpoints as workflow
 from services.monitoring.workflow.schemas import Action
-from services.monitoring.workflow.service import DISTRICT, STEPS, TOWN_UP, VILLAGE_UP, back_to_rest, refusal
+from services.monitoring.workflow.service import (
+    DISTRICT,
+    STEPS,
+    TOWN_UP,
+    VILLAGE_UP,
+    Place,
+    back_to_rest,
+    refusal,
+)
 from shared.auth import Principal, Role
 from shared.errors import Forbidden, ValidationFailed
 from shared.tabular import RowProblem, RowResult
 from tests.helpers import KEJING, KEJING_VILLAGE, WANGWU_VILLAGE
 
 S = HouseholdStatus
+E = EliminationStage
 VAULT = vault_for("a test key that is long enough")
 
 
@@ -310,12 +321,14 @@ def test_the_step_endpoint_admits_exactly_the_roles_of_the_steps() -> None:
     ],
 )
 def test_a_case_is_refused_by_the_level_holding_it(status: HouseholdStatus, roles: tuple[Role, ...]) -> None:
-    assert STEPS[Action.REJECT].roles_for(status) == roles
+    assert STEPS[Action.REJECT].roles_for(Place(status)) == roles
 
 
 def test_other_steps_have_one_set_of_roles() -> None:
-    assert STEPS[Action.APPROVE].roles_for(S.DISTRICT_APPROVAL) == DISTRICT
-    assert STEPS[Action.ELIMINATE_RISK].roles_for(S.INCLUDED) == TOWN_UP
+    assert STEPS[Action.APPROVE].roles_for(Place(S.DISTRICT_APPROVAL)) == DISTRICT
+    assert STEPS[Action.MARK_SAFETY_NET].roles_for(Place(S.INCLUDED)) == TOWN_UP
+    # 风险消除 is approved by the district, as inclusion is (issue 11).
+    assert STEPS[Action.ELIMINATE_RISK].roles_for(Place(S.INCLUDED, E.DISTRICT_APPROVAL)) == DISTRICT
 
 
 def test_illegal_step_names_the_state_and_the_step_in_chinese() -> None:
@@ -445,7 +458,7 @@ CALLER_ALIASES = [
 ]
 ROUTES = [
     route
-    for module in (households, incomes, alerts, workflow, assistance, reports)
+    for module in (households, incomes, alerts, workflow, assistance, reports, objections)
     for route in module.router.routes
     if isinstance(route, APIRoute)
 ]

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import httpx
+import pytest
 
 from services.monitoring.workflow.events import HOUSEHOLD_INCLUDED, RISK_ELIMINATED, SAFETY_NET_MARKED
 from tests.conftest import Stack
@@ -23,6 +24,7 @@ from tests.monitoring.factories import (
     member,
     step,
 )
+from tests.monitoring.measures import deliver, eligible_household, plan_measures, sql
 
 
 async def alerts_of(
@@ -112,16 +114,32 @@ async def test_history_keeps_every_step_with_actor_and_reason(
     assert all(h["reason"] and h["at"] for h in history)
 
 
-async def test_risk_elimination_is_announced(
+async def test_risk_elimination_is_earned_through_the_procedure_and_announced(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    """The household may be screened again later."""
-    household = await create_household(api, tokens["admin"])
-    await include(api, tokens, household["id"], stack)
-    done = await step(
-        api, tokens["town_kejing"], household["id"], "eliminate_risk", reason="收入稳定超过监测线"
-    )
-    assert done.status_code == 200 and done.json()["status"] == "risk_eliminated"
+    """No longer a click from 已纳入 (issue 11): the conditions hold, then the democratic procedure
+    (tests/monitoring/test_elimination.py covers each condition and stage)."""
+    household = await eligible_household(api, tokens, stack)
+    click = await step(api, tokens["admin"], household["id"], "eliminate_risk", reason="收入稳定")
+    assert click.status_code == 409
+    posted = (date.today() - timedelta(days=6)).isoformat()
+    for who, action, extra in [
+        ("village_beidahe", "start_elimination", {}),
+        ("village_beidahe", "submit_elimination_review", {}),
+        ("village_beidahe", "post_elimination_notice", {"notice_posted_on": posted}),
+        ("village_beidahe", "close_elimination_notice", {}),
+        ("town_kejing", "town_approve_elimination", {}),
+        ("admin", "eliminate_risk", {}),
+    ]:
+        if action == "post_elimination_notice":
+            await sql(
+                stack,
+                "UPDATE monitoring.transitions SET at = now() - interval '7 days' WHERE household_id = :h",
+                h=household["id"],
+            )
+        done = await step(api, tokens[who], household["id"], action, **extra)
+        assert done.status_code == 200, (action, done.text)
+    assert done.json()["status"] == "risk_eliminated"
     [(_, gone)] = await announced(stack, RISK_ELIMINATED)
     assert gone.eliminated_on == date.today()
 
@@ -172,10 +190,26 @@ async def test_notice_cannot_close_within_the_objection_window(
 async def test_objection_reopens_the_case(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
+    """An objection is a record (tests/monitoring/test_objections.py); found upheld, it reopens the
+    case, and the case goes round again."""
     hid = (await create_household(api, tokens["admin"]))["id"]
     await notice_posted_today(api, tokens, hid, stack)
-    objected = await step(api, tokens["village_beidahe"], hid, "object", reason="村民反映家中有营运车辆")
-    assert objected.json()["status"] == "verifying" and objected.json()["notice_posted_on"] is None
+    direct = await step(api, tokens["village_beidahe"], hid, "object", reason="村民反映家中有营运车辆")
+    assert direct.status_code == 422 and direct.json()["code"] == "objection_required"
+    lodged = await api.post(
+        f"{HOUSEHOLDS}/{hid}/objections",
+        json={"content": "村民反映家中有营运车辆"},
+        headers=auth(tokens["village_beidahe"]),
+    )
+    assert lodged.status_code == 201, lodged.text
+    upheld = await api.post(
+        f"{HOUSEHOLDS}/{hid}/objections/{lodged.json()['id']}/finding",
+        json={"finding": "upheld", "note": "核实确有营运车辆，重新核实收入"},
+        headers=auth(tokens["village_beidahe"], **{"If-Match": lodged.headers["etag"]}),
+    )
+    assert upheld.status_code == 200, upheld.text
+    reopened = (await api.get(f"{HOUSEHOLDS}/{hid}", headers=auth(tokens["admin"]))).json()
+    assert reopened["status"] == "verifying" and reopened["notice_posted_on"] is None
     await step(
         api,
         tokens["village_beidahe"],
@@ -258,50 +292,90 @@ async def test_step_on_another_towns_household_is_404(
 # --- after inclusion ------------------------------------------------------------------------------
 
 
-async def safety_net_plan(api: httpx.AsyncClient, tokens: dict[str, str], household_id: str) -> None:
-    today = date.today().isoformat()
-    plan = await api.post(
-        "/api/monitoring/v1/assistance-plans",
-        json={
-            "household_id": household_id,
-            "year": date.today().year,
-            "goal": "落实低保，稳定基本生活",
-            "measures": [
-                {
-                    "policy_code": "dibao",
-                    "description": "纳入农村低保",
-                    "owner": "克井镇民政所",
-                    "starts_on": today,
-                    "ends_on": today,
-                }
-            ],
-        },
-        headers=auth(tokens["town_kejing"]),
+# 兜底保障户 only once 低保 or 特困供养 is fully in place (seed §一(一)): delivered and still running.
+
+
+async def marking(api: httpx.AsyncClient, tokens: dict[str, str], household_id: str) -> httpx.Response:
+    return await step(api, tokens["town_kejing"], household_id, "mark_safety_net", reason="低保已足额落实")
+
+
+async def without_labour(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> str:
+    household = await create_household(api, tokens["admin"], members=[member(labour="lost")])
+    await include(api, tokens, household["id"], stack)
+    return household["id"]  # type: ignore[no-any-return]
+
+
+async def test_safety_net_needs_a_subsistence_measure(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    hid = await without_labour(api, tokens, stack)
+    refused = await marking(api, tokens, hid)
+    assert refused.status_code == 409 and refused.json()["code"] == "safety_net_not_in_place"
+    assert "没有低保或特困供养措施" in refused.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    "policy",
+    [
+        "medical_assistance",
+        "dangerous_house_renovation",
+        "drinking_water_project",
+        "education_aid",
+        "insurance_subsidy",
+    ],
+)
+async def test_other_safety_net_aid_does_not_make_a_safety_net_household(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, policy: str
+) -> None:
+    hid = await without_labour(api, tokens, stack)
+    [measure] = await plan_measures(api, tokens["town_kejing"], hid, policy)
+    assert measure["kind"] == "safety_net"
+    await deliver(stack, measure["id"])
+    refused = await marking(api, tokens, hid)
+    assert refused.status_code == 409 and refused.json()["code"] == "safety_net_not_in_place"
+    assert await announced(stack, SAFETY_NET_MARKED) == []
+
+
+async def test_a_planned_subsistence_measure_is_not_yet_in_place(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    hid = await without_labour(api, tokens, stack)
+    today = date.today()
+    [measure] = await plan_measures(
+        api, tokens["town_kejing"], hid, "dibao", ends_on=today + timedelta(days=1)
     )
-    assert plan.status_code == 201, plan.text
-    assert plan.json()["measures"][0]["kind"] == "safety_net"
+    undelivered = await marking(api, tokens, hid)
+    assert undelivered.status_code == 409 and "尚未落实" in undelivered.json()["detail"]
+    await deliver(stack, measure["id"], today + timedelta(days=1))  # delivered from tomorrow
+    assert (await marking(api, tokens, hid)).status_code == 409
 
 
-async def test_safety_net_needs_a_safety_net_measure(
+async def test_an_ended_subsistence_measure_is_no_longer_in_place(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    household = await create_household(api, tokens["admin"], members=[member(labour="lost")])
-    await include(api, tokens, household["id"], stack)
-    refused = await step(api, tokens["admin"], household["id"], "mark_safety_net")
-    assert refused.status_code == 409 and "兜底保障措施" in refused.json()["detail"]
+    hid = await without_labour(api, tokens, stack)
+    yesterday = date.today() - timedelta(days=1)
+    [measure] = await plan_measures(
+        api, tokens["town_kejing"], hid, "dibao", starts_on=yesterday, ends_on=yesterday
+    )
+    await deliver(stack, measure["id"], yesterday)
+    ended = await marking(api, tokens, hid)
+    assert ended.status_code == 409 and "已到期" in ended.json()["detail"]
 
 
-async def test_safety_net_marking_is_announced_and_final(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+@pytest.mark.parametrize("policy", ["dibao", "tekun"])
+async def test_safety_net_marking_with_subsistence_in_place_is_announced_and_final(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, policy: str
 ) -> None:
-    household = await create_household(api, tokens["admin"], members=[member(labour="lost")])
-    await include(api, tokens, household["id"], stack)
-    await safety_net_plan(api, tokens, household["id"])
-    marked = await step(api, tokens["admin"], household["id"], "mark_safety_net", reason="低保已足额落实")
+    """Running through today (ends_on = today) is still in place."""
+    hid = await without_labour(api, tokens, stack)
+    [measure] = await plan_measures(api, tokens["town_kejing"], hid, policy)
+    await deliver(stack, measure["id"])
+    marked = await marking(api, tokens, hid)
     assert marked.status_code == 200 and marked.json()["status_label"] == "兜底保障户"
     [(_, event)] = await announced(stack, SAFETY_NET_MARKED)
-    assert str(event.household_id) == household["id"]
-    again = await step(api, tokens["admin"], household["id"], "eliminate_risk")
+    assert str(event.household_id) == hid
+    again = await step(api, tokens["admin"], hid, "start_elimination")
     assert again.status_code == 409
 
 

@@ -7,6 +7,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from services.monitoring.models import (
+    EliminationStage,
     Health,
     HouseholdKind,
     HouseholdStatus,
@@ -112,11 +113,16 @@ class HouseholdOut(OutputModel):
     closed_on: date | None
     formed_on: date = Field(description="立户日期（登记或分户之日）")
     cancelled_on: date | None = Field(description="注销日期；已注销的农户默认不在列表和统计中")
+    elimination_stage: EliminationStage | None = Field(
+        description="风险消除程序所处环节（进行中时；其间仍为监测对象 status=included）"
+    )
     version: int
     created_at: datetime
     updated_at: datetime
 
     kind_label: ClassVar[property] = label_of("kind")
+
+    elimination_stage_label: ClassVar[property] = label_of("elimination_stage", optional=True)
 
     status_label: ClassVar[property] = label_of("status")
 
