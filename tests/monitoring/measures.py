@@ -1,7 +1,9 @@
 """Measures delivered, and a household that meets every risk-elimination condition.
 
-Delivery (``measures.delivered_on``) is recorded by another track's endpoint; until it is here, the
-tests create the plan through ``POST /v1/assistance-plans`` and set the date with one SQL UPDATE."""
+Here a delivery is a precondition, not the subject: the plan is made through the API and
+``measures.delivered_on`` set with one SQL UPDATE, so a test of 风险消除 or 兜底 need not act as the
+civil-affairs department. Who may record a delivery, and how, is tests/monitoring/test_delivery.py's
+subject; tests/e2e/test_policy_true_monitoring.py records it through the API end to end."""
 
 from __future__ import annotations
 

@@ -22,6 +22,7 @@ from services.monitoring.worklists import endpoints as worklists
 from tests.conftest import Stack
 from tests.helpers import WANGWU, auth
 from tests.monitoring.factories import HOUSEHOLDS, count, create_household, include, town_official
+from tests.monitoring.plans import amend, make_plan, measure_body
 
 WORKLIST = "/api/monitoring/v1/worklists/long-running"
 PLANS = "/api/monitoring/v1/assistance-plans"
@@ -158,18 +159,33 @@ async def test_each_route_is_done_when_carried_out(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     town = tokens["town_kejing"]
-    ids = {
-        name: await monitored_since(api, tokens, stack, TWO_YEARS_AGO) for name in ("e", "s", "p", "early")
-    }
+    names = ("e", "s", "p", "early", "amended")
+    ids = {name: await monitored_since(api, tokens, stack, TWO_YEARS_AGO) for name in names}
     await plan(api, town, ids["early"])  # a plan made before the decision is no refined plan
+    amended = await make_plan(api, town, ids["amended"])  # before the decision; amended after it
     for name, route in (
         ("e", "eliminate"),
         ("s", "safety_net"),
         ("p", "refine_plan"),
         ("early", "refine_plan"),
+        ("amended", "refine_plan"),
     ):
         assert (await decide(api, town, ids[name], route, 0)).status_code == 201
     await plan(api, town, ids["p"])
+    # Ending a measure after the decision refines nothing; adding one does.
+    [measure] = amended["measures"]
+    ending = {
+        "action": "end",
+        "measure_id": measure["id"],
+        "ended_on": date.today().isoformat(),
+        "reason": "岗位调整",
+    }
+    ended = await amend(api, town, amended["id"], ending)
+    assert ended.status_code == 200, ended.text
+    assert (await progress(api, town))["克井镇"]["refine_plan_done"] == 1
+    adding = {"action": "add", "measure": measure_body(), "reason": "增加产业帮扶"}
+    added = await amend(api, town, amended["id"], adding)
+    assert added.status_code == 200, added.text
     # The elimination and 兜底 procedures are their own (workflow); here only their outcome counts.
     await sql(
         stack,
@@ -179,8 +195,8 @@ async def test_each_route_is_done_when_carried_out(
         id=ids["e"],
     )
     counts = (await progress(api, town))["克井镇"]
-    assert (counts["households"], counts["eliminate_done"], counts["safety_net_done"]) == (4, 1, 0)
-    assert (counts["refine_plan_routed"], counts["refine_plan_done"]) == (2, 1)
+    assert (counts["households"], counts["eliminate_done"], counts["safety_net_done"]) == (5, 1, 0)
+    assert (counts["refine_plan_routed"], counts["refine_plan_done"]) == (3, 2)
     await sql(
         stack,
         "UPDATE monitoring.households SET status = 'safety_net', closed_on = current_date WHERE id = :id",
@@ -188,7 +204,13 @@ async def test_each_route_is_done_when_carried_out(
     )
     assert (await progress(api, town))["克井镇"]["safety_net_done"] == 1
     done = {r["household_id"]: r["route_done_label"] for r in await households(api, town)}
-    assert done == {ids["e"]: "已完成", ids["s"]: "已完成", ids["p"]: "已完成", ids["early"]: "未完成"}
+    assert done == {
+        ids["e"]: "已完成",
+        ids["s"]: "已完成",
+        ids["p"]: "已完成",
+        ids["early"]: "未完成",
+        ids["amended"]: "已完成",
+    }
     eliminated = (await api.get(route_url(ids["e"]), headers=auth(town))).json()
     assert (eliminated["long_running"], eliminated["route_done"]) == (False, True)
 

@@ -22,6 +22,7 @@ from tests.monitoring.factories import (
     member,
     step,
 )
+from tests.monitoring.measures import deliver, plan_measures
 
 REPORTS = "/api/monitoring/v1/reports"
 
@@ -222,3 +223,34 @@ async def test_unknown_report_or_grouping_is_422(api: httpx.AsyncClient, tokens:
     assert (
         await api.get(f"{REPORTS}/households", params={"group": "x"}, headers=auth(admin))
     ).status_code == 422
+
+
+async def test_rule_2_flags_a_safety_net_household_without_dibao_or_tekun_in_place(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    """兜底保障户 rest on 低保 or 特困供养 delivered and running (seed §一(一)); other safety-net aid
+    (medical assistance), a planned-only 低保 or an ended one leaves the household flagged."""
+    town, admin = tokens["town_kejing"], tokens["admin"]
+    cases = {
+        "dibao": ("dibao", True, False),
+        "tekun": ("tekun", True, False),
+        "medical": ("medical_assistance", True, True),
+        "planned": ("dibao", False, True),
+    }
+    flagged_expected = set()
+    for name, (code, delivered, flagged) in cases.items():
+        household = await create_household(api, admin, head_name=f"兜底{name}")
+        await include(api, tokens, household["id"], stack)
+        [measure] = await plan_measures(api, town, household["id"], code)
+        if delivered:
+            await deliver(stack, measure["id"])
+        await sql(
+            stack,
+            "UPDATE monitoring.households SET status = 'safety_net', closed_on = current_date WHERE id = :id",
+            id=household["id"],
+        )
+        if flagged:
+            flagged_expected.add(household["id"])
+    rows = (await report(api, admin, "data-quality"))["rows"]
+    assert {r["household_id"] for r in rows if r["rule_no"] == 2} == flagged_expected
+    assert {r["rule"] for r in rows if r["rule_no"] == 2} == {"兜底保障户无在落实的低保或特困供养措施"}

@@ -231,7 +231,9 @@ DATA_QUALITY_QUERIES = {
         SELECT h.id FROM monitoring.households h
         WHERE h.status = 'safety_net'
           AND NOT EXISTS (SELECT 1 FROM monitoring.measures m
-                          WHERE m.household_id = h.id AND m.kind = 'safety_net')
+                          JOIN monitoring.policies p ON p.id = m.policy_id AND p.qualifies_safety_net
+                          WHERE m.household_id = h.id AND m.delivered_on <= CAST(:today AS date)
+                            AND m.ends_on >= CAST(:today AS date) AND m.ended_on IS NULL)
     """,
     3: """
         SELECT h.id FROM monitoring.households h

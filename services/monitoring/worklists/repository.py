@@ -41,13 +41,13 @@ LIMITS = "SELECT * FROM unnest(CAST(:starts AS date[]), CAST(:deadlines AS date[
 
 
 def plan_refined() -> str:
-    """完善帮扶计划 carried out: a plan for this year (:year) with a measure added on or after the
-    decision. Measures are added with their plan on main, so the plan's creation is when they were
-    added; once plans can be amended (another part of issue 11), this is the one place to read a
-    measure's own time instead."""
+    """完善帮扶计划 carried out: this year's (:year) plan of the household gained a measure on or after
+    the decision — made with the plan, added, or put in place of another (the plan's amendment
+    history says when; ending a measure or recording a delivery refines nothing)."""
     return """EXISTS (
-        SELECT 1 FROM monitoring.assistance_plans p JOIN monitoring.measures m ON m.plan_id = p.id
-        WHERE p.household_id = h.id AND p.year = :year AND p.created_at >= d.decided_at)"""
+        SELECT 1 FROM monitoring.assistance_plans p JOIN monitoring.plan_amendments a ON a.plan_id = p.id
+        WHERE p.household_id = h.id AND p.year = :year AND a.action IN ('create', 'add', 'replace')
+          AND a.at >= d.decided_at)"""
 
 
 ROUTE_DONE = f"""CASE d.route
