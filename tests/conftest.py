@@ -165,6 +165,9 @@ def service_settings(name: str, infra: Infra, ports: dict[str, int], **overrides
             port=ports["gateway"],
             jwks_url=f"http://127.0.0.1:{ports['gateway']}/.well-known/jwks.json",
             log_level="WARNING",
+            # The session's tokens are signed once; they must outlive the slowest run of the suite
+            # (a loaded machine has taken 19 minutes), not the production 15 minutes.
+            access_token_ttl_seconds=4 * 3600,
             **{f"{s}_url": f"http://127.0.0.1:{ports[s]}" for s in SERVICE_NAMES},
             **overrides,
         )

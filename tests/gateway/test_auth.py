@@ -26,10 +26,11 @@ async def test_password_login_issues_a_verifiable_token(
     assert resp.status_code == 200, resp.text
     assert resp.headers["cache-control"] == "no-store"
     body = resp.json()
-    assert body["token_type"] == "bearer" and body["expires_in"] == 900 and body["refresh_token"]
+    settings = stack.apps["gateway"].state.gateway.settings
+    ttl = settings.access_token_ttl_seconds
+    assert body["token_type"] == "bearer" and body["expires_in"] == ttl and body["refresh_token"]
 
     # Services verify with the kit's verifier against the published JWKS, over HTTP.
-    settings = stack.apps["gateway"].state.gateway.settings
     verifier = TokenVerifier(
         jwks_over_http(f"{stack.gateway_url}/.well-known/jwks.json"),
         issuer=settings.token_issuer,
@@ -41,7 +42,7 @@ async def test_password_login_issues_a_verifiable_token(
 
     claims = jwt.decode(body["access_token"], options={"verify_signature": False})
     assert claims["typ"] == "access" and claims["iss"] == settings.token_issuer
-    assert claims["aud"] == settings.token_audience and claims["exp"] - claims["iat"] == pytest.approx(900)
+    assert claims["aud"] == settings.token_audience and claims["exp"] - claims["iat"] == pytest.approx(ttl)
     assert claims["jti"] and claims["department"] is None
     header = jwt.get_unverified_header(body["access_token"])
     assert header["alg"] == "EdDSA" and header["kid"]
