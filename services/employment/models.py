@@ -269,6 +269,7 @@ class SubsidyKind(LabelledEnum):
     TRANSPORT = "transport", "交通补贴"
     TRAINING = "training", "培训补贴"
     SOCIAL_SECURITY = "social_security", "社保补贴"
+    TAX_INCENTIVE = "tax_incentive", "税收优惠"
 
 
 class Subsidy(Base):
@@ -285,6 +286,9 @@ class Subsidy(Base):
     period_end: Mapped[date] = mapped_column(Date)
     amount: Mapped[Decimal] = mapped_column(MONEY)
     granted_on: Mapped[date] = mapped_column(Date)
+    # Set only by a reversal (subsidy_reversals holds the compensating entry; the amount stays):
+    # a reversed grant no longer blocks the correct one for its period.
+    reversed: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
@@ -299,6 +303,7 @@ class Subsidy(Base):
             (text("daterange(period_start, period_end, '[]')"), "&&"),
             name="no_double_subsidy",
             using="gist",
+            where=text("NOT reversed"),
         ),
         Index(None, "updated_at", "id"),
         Index(None, "town_code", "granted_on"),
@@ -459,3 +464,75 @@ class MemberDeparture(Base):
     member_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     left_on: Mapped[date] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer)  # monitoring's member version that said so
+
+
+# --- subsidy reversals, wage history, post allowances (issue 13) ---
+
+
+class SubsidyReversal(Base):
+    """冲销: the compensating entry of a subsidy paid in error — the grant is never edited, totals
+    subtract this row. At most one per grant (unique)."""
+
+    __tablename__ = "subsidy_reversals"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    subsidy_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("subsidies.id", ondelete="CASCADE"), unique=True)
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    amount: Mapped[Decimal] = mapped_column(MONEY)  # the grant's amount, positive; counted negative
+    reason: Mapped[str] = mapped_column(String(500))
+    reversed_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __table_args__ = (
+        CheckConstraint("amount > 0", name="amount_positive"),
+        CheckConstraint("length(btrim(reason)) > 0", name="reason_given"),
+        Index(None, "town_code", "reversed_on"),
+    )
+
+
+class SpellWage(Base):
+    """工资变动: the monthly wage of a spell from ``month`` (its first day) on — a spell's history."""
+
+    __tablename__ = "spell_wages"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    spell_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("spells.id", ondelete="CASCADE"))
+    worker_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workers.id", ondelete="CASCADE"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    month: Mapped[date] = mapped_column(Date)
+    monthly_wage: Mapped[Decimal] = mapped_column(MONEY)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __table_args__ = (
+        CheckConstraint("monthly_wage >= 0", name="monthly_wage_non_negative"),
+        CheckConstraint("extract(day FROM month) = 1", name="month_first_day"),
+        UniqueConstraint("spell_id", "month"),
+        Index(None, "worker_id", "month"),
+    )
+
+
+class PostAllowancePayment(Base):
+    """公益性岗位补贴发放: one month's allowance paid to the holder of a post, at most once per
+    holding and month, never above the post's monthly allowance (checked in the service)."""
+
+    __tablename__ = "post_allowance_payments"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    holding_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("post_holdings.id", ondelete="CASCADE"))
+    post_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    worker_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workers.id", ondelete="CASCADE"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    month: Mapped[date] = mapped_column(Date)
+    amount: Mapped[Decimal] = mapped_column(MONEY)
+    paid_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __table_args__ = (
+        CheckConstraint("amount > 0", name="amount_positive"),
+        CheckConstraint("extract(day FROM month) = 1", name="month_first_day"),
+        UniqueConstraint("holding_id", "month"),
+        Index(None, "town_code", "month"),
+    )
