@@ -536,3 +536,126 @@ class PostAllowancePayment(Base):
         UniqueConstraint("holding_id", "month"),
         Index(None, "town_code", "month"),
     )
+
+
+# --- rural craftsmen and labour brands (issue 13) ---
+
+
+class CraftLevel(LabelledEnum):
+    """The title a craftsman holds (seed §二(四): 省级乡村工匠名师, 国家级乡村工匠名师)."""
+
+    CRAFTSMAN = "craftsman", "乡村工匠"
+    PROVINCIAL_MASTER = "provincial_master", "省级乡村工匠名师"
+    NATIONAL_MASTER = "national_master", "国家级乡村工匠名师"
+
+
+class NominationTier(LabelledEnum):
+    PROVINCIAL = "provincial", "申报省级乡村工匠名师"
+    NATIONAL = "national", "推荐国家级乡村工匠名师"
+
+
+class NominationStatus(LabelledEnum):
+    NOMINATED = "nominated", "已申报"
+    RECOGNISED = "recognised", "已认定"
+    REJECTED = "rejected", "未通过"
+
+
+class Craftsman(Base):
+    """乡村工匠: a worker with a craft (木工、石匠、编织…) and the title they hold."""
+
+    __tablename__ = "craftsmen"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    worker_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workers.id", ondelete="CASCADE"), unique=True)
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    craft: Mapped[str] = mapped_column(String(100))
+    level: Mapped[CraftLevel] = mapped_column(_enum(CraftLevel, "craft_level"))
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+    __table_args__ = (
+        CheckConstraint("length(btrim(craft)) > 0", name="craft_given"),
+        Index(None, "town_code", "level"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class CraftsmanNomination(Base):
+    """A nomination of a craftsman for a title: provincial (in a numbered batch) or national.
+
+    One open or recognised nomination per craftsman and tier (partial unique index); a rejected
+    one may be followed by a new one in a later batch.
+    """
+
+    __tablename__ = "craftsman_nominations"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    craftsman_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("craftsmen.id", ondelete="CASCADE"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    tier: Mapped[NominationTier] = mapped_column(_enum(NominationTier, "nomination_tier"))
+    batch: Mapped[int | None] = mapped_column(SmallInteger)
+    nominated_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[NominationStatus] = mapped_column(_enum(NominationStatus, "nomination_status"))
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(String(500))
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+    __table_args__ = (
+        CheckConstraint("tier <> 'provincial' OR coalesce(batch, 0) >= 1", name="provincial_has_batch"),
+        CheckConstraint("(status = 'nominated') = (decided_on IS NULL)", name="decided_when_not_open"),
+        CheckConstraint("decided_on IS NULL OR decided_on >= nominated_on", name="decided_after_nominated"),
+        Index(
+            "uq_craftsman_nominations_live",
+            "craftsman_id",
+            "tier",
+            unique=True,
+            postgresql_where=text("status <> 'rejected'"),
+        ),
+        Index(None, "town_code", "status"),
+    )
+
+
+class LabourBrand(Base):
+    """劳务品牌: a named district or town brand of organised labour (e.g. 济源焊工)."""
+
+    __tablename__ = "labour_brands"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    trade: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __table_args__ = (
+        CheckConstraint("length(btrim(name)) > 0", name="name_given"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class LabourBrandWorker(Base):
+    """A worker employed under a labour brand from ``joined_on``; once per brand and worker."""
+
+    __tablename__ = "labour_brand_workers"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    brand_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("labour_brands.id", ondelete="CASCADE"))
+    worker_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workers.id", ondelete="CASCADE"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    joined_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __table_args__ = (UniqueConstraint("brand_id", "worker_id"), Index(None, "town_code"))

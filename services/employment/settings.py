@@ -40,3 +40,5 @@ class EmploymentSettings(ServiceSettings):
     # 《就业促进法》第五十二条 (就业困难人员: 连续失业一定时间仍未能实现就业); one year is the usual
     # provincial reading: without a main job this many months before taking a public-welfare post.
     post_hard_to_employ_months: int = Field(default=12, ge=1)
+    # Seed §二(四): 积极申报第三批省级乡村工匠名师 — the batch a provincial nomination belongs to.
+    provincial_master_batch: int = Field(default=3, ge=1)
