@@ -7,6 +7,8 @@ from typing import Any
 from fastapi import FastAPI
 
 from services.employment import references
+from services.employment.craftsmen import endpoints as craftsmen
+from services.employment.craftsmen.events import PUBLISHED as CRAFTSMAN_EVENTS
 from services.employment.floor import endpoints as floor
 from services.employment.floor.events import PUBLISHED as FLOOR_EVENTS
 from services.employment.households import repository as households
@@ -21,6 +23,8 @@ from services.employment.scheduled import TASKS
 from services.employment.settings import EmploymentSettings
 from services.employment.spells import endpoints as spells
 from services.employment.subsidies import endpoints as subsidies
+from services.employment.subsidies.events import PUBLISHED as SUBSIDY_EVENTS
+from services.employment.wages import endpoints as wages
 from services.employment.workers import endpoints as workers
 from services.employment.workers.events import PUBLISHED as WORKER_EVENTS
 from shared.component import create_component_app
@@ -28,7 +32,7 @@ from shared.events.consumer import Handler
 from shared.events.envelope import ConsumedEvent
 from shared.projections import Projection
 
-PUBLISHED = [*WORKER_EVENTS, *FLOOR_EVENTS]
+PUBLISHED = [*WORKER_EVENTS, *FLOOR_EVENTS, *SUBSIDY_EVENTS, *CRAFTSMAN_EVENTS]
 CONSUMES: dict[ConsumedEvent[Any], Handler] = {
     HOUSEHOLD_INCLUDED: on_household_included,
     HOUSEHOLD_CHANGED: on_household_changed,
@@ -62,6 +66,8 @@ def create_app(settings: EmploymentSettings | None = None) -> FastAPI:
             subsidies.router,
             posts.router,
             job_support.router,
+            wages.router,
+            craftsmen.router,
         ],
         published=PUBLISHED,
         consumes=CONSUMES,

@@ -269,6 +269,7 @@ class SubsidyKind(LabelledEnum):
     TRANSPORT = "transport", "交通补贴"
     TRAINING = "training", "培训补贴"
     SOCIAL_SECURITY = "social_security", "社保补贴"
+    TAX_INCENTIVE = "tax_incentive", "税收优惠"
 
 
 class Subsidy(Base):
@@ -285,6 +286,9 @@ class Subsidy(Base):
     period_end: Mapped[date] = mapped_column(Date)
     amount: Mapped[Decimal] = mapped_column(MONEY)
     granted_on: Mapped[date] = mapped_column(Date)
+    # Set only by a reversal (subsidy_reversals holds the compensating entry; the amount stays):
+    # a reversed grant no longer blocks the correct one for its period.
+    reversed: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
@@ -299,6 +303,7 @@ class Subsidy(Base):
             (text("daterange(period_start, period_end, '[]')"), "&&"),
             name="no_double_subsidy",
             using="gist",
+            where=text("NOT reversed"),
         ),
         Index(None, "updated_at", "id"),
         Index(None, "town_code", "granted_on"),
@@ -459,3 +464,198 @@ class MemberDeparture(Base):
     member_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     left_on: Mapped[date] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer)  # monitoring's member version that said so
+
+
+# --- subsidy reversals, wage history, post allowances (issue 13) ---
+
+
+class SubsidyReversal(Base):
+    """冲销: the compensating entry of a subsidy paid in error — the grant is never edited, totals
+    subtract this row. At most one per grant (unique)."""
+
+    __tablename__ = "subsidy_reversals"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    subsidy_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("subsidies.id", ondelete="CASCADE"), unique=True)
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    amount: Mapped[Decimal] = mapped_column(MONEY)  # the grant's amount, positive; counted negative
+    reason: Mapped[str] = mapped_column(String(500))
+    reversed_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __table_args__ = (
+        CheckConstraint("amount > 0", name="amount_positive"),
+        CheckConstraint("length(btrim(reason)) > 0", name="reason_given"),
+        Index(None, "town_code", "reversed_on"),
+    )
+
+
+class SpellWage(Base):
+    """工资变动: the monthly wage of a spell from ``month`` (its first day) on — a spell's history."""
+
+    __tablename__ = "spell_wages"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    spell_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("spells.id", ondelete="CASCADE"))
+    worker_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workers.id", ondelete="CASCADE"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    month: Mapped[date] = mapped_column(Date)
+    monthly_wage: Mapped[Decimal] = mapped_column(MONEY)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __table_args__ = (
+        CheckConstraint("monthly_wage >= 0", name="monthly_wage_non_negative"),
+        CheckConstraint("extract(day FROM month) = 1", name="month_first_day"),
+        UniqueConstraint("spell_id", "month"),
+        Index(None, "worker_id", "month"),
+    )
+
+
+class PostAllowancePayment(Base):
+    """公益性岗位补贴发放: one month's allowance paid to the holder of a post, at most once per
+    holding and month, never above the post's monthly allowance (checked in the service)."""
+
+    __tablename__ = "post_allowance_payments"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    holding_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("post_holdings.id", ondelete="CASCADE"))
+    post_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    worker_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workers.id", ondelete="CASCADE"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    month: Mapped[date] = mapped_column(Date)
+    amount: Mapped[Decimal] = mapped_column(MONEY)
+    paid_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __table_args__ = (
+        CheckConstraint("amount > 0", name="amount_positive"),
+        CheckConstraint("extract(day FROM month) = 1", name="month_first_day"),
+        UniqueConstraint("holding_id", "month"),
+        Index(None, "town_code", "month"),
+    )
+
+
+# --- rural craftsmen and labour brands (issue 13) ---
+
+
+class CraftLevel(LabelledEnum):
+    """The title a craftsman holds (seed §二(四): 省级乡村工匠名师, 国家级乡村工匠名师)."""
+
+    CRAFTSMAN = "craftsman", "乡村工匠"
+    PROVINCIAL_MASTER = "provincial_master", "省级乡村工匠名师"
+    NATIONAL_MASTER = "national_master", "国家级乡村工匠名师"
+
+
+class NominationTier(LabelledEnum):
+    PROVINCIAL = "provincial", "申报省级乡村工匠名师"
+    NATIONAL = "national", "推荐国家级乡村工匠名师"
+
+
+class NominationStatus(LabelledEnum):
+    NOMINATED = "nominated", "已申报"
+    RECOGNISED = "recognised", "已认定"
+    REJECTED = "rejected", "未通过"
+
+
+class Craftsman(Base):
+    """乡村工匠: a worker with a craft (木工、石匠、编织…) and the title they hold."""
+
+    __tablename__ = "craftsmen"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    worker_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workers.id", ondelete="CASCADE"), unique=True)
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    craft: Mapped[str] = mapped_column(String(100))
+    level: Mapped[CraftLevel] = mapped_column(_enum(CraftLevel, "craft_level"))
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+    __table_args__ = (
+        CheckConstraint("length(btrim(craft)) > 0", name="craft_given"),
+        Index(None, "town_code", "level"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class CraftsmanNomination(Base):
+    """A nomination of a craftsman for a title: provincial (in a numbered batch) or national.
+
+    One open or recognised nomination per craftsman and tier (partial unique index); a rejected
+    one may be followed by a new one in a later batch.
+    """
+
+    __tablename__ = "craftsman_nominations"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    craftsman_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("craftsmen.id", ondelete="CASCADE"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    tier: Mapped[NominationTier] = mapped_column(_enum(NominationTier, "nomination_tier"))
+    batch: Mapped[int | None] = mapped_column(SmallInteger)
+    nominated_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[NominationStatus] = mapped_column(_enum(NominationStatus, "nomination_status"))
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(String(500))
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+    __table_args__ = (
+        CheckConstraint("tier <> 'provincial' OR coalesce(batch, 0) >= 1", name="provincial_has_batch"),
+        CheckConstraint("(status = 'nominated') = (decided_on IS NULL)", name="decided_when_not_open"),
+        CheckConstraint("decided_on IS NULL OR decided_on >= nominated_on", name="decided_after_nominated"),
+        Index(
+            "uq_craftsman_nominations_live",
+            "craftsman_id",
+            "tier",
+            unique=True,
+            postgresql_where=text("status <> 'rejected'"),
+        ),
+        Index(None, "town_code", "status"),
+    )
+
+
+class LabourBrand(Base):
+    """劳务品牌: a named district or town brand of organised labour (e.g. 济源焊工)."""
+
+    __tablename__ = "labour_brands"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    trade: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __table_args__ = (
+        CheckConstraint("length(btrim(name)) > 0", name="name_given"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class LabourBrandWorker(Base):
+    """A worker employed under a labour brand from ``joined_on``; once per brand and worker."""
+
+    __tablename__ = "labour_brand_workers"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    brand_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("labour_brands.id", ondelete="CASCADE"))
+    worker_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workers.id", ondelete="CASCADE"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    joined_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __table_args__ = (UniqueConstraint("brand_id", "worker_id"), Index(None, "town_code"))

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import ClassVar
 
 from pydantic import Field
@@ -31,3 +32,13 @@ class EmploymentSettings(ServiceSettings):
     bulk_update_max_rows: int = Field(default=200_000, ge=1)
     # Departments whose systems (integrator accounts) push and sync worker data: HR (人社).
     hr_departments: list[str] = Field(default_factory=lambda: ["人社局"])
+
+    # --- subsidy reversals, tax incentives, wage history, post allowances (issue 13) ---
+    # 财政部 税务总局 人社部 农业农村部公告2023年第15号: 脱贫人口从事个体经营，每户每年 20000 元为限额
+    # 扣减税费 (provinces may raise it by up to 20 %): the 税收优惠 recorded per worker and year.
+    tax_incentive_yearly_cap: Decimal = Field(default=Decimal("20000.00"), gt=0)
+    # 《就业促进法》第五十二条 (就业困难人员: 连续失业一定时间仍未能实现就业); one year is the usual
+    # provincial reading: without a main job this many months before taking a public-welfare post.
+    post_hard_to_employ_months: int = Field(default=12, ge=1)
+    # Seed §二(四): 积极申报第三批省级乡村工匠名师 — the batch a provincial nomination belongs to.
+    provincial_master_batch: int = Field(default=3, ge=1)

@@ -69,6 +69,14 @@ async def hold_post(api: httpx.AsyncClient, token: str, worker_id: str, since: d
     return post_id
 
 
+async def find_job(api: httpx.AsyncClient, token: str, holder: str) -> None:
+    """A post holder takes a main job out of the province from START on (eligible when placed)."""
+    etag = (await api.get(f"{URL}/{holder}", headers=auth(token))).headers["ETag"]
+    job = {"employer": "外省某厂", "place": "out_of_province", "started_on": START.isoformat()}
+    added = await api.post(f"{URL}/{holder}/spells", json=job, headers={**auth(token), "If-Match": etag})
+    assert added.status_code == 201, added.text
+
+
 async def floor_at(api: httpx.AsyncClient, token: str, day: date | None = None) -> dict[str, Any]:
     params = {"as_of": day.isoformat()} if day else {}
     resp = await api.get(FLOOR, params=params, headers=auth(token))
@@ -94,8 +102,10 @@ async def test_a_mixed_population_is_counted_as_by_hand_by_town_and_place(
     await hire(api, admin, stack, LIFTED, WANGWU_VILLAGE, "in_province")
     await hire(api, admin, stack, UNSTABLE, KEJING_VILLAGE, "in_county")
     await hold_post(api, admin, await hire(api, admin, stack, LIFTED, KEJING_VILLAGE, None))
-    # A post holder who also works out of the province counts once, where the job is.
-    await hold_post(api, admin, await hire(api, admin, stack, LIFTED, KEJING_VILLAGE, "out_of_province"))
+    # A post holder who found a job out of the province counts once, where the job is.
+    holder = await hire(api, admin, stack, LIFTED, KEJING_VILLAGE, None)
+    await hold_post(api, admin, holder)
+    await find_job(api, admin, holder)
     # Tracked, not counted: members of 边缘易致贫户 and 突发严重困难户 (a post changes nothing), and
     # a 脱贫户 member without a job.
     await hire(api, admin, stack, MARGINAL, KEJING_VILLAGE, "in_county")

@@ -46,14 +46,29 @@ async def _release(api: httpx.AsyncClient, token: str, post_id: str) -> httpx.Re
     )
 
 
+async def _idle(api: httpx.AsyncClient, token: str, stack: Stack) -> str:
+    """A worker without a job: only someone hard to employ elsewhere may hold a post."""
+    created = await create(
+        api,
+        token,
+        stack,
+        status="unemployed",
+        employer=None,
+        place=None,
+        monthly_wage=None,
+        employed_since=None,
+    )
+    return str(created.json()["id"])
+
+
 @pytest.fixture
 async def staffed(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> Staffed:
     town = tokens["town_kejing"]
     placed = Staffed(
         cleaner=await _post(api, town),
         ranger=await _post(api, town, title="护林员"),
-        first=(await create(api, town, stack)).json()["id"],
-        second=(await create(api, town, stack)).json()["id"],
+        first=await _idle(api, town, stack),
+        second=await _idle(api, town, stack),
     )
     assert (await _assign(api, town, placed.cleaner, placed.first, LAST_YEAR)).status_code == 201
     assert (
@@ -85,7 +100,7 @@ async def test_a_worker_holds_one_post_at_a_time(
 ) -> None:
     town = tokens["town_kejing"]
     cleaner, ranger = await _post(api, town), await _post(api, town, title="护林员")
-    worker = (await create(api, town, stack)).json()["id"]
+    worker = await _idle(api, town, stack)
     assert (await _assign(api, town, cleaner, worker, LAST_YEAR)).status_code == 201
     assert (await _assign(api, town, ranger, worker, LAST_YEAR)).status_code == 409
     assert await count(stack, "SELECT count(*) FROM employment.post_holdings") == 1

@@ -5,12 +5,14 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from services.employment.access import ReaderCtx, WriterCtx
 from services.employment.models import Post
 from services.employment.posts import repository, service
 from services.employment.posts.schemas import (
+    AllowanceCreate,
+    AllowanceOut,
     HeadcountReport,
     HoldingCreate,
     HoldingEnd,
@@ -23,6 +25,7 @@ from services.employment.settings import EmploymentSettings
 from shared.context import RequestContext
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
+from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
 from shared.schemas import TownCode, VillageCode
 
 router = APIRouter(prefix="/v1/posts", tags=["posts 乡村公益性岗位"])
@@ -111,6 +114,43 @@ async def headcount(
     )
 
 
+@router.get(
+    "/allowances",
+    response_model=Report,
+    responses=REPORT_RESPONSES,
+    summary="公益性岗位补贴发放（按乡镇、月份）/ allowances paid by town and month",
+)
+async def allowances(
+    ctx: ReaderCtx,
+    year: Annotated[int | None, Query(ge=2000, le=2100, description="补贴年度，默认今年")] = None,
+    format: ReportFormat = "json",
+) -> Response:
+    year = year or date.today().year
+    rows = await repository.allowances(ctx.session, ctx.principal, year)
+    report = Report.of(
+        "post-allowances",
+        f"{year} 年乡村公益性岗位补贴发放",
+        [
+            ("town_code", "乡镇代码"),
+            ("town_name", "乡镇"),
+            ("month", "月份"),
+            ("payments", "人次"),
+            ("amount", "金额"),
+        ],
+        [
+            {
+                "town_code": town,
+                "town_name": ctx.component.divisions.name(town),
+                "month": month.strftime("%Y-%m"),
+                "payments": payments,
+                "amount": f"{amount:.2f}",
+            }
+            for town, month, payments, amount in rows
+        ],
+    )
+    return report_response(report, format)
+
+
 @router.post(
     "/{post_id}/holder",
     status_code=201,
@@ -136,3 +176,17 @@ async def release(post_id: uuid.UUID, body: HoldingEnd, ctx: WriterCtx) -> JSONR
         return replay
     holding = await service.release(ctx, await _post(ctx, post_id), body)
     return await ctx.respond(HoldingOut.model_validate(holding))
+
+
+@router.post(
+    "/{post_id}/allowances",
+    status_code=201,
+    response_model=AllowanceOut,
+    summary="发放岗位月补贴 / pay a month's allowance to the holder",
+    responses=problem_responses(400, 401, 403, 404, 409, 413, 422),
+)
+async def pay_allowance(post_id: uuid.UUID, body: AllowanceCreate, ctx: WriterCtx) -> JSONResponse:
+    if (replay := await ctx.idempotent_replay(body)) is not None:
+        return replay
+    payment = await service.pay_allowance(ctx, await _post(ctx, post_id), body)
+    return await ctx.respond(AllowanceOut.model_validate(payment), status_code=201)

@@ -2,11 +2,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.employment.models import Post, PostHolding
+from services.employment.models import Post, PostAllowancePayment, PostHolding, Spell
 from shared.auth import Principal
 from shared.db import in_territory
 
@@ -66,3 +67,44 @@ async def headcount(
         .order_by(Post.town_code)
     )
     return [(t, int(p), int(b), int(h)) for t, p, b, h in (await session.execute(query)).all()]
+
+
+async def main_job_between(session: AsyncSession, worker_id: uuid.UUID, first: date, last: date) -> bool:
+    """Whether the worker had a main job on any day from ``first`` to ``last``."""
+    found = await session.scalar(
+        select(Spell.id).where(
+            Spell.worker_id == worker_id,
+            Spell.is_main,
+            Spell.started_on <= last,
+            or_(Spell.ended_on.is_(None), Spell.ended_on >= first),
+        )
+    )
+    return found is not None
+
+
+async def holding_of(session: AsyncSession, post_id: uuid.UUID, holding_id: uuid.UUID) -> PostHolding | None:
+    return await session.scalar(
+        select(PostHolding).where(PostHolding.id == holding_id, PostHolding.post_id == post_id)
+    )
+
+
+async def allowances(
+    session: AsyncSession, principal: Principal, year: int
+) -> list[tuple[str, date, int, Any]]:
+    """(town, month, payments, amount) of the allowances paid for months of ``year``."""
+    query = (
+        select(
+            PostAllowancePayment.town_code,
+            PostAllowancePayment.month,
+            func.count(),
+            func.sum(PostAllowancePayment.amount),
+        )
+        .where(
+            PostAllowancePayment.month >= date(year, 1, 1),
+            PostAllowancePayment.month <= date(year, 12, 1),
+            in_territory(principal, PostAllowancePayment.village_code),
+        )
+        .group_by(PostAllowancePayment.town_code, PostAllowancePayment.month)
+        .order_by(PostAllowancePayment.town_code, PostAllowancePayment.month)
+    )
+    return [(t, m, int(n), a) for t, m, n, a in (await session.execute(query)).all()]

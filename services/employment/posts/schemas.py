@@ -5,7 +5,15 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, Field
 
-from shared.schemas import InputModel, Money, NonNegativeMoney, OutputModel, TownCode, VillageCode
+from shared.schemas import (
+    InputModel,
+    Money,
+    NonNegativeMoney,
+    OutputModel,
+    PositiveMoney,
+    TownCode,
+    VillageCode,
+)
 
 
 class PostCreate(InputModel):
@@ -62,3 +70,21 @@ class HeadcountReport(BaseModel):
     baseline: int
     holders: int
     stable: bool
+
+
+class AllowanceCreate(InputModel):
+    holding_id: uuid.UUID = Field(description="在岗记录编号（领取人）")
+    month: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="补贴月份（YYYY-MM）")
+    amount: PositiveMoney = Field(description="发放金额（元），不超过岗位月补贴")
+    paid_on: date = Field(description="发放日期")
+
+
+class AllowanceOut(OutputModel):
+    id: uuid.UUID
+    holding_id: uuid.UUID
+    post_id: uuid.UUID
+    worker_id: uuid.UUID
+    month: date
+    amount: Money
+    paid_on: date
+    created_at: datetime

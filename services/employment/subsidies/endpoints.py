@@ -11,8 +11,15 @@ from fastapi.responses import JSONResponse
 from services.employment.access import ReaderCtx, WriterCtx
 from services.employment.models import Subsidy, SubsidyKind
 from services.employment.subsidies import repository, service
-from services.employment.subsidies.schemas import SubsidyCreate, SubsidyOut, SubsidyTotal, SubsidyTotals
-from shared.errors import problem_responses
+from services.employment.subsidies.schemas import (
+    SubsidyCreate,
+    SubsidyOut,
+    SubsidyReversalCreate,
+    SubsidyReversalOut,
+    SubsidyTotal,
+    SubsidyTotals,
+)
+from shared.errors import NotFound, problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.schemas import TownCode
 
@@ -76,8 +83,40 @@ async def totals(
             kind=kind,
             kind_label=kind.label,
             count=count,
-            amount=amount,
+            granted=granted,
+            reversed=reversed_amount,
+            amount=granted - reversed_amount,
         )
-        for town, kind, count, amount in await repository.totals(ctx.session, ctx.principal, year, town_code)
+        for town, kind, count, granted, reversed_amount in await repository.totals(
+            ctx.session, ctx.principal, year, town_code
+        )
     ]
     return SubsidyTotals(year=year, rows=rows, amount=sum((r.amount for r in rows), Decimal("0")))
+
+
+@router.post(
+    "/{subsidy_id}/reversal",
+    status_code=201,
+    response_model=SubsidyReversalOut,
+    summary="冲销补贴（冲正分录，原记录不改）/ reverse a subsidy payment by a compensating entry",
+    responses=problem_responses(400, 401, 403, 404, 409, 413, 422),
+)
+async def reverse(subsidy_id: uuid.UUID, body: SubsidyReversalCreate, ctx: WriterCtx) -> JSONResponse:
+    if (replay := await ctx.idempotent_replay(body)) is not None:
+        return replay
+    reversal = await service.reverse(ctx, subsidy_id, body)
+    return await ctx.respond(SubsidyReversalOut.model_validate(reversal), status_code=201)
+
+
+@router.get(
+    "/{subsidy_id}/reversal",
+    response_model=SubsidyReversalOut,
+    summary="补贴的冲销记录 / the reversal of a subsidy",
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def reversal(subsidy_id: uuid.UUID, ctx: ReaderCtx) -> SubsidyReversalOut:
+    subsidy = await repository.get_for_update(ctx.session, ctx.principal, subsidy_id)
+    found = await repository.reversal_of(ctx.session, subsidy.id) if subsidy else None
+    if found is None:
+        raise NotFound("补贴不存在、未冲销或不在您的数据范围内", "no reversal of this subsidy")
+    return SubsidyReversalOut.model_validate(found)

@@ -7,7 +7,7 @@ from decimal import Decimal
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.employment.models import Subsidy, SubsidyKind
+from services.employment.models import Subsidy, SubsidyKind, SubsidyReversal
 from shared.auth import Principal
 from shared.db import in_territory
 
@@ -41,16 +41,55 @@ async def overlapping(
             Subsidy.kind == kind,
             Subsidy.period_start <= end,
             Subsidy.period_end >= start,
+            Subsidy.reversed.is_(False),
         )
     )
     return found is not None
 
 
+async def granted_in_year(
+    session: AsyncSession, worker_id: uuid.UUID, kind: SubsidyKind, year: int
+) -> Decimal:
+    """What a worker holds of one kind for periods starting in ``year``, reversed grants aside."""
+    total = await session.scalar(
+        select(func.coalesce(func.sum(Subsidy.amount), 0)).where(
+            Subsidy.worker_id == worker_id,
+            Subsidy.kind == kind,
+            Subsidy.reversed.is_(False),
+            Subsidy.period_start >= date(year, 1, 1),
+            Subsidy.period_start <= date(year, 12, 31),
+        )
+    )
+    return Decimal(total or 0)
+
+
+async def get_for_update(
+    session: AsyncSession, principal: Principal, subsidy_id: uuid.UUID
+) -> Subsidy | None:
+    return await session.scalar(
+        select(Subsidy)
+        .where(Subsidy.id == subsidy_id, in_territory(principal, Subsidy.village_code))
+        .with_for_update()
+    )
+
+
+async def reversal_of(session: AsyncSession, subsidy_id: uuid.UUID) -> SubsidyReversal | None:
+    return await session.scalar(select(SubsidyReversal).where(SubsidyReversal.subsidy_id == subsidy_id))
+
+
 async def totals(
     session: AsyncSession, principal: Principal, year: int, town_code: str | None
-) -> list[tuple[str, SubsidyKind, int, Decimal]]:
+) -> list[tuple[str, SubsidyKind, int, Decimal, Decimal]]:
+    """(town, kind, grants not reversed, granted, reversed): a reversal counts in its grant's year."""
     query = (
-        select(Subsidy.town_code, Subsidy.kind, func.count(), func.sum(Subsidy.amount))
+        select(
+            Subsidy.town_code,
+            Subsidy.kind,
+            func.count().filter(SubsidyReversal.id.is_(None)),
+            func.sum(Subsidy.amount),
+            func.coalesce(func.sum(SubsidyReversal.amount), 0),
+        )
+        .outerjoin(SubsidyReversal, SubsidyReversal.subsidy_id == Subsidy.id)
         .where(
             Subsidy.granted_on >= date(year, 1, 1),
             Subsidy.granted_on <= date(year, 12, 31),
@@ -61,4 +100,4 @@ async def totals(
     )
     if town_code:
         query = query.where(Subsidy.town_code == town_code)
-    return [(t, k, int(n), a) for t, k, n, a in (await session.execute(query)).all()]
+    return [(t, k, int(n), a, Decimal(r)) for t, k, n, a, r in (await session.execute(query)).all()]
