@@ -17,6 +17,7 @@ from services.monitoring.assistance.events import PUBLISHED as ASSISTANCE_EVENTS
 from services.monitoring.changes import endpoints as changes
 from services.monitoring.declarations import endpoints as declarations
 from services.monitoring.declarations.events import PUBLISHED as DECLARATION_EVENTS
+from services.monitoring.department_view import endpoints as department_view
 from services.monitoring.employment_records.events import WORKER_REGISTERED
 from services.monitoring.employment_records.service import EMPLOYMENT_RECORDS, on_worker_registered
 from services.monitoring.evidence import endpoints as evidence
@@ -84,6 +85,7 @@ def create_app(settings: MonitoringSettings | None = None) -> FastAPI:
             changes.router,
             evidence.router,
             objections.router,
+            department_view.router,
         ],
         published=PUBLISHED,
         consumes=CONSUMES,
