@@ -138,3 +138,6 @@ def _has_department_fields(principal: Principal, settings: ServiceSettings) -> N
 
 
 DepartmentReaderCtx = Annotated[RequestContext, requires(DEPARTMENT_READERS, check=_has_department_fields)]
+# --- national system exchange (issue 14) ---
+# The workbook carries full ID numbers: those who keep the household records of their territory.
+NationalExchangeCtx = Annotated[RequestContext, requires(WRITERS)]

@@ -25,6 +25,7 @@ from services.monitoring.households import endpoints as households
 from services.monitoring.households.events import PUBLISHED as HOUSEHOLD_EVENTS
 from services.monitoring.incomes import endpoints as incomes
 from services.monitoring.models import kit
+from services.monitoring.national import endpoints as national
 from services.monitoring.objections import endpoints as objections
 from services.monitoring.reports import endpoints as reports
 from services.monitoring.scheduled import TASKS
@@ -86,6 +87,7 @@ def create_app(settings: MonitoringSettings | None = None) -> FastAPI:
             evidence.router,
             objections.router,
             department_view.router,
+            national.router,
         ],
         published=PUBLISHED,
         consumes=CONSUMES,
