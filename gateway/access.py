@@ -16,3 +16,9 @@ READERS = (Role.DISTRICT_ADMIN, Role.AUDITOR)
 
 ReaderCtx = Annotated[RequestContext, requires(READERS)]
 AdminCtx = Annotated[RequestContext, requires(ADMINS, write=True)]
+# --- webhooks (issue 14) ---
+# A department's system (integrator) keeps its own subscriptions; the district and auditors see all.
+WEBHOOK_OWNERS = (Role.INTEGRATOR,)
+WEBHOOK_READERS = (Role.INTEGRATOR, Role.DISTRICT_ADMIN, Role.AUDITOR)
+WebhookOwnerCtx = Annotated[RequestContext, requires(WEBHOOK_OWNERS, write=True)]
+WebhookReaderCtx = Annotated[RequestContext, requires(WEBHOOK_READERS)]

@@ -18,6 +18,8 @@ from gateway.settings import GatewaySettings
 from gateway.state import GatewayState
 from gateway.users import endpoints as users
 from gateway.users.events import PUBLISHED as USER_EVENTS
+from gateway.webhooks import endpoints as webhooks
+from gateway.webhooks.dispatch import start_webhooks
 from shared.auth import TokenVerifier
 from shared.component import Component, create_component_app
 
@@ -43,8 +45,12 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         state.http = new_client_session(
             settings.proxy_connect_timeout_seconds, settings.proxy_timeout_seconds
         )
+        # Webhooks for departments without NATS (ADR 0007).
+        app.state.webhooks = start_webhooks(component, settings)
 
     async def on_shutdown(component: Component) -> None:
+        if getattr(app.state, "webhooks", None) is not None:
+            await app.state.webhooks.stop()
         if state.http is not None:
             await state.http.close()
 
@@ -54,7 +60,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         description="登录与令牌、账号管理、路由到各服务 / sign-in, tokens, accounts, routing.",
         settings=settings,
         tables=kit,
-        routers=[auth.router, users.router, docs.router, proxy.router],
+        routers=[auth.router, users.router, docs.router, webhooks.router, proxy.router],
         published=USER_EVENTS,
         on_startup=on_startup,
         on_shutdown=on_shutdown,

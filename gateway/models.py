@@ -7,24 +7,28 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     DateTime,
     Enum,
     ForeignKey,
+    Identity,
     Index,
     Integer,
     String,
     Text,
+    UniqueConstraint,
     Uuid,
     func,
     text,
 )
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from shared.auth import Role
 from shared.db import make_metadata
+from shared.labels import LabelledEnum
 from shared.tables import add_kit_tables
 
 SCHEMA = "gateway"
@@ -121,3 +125,87 @@ class SigningKey(Base):
     public_jwk: Mapped[dict[str, Any]] = mapped_column(JSONB)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
+
+
+# --- webhooks (issue 14: departments without NATS) ---
+
+
+class DeliveryStatus(LabelledEnum):
+    PENDING = "pending", "待投递"  # waiting for its (next) attempt
+    DELIVERED = "delivered", "已送达"  # the receiver answered 2xx
+    FAILED = "failed", "投递失败"  # gave up after the bounded retries; a replay puts it back
+
+
+class WebhookSubscription(Base):
+    """A departmental system's webhook: where to POST which events (CloudEvents over HTTP), signed
+    with its own secret. Owned by the integrator account that registered it."""
+
+    __tablename__ = "webhook_subscriptions"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    owner: Mapped[str] = mapped_column(String(100), index=True)  # the client's token subject
+    department: Mapped[str] = mapped_column(String(100))
+    url: Mapped[str] = mapped_column(String(2000))
+    event_types: Mapped[list[str]] = mapped_column(ARRAY(String(200)))
+    # Narrows the events to a town (9) or village (12); NULL = the client's whole scope.
+    division_code: Mapped[str | None] = mapped_column(String(12))
+    # Kept to sign (an HMAC key cannot be hashed away), like the signing keys' private halves.
+    secret: Mapped[str] = mapped_column(String(100))
+    active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        CheckConstraint("url ~ '^https?://'", name="webhook_url_http"),
+        CheckConstraint("cardinality(event_types) > 0", name="webhook_has_event_types"),
+        CheckConstraint(
+            "division_code IS NULL OR division_code ~ '^[0-9]{9}([0-9]{3})?$'", name="webhook_division_code"
+        ),
+        Index(None, "updated_at", "id"),
+    )
+
+
+delivery_status_enum = Enum(
+    DeliveryStatus,
+    name="webhook_delivery_status",
+    schema=SCHEMA,
+    values_callable=lambda x: [m.value for m in x],
+)
+
+
+class WebhookDelivery(Base):
+    """One event owed to one subscription (fan-out row): its attempts and outcome."""
+
+    __tablename__ = "webhook_deliveries"
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(always=True), primary_key=True)
+    subscription_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("webhook_subscriptions.id", ondelete="CASCADE")
+    )
+    event_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    event_type: Mapped[str] = mapped_column(String(200))
+    event_time: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    envelope: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    status: Mapped[DeliveryStatus] = mapped_column(delivery_status_enum, default=DeliveryStatus.PENDING)
+    attempts: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    last_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_status_code: Mapped[int | None] = mapped_column(Integer)
+    last_error: Mapped[str | None] = mapped_column(String(500))
+    delivered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __table_args__ = (
+        # The fan-out is idempotent: a redelivered event owes each subscription one delivery.
+        UniqueConstraint("subscription_id", "event_id", name="webhook_delivery_once"),
+        CheckConstraint("attempts >= 0", name="webhook_attempts_non_negative"),
+        CheckConstraint(
+            "(status = 'delivered') = (delivered_at IS NOT NULL)", name="webhook_delivered_has_time"
+        ),
+        Index("ix_webhook_deliveries_due", "next_attempt_at", postgresql_where=text("status = 'pending'")),
+        Index(None, "subscription_id", "event_time"),
+    )

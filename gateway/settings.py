@@ -33,5 +33,44 @@ class GatewaySettings(ServiceSettings):
     docs_cache_seconds: float = Field(default=30, ge=0)
     docs_fetch_timeout_seconds: float = Field(default=2, gt=0)
 
+    # --- webhooks (issue 14: departments without NATS) ---
+    # SSRF guard: a webhook URL's host must be one of these host names or lie in one of these
+    # networks (CIDR), checked at registration and again on each delivery against the resolved
+    # addresses. Empty: no webhook may be registered (practice: name the departments' intranet).
+    webhook_allowed_hosts: list[str] = Field(default_factory=list)
+    # Which event types each department's system may subscribe to (department as accounts name it;
+    # fnmatch patterns). Practice: each department hears of what its duty acts on (domain §1/§5).
+    webhook_department_events: dict[str, list[str]] = Field(
+        default_factory=lambda: {
+            "人社局": [
+                "cn.xianjie.employment.*",
+                "cn.xianjie.monitoring.household.included.v*",
+                "cn.xianjie.monitoring.alert.raised.v*",
+            ],
+            "民政局": [
+                "cn.xianjie.monitoring.household.*",
+                "cn.xianjie.monitoring.measure.delivered.v*",
+                "cn.xianjie.monitoring.alert.raised.v*",
+            ],
+            "医保局": ["cn.xianjie.monitoring.household.*", "cn.xianjie.monitoring.alert.raised.v*"],
+            "教育局": ["cn.xianjie.monitoring.household.*", "cn.xianjie.monitoring.alert.raised.v*"],
+            "卫健委": ["cn.xianjie.monitoring.household.*", "cn.xianjie.monitoring.alert.raised.v*"],
+            "住建局": ["cn.xianjie.monitoring.household.*", "cn.xianjie.monitoring.alert.raised.v*"],
+            "农业农村局": ["cn.xianjie.*"],
+            "财政局": ["cn.xianjie.funds.*", "cn.xianjie.assets.*"],
+        }
+    )
+    # Retries (practice, as webhook senders do): attempt n waits base·2^(n-1) (at most the cap),
+    # and after max attempts the delivery is marked failed (a replay puts it back).
+    webhook_max_attempts: int = Field(default=8, ge=1, le=50)
+    webhook_retry_base_seconds: float = Field(default=30, gt=0)
+    webhook_retry_cap_seconds: float = Field(default=3600, gt=0)
+    webhook_timeout_seconds: float = Field(default=10, gt=0)
+    # How often the dispatcher looks for due deliveries when nothing woke it.
+    webhook_poll_seconds: float = Field(default=1, gt=0)
+    webhook_batch_size: int = Field(default=50, ge=1, le=1000)
+    # Delivered rows are kept this long (what a replay from a time can reach).
+    webhook_retention_days: int = Field(default=14, ge=1)
+
     def service_urls(self) -> dict[str, str]:
         return {name: str(getattr(self, f"{name}_url")).rstrip("/") for name in PROXIED_SERVICES}

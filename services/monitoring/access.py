@@ -21,6 +21,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
+from services.monitoring.departments import department_of
 from services.monitoring.households import repository as households
 from services.monitoring.households.id_numbers import IdNumberVault, vault_for
 from services.monitoring.models import Household
@@ -126,3 +127,17 @@ DeliveryCtx = Annotated[RequestContext, requires(DELIVERY_RECORDERS, write=True,
 CivilAffairsSystemCtx = Annotated[
     RequestContext, requires(DEPARTMENT_SYSTEMS, write=True, check=civil_affairs_only)
 ]
+# --- department field matrix (issue 14) ---
+# Department officers and departments' systems read the people in monitoring through the department
+# view, which answers only their department's fields (``departments.FIELDS``).
+DEPARTMENT_READERS = (Role.DEPARTMENT_OFFICER, Role.INTEGRATOR)
+
+
+def _has_department_fields(principal: Principal, settings: ServiceSettings) -> None:
+    department_of(principal, settings)
+
+
+DepartmentReaderCtx = Annotated[RequestContext, requires(DEPARTMENT_READERS, check=_has_department_fields)]
+# --- national system exchange (issue 14) ---
+# The workbook carries full ID numbers: those who keep the household records of their territory.
+NationalExchangeCtx = Annotated[RequestContext, requires(WRITERS)]

@@ -17,6 +17,7 @@ from services.monitoring.assistance.events import PUBLISHED as ASSISTANCE_EVENTS
 from services.monitoring.changes import endpoints as changes
 from services.monitoring.declarations import endpoints as declarations
 from services.monitoring.declarations.events import PUBLISHED as DECLARATION_EVENTS
+from services.monitoring.department_view import endpoints as department_view
 from services.monitoring.employment_records.events import WORKER_REGISTERED
 from services.monitoring.employment_records.service import EMPLOYMENT_RECORDS, on_worker_registered
 from services.monitoring.evidence import endpoints as evidence
@@ -24,6 +25,7 @@ from services.monitoring.households import endpoints as households
 from services.monitoring.households.events import PUBLISHED as HOUSEHOLD_EVENTS
 from services.monitoring.incomes import endpoints as incomes
 from services.monitoring.models import kit
+from services.monitoring.national import endpoints as national
 from services.monitoring.objections import endpoints as objections
 from services.monitoring.reports import endpoints as reports
 from services.monitoring.scheduled import TASKS
@@ -84,6 +86,8 @@ def create_app(settings: MonitoringSettings | None = None) -> FastAPI:
             changes.router,
             evidence.router,
             objections.router,
+            department_view.router,
+            national.router,
         ],
         published=PUBLISHED,
         consumes=CONSUMES,

@@ -93,6 +93,25 @@ class MonitoringSettings(ServiceSettings):
     # (seed §一(一); the share is practice, to confirm).
     elimination_transfer_share: Decimal = Field(default=Decimal("0.5"), ge=0, le=1)
 
+    # --- department field matrix (issue 14) ---
+    # Which department (``departments.Department``) an account's department name stands for, as
+    # gateway accounts name them (practice: the district's bureau names; add the spellings in use).
+    department_duties: dict[str, str] = Field(
+        default_factory=lambda: {
+            "医保局": "medical_insurance",
+            "医疗保障局": "medical_insurance",
+            "民政局": "civil_affairs",
+            "教育局": "education",
+            "教育体育局": "education",
+            "卫健委": "health",
+            "卫生健康委员会": "health",
+            "住建局": "housing",
+            "住房和城乡建设局": "housing",
+            "人社局": "human_resources",
+            "人力资源和社会保障局": "human_resources",
+        }
+    )
+
     @model_validator(mode="after")
     def _real_key_in_production(self) -> MonitoringSettings:
         if self.environment is Environment.PRODUCTION and (
