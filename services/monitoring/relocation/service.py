@@ -61,8 +61,7 @@ async def relocate(ctx: RequestContext, site_id: uuid.UUID, data: RelocationIn) 
     household = await load_household(ctx, data.household_id, for_update=True)
     if data.moved_on > date.today():
         raise ValidationFailed("body.moved_on", "搬迁日期不能晚于今天", "move in the future")
-    if data.moved_on < household.formed_on:
-        raise ValidationFailed("body.moved_on", "搬迁日期早于农户建档日期", "before the household was formed")
+    # No lower bound from ``formed_on``: most moves (2016–2020) predate the household's record here.
     existing = await ctx.session.get(HouseholdRelocation, household.id)
     if existing is not None:
         raise AlreadyRelocated(site_id=str(existing.site_id))
