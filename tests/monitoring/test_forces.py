@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from io import BytesIO
 from typing import Any
 
@@ -230,9 +230,7 @@ async def test_team_visits_and_activity(api: httpx.AsyncClient, tokens: dict[str
     def visit(day: date) -> dict[str, Any]:
         return {
             "household_id": household,
-            "visited_at": datetime.combine(day, datetime.min.time(), timezone.utc)
-            .replace(hour=20)
-            .isoformat(),
+            "visited_at": datetime.combine(day, datetime.min.time(), UTC).replace(hour=20).isoformat(),
             "latitude": "35.1",
             "longitude": "112.5",
             "findings": "昼访夜谈：了解务工需求",
