@@ -141,3 +141,14 @@ DepartmentReaderCtx = Annotated[RequestContext, requires(DEPARTMENT_READERS, che
 # --- national system exchange (issue 14) ---
 # The workbook carries full ID numbers: those who keep the household records of their territory.
 NationalExchangeCtx = Annotated[RequestContext, requires(WRITERS)]
+# --- assistance forces (帮扶力量) and relocation follow-up (易地搬迁后续扶持) ---
+# Who answers for a village and the work teams are arranged by the district (组织部, 农办) and the
+# towns that manage the teams day to day; village cadres, departments and auditors read them.
+FORCE_KEEPERS = (Role.DISTRICT_ADMIN, Role.TOWN_OFFICIAL)
+FORCE_READERS = (*WRITERS, Role.DEPARTMENT_OFFICER, Role.AUDITOR)
+# 消费帮扶: units record their own purchases (a department officer for their department, from the
+# token); the district and towns record any unit's.
+PURCHASE_RECORDERS = (*FORCE_KEEPERS, Role.DEPARTMENT_OFFICER)
+ForceKeeperCtx = Annotated[RequestContext, requires(FORCE_KEEPERS, write=True)]
+ForceReaderCtx = Annotated[RequestContext, requires(FORCE_READERS)]
+PurchaseRecorderCtx = Annotated[RequestContext, requires(PURCHASE_RECORDERS, write=True)]

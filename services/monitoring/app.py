@@ -21,12 +21,15 @@ from services.monitoring.department_view import endpoints as department_view
 from services.monitoring.employment_records.events import WORKER_REGISTERED
 from services.monitoring.employment_records.service import EMPLOYMENT_RECORDS, on_worker_registered
 from services.monitoring.evidence import endpoints as evidence
+from services.monitoring.forces import endpoints as forces
+from services.monitoring.forces.events import PUBLISHED as FORCES_EVENTS
 from services.monitoring.households import endpoints as households
 from services.monitoring.households.events import PUBLISHED as HOUSEHOLD_EVENTS
 from services.monitoring.incomes import endpoints as incomes
 from services.monitoring.models import kit
 from services.monitoring.national import endpoints as national
 from services.monitoring.objections import endpoints as objections
+from services.monitoring.relocation import endpoints as relocation
 from services.monitoring.reports import endpoints as reports
 from services.monitoring.scheduled import TASKS
 from services.monitoring.settings import MonitoringSettings
@@ -46,6 +49,7 @@ PUBLISHED = [
     *DECLARATION_EVENTS,
     *WORKLIST_EVENTS,
     *ASSISTANCE_EVENTS,
+    *FORCES_EVENTS,
 ]
 CONSUMES: dict[ConsumedEvent[Any], Handler] = {
     WORKER_UNEMPLOYED: on_worker_unemployed,
@@ -88,6 +92,8 @@ def create_app(settings: MonitoringSettings | None = None) -> FastAPI:
             objections.router,
             department_view.router,
             national.router,
+            forces.router,
+            relocation.router,
         ],
         published=PUBLISHED,
         consumes=CONSUMES,

@@ -30,7 +30,7 @@ from sqlalchemy import (
     func,
     text,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import ARRAY, ExcludeConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from shared.db import MONEY, make_metadata, pg_enum
@@ -413,6 +413,8 @@ class Visit(Base):
         ARRAY(RISK_CAUSE_ENUM), default=list, server_default=text("'{}'")
     )
     alert_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("alerts.id", ondelete="RESTRICT"))
+    # 驻村工作队昼访夜谈: the team the visitor visited for (seed §三(九)); NULL for other visits.
+    work_team_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("work_teams.id", ondelete="RESTRICT"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
@@ -1061,5 +1063,345 @@ class Objection(Base):
         ),
         CheckConstraint("length(content) > 0", name="content_stated"),
         Index(None, "household_id", "status"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+# --- assistance forces (帮扶力量, §三(九)) and relocation follow-up (易地搬迁后续扶持, §三(七)) ---
+
+
+class SupportKind(LabelledEnum):
+    """Who answers for a village (seed §三(九): 示范区领导包抓、部门包扶、企业帮建)."""
+
+    LEADER = "leader", "示范区领导包抓"
+    DEPARTMENT = "department", "部门包扶"
+    ENTERPRISE = "enterprise", "企业帮建"
+
+
+class TeamRole(LabelledEnum):
+    FIRST_SECRETARY = "first_secretary", "第一书记"
+    MEMBER = "member", "工作队员"
+
+
+class SocialForceKind(LabelledEnum):
+    ENTERPRISE = "enterprise", "万企兴万村民营企业"
+    SOCIAL_ORGANISATION = "social_organisation", "社会组织"
+    TECH_COMMISSIONER = "tech_commissioner", "科技特派员"
+    INDUSTRY_ADVISER = "industry_adviser", "产业顾问组"
+
+
+class RelocationMeasureKind(LabelledEnum):
+    EMPLOYMENT = "employment", "就业帮扶"
+    INDUSTRY = "industry", "产业配套"
+    COMMUNITY = "community", "社区服务"
+
+
+# A term is the days from valid_from to valid_to inclusive; an open end runs on.
+_TERM = "daterange(valid_from, valid_to, '[]')"
+
+
+class ForceVillage(Base):
+    """A village as the assistance forces see it: whether it is a 脱贫村 (seed §三(九)). The division
+    files carry codes and names only, so the district records the flag here; ``since`` dates it."""
+
+    __tablename__ = "force_villages"
+
+    village_code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    town_code: Mapped[str] = mapped_column(String(9))
+    lifted_out_village: Mapped[bool] = mapped_column(Boolean)
+    since: Mapped[date] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
+        Index(None, "updated_at", "village_code"),
+    )
+
+
+class SupportAssignment(Base):
+    """包抓 / 包扶 / 帮建: who answers for a village, for which term. One of each kind per village
+    on any day (the exclusion constraint); a successor starts after its predecessor's term ends."""
+
+    __tablename__ = "support_assignments"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    kind: Mapped[SupportKind] = mapped_column(_enum(SupportKind, "support_kind"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    # The leader's name, the department or the enterprise; user_id when the person logs in.
+    responsible: Mapped[str] = mapped_column(String(100))
+    user_id: Mapped[str | None] = mapped_column(String(100))
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, server_default="")
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        CheckConstraint("valid_to IS NULL OR valid_to >= valid_from", name="term_in_order"),
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
+        CheckConstraint("length(responsible) > 0", name="responsible_named"),
+        ExcludeConstraint(
+            ("village_code", "="),
+            ("kind", "="),
+            (text(_TERM), "&&"),
+            name="one_of_each_kind_at_a_time",
+            using="gist",
+        ),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class WorkTeam(Base):
+    """驻村工作队: sent by a unit to a village for a term. One team per village on any day; a
+    rotation (轮换) ends the old team and starts its successor, which names it (history kept)."""
+
+    __tablename__ = "work_teams"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    sending_unit: Mapped[str] = mapped_column(String(100))
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    predecessor_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("work_teams.id", ondelete="RESTRICT"))
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        CheckConstraint("valid_to IS NULL OR valid_to >= valid_from", name="term_in_order"),
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
+        CheckConstraint("length(sending_unit) > 0", name="sending_unit_named"),
+        UniqueConstraint("predecessor_id", name="uq_work_teams_one_successor"),
+        ExcludeConstraint(
+            ("village_code", "="), (text(_TERM), "&&"), name="one_team_at_a_time", using="gist"
+        ),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class WorkTeamMember(Base):
+    """第一书记 or 队员 of a team from one day to another; replacing one ends their term (kept)."""
+
+    __tablename__ = "work_team_members"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    team_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("work_teams.id", ondelete="RESTRICT"))
+    role: Mapped[TeamRole] = mapped_column(_enum(TeamRole, "team_role"))
+    name: Mapped[str] = mapped_column(String(50))
+    user_id: Mapped[str | None] = mapped_column(String(100))
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __table_args__ = (
+        CheckConstraint("valid_to IS NULL OR valid_to >= valid_from", name="term_in_order"),
+        CheckConstraint("length(name) > 0", name="name_given"),
+        UniqueConstraint("id", "team_id", name="uq_work_team_members_id_team_id"),
+        # One first secretary per team on any day.
+        ExcludeConstraint(
+            ("team_id", "="),
+            (text(_TERM), "&&"),
+            name="one_first_secretary_at_a_time",
+            using="gist",
+            where=text("role = 'first_secretary'"),
+        ),
+        Index(None, "team_id"),
+        Index(None, "user_id"),
+    )
+
+
+class CadreTraining(Base):
+    """驻村干部培训: a member of a team trained (seed §三(九) 加大培训力度)."""
+
+    __tablename__ = "cadre_trainings"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    team_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    member_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    village_code: Mapped[str] = mapped_column(String(12))
+    topic: Mapped[str] = mapped_column(String(200))
+    organiser: Mapped[str] = mapped_column(String(100))
+    held_on: Mapped[date] = mapped_column(Date)
+    hours: Mapped[Decimal] = mapped_column(Numeric(5, 1))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __table_args__ = (
+        CheckConstraint("hours > 0", name="hours_positive"),
+        CheckConstraint("length(topic) > 0", name="topic_given"),
+        # The member belongs to the team named (a composite key: no training of another team's cadre).
+        ForeignKeyConstraint(
+            ["member_id", "team_id"],
+            ["work_team_members.id", "work_team_members.team_id"],
+            name="fk_cadre_trainings_member_of_team",
+            ondelete="RESTRICT",
+        ),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class SocialForce(Base):
+    """社会帮扶力量 of a village: 万企兴万村 enterprises, social organisations, 科技特派员, 产业顾问组."""
+
+    __tablename__ = "social_forces"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    kind: Mapped[SocialForceKind] = mapped_column(_enum(SocialForceKind, "social_force_kind"))
+    name: Mapped[str] = mapped_column(String(100))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    user_id: Mapped[str | None] = mapped_column(String(100))
+    contribution: Mapped[str] = mapped_column(Text, server_default="")
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        CheckConstraint("valid_to IS NULL OR valid_to >= valid_from", name="term_in_order"),
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
+        CheckConstraint("length(name) > 0", name="name_given"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class ConsumptionPurchase(Base):
+    """消费帮扶: a unit bought 帮扶产品 from a village, for an amount (yuan, never float)."""
+
+    __tablename__ = "consumption_purchases"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    purchasing_unit: Mapped[str] = mapped_column(String(100))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    product: Mapped[str] = mapped_column(String(100))
+    amount: Mapped[Decimal] = mapped_column(MONEY)
+    purchased_on: Mapped[date] = mapped_column(Date)
+    recorded_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __table_args__ = (
+        CheckConstraint("amount > 0", name="amount_positive"),
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
+        CheckConstraint("length(purchasing_unit) > 0", name="unit_named"),
+        Index(None, "purchasing_unit", "purchased_on"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class CoverageGap(Base):
+    """A 脱贫村 found without a leader, unit or team (the periodic check): announced once per gap,
+    keyed by the day the gap began (the day after the last term ended, or the village's ``since``)."""
+
+    __tablename__ = "coverage_gaps"
+
+    village_code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    requirement: Mapped[str] = mapped_column(String(20), primary_key=True)
+    gap_from: Mapped[date] = mapped_column(Date, primary_key=True)
+    town_code: Mapped[str] = mapped_column(String(9))
+    found_on: Mapped[date] = mapped_column(Date)
+
+    __table_args__ = (
+        CheckConstraint("requirement IN ('leader', 'department', 'work_team')", name="requirement_known"),
+    )
+
+
+class ResettlementSite(Base):
+    """易地搬迁安置点 (seed §三(七)): where relocated households live now."""
+
+    __tablename__ = "resettlement_sites"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(String(100))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    planned_households: Mapped[int] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        CheckConstraint("planned_households >= 0", name="planned_not_negative"),
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
+        UniqueConstraint("village_code", "name", name="uq_resettlement_sites_name_in_village"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class HouseholdRelocation(Base):
+    """A household's relocation: its site and move date (one per household: an attribute of it)."""
+
+    __tablename__ = "household_relocations"
+
+    household_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("households.id", ondelete="RESTRICT"), primary_key=True
+    )
+    site_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("resettlement_sites.id", ondelete="RESTRICT"))
+    moved_on: Mapped[date] = mapped_column(Date)
+    recorded_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __table_args__ = (Index(None, "site_id"),)
+
+
+class RelocationMeasure(Base):
+    """后续扶持措施 of a site: employment, industry, community services, with the households reached."""
+
+    __tablename__ = "relocation_measures"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    site_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("resettlement_sites.id", ondelete="RESTRICT"))
+    kind: Mapped[RelocationMeasureKind] = mapped_column(
+        _enum(RelocationMeasureKind, "relocation_measure_kind")
+    )
+    title: Mapped[str] = mapped_column(String(200))
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    household_ids: Mapped[list[uuid.UUID]] = mapped_column(
+        ARRAY(Uuid), default=list, server_default=text("'{}'")
+    )
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        CheckConstraint("ends_on IS NULL OR ends_on >= starts_on", name="term_in_order"),
+        CheckConstraint("length(title) > 0", name="title_given"),
+        Index(None, "site_id"),
         Index(None, "updated_at", "id"),
     )

@@ -6,6 +6,7 @@ from datetime import date
 
 import structlog
 
+from services.monitoring.forces import service as forces
 from services.monitoring.worklists import service as worklists
 from shared.scheduled import PeriodicTask
 from shared.work import WorkContext
@@ -26,4 +27,18 @@ IDENTIFICATION_LIMIT = PeriodicTask(
     interval=lambda settings: settings.identification_check_interval_seconds,
 )
 
-TASKS = [IDENTIFICATION_LIMIT]
+
+async def check_coverage(ctx: WorkContext) -> None:
+    """A term ends as days go by: each 脱贫村 left without a leader, unit or team is announced once."""
+    found = await forces.announce_new_gaps(ctx, date.today())
+    if found:
+        log.info("coverage_gaps_found", gaps=found)
+
+
+COVERAGE_CHECK = PeriodicTask(
+    name="coverage-check",
+    run=check_coverage,
+    interval=lambda settings: settings.coverage_check_interval_seconds,
+)
+
+TASKS = [IDENTIFICATION_LIMIT, COVERAGE_CHECK]

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from limits import parse as parse_limit
 from pydantic import Field, field_validator, model_validator
@@ -9,6 +9,10 @@ from pydantic import Field, field_validator, model_validator
 from shared.settings import Environment, ServiceSettings
 
 DEV_ID_NUMBER_KEY = "dev-only-id-number-key"  # refused in production below
+
+
+# What a 脱贫村 must have on any day (assistance forces): 包抓, 包扶, 帮建, 驻村工作队.
+CoverageRequirement = Literal["leader", "department", "enterprise", "work_team"]
 
 
 class MonitoringSettings(ServiceSettings):
@@ -111,6 +115,15 @@ class MonitoringSettings(ServiceSettings):
             "人力资源和社会保障局": "human_resources",
         }
     )
+    # --- assistance forces (帮扶力量) and relocation follow-up (track H) ---
+    # 脱贫村帮扶责任全覆盖 (seed §三(九): 示范区领导包抓、部门包扶、驻村工作队): what every 脱贫村 must
+    # have on any day; "enterprise" (企业帮建) may be added where the district requires it.
+    coverage_requirements: list[CoverageRequirement] = Field(
+        default_factory=lambda: list[CoverageRequirement](("leader", "department", "work_team")),
+        min_length=1,
+    )
+    # How often the coverage check looks for 脱贫村 left without one of them (0: off); practice.
+    coverage_check_interval_seconds: int = Field(default=86400, ge=0)
 
     @model_validator(mode="after")
     def _real_key_in_production(self) -> MonitoringSettings:

@@ -97,6 +97,9 @@ class VisitCreate(InputModel):
         default_factory=list, max_length=11, description="发现风险时填写，将产生预警"
     )
     as_town_secretary: bool = Field(default=False, description="镇党委书记遍访（仅镇干部）")
+    work_team_id: uuid.UUID | None = Field(
+        default=None, description="驻村工作队昼访夜谈：走访人当日所在的本村工作队"
+    )
     policies_explained: list[PolicyExplained] = Field(
         default_factory=list, max_length=60, description="本次讲解的政策（明白纸）及农户此前是否知晓"
     )
@@ -116,6 +119,7 @@ class VisitOut(OutputModel):
     findings: str
     risk_causes: list[RiskCause]
     alert_id: uuid.UUID | None
+    work_team_id: uuid.UUID | None = None
     policies_explained: list[PolicyExplainedOut] = Field(default_factory=list)
     created_at: datetime
     updated_at: datetime

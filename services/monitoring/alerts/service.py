@@ -21,6 +21,7 @@ from services.monitoring.alerts.schemas import (
     VisitCreate,
 )
 from services.monitoring.dates import years_before
+from services.monitoring.forces import service as forces
 from services.monitoring.households.id_numbers import IdNumberVault, InvalidIdNumber, parse
 from services.monitoring.incomes import repository as incomes
 from services.monitoring.models import (
@@ -183,6 +184,8 @@ async def log_visit(ctx: RequestContext, data: VisitCreate) -> tuple[Visit, list
     (明白纸) are kept with whether the household already knew each (知晓率)."""
     kind = _visitor_kind(ctx, data)
     household = await load_household(ctx, data.household_id)
+    if data.work_team_id is not None:  # 昼访夜谈 (seed §三(九))
+        await forces.require_visiting_team(ctx, data.work_team_id, household, data.visited_at.date())
     explained = await _explained_policies(ctx, data)
     causes = list(dict.fromkeys(data.risk_causes))
     alert = None
@@ -204,6 +207,7 @@ async def log_visit(ctx: RequestContext, data: VisitCreate) -> tuple[Visit, list
         findings=data.findings,
         risk_causes=causes,
         alert_id=alert.id if alert else None,
+        work_team_id=data.work_team_id,
     )
     ctx.session.add(visit)
     await ctx.session.flush()
