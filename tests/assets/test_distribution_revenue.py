@@ -47,6 +47,10 @@ async def test_a_year_cannot_share_out_more_than_it_earned(
         URL, json=decision(asset["id"], **split("0.01", revenue_year=2024)), headers=auth(village)
     )
     assert other_year.status_code == 422 and other_year.json()["recorded_revenue"] == "0.00"
+    ancient = await api.post(
+        URL, json=decision(asset["id"], **split("0.01", decided_on="1999-12-31")), headers=auth(village)
+    )
+    assert ancient.status_code == 422 and ancient.json()["errors"][0]["field"] == "decided_on"
 
 
 async def test_concurrent_decisions_cannot_overdraw_together(

@@ -68,6 +68,8 @@ async def decide(
         )
     check_split(data.total_amount, [s.amount for s in data.shares])
     revenue_year = data.revenue_year or data.decided_on.year
+    if not 2000 <= revenue_year <= 2100:  # CHECK revenue_year_range
+        raise ValidationFailed("decided_on", "决策日期应在 2000–2100 年间", "decided_on out of range")
     # The asset is locked (above): no other decision on it can slip in between this sum and the
     # insert; the trigger distribution_within_revenue checks the same in the database.
     earned, shared = await repository.revenue_and_shared(ctx.session, asset.id, revenue_year)
