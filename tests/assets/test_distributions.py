@@ -135,7 +135,7 @@ async def test_a_distribution_is_announced_with_amounts_and_no_names(
             )
         )
     assert event["type"] == "cn.xianjie.assets.distribution.decided.v1" and event["subject"] == created["id"]
-    assert event["data"]["total_amount"] == "100000.00"
+    assert event["data"]["total_amount"] == "100000.00" and event["data"]["revenue_year"] == 2025
     assert [s["amount"] for s in event["data"]["shares"]] == ["40000.00", "25000.00", "20000.01", "14999.99"]
     assert "村" not in str(event["data"])  # no names, just codes, uses and amounts
 

@@ -28,6 +28,7 @@ class DistributionDecided(EventPayload):
     procedure: str
     total_amount: Money
     shares: list[DistributedShare]
+    revenue_year: int | None = None  # the year whose revenue is shared (issue 13); absent before
 
 
 DISTRIBUTION_DECIDED = EventSpec(

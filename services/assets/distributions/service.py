@@ -112,6 +112,7 @@ def decided(distribution: RevenueDistribution, shares: list[DistributionShare]) 
         decided_on=distribution.decided_on,
         procedure=distribution.procedure.value,
         total_amount=distribution.total_amount,
+        revenue_year=distribution.revenue_year,
         shares=[
             DistributedShare(use=s.use.value, beneficiary_count=s.beneficiary_count, amount=s.amount)
             for s in shares
