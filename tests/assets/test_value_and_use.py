@@ -78,6 +78,28 @@ async def test_book_value_goes_down_by_depreciation_and_moves_by_appraisal(
     )
 
 
+async def test_the_straight_line_schedule_starts_the_month_after_formation(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    admin = tokens["admin"]
+    asset = await create_asset(api, admin)  # 860000.00, formed 2025-06-30
+    url = f"{ASSETS}/{asset['id']}/depreciation-schedule"
+    schedule = (await api.get(url, params={"useful_life_years": 20}, headers=auth(tokens["auditor"]))).json()
+    years = schedule["years"]
+    assert schedule["method"] == "年限平均法" and len(years) == 21
+    assert (years[0]["year"], years[0]["months"], years[0]["depreciation"]) == (2025, 6, "20425.00")
+    assert (years[1]["months"], years[1]["book_value"]) == (12, "798725.00")
+    assert (years[-1]["year"], years[-1]["months"], years[-1]["accumulated"]) == (2045, 6, "817000.00")
+    assert years[-1]["book_value"] == "43000.00"  # the 5 % residual
+    for bad in ({"useful_life_years": 0}, {"useful_life_years": 20, "residual_rate": "1"}):
+        assert (await api.get(url, params=bad, headers=auth(admin))).status_code == 422
+    road = await create_asset(api, admin, kind="public_welfare", category="道路")
+    refused = await api.get(
+        f"{ASSETS}/{road['id']}/depreciation-schedule", params={"useful_life_years": 20}, headers=auth(admin)
+    )
+    assert refused.status_code == 409
+
+
 async def test_only_operating_assets_have_a_book_value_and_only_writers_record_it(
     api: httpx.AsyncClient, tokens: dict[str, str]
 ) -> None:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from decimal import Decimal
 from typing import ClassVar
 
 from pydantic import Field
@@ -57,3 +58,20 @@ class UseCheckOut(OutputModel):
     recorded_at: datetime
 
     use_status_label: ClassVar[property] = label_of("use_status")
+
+
+class ScheduleYear(OutputModel):
+    year: int
+    months: int = Field(description="当年计提月数")
+    depreciation: Money
+    accumulated: Money = Field(description="累计折旧")
+    book_value: Money = Field(description="年末账面价值")
+
+
+class DepreciationSchedule(OutputModel):
+    asset_id: uuid.UUID
+    method: str = Field(description="年限平均法")
+    original_value: Money
+    useful_life_years: int
+    residual_rate: Decimal
+    years: list[ScheduleYear]

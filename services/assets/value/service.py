@@ -15,6 +15,7 @@ Who: the ledger's writers inside their territory (services/assets/access.py).
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from services.assets.models import (
@@ -105,3 +106,29 @@ async def check_use(ctx: RequestContext, asset: Asset, data: UseCheckIn) -> UseC
             ),
         )
     return check
+
+
+def straight_line(
+    value: Decimal, formed_on: date, useful_life_years: int, residual_rate: Decimal
+) -> list[tuple[int, int, Decimal, Decimal, Decimal]]:
+    """年限平均法 per calendar year: (year, months, depreciation, accumulated, book value at year end).
+
+    Depreciation starts the month after the asset is formed (当月增加的固定资产当月不提折旧) and runs
+    ``useful_life_years × 12`` months; each year is rounded to the fen and the last year takes the
+    remainder, so the accumulated total is exactly ``value × (1 − residual_rate)``.
+    """
+    depreciable = value * (1 - residual_rate)
+    months_total = useful_life_years * 12
+    monthly = depreciable / months_total
+    start = formed_on.year * 12 + formed_on.month  # the month after formed_on, 0-based month index
+    end = start + months_total  # exclusive
+    rows: list[tuple[int, int, Decimal, Decimal, Decimal]] = []
+    accumulated = Decimal("0.00")
+    for year in range(start // 12, (end - 1) // 12 + 1):
+        months = min(end, (year + 1) * 12) - max(start, year * 12)
+        last = (year + 1) * 12 >= end
+        amount = (depreciable - accumulated) if last else (monthly * months).quantize(Decimal("0.01"))
+        amount = amount.quantize(Decimal("0.01"))
+        accumulated += amount
+        rows.append((year, months, amount, accumulated, (value - accumulated).quantize(Decimal("0.01"))))
+    return rows
