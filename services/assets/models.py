@@ -102,6 +102,7 @@ class RevenueUse(LabelledEnum):
 class IdleRule(LabelledEnum):
     NO_REVENUE = "no_revenue", "连续无收益"
     LOW_UTILISATION = "low_utilisation", "利用率偏低"
+    NOT_IN_USE = "not_in_use", "公益性资产闲置或损毁"
 
 
 class IdleAction(LabelledEnum):
@@ -112,6 +113,22 @@ class IdleAction(LabelledEnum):
 
 def _enum(e: type[LabelledEnum], name: str) -> Enum:
     return pg_enum(e, name, SCHEMA)
+
+
+class AssetOrigin(LabelledEnum):
+    """Where a ledger line comes from, so the one ledger (统一台账) says which lines predate it."""
+
+    PROJECT = "project", "项目验收形成"
+    REGISTERED = "registered", "手工登记"
+    IMPORTED = "imported", "存量台账导入"
+
+
+class UseStatus(LabelledEnum):
+    """公益性资产使用状况."""
+
+    IN_USE = "in_use", "正常使用"
+    IDLE = "idle", "闲置"
+    DAMAGED = "damaged", "损毁"
 
 
 class _Timestamps:
@@ -172,9 +189,33 @@ class Asset(_Timestamps, Base):
         _enum(AssetStatus, "asset_status"), default=AssetStatus.FORMED
     )
     version: Mapped[int] = mapped_column(Integer)
+    # Where the line comes from (项目验收形成 / 手工登记 / 存量台账导入); see ``AssetOrigin``.
+    origin: Mapped[AssetOrigin] = mapped_column(
+        _enum(AssetOrigin, "asset_origin"), server_default=AssetOrigin.REGISTERED.value
+    )
+    # An imported line's number in the old ledger (原台账编号): the import's idempotency key.
+    legacy_ref: Mapped[str | None] = mapped_column(String(60))
+    # The project an imported asset came from when funds holds no record of it (历史项目名称, text).
+    legacy_project_name: Mapped[str | None] = mapped_column(String(200))
+    # 公益性资产使用状况 (public-welfare assets only) and since when it holds.
+    use_status: Mapped[UseStatus | None] = mapped_column(_enum(UseStatus, "use_status"))
+    use_status_since: Mapped[date | None] = mapped_column(Date)
 
     __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
     __table_args__ = (
+        CheckConstraint("(origin = 'imported') = (legacy_ref IS NOT NULL)", name="legacy_ref_iff_imported"),
+        CheckConstraint(
+            "legacy_project_name IS NULL OR origin = 'imported'", name="legacy_project_only_imported"
+        ),
+        CheckConstraint(
+            "(origin = 'project') = (source_asset_ref IS NOT NULL)", name="project_origin_has_ref"
+        ),
+        CheckConstraint(
+            "(kind = 'public_welfare') = (use_status IS NOT NULL)", name="use_status_public_welfare"
+        ),
+        CheckConstraint("(use_status IS NULL) = (use_status_since IS NULL)", name="use_status_dated"),
+        # Importing the same old ledger again opens nothing twice.
+        UniqueConstraint("village_code", "legacy_ref"),
         CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         CheckConstraint("value >= 0", name="value_non_negative"),
         CheckConstraint("latitude BETWEEN -90 AND 90", name="latitude_range"),
@@ -297,9 +338,12 @@ class RevenueDistribution(_Timestamps, Base):
     decision_ref: Mapped[str | None] = mapped_column(String(100))
     total_amount: Mapped[Decimal] = mapped_column(MONEY)
     actor: Mapped[str] = mapped_column(String(100))
+    # The year whose recorded revenue is shared out (收益所属年度); checked by a trigger.
+    revenue_year: Mapped[int] = mapped_column(SmallInteger)
 
     __table_args__ = (
         CheckConstraint("total_amount > 0", name="total_positive"),
+        CheckConstraint("revenue_year BETWEEN 2000 AND 2100", name="revenue_year_range"),
         Index(None, "town_code", "village_code"),
         Index(None, "asset_id"),
         Index(None, "updated_at", "id"),
@@ -355,3 +399,79 @@ class IdleFlag(_Timestamps, Base):
         Index(None, "town_code", "village_code"),
         Index(None, "updated_at", "id"),
     )
+
+
+# --- assets: ledger consolidation, distribution reversals, value and use (issue 13) ---
+
+
+class ValuationKind(LabelledEnum):
+    DEPRECIATION = "depreciation", "计提折旧"
+    REVALUATION = "revaluation", "资产评估（重估）"
+
+
+class DistributionReversal(Base):
+    """冲销: the compensating entry that voids a distribution (红字冲销); the decision stays as it was.
+
+    One per distribution; a corrected split is then decided anew. Reason and approval are required.
+    """
+
+    __tablename__ = "distribution_reversals"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    distribution_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey(RevenueDistribution.id, ondelete="RESTRICT"), unique=True
+    )
+    reversed_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    approved_by: Mapped[str] = mapped_column(String(200))
+    approval_ref: Mapped[str] = mapped_column(String(100))
+    approved_on: Mapped[date] = mapped_column(Date)
+    actor: Mapped[str] = mapped_column(String(100))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __table_args__ = (
+        CheckConstraint("approved_on <= reversed_on", name="approved_before"),
+        CheckConstraint("length(reason) > 0", name="reason_given"),
+    )
+
+
+class AssetValuation(Base):
+    """经营性资产账面价值: one depreciation or revaluation, with the book value it leaves."""
+
+    __tablename__ = "asset_valuations"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    asset_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(Asset.id, ondelete="CASCADE"))
+    kind: Mapped[ValuationKind] = mapped_column(_enum(ValuationKind, "valuation_kind"))
+    valued_on: Mapped[date] = mapped_column(Date)
+    book_value_before: Mapped[Decimal] = mapped_column(MONEY)
+    book_value: Mapped[Decimal] = mapped_column(MONEY)
+    basis: Mapped[str] = mapped_column(Text)  # 计提依据 / 评估报告
+    appraisal_ref: Mapped[str | None] = mapped_column(String(100))  # 评估报告文号
+    actor: Mapped[str] = mapped_column(String(100))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __table_args__ = (
+        CheckConstraint("book_value >= 0", name="book_value_non_negative"),
+        CheckConstraint(
+            "kind <> 'depreciation' OR book_value <= book_value_before", name="depreciation_lowers"
+        ),
+        CheckConstraint("kind <> 'revaluation' OR appraisal_ref IS NOT NULL", name="revaluation_appraised"),
+        UniqueConstraint("asset_id", "valued_on"),
+    )
+
+
+class UseCheck(Base):
+    """公益性资产使用状况核查: each observed use status, the history behind ``Asset.use_status``."""
+
+    __tablename__ = "use_checks"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    asset_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(Asset.id, ondelete="CASCADE"))
+    checked_on: Mapped[date] = mapped_column(Date)
+    use_status: Mapped[UseStatus] = mapped_column(_enum(UseStatus, "use_status"))
+    note: Mapped[str | None] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(String(100))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __table_args__ = (Index(None, "asset_id", "checked_on"),)

@@ -30,3 +30,10 @@ class AssetsSettings(ServiceSettings):
     # 低效闲置 screening also runs by itself over the whole district every this many seconds (daily by
     # default; 0 turns the periodic screening off — screenings then run on request only).
     idle_screening_interval_seconds: float = Field(default=86400, ge=0)
+
+    # --- ledger consolidation, distributions, value and use (issue 13) ---
+    # 存量台账导入: rows per file (practice: a town's ledger is a few thousand lines).
+    ledger_import_max_rows: int = Field(default=5000, ge=1, le=100_000)
+    # 公益性资产 whose use status is idle or damaged for this many whole months is flagged by the
+    # idle screening (rule not_in_use; practice, the seed names 盘活低效闲置资产 without a period).
+    not_in_use_months: int = Field(default=3, ge=0, le=60)

@@ -140,3 +140,17 @@ async def operating_asset(api: httpx.AsyncClient, token: str, **overrides: Any) 
         assert resp.status_code == 200, resp.text
         asset = resp.json()
     return asset
+
+
+async def earning_asset(
+    api: httpx.AsyncClient, token: str, revenue: str = "100000.00", **overrides: Any
+) -> dict[str, Any]:
+    """An operating asset with ``revenue`` recorded for November 2025 (what a 2025 distribution may share)."""
+    asset = await operating_asset(api, token, **overrides)
+    resp = await api.post(
+        f"{ASSETS}/{asset['id']}/monthly-records",
+        json={"month": "2025-11-01", "revenue": revenue, "utilisation": "0.9000"},
+        headers=auth(token),
+    )
+    assert resp.status_code == 201, resp.text
+    return asset

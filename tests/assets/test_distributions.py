@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from tests.assets.factories import create_asset, operating_asset
+from tests.assets.factories import create_asset, earning_asset
 from tests.conftest import Stack
 from tests.helpers import KEJING_OTHER_VILLAGE, WANGWU, WANGWU_VILLAGE, auth, new_id
 
@@ -80,7 +80,7 @@ async def test_a_distribution_that_adds_up_is_recorded(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     village = tokens["village_beidahe"]
-    created = await decided(api, village, await operating_asset(api, village))
+    created = await decided(api, village, await earning_asset(api, village))
     assert created["total_amount"] == "100000.00" and created["procedure_label"] == "四议两公开"
     assert [s["use"] for s in created["shares"]] == [
         "public_welfare_posts",
@@ -98,7 +98,7 @@ async def test_a_retried_distribution_is_recorded_once(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     village = tokens["village_beidahe"]
-    asset = await operating_asset(api, village)
+    asset = await earning_asset(api, village)
     created = await decided(api, village, asset, **{"Idempotency-Key": "d-1"})
     replay = await api.post(
         URL, json=decision(asset["id"]), headers=auth(village, **{"Idempotency-Key": "d-1"})
@@ -111,7 +111,7 @@ async def test_a_distribution_reads_back_by_id_asset_and_date(
     api: httpx.AsyncClient, tokens: dict[str, str]
 ) -> None:
     village = tokens["village_beidahe"]
-    asset = await operating_asset(api, village)
+    asset = await earning_asset(api, village)
     created = await decided(api, village, asset)
     got = await api.get(f"{URL}/{created['id']}", headers=auth(tokens["auditor"]))
     assert got.json() == created
@@ -127,7 +127,7 @@ async def test_a_distribution_is_announced_with_amounts_and_no_names(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     village = tokens["village_beidahe"]
-    created = await decided(api, village, await operating_asset(api, village))
+    created = await decided(api, village, await earning_asset(api, village))
     async with stack.db("assets").engine.connect() as conn:
         event = await conn.scalar(
             text(
@@ -135,14 +135,14 @@ async def test_a_distribution_is_announced_with_amounts_and_no_names(
             )
         )
     assert event["type"] == "cn.xianjie.assets.distribution.decided.v1" and event["subject"] == created["id"]
-    assert event["data"]["total_amount"] == "100000.00"
+    assert event["data"]["total_amount"] == "100000.00" and event["data"]["revenue_year"] == 2025
     assert [s["amount"] for s in event["data"]["shares"]] == ["40000.00", "25000.00", "20000.01", "14999.99"]
     assert "村" not in str(event["data"])  # no names, just codes, uses and amounts
 
 
 async def test_the_asset_card_lists_its_distributions(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
     village = tokens["village_beidahe"]
-    asset = await operating_asset(api, village)
+    asset = await earning_asset(api, village)
     created = await decided(api, village, asset)
     card = (await api.get(f"/api/assets/v1/assets/{asset['id']}/card", headers=auth(village))).json()
     assert [d["id"] for d in card["distributions"]] == [created["id"]]
@@ -154,7 +154,7 @@ async def test_split_that_does_not_add_up_is_refused(
 ) -> None:
     from decimal import Decimal
 
-    asset = await operating_asset(api, tokens["admin"])
+    asset = await earning_asset(api, tokens["admin"])
     body = decision(asset["id"])
     body["total_amount"] = f"{Decimal(body['total_amount']) + Decimal(off_by):.2f}"
     resp = await api.post(URL, json=body, headers=auth(tokens["admin"]))
@@ -185,7 +185,7 @@ async def test_an_invalid_distribution_is_refused(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     admin = tokens["admin"]
-    running = await operating_asset(api, admin)
+    running = await earning_asset(api, admin)
     for bad in (
         decision(running["id"], shares=[]),
         decision(running["id"], total_amount="0"),
@@ -204,8 +204,8 @@ async def test_an_invalid_distribution_is_refused(
 async def test_writers_cannot_distribute_outside_their_territory(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    wangwu = await operating_asset(api, tokens["admin"], town_code=WANGWU, village_code=WANGWU_VILLAGE)
-    neighbour = await operating_asset(api, tokens["admin"], village_code=KEJING_OTHER_VILLAGE)
+    wangwu = await earning_asset(api, tokens["admin"], town_code=WANGWU, village_code=WANGWU_VILLAGE)
+    neighbour = await earning_asset(api, tokens["admin"], village_code=KEJING_OTHER_VILLAGE)
     town = await api.post(URL, json=decision(wangwu["id"]), headers=auth(tokens["town_kejing"]))
     assert town.status_code == 404
     village = await api.post(URL, json=decision(neighbour["id"]), headers=auth(tokens["village_beidahe"]))
@@ -216,7 +216,7 @@ async def test_writers_cannot_distribute_outside_their_territory(
 async def test_readers_may_not_record_distributions(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    asset = await operating_asset(api, tokens["admin"])
+    asset = await earning_asset(api, tokens["admin"])
     for reader in ("auditor", "dept_hrss", "integrator_hrss"):
         refused = await api.post(URL, json=decision(asset["id"]), headers=auth(tokens[reader]))
         assert refused.status_code == 403, reader
@@ -230,7 +230,7 @@ async def test_helpers_may_not_read_distributions(api: httpx.AsyncClient, tokens
 async def test_distributions_outside_ones_territory_are_not_found(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    wangwu = await operating_asset(api, tokens["admin"], town_code=WANGWU, village_code=WANGWU_VILLAGE)
+    wangwu = await earning_asset(api, tokens["admin"], town_code=WANGWU, village_code=WANGWU_VILLAGE)
     created = await decided(api, tokens["admin"], wangwu)
     assert (await api.get(f"{URL}/{created['id']}", headers=auth(tokens["town_kejing"]))).status_code == 404
     assert (await api.get(URL, headers=auth(tokens["town_kejing"]))).json()["items"] == []
@@ -239,8 +239,8 @@ async def test_distributions_outside_ones_territory_are_not_found(
 
 INSERT_DISTRIBUTION = text(
     "INSERT INTO assets.revenue_distributions (id, asset_id, town_code, village_code, decided_on, procedure,"
-    " approving_body, total_amount, actor) SELECT :id, a.id, a.town_code, a.village_code, '2025-12-01',"
-    " 'villagers_assembly', '村民代表大会', 100.00, 'sql' FROM assets.assets a WHERE a.id = :asset"
+    " approving_body, total_amount, actor, revenue_year) SELECT :id, a.id, a.town_code, a.village_code,"
+    " '2025-12-01', 'villagers_assembly', '村民代表大会', 100.00, 'sql', 2025 FROM assets.assets a WHERE a.id = :asset"
 )
 INSERT_SHARE = text(
     "INSERT INTO assets.distribution_shares (id, distribution_id, position, use, beneficiary,"
@@ -262,7 +262,7 @@ async def test_the_database_refuses_a_commit_whose_shares_miss_the_total(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     """The deferred constraint trigger: whatever writes the tables, a commit with a mismatch fails."""
-    asset = await operating_asset(api, tokens["admin"])
+    asset = await earning_asset(api, tokens["admin"])
     bad_id = new_id()
     with pytest.raises(IntegrityError, match="shares add up to"):
         async with stack.db("assets").engine.begin() as conn:
@@ -275,7 +275,7 @@ async def test_the_database_refuses_a_commit_whose_shares_miss_the_total(
 async def test_the_database_refuses_a_change_that_breaks_a_split(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    good_id = await split_in_two_steps(stack, await operating_asset(api, tokens["admin"]))
+    good_id = await split_in_two_steps(stack, await earning_asset(api, tokens["admin"]))
     engine = stack.db("assets").engine
     with pytest.raises(IntegrityError, match="shares add up to"):
         async with engine.begin() as conn:

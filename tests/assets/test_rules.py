@@ -16,6 +16,7 @@ from services.assets.distributions.service import DISTRIBUTING, SplitMismatch, c
 from services.assets.models import (
     Asset,
     AssetKind,
+    AssetOrigin,
     AssetStatus,
     DecisionProcedure,
     DistributionShare,
@@ -63,6 +64,7 @@ def an_asset(status: AssetStatus = AssetStatus.FORMED, **overrides: Any) -> Asse
         "source_project_id": None,
         "source_asset_ref": None,
         "status": status,
+        "origin": AssetOrigin.REGISTERED,
     }
     values.update(overrides)
     return Asset(**values)

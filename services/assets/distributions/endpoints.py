@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 
 from services.assets.access import ReaderCtx, WriterCtx
 from services.assets.distributions import repository, service
-from services.assets.distributions.schemas import DistributionCreate, DistributionOut
+from services.assets.distributions.schemas import DistributionCreate, DistributionOut, ReversalIn
 from services.assets.models import RevenueDistribution
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
@@ -67,8 +67,10 @@ async def list_distributions(
         limit=limit,
     )
     shares = await repository.shares_of(ctx.session, [r.id for r in rows])
+    reversals = await repository.reversals_of(ctx.session, [r.id for r in rows])
     return Page[DistributionOut](
-        items=[DistributionOut.of(r, shares[r.id]) for r in rows], next_cursor=next_cursor
+        items=[DistributionOut.of(r, shares[r.id], reversals.get(r.id)) for r in rows],
+        next_cursor=next_cursor,
     )
 
 
@@ -83,4 +85,25 @@ async def get_distribution(distribution_id: uuid.UUID, ctx: ReaderCtx) -> Distri
     if distribution is None:
         raise NotFound()
     shares = await repository.shares_of(ctx.session, [distribution.id])
-    return DistributionOut.of(distribution, shares[distribution.id])
+    reversal = await repository.reversal_of(ctx.session, distribution.id)
+    return DistributionOut.of(distribution, shares[distribution.id], reversal)
+
+
+@router.post(
+    "/{distribution_id}/reversal",
+    status_code=201,
+    response_model=DistributionOut,
+    summary="冲销收益分配（理由、批准，不修改原决定）/ reverse a distribution by a compensating entry",
+    responses=problem_responses(400, 401, 403, 404, 409, 413, 422),
+)
+async def reverse(distribution_id: uuid.UUID, body: ReversalIn, ctx: WriterCtx) -> JSONResponse:
+    if (replay := await ctx.idempotent_replay(body)) is not None:
+        return replay
+    distribution = await repository.get(ctx.session, ctx.principal, distribution_id)
+    if distribution is None:
+        raise NotFound()
+    reversal = await service.reverse(ctx, distribution, body)
+    shares = await repository.shares_of(ctx.session, [distribution.id])
+    return await ctx.respond(
+        DistributionOut.of(distribution, shares[distribution.id], reversal), status_code=201
+    )

@@ -28,6 +28,7 @@ class DistributionDecided(EventPayload):
     procedure: str
     total_amount: Money
     shares: list[DistributedShare]
+    revenue_year: int | None = None  # the year whose revenue is shared (issue 13); absent before
 
 
 DISTRIBUTION_DECIDED = EventSpec(
@@ -38,4 +39,25 @@ DISTRIBUTION_DECIDED = EventSpec(
     summary="资产收益分配已决定 / a revenue distribution was decided",
 )
 
-PUBLISHED = [DISTRIBUTION_DECIDED]
+
+class DistributionReversed(EventPayload):
+    distribution_id: uuid.UUID
+    asset_id: uuid.UUID
+    town_code: str
+    village_code: str
+    revenue_year: int
+    reversed_on: date
+    total_amount: Money
+
+
+# Whoever counted the decided amounts (funds' benefit figures, a department's statistics) takes the
+# reversed amount off again.
+DISTRIBUTION_REVERSED = EventSpec(
+    service="assets",
+    aggregate="distribution",
+    name="reversed",
+    payload=DistributionReversed,
+    summary="资产收益分配已冲销 / a revenue distribution was reversed by a compensating entry",
+)
+
+PUBLISHED = [DISTRIBUTION_DECIDED, DISTRIBUTION_REVERSED]

@@ -3,11 +3,17 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
+from decimal import Decimal
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.assets.models import DistributionShare, RevenueDistribution
+from services.assets.models import (
+    DistributionReversal,
+    DistributionShare,
+    MonthlyOperation,
+    RevenueDistribution,
+)
 from shared.auth import Principal
 from shared.db import within_prefix
 
@@ -64,3 +70,39 @@ async def shares_of(
         for share in (await session.execute(query)).scalars():
             result[share.distribution_id].append(share)
     return result
+
+
+async def revenue_and_shared(
+    session: AsyncSession, asset_id: uuid.UUID, year: int
+) -> tuple[Decimal, Decimal]:
+    """The asset's revenue recorded for ``year``, and what its unreversed distributions share out."""
+    earned = await session.scalar(
+        select(func.coalesce(func.sum(MonthlyOperation.revenue), 0)).where(
+            MonthlyOperation.asset_id == asset_id,
+            func.extract("year", MonthlyOperation.month) == year,
+        )
+    )
+    shared = await session.scalar(
+        select(func.coalesce(func.sum(RevenueDistribution.total_amount), 0)).where(
+            RevenueDistribution.asset_id == asset_id,
+            RevenueDistribution.revenue_year == year,
+            ~select(DistributionReversal.id)
+            .where(DistributionReversal.distribution_id == RevenueDistribution.id)
+            .exists(),
+        )
+    )
+    return Decimal(earned or 0), Decimal(shared or 0)
+
+
+async def reversal_of(session: AsyncSession, distribution_id: uuid.UUID) -> DistributionReversal | None:
+    query = select(DistributionReversal).where(DistributionReversal.distribution_id == distribution_id)
+    return (await session.execute(query)).scalar_one_or_none()
+
+
+async def reversals_of(
+    session: AsyncSession, distribution_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, DistributionReversal]:
+    if not distribution_ids:
+        return {}
+    query = select(DistributionReversal).where(DistributionReversal.distribution_id.in_(distribution_ids))
+    return {r.distribution_id: r for r in (await session.execute(query)).scalars()}

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from services.assets.models import (
     DecisionProcedure,
+    DistributionReversal,
     DistributionShare,
     RevenueDistribution,
     RevenueUse,
@@ -34,6 +35,12 @@ class DistributionCreate(InputModel):
     approving_body: str = Field(min_length=1, max_length=200, description="决策（审批）机构，如 村民代表大会")
     decision_ref: str | None = Field(default=None, min_length=1, max_length=100, description="决议文号")
     total_amount: PositiveMoney = Field(description="分配总额（元）")
+    revenue_year: int | None = Field(
+        default=None,
+        ge=2000,
+        le=2100,
+        description="收益所属年度（默认决策日期所在年度）；分配不得超过该年度登记的收益",
+    )
     shares: list[ShareIn] = Field(min_length=1, max_length=100, description="各项用途，合计须等于总额")
 
 
@@ -47,6 +54,27 @@ class ShareOut(OutputModel):
     use_label: ClassVar[property] = label_of("use")
 
 
+class ReversalIn(InputModel):
+    """冲销: the compensating entry that voids a distribution; never an edit of it."""
+
+    reversed_on: date = Field(description="冲销日期")
+    reason: str = Field(min_length=1, max_length=2000, description="冲销理由")
+    approved_by: str = Field(min_length=1, max_length=200, description="批准机构，如 村民代表大会、镇党委")
+    approval_ref: str = Field(min_length=1, max_length=100, description="批准文号或决议编号")
+    approved_on: date = Field(description="批准日期（不晚于冲销日期）")
+
+
+class ReversalOut(OutputModel):
+    id: uuid.UUID
+    reversed_on: date
+    reason: str
+    approved_by: str
+    approval_ref: str
+    approved_on: date
+    actor: str
+    recorded_at: datetime
+
+
 class DistributionOut(OutputModel):
     id: uuid.UUID
     asset_id: uuid.UUID
@@ -57,17 +85,25 @@ class DistributionOut(OutputModel):
     approving_body: str
     decision_ref: str | None
     total_amount: Money
+    revenue_year: int
     shares: list[ShareOut]
+    reversal: ReversalOut | None = Field(default=None, description="冲销记录（已冲销的分配不再计入）")
     actor: str
     created_at: datetime
     updated_at: datetime
 
     @classmethod
-    def of(cls, distribution: RevenueDistribution, shares: list[DistributionShare]) -> DistributionOut:
+    def of(
+        cls,
+        distribution: RevenueDistribution,
+        shares: list[DistributionShare],
+        reversal: DistributionReversal | None = None,
+    ) -> DistributionOut:
         return cls.model_validate(
             {
                 **{c.key: getattr(distribution, c.key) for c in RevenueDistribution.__table__.columns},
                 "shares": [ShareOut.model_validate(s) for s in shares],
+                "reversal": ReversalOut.model_validate(reversal) if reversal else None,
             }
         )
 

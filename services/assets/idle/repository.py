@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Select, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.assets.idle.events import ASSET_FLAGGED_IDLE
+from services.assets.idle.events import ASSET_FLAGGED_IDLE, ASSET_IDLE_CLEARED
 from services.assets.models import Asset, IdleAction, IdleFlag, IdleRule, kit
 from services.assets.settings import AssetsSettings
 from shared.auth import Principal
@@ -20,15 +20,25 @@ outbox = Outbox(kit)
 
 # :prefix bounds the screening to a division ('' = everywhere). Months are whole calendar months
 # before :as_of's month. Utilisation is the recorded one, or for a PV station its generation
-# against the expected yield. The statement flags, clears and announces each new flag
-# (``asset.flagged_idle``) at once: the outbox rows are written from the INSERT's RETURNING.
-_SCREENING_WITH = """
+# against the expected yield. A public-welfare asset is caught when its use status has been idle or
+# damaged since at least :unused_months whole months. What the rules find goes to a temporary table
+# (dropped at commit), from which one statement flags and announces new flags
+# (``asset.flagged_idle``) and another clears and announces the flags no rule finds any more
+# (``asset.idle_cleared``): the outbox rows are written from each statement's RETURNING.
+_FOUND_TABLE = (
+    "CREATE TEMPORARY TABLE idle_found (id uuid, town_code text, village_code text,"
+    " rule assets.idle_rule, measure numeric) ON COMMIT DROP"
+)
+_FIND = """
+INSERT INTO idle_found (id, town_code, village_code, rule, measure)
 WITH params AS (
     SELECT date_trunc('month', CAST(:as_of AS date))::date AS this_month,
            (date_trunc('month', CAST(:as_of AS date)) - make_interval(months => :idle_months))::date
                AS revenue_from,
            (date_trunc('month', CAST(:as_of AS date)) - make_interval(months => :window_months))::date
-               AS utilisation_from
+               AS utilisation_from,
+           (date_trunc('month', CAST(:as_of AS date)) - make_interval(months => :unused_months))::date
+               AS unused_since
 ),
 candidates AS (
     SELECT a.id, a.town_code, a.village_code, a.formed_on
@@ -60,28 +70,46 @@ low_use AS (
     GROUP BY c.id, c.town_code, c.village_code
     HAVING avg(COALESCE(m.utilisation, m.generation_kwh / (pv.capacity_kw * :pv_yield / 12))) < :threshold
 ),
-found AS (SELECT * FROM no_revenue UNION ALL SELECT * FROM low_use),
-flagged AS (
+not_in_use AS (
+    SELECT a.id, a.town_code, a.village_code, 'not_in_use'::assets.idle_rule AS rule,
+           (extract(year FROM age(p.this_month, date_trunc('month', a.use_status_since))) * 12
+            + extract(month FROM age(p.this_month, date_trunc('month', a.use_status_since)))) AS measure
+    FROM assets.assets a CROSS JOIN params p
+    WHERE a.kind = 'public_welfare' AND a.status <> 'disposed' AND a.use_status IN ('idle', 'damaged')
+      AND a.use_status_since <= p.unused_since
+      AND a.village_code LIKE CAST(:prefix AS text) || '%'
+)
+SELECT * FROM no_revenue UNION ALL SELECT * FROM low_use UNION ALL SELECT * FROM not_in_use
+"""
+_FLAG_WITH = """
+WITH flagged AS (
     INSERT INTO assets.idle_flags (id, asset_id, town_code, village_code, rule, flagged_on, measure, version)
     SELECT gen_random_uuid(), f.id, f.town_code, f.village_code, f.rule, CAST(:as_of AS date),
            least(f.measure, 999999), 1
-    FROM found f
+    FROM idle_found f
     ON CONFLICT (asset_id, rule) WHERE cleared_on IS NULL DO NOTHING
     RETURNING asset_id, town_code, village_code, rule, flagged_on
-),
-cleared AS (
-    UPDATE assets.idle_flags g
-    SET cleared_on = CAST(:as_of AS date), version = g.version + 1, updated_at = now()
-    WHERE g.cleared_on IS NULL AND g.village_code LIKE CAST(:prefix AS text) || '%'
-      AND NOT EXISTS (SELECT 1 FROM found f WHERE f.id = g.asset_id AND f.rule = g.rule)
-    RETURNING 1
 )
 """
-
 # One event per flag the INSERT above wrote (none for a flag that was already open).
 _ANNOUNCE_FLAGGED = """
 SELECT f.asset_id AS subject, f.asset_id, f.town_code, f.village_code, f.rule, f.flagged_on
 FROM flagged f
+"""
+_CLEAR_WITH = """
+WITH cleared AS (
+    UPDATE assets.idle_flags g
+    SET cleared_on = CAST(:as_of AS date), version = g.version + 1, updated_at = now()
+    WHERE g.cleared_on IS NULL AND g.village_code LIKE CAST(:prefix AS text) || '%'
+      AND NOT EXISTS (SELECT 1 FROM idle_found f WHERE f.id = g.asset_id AND f.rule = g.rule)
+    RETURNING g.id, g.asset_id, g.town_code, g.village_code, g.rule, g.flagged_on, g.cleared_on
+)
+"""
+# One event per flag cleared now: the town (and whoever acted on the flag) learns it is over.
+_ANNOUNCE_CLEARED = """
+SELECT c.asset_id AS subject, c.id AS flag_id, c.asset_id, c.town_code, c.village_code, c.rule,
+       c.flagged_on, c.cleared_on
+FROM cleared c
 """
 
 _OPEN_FLAGS = text(
@@ -97,28 +125,34 @@ class Screened(NamedTuple):
 
 
 async def screen(session: AsyncSession, *, as_of: date, prefix: str, settings: AssetsSettings) -> Screened:
-    """Flag, clear and announce in one statement; answers how many flags were raised, cleared, left open.
+    """Flag, clear and announce; answers how many flags were raised, cleared, left open.
 
-    Run under the screening's advisory lock (``scheduled.IDLE_SCREENING``): the open flags in the
-    division are then, after the statement, exactly the ones found, so
-    ``cleared = open before + flagged - open after``.
+    Run under the screening's advisory lock (``scheduled.IDLE_SCREENING``), so no other screening
+    judges the same flags meanwhile.
     """
     escaped = prefix.replace("%", r"\%").replace("_", r"\_")
-    before = int(await session.scalar(_OPEN_FLAGS, {"prefix": escaped}) or 0)
-    flagged = await outbox.add_from_query(
-        session,
-        ASSET_FLAGGED_IDLE,
-        _ANNOUNCE_FLAGGED,
-        with_sql=_SCREENING_WITH,
-        as_of=as_of,
-        prefix=escaped,
-        idle_months=settings.idle_months_without_revenue,
-        window_months=settings.utilisation_window_months,
-        threshold=settings.low_utilisation_threshold,
-        pv_yield=settings.pv_expected_kwh_per_kw_year,
+    await session.execute(text(_FOUND_TABLE))
+    await session.execute(
+        text(_FIND),
+        {
+            "as_of": as_of,
+            "prefix": escaped,
+            "idle_months": settings.idle_months_without_revenue,
+            "window_months": settings.utilisation_window_months,
+            "unused_months": settings.not_in_use_months,
+            "threshold": settings.low_utilisation_threshold,
+            "pv_yield": settings.pv_expected_kwh_per_kw_year,
+        },
     )
+    flagged = await outbox.add_from_query(
+        session, ASSET_FLAGGED_IDLE, _ANNOUNCE_FLAGGED, with_sql=_FLAG_WITH, as_of=as_of
+    )
+    cleared = await outbox.add_from_query(
+        session, ASSET_IDLE_CLEARED, _ANNOUNCE_CLEARED, with_sql=_CLEAR_WITH, as_of=as_of, prefix=escaped
+    )
+    await session.execute(text("DROP TABLE idle_found"))
     after = int(await session.scalar(_OPEN_FLAGS, {"prefix": escaped}) or 0)
-    return Screened(flagged=flagged, cleared=before + flagged - after, open=after)
+    return Screened(flagged=flagged, cleared=cleared, open=after)
 
 
 async def today(session: AsyncSession) -> date:

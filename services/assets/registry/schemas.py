@@ -11,10 +11,12 @@ from services.assets.distributions.schemas import DistributionOut
 from services.assets.idle.schemas import IdleFlagOut
 from services.assets.models import (
     AssetKind,
+    AssetOrigin,
     AssetStatus,
     DisposalMethod,
     LifecycleAction,
     OwnerKind,
+    UseStatus,
 )
 from services.assets.operations.schemas import MonthlyOut, PvStationOut
 from shared.labels import label_of
@@ -84,11 +86,20 @@ class AssetOut(OutputModel):
     owner_name: str | None
     manager_name: str | None
     status: AssetStatus
+    origin: AssetOrigin
+    legacy_ref: str | None
+    legacy_project_name: str | None
+    use_status: UseStatus | None
+    use_status_since: date | None
     version: int
     created_at: datetime
     updated_at: datetime
 
     kind_label: ClassVar[property] = label_of("kind")
+
+    origin_label: ClassVar[property] = label_of("origin")
+
+    use_status_label: ClassVar[property] = label_of("use_status", optional=True)
 
     owner_kind_label: ClassVar[property] = label_of("owner_kind")
 

@@ -16,7 +16,15 @@ from services.assets.access import DISPOSERS, WRITERS
 from services.assets.distributions import repository as distribution_repository
 from services.assets.distributions.schemas import DistributionOut
 from services.assets.idle.schemas import IdleFlagOut
-from services.assets.models import Asset, AssetStatus, LifecycleAction, LifecycleStep
+from services.assets.models import (
+    Asset,
+    AssetKind,
+    AssetOrigin,
+    AssetStatus,
+    LifecycleAction,
+    LifecycleStep,
+    UseStatus,
+)
 from services.assets.operations import repository as operations
 from services.assets.operations.schemas import MonthlyOut, PvStationOut
 from services.assets.registry import projects, repository
@@ -119,7 +127,8 @@ async def register(ctx: RequestContext, data: AssetCreate) -> Asset:
     ctx.component.divisions.require_town(data.town_code)
     ctx.component.divisions.require_village(data.village_code, data.town_code)
     await projects.require_source_project(ctx, data)
-    asset = Asset(**data.model_dump(), status=AssetStatus.FORMED)
+    asset = Asset(**data.model_dump(), status=AssetStatus.FORMED, origin=AssetOrigin.REGISTERED)
+    follow_kind(asset)
     ctx.session.add(asset)
     await ctx.session.flush()
     await repository.add_steps(
@@ -138,6 +147,7 @@ async def correct(ctx: RequestContext, asset: Asset, data: AssetUpdate) -> Asset
     changes = data.model_dump(exclude_unset=True, exclude_none=True)
     for name, value in changes.items():
         setattr(asset, name, value)
+    follow_kind(asset)
     ctx.session.add(
         LifecycleStep(
             asset_id=asset.id,
@@ -153,6 +163,15 @@ async def correct(ctx: RequestContext, asset: Asset, data: AssetUpdate) -> Asset
     await ctx.session.flush()
     await ctx.audit("update", "asset", asset.id, changes)
     return asset
+
+
+def follow_kind(asset: Asset) -> None:
+    """A public-welfare asset has a use status (in use from its formation until a check says
+    otherwise); any other kind has none (CHECK ``use_status_public_welfare``)."""
+    if asset.kind is AssetKind.PUBLIC_WELFARE and asset.use_status is None:
+        asset.use_status, asset.use_status_since = UseStatus.IN_USE, asset.formed_on
+    elif asset.kind is not AssetKind.PUBLIC_WELFARE:
+        asset.use_status, asset.use_status_since = None, None
 
 
 LifecycleBody = ConfirmOwnership | HandOver | StartOperation | Dispose
@@ -263,6 +282,9 @@ def opened_rows(project: ProjectAccepted) -> list[dict[str, Any]]:
             "source_asset_ref": line.asset_ref,
             "owner_kind": line.owner_kind,
             "status": AssetStatus.FORMED,
+            "origin": AssetOrigin.PROJECT,
+            "use_status": UseStatus.IN_USE if line.kind == AssetKind.PUBLIC_WELFARE else None,
+            "use_status_since": project.accepted_on if line.kind == AssetKind.PUBLIC_WELFARE else None,
             "version": 1,
         }
         for line in project.assets
@@ -307,6 +329,7 @@ async def card(ctx: RequestContext, asset: Asset) -> AssetCard:
     station = await operations.pv_station(session, asset.id)
     distributions = await repository.distributions_of(session, asset.id)
     shares = await distribution_repository.shares_of(session, [d.id for d in distributions])
+    reversals = await distribution_repository.reversals_of(session, [d.id for d in distributions])
     return AssetCard(
         asset=AssetOut.model_validate(asset),
         source_project=SourceProjectOut.model_validate(project) if project else None,
@@ -319,7 +342,7 @@ async def card(ctx: RequestContext, asset: Asset) -> AssetCard:
             MonthlyOut.model_validate(m)
             for m in await repository.recent_months(session, asset.id, RECENT_MONTHS)
         ],
-        distributions=[DistributionOut.of(d, shares[d.id]) for d in distributions],
+        distributions=[DistributionOut.of(d, shares[d.id], reversals.get(d.id)) for d in distributions],
         open_idle_flags=[
             IdleFlagOut.of(f, asset.name, asset.category, asset.value)
             for f in await repository.open_flags(session, asset.id)

@@ -51,3 +51,33 @@ async def revenue(
 )
 async def idle(ctx: ReaderCtx, format: ReportFormat = "json") -> Response:
     return report_response(await service.idle_list(ctx), format)
+
+
+@router.get(
+    "/ledger-origin",
+    response_model=Report,
+    responses=REPORT_RESPONSES,
+    summary="台账来源构成（项目验收/手工登记/存量导入）/ the ledger by origin",
+)
+async def ledger_origin(ctx: ReaderCtx, format: ReportFormat = "json") -> Response:
+    return report_response(await service.ledger_by_origin(ctx), format)
+
+
+@router.get(
+    "/book-value",
+    response_model=Report,
+    responses=REPORT_RESPONSES,
+    summary="经营性资产账面价值（按镇）/ operating assets' book value by town",
+)
+async def book_value(ctx: ReaderCtx, format: ReportFormat = "json") -> Response:
+    return report_response(await service.book_values(ctx), format)
+
+
+@router.get(
+    "/public-welfare-use",
+    response_model=Report,
+    responses=REPORT_RESPONSES,
+    summary="公益性资产使用状况（按镇）/ public-welfare assets by use status",
+)
+async def public_welfare_use(ctx: ReaderCtx, format: ReportFormat = "json") -> Response:
+    return report_response(await service.public_welfare_use(ctx), format)

@@ -10,6 +10,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.assets.models import (
     Asset,
+    AssetKind,
+    AssetStatus,
+    AssetValuation,
+    DistributionReversal,
     DistributionShare,
     IdleFlag,
     MaintenanceRecord,
@@ -92,6 +96,10 @@ def _distributed_by_town(prefix: str | None, year: int) -> Subquery:
         .where(
             extract("year", RevenueDistribution.decided_on) == year,
             within_prefix(RevenueDistribution.village_code, prefix),
+            # A reversed distribution (冲销) shares nothing out.
+            ~select(DistributionReversal.id)
+            .where(DistributionReversal.distribution_id == RevenueDistribution.id)
+            .exists(),
         )
         .group_by(RevenueDistribution.town_code)
         .subquery()
@@ -144,5 +152,67 @@ async def idle_list(session: AsyncSession, prefix: str | None) -> Sequence[Any]:
         .join(Asset, Asset.id == IdleFlag.asset_id)
         .where(IdleFlag.cleared_on.is_(None), within_prefix(IdleFlag.village_code, prefix))
         .order_by(IdleFlag.town_code, IdleFlag.village_code, Asset.name, IdleFlag.rule)
+    )
+    return (await session.execute(query)).all()
+
+
+async def ledger_by_origin(session: AsyncSession, prefix: str | None) -> Sequence[Any]:
+    """The one ledger by where its lines come from (项目验收形成 / 手工登记 / 存量台账导入)."""
+    query = (
+        select(
+            Asset.town_code, Asset.origin, func.count().label("count"), func.sum(Asset.value).label("value")
+        )
+        .where(within_prefix(Asset.village_code, prefix))
+        .group_by(Asset.town_code, Asset.origin)
+        .order_by(Asset.town_code, Asset.origin)
+    )
+    return (await session.execute(query)).all()
+
+
+async def book_values(session: AsyncSession, prefix: str | None) -> Sequence[Any]:
+    """Operating assets (not disposed) per town: original value and book value (the latest
+    valuation's, or the original without one)."""
+    latest = (
+        select(AssetValuation.book_value)
+        .where(AssetValuation.asset_id == Asset.id)
+        .order_by(AssetValuation.valued_on.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    valued = select(AssetValuation.id).where(AssetValuation.asset_id == Asset.id).exists()
+    query = (
+        select(
+            Asset.town_code,
+            func.count().label("count"),
+            func.count().filter(valued).label("valued"),
+            func.sum(Asset.value).label("original_value"),
+            func.sum(func.coalesce(latest, Asset.value)).label("book_value"),
+        )
+        .where(
+            within_prefix(Asset.village_code, prefix),
+            Asset.kind == AssetKind.OPERATING,
+            Asset.status != AssetStatus.DISPOSED,
+        )
+        .group_by(Asset.town_code)
+        .order_by(Asset.town_code)
+    )
+    return (await session.execute(query)).all()
+
+
+async def public_welfare_use(session: AsyncSession, prefix: str | None) -> Sequence[Any]:
+    query = (
+        select(
+            Asset.town_code,
+            Asset.use_status,
+            func.count().label("count"),
+            func.sum(Asset.value).label("value"),
+        )
+        .where(
+            within_prefix(Asset.village_code, prefix),
+            Asset.kind == AssetKind.PUBLIC_WELFARE,
+            Asset.status != AssetStatus.DISPOSED,
+        )
+        .group_by(Asset.town_code, Asset.use_status)
+        .order_by(Asset.town_code, Asset.use_status)
     )
     return (await session.execute(query)).all()

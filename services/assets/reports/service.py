@@ -122,3 +122,85 @@ async def idle_list(ctx: RequestContext) -> Report:
             for r in rows
         ],
     )
+
+
+async def ledger_by_origin(ctx: RequestContext) -> Report:
+    names = ctx.component.divisions
+    rows = await repository.ledger_by_origin(ctx.session, ctx.principal.division_prefix)
+    return Report.of(
+        "ledger-origin",
+        "统一资产台账来源构成（项目验收形成、手工登记、存量台账导入）",
+        [
+            ("town_code", "乡镇代码"),
+            ("town_name", "乡镇"),
+            ("origin", "来源"),
+            ("count", "资产数"),
+            ("value", "资产价值（元）"),
+        ],
+        [
+            {
+                "town_code": r.town_code,
+                "town_name": names.name(r.town_code),
+                "origin": r.origin.label,
+                "count": r.count,
+                "value": _money(r.value),
+            }
+            for r in rows
+        ],
+    )
+
+
+async def book_values(ctx: RequestContext) -> Report:
+    names = ctx.component.divisions
+    rows = await repository.book_values(ctx.session, ctx.principal.division_prefix)
+    return Report.of(
+        "book-value",
+        "经营性资产账面价值（按镇）",
+        [
+            ("town_code", "乡镇代码"),
+            ("town_name", "乡镇"),
+            ("count", "资产数"),
+            ("valued", "有折旧或评估记录的资产数"),
+            ("original_value", "入账价值（元）"),
+            ("book_value", "账面价值（元）"),
+            ("change", "增减（元）"),
+        ],
+        [
+            {
+                "town_code": r.town_code,
+                "town_name": names.name(r.town_code),
+                "count": r.count,
+                "valued": r.valued,
+                "original_value": _money(r.original_value),
+                "book_value": _money(r.book_value),
+                "change": _money(r.book_value - r.original_value),
+            }
+            for r in rows
+        ],
+    )
+
+
+async def public_welfare_use(ctx: RequestContext) -> Report:
+    names = ctx.component.divisions
+    rows = await repository.public_welfare_use(ctx.session, ctx.principal.division_prefix)
+    return Report.of(
+        "public-welfare-use",
+        "公益性资产使用状况（按镇）",
+        [
+            ("town_code", "乡镇代码"),
+            ("town_name", "乡镇"),
+            ("use_status", "使用状况"),
+            ("count", "资产数"),
+            ("value", "资产价值（元）"),
+        ],
+        [
+            {
+                "town_code": r.town_code,
+                "town_name": names.name(r.town_code),
+                "use_status": r.use_status.label,
+                "count": r.count,
+                "value": _money(r.value),
+            }
+            for r in rows
+        ],
+    )
