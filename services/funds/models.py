@@ -319,12 +319,19 @@ class Allocation(Base):
     paid: Mapped[Decimal] = mapped_column(MONEY, server_default=ZERO, default=Decimal(0))
     # Allowed although it breaks the central-funds industry share (enforcement mode "flag").
     industry_share_flagged: Mapped[bool] = mapped_column(Boolean, server_default=text("false"), default=False)
+    # Corrections (ledger/corrections.py): a compensating row has a negative amount and names the
+    # allocation it corrects; the original keeps its amount and counts what was taken back.
+    corrects_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("allocations.id"))
+    reversed: Mapped[Decimal] = mapped_column(MONEY, server_default=ZERO, default=Decimal(0))
     created_at: Mapped[datetime] = _created()
     updated_at: Mapped[datetime] = _updated()
 
     __table_args__ = (
-        CheckConstraint("amount > 0", name="amount_positive"),
-        CheckConstraint("paid >= 0 AND paid <= amount", name="paid_within_amount"),
+        CheckConstraint("(amount > 0) = (corrects_id IS NULL)", name="negative_only_as_correction"),
+        CheckConstraint(
+            "paid >= 0 AND reversed >= 0 AND paid + reversed <= greatest(amount, 0)",
+            name="paid_and_reversed_within_amount",
+        ),
         Index(None, "fund_id"),
         Index(None, "project_id"),
         Index(None, "updated_at", "id"),
@@ -343,11 +350,15 @@ class Payment(Base):
     amount: Mapped[Decimal] = mapped_column(MONEY)
     paid_on: Mapped[date] = mapped_column(Date)
     voucher: Mapped[str] = mapped_column(String(100))
+    # A compensating (冲正) payment is negative and names the payment it reverses.
+    corrects_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("payments.id"))
+    reversed: Mapped[Decimal] = mapped_column(MONEY, server_default=ZERO, default=Decimal(0))
     created_at: Mapped[datetime] = _created()
     updated_at: Mapped[datetime] = _updated()
 
     __table_args__ = (
-        CheckConstraint("amount > 0", name="amount_positive"),
+        CheckConstraint("(amount > 0) = (corrects_id IS NULL)", name="negative_only_as_correction"),
+        CheckConstraint("reversed >= 0 AND reversed <= greatest(amount, 0)", name="reversed_within_amount"),
         Index(None, "project_id", "paid_on"),
         Index(None, "fund_id", "paid_on"),
         Index(None, "updated_at", "id"),
@@ -486,6 +497,84 @@ class Repayment(Base):
     loan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("loans.id"))
     amount: Mapped[Decimal] = mapped_column(MONEY)
     repaid_on: Mapped[date] = mapped_column(Date)
+    # A compensating repayment is negative and names the repayment it reverses.
+    corrects_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("repayments.id"))
+    reversed: Mapped[Decimal] = mapped_column(MONEY, server_default=ZERO, default=Decimal(0))
     created_at: Mapped[datetime] = _created()
 
-    __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"), Index(None, "loan_id"))
+    __table_args__ = (
+        CheckConstraint("(amount > 0) = (corrects_id IS NULL)", name="negative_only_as_correction"),
+        CheckConstraint("reversed >= 0 AND reversed <= greatest(amount, 0)", name="reversed_within_amount"),
+        Index(None, "loan_id"),
+    )
+
+
+# --- corrections ---
+
+
+class CorrectionKind(LabelledEnum):
+    PAYMENT = "payment", "资金支付"
+    ALLOCATION = "allocation", "资金安排"
+    REPAYMENT = "repayment", "小额信贷还款"
+
+
+class CorrectionStatus(LabelledEnum):
+    PENDING = "pending", "待审批"
+    APPROVED = "approved", "已批准并冲正"
+    REJECTED = "rejected", "已驳回"
+
+
+class Correction(Base):
+    """A request to reverse (part of) a payment, allocation or repayment, and its decision.
+
+    Nothing is edited: once a second person approves, a compensating entry (negative amount,
+    ``corrects_id``) is written and the running totals are taken down by conditional UPDATEs.
+    """
+
+    __tablename__ = "corrections"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    kind: Mapped[CorrectionKind] = mapped_column(_enum(CorrectionKind, "correction_kind"))
+    target_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    # The project (payments, allocations) or loan (repayments) the entry belongs to.
+    project_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("projects.id"))
+    loan_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("loans.id"))
+    # Where the entry is written (village, or town for a town-wide project): territory of readers.
+    division_code: Mapped[str] = mapped_column(String(12))
+    amount: Mapped[Decimal] = mapped_column(MONEY)
+    reason: Mapped[str] = mapped_column(Text)
+    status: Mapped[CorrectionStatus] = mapped_column(
+        _enum(CorrectionStatus, "correction_status"), default=CorrectionStatus.PENDING
+    )
+    requested_by: Mapped[str] = mapped_column(String(100))
+    requested_by_name: Mapped[str] = mapped_column(String(100))
+    decided_by: Mapped[str | None] = mapped_column(String(100))
+    decided_by_name: Mapped[str | None] = mapped_column(String(100))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    decision_note: Mapped[str | None] = mapped_column(Text)
+    # The compensating entry written on approval.
+    entry_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime] = _updated()
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        CheckConstraint("amount > 0", name="amount_positive"),
+        CheckConstraint("length(btrim(reason)) > 0", name="reason_given"),
+        CheckConstraint("(status = 'pending') = (decided_by IS NULL)", name="decided_iff_not_pending"),
+        # 四眼原则: the approver is never the one who asked.
+        CheckConstraint("decided_by IS NULL OR decided_by <> requested_by", name="approver_not_requester"),
+        CheckConstraint("(status = 'approved') = (entry_id IS NOT NULL)", name="entry_iff_approved"),
+        CheckConstraint("(project_id IS NULL) <> (loan_id IS NULL)", name="project_or_loan"),
+        # One open request per entry: two pending reversals could not both be judged on the same balance.
+        Index(
+            "uq_corrections_one_pending",
+            "kind",
+            "target_id",
+            unique=True,
+            postgresql_where=text("status = 'pending'"),
+        ),
+        Index(None, "division_code"),
+        Index(None, "updated_at", "id"),
+    )

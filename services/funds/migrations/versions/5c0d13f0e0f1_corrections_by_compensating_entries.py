@@ -1,0 +1,145 @@
+"""corrections by compensating entries
+
+Payments, allocations and repayments are never edited: a correction, approved by a second person,
+writes a negative entry naming the one it corrects (``corrects_id``) and counts what was taken back
+on the original (``reversed``). Existing rows are all originals with nothing reversed.
+
+Revision ID: 5c0d13f0e0f1
+Revises: 5c0d11a0e0c3
+Create Date: 2026-11-30 14:30:00.000000
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.dialects import postgresql
+
+revision: str = "5c0d13f0e0f1"
+down_revision: str | None = "5c0d11a0e0c3"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+MONEY = sa.Numeric(16, 2)
+ENTRIES = ("payments", "allocations", "repayments")
+
+
+def upgrade() -> None:
+    for table in ENTRIES:
+        op.add_column(table, sa.Column("corrects_id", sa.Uuid(), nullable=True), schema="funds")
+        op.add_column(
+            table, sa.Column("reversed", MONEY, server_default=sa.text("0"), nullable=False), schema="funds"
+        )
+        op.create_foreign_key(
+            op.f(f"fk_{table}_corrects_id_{table}"),
+            table,
+            table,
+            ["corrects_id"],
+            ["id"],
+            source_schema="funds",
+            referent_schema="funds",
+        )
+        op.drop_constraint(op.f(f"ck_{table}_amount_positive"), table, schema="funds", type_="check")
+        op.create_check_constraint(
+            op.f(f"ck_{table}_negative_only_as_correction"),
+            table,
+            "(amount > 0) = (corrects_id IS NULL)",
+            schema="funds",
+        )
+    op.drop_constraint(
+        op.f("ck_allocations_paid_within_amount"), "allocations", schema="funds", type_="check"
+    )
+    op.create_check_constraint(
+        op.f("ck_allocations_paid_and_reversed_within_amount"),
+        "allocations",
+        "paid >= 0 AND reversed >= 0 AND paid + reversed <= greatest(amount, 0)",
+        schema="funds",
+    )
+    for table in ("payments", "repayments"):
+        op.create_check_constraint(
+            op.f(f"ck_{table}_reversed_within_amount"),
+            table,
+            "reversed >= 0 AND reversed <= greatest(amount, 0)",
+            schema="funds",
+        )
+
+    kind = postgresql.ENUM("payment", "allocation", "repayment", name="correction_kind", schema="funds")
+    status = postgresql.ENUM("pending", "approved", "rejected", name="correction_status", schema="funds")
+    op.create_table(
+        "corrections",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("kind", kind, nullable=False),
+        sa.Column("target_id", sa.Uuid(), nullable=False),
+        sa.Column("project_id", sa.Uuid(), nullable=True),
+        sa.Column("loan_id", sa.Uuid(), nullable=True),
+        sa.Column("division_code", sa.String(length=12), nullable=False),
+        sa.Column("amount", MONEY, nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("status", status, nullable=False),
+        sa.Column("requested_by", sa.String(length=100), nullable=False),
+        sa.Column("requested_by_name", sa.String(length=100), nullable=False),
+        sa.Column("decided_by", sa.String(length=100), nullable=True),
+        sa.Column("decided_by_name", sa.String(length=100), nullable=True),
+        sa.Column("decided_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("decision_note", sa.Text(), nullable=True),
+        sa.Column("entry_id", sa.Uuid(), nullable=True),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint("amount > 0", name=op.f("ck_corrections_amount_positive")),
+        sa.CheckConstraint("length(btrim(reason)) > 0", name=op.f("ck_corrections_reason_given")),
+        sa.CheckConstraint(
+            "(status = 'pending') = (decided_by IS NULL)", name=op.f("ck_corrections_decided_iff_not_pending")
+        ),
+        sa.CheckConstraint(
+            "decided_by IS NULL OR decided_by <> requested_by",
+            name=op.f("ck_corrections_approver_not_requester"),
+        ),
+        sa.CheckConstraint(
+            "(status = 'approved') = (entry_id IS NOT NULL)", name=op.f("ck_corrections_entry_iff_approved")
+        ),
+        sa.CheckConstraint(
+            "(project_id IS NULL) <> (loan_id IS NULL)", name=op.f("ck_corrections_project_or_loan")
+        ),
+        sa.ForeignKeyConstraint(["loan_id"], ["funds.loans.id"], name=op.f("fk_corrections_loan_id_loans")),
+        sa.ForeignKeyConstraint(
+            ["project_id"], ["funds.projects.id"], name=op.f("fk_corrections_project_id_projects")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_corrections")),
+        schema="funds",
+    )
+    op.create_index(op.f("ix_corrections_division_code"), "corrections", ["division_code"], schema="funds")
+    op.create_index(op.f("ix_corrections_updated_at_id"), "corrections", ["updated_at", "id"], schema="funds")
+    op.create_index(
+        "uq_corrections_one_pending",
+        "corrections",
+        ["kind", "target_id"],
+        unique=True,
+        schema="funds",
+        postgresql_where=sa.text("status = 'pending'"),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("corrections", schema="funds")
+    sa.Enum(name="correction_status", schema="funds").drop(op.get_bind())
+    sa.Enum(name="correction_kind", schema="funds").drop(op.get_bind())
+    for table in ("payments", "repayments"):
+        op.drop_constraint(op.f(f"ck_{table}_reversed_within_amount"), table, schema="funds", type_="check")
+    op.drop_constraint(
+        op.f("ck_allocations_paid_and_reversed_within_amount"), "allocations", schema="funds", type_="check"
+    )
+    op.create_check_constraint(
+        op.f("ck_allocations_paid_within_amount"),
+        "allocations",
+        "paid >= 0 AND paid <= amount",
+        schema="funds",
+    )
+    for table in ENTRIES:
+        op.drop_constraint(
+            op.f(f"ck_{table}_negative_only_as_correction"), table, schema="funds", type_="check"
+        )
+        op.create_check_constraint(op.f(f"ck_{table}_amount_positive"), table, "amount > 0", schema="funds")
+        op.drop_constraint(op.f(f"fk_{table}_corrects_id_{table}"), table, schema="funds", type_="foreignkey")
+        op.drop_column(table, "reversed", schema="funds")
+        op.drop_column(table, "corrects_id", schema="funds")
