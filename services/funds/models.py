@@ -542,6 +542,8 @@ class Correction(Base):
     # Where the entry is written (village, or town for a town-wide project): territory of readers.
     division_code: Mapped[str] = mapped_column(String(12))
     amount: Mapped[Decimal] = mapped_column(MONEY)
+    # The day the compensating payment or repayment is booked on (the checkpoint it counts in).
+    booked_on: Mapped[date] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(Text)
     status: Mapped[CorrectionStatus] = mapped_column(
         _enum(CorrectionStatus, "correction_status"), default=CorrectionStatus.PENDING

@@ -4,7 +4,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from services.funds.access import DistrictCtx, ImplementerCtx, LoanReaderCtx
 from services.funds.corrections import repository, service
@@ -13,6 +13,7 @@ from services.funds.models import Correction, CorrectionKind, CorrectionStatus
 from shared.context import etag_for
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
+from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
 
 router = APIRouter(prefix="/v1", tags=["corrections 冲正"])
 
@@ -53,6 +54,22 @@ async def list_corrections(
         ctx.session, query, (Correction.updated_at, Correction.id), cursor=cursor, limit=limit
     )
     return Page[CorrectionOut](items=[CorrectionOut.model_validate(r) for r in rows], next_cursor=next_cursor)
+
+
+# Before "/corrections/{correction_id}", which would match its path.
+@router.get(
+    "/corrections/report",
+    response_model=Report,
+    summary="冲正记录报表（JSON 或 XLSX）/ corrections report",
+    description="按记账年度（year，可选）列出冲正申请及审批：类型、金额、原因、申请人、审批人、状态。",
+    responses=REPORT_RESPONSES,
+)
+async def corrections_report(
+    ctx: LoanReaderCtx,
+    year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
+    format: ReportFormat = "json",
+) -> Response:
+    return report_response(await service.report(ctx, year), format)
 
 
 @router.get(

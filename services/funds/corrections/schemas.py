@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import ClassVar
 
 from pydantic import Field
@@ -16,6 +16,10 @@ class CorrectionCreate(InputModel):
     target_id: uuid.UUID = Field(description="要冲正的支付、资金安排或还款记录")
     amount: PositiveMoney = Field(description="冲正金额（元），不超过原记录尚未冲正的部分")
     reason: str = Field(min_length=1, max_length=2000, description="冲正原因")
+    booked_on: date | None = Field(
+        default=None,
+        description="冲正分录记账日期（支付、还款；默认今天），不早于原记录日期、不晚于今天；决定计入哪个节点",
+    )
 
 
 class CorrectionDecision(InputModel):
@@ -31,6 +35,7 @@ class CorrectionOut(OutputModel):
     loan_id: uuid.UUID | None
     division_code: str
     amount: Money
+    booked_on: date
     reason: str
     status: CorrectionStatus
     requested_by_name: str

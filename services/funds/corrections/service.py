@@ -8,10 +8,12 @@ How approval works (四眼原则, practice of every treasury ledger):
   rejection writes nothing; either ends the request;
 - one open request per entry (partial unique index): two reversals are never judged on one balance.
 
-On approval the entry gets a negative twin naming it (``corrects_id``), dated the approval day, and
-the running totals (allocation, fund, project paid/allocated; loan repaid) come down by conditional
-UPDATEs. Every figure built from entries follows by itself: checkpoints sum payments by date,
-the industry share and reports sum allocations, the public listing shows the project's totals.
+On approval the entry gets a negative twin naming it (``corrects_id``), booked on the day asked
+(default the request's day; never before the original entry, so a reversal may count in the
+checkpoint it belongs to), and the running totals (allocation, fund, project paid/allocated;
+loan repaid) come down by conditional UPDATEs. Every figure built from entries follows by itself:
+checkpoints sum payments by date, the industry share and reports sum allocations, the public
+listing shows the project's totals.
 A wrong entry is "corrected" by reversing it in full and recording the right one as usual.
 """
 
@@ -20,7 +22,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from services.funds.access import location
 from services.funds.corrections import repository
@@ -38,7 +40,8 @@ from services.funds.models import (
 )
 from shared.auth import Role
 from shared.context import RequestContext
-from shared.errors import Conflict, Forbidden, InvalidTransition, NotFound
+from shared.errors import Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed
+from shared.reports import Report
 
 
 class CorrectionExceeded(Conflict):
@@ -82,6 +85,17 @@ def _event(correction: Correction) -> CorrectionChanged:
     )
 
 
+def _booked_on(data: CorrectionCreate, entered_on: date | None) -> date:
+    booked = data.booked_on or date.today()
+    if booked > date.today():
+        raise ValidationFailed("booked_on", "记账日期不能晚于今天", "booked_on is in the future")
+    if entered_on is not None and booked < entered_on:
+        raise ValidationFailed(
+            "booked_on", f"记账日期不能早于原记录日期 {entered_on}", "booked_on precedes the entry"
+        )
+    return booked
+
+
 def _left(amount: Decimal, taken: Decimal, wanted: Decimal, what: str) -> None:
     if wanted > amount - taken:
         raise CorrectionExceeded(
@@ -101,7 +115,8 @@ async def _payment(ctx: RequestContext, data: CorrectionCreate) -> Correction:
     if payment.corrects_id is not None:
         raise NotAnOriginal()
     _left(payment.amount, payment.reversed, data.amount, "该笔支付")
-    return Correction(project_id=project.id, division_code=location(project))
+    booked = _booked_on(data, payment.paid_on)
+    return Correction(project_id=project.id, division_code=location(project), booked_on=booked)
 
 
 async def _allocation(ctx: RequestContext, data: CorrectionCreate) -> Correction:
@@ -114,7 +129,8 @@ async def _allocation(ctx: RequestContext, data: CorrectionCreate) -> Correction
         raise NotAnOriginal()
     # Money already paid out of it is taken back by reversing those payments first.
     _left(allocation.amount - allocation.paid, allocation.reversed, data.amount, "该笔资金安排（未支付部分）")
-    return Correction(project_id=project.id, division_code=location(project))
+    booked = _booked_on(data, allocation.created_at.date())
+    return Correction(project_id=project.id, division_code=location(project), booked_on=booked)
 
 
 async def _repayment(ctx: RequestContext, data: CorrectionCreate) -> Correction:
@@ -126,7 +142,8 @@ async def _repayment(ctx: RequestContext, data: CorrectionCreate) -> Correction:
     if repayment.corrects_id is not None:
         raise NotAnOriginal()
     _left(repayment.amount, repayment.reversed, data.amount, "该笔还款")
-    return Correction(loan_id=loan.id, division_code=loan.village_code)
+    booked = _booked_on(data, repayment.repaid_on)
+    return Correction(loan_id=loan.id, division_code=loan.village_code, booked_on=booked)
 
 
 TARGETS = {
@@ -164,7 +181,7 @@ async def request(ctx: RequestContext, data: CorrectionCreate) -> Correction:
 async def _write_entry(ctx: RequestContext, correction: Correction) -> Payment | Allocation | Repayment:
     """The compensating entry, after taking the totals down (or a 409 if the balance went)."""
     amount = correction.amount
-    today = date.today()
+    booked = correction.booked_on
     entry: Payment | Allocation | Repayment
     if correction.kind is CorrectionKind.PAYMENT:
         payment = await ctx.session.get_one(Payment, correction.target_id)
@@ -174,7 +191,7 @@ async def _write_entry(ctx: RequestContext, correction: Correction) -> Payment |
             project_id=payment.project_id,
             fund_id=payment.fund_id,
             amount=-amount,
-            paid_on=today,
+            paid_on=booked,
             voucher=f"冲正 {payment.voucher}"[:100],
             corrects_id=payment.id,
         )
@@ -191,7 +208,7 @@ async def _write_entry(ctx: RequestContext, correction: Correction) -> Payment |
         repayment = await ctx.session.get_one(Repayment, correction.target_id)
         ok = await repository.take_back_repayment(ctx.session, repayment, amount)
         entry = Repayment(
-            loan_id=repayment.loan_id, amount=-amount, repaid_on=today, corrects_id=repayment.id
+            loan_id=repayment.loan_id, amount=-amount, repaid_on=booked, corrects_id=repayment.id
         )
     if not ok:
         raise CorrectionExceeded(
@@ -222,3 +239,44 @@ async def decide(ctx: RequestContext, correction: Correction, data: CorrectionDe
     await ctx.audit("decide", "correction", correction.id, data.model_dump())
     await ctx.publish(CORRECTION_DECIDED, correction.id, _event(correction))
     return correction
+
+
+REPORT_COLUMNS = [
+    ("booked_on", "记账日期"),
+    ("kind", "冲正类型"),
+    ("amount", "冲正金额（元）"),
+    ("reason", "原因"),
+    ("status", "状态"),
+    ("requested_by", "申请人"),
+    ("decided_by", "审批人"),
+    ("decided_at", "审批时间"),
+    ("target_id", "原记录"),
+    ("entry_id", "冲正分录"),
+]
+
+
+async def report(ctx: RequestContext, year: int | None) -> Report:
+    query = repository.scoped(ctx.principal)
+    if year is not None:
+        query = query.where(func.extract("year", Correction.booked_on) == year)
+    rows = (await ctx.session.execute(query.order_by(Correction.booked_on, Correction.created_at))).scalars()
+    return Report.of(
+        "corrections",
+        f"{year}年资金冲正记录" if year else "资金冲正记录",
+        REPORT_COLUMNS,
+        [
+            {
+                "booked_on": c.booked_on,
+                "kind": c.kind.label,
+                "amount": c.amount,
+                "reason": c.reason,
+                "status": c.status.label,
+                "requested_by": c.requested_by_name,
+                "decided_by": c.decided_by_name,
+                "decided_at": c.decided_at.isoformat(timespec="seconds") if c.decided_at else None,
+                "target_id": str(c.target_id),
+                "entry_id": str(c.entry_id) if c.entry_id else None,
+            }
+            for c in rows
+        ],
+    )

@@ -74,6 +74,7 @@ def upgrade() -> None:
         sa.Column("loan_id", sa.Uuid(), nullable=True),
         sa.Column("division_code", sa.String(length=12), nullable=False),
         sa.Column("amount", MONEY, nullable=False),
+        sa.Column("booked_on", sa.Date(), nullable=False),
         sa.Column("reason", sa.Text(), nullable=False),
         sa.Column("status", status, nullable=False),
         sa.Column("requested_by", sa.String(length=100), nullable=False),
