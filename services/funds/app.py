@@ -11,6 +11,8 @@ from services.funds.checkpoints import endpoints as checkpoints
 from services.funds.checkpoints.events import PUBLISHED as CHECKPOINT_EVENTS
 from services.funds.corrections import endpoints as corrections
 from services.funds.corrections.events import PUBLISHED as CORRECTION_EVENTS
+from services.funds.industries import endpoints as industries
+from services.funds.industries.events import PUBLISHED as INDUSTRY_EVENTS
 from services.funds.ledger import endpoints as ledger
 from services.funds.ledger.events import PUBLISHED as LEDGER_EVENTS
 from services.funds.microcredit import endpoints as microcredit
@@ -28,7 +30,7 @@ from shared.events.consumer import Handler
 from shared.events.envelope import ConsumedEvent
 from shared.projections import Projection
 
-PUBLISHED = [*PROJECT_EVENTS, *LEDGER_EVENTS, *CHECKPOINT_EVENTS, *CORRECTION_EVENTS]
+PUBLISHED = [*PROJECT_EVENTS, *LEDGER_EVENTS, *CHECKPOINT_EVENTS, *CORRECTION_EVENTS, *INDUSTRY_EVENTS]
 CONSUMES: dict[ConsumedEvent[Any], Handler] = {
     ASSET_REGISTERED: on_asset_registered,
     HOUSEHOLD_CHANGED: on_household_changed,
@@ -62,6 +64,7 @@ def create_app(settings: FundsSettings | None = None) -> FastAPI:
             microcredit.router,
             reports.router,
             corrections.router,
+            industries.router,
         ],
         published=PUBLISHED,
         consumes=CONSUMES,

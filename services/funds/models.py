@@ -580,3 +580,143 @@ class Correction(Base):
         Index(None, "division_code"),
         Index(None, "updated_at", "id"),
     )
+
+
+# --- industry support register ---
+
+
+class IndustryClass(LabelledEnum):
+    """四个一批 (seed §四(十一)): what is done with each assistance industry."""
+
+    CONSOLIDATE = "consolidate", "巩固一批"
+    UPGRADE = "upgrade", "升级一批"
+    REVIVE = "revive", "盘活一批"
+    ADJUST = "adjust", "调整一批"
+
+
+class LinkKind(LabelledEnum):
+    """联农带农: how a household gains from a business."""
+
+    WAGES = "wages", "务工工资"
+    DIVIDENDS = "dividends", "入股分红"
+    PURCHASE = "purchase", "订单收购"
+
+
+class IndustryFlagKind(LabelledEnum):
+    BUSINESS_FAILING = "business_failing", "经营主体经营困难"
+    LINK_BROKEN = "link_broken", "联农带农中断"
+
+
+class IndustryPark(Base):
+    """乡村振兴产业园: one town's park, which its assistance industries may belong to."""
+
+    __tablename__ = "industry_parks"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    town_code: Mapped[str] = mapped_column(String(9))
+    name: Mapped[str] = mapped_column(String(200))
+    established_year: Mapped[int | None] = mapped_column(SmallInteger)
+    created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime] = _updated()
+
+    __table_args__ = (
+        UniqueConstraint("town_code", "name"),
+        # Target of the industries' (park_id, town_code) key: a park holds only its town's industries.
+        UniqueConstraint("id", "town_code"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class AssistanceIndustry(Base):
+    """帮扶产业 of a town or village, classed by 四个一批."""
+
+    __tablename__ = "assistance_industries"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str | None] = mapped_column(String(12))
+    name: Mapped[str] = mapped_column(String(200))
+    industry_class: Mapped[IndustryClass] = mapped_column(_enum(IndustryClass, "industry_class"))
+    park_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    year: Mapped[int] = mapped_column(SmallInteger)
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime] = _updated()
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        CheckConstraint("village_code IS NULL OR left(village_code, 9) = town_code", name="village_in_town"),
+        CheckConstraint("year BETWEEN 2000 AND 2100", name="year_range"),
+        ForeignKeyConstraint(["park_id", "town_code"], ["industry_parks.id", "industry_parks.town_code"]),
+        Index(None, "town_code", "village_code"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class IndustryBusiness(Base):
+    """经营主体 running an assistance industry (合作社, 企业, 家庭农场 …)."""
+
+    __tablename__ = "industry_businesses"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    industry_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("assistance_industries.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(40))
+    # Set by a 经营困难 flag: the day the business was found failing.
+    failing_since: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime] = _updated()
+
+    __table_args__ = (UniqueConstraint("industry_id", "name"), Index(None, "updated_at", "id"))
+
+
+class IndustryLink(Base):
+    """联农带农: a household gaining from a business, and how."""
+
+    __tablename__ = "industry_links"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    business_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("industry_businesses.id"))
+    # Monitoring's household, checked against the projection when the link is made.
+    household_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    kind: Mapped[LinkKind] = mapped_column(_enum(LinkKind, "link_kind"))
+    annual_amount: Mapped[Decimal | None] = mapped_column(MONEY)
+    since: Mapped[date] = mapped_column(Date)
+    # Set when the link is flagged broken: the household no longer gains from it.
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime] = _updated()
+
+    __table_args__ = (
+        UniqueConstraint("business_id", "household_id", "kind"),
+        CheckConstraint("annual_amount IS NULL OR annual_amount >= 0", name="amount_non_negative"),
+        CheckConstraint("ended_on IS NULL OR ended_on >= since", name="ends_after_start"),
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
+        Index(None, "household_id"),
+        Index(None, "town_code", "village_code"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class IndustryFlag(Base):
+    """An early-warning flag: a business failing, or one link broken; each raised alerts."""
+
+    __tablename__ = "industry_flags"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    kind: Mapped[IndustryFlagKind] = mapped_column(_enum(IndustryFlagKind, "industry_flag_kind"))
+    business_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("industry_businesses.id"))
+    link_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("industry_links.id"))
+    observed_on: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text)
+    households_alerted: Mapped[int] = mapped_column(Integer)
+    raised_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = _created()
+
+    __table_args__ = (
+        CheckConstraint("(kind = 'link_broken') = (link_id IS NOT NULL)", name="link_iff_broken_link"),
+        CheckConstraint("households_alerted >= 0", name="households_non_negative"),
+        Index(None, "business_id"),
+    )

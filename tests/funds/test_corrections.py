@@ -99,7 +99,9 @@ async def test_an_approved_payment_reversal_writes_a_negative_entry_and_every_to
     assert (await get(api, admin, f"projects/{made['project']['id']}"))["paid"] == "200000.00"
     [allocation] = (await get(api, admin, "allocations", project_id=made["project"]["id"]))["items"]
     assert allocation["paid"] == "200000.00"
-    payments = {p["id"]: p for p in (await get(api, admin, "payments", project_id=made["project"]["id"]))["items"]}
+    payments = {
+        p["id"]: p for p in (await get(api, admin, "payments", project_id=made["project"]["id"]))["items"]
+    }
     original, entry = payments[made["payment"]["id"]], payments[body["entry_id"]]
     assert original["amount"] == "300000.00" and original["reversed"] == "100000.00"  # never edited
     assert entry["amount"] == "-100000.00" and entry["corrects_id"] == original["id"]
@@ -308,9 +310,7 @@ async def test_lowering_a_central_fund_is_flagged_when_so_configured(
     assert [p for p in await published_payloads(stack) if type(p[1]).__name__ == "IndustryShareAtRisk"]
 
 
-async def test_corrections_report_lists_the_decisions(
-    api: httpx.AsyncClient, tokens: dict[str, str]
-) -> None:
+async def test_corrections_report_lists_the_decisions(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
     made = await paid_project(api, tokens["admin"])
     correction = await asked(api, tokens["town_kejing"], "payment", made["payment"]["id"], "5.00")
     await decide(api, tokens["admin"], correction)
@@ -322,31 +322,37 @@ async def test_corrections_report_lists_the_decisions(
     assert xlsx.status_code == 200
 
 
-@pytest.mark.parametrize(
-    ("sql", "constraint"),
-    [
-        (
-            "UPDATE funds.corrections SET status = 'approved', decided_by = requested_by, entry_id = id",
-            "ck_corrections_approver_not_requester",
-        ),
-        ("UPDATE funds.payments SET amount = -amount", "ck_payments_negative_only_as_correction"),
-        ("UPDATE funds.payments SET reversed = amount + 0.01", "ck_payments_reversed_within_amount"),
-        (
-            "UPDATE funds.allocations SET reversed = amount - paid + 0.01",
-            "ck_allocations_paid_and_reversed_within_amount",
-        ),
-        ("UPDATE funds.corrections SET status = 'approved'", "ck_corrections_decided_iff_not_pending"),
-    ],
-)
-async def test_database_guards(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, sql: str, constraint: str
+GUARDS = [
+    (
+        "UPDATE funds.corrections SET status = 'approved', decided_by = requested_by, entry_id = id",
+        "ck_corrections_approver_not_requester",
+    ),
+    ("UPDATE funds.payments SET amount = -amount", "ck_payments_negative_only_as_correction"),
+    ("UPDATE funds.payments SET reversed = amount + 0.01", "ck_payments_reversed_within_amount"),
+    (
+        "UPDATE funds.allocations SET reversed = amount - paid + 0.01",
+        "ck_allocations_paid_and_reversed_within_amount",
+    ),
+    ("UPDATE funds.corrections SET status = 'approved'", "ck_corrections_decided_iff_not_pending"),
+]
+
+
+async def test_database_guards_each_alone(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     made = await paid_project(api, tokens["admin"])
     await asked(api, tokens["town_kejing"], "payment", made["payment"]["id"], "1.00")
-    with pytest.raises(IntegrityError) as refused:
-        async with stack.db("funds").engine.begin() as conn:
-            await conn.execute(text(sql))
-    assert constraint in str(refused.value)
+    # At the boundary the same columns are accepted: reversed = amount, reversed = amount - paid.
+    async with stack.db("funds").engine.begin() as conn:
+        await conn.execute(text("UPDATE funds.payments SET reversed = amount"))
+        await conn.execute(text("UPDATE funds.allocations SET reversed = amount - paid"))
+        await conn.execute(text("UPDATE funds.payments SET reversed = 0"))
+        await conn.execute(text("UPDATE funds.allocations SET reversed = 0"))
+    for sql, constraint in GUARDS:
+        with pytest.raises(IntegrityError) as refused:
+            async with stack.db("funds").engine.begin() as conn:
+                await conn.execute(text(sql))
+        assert constraint in str(refused.value), sql
 
 
 async def test_a_second_pending_request_is_refused_by_the_database(

@@ -1,4 +1,4 @@
-"""corrections by compensating entries
+"""corrections by compensating entries; industry support register
 
 Payments, allocations and repayments are never edited: a correction, approved by a second person,
 writes a negative entry naming the one it corrects (``corrects_id``) and counts what was taken back
@@ -119,9 +119,11 @@ def upgrade() -> None:
         schema="funds",
         postgresql_where=sa.text("status = 'pending'"),
     )
+    _industry_register()
 
 
 def downgrade() -> None:
+    _drop_industry_register()
     op.drop_table("corrections", schema="funds")
     sa.Enum(name="correction_status", schema="funds").drop(op.get_bind())
     sa.Enum(name="correction_kind", schema="funds").drop(op.get_bind())
@@ -144,3 +146,144 @@ def downgrade() -> None:
         op.drop_constraint(op.f(f"fk_{table}_corrects_id_{table}"), table, schema="funds", type_="foreignkey")
         op.drop_column(table, "reversed", schema="funds")
         op.drop_column(table, "corrects_id", schema="funds")
+
+
+def _industry_register() -> None:
+    """四个一批 industries, their businesses, 联农带农 links, parks and early-warning flags."""
+    industry_class = postgresql.ENUM(
+        "consolidate", "upgrade", "revive", "adjust", name="industry_class", schema="funds"
+    )
+    link_kind = postgresql.ENUM("wages", "dividends", "purchase", name="link_kind", schema="funds")
+    flag_kind = postgresql.ENUM("business_failing", "link_broken", name="industry_flag_kind", schema="funds")
+    created = sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False)
+    op.create_table(
+        "industry_parks",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("town_code", sa.String(length=9), nullable=False),
+        sa.Column("name", sa.String(length=200), nullable=False),
+        sa.Column("established_year", sa.SmallInteger(), nullable=True),
+        created.copy(),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_industry_parks")),
+        sa.UniqueConstraint("town_code", "name", name=op.f("uq_industry_parks_town_code_name")),
+        sa.UniqueConstraint("id", "town_code", name=op.f("uq_industry_parks_id_town_code")),
+        schema="funds",
+    )
+    op.create_index(op.f("ix_industry_parks_updated_at_id"), "industry_parks", ["updated_at", "id"], schema="funds")
+    op.create_table(
+        "assistance_industries",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("town_code", sa.String(length=9), nullable=False),
+        sa.Column("village_code", sa.String(length=12), nullable=True),
+        sa.Column("name", sa.String(length=200), nullable=False),
+        sa.Column("industry_class", industry_class, nullable=False),
+        sa.Column("park_id", sa.Uuid(), nullable=True),
+        sa.Column("year", sa.SmallInteger(), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        created.copy(),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint(
+            "village_code IS NULL OR left(village_code, 9) = town_code",
+            name=op.f("ck_assistance_industries_village_in_town"),
+        ),
+        sa.CheckConstraint("year BETWEEN 2000 AND 2100", name=op.f("ck_assistance_industries_year_range")),
+        sa.ForeignKeyConstraint(
+            ["park_id", "town_code"],
+            ["funds.industry_parks.id", "funds.industry_parks.town_code"],
+            name=op.f("fk_assistance_industries_park_id_town_code_industry_parks"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_assistance_industries")),
+        schema="funds",
+    )
+    op.create_index(
+        op.f("ix_assistance_industries_town_code_village_code"),
+        "assistance_industries",
+        ["town_code", "village_code"],
+        schema="funds",
+    )
+    op.create_index(
+        op.f("ix_assistance_industries_updated_at_id"), "assistance_industries", ["updated_at", "id"], schema="funds"
+    )
+    op.create_table(
+        "industry_businesses",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("industry_id", sa.Uuid(), nullable=False),
+        sa.Column("name", sa.String(length=200), nullable=False),
+        sa.Column("kind", sa.String(length=40), nullable=False),
+        sa.Column("failing_since", sa.Date(), nullable=True),
+        created.copy(),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["industry_id"],
+            ["funds.assistance_industries.id"],
+            name=op.f("fk_industry_businesses_industry_id_assistance_industries"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_industry_businesses")),
+        sa.UniqueConstraint("industry_id", "name", name=op.f("uq_industry_businesses_industry_id_name")),
+        schema="funds",
+    )
+    op.create_index(
+        op.f("ix_industry_businesses_updated_at_id"), "industry_businesses", ["updated_at", "id"], schema="funds"
+    )
+    op.create_table(
+        "industry_links",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("business_id", sa.Uuid(), nullable=False),
+        sa.Column("household_id", sa.Uuid(), nullable=False),
+        sa.Column("town_code", sa.String(length=9), nullable=False),
+        sa.Column("village_code", sa.String(length=12), nullable=False),
+        sa.Column("kind", link_kind, nullable=False),
+        sa.Column("annual_amount", MONEY, nullable=True),
+        sa.Column("since", sa.Date(), nullable=False),
+        sa.Column("ended_on", sa.Date(), nullable=True),
+        created.copy(),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint(
+            "annual_amount IS NULL OR annual_amount >= 0", name=op.f("ck_industry_links_amount_non_negative")
+        ),
+        sa.CheckConstraint("ended_on IS NULL OR ended_on >= since", name=op.f("ck_industry_links_ends_after_start")),
+        sa.CheckConstraint("left(village_code, 9) = town_code", name=op.f("ck_industry_links_village_in_town")),
+        sa.ForeignKeyConstraint(
+            ["business_id"], ["funds.industry_businesses.id"], name=op.f("fk_industry_links_business_id_industry_businesses")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_industry_links")),
+        sa.UniqueConstraint(
+            "business_id", "household_id", "kind", name=op.f("uq_industry_links_business_id_household_id_kind")
+        ),
+        schema="funds",
+    )
+    op.create_index(op.f("ix_industry_links_household_id"), "industry_links", ["household_id"], schema="funds")
+    op.create_index(
+        op.f("ix_industry_links_town_code_village_code"), "industry_links", ["town_code", "village_code"], schema="funds"
+    )
+    op.create_index(op.f("ix_industry_links_updated_at_id"), "industry_links", ["updated_at", "id"], schema="funds")
+    op.create_table(
+        "industry_flags",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("kind", flag_kind, nullable=False),
+        sa.Column("business_id", sa.Uuid(), nullable=False),
+        sa.Column("link_id", sa.Uuid(), nullable=True),
+        sa.Column("observed_on", sa.Date(), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("households_alerted", sa.Integer(), nullable=False),
+        sa.Column("raised_by", sa.String(length=100), nullable=False),
+        created.copy(),
+        sa.CheckConstraint(
+            "(kind = 'link_broken') = (link_id IS NOT NULL)", name=op.f("ck_industry_flags_link_iff_broken_link")
+        ),
+        sa.CheckConstraint("households_alerted >= 0", name=op.f("ck_industry_flags_households_non_negative")),
+        sa.ForeignKeyConstraint(
+            ["business_id"], ["funds.industry_businesses.id"], name=op.f("fk_industry_flags_business_id_industry_businesses")
+        ),
+        sa.ForeignKeyConstraint(["link_id"], ["funds.industry_links.id"], name=op.f("fk_industry_flags_link_id_industry_links")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_industry_flags")),
+        schema="funds",
+    )
+    op.create_index(op.f("ix_industry_flags_business_id"), "industry_flags", ["business_id"], schema="funds")
+
+
+def _drop_industry_register() -> None:
+    for table in ("industry_flags", "industry_links", "industry_businesses", "assistance_industries", "industry_parks"):
+        op.drop_table(table, schema="funds")
+    for name in ("industry_flag_kind", "link_kind", "industry_class"):
+        sa.Enum(name=name, schema="funds").drop(op.get_bind())
