@@ -190,9 +190,8 @@ async def raise_flag(ctx: RequestContext, data: FlagCreate) -> IndustryFlag:
             select(IndustryLink)
             .where(IndustryLink.business_id == business.id, IndustryLink.ended_on.is_(None))
             .order_by(IndustryLink.household_id, IndustryLink.id)
-            .distinct(IndustryLink.household_id)
         )
-        concerned = list(links)
+        concerned = list({link.household_id: link for link in reversed(list(links))}.values())
     flag = IndustryFlag(
         kind=data.kind,
         business_id=business.id,

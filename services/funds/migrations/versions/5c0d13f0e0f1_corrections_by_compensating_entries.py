@@ -10,6 +10,7 @@ Create Date: 2026-11-30 14:30:00.000000
 """
 
 from collections.abc import Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -155,14 +156,13 @@ def _industry_register() -> None:
     )
     link_kind = postgresql.ENUM("wages", "dividends", "purchase", name="link_kind", schema="funds")
     flag_kind = postgresql.ENUM("business_failing", "link_broken", name="industry_flag_kind", schema="funds")
-    created = sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False)
     op.create_table(
         "industry_parks",
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("town_code", sa.String(length=9), nullable=False),
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("established_year", sa.SmallInteger(), nullable=True),
-        created.copy(),
+        _created(),
         sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_industry_parks")),
         sa.UniqueConstraint("town_code", "name", name=op.f("uq_industry_parks_town_code_name")),
@@ -180,7 +180,7 @@ def _industry_register() -> None:
         sa.Column("park_id", sa.Uuid(), nullable=True),
         sa.Column("year", sa.SmallInteger(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
-        created.copy(),
+        _created(),
         sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
         sa.CheckConstraint(
             "village_code IS NULL OR left(village_code, 9) = town_code",
@@ -211,7 +211,7 @@ def _industry_register() -> None:
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("kind", sa.String(length=40), nullable=False),
         sa.Column("failing_since", sa.Date(), nullable=True),
-        created.copy(),
+        _created(),
         sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
         sa.ForeignKeyConstraint(
             ["industry_id"],
@@ -236,7 +236,7 @@ def _industry_register() -> None:
         sa.Column("annual_amount", MONEY, nullable=True),
         sa.Column("since", sa.Date(), nullable=False),
         sa.Column("ended_on", sa.Date(), nullable=True),
-        created.copy(),
+        _created(),
         sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
         sa.CheckConstraint(
             "annual_amount IS NULL OR annual_amount >= 0", name=op.f("ck_industry_links_amount_non_negative")
@@ -267,7 +267,7 @@ def _industry_register() -> None:
         sa.Column("note", sa.Text(), nullable=False),
         sa.Column("households_alerted", sa.Integer(), nullable=False),
         sa.Column("raised_by", sa.String(length=100), nullable=False),
-        created.copy(),
+        _created(),
         sa.CheckConstraint(
             "(kind = 'link_broken') = (link_id IS NOT NULL)", name=op.f("ck_industry_flags_link_iff_broken_link")
         ),
@@ -280,6 +280,10 @@ def _industry_register() -> None:
         schema="funds",
     )
     op.create_index(op.f("ix_industry_flags_business_id"), "industry_flags", ["business_id"], schema="funds")
+
+
+def _created() -> sa.Column[Any]:
+    return sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False)
 
 
 def _drop_industry_register() -> None:
