@@ -720,3 +720,65 @@ class IndustryFlag(Base):
         CheckConstraint("households_alerted >= 0", name="households_non_negative"),
         Index(None, "business_id"),
     )
+
+
+# --- project sites ---
+
+
+class ProjectSite(Base):
+    """A site of a project (e.g. one of the 31 water-pipe sites); its progress feeds the project's."""
+
+    __tablename__ = "project_sites"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    project_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    village_code: Mapped[str | None] = mapped_column(String(12))
+    # Share of the project's work at this site: the project's progress is weighted by it.
+    weight: Mapped[Decimal] = mapped_column(Numeric(12, 2), server_default=text("1"), default=Decimal(1))
+    progress_percent: Mapped[int] = mapped_column(SmallInteger, server_default=ZERO, default=0)
+    progress_on: Mapped[date | None] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime] = _updated()
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        UniqueConstraint("project_id", "name"),
+        CheckConstraint("progress_percent BETWEEN 0 AND 100", name="progress_range"),
+        CheckConstraint("weight > 0", name="weight_positive"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+# --- anti-relapse insurance ---
+
+
+class InsurancePolicy(Base):
+    """防返贫保险: a policy covering one household for a period (names no one: ids only)."""
+
+    __tablename__ = "insurance_policies"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    household_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    insurer: Mapped[str] = mapped_column(String(100))
+    policy_number: Mapped[str] = mapped_column(String(60))
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    premium: Mapped[Decimal] = mapped_column(MONEY)
+    sum_insured: Mapped[Decimal] = mapped_column(MONEY)
+    created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime] = _updated()
+
+    __table_args__ = (
+        UniqueConstraint("insurer", "policy_number"),
+        CheckConstraint("ends_on > starts_on", name="ends_after_start"),
+        CheckConstraint("premium >= 0", name="premium_non_negative"),
+        CheckConstraint("sum_insured > 0", name="sum_insured_positive"),
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
+        Index(None, "household_id"),
+        Index(None, "town_code", "village_code"),
+        Index(None, "updated_at", "id"),
+    )

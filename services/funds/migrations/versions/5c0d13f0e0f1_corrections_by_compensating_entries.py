@@ -121,9 +121,12 @@ def upgrade() -> None:
         postgresql_where=sa.text("status = 'pending'"),
     )
     _industry_register()
+    _sites_and_insurance()
 
 
 def downgrade() -> None:
+    op.drop_table("insurance_policies", schema="funds")
+    op.drop_table("project_sites", schema="funds")
     _drop_industry_register()
     op.drop_table("corrections", schema="funds")
     sa.Enum(name="correction_status", schema="funds").drop(op.get_bind())
@@ -291,3 +294,62 @@ def _drop_industry_register() -> None:
         op.drop_table(table, schema="funds")
     for name in ("industry_flag_kind", "link_kind", "industry_class"):
         sa.Enum(name=name, schema="funds").drop(op.get_bind())
+
+
+def _sites_and_insurance() -> None:
+    op.create_table(
+        "project_sites",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("project_id", sa.Uuid(), nullable=False),
+        sa.Column("name", sa.String(length=200), nullable=False),
+        sa.Column("village_code", sa.String(length=12), nullable=True),
+        sa.Column("weight", sa.Numeric(12, 2), server_default=sa.text("1"), nullable=False),
+        sa.Column("progress_percent", sa.SmallInteger(), server_default=sa.text("0"), nullable=False),
+        sa.Column("progress_on", sa.Date(), nullable=True),
+        sa.Column("version", sa.Integer(), nullable=False),
+        _created(),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint("progress_percent BETWEEN 0 AND 100", name=op.f("ck_project_sites_progress_range")),
+        sa.CheckConstraint("weight > 0", name=op.f("ck_project_sites_weight_positive")),
+        sa.ForeignKeyConstraint(
+            ["project_id"], ["funds.projects.id"], name=op.f("fk_project_sites_project_id_projects"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_project_sites")),
+        sa.UniqueConstraint("project_id", "name", name=op.f("uq_project_sites_project_id_name")),
+        schema="funds",
+    )
+    op.create_index(op.f("ix_project_sites_updated_at_id"), "project_sites", ["updated_at", "id"], schema="funds")
+    op.create_table(
+        "insurance_policies",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("household_id", sa.Uuid(), nullable=False),
+        sa.Column("town_code", sa.String(length=9), nullable=False),
+        sa.Column("village_code", sa.String(length=12), nullable=False),
+        sa.Column("insurer", sa.String(length=100), nullable=False),
+        sa.Column("policy_number", sa.String(length=60), nullable=False),
+        sa.Column("starts_on", sa.Date(), nullable=False),
+        sa.Column("ends_on", sa.Date(), nullable=False),
+        sa.Column("premium", MONEY, nullable=False),
+        sa.Column("sum_insured", MONEY, nullable=False),
+        _created(),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint("ends_on > starts_on", name=op.f("ck_insurance_policies_ends_after_start")),
+        sa.CheckConstraint("premium >= 0", name=op.f("ck_insurance_policies_premium_non_negative")),
+        sa.CheckConstraint("sum_insured > 0", name=op.f("ck_insurance_policies_sum_insured_positive")),
+        sa.CheckConstraint("left(village_code, 9) = town_code", name=op.f("ck_insurance_policies_village_in_town")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_insurance_policies")),
+        sa.UniqueConstraint("insurer", "policy_number", name=op.f("uq_insurance_policies_insurer_policy_number")),
+        schema="funds",
+    )
+    op.create_index(
+        op.f("ix_insurance_policies_household_id"), "insurance_policies", ["household_id"], schema="funds"
+    )
+    op.create_index(
+        op.f("ix_insurance_policies_town_code_village_code"),
+        "insurance_policies",
+        ["town_code", "village_code"],
+        schema="funds",
+    )
+    op.create_index(
+        op.f("ix_insurance_policies_updated_at_id"), "insurance_policies", ["updated_at", "id"], schema="funds"
+    )
