@@ -31,14 +31,21 @@ CORRECTIONS = f"{API}/corrections"
 PASSWORD = "correct horse battery"
 
 
-@pytest.fixture
-async def second_admin(api: httpx.AsyncClient, tokens: dict[str, str]) -> str:
-    """Another district administrator: the approver of what ``admin`` asks."""
+@pytest.fixture(scope="module")
+async def second_admin(stack: Stack, tokens: dict[str, str]) -> str:
+    """Another district administrator: the approver of what ``admin`` asks. Made once per module
+    (password hashing is slow on purpose); its token stays valid whatever the tests truncate."""
     name = unique_name("admin2")
-    await create_user(
-        api, tokens["admin"], username=name, password=PASSWORD, role="district_admin", display_name="复核人"
-    )
-    login = await password_login(api, name, PASSWORD)
+    async with httpx.AsyncClient(base_url=stack.gateway_url, timeout=15) as api:
+        await create_user(
+            api,
+            tokens["admin"],
+            username=name,
+            password=PASSWORD,
+            role="district_admin",
+            display_name="复核人",
+        )
+        login = await password_login(api, name, PASSWORD)
     assert login.status_code == 200, login.text
     return login.json()["access_token"]  # type: ignore[no-any-return]
 
