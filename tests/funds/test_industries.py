@@ -3,9 +3,12 @@ checked against monitoring's households, parks, and flags that become one alert 
 
 from __future__ import annotations
 
+import asyncio
+import json
 from typing import Any
 
 import httpx
+import nats
 from sqlalchemy import text
 
 from services.funds.industries.events import IndustryLinkAtRisk
@@ -182,3 +185,39 @@ async def test_industries_report_by_town_and_class(
     assert set(rows) == {"巩固一批", "升级一批"}
     assert rows["升级一批"]["businesses"] == 1 and rows["升级一批"]["households"] == 1
     assert rows["巩固一批"]["businesses"] == 0
+
+
+async def test_a_redelivered_risk_event_raises_no_second_alert(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    town = tokens["town_kejing"]
+    business = await cooperative(api, town, (await mushrooms(api, town))["id"])
+    household_id = await household_known_to_both(api, stack, town)
+    link = await created(api, town, f"industry-businesses/{business['id']}/links", link_body(household_id))
+    body = {"kind": "link_broken", "link_id": link["id"], "note": "停收", "observed_on": "2025-05-01"}
+    await created(api, town, "industry-flags", body)
+    await eventually(lambda: alerts_of(stack, household_id), timeout=30)
+    async with stack.db("funds").engine.connect() as conn:
+        subject, envelope = (
+            await conn.execute(
+                text(
+                    "SELECT nats_subject, envelope FROM funds.outbox"
+                    " WHERE envelope->>'type' LIKE '%industry_link.at_risk%'"
+                )
+            )
+        ).one()
+    # Past JetStream's duplicate window (another message id): only the consumer can tell.
+    nc = await nats.connect(stack.infra.nats_url)
+    try:
+        js = nc.jetstream()
+        await js.publish(subject, json.dumps(envelope).encode(), headers={"Nats-Msg-Id": new_id()})
+
+        async def handled() -> bool:
+            info = await js.consumer_info("XIANJIE_FUNDS", "monitoring")
+            return not info.num_pending and not info.num_ack_pending
+
+        await eventually(handled, timeout=30)
+    finally:
+        await nc.close()
+    await asyncio.sleep(0.3)  # the handler that took it may still be committing
+    assert await alerts_of(stack, household_id) == 1
