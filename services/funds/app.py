@@ -9,6 +9,11 @@ from fastapi import FastAPI
 from services.funds.announcements import endpoints as announcements
 from services.funds.checkpoints import endpoints as checkpoints
 from services.funds.checkpoints.events import PUBLISHED as CHECKPOINT_EVENTS
+from services.funds.corrections import endpoints as corrections
+from services.funds.corrections.events import PUBLISHED as CORRECTION_EVENTS
+from services.funds.industries import endpoints as industries
+from services.funds.industries.events import PUBLISHED as INDUSTRY_EVENTS
+from services.funds.insurance import endpoints as insurance
 from services.funds.ledger import endpoints as ledger
 from services.funds.ledger.events import PUBLISHED as LEDGER_EVENTS
 from services.funds.microcredit import endpoints as microcredit
@@ -21,12 +26,14 @@ from services.funds.projects.events import PUBLISHED as PROJECT_EVENTS
 from services.funds.projects.service import on_asset_registered
 from services.funds.reports import endpoints as reports
 from services.funds.settings import FundsSettings
+from services.funds.sites import endpoints as sites
+from services.funds.stability import endpoints as stability
 from shared.component import create_component_app
 from shared.events.consumer import Handler
 from shared.events.envelope import ConsumedEvent
 from shared.projections import Projection
 
-PUBLISHED = [*PROJECT_EVENTS, *LEDGER_EVENTS, *CHECKPOINT_EVENTS]
+PUBLISHED = [*PROJECT_EVENTS, *LEDGER_EVENTS, *CHECKPOINT_EVENTS, *CORRECTION_EVENTS, *INDUSTRY_EVENTS]
 CONSUMES: dict[ConsumedEvent[Any], Handler] = {
     ASSET_REGISTERED: on_asset_registered,
     HOUSEHOLD_CHANGED: on_household_changed,
@@ -59,6 +66,11 @@ def create_app(settings: FundsSettings | None = None) -> FastAPI:
             checkpoints.router,
             microcredit.router,
             reports.router,
+            corrections.router,
+            industries.router,
+            sites.router,
+            stability.router,
+            insurance.router,
         ],
         published=PUBLISHED,
         consumes=CONSUMES,

@@ -319,12 +319,19 @@ class Allocation(Base):
     paid: Mapped[Decimal] = mapped_column(MONEY, server_default=ZERO, default=Decimal(0))
     # Allowed although it breaks the central-funds industry share (enforcement mode "flag").
     industry_share_flagged: Mapped[bool] = mapped_column(Boolean, server_default=text("false"), default=False)
+    # Corrections (ledger/corrections.py): a compensating row has a negative amount and names the
+    # allocation it corrects; the original keeps its amount and counts what was taken back.
+    corrects_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("allocations.id"))
+    reversed: Mapped[Decimal] = mapped_column(MONEY, server_default=ZERO, default=Decimal(0))
     created_at: Mapped[datetime] = _created()
     updated_at: Mapped[datetime] = _updated()
 
     __table_args__ = (
-        CheckConstraint("amount > 0", name="amount_positive"),
-        CheckConstraint("paid >= 0 AND paid <= amount", name="paid_within_amount"),
+        CheckConstraint("(amount > 0) = (corrects_id IS NULL)", name="negative_only_as_correction"),
+        CheckConstraint(
+            "paid >= 0 AND reversed >= 0 AND paid + reversed <= greatest(amount, 0)",
+            name="paid_and_reversed_within_amount",
+        ),
         Index(None, "fund_id"),
         Index(None, "project_id"),
         Index(None, "updated_at", "id"),
@@ -343,11 +350,15 @@ class Payment(Base):
     amount: Mapped[Decimal] = mapped_column(MONEY)
     paid_on: Mapped[date] = mapped_column(Date)
     voucher: Mapped[str] = mapped_column(String(100))
+    # A compensating (冲正) payment is negative and names the payment it reverses.
+    corrects_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("payments.id"))
+    reversed: Mapped[Decimal] = mapped_column(MONEY, server_default=ZERO, default=Decimal(0))
     created_at: Mapped[datetime] = _created()
     updated_at: Mapped[datetime] = _updated()
 
     __table_args__ = (
-        CheckConstraint("amount > 0", name="amount_positive"),
+        CheckConstraint("(amount > 0) = (corrects_id IS NULL)", name="negative_only_as_correction"),
+        CheckConstraint("reversed >= 0 AND reversed <= greatest(amount, 0)", name="reversed_within_amount"),
         Index(None, "project_id", "paid_on"),
         Index(None, "fund_id", "paid_on"),
         Index(None, "updated_at", "id"),
@@ -486,6 +497,288 @@ class Repayment(Base):
     loan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("loans.id"))
     amount: Mapped[Decimal] = mapped_column(MONEY)
     repaid_on: Mapped[date] = mapped_column(Date)
+    # A compensating repayment is negative and names the repayment it reverses.
+    corrects_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("repayments.id"))
+    reversed: Mapped[Decimal] = mapped_column(MONEY, server_default=ZERO, default=Decimal(0))
     created_at: Mapped[datetime] = _created()
 
-    __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"), Index(None, "loan_id"))
+    __table_args__ = (
+        CheckConstraint("(amount > 0) = (corrects_id IS NULL)", name="negative_only_as_correction"),
+        CheckConstraint("reversed >= 0 AND reversed <= greatest(amount, 0)", name="reversed_within_amount"),
+        Index(None, "loan_id"),
+    )
+
+
+# --- corrections ---
+
+
+class CorrectionKind(LabelledEnum):
+    PAYMENT = "payment", "资金支付"
+    ALLOCATION = "allocation", "资金安排"
+    REPAYMENT = "repayment", "小额信贷还款"
+
+
+class CorrectionStatus(LabelledEnum):
+    PENDING = "pending", "待审批"
+    APPROVED = "approved", "已批准并冲正"
+    REJECTED = "rejected", "已驳回"
+
+
+class Correction(Base):
+    """A request to reverse (part of) a payment, allocation or repayment, and its decision.
+
+    Nothing is edited: once a second person approves, a compensating entry (negative amount,
+    ``corrects_id``) is written and the running totals are taken down by conditional UPDATEs.
+    """
+
+    __tablename__ = "corrections"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    kind: Mapped[CorrectionKind] = mapped_column(_enum(CorrectionKind, "correction_kind"))
+    target_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    # The project (payments, allocations) or loan (repayments) the entry belongs to.
+    project_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("projects.id"))
+    loan_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("loans.id"))
+    # Where the entry is written (village, or town for a town-wide project): territory of readers.
+    division_code: Mapped[str] = mapped_column(String(12))
+    amount: Mapped[Decimal] = mapped_column(MONEY)
+    # The day the compensating payment or repayment is booked on (the checkpoint it counts in).
+    booked_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    status: Mapped[CorrectionStatus] = mapped_column(
+        _enum(CorrectionStatus, "correction_status"), default=CorrectionStatus.PENDING
+    )
+    requested_by: Mapped[str] = mapped_column(String(100))
+    requested_by_name: Mapped[str] = mapped_column(String(100))
+    decided_by: Mapped[str | None] = mapped_column(String(100))
+    decided_by_name: Mapped[str | None] = mapped_column(String(100))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    decision_note: Mapped[str | None] = mapped_column(Text)
+    # The compensating entry written on approval.
+    entry_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime] = _updated()
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        CheckConstraint("amount > 0", name="amount_positive"),
+        CheckConstraint("length(btrim(reason)) > 0", name="reason_given"),
+        CheckConstraint("(status = 'pending') = (decided_by IS NULL)", name="decided_iff_not_pending"),
+        # 四眼原则: the approver is never the one who asked.
+        CheckConstraint("decided_by IS NULL OR decided_by <> requested_by", name="approver_not_requester"),
+        CheckConstraint("(status = 'approved') = (entry_id IS NOT NULL)", name="entry_iff_approved"),
+        CheckConstraint("(project_id IS NULL) <> (loan_id IS NULL)", name="project_or_loan"),
+        # One open request per entry: two pending reversals could not both be judged on the same balance.
+        Index(
+            "uq_corrections_one_pending",
+            "kind",
+            "target_id",
+            unique=True,
+            postgresql_where=text("status = 'pending'"),
+        ),
+        Index(None, "division_code"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+# --- industry support register ---
+
+
+class IndustryClass(LabelledEnum):
+    """四个一批 (seed §四(十一)): what is done with each assistance industry."""
+
+    CONSOLIDATE = "consolidate", "巩固一批"
+    UPGRADE = "upgrade", "升级一批"
+    REVIVE = "revive", "盘活一批"
+    ADJUST = "adjust", "调整一批"
+
+
+class LinkKind(LabelledEnum):
+    """联农带农: how a household gains from a business."""
+
+    WAGES = "wages", "务工工资"
+    DIVIDENDS = "dividends", "入股分红"
+    PURCHASE = "purchase", "订单收购"
+
+
+class IndustryFlagKind(LabelledEnum):
+    BUSINESS_FAILING = "business_failing", "经营主体经营困难"
+    LINK_BROKEN = "link_broken", "联农带农中断"
+
+
+class IndustryPark(Base):
+    """乡村振兴产业园: one town's park, which its assistance industries may belong to."""
+
+    __tablename__ = "industry_parks"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    town_code: Mapped[str] = mapped_column(String(9))
+    name: Mapped[str] = mapped_column(String(200))
+    established_year: Mapped[int | None] = mapped_column(SmallInteger)
+    created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime] = _updated()
+
+    __table_args__ = (
+        UniqueConstraint("town_code", "name"),
+        # Target of the industries' (park_id, town_code) key: a park holds only its town's industries.
+        UniqueConstraint("id", "town_code"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class AssistanceIndustry(Base):
+    """帮扶产业 of a town or village, classed by 四个一批."""
+
+    __tablename__ = "assistance_industries"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str | None] = mapped_column(String(12))
+    name: Mapped[str] = mapped_column(String(200))
+    industry_class: Mapped[IndustryClass] = mapped_column(_enum(IndustryClass, "industry_class"))
+    park_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    year: Mapped[int] = mapped_column(SmallInteger)
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime] = _updated()
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        CheckConstraint("village_code IS NULL OR left(village_code, 9) = town_code", name="village_in_town"),
+        CheckConstraint("year BETWEEN 2000 AND 2100", name="year_range"),
+        ForeignKeyConstraint(["park_id", "town_code"], ["industry_parks.id", "industry_parks.town_code"]),
+        Index(None, "town_code", "village_code"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class IndustryBusiness(Base):
+    """经营主体 running an assistance industry (合作社, 企业, 家庭农场 …)."""
+
+    __tablename__ = "industry_businesses"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    industry_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("assistance_industries.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(40))
+    # Set by a 经营困难 flag: the day the business was found failing.
+    failing_since: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime] = _updated()
+
+    __table_args__ = (UniqueConstraint("industry_id", "name"), Index(None, "updated_at", "id"))
+
+
+class IndustryLink(Base):
+    """联农带农: a household gaining from a business, and how."""
+
+    __tablename__ = "industry_links"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    business_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("industry_businesses.id"))
+    # Monitoring's household, checked against the projection when the link is made.
+    household_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    kind: Mapped[LinkKind] = mapped_column(_enum(LinkKind, "link_kind"))
+    annual_amount: Mapped[Decimal | None] = mapped_column(MONEY)
+    since: Mapped[date] = mapped_column(Date)
+    # Set when the link is flagged broken: the household no longer gains from it.
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime] = _updated()
+
+    __table_args__ = (
+        UniqueConstraint("business_id", "household_id", "kind"),
+        CheckConstraint("annual_amount IS NULL OR annual_amount >= 0", name="amount_non_negative"),
+        CheckConstraint("ended_on IS NULL OR ended_on >= since", name="ends_after_start"),
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
+        Index(None, "household_id"),
+        Index(None, "town_code", "village_code"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class IndustryFlag(Base):
+    """An early-warning flag: a business failing, or one link broken; each raised alerts."""
+
+    __tablename__ = "industry_flags"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    kind: Mapped[IndustryFlagKind] = mapped_column(_enum(IndustryFlagKind, "industry_flag_kind"))
+    business_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("industry_businesses.id"))
+    link_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("industry_links.id"))
+    observed_on: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text)
+    households_alerted: Mapped[int] = mapped_column(Integer)
+    raised_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = _created()
+
+    __table_args__ = (
+        CheckConstraint("(kind = 'link_broken') = (link_id IS NOT NULL)", name="link_iff_broken_link"),
+        CheckConstraint("households_alerted >= 0", name="households_non_negative"),
+        Index(None, "business_id"),
+    )
+
+
+# --- project sites ---
+
+
+class ProjectSite(Base):
+    """A site of a project (e.g. one of the 31 water-pipe sites); its progress feeds the project's."""
+
+    __tablename__ = "project_sites"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    project_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    village_code: Mapped[str | None] = mapped_column(String(12))
+    # Share of the project's work at this site: the project's progress is weighted by it.
+    weight: Mapped[Decimal] = mapped_column(Numeric(12, 2), server_default=text("1"), default=Decimal(1))
+    progress_percent: Mapped[int] = mapped_column(SmallInteger, server_default=ZERO, default=0)
+    progress_on: Mapped[date | None] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime] = _updated()
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        UniqueConstraint("project_id", "name"),
+        CheckConstraint("progress_percent BETWEEN 0 AND 100", name="progress_range"),
+        CheckConstraint("weight > 0", name="weight_positive"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+# --- anti-relapse insurance ---
+
+
+class InsurancePolicy(Base):
+    """防返贫保险: a policy covering one household for a period (names no one: ids only)."""
+
+    __tablename__ = "insurance_policies"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    household_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    insurer: Mapped[str] = mapped_column(String(100))
+    policy_number: Mapped[str] = mapped_column(String(60))
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    premium: Mapped[Decimal] = mapped_column(MONEY)
+    sum_insured: Mapped[Decimal] = mapped_column(MONEY)
+    created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime] = _updated()
+
+    __table_args__ = (
+        UniqueConstraint("insurer", "policy_number"),
+        CheckConstraint("ends_on > starts_on", name="ends_after_start"),
+        CheckConstraint("premium >= 0", name="premium_non_negative"),
+        CheckConstraint("sum_insured > 0", name="sum_insured_positive"),
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
+        Index(None, "household_id"),
+        Index(None, "town_code", "village_code"),
+        Index(None, "updated_at", "id"),
+    )

@@ -37,6 +37,10 @@ class FundsSettings(ServiceSettings):
     microcredit_overdue_ratio_max: Decimal = Field(default=Decimal("0.02"), ge=0, le=1)
     # Public announcement listing: per client address, in this process's memory (limits' syntax).
     public_rate_limit: str = "60/minute"
+    # --- issue 13: funding stability ---
+    # 保持资金投入规模总体稳定 (seed §四(十一)): a source's yearly total falling by more than this
+    # share of the year before is flagged; 0 (practice) flags any fall.
+    funding_fall_tolerance: Decimal = Field(default=Decimal("0"), ge=0, le=1)
 
     @field_validator("checkpoint_targets")
     @classmethod

@@ -9,9 +9,9 @@ from fastapi import FastAPI
 from services.monitoring.accounts.events import USER_CHANGED
 from services.monitoring.accounts.service import PROJECTED_USERS, on_user_changed
 from services.monitoring.alerts import endpoints as alerts
+from services.monitoring.alerts.events import INDUSTRY_LINK_AT_RISK, WORKER_UNEMPLOYED
 from services.monitoring.alerts.events import PUBLISHED as ALERT_EVENTS
-from services.monitoring.alerts.events import WORKER_UNEMPLOYED
-from services.monitoring.alerts.service import on_worker_unemployed
+from services.monitoring.alerts.service import on_industry_link_at_risk, on_worker_unemployed
 from services.monitoring.assistance import endpoints as assistance
 from services.monitoring.assistance.events import PUBLISHED as ASSISTANCE_EVENTS
 from services.monitoring.changes import endpoints as changes
@@ -55,6 +55,7 @@ CONSUMES: dict[ConsumedEvent[Any], Handler] = {
     WORKER_UNEMPLOYED: on_worker_unemployed,
     WORKER_REGISTERED: on_worker_registered,
     USER_CHANGED: on_user_changed,
+    INDUSTRY_LINK_AT_RISK: on_industry_link_at_risk,
 }
 # Other components' records this service relies on, rebuildable with
 # ``xianjie projections rebuild monitoring``: the gateway's accounts (a responsible helper must be

@@ -154,7 +154,11 @@ async def pay_from_allocation(session: AsyncSession, allocation_id: uuid.UUID, a
     """Draw on the allocation unless that would exceed it; concurrent payments queue on its row."""
     done = await session.scalar(
         update(Allocation)
-        .where(Allocation.id == allocation_id, Allocation.paid + amount <= Allocation.amount)
+        .where(
+            Allocation.id == allocation_id,
+            # What a correction took back is no longer there to pay from.
+            Allocation.paid + Allocation.reversed + amount <= Allocation.amount,
+        )
         .values(paid=Allocation.paid + amount, updated_at=func.now())
         .returning(Allocation.id)
         .execution_options(synchronize_session=False)

@@ -55,6 +55,8 @@ class AllocationOut(OutputModel):
     amount: Money
     paid: Money
     industry_share_flagged: bool = Field(description="突破中央资金产业占比要求（按配置记录并预警）")
+    corrects_id: uuid.UUID | None = Field(default=None, description="冲正分录：所冲正的原资金安排")
+    reversed: Money = Field(default=Decimal(0), description="已被冲正的金额")
     created_at: datetime
     updated_at: datetime
 
@@ -74,6 +76,8 @@ class PaymentOut(OutputModel):
     amount: Money
     paid_on: date
     voucher: str
+    corrects_id: uuid.UUID | None = Field(default=None, description="冲正分录：所冲正的原支付")
+    reversed: Money = Field(default=Decimal(0), description="已被冲正的金额")
     created_at: datetime
     updated_at: datetime
 

@@ -88,11 +88,43 @@ async def update_fund(ctx: RequestContext, fund: Fund, data: FundUpdate) -> Fund
         raise FundExceeded(
             f"资金规模不能小于已安排的 {fund.allocated:.2f} 元", f"{fund.allocated:.2f} is allocated already"
         )
+    breach = None
+    if fund.source is FundSource.CENTRAL and "amount" in changes and changes["amount"] < fund.amount:
+        breach = await _check_lowered_central(ctx, fund, fund.amount - changes["amount"])
     for name, value in changes.items():
         setattr(fund, name, value)
     await ctx.session.flush()
     await ctx.audit("update", "fund", fund.id, changes)
+    if breach is not None:
+        await _announce_breach(ctx, breach)
     return fund
+
+
+async def _check_lowered_central(ctx: RequestContext, fund: Fund, cut: Decimal) -> IndustryShare | None:
+    """A smaller central fund lowers the cap on non-industry allocations (≥70 %, seed §二(五)):
+    the share is judged again as if the cut were made, under the same lock as allocations."""
+    settings = ctx.settings_as(FundsSettings)
+    await repository.lock_central_funds(ctx.session, fund.year)
+    central, industry, other = await repository.central_totals(ctx.session, fund.year)
+    after = industry_share(fund.year, (central - cut, industry, other), settings.central_industry_share_min)
+    if not after.at_risk:
+        return None
+    if settings.industry_share_enforcement is ShareEnforcement.REFUSE:
+        raise IndustryShareRule(
+            f"调减后 {fund.year} 年中央衔接资金非产业项目最多可安排 {after.non_industry_limit:.2f} 元"
+            f"（产业占比不低于 {settings.central_industry_share_min:.0%}），已安排 {other:.2f} 元；"
+            "请先冲正非产业项目的资金安排",
+            f"after the cut non-industry central allocations are capped at {after.non_industry_limit:.2f}",
+            share=after.model_dump(mode="json"),
+        )
+    return after
+
+
+async def _announce_breach(ctx: RequestContext, breach: IndustryShare) -> None:
+    at_risk = IndustryShareAtRisk.model_validate(
+        breach.model_dump(include=set(IndustryShareAtRisk.model_fields))
+    )
+    await ctx.publish(INDUSTRY_SHARE_AT_RISK, breach.year, at_risk)
 
 
 def industry_share(year: int, totals: tuple[Decimal, Decimal, Decimal], minimum: Decimal) -> IndustryShare:
@@ -176,10 +208,7 @@ async def allocate(ctx: RequestContext, fund_id: uuid.UUID, data: AllocationCrea
     await ctx.session.flush()
     await ctx.audit("allocate", "allocation", allocation.id, {"fund_id": fund.id, **data.model_dump()})
     if breach is not None:
-        at_risk = IndustryShareAtRisk.model_validate(
-            breach.model_dump(include=set(IndustryShareAtRisk.model_fields))
-        )
-        await ctx.publish(INDUSTRY_SHARE_AT_RISK, fund.year, at_risk)
+        await _announce_breach(ctx, breach)
     return allocation
 
 

@@ -66,6 +66,8 @@ class RepaymentOut(OutputModel):
     loan_id: uuid.UUID
     amount: Money
     repaid_on: date
+    corrects_id: uuid.UUID | None = Field(default=None, description="冲正分录：所冲正的原还款")
+    reversed: Money = Field(default=Decimal(0), description="已被冲正的金额")
     created_at: datetime
 
 

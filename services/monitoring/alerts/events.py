@@ -39,3 +39,18 @@ class WorkerUnemployed(EventReading):
 WORKER_UNEMPLOYED = ConsumedEvent(
     service="employment", aggregate="worker", name="unemployed", payload=WorkerUnemployed
 )
+
+
+class IndustryLinkAtRisk(EventReading):
+    """Our reading of funds' ``industry_link.at_risk.v1``: one household's 联农带农 income at risk."""
+
+    household_id: uuid.UUID
+    kind: str  # business_failing | link_broken: funds' vocabulary, kept as sent
+    industry_name: str
+    business_name: str
+    observed_on: date
+
+
+INDUSTRY_LINK_AT_RISK = ConsumedEvent(
+    service="funds", aggregate="industry_link", name="at_risk", payload=IndustryLinkAtRisk
+)

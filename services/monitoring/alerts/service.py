@@ -8,7 +8,12 @@ from typing import NamedTuple
 
 from services.monitoring.access import load_household, sending_department, vault
 from services.monitoring.alerts import repository
-from services.monitoring.alerts.events import ALERT_RAISED, WORKER_UNEMPLOYED, AlertRaised
+from services.monitoring.alerts.events import (
+    ALERT_RAISED,
+    INDUSTRY_LINK_AT_RISK,
+    WORKER_UNEMPLOYED,
+    AlertRaised,
+)
 from services.monitoring.alerts.schemas import (
     AlertCreate,
     BatchReport,
@@ -270,4 +275,28 @@ async def on_worker_unemployed(ctx: EventContext) -> None:
     ctx.session.add(alert)
     await ctx.session.flush()
     await ctx.audit("create", "alert", alert.id, {"worker_id": str(job_loss.worker_id)})
+    await ctx.publish(ALERT_RAISED, alert.id, _announcement(alert))
+
+
+INDUSTRY_RISKS = {"business_failing": "经营主体经营困难", "link_broken": "联农带农中断"}
+
+
+async def on_industry_link_at_risk(ctx: EventContext) -> None:
+    """funds: industry_link.at_risk → an alert for that household (因产业失败); funds sends one event
+    per household concerned, and the event id as origin keeps a redelivery from alerting twice."""
+    risk = ctx.read(INDUSTRY_LINK_AT_RISK)
+    household = await ctx.session.get(Household, risk.household_id)
+    if household is None:
+        raise UnknownHousehold(f"household {risk.household_id} unknown")
+    what = INDUSTRY_RISKS.get(risk.kind, risk.kind)
+    alert = _new_alert(
+        household,
+        AlertSource.EVENT,
+        f"帮扶产业预警：{risk.industry_name}·{risk.business_name}{what}（{risk.observed_on.isoformat()}）",
+        [RiskCause.BUSINESS_FAILURE],
+    )
+    alert.origin_ref = f"event:{ctx.event.id}"
+    ctx.session.add(alert)
+    await ctx.session.flush()
+    await ctx.audit("create", "alert", alert.id, {"industry_risk": risk.kind})
     await ctx.publish(ALERT_RAISED, alert.id, _announcement(alert))
