@@ -36,6 +36,7 @@ from services.monitoring.households.schemas import (
     MemberUpdate,
 )
 from services.monitoring.households.standing import require_not_cancelled
+from services.monitoring.housing.service import require_flags_follow_records
 from services.monitoring.models import (
     Health,
     Household,
@@ -180,6 +181,7 @@ async def update(ctx: RequestContext, household: Household, data: HouseholdUpdat
         require_fit(changes["kind"], household.subtype, "body.kind")
     if changes.get("helper_user_id") is not None:
         await require_helper(ctx, changes["helper_user_id"], household.village_code)
+    await require_flags_follow_records(ctx, household, changes)
     before = household_changed(household)
     for name, value in changes.items():
         setattr(household, name, value)

@@ -15,6 +15,7 @@ from services.monitoring.housing import repository
 from services.monitoring.housing.events import DANGEROUS_HOUSE_FOUND, DangerousHouseFound
 from services.monitoring.housing.schemas import AppraisalIn, CompletionIn
 from services.monitoring.models import Household, HousingAppraisal, RenovationCase, RenovationStatus
+from services.monitoring.water.repository import latest_check
 from shared.context import RequestContext
 from shared.errors import AppError, InvalidTransition, ValidationFailed
 from shared.reports import Report
@@ -144,3 +145,26 @@ async def dangerous_houses_report(ctx: RequestContext, *, as_of: date, town_code
         ],
         rows,
     )
+
+
+async def require_flags_follow_records(
+    ctx: RequestContext, household: Household, changes: dict[str, Any]
+) -> None:
+    """A household edit may not contradict its records: once appraised (or checked), ``housing_safe``
+    (``water_safe``) is the latest appraisal's (check's) finding and changes only with a new one."""
+    if changes.get("housing_safe") is not None:
+        appraisal = await repository.latest_appraisal(ctx.session, household.id)
+        if appraisal is not None and changes["housing_safe"] == appraisal.dangerous:
+            raise ValidationFailed(
+                "body.housing_safe",
+                "住房是否安全以最近一次住房安全性鉴定为准，请登记新的鉴定",
+                "housing_safe follows the latest appraisal",
+            )
+    if changes.get("water_safe") is not None:
+        check = await latest_check(ctx.session, household.id)
+        if check is not None and changes["water_safe"] != check.safe:
+            raise ValidationFailed(
+                "body.water_safe",
+                "饮水是否安全以最近一次饮水安全核查为准，请登记新的核查",
+                "water_safe follows the latest water check",
+            )
