@@ -22,6 +22,8 @@ from services.monitoring.education.events import PUBLISHED as EDUCATION_EVENTS
 from services.monitoring.employment_records.events import WORKER_REGISTERED
 from services.monitoring.employment_records.service import EMPLOYMENT_RECORDS, on_worker_registered
 from services.monitoring.evidence import endpoints as evidence
+from services.monitoring.health import endpoints as health
+from services.monitoring.health.events import PUBLISHED as HEALTH_EVENTS
 from services.monitoring.households import endpoints as households
 from services.monitoring.households.events import PUBLISHED as HOUSEHOLD_EVENTS
 from services.monitoring.housing import endpoints as housing
@@ -55,6 +57,7 @@ PUBLISHED = [
     *HOUSING_EVENTS,
     *WATER_EVENTS,
     *EDUCATION_EVENTS,
+    *HEALTH_EVENTS,
 ]
 CONSUMES: dict[ConsumedEvent[Any], Handler] = {
     WORKER_UNEMPLOYED: on_worker_unemployed,
@@ -106,6 +109,7 @@ def create_app(settings: MonitoringSettings | None = None) -> FastAPI:
             housing.router,
             water.router,
             education.router,
+            health.router,
         ],
         published=PUBLISHED,
         consumes=CONSUMES,

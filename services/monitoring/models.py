@@ -1105,6 +1105,45 @@ class DropoutOutcome(LabelledEnum):
     OVER_AGE = "over_age", "已超出义务教育年龄"
 
 
+class AidKind(LabelledEnum):
+    """教育资助 kinds a student from a 脱贫户 or monitored household receives (学生资助政策)."""
+
+    LIVING_ALLOWANCE = "living_allowance", "家庭经济困难学生生活补助"
+    TUITION_WAIVER = "tuition_waiver", "免学费"
+    NATIONAL_GRANT = "national_grant", "国家助学金"
+    STUDENT_LOAN = "student_loan", "生源地信用助学贷款"
+    YULU = "yulu", "雨露计划补助"
+    OTHER = "other", "其他资助"
+
+
+class Term(LabelledEnum):
+    SPRING = "spring", "春季学期"
+    AUTUMN = "autumn", "秋季学期"
+
+
+class VocationalStatus(LabelledEnum):
+    ENROLLED = "enrolled", "在读"
+    GRADUATED = "graduated", "已毕业"
+    LEFT = "left", "中途退学"
+
+
+class GraduateNextStep(LabelledEnum):
+    EMPLOYED = "employed", "已就业"
+    SEEKING = "seeking", "待就业"
+    FURTHER_STUDY = "further_study", "升学"
+    ENLISTED = "enlisted", "参军"
+    OTHER = "other", "其他"
+
+
+class InsuranceSubsidy(LabelledEnum):
+    """分类资助参保: the category a member's 城乡居民医保 contribution is subsidised in."""
+
+    NONE = "none", "未享受资助"
+    FULL = "full", "全额资助（特困人员）"
+    FIXED = "fixed", "定额资助（低保对象、返贫致贫人口等）"
+    PARTIAL = "partial", "部分资助（脱贫不稳定人口等）"
+
+
 class HousingAppraisal(Base):
     """住房安全性鉴定: one household's house graded on a date (住建 or the town's appraisers)."""
 
@@ -1305,4 +1344,148 @@ class DropoutCase(Base):
         ),
         Index(None, "updated_at", "id"),
         Index(None, "town_code", "village_code"),
+    )
+
+
+class StudentAid(Base):
+    """教育资助 received by a student (kind, amount, term): "困难学生全部得到资助" counts these."""
+
+    __tablename__ = "student_aids"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    kind: Mapped[AidKind] = mapped_column(_enum(AidKind, "aid_kind"))
+    amount: Mapped[Decimal] = mapped_column(MONEY)
+    school_year: Mapped[int] = mapped_column(SmallInteger)  # the calendar year the term falls in
+    term: Mapped[Term] = mapped_column(_enum(Term, "school_term"))
+    granted_on: Mapped[date] = mapped_column(Date)
+    origin_ref: Mapped[str | None] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __mapper_args__ = {"eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        # One grant of a kind per student and term: a re-sent record cannot pay twice.
+        UniqueConstraint("member_id", "kind", "school_year", "term"),
+        CheckConstraint("amount > 0", name="amount_positive"),
+        CheckConstraint("school_year BETWEEN 2000 AND 2100", name="plausible_year"),
+        Index(None, "school_year", "term", "town_code"),
+    )
+
+
+class VocationalStudent(Base):
+    """雨露计划: a student of a 脱贫户 or monitored household in vocational education, from enrolment
+    to graduation, and what the graduate does next (announced for employment)."""
+
+    __tablename__ = "vocational_students"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    school: Mapped[str] = mapped_column(String(200))
+    major: Mapped[str] = mapped_column(String(200))
+    enrolled_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[VocationalStatus] = mapped_column(
+        _enum(VocationalStatus, "vocational_status"), default=VocationalStatus.ENROLLED
+    )
+    ended_on: Mapped[date | None] = mapped_column(Date)  # graduation or leaving
+    next_step: Mapped[GraduateNextStep | None] = mapped_column(_enum(GraduateNextStep, "graduate_next_step"))
+    next_step_note: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        CheckConstraint("(status = 'enrolled') = (ended_on IS NULL)", name="ended_unless_enrolled"),
+        CheckConstraint("(status = 'graduated') = (next_step IS NOT NULL)", name="graduate_has_next_step"),
+        CheckConstraint("ended_on IS NULL OR ended_on >= enrolled_on", name="ended_after_enrolled"),
+        Index(
+            "uq_vocational_students_enrolled_member",
+            "member_id",
+            unique=True,
+            postgresql_where=text("status = 'enrolled'"),
+        ),
+        Index(None, "updated_at", "id"),
+        Index(None, "town_code", "village_code"),
+    )
+
+
+class MemberInsurance(Base):
+    """基本医疗保险参保 per member and year, with the 分类资助参保 subsidy received; the latest
+    year's record sets ``Member.medical_insured``."""
+
+    __tablename__ = "member_insurances"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    year: Mapped[int] = mapped_column(SmallInteger)
+    insured: Mapped[bool] = mapped_column(Boolean)
+    subsidy: Mapped[InsuranceSubsidy] = mapped_column(_enum(InsuranceSubsidy, "insurance_subsidy"))
+    subsidy_amount: Mapped[Decimal] = mapped_column(MONEY)
+    origin_ref: Mapped[str | None] = mapped_column(String(200), unique=True)
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        UniqueConstraint("member_id", "year"),
+        CheckConstraint("year BETWEEN 2000 AND 2100", name="plausible_year"),
+        # A subsidy is paid towards a contribution: none without insurance, an amount iff a category.
+        CheckConstraint(
+            "(subsidy = 'none') = (subsidy_amount = 0) AND subsidy_amount >= 0"
+            " AND (insured OR subsidy = 'none')",
+            name="subsidy_with_insurance",
+        ),
+        Index(None, "year", "town_code"),
+    )
+
+
+class MedicalExpense(Base):
+    """大额医疗费用: one settlement with what 基本医保, 大病保险 and 医疗救助 paid; the rest is the
+    household's (computed, so no row can disagree)."""
+
+    __tablename__ = "medical_expenses"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    settled_on: Mapped[date] = mapped_column(Date)
+    total: Mapped[Decimal] = mapped_column(MONEY)
+    basic_insurance_paid: Mapped[Decimal] = mapped_column(MONEY)
+    serious_illness_paid: Mapped[Decimal] = mapped_column(MONEY)
+    medical_assistance_paid: Mapped[Decimal] = mapped_column(MONEY)
+    out_of_pocket: Mapped[Decimal] = mapped_column(
+        MONEY,
+        Computed(
+            "total - basic_insurance_paid - serious_illness_paid - medical_assistance_paid", persisted=True
+        ),
+    )
+    origin_ref: Mapped[str | None] = mapped_column(String(200), unique=True)
+    recorded_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __mapper_args__ = {"eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        CheckConstraint("total > 0", name="total_positive"),
+        CheckConstraint(
+            "basic_insurance_paid >= 0 AND serious_illness_paid >= 0 AND medical_assistance_paid >= 0"
+            " AND basic_insurance_paid + serious_illness_paid + medical_assistance_paid <= total",
+            name="layers_within_total",
+        ),
+        Index(None, "household_id", "settled_on"),
     )

@@ -93,6 +93,12 @@ class MonitoringSettings(ServiceSettings):
     # (seed §一(一); the share is practice, to confirm).
     elimination_transfer_share: Decimal = Field(default=Decimal("0.5"), ge=0, le=1)
 
+    # --- 三保障和饮水安全 (issue 12, track G) ---
+    # 因病返贫致贫风险: a household whose out-of-pocket medical spending in the screening year reaches
+    # this share of its net income is flagged by screening (seed §一(二) 防止因病返贫致贫; the 40% is
+    # the WHO threshold of 灾难性卫生支出 against capacity to pay, practice to confirm with 医保局).
+    medical_out_of_pocket_income_share: Decimal = Field(default=Decimal("0.4"), gt=0, le=1)
+
     @model_validator(mode="after")
     def _real_key_in_production(self) -> MonitoringSettings:
         if self.environment is Environment.PRODUCTION and (

@@ -7,6 +7,7 @@ import csv
 import io
 import uuid
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 import httpx
@@ -15,7 +16,8 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from services.monitoring.dates import years_before
-from services.monitoring.education.events import DROPOUT_OPENED
+from services.monitoring.education.events import DROPOUT_OPENED, VOCATIONAL_GRADUATED
+from services.monitoring.health.events import INSURANCE_GAP_FOUND
 from services.monitoring.housing.events import DANGEROUS_HOUSE_FOUND
 from services.monitoring.water.events import PROJECT_APPROVED, UNSAFE_WATER_FOUND
 from shared.tabular import XLSX_MEDIA_TYPE
@@ -472,8 +474,9 @@ async def test_a_dropout_case_is_opened_for_school_age_followed_and_closed(
     assert members[child["孩子0"]]["schooling"] == "out_of_school"
     assert len([e for _, e in await announced(stack, DROPOUT_OPENED) if str(e.household_id) == hid]) == 2
 
-    report = (await api.get(f"{API}/education/dropouts", headers=auth(admin))).json()
-    assert sorted(r["member_name"] for r in report["rows"]) == ["孩子0", "孩子2"]
+    report = (await api.get(f"{API}/education/exceptions", headers=auth(admin))).json()
+    dropouts = sorted(r["member_name"] for r in report["rows"] if r["problem"] == "辍学未销案")
+    assert dropouts == ["孩子0", "孩子2"]
 
     case_url = f"{API}/dropout-cases/{case['id']}"
     closure = {"closed_on": TODAY.isoformat(), "outcome": "returned"}
@@ -498,13 +501,13 @@ async def test_a_dropout_case_is_opened_for_school_age_followed_and_closed(
     assert closed.json()["outcome_label"] == "已劝返复学"
     members = {m["id"]: m for m in (await api.get(f"{HOUSEHOLDS}/{hid}/members", headers=auth(admin))).json()}
     assert members[child["孩子0"]]["schooling"] == "compulsory"
-    report = (await api.get(f"{API}/education/dropouts", headers=auth(admin))).json()
-    assert [r["member_name"] for r in report["rows"]] == ["孩子2"]
+    report = (await api.get(f"{API}/education/exceptions", headers=auth(admin))).json()
+    assert [r["member_name"] for r in report["rows"] if r["problem"] == "辍学未销案"] == ["孩子2"]
 
     wangwu = await town_official(api, admin, WANGWU)
     assert (await api.get(case_url, headers=auth(wangwu))).status_code == 404
     assert (await api.get(f"{API}/dropout-cases", headers=auth(wangwu))).json()["items"] == []
-    assert (await api.get(f"{API}/education/dropouts", headers=auth(wangwu))).json()["rows"] == []
+    assert (await api.get(f"{API}/education/exceptions", headers=auth(wangwu))).json()["rows"] == []
     assert (
         await api.post(url, json=opening("孩子2"), headers=auth(tokens["helper_wang"]))
     ).status_code == 403
@@ -512,3 +515,231 @@ async def test_a_dropout_case_is_opened_for_school_age_followed_and_closed(
         await execute(
             stack, "UPDATE monitoring.dropout_cases SET status = 'closed' WHERE id <> :c", c=case["id"]
         )
+
+
+async def test_every_eligible_student_aided_per_town_and_the_graduate_announced(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    admin, village = tokens["admin"], tokens["village_beidahe"]
+    pupil = member(
+        name="小明", relation="child", id_number=id_number(years_before(TODAY, 10)), schooling="compulsory"
+    )
+    senior = member(
+        name="小红", relation="child", id_number=id_number(years_before(TODAY, 17)), schooling="high_school"
+    )
+    lifted = await create_household(api, admin, members=[member(), pupil, senior])
+    ordinary_pupil = member(
+        name="小刚", relation="child", id_number=id_number(years_before(TODAY, 9)), schooling="compulsory"
+    )
+    ordinary = await create_household(api, admin, kind="ordinary", members=[member(), ordinary_pupil])
+    roll = {
+        m["name"]: m["id"]
+        for m in (await api.get(f"{HOUSEHOLDS}/{lifted['id']}/members", headers=auth(admin))).json()
+    }
+    term = {"school_year": 2025, "term": "autumn"}
+
+    async def report() -> dict[str, Any]:
+        resp = await api.get(f"{API}/education/report", params=term, headers=auth(admin))
+        assert resp.status_code == 200, resp.text
+        return {r["town_code"]: r for r in resp.json()["rows"]}[KEJING]
+
+    # The ordinary household's pupil is not counted: aid is owed to 脱贫户 and monitored households.
+    assert (await report()) | {"town_name": None} == {
+        "town_code": KEJING,
+        "town_name": None,
+        "students": 2,
+        "aided": 0,
+        "unaided": 2,
+        "dropouts": 0,
+        "met": "否",
+    }
+    aid = {
+        "member_id": roll["小明"],
+        "kind": "living_allowance",
+        "amount": "625.00",
+        "granted_on": "2025-10-15",
+        **term,
+    }
+    url = f"{HOUSEHOLDS}/{lifted['id']}/student-aids"
+    granted = await api.post(url, json=aid, headers=auth(village))
+    assert granted.status_code == 201, granted.text
+    assert granted.json()["kind_label"] == "家庭经济困难学生生活补助" and granted.json()["amount"] == "625.00"
+    assert (await api.post(url, json=aid, headers=auth(village))).status_code == 409  # once a term
+    assert (await api.post(url, json={**aid, "amount": "0.00"}, headers=auth(village))).status_code == 422
+    assert (await report())["unaided"] == 1
+    exceptions = (await api.get(f"{API}/education/exceptions", params=term, headers=auth(admin))).json()[
+        "rows"
+    ]
+    assert [(r["member_name"], r["problem"]) for r in exceptions] == [("小红", "本学期未获资助")]
+    await api.post(
+        url,
+        json={**aid, "member_id": roll["小红"], "kind": "national_grant", "amount": "1000.00"},
+        headers=auth(village),
+    )
+    assert (await report())["met"] == "是"
+    # Another term starts unaided again.
+    spring = await api.get(
+        f"{API}/education/report", params={"school_year": 2026, "term": "spring"}, headers=auth(admin)
+    )
+    assert {r["town_code"]: r for r in spring.json()["rows"]}[KEJING]["unaided"] == 2
+
+    # 雨露计划: for eligible households only; graduation with the next step is announced.
+    vocational = f"{HOUSEHOLDS}/{{}}/vocational-students"
+    body = {
+        "member_id": roll["小红"],
+        "school": "济源职业技术学院",
+        "major": "数控技术",
+        "enrolled_on": "2023-09-01",
+    }
+    refused = await api.post(
+        vocational.format(ordinary["id"]),
+        json={**body, "member_id": str(uuid.uuid4())},
+        headers=auth(village),
+    )
+    assert refused.status_code == 422
+    enrolled = await api.post(vocational.format(lifted["id"]), json=body, headers=auth(village))
+    assert enrolled.status_code == 201, enrolled.text
+    student_url = f"{API}/vocational-students/{enrolled.json()['id']}"
+    assert (
+        await api.post(vocational.format(lifted["id"]), json=body, headers=auth(village))
+    ).status_code == 409
+    missing_step = await api.post(
+        f"{student_url}/end",
+        json={"status": "graduated", "ended_on": TODAY.isoformat()},
+        headers=auth(village, **{"If-Match": await etag(api, village, student_url)}),
+    )
+    assert missing_step.status_code == 422
+    graduated = await api.post(
+        f"{student_url}/end",
+        json={"status": "graduated", "ended_on": TODAY.isoformat(), "next_step": "seeking"},
+        headers=auth(village, **{"If-Match": await etag(api, village, student_url)}),
+    )
+    assert graduated.status_code == 200, graduated.text
+    assert graduated.json()["next_step_label"] == "待就业"
+    [(_, event)] = await announced(stack, VOCATIONAL_GRADUATED)
+    assert (str(event.member_id), event.next_step) == (roll["小红"], "seeking")
+    wangwu = await town_official(api, admin, WANGWU)
+    assert (await api.get(student_url, headers=auth(wangwu))).status_code == 404
+    assert (await api.get(f"{API}/vocational-students", headers=auth(wangwu))).json()["items"] == []
+    with pytest.raises(IntegrityError, match="ck_vocational_students_graduate_has_next_step"):
+        await execute(stack, "UPDATE monitoring.vocational_students SET next_step = NULL")
+    with pytest.raises(IntegrityError, match="ck_student_aids_amount_positive"):
+        await execute(stack, "UPDATE monitoring.student_aids SET amount = 0")
+
+
+# --- health and insurance ----------------------------------------------------------------------
+
+
+async def test_insurance_per_year_keeps_the_member_flag_and_expenses_split_by_layer(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    admin, village = tokens["admin"], tokens["village_beidahe"]
+    household = await create_household(api, admin, members=[member()])
+    hid = household["id"]
+    head = (await api.get(f"{HOUSEHOLDS}/{hid}/members", headers=auth(admin))).json()[0]["id"]
+    url = f"{HOUSEHOLDS}/{hid}/members/{head}/insurance"
+
+    async def insured_flag() -> bool:
+        return bool(
+            (await api.get(f"{HOUSEHOLDS}/{hid}/members", headers=auth(admin))).json()[0]["medical_insured"]
+        )
+
+    subsidised = {"insured": True, "subsidy": "fixed", "subsidy_amount": "200.00"}
+    assert (
+        await api.put(f"{url}/2025", json={**subsidised, "subsidy_amount": "0.00"}, headers=auth(village))
+    ).status_code == 422
+    assert (
+        await api.put(
+            f"{url}/2025",
+            json={"insured": False, "subsidy": "full", "subsidy_amount": "380.00"},
+            headers=auth(village),
+        )
+    ).status_code == 422
+    first = await api.put(f"{url}/2025", json=subsidised, headers=auth(village))
+    assert first.status_code == 201, first.text
+    gap = await api.put(f"{url}/2026", json={"insured": False}, headers=auth(village))
+    assert gap.status_code == 201 and await insured_flag() is False
+    assert len([e for _, e in await announced(stack, INSURANCE_GAP_FOUND) if str(e.member_id) == head]) == 1
+    # Correcting an older year changes history, not today's flag; the latest year does.
+    old = await api.put(
+        f"{url}/2025", json=subsidised, headers=auth(village, **{"If-Match": first.headers["etag"]})
+    )
+    assert old.status_code == 200 and await insured_flag() is False
+    fixed = await api.put(
+        f"{url}/2026", json={"insured": True}, headers=auth(village, **{"If-Match": gap.headers["etag"]})
+    )
+    assert fixed.status_code == 200 and await insured_flag() is True
+    assert (await api.put(f"{url}/2026", json={"insured": True}, headers=auth(village))).status_code == 428
+
+    expenses = f"{HOUSEHOLDS}/{hid}/medical-expenses"
+    bill = {
+        "member_id": head,
+        "settled_on": "2025-06-30",
+        "total": "50000.00",
+        "basic_insurance_paid": "30000.00",
+        "serious_illness_paid": "8000.00",
+        "medical_assistance_paid": "2000.00",
+    }
+    recorded = await api.post(expenses, json=bill, headers=auth(village))
+    assert recorded.status_code == 201, recorded.text
+    assert (recorded.json()["out_of_pocket"], recorded.json()["out_of_pocket_share"]) == ("10000.00", "0.2000")
+    over = await api.post(
+        expenses, json={**bill, "medical_assistance_paid": "12000.01"}, headers=auth(village)
+    )
+    assert over.status_code == 422
+    health = await api.get(f"{API}/health/report", params={"year": "2025"}, headers=auth(admin))
+    row = {r["town_code"]: r for r in health.json()["rows"]}[KEJING]
+    assert (row["people"], row["insured"], row["subsidised"], row["out_of_pocket"]) == (1, 1, 1, "10000.00")
+    assert row["out_of_pocket_share"] == "20.0%"
+    wangwu = await town_official(api, admin, WANGWU)
+    assert (await api.post(expenses, json=bill, headers=auth(wangwu))).status_code == 404
+    assert (await api.post(expenses, json=bill, headers=auth(tokens["auditor"]))).status_code == 403
+    with pytest.raises(IntegrityError, match="ck_medical_expenses_layers_within_total"):
+        await execute(stack, "UPDATE monitoring.medical_expenses SET basic_insurance_paid = total")
+    with pytest.raises(IntegrityError, match="ck_member_insurances_subsidy_with_insurance"):
+        await execute(
+            stack, "UPDATE monitoring.member_insurances SET insured = false WHERE subsidy <> 'none'"
+        )
+
+
+async def test_screening_flags_out_of_pocket_spending_at_the_share_of_income(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    """Net income 30 000 (10 000 a head, above the 2025 line): 40% is 12 000 out of pocket."""
+    admin = tokens["admin"]
+    paid_by_household = {"below": "11999.99", "at": "12000.00", "above": "12000.01"}
+    ids: dict[str, str] = {}
+    for name, out_of_pocket in paid_by_household.items():
+        hid = (await create_household(api, admin, members=[member()]))["id"]
+        ids[name] = hid
+        income = {
+            "wages": "30000.00",
+            "business": "0",
+            "property": "0",
+            "transfers": "0",
+            "business_costs": "0",
+        }
+        assert (
+            await api.put(f"{HOUSEHOLDS}/{hid}/incomes/2025", json=income, headers=auth(admin))
+        ).status_code == 201
+        head = (await api.get(f"{HOUSEHOLDS}/{hid}/members", headers=auth(admin))).json()[0]["id"]
+        bill = {
+            "member_id": head,
+            "settled_on": "2025-03-01",
+            "total": "40000.00",
+            "basic_insurance_paid": f"{Decimal('40000.00') - Decimal(out_of_pocket):.2f}",
+            "serious_illness_paid": "0",
+            "medical_assistance_paid": "0",
+        }
+        assert (
+            await api.post(f"{HOUSEHOLDS}/{hid}/medical-expenses", json=bill, headers=auth(admin))
+        ).status_code == 201
+    screened = await api.post(f"{API}/screenings", json={"year": 2025}, headers=auth(admin))
+    assert screened.status_code == 200, screened.text
+    flagged = {}
+    for name, hid in ids.items():
+        alerts = (await api.get(f"{API}/alerts", params={"household_id": hid}, headers=auth(admin))).json()[
+            "items"
+        ]
+        flagged[name] = [(a["source"], a["risk_causes"]) for a in alerts]
+    assert flagged == {"below": [], "at": [("system", ["illness"])], "above": [("system", ["illness"])]}

@@ -26,3 +26,26 @@ DROPOUT_OPENED = EventSpec(
 )
 
 PUBLISHED = [DROPOUT_OPENED]
+
+
+class VocationalGraduated(EventPayload):
+    """A 雨露计划 student graduated, with what they do next: employment may register a job seeker."""
+
+    student_id: uuid.UUID
+    household_id: uuid.UUID
+    member_id: uuid.UUID
+    town_code: str
+    village_code: str
+    graduated_on: date
+    next_step: str
+
+
+VOCATIONAL_GRADUATED = EventSpec(
+    service="monitoring",
+    aggregate="vocational_student",
+    name="graduated",
+    payload=VocationalGraduated,
+    summary="雨露计划学生毕业（附毕业去向，供就业帮扶）/ a 雨露计划 student graduated",
+)
+
+PUBLISHED.append(VOCATIONAL_GRADUATED)

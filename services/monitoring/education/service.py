@@ -7,15 +7,41 @@ the database. The age bound is the screening's (settings ``school_age_min`` / ``
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from typing import Any
 
 from services.monitoring.dates import age_on
-from services.monitoring.education.events import DROPOUT_OPENED, DropoutOpened
-from services.monitoring.education.repository import open_dropouts
-from services.monitoring.education.schemas import ClosureIn, DropoutIn, FollowUpIn
+from services.monitoring.education import repository
+from services.monitoring.education.events import (
+    DROPOUT_OPENED,
+    VOCATIONAL_GRADUATED,
+    DropoutOpened,
+    VocationalGraduated,
+)
+from services.monitoring.education.schemas import (
+    AidIn,
+    ClosureIn,
+    DropoutIn,
+    FollowUpIn,
+    VocationalEndIn,
+    VocationalIn,
+)
 from services.monitoring.households import repository as households
-from services.monitoring.models import DropoutCase, DropoutOutcome, DropoutStatus, Household, Schooling
+from services.monitoring.models import (
+    DropoutCase,
+    DropoutOutcome,
+    DropoutStatus,
+    Household,
+    HouseholdKind,
+    HouseholdStatus,
+    Member,
+    Schooling,
+    StudentAid,
+    Term,
+    VocationalStatus,
+    VocationalStudent,
+)
 from services.monitoring.settings import MonitoringSettings
 from shared.context import RequestContext
 from shared.errors import InvalidTransition, NotFound, ValidationFailed
@@ -29,9 +55,7 @@ def _not_future(field: str, day: date) -> None:
 
 async def open_case(ctx: RequestContext, household: Household, data: DropoutIn) -> DropoutCase:
     _not_future("body.opened_on", data.opened_on)
-    member = await households.member(ctx.session, household.id, data.member_id)
-    if member is None or member.left_on is not None:
-        raise NotFound("该户没有此在册成员", "no such active member in the household")
+    member = await _active_member(ctx, household, data.member_id)
     settings = ctx.settings_as(MonitoringSettings)
     age = age_on(member.birth_date, data.opened_on)
     if not settings.school_age_min <= age <= settings.school_age_max:
@@ -108,29 +132,164 @@ async def close(ctx: RequestContext, case: DropoutCase, data: ClosureIn) -> Drop
     return case
 
 
-async def dropouts_report(ctx: RequestContext, *, as_of: date, town_code: str | None) -> Report:
-    """ "义务教育阶段辍学人数为零": the unclosed cases at the date are the exceptions."""
+def current_term(today: date) -> tuple[int, Term]:
+    """The term a date falls in: spring until August, autumn from September (the school calendar)."""
+    return today.year, (Term.AUTUMN if today.month >= 9 else Term.SPRING)
+
+
+def eligible(household: Household) -> bool:
+    """脱贫户 and monitored households: their students are owed aid, their 中职 students 雨露计划."""
+    return household.kind is HouseholdKind.LIFTED_OUT or household.status in (
+        HouseholdStatus.INCLUDED,
+        HouseholdStatus.SAFETY_NET,
+    )
+
+
+async def _active_member(ctx: RequestContext, household: Household, member_id: uuid.UUID) -> Member:
+    member = await households.member(ctx.session, household.id, member_id)
+    if member is None or member.left_on is not None:
+        raise NotFound("该户没有此在册成员", "no such active member in the household")
+    return member
+
+
+async def grant_aid(
+    ctx: RequestContext, household: Household, data: AidIn, *, origin_ref: str | None = None
+) -> StudentAid:
+    _not_future("body.granted_on", data.granted_on)
+    member = await _active_member(ctx, household, data.member_id)
+    aid = StudentAid(
+        household_id=household.id,
+        member_id=member.id,
+        town_code=household.town_code,
+        village_code=household.village_code,
+        origin_ref=origin_ref,
+        **data.model_dump(exclude={"member_id"}),
+    )
+    ctx.session.add(aid)
+    await ctx.session.flush()
+    await ctx.audit("create", "student_aid", aid.id, data.model_dump())
+    return aid
+
+
+async def enrol(ctx: RequestContext, household: Household, data: VocationalIn) -> VocationalStudent:
+    if not eligible(household):
+        raise ValidationFailed(
+            "body.member_id",
+            "雨露计划仅面向脱贫户和监测对象家庭的学生",
+            "only students of eligible households",
+        )
+    _not_future("body.enrolled_on", data.enrolled_on)
+    member = await _active_member(ctx, household, data.member_id)
+    student = VocationalStudent(
+        household_id=household.id,
+        member_id=member.id,
+        town_code=household.town_code,
+        village_code=household.village_code,
+        school=data.school,
+        major=data.major,
+        enrolled_on=data.enrolled_on,
+        status=VocationalStatus.ENROLLED,
+    )
+    ctx.session.add(student)
+    await ctx.session.flush()
+    await ctx.audit("create", "vocational_student", student.id, data.model_dump())
+    return student
+
+
+async def end_studies(
+    ctx: RequestContext, student: VocationalStudent, data: VocationalEndIn
+) -> VocationalStudent:
+    ctx.require_if_match(student.version)
+    if student.status is not VocationalStatus.ENROLLED:
+        raise InvalidTransition("该学生已毕业或退学", "the student is no longer enrolled")
+    if data.status is VocationalStatus.ENROLLED:
+        raise ValidationFailed("body.status", "请选择毕业或中途退学", "graduated or left")
+    if (data.status is VocationalStatus.GRADUATED) != (data.next_step is not None):
+        raise ValidationFailed(
+            "body.next_step", "毕业须填写毕业去向，退学不填", "a graduate's next step, only"
+        )
+    _not_future("body.ended_on", data.ended_on)
+    if data.ended_on < student.enrolled_on:
+        raise ValidationFailed("body.ended_on", "毕业或退学日期不能早于入学日期", "ended before enrolled")
+    student.status = data.status
+    student.ended_on = data.ended_on
+    student.next_step = data.next_step
+    student.next_step_note = data.next_step_note
+    await ctx.session.flush()
+    await ctx.audit("end", "vocational_student", student.id, data.model_dump())
+    if data.next_step is not None:
+        await ctx.publish(
+            VOCATIONAL_GRADUATED,
+            student.id,
+            VocationalGraduated(
+                student_id=student.id,
+                household_id=student.household_id,
+                member_id=student.member_id,
+                town_code=student.town_code,
+                village_code=student.village_code,
+                graduated_on=data.ended_on,
+                next_step=data.next_step.value,
+            ),
+        )
+    return student
+
+
+def _prefix(ctx: RequestContext, town_code: str | None) -> str | None:
     prefix = ctx.principal.division_prefix
     if town_code:
         prefix = town_code if prefix is None or town_code.startswith(prefix) else "-"
-    rows: list[dict[str, Any]] = await open_dropouts(ctx.session, as_of=as_of, prefix=prefix)
-    labels = {s.value: s.label for s in DropoutStatus}
+    return prefix
+
+
+def _term_label(year: int, term: Term) -> str:
+    return f"{year}年{term.label}"
+
+
+async def per_town_report(ctx: RequestContext, *, year: int, term: Term, town_code: str | None) -> Report:
+    """义务教育有保障 per town: students of eligible households, how many aided this term, open dropouts."""
+    rows: list[dict[str, Any]] = await repository.per_town(
+        ctx.session, year=year, term=term.value, prefix=_prefix(ctx, town_code)
+    )
+    for row in rows:
+        row["town_name"] = ctx.component.divisions.name(str(row["town_code"])) or ""
+        row["met"] = "是" if row["dropouts"] == 0 and row["unaided"] == 0 else "否"
+    return Report.of(
+        "education",
+        f"教育保障：辍学为零、困难学生应助尽助（{_term_label(year, term)}）",
+        [
+            ("town_code", "乡镇代码"),
+            ("town_name", "乡镇"),
+            ("students", "脱贫户和监测对象家庭在校生"),
+            ("aided", "本学期已资助"),
+            ("unaided", "未资助"),
+            ("dropouts", "未销案辍学"),
+            ("met", "是否达标"),
+        ],
+        rows,
+    )
+
+
+async def exceptions_report(ctx: RequestContext, *, year: int, term: Term, town_code: str | None) -> Report:
+    """The exceptions to "dropouts = 0 and every eligible student aided": each open dropout case and
+    each eligible student without aid this term."""
+    rows: list[dict[str, Any]] = await repository.exceptions(
+        ctx.session, year=year, term=term.value, prefix=_prefix(ctx, town_code)
+    )
+    problems = {"dropout": "辍学未销案", "unaided": "本学期未获资助"}
     for row in rows:
         row["household_id"] = str(row["household_id"])
-        row["status"] = labels[row["status"]]
+        row["problem"] = problems[row["problem"]]
     return Report.of(
-        "dropouts",
-        f"控辍保学：义务教育阶段未销案辍学学生（应为零，截至 {as_of.isoformat()}）",
+        "education-exceptions",
+        f"教育保障例外清单（{_term_label(year, term)}）",
         [
             ("town_code", "乡镇代码"),
             ("village_code", "村代码"),
+            ("problem", "问题"),
             ("household_id", "农户编号"),
             ("head_name", "户主"),
             ("member_name", "学生"),
-            ("opened_on", "立案日期"),
-            ("status", "状态"),
-            ("follow_ups", "跟进次数"),
-            ("last_followed_on", "最近跟进"),
+            ("opened_on", "辍学立案日期"),
         ],
         rows,
     )

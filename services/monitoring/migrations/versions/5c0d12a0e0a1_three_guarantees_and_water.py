@@ -1,9 +1,10 @@
-"""三保障和饮水安全: housing appraisals and renovation cases, water checks and sites (with a
-projection of funds' approved projects), dropout cases (issue 12, track G).
+"""三保障和饮水安全 (issue 12, track G): housing appraisals and renovation cases, water checks and
+sites (with a projection of funds' approved projects), dropout cases, student aid and 雨露计划
+students, medical insurance per member and year, large medical expenses.
 
 Revision ID: 5c0d12a0e0a1
 Revises: 5c0d11a0e0a1
-Create Date: 2026-11-30 14:18:22.920220
+Create Date: 2026-11-30 14:23:49.817975
 """
 from collections.abc import Sequence
 
@@ -118,6 +119,54 @@ def upgrade() -> None:
     op.create_index(op.f('ix_dropout_cases_town_code_village_code'), 'dropout_cases', ['town_code', 'village_code'], unique=False, schema='monitoring')
     op.create_index(op.f('ix_dropout_cases_updated_at_id'), 'dropout_cases', ['updated_at', 'id'], unique=False, schema='monitoring')
     op.create_index('uq_dropout_cases_unclosed_member', 'dropout_cases', ['member_id'], unique=True, schema='monitoring', postgresql_where=sa.text("status <> 'closed'"))
+    op.create_table('medical_expenses',
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('household_id', sa.Uuid(), nullable=False),
+    sa.Column('member_id', sa.Uuid(), nullable=False),
+    sa.Column('town_code', sa.String(length=9), nullable=False),
+    sa.Column('village_code', sa.String(length=12), nullable=False),
+    sa.Column('settled_on', sa.Date(), nullable=False),
+    sa.Column('total', sa.Numeric(precision=16, scale=2), nullable=False),
+    sa.Column('basic_insurance_paid', sa.Numeric(precision=16, scale=2), nullable=False),
+    sa.Column('serious_illness_paid', sa.Numeric(precision=16, scale=2), nullable=False),
+    sa.Column('medical_assistance_paid', sa.Numeric(precision=16, scale=2), nullable=False),
+    sa.Column('out_of_pocket', sa.Numeric(precision=16, scale=2), sa.Computed('total - basic_insurance_paid - serious_illness_paid - medical_assistance_paid', persisted=True), nullable=False),
+    sa.Column('origin_ref', sa.String(length=200), nullable=True),
+    sa.Column('recorded_by', sa.String(length=100), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
+    sa.CheckConstraint('basic_insurance_paid >= 0 AND serious_illness_paid >= 0 AND medical_assistance_paid >= 0 AND basic_insurance_paid + serious_illness_paid + medical_assistance_paid <= total', name=op.f('ck_medical_expenses_layers_within_total')),
+    sa.CheckConstraint('total > 0', name=op.f('ck_medical_expenses_total_positive')),
+    sa.ForeignKeyConstraint(['household_id'], ['monitoring.households.id'], name=op.f('fk_medical_expenses_household_id_households'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['member_id'], ['monitoring.members.id'], name=op.f('fk_medical_expenses_member_id_members'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_medical_expenses')),
+    sa.UniqueConstraint('origin_ref', name=op.f('uq_medical_expenses_origin_ref')),
+    schema='monitoring'
+    )
+    op.create_index(op.f('ix_medical_expenses_household_id_settled_on'), 'medical_expenses', ['household_id', 'settled_on'], unique=False, schema='monitoring')
+    op.create_table('member_insurances',
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('household_id', sa.Uuid(), nullable=False),
+    sa.Column('member_id', sa.Uuid(), nullable=False),
+    sa.Column('town_code', sa.String(length=9), nullable=False),
+    sa.Column('village_code', sa.String(length=12), nullable=False),
+    sa.Column('year', sa.SmallInteger(), nullable=False),
+    sa.Column('insured', sa.Boolean(), nullable=False),
+    sa.Column('subsidy', sa.Enum('none', 'full', 'fixed', 'partial', name='insurance_subsidy', schema='monitoring'), nullable=False),
+    sa.Column('subsidy_amount', sa.Numeric(precision=16, scale=2), nullable=False),
+    sa.Column('origin_ref', sa.String(length=200), nullable=True),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
+    sa.CheckConstraint("(subsidy = 'none') = (subsidy_amount = 0) AND subsidy_amount >= 0 AND (insured OR subsidy = 'none')", name=op.f('ck_member_insurances_subsidy_with_insurance')),
+    sa.CheckConstraint('year BETWEEN 2000 AND 2100', name=op.f('ck_member_insurances_plausible_year')),
+    sa.ForeignKeyConstraint(['household_id'], ['monitoring.households.id'], name=op.f('fk_member_insurances_household_id_households'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['member_id'], ['monitoring.members.id'], name=op.f('fk_member_insurances_member_id_members'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_member_insurances')),
+    sa.UniqueConstraint('member_id', 'year', name=op.f('uq_member_insurances_member_id_year')),
+    sa.UniqueConstraint('origin_ref', name=op.f('uq_member_insurances_origin_ref')),
+    schema='monitoring'
+    )
+    op.create_index(op.f('ix_member_insurances_year_town_code'), 'member_insurances', ['year', 'town_code'], unique=False, schema='monitoring')
     op.create_table('renovation_cases',
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('household_id', sa.Uuid(), nullable=False),
@@ -146,15 +195,75 @@ def upgrade() -> None:
     op.create_index(op.f('ix_renovation_cases_town_code_village_code'), 'renovation_cases', ['town_code', 'village_code'], unique=False, schema='monitoring')
     op.create_index(op.f('ix_renovation_cases_updated_at_id'), 'renovation_cases', ['updated_at', 'id'], unique=False, schema='monitoring')
     op.create_index('uq_renovation_cases_unfinished_household', 'renovation_cases', ['household_id'], unique=True, schema='monitoring', postgresql_where=sa.text("status <> 'closed'"))
+    op.create_table('student_aids',
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('household_id', sa.Uuid(), nullable=False),
+    sa.Column('member_id', sa.Uuid(), nullable=False),
+    sa.Column('town_code', sa.String(length=9), nullable=False),
+    sa.Column('village_code', sa.String(length=12), nullable=False),
+    sa.Column('kind', sa.Enum('living_allowance', 'tuition_waiver', 'national_grant', 'student_loan', 'yulu', 'other', name='aid_kind', schema='monitoring'), nullable=False),
+    sa.Column('amount', sa.Numeric(precision=16, scale=2), nullable=False),
+    sa.Column('school_year', sa.SmallInteger(), nullable=False),
+    sa.Column('term', sa.Enum('spring', 'autumn', name='school_term', schema='monitoring'), nullable=False),
+    sa.Column('granted_on', sa.Date(), nullable=False),
+    sa.Column('origin_ref', sa.String(length=200), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
+    sa.CheckConstraint('amount > 0', name=op.f('ck_student_aids_amount_positive')),
+    sa.CheckConstraint('school_year BETWEEN 2000 AND 2100', name=op.f('ck_student_aids_plausible_year')),
+    sa.ForeignKeyConstraint(['household_id'], ['monitoring.households.id'], name=op.f('fk_student_aids_household_id_households'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['member_id'], ['monitoring.members.id'], name=op.f('fk_student_aids_member_id_members'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_student_aids')),
+    sa.UniqueConstraint('member_id', 'kind', 'school_year', 'term', name=op.f('uq_student_aids_member_id_kind_school_year_term')),
+    sa.UniqueConstraint('origin_ref', name=op.f('uq_student_aids_origin_ref')),
+    schema='monitoring'
+    )
+    op.create_index(op.f('ix_student_aids_school_year_term_town_code'), 'student_aids', ['school_year', 'term', 'town_code'], unique=False, schema='monitoring')
+    op.create_table('vocational_students',
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('household_id', sa.Uuid(), nullable=False),
+    sa.Column('member_id', sa.Uuid(), nullable=False),
+    sa.Column('town_code', sa.String(length=9), nullable=False),
+    sa.Column('village_code', sa.String(length=12), nullable=False),
+    sa.Column('school', sa.String(length=200), nullable=False),
+    sa.Column('major', sa.String(length=200), nullable=False),
+    sa.Column('enrolled_on', sa.Date(), nullable=False),
+    sa.Column('status', sa.Enum('enrolled', 'graduated', 'left', name='vocational_status', schema='monitoring'), nullable=False),
+    sa.Column('ended_on', sa.Date(), nullable=True),
+    sa.Column('next_step', sa.Enum('employed', 'seeking', 'further_study', 'enlisted', 'other', name='graduate_next_step', schema='monitoring'), nullable=True),
+    sa.Column('next_step_note', sa.Text(), nullable=True),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
+    sa.CheckConstraint("(status = 'enrolled') = (ended_on IS NULL)", name=op.f('ck_vocational_students_ended_unless_enrolled')),
+    sa.CheckConstraint("(status = 'graduated') = (next_step IS NOT NULL)", name=op.f('ck_vocational_students_graduate_has_next_step')),
+    sa.CheckConstraint('ended_on IS NULL OR ended_on >= enrolled_on', name=op.f('ck_vocational_students_ended_after_enrolled')),
+    sa.ForeignKeyConstraint(['household_id'], ['monitoring.households.id'], name=op.f('fk_vocational_students_household_id_households'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['member_id'], ['monitoring.members.id'], name=op.f('fk_vocational_students_member_id_members'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_vocational_students')),
+    schema='monitoring'
+    )
+    op.create_index(op.f('ix_vocational_students_town_code_village_code'), 'vocational_students', ['town_code', 'village_code'], unique=False, schema='monitoring')
+    op.create_index(op.f('ix_vocational_students_updated_at_id'), 'vocational_students', ['updated_at', 'id'], unique=False, schema='monitoring')
+    op.create_index('uq_vocational_students_enrolled_member', 'vocational_students', ['member_id'], unique=True, schema='monitoring', postgresql_where=sa.text("status = 'enrolled'"))
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    op.drop_index('uq_vocational_students_enrolled_member', table_name='vocational_students', schema='monitoring', postgresql_where=sa.text("status = 'enrolled'"))
+    op.drop_index(op.f('ix_vocational_students_updated_at_id'), table_name='vocational_students', schema='monitoring')
+    op.drop_index(op.f('ix_vocational_students_town_code_village_code'), table_name='vocational_students', schema='monitoring')
+    op.drop_table('vocational_students', schema='monitoring')
+    op.drop_index(op.f('ix_student_aids_school_year_term_town_code'), table_name='student_aids', schema='monitoring')
+    op.drop_table('student_aids', schema='monitoring')
     op.drop_index('uq_renovation_cases_unfinished_household', table_name='renovation_cases', schema='monitoring', postgresql_where=sa.text("status <> 'closed'"))
     op.drop_index(op.f('ix_renovation_cases_updated_at_id'), table_name='renovation_cases', schema='monitoring')
     op.drop_index(op.f('ix_renovation_cases_town_code_village_code'), table_name='renovation_cases', schema='monitoring')
     op.drop_table('renovation_cases', schema='monitoring')
+    op.drop_index(op.f('ix_member_insurances_year_town_code'), table_name='member_insurances', schema='monitoring')
+    op.drop_table('member_insurances', schema='monitoring')
+    op.drop_index(op.f('ix_medical_expenses_household_id_settled_on'), table_name='medical_expenses', schema='monitoring')
+    op.drop_table('medical_expenses', schema='monitoring')
     op.drop_index('uq_dropout_cases_unclosed_member', table_name='dropout_cases', schema='monitoring', postgresql_where=sa.text("status <> 'closed'"))
     op.drop_index(op.f('ix_dropout_cases_updated_at_id'), table_name='dropout_cases', schema='monitoring')
     op.drop_index(op.f('ix_dropout_cases_town_code_village_code'), table_name='dropout_cases', schema='monitoring')
@@ -166,6 +275,6 @@ def downgrade() -> None:
     op.drop_index(op.f('ix_water_sites_town_code_village_code'), table_name='water_sites', schema='monitoring')
     op.drop_table('water_sites', schema='monitoring')
     op.drop_table('projected_funds_projects', schema='monitoring')
-    for name in ('dropout_outcome', 'dropout_status', 'water_site_status', 'renovation_status', 'housing_grade'):
+    for name in ('water_site_status', 'housing_grade', 'dropout_status', 'dropout_outcome', 'insurance_subsidy', 'renovation_status', 'aid_kind', 'school_term', 'vocational_status', 'graduate_next_step'):
         op.execute(f"DROP TYPE monitoring.{name}")
     # ### end Alembic commands ###
