@@ -22,6 +22,7 @@ from services.monitoring.education.events import PUBLISHED as EDUCATION_EVENTS
 from services.monitoring.employment_records.events import WORKER_REGISTERED
 from services.monitoring.employment_records.service import EMPLOYMENT_RECORDS, on_worker_registered
 from services.monitoring.evidence import endpoints as evidence
+from services.monitoring.guarantees import endpoints as guarantees
 from services.monitoring.health import endpoints as health
 from services.monitoring.health.events import PUBLISHED as HEALTH_EVENTS
 from services.monitoring.households import endpoints as households
@@ -110,6 +111,7 @@ def create_app(settings: MonitoringSettings | None = None) -> FastAPI:
             water.router,
             education.router,
             health.router,
+            guarantees.router,
         ],
         published=PUBLISHED,
         consumes=CONSUMES,

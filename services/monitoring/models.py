@@ -1239,6 +1239,8 @@ class WaterCheck(Base):
     safe: Mapped[bool] = mapped_column(Boolean)
     finding: Mapped[str] = mapped_column(Text, server_default="")
     recorded_by: Mapped[str] = mapped_column(String(100))
+    # The department record that brought it (水利 batch), one check per record.
+    origin_ref: Mapped[str | None] = mapped_column(String(200), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     __mapper_args__ = {"eager_defaults": True}  # noqa: RUF012
@@ -1319,6 +1321,8 @@ class DropoutCase(Base):
     last_follow_up: Mapped[str | None] = mapped_column(Text)
     outcome: Mapped[DropoutOutcome | None] = mapped_column(_enum(DropoutOutcome, "dropout_outcome"))
     closed_on: Mapped[date | None] = mapped_column(Date)
+    # The department record that opened it (教育 batch), one case per record.
+    origin_ref: Mapped[str | None] = mapped_column(String(200), unique=True)
     version: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(

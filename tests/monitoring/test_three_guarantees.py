@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import secrets
 import uuid
 from datetime import date, timedelta
 from decimal import Decimal
@@ -682,7 +683,10 @@ async def test_insurance_per_year_keeps_the_member_flag_and_expenses_split_by_la
     }
     recorded = await api.post(expenses, json=bill, headers=auth(village))
     assert recorded.status_code == 201, recorded.text
-    assert (recorded.json()["out_of_pocket"], recorded.json()["out_of_pocket_share"]) == ("10000.00", "0.2000")
+    assert (recorded.json()["out_of_pocket"], recorded.json()["out_of_pocket_share"]) == (
+        "10000.00",
+        "0.2000",
+    )
     over = await api.post(
         expenses, json={**bill, "medical_assistance_paid": "12000.01"}, headers=auth(village)
     )
@@ -743,3 +747,141 @@ async def test_screening_flags_out_of_pocket_spending_at_the_share_of_income(
         ]
         flagged[name] = [(a["source"], a["risk_causes"]) for a in alerts]
     assert flagged == {"below": [], "at": [("system", ["illness"])], "above": [("system", ["illness"])]}
+
+
+# --- department batches ---------------------------------------------------------------------------
+
+
+async def department_system(api: httpx.AsyncClient, admin: str, department: str) -> str:
+    """A token of a new integrator client bound to ``department``."""
+    client_id = f"g_{secrets.token_hex(4)}"
+    made = await api.post(
+        "/admin/clients",
+        json={"client_id": client_id, "display_name": f"{department}系统", "department": department},
+        headers=auth(admin),
+    )
+    assert made.status_code == 201, made.text
+    token = await api.post(
+        "/auth/token",
+        data={
+            "grant_type": "client_credentials",
+            "client_id": client_id,
+            "client_secret": made.json()["client_secret"],
+        },
+    )
+    return token.json()["access_token"]  # type: ignore[no-any-return]
+
+
+async def test_department_batches_fill_the_records_and_alert_on_new_risks(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    admin = tokens["admin"]
+    head_number, child_number = id_number(), id_number(years_before(TODAY, 10))
+    household = await create_household(
+        api,
+        admin,
+        members=[
+            member(id_number=head_number),
+            member(name="小华", relation="child", id_number=child_number),
+        ],
+    )
+    hid = household["id"]
+    batches = f"{API}/guarantee-batches"
+    housing_system = await department_system(api, admin, "住房和城乡建设局")
+    appraisal = {
+        "kind": "housing_appraisal",
+        "appraised_on": TODAY.isoformat(),
+        "grade": "d",
+        "appraiser": "住建局",
+    }
+    batch = {
+        "batch_id": "zj-2025-11",
+        "records": [
+            {"record_id": "1", "id_number": head_number, **appraisal},
+            {"record_id": "2", "id_number": id_number(), **appraisal},  # nobody of ours
+            {"record_id": "3", "id_number": "123", **appraisal},
+            {
+                "record_id": "4",
+                "id_number": head_number,
+                "kind": "water_check",
+                "checked_on": TODAY.isoformat(),
+                "safe": False,
+                "finding": "x",
+            },
+        ],
+    }
+    first = await api.post(batches, json=batch, headers=auth(housing_system))
+    assert first.status_code == 200, first.text
+    report = first.json()
+    assert (report["accepted"], report["refused"], report["alerts_raised"]) == (1, 3, 1)
+    assert [r["status"] for r in report["records"]] == ["accepted", "refused", "refused", "refused"]
+    assert report["records"][3]["reason"] == "住房和城乡建设局不报送此类记录"
+    again = (await api.post(batches, json=batch, headers=auth(housing_system))).json()
+    assert (again["accepted"], again["already_received"], again["alerts_raised"]) == (0, 1, 0)
+    assert (await api.get(f"{HOUSEHOLDS}/{hid}", headers=auth(admin))).json()["housing_safe"] is False
+    alerts = (await api.get(f"{API}/alerts", params={"household_id": hid}, headers=auth(admin))).json()[
+        "items"
+    ]
+    assert [(a["source"], a["department"], a["risk_causes"]) for a in alerts] == [
+        ("department", "住房和城乡建设局", ["housing"])
+    ]
+
+    education_system = await department_system(api, admin, "教育体育局")
+    schooling = {
+        "batch_id": "jy-2025-autumn",
+        "records": [
+            {
+                "record_id": "a",
+                "id_number": head_number,
+                "kind": "dropout",
+                "opened_on": TODAY.isoformat(),
+                "reason": "辍学",
+            },
+            {
+                "record_id": "b",
+                "id_number": child_number,
+                "kind": "dropout",
+                "opened_on": TODAY.isoformat(),
+                "reason": "辍学",
+            },
+            {
+                "record_id": "c",
+                "id_number": child_number,
+                "kind": "student_aid",
+                "aid_kind": "living_allowance",
+                "amount": "625.00",
+                "school_year": 2025,
+                "term": "autumn",
+                "granted_on": "2025-10-15",
+            },
+        ],
+    }
+    result = (await api.post(batches, json=schooling, headers=auth(education_system))).json()
+    assert [(r["status"], r["alert_raised"]) for r in result["records"]] == [
+        ("refused", False),  # an adult is not of compulsory-school age
+        ("accepted", True),
+        ("accepted", False),
+    ]
+    causes = {
+        tuple(a["risk_causes"])
+        for a in (await api.get(f"{API}/alerts", params={"household_id": hid}, headers=auth(admin))).json()[
+            "items"
+        ]
+    }
+    assert causes == {("housing",), ("schooling",)}
+    assert (
+        await count(stack, "SELECT count(*) FROM monitoring.student_aids WHERE origin_ref IS NOT NULL") == 1
+    )
+
+    insurance_system = await department_system(api, admin, "医保局")
+    lapsed = {
+        "batch_id": "yb-2026",
+        "records": [
+            {"record_id": "x", "id_number": head_number, "kind": "insurance", "year": 2026, "insured": False}
+        ],
+    }
+    assert (await api.post(batches, json=lapsed, headers=auth(insurance_system))).json()["alerts_raised"] == 1
+    for who in (tokens["integrator_hrss"], admin):
+        assert (await api.post(batches, json=lapsed, headers=auth(who))).status_code == 403
+    repeated = {"batch_id": "r", "records": [lapsed["records"][0], lapsed["records"][0]]}
+    assert (await api.post(batches, json=repeated, headers=auth(insurance_system))).status_code == 422

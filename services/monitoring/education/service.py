@@ -53,7 +53,9 @@ def _not_future(field: str, day: date) -> None:
         raise ValidationFailed(field, "日期不能晚于今天", "the date is in the future")
 
 
-async def open_case(ctx: RequestContext, household: Household, data: DropoutIn) -> DropoutCase:
+async def open_case(
+    ctx: RequestContext, household: Household, data: DropoutIn, *, origin_ref: str | None = None
+) -> DropoutCase:
     _not_future("body.opened_on", data.opened_on)
     member = await _active_member(ctx, household, data.member_id)
     settings = ctx.settings_as(MonitoringSettings)
@@ -73,6 +75,7 @@ async def open_case(ctx: RequestContext, household: Household, data: DropoutIn) 
         opened_on=data.opened_on,
         reason=data.reason,
         status=DropoutStatus.OPEN,
+        origin_ref=origin_ref,
     )
     ctx.session.add(case)
     member.schooling = Schooling.OUT_OF_SCHOOL

@@ -65,7 +65,9 @@ async def on_project_approved(ctx: EventContext) -> None:
 # --- household water checks ---
 
 
-async def record_check(ctx: RequestContext, household: Household, data: WaterCheckIn) -> WaterCheck:
+async def record_check(
+    ctx: RequestContext, household: Household, data: WaterCheckIn, *, origin_ref: str | None = None
+) -> WaterCheck:
     """Record a check (``household`` locked by the caller); the latest one sets ``water_safe``."""
     if data.checked_on > date.today():
         raise ValidationFailed("body.checked_on", "核查日期不能晚于今天", "checked_on is in the future")
@@ -80,6 +82,7 @@ async def record_check(ctx: RequestContext, household: Household, data: WaterChe
         safe=data.safe,
         finding=data.finding.strip(),
         recorded_by=ctx.principal.subject,
+        origin_ref=origin_ref,
     )
     ctx.session.add(check)
     await ctx.session.flush()

@@ -4,7 +4,7 @@ students, medical insurance per member and year, large medical expenses.
 
 Revision ID: 5c0d12a0e0a1
 Revises: 5c0d11a0e0a1
-Create Date: 2026-11-30 14:23:49.817975
+Create Date: 2026-11-30 14:30:27.633132
 """
 from collections.abc import Sequence
 
@@ -83,11 +83,13 @@ def upgrade() -> None:
     sa.Column('safe', sa.Boolean(), nullable=False),
     sa.Column('finding', sa.Text(), server_default='', nullable=False),
     sa.Column('recorded_by', sa.String(length=100), nullable=False),
+    sa.Column('origin_ref', sa.String(length=200), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
     sa.CheckConstraint('safe OR length(finding) > 0', name=op.f('ck_water_checks_unsafe_has_finding')),
     sa.ForeignKeyConstraint(['household_id'], ['monitoring.households.id'], name=op.f('fk_water_checks_household_id_households'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_water_checks')),
     sa.UniqueConstraint('household_id', 'checked_on', name=op.f('uq_water_checks_household_id_checked_on')),
+    sa.UniqueConstraint('origin_ref', name=op.f('uq_water_checks_origin_ref')),
     schema='monitoring'
     )
     op.create_table('dropout_cases',
@@ -104,6 +106,7 @@ def upgrade() -> None:
     sa.Column('last_follow_up', sa.Text(), nullable=True),
     sa.Column('outcome', sa.Enum('returned', 'special_education', 'over_age', name='dropout_outcome', schema='monitoring'), nullable=True),
     sa.Column('closed_on', sa.Date(), nullable=True),
+    sa.Column('origin_ref', sa.String(length=200), nullable=True),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
@@ -114,6 +117,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['household_id'], ['monitoring.households.id'], name=op.f('fk_dropout_cases_household_id_households'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['member_id'], ['monitoring.members.id'], name=op.f('fk_dropout_cases_member_id_members'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_dropout_cases')),
+    sa.UniqueConstraint('origin_ref', name=op.f('uq_dropout_cases_origin_ref')),
     schema='monitoring'
     )
     op.create_index(op.f('ix_dropout_cases_town_code_village_code'), 'dropout_cases', ['town_code', 'village_code'], unique=False, schema='monitoring')
