@@ -430,6 +430,41 @@ async def test_site_rows_are_refused_one_by_one_and_projects_are_checked(
     assert helper.status_code == 403
 
 
+async def test_one_site_is_registered_with_the_import_rules_and_the_demo_has_the_31(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    from services.monitoring.demo import demo_water_sites
+
+    demo = demo_water_sites()
+    assert (len(demo), len({s["village_code"] for s in demo})) == (31, 21)
+    assert {s["town_code"] for s in demo} == {WANGWU, DAYUGOU, SHAOYUAN, XIAYE} and all(
+        s["demo"] for s in demo
+    )
+    admin = tokens["admin"]
+    site = {k: v for k, v in demo[0].items() if v is not None}
+    created = await api.post(f"{API}/water-sites", json=site, headers=auth(admin))
+    assert created.status_code == 201, created.text
+    assert created.json()["demo"] is True
+    assert (await api.post(f"{API}/water-sites", json=site, headers=auth(admin))).status_code == 409
+    undated = await api.post(
+        f"{API}/water-sites", json={**site, "code": "X-1", "status": "completed"}, headers=auth(admin)
+    )
+    assert undated.status_code == 422 and undated.json()["errors"][0]["field"] == "body.completed_on"
+    outside = await api.post(
+        f"{API}/water-sites", json={**site, "code": "X-2"}, headers=auth(tokens["town_kejing"])
+    )
+    assert outside.status_code == 422
+    unknown = await api.post(
+        f"{API}/water-sites",
+        json={**site, "code": "X-3", "funds_project_id": str(uuid.uuid4())},
+        headers=auth(admin),
+    )
+    assert unknown.status_code in (422, 503) and unknown.json()["code"] in (
+        "unknown_reference",
+        "reference_pending",
+    )
+
+
 # --- education: 控辍保学 -------------------------------------------------------------------------
 
 

@@ -22,6 +22,7 @@ from services.monitoring.water.schemas import (
     WaterCheckIn,
     WaterCheckOut,
     WaterCheckRecorded,
+    WaterSiteIn,
     WaterSiteOut,
 )
 from shared.context import etag_for
@@ -75,6 +76,22 @@ async def list_checks(household_id: uuid.UUID, ctx: VisitReaderCtx) -> list[Wate
 async def import_sites(ctx: WriterCtx, file: Annotated[UploadFile, File()]) -> ImportReport:
     content = await file.read()
     return await service.import_sites(ctx, content, file.filename or "")
+
+
+@router.post(
+    "/v1/water-sites",
+    status_code=201,
+    response_model=WaterSiteOut,
+    summary="登记一个供水工程点位 / register one water site",
+    responses=problem_responses(400, 401, 403, 409, 422, 503),
+)
+async def create_site(body: WaterSiteIn, ctx: WriterCtx) -> JSONResponse:
+    if (replay := await ctx.idempotent_replay(body)) is not None:
+        return replay
+    out = WaterSiteOut.model_validate(await service.create_site(ctx, body))
+    return await ctx.respond(
+        out, status_code=201, headers={"ETag": etag_for(out.version), "Location": f"/v1/water-sites/{out.id}"}
+    )
 
 
 @router.get(

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from services.monitoring.models import WaterSiteStatus
 from shared.labels import label_of
-from shared.schemas import InputModel, OutputModel
+from shared.schemas import InputModel, OutputModel, TownCode, VillageCode
 
 
 class WaterCheckIn(InputModel):
@@ -52,3 +52,16 @@ class WaterSiteOut(OutputModel):
 class SiteProgressIn(InputModel):
     status: WaterSiteStatus
     completed_on: date | None = Field(default=None, description="完工日期（状态为已完工时必填）")
+
+
+class WaterSiteIn(InputModel):
+    code: str = Field(min_length=1, max_length=40, description="点位编号（区级清单中的编号，唯一）")
+    name: str = Field(min_length=1, max_length=200, description="点位名称")
+    works: str = Field(min_length=1, max_length=200, description="所属供水工程")
+    town_code: TownCode
+    village_code: VillageCode
+    year: int = Field(ge=2000, le=2100, description="项目年度")
+    status: WaterSiteStatus = WaterSiteStatus.PLANNED
+    completed_on: date | None = Field(default=None, description="完工日期（已完工时必填）")
+    funds_project_id: uuid.UUID | None = Field(default=None, description="资金项目编号（本镇已批复的项目）")
+    demo: bool = Field(default=False, description="演示数据")

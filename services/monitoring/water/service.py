@@ -27,7 +27,7 @@ from services.monitoring.models import (
 from services.monitoring.settings import MonitoringSettings
 from services.monitoring.water import repository
 from services.monitoring.water.events import PROJECT_APPROVED, UNSAFE_WATER_FOUND, UnsafeWaterFound
-from services.monitoring.water.schemas import SiteProgressIn, WaterCheckIn
+from services.monitoring.water.schemas import SiteProgressIn, WaterCheckIn, WaterSiteIn
 from shared.context import RequestContext
 from shared.errors import ValidationFailed
 from shared.events.consumer import EventContext
@@ -283,6 +283,34 @@ async def _apply_site_row(
         setattr(site, key, value)
     await ctx.session.flush()
     return RowResult(row=number, status="accepted", id=str(site.id))
+
+
+async def create_site(ctx: RequestContext, data: WaterSiteIn) -> WaterSite:
+    """One site (the file import's rules, answered as errors on the body's fields)."""
+    values = {SITE_HEADERS[k]: "" if v is None else str(v) for k, v in data.model_dump(mode="json").items()}
+    values[SITE_HEADERS["status"]] = data.status.value
+    values[SITE_HEADERS["demo"]] = "是" if data.demo else "否"
+    try:
+        row = site_row(ctx, values)
+    except RowRefused as exc:
+        key = next(k for k, header in SITE_HEADERS.items() if header == exc.field)
+        raise ValidationFailed(f"body.{key}", exc.message, "invalid site") from None
+    if row.funds_project_id is not None:
+        project = await ctx.require_reference(
+            await ctx.session.get(ProjectedFundsProject, row.funds_project_id),
+            field="body.funds_project_id",
+            source=FUNDS,
+            place=lambda p: p.village_code or p.town_code,
+        )
+        if project.town_code != row.town_code:
+            raise ValidationFailed(
+                "body.funds_project_id", "资金项目不属于该点位所在乡镇", "the project is another town's"
+            )
+    site = WaterSite(code=row.code, **row.values())
+    ctx.session.add(site)
+    await ctx.session.flush()
+    await ctx.audit("create", "water_site", site.id, data.model_dump())
+    return site
 
 
 async def record_progress(ctx: RequestContext, site: WaterSite, data: SiteProgressIn) -> WaterSite:
