@@ -706,6 +706,14 @@ async def test_insurance_per_year_keeps_the_member_flag_and_expenses_split_by_la
     )
     assert fixed.status_code == 200 and await insured_flag() is True
     assert (await api.put(f"{url}/2026", json={"insured": True}, headers=auth(village))).status_code == 428
+    # The member flag follows the latest year, not a hand edit.
+    version = (await api.get(f"{HOUSEHOLDS}/{hid}/members", headers=auth(admin))).json()[0]["version"]
+    edit = await api.patch(
+        f"{HOUSEHOLDS}/{hid}/members/{head}",
+        json={"medical_insured": False},
+        headers=auth(admin, **{"If-Match": f'"{version}"'}),
+    )
+    assert edit.status_code == 422 and edit.json()["errors"][0]["field"] == "body.medical_insured"
 
     expenses = f"{HOUSEHOLDS}/{hid}/medical-expenses"
     bill = {

@@ -159,3 +159,22 @@ async def per_town_report(ctx: RequestContext, *, year: int, town_code: str | No
         ],
         rows,
     )
+
+
+async def require_insured_follows_records(
+    ctx: RequestContext, member: Member, changes: dict[str, Any]
+) -> None:
+    """Once a year is recorded, ``medical_insured`` is the latest year's status: an edit saying
+    otherwise is refused (record the year instead)."""
+    if changes.get("medical_insured") is None:
+        return
+    latest = await repository.latest_insured_year(ctx.session, member.id)
+    if latest is None:
+        return
+    record = await repository.insurance(ctx.session, member.id, latest)
+    if record is not None and record.insured != changes["medical_insured"]:
+        raise ValidationFailed(
+            "body.medical_insured",
+            f"是否参保以 {latest} 年参保登记为准，请登记或更正年度参保",
+            "medical_insured follows the latest insurance year",
+        )

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.monitoring.access import vault
 from services.monitoring.accounts.service import require_helper
 from services.monitoring.dates import age_on
+from services.monitoring.health.service import require_insured_follows_records
 from services.monitoring.households import repository
 from services.monitoring.households.events import (
     HOUSEHOLD_CHANGED,
@@ -214,6 +215,7 @@ async def add_member(ctx: RequestContext, household: Household, data: MemberCrea
 async def update_member(ctx: RequestContext, member: Member, data: MemberUpdate) -> Member:
     ctx.require_if_match(member.version)
     changes = data.model_dump(exclude_unset=True, exclude={"id_number"})
+    await require_insured_follows_records(ctx, member, changes)
     if data.id_number is not None:
         changes.update(
             await protect_id_number(ctx, data.id_number, "body.id_number", except_member=member.id)
