@@ -115,9 +115,19 @@ async def test_a_dangerous_house_runs_from_appraisal_to_renovation_and_safe_reap
     )
     assert done.status_code == 200, done.text
     assert done.json()["status"] == "completed"
+    # Still dangerous after the works: the case runs again until completed anew.
+    failed = await appraise(api, village, hid, "c", completed_on)
+    assert failed.json()["renovation_case"]["status"] == "open"
+    completed_on += timedelta(days=2)
+    done = await api.post(
+        f"{case_url}/completion",
+        json={"completed_on": completed_on.isoformat()},
+        headers=auth(village, **{"If-Match": await etag(api, village, case_url)}),
+    )
+    assert done.json()["status"] == "completed"
     # The re-appraisal must come on or after completion: the day before is refused, the day itself closes.
     before = await appraise(api, village, hid, "b", completed_on - timedelta(days=1))
-    assert before.status_code == 409
+    assert before.status_code == 409 and before.json()["code"] == "renovation_not_completed"
     closing = await appraise(api, village, hid, "b", completed_on)
     assert closing.status_code == 201, closing.text
     assert closing.json()["housing_safe"] is True

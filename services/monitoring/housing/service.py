@@ -3,7 +3,8 @@
 The latest appraisal decides: ``Household.housing_safe`` is whether it is A/B, so screening's
 "住房不安全" line follows the appraisals. A C/D appraisal that is the latest opens a renovation case
 (one unfinished case per household, also in the database); the case is completed by the works and
-closed only by a safe re-appraisal on or after the completion date.
+closed only by a safe re-appraisal on or after the completion date; a dangerous re-appraisal after
+completion sends it back to 改造中 (open).
 """
 
 from __future__ import annotations
@@ -68,7 +69,12 @@ async def record_appraisal(
     if not is_latest:
         return appraisal, case
     household.housing_safe = not dangerous
-    if dangerous and case is None:
+    if dangerous and case is not None and case.status is RenovationStatus.COMPLETED:
+        # Still dangerous after the works: the renovation is not done, the case runs again.
+        case.status = RenovationStatus.OPEN
+        case.completed_on = None
+        await ctx.audit("reopen", "renovation_case", case.id, {"appraisal_id": appraisal.id})
+    elif dangerous and case is None:
         case = RenovationCase(
             household_id=household.id,
             town_code=household.town_code,
