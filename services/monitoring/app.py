@@ -18,13 +18,20 @@ from services.monitoring.changes import endpoints as changes
 from services.monitoring.declarations import endpoints as declarations
 from services.monitoring.declarations.events import PUBLISHED as DECLARATION_EVENTS
 from services.monitoring.department_view import endpoints as department_view
+from services.monitoring.education import endpoints as education
+from services.monitoring.education.events import PUBLISHED as EDUCATION_EVENTS
 from services.monitoring.employment_records.events import WORKER_REGISTERED
 from services.monitoring.employment_records.service import EMPLOYMENT_RECORDS, on_worker_registered
 from services.monitoring.evidence import endpoints as evidence
 from services.monitoring.forces import endpoints as forces
 from services.monitoring.forces.events import PUBLISHED as FORCES_EVENTS
+from services.monitoring.guarantees import endpoints as guarantees
+from services.monitoring.health import endpoints as health
+from services.monitoring.health.events import PUBLISHED as HEALTH_EVENTS
 from services.monitoring.households import endpoints as households
 from services.monitoring.households.events import PUBLISHED as HOUSEHOLD_EVENTS
+from services.monitoring.housing import endpoints as housing
+from services.monitoring.housing.events import PUBLISHED as HOUSING_EVENTS
 from services.monitoring.incomes import endpoints as incomes
 from services.monitoring.models import kit
 from services.monitoring.national import endpoints as national
@@ -33,6 +40,10 @@ from services.monitoring.relocation import endpoints as relocation
 from services.monitoring.reports import endpoints as reports
 from services.monitoring.scheduled import TASKS
 from services.monitoring.settings import MonitoringSettings
+from services.monitoring.water import endpoints as water
+from services.monitoring.water.events import PROJECT_APPROVED
+from services.monitoring.water.events import PUBLISHED as WATER_EVENTS
+from services.monitoring.water.service import PROJECTED_FUNDS_PROJECTS, on_project_approved
 from services.monitoring.workflow import endpoints as workflow
 from services.monitoring.workflow.events import PUBLISHED as WORKFLOW_EVENTS
 from services.monitoring.worklists import endpoints as worklists
@@ -50,12 +61,17 @@ PUBLISHED = [
     *WORKLIST_EVENTS,
     *ASSISTANCE_EVENTS,
     *FORCES_EVENTS,
+    *HOUSING_EVENTS,
+    *WATER_EVENTS,
+    *EDUCATION_EVENTS,
+    *HEALTH_EVENTS,
 ]
 CONSUMES: dict[ConsumedEvent[Any], Handler] = {
     WORKER_UNEMPLOYED: on_worker_unemployed,
     WORKER_REGISTERED: on_worker_registered,
     USER_CHANGED: on_user_changed,
     INDUSTRY_LINK_AT_RISK: on_industry_link_at_risk,
+    PROJECT_APPROVED: on_project_approved,
 }
 # Other components' records this service relies on, rebuildable with
 # ``xianjie projections rebuild monitoring``: the gateway's accounts (a responsible helper must be
@@ -67,6 +83,13 @@ PROJECTIONS = [
         source="employment",
         tables=(EMPLOYMENT_RECORDS,),
         events=(WORKER_REGISTERED,),
+    ),
+    # funds' approved projects: a water site's funds project must be one of its town (ADR 0005).
+    Projection(
+        name="funds_projects",
+        source="funds",
+        tables=(PROJECTED_FUNDS_PROJECTS,),
+        events=(PROJECT_APPROVED,),
     ),
 ]
 
@@ -95,6 +118,11 @@ def create_app(settings: MonitoringSettings | None = None) -> FastAPI:
             national.router,
             forces.router,
             relocation.router,
+            housing.router,
+            water.router,
+            education.router,
+            health.router,
+            guarantees.router,
         ],
         published=PUBLISHED,
         consumes=CONSUMES,

@@ -2,8 +2,9 @@
 
 ~30 households with their members and 2025 incomes in 克井镇, 邵原镇, 坡头镇 and 王屋镇, the 2025
 monitoring line if it is missing, one system screening, one department batch from the 人社局 system,
-one household of 北大河村 taken as far as the public notice, and this year's assistance plans of the
-脱贫户: a developmental measure for nearly every able-bodied person, some delivered. Run by
+one household of 北大河村 taken as far as the public notice, this year's assistance plans of the
+脱贫户: a developmental measure for nearly every able-bodied person, some delivered; and the 31 water
+sites of the 2025 maintenance project (generated, marked demo). Run by
 ``xianjie/demo_data.py``; every POST carries a fixed ``Idempotency-Key`` (``demo:household:7``), so a
 second run creates nothing.
 
@@ -290,6 +291,7 @@ async def create_records(loader: DemoLoader) -> list[Registered]:
     await _screening(loader)
     await _department_batch(loader, registered)
     await _inclusion_case(loader, registered)
+    await _water_sites(loader)
     await gather(*(_developmental_plan(loader, r) for r in registered if r.household.kind == "lifted_out"))
     return registered
 
@@ -445,4 +447,47 @@ async def _developmental_plan(loader: DemoLoader, r: Registered) -> None:
         {"delivered_on": min(today, date(today.year, 3, 1)).isoformat(), "note": "已落实"},
         record=path,
         what=f"plan of household {h.index}",
+    )
+
+
+# 2025年农村饮水工程集中连片系统维修养护项目 (seed §一(二)): 31 village pipe sites in 21 villages of
+# 王屋镇, 大峪镇, 邵原镇 and 下冶镇. The document gives only the counts: these sites are generated (in
+# real villages of the division list) and marked as demo; the district loads its own list from a file.
+WATER_TOWNS = [("419001109", 6), ("419001107", 5), ("419001104", 5), ("419001110", 5)]  # 21 villages
+WATER_WORKS = "2025年农村饮水工程集中连片系统维修养护项目"
+
+
+def demo_water_sites() -> list[dict[str, Any]]:
+    """31 sites: one in each of the 21 villages, a second in the first 10; a third completed, a
+    third under way."""
+    villages_of = villages_by_town()
+    villages = [(town, code, name) for town, n in WATER_TOWNS for code, name in villages_of[town][:n]]
+    placed = villages + villages[:10]
+    sites = []
+    for i, (town, code, name) in enumerate(placed, start=1):
+        status = ("completed", "under_construction", "planned")[i % 3]
+        sites.append(
+            {
+                "code": f"DEMO-2025-GS-{i:02d}",
+                "name": f"{name}管网维修点{1 if i <= len(villages) else 2}",
+                "works": WATER_WORKS,
+                "town_code": town,
+                "village_code": code,
+                "year": YEAR,
+                "status": status,
+                "completed_on": date(YEAR, 10, 1 + i % 28).isoformat() if status == "completed" else None,
+                "demo": True,
+            }
+        )
+    return sites
+
+
+async def _water_sites(loader: DemoLoader) -> None:
+    await gather(
+        *(
+            loader.create(
+                "water_sites", f"{MONITORING}/water-sites", "admin", f"demo:water-site:{s['code']}", s
+            )
+            for s in demo_water_sites()
+        )
     )

@@ -1405,3 +1405,433 @@ class RelocationMeasure(Base):
         Index(None, "site_id"),
         Index(None, "updated_at", "id"),
     )
+
+
+# --- 三保障和饮水安全: housing, drinking water, dropouts (issue 12, track G) ---
+
+
+class HousingGrade(LabelledEnum):
+    """农村住房安全性鉴定等级 (住建部《农村危险房屋鉴定技术导则》): C and D are 危房."""
+
+    A = "a", "A级（安全）"
+    B = "b", "B级（基本安全）"
+    C = "c", "C级危房（局部危险）"
+    D = "d", "D级危房（整体危险）"
+
+
+class RenovationStatus(LabelledEnum):
+    """危房改造: opened by a C/D appraisal, completed by the works, closed by a safe re-appraisal."""
+
+    OPEN = "open", "改造中"
+    COMPLETED = "completed", "已竣工待复评"
+    CLOSED = "closed", "复评安全已销号"
+
+
+class WaterSiteStatus(LabelledEnum):
+    PLANNED = "planned", "未开工"
+    UNDER_CONSTRUCTION = "under_construction", "在建"
+    COMPLETED = "completed", "已完工"
+
+
+class DropoutStatus(LabelledEnum):
+    """控辍保学: a case opened for a child of compulsory-school age out of school, followed until closed."""
+
+    OPEN = "open", "已立案"
+    FOLLOWING = "following", "劝返跟进中"
+    CLOSED = "closed", "已销案"
+
+
+class DropoutOutcome(LabelledEnum):
+    RETURNED = "returned", "已劝返复学"
+    SPECIAL_EDUCATION = "special_education", "送教上门或特殊教育安置"
+    OVER_AGE = "over_age", "已超出义务教育年龄"
+
+
+class AidKind(LabelledEnum):
+    """教育资助 kinds a student from a 脱贫户 or monitored household receives (学生资助政策)."""
+
+    LIVING_ALLOWANCE = "living_allowance", "家庭经济困难学生生活补助"
+    TUITION_WAIVER = "tuition_waiver", "免学费"
+    NATIONAL_GRANT = "national_grant", "国家助学金"
+    STUDENT_LOAN = "student_loan", "生源地信用助学贷款"
+    YULU = "yulu", "雨露计划补助"
+    OTHER = "other", "其他资助"
+
+
+class Term(LabelledEnum):
+    SPRING = "spring", "春季学期"
+    AUTUMN = "autumn", "秋季学期"
+
+
+class VocationalStatus(LabelledEnum):
+    ENROLLED = "enrolled", "在读"
+    GRADUATED = "graduated", "已毕业"
+    LEFT = "left", "中途退学"
+
+
+class GraduateNextStep(LabelledEnum):
+    EMPLOYED = "employed", "已就业"
+    SEEKING = "seeking", "待就业"
+    FURTHER_STUDY = "further_study", "升学"
+    ENLISTED = "enlisted", "参军"
+    OTHER = "other", "其他"
+
+
+class InsuranceSubsidy(LabelledEnum):
+    """分类资助参保: the category a member's 城乡居民医保 contribution is subsidised in."""
+
+    NONE = "none", "未享受资助"
+    FULL = "full", "全额资助（特困人员）"
+    FIXED = "fixed", "定额资助（低保对象、返贫致贫人口等）"
+    PARTIAL = "partial", "部分资助（脱贫不稳定人口等）"
+
+
+class HousingAppraisal(Base):
+    """住房安全性鉴定: one household's house graded on a date (住建 or the town's appraisers)."""
+
+    __tablename__ = "housing_appraisals"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    appraised_on: Mapped[date] = mapped_column(Date)
+    grade: Mapped[HousingGrade] = mapped_column(_enum(HousingGrade, "housing_grade"))
+    # C and D are 危房: computed, so no row can say otherwise.
+    dangerous: Mapped[bool] = mapped_column(Boolean, Computed("grade IN ('c', 'd')", persisted=True))
+    appraiser: Mapped[str] = mapped_column(String(100))  # 鉴定单位或鉴定人
+    recorded_by: Mapped[str] = mapped_column(String(100))
+    # The department record that brought it (住建 batch), one appraisal per record.
+    origin_ref: Mapped[str | None] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __mapper_args__ = {"eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        # One grade per house per day: a second one the same day would leave "the latest" undefined.
+        UniqueConstraint("household_id", "appraised_on"),
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
+        Index(None, "town_code", "village_code"),
+    )
+
+
+class RenovationCase(Base):
+    """危房改造 case: from the dangerous appraisal to completion and the safe re-appraisal."""
+
+    __tablename__ = "renovation_cases"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    opening_appraisal_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("housing_appraisals.id", ondelete="RESTRICT"), unique=True
+    )
+    opened_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[RenovationStatus] = mapped_column(
+        _enum(RenovationStatus, "renovation_status"), default=RenovationStatus.OPEN
+    )
+    completed_on: Mapped[date | None] = mapped_column(Date)
+    closing_appraisal_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("housing_appraisals.id", ondelete="RESTRICT"), unique=True
+    )
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        # Each status carries exactly its dates: open has none, completed its completion, closed both
+        # and the re-appraisal that closed it.
+        CheckConstraint(
+            "(status = 'open' AND completed_on IS NULL AND closed_on IS NULL"
+            " AND closing_appraisal_id IS NULL)"
+            " OR (status = 'completed' AND completed_on IS NOT NULL AND closed_on IS NULL"
+            " AND closing_appraisal_id IS NULL)"
+            " OR (status = 'closed' AND completed_on IS NOT NULL AND closed_on IS NOT NULL"
+            " AND closing_appraisal_id IS NOT NULL)",
+            name="dates_follow_status",
+        ),
+        CheckConstraint("completed_on IS NULL OR completed_on >= opened_on", name="completed_after_opened"),
+        CheckConstraint("closed_on IS NULL OR closed_on >= completed_on", name="closed_after_completed"),
+        # One unfinished case per household: concurrent dangerous appraisals open it once.
+        Index(
+            "uq_renovation_cases_unfinished_household",
+            "household_id",
+            unique=True,
+            postgresql_where=text("status <> 'closed'"),
+        ),
+        Index(None, "updated_at", "id"),
+        Index(None, "town_code", "village_code"),
+    )
+
+
+class WaterCheck(Base):
+    """饮水安全核查 from a visit: is the household's water safe (水量、水质、用水方便程度、供水保证率)."""
+
+    __tablename__ = "water_checks"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    checked_on: Mapped[date] = mapped_column(Date)
+    safe: Mapped[bool] = mapped_column(Boolean)
+    finding: Mapped[str] = mapped_column(Text, server_default="")
+    recorded_by: Mapped[str] = mapped_column(String(100))
+    # The department record that brought it (水利 batch), one check per record.
+    origin_ref: Mapped[str | None] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __mapper_args__ = {"eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        UniqueConstraint("household_id", "checked_on"),
+        # An unsafe finding says why.
+        CheckConstraint("safe OR length(finding) > 0", name="unsafe_has_finding"),
+    )
+
+
+class ProjectedFundsProject(Base):
+    """funds' approved projects as its ``project.approved`` events describe them: a projection, so a
+    water site names a real project of its own town (ADR 0005). No version in funds' event: the
+    event's time orders announcements, a later one replaces an earlier one."""
+
+    __tablename__ = "projected_funds_projects"
+
+    project_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str | None] = mapped_column(String(12))
+    category: Mapped[str] = mapped_column(String(100))
+    year: Mapped[int] = mapped_column(Integer)
+    announced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class WaterSite(Base):
+    """农村供水工程点位 (e.g. the 2025 维修养护 project's village pipe sites): the district's list."""
+
+    __tablename__ = "water_sites"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    # The site's number in the district's list: what a re-import matches on.
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    works: Mapped[str] = mapped_column(String(200))  # 所属供水工程
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    year: Mapped[int] = mapped_column(SmallInteger)
+    status: Mapped[WaterSiteStatus] = mapped_column(_enum(WaterSiteStatus, "water_site_status"))
+    completed_on: Mapped[date | None] = mapped_column(Date)
+    # A funds project (checked against ``projected_funds_projects`` when written; no foreign key, as
+    # a rebuild empties the projection while the sites stay).
+    funds_project_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        CheckConstraint("(status = 'completed') = (completed_on IS NOT NULL)", name="completed_has_date"),
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
+        CheckConstraint("year BETWEEN 2000 AND 2100", name="plausible_year"),
+        Index(None, "town_code", "village_code"),
+        Index(None, "updated_at", "id"),
+    )
+
+
+class DropoutCase(Base):
+    """控辍保学 case for one member: opened, followed (劝返), closed with its outcome."""
+
+    __tablename__ = "dropout_cases"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    opened_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    status: Mapped[DropoutStatus] = mapped_column(
+        _enum(DropoutStatus, "dropout_status"), default=DropoutStatus.OPEN
+    )
+    follow_ups: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    last_followed_on: Mapped[date | None] = mapped_column(Date)
+    last_follow_up: Mapped[str | None] = mapped_column(Text)
+    outcome: Mapped[DropoutOutcome | None] = mapped_column(_enum(DropoutOutcome, "dropout_outcome"))
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    # The department record that opened it (教育 batch), one case per record.
+    origin_ref: Mapped[str | None] = mapped_column(String(200), unique=True)
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        CheckConstraint(
+            "(status = 'closed') = (outcome IS NOT NULL AND closed_on IS NOT NULL)", name="closed_has_outcome"
+        ),
+        CheckConstraint("status = 'open' OR status = 'closed' OR follow_ups > 0", name="following_followed"),
+        CheckConstraint("closed_on IS NULL OR closed_on >= opened_on", name="closed_after_opened"),
+        CheckConstraint(
+            "last_followed_on IS NULL OR last_followed_on >= opened_on", name="followed_after_opened"
+        ),
+        # One case at a time per child.
+        Index(
+            "uq_dropout_cases_unclosed_member",
+            "member_id",
+            unique=True,
+            postgresql_where=text("status <> 'closed'"),
+        ),
+        Index(None, "updated_at", "id"),
+        Index(None, "town_code", "village_code"),
+    )
+
+
+class StudentAid(Base):
+    """教育资助 received by a student (kind, amount, term): "困难学生全部得到资助" counts these."""
+
+    __tablename__ = "student_aids"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    kind: Mapped[AidKind] = mapped_column(_enum(AidKind, "aid_kind"))
+    amount: Mapped[Decimal] = mapped_column(MONEY)
+    school_year: Mapped[int] = mapped_column(SmallInteger)  # the calendar year the term falls in
+    term: Mapped[Term] = mapped_column(_enum(Term, "school_term"))
+    granted_on: Mapped[date] = mapped_column(Date)
+    origin_ref: Mapped[str | None] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __mapper_args__ = {"eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        # One grant of a kind per student and term: a re-sent record cannot pay twice.
+        UniqueConstraint("member_id", "kind", "school_year", "term"),
+        CheckConstraint("amount > 0", name="amount_positive"),
+        CheckConstraint("school_year BETWEEN 2000 AND 2100", name="plausible_year"),
+        Index(None, "school_year", "term", "town_code"),
+    )
+
+
+class VocationalStudent(Base):
+    """雨露计划: a student of a 脱贫户 or monitored household in vocational education, from enrolment
+    to graduation, and what the graduate does next (announced for employment)."""
+
+    __tablename__ = "vocational_students"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    school: Mapped[str] = mapped_column(String(200))
+    major: Mapped[str] = mapped_column(String(200))
+    enrolled_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[VocationalStatus] = mapped_column(
+        _enum(VocationalStatus, "vocational_status"), default=VocationalStatus.ENROLLED
+    )
+    ended_on: Mapped[date | None] = mapped_column(Date)  # graduation or leaving
+    next_step: Mapped[GraduateNextStep | None] = mapped_column(_enum(GraduateNextStep, "graduate_next_step"))
+    next_step_note: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        CheckConstraint("(status = 'enrolled') = (ended_on IS NULL)", name="ended_unless_enrolled"),
+        CheckConstraint("(status = 'graduated') = (next_step IS NOT NULL)", name="graduate_has_next_step"),
+        CheckConstraint("ended_on IS NULL OR ended_on >= enrolled_on", name="ended_after_enrolled"),
+        Index(
+            "uq_vocational_students_enrolled_member",
+            "member_id",
+            unique=True,
+            postgresql_where=text("status = 'enrolled'"),
+        ),
+        Index(None, "updated_at", "id"),
+        Index(None, "town_code", "village_code"),
+    )
+
+
+class MemberInsurance(Base):
+    """基本医疗保险参保 per member and year, with the 分类资助参保 subsidy received; the latest
+    year's record sets ``Member.medical_insured``."""
+
+    __tablename__ = "member_insurances"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    year: Mapped[int] = mapped_column(SmallInteger)
+    insured: Mapped[bool] = mapped_column(Boolean)
+    subsidy: Mapped[InsuranceSubsidy] = mapped_column(_enum(InsuranceSubsidy, "insurance_subsidy"))
+    subsidy_amount: Mapped[Decimal] = mapped_column(MONEY)
+    origin_ref: Mapped[str | None] = mapped_column(String(200), unique=True)
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        UniqueConstraint("member_id", "year"),
+        CheckConstraint("year BETWEEN 2000 AND 2100", name="plausible_year"),
+        # A subsidy is paid towards a contribution: none without insurance, an amount iff a category.
+        CheckConstraint(
+            "(subsidy = 'none') = (subsidy_amount = 0) AND subsidy_amount >= 0"
+            " AND (insured OR subsidy = 'none')",
+            name="subsidy_with_insurance",
+        ),
+        Index(None, "year", "town_code"),
+    )
+
+
+class MedicalExpense(Base):
+    """大额医疗费用: one settlement with what 基本医保, 大病保险 and 医疗救助 paid; the rest is the
+    household's (computed, so no row can disagree)."""
+
+    __tablename__ = "medical_expenses"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"))
+    member_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    town_code: Mapped[str] = mapped_column(String(9))
+    village_code: Mapped[str] = mapped_column(String(12))
+    settled_on: Mapped[date] = mapped_column(Date)
+    total: Mapped[Decimal] = mapped_column(MONEY)
+    basic_insurance_paid: Mapped[Decimal] = mapped_column(MONEY)
+    serious_illness_paid: Mapped[Decimal] = mapped_column(MONEY)
+    medical_assistance_paid: Mapped[Decimal] = mapped_column(MONEY)
+    out_of_pocket: Mapped[Decimal] = mapped_column(
+        MONEY,
+        Computed(
+            "total - basic_insurance_paid - serious_illness_paid - medical_assistance_paid", persisted=True
+        ),
+    )
+    origin_ref: Mapped[str | None] = mapped_column(String(200), unique=True)
+    recorded_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __mapper_args__ = {"eager_defaults": True}  # noqa: RUF012
+    __table_args__ = (
+        CheckConstraint("total > 0", name="total_positive"),
+        CheckConstraint(
+            "basic_insurance_paid >= 0 AND serious_illness_paid >= 0 AND medical_assistance_paid >= 0"
+            " AND basic_insurance_paid + serious_illness_paid + medical_assistance_paid <= total",
+            name="layers_within_total",
+        ),
+        Index(None, "household_id", "settled_on"),
+    )

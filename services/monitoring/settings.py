@@ -124,6 +124,22 @@ class MonitoringSettings(ServiceSettings):
     )
     # How often the coverage check looks for 脱贫村 left without one of them (0: off); practice.
     coverage_check_interval_seconds: int = Field(default=86400, ge=0)
+    # --- 三保障和饮水安全 (issue 12, track G) ---
+    # 因病返贫致贫风险: a household whose out-of-pocket medical spending in the screening year reaches
+    # this share of its net income is flagged by screening (seed §一(二) 防止因病返贫致贫; the 40% is
+    # the WHO threshold of 灾难性卫生支出 against capacity to pay, practice to confirm with 医保局).
+    medical_out_of_pocket_income_share: Decimal = Field(default=Decimal("0.4"), gt=0, le=1)
+    # Which 三保障 records each department's system sends (seed §一(二) 责任单位: 教育体育局,
+    # 卫生健康委员会, 医保局, 住房和城乡建设局, 水利局); a department not listed sends none.
+    guarantee_department_kinds: dict[str, list[str]] = Field(
+        default_factory=lambda: {
+            "住房和城乡建设局": ["housing_appraisal"],
+            "水利局": ["water_check"],
+            "教育体育局": ["dropout", "student_aid"],
+            "医保局": ["insurance", "medical_expense"],
+            "卫生健康委员会": ["medical_expense"],
+        }
+    )
 
     @model_validator(mode="after")
     def _real_key_in_production(self) -> MonitoringSettings:

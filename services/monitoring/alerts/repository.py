@@ -145,10 +145,19 @@ _CROSSINGS = """
                COALESCE(f.dropout, false) AS dropout,
                COALESCE(f.uninsured, false) AS uninsured,
                NOT h.housing_safe AS unsafe_house,
-               NOT h.water_safe AS unsafe_water
+               NOT h.water_safe AS unsafe_water,
+               -- 因病: the year's out-of-pocket medical spending reaches the share of net income.
+               COALESCE(me.out_of_pocket > 0
+                        AND me.out_of_pocket >= :medical_share * GREATEST(i.net_income, 0), false)
+                   AS heavy_medical
         FROM monitoring.households h
         LEFT JOIN monitoring.incomes i ON i.household_id = h.id AND i.year = :year
         LEFT JOIN member_flags f ON f.household_id = h.id
+        LEFT JOIN (
+            SELECT household_id, sum(out_of_pocket) AS out_of_pocket FROM monitoring.medical_expenses
+            WHERE settled_on >= make_date(:year, 1, 1) AND settled_on < make_date(:year + 1, 1, 1)
+            GROUP BY household_id
+        ) me ON me.household_id = h.id
         WHERE h.status IN ('not_monitored', 'risk_eliminated') AND h.cancelled_on IS NULL
           AND (CAST(:prefix AS text) IS NULL OR h.village_code LIKE :prefix || '%')
           AND NOT EXISTS (
@@ -169,15 +178,18 @@ _RAISE_SYSTEM_ALERTS = """
                    CASE WHEN dropout THEN '有义务教育阶段适龄儿童失学辍学' END,
                    CASE WHEN uninsured THEN '有家庭成员未参加基本医疗保险' END,
                    CASE WHEN unsafe_house THEN '住房不安全' END,
-                   CASE WHEN unsafe_water THEN '饮水不安全' END),
+                   CASE WHEN unsafe_water THEN '饮水不安全' END,
+                   CASE WHEN heavy_medical THEN '医疗自付费用占家庭纯收入比例过高' END),
                array_remove(ARRAY[
                    CASE WHEN dropout THEN 'schooling' END,
                    CASE WHEN uninsured THEN 'medical_insurance' END,
                    CASE WHEN unsafe_house THEN 'housing' END,
-                   CASE WHEN unsafe_water THEN 'drinking_water' END], NULL)::monitoring.risk_cause[],
+                   CASE WHEN unsafe_water THEN 'drinking_water' END,
+                   CASE WHEN heavy_medical THEN 'illness' END], NULL)::monitoring.risk_cause[],
                'open'
         FROM crossings
         WHERE below_line OR below_after_spending OR dropout OR uninsured OR unsafe_house OR unsafe_water
+              OR heavy_medical
         RETURNING id, household_id, town_code, village_code, source
     )
 """
@@ -191,6 +203,7 @@ async def screen(
     school_born_after: date,
     school_born_by: date,
     division_prefix: str | None,
+    medical_share: object,
 ) -> int:
     """System screening (系统筛查) in one statement: every household against the line, the three
     guarantees and water safety; alerts only for households with no alert already pending."""
@@ -205,6 +218,7 @@ async def screen(
         born_after=school_born_after,
         born_by=school_born_by,
         prefix=division_prefix,
+        medical_share=medical_share,
     )
 
 

@@ -253,6 +253,7 @@ async def screen(ctx: RequestContext, data: ScreeningRequest) -> ScreeningResult
         school_born_after=years_before(today, settings.school_age_max + 1),
         school_born_by=years_before(today, settings.school_age_min),
         division_prefix=ctx.principal.division_prefix,
+        medical_share=settings.medical_out_of_pocket_income_share,
     )
     result = ScreeningResult(year=data.year, monitoring_line=line.amount, raised=raised)
     await ctx.audit("screen", "household", None, result.model_dump())

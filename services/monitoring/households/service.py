@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.monitoring.access import vault
 from services.monitoring.accounts.service import require_helper
 from services.monitoring.dates import age_on
+from services.monitoring.health.service import require_insured_follows_records
 from services.monitoring.households import repository
 from services.monitoring.households.events import (
     HOUSEHOLD_CHANGED,
@@ -36,6 +37,7 @@ from services.monitoring.households.schemas import (
     MemberUpdate,
 )
 from services.monitoring.households.standing import require_not_cancelled
+from services.monitoring.housing.service import require_flags_follow_records
 from services.monitoring.models import (
     Health,
     Household,
@@ -180,6 +182,7 @@ async def update(ctx: RequestContext, household: Household, data: HouseholdUpdat
         require_fit(changes["kind"], household.subtype, "body.kind")
     if changes.get("helper_user_id") is not None:
         await require_helper(ctx, changes["helper_user_id"], household.village_code)
+    await require_flags_follow_records(ctx, household, changes)
     before = household_changed(household)
     for name, value in changes.items():
         setattr(household, name, value)
@@ -212,6 +215,7 @@ async def add_member(ctx: RequestContext, household: Household, data: MemberCrea
 async def update_member(ctx: RequestContext, member: Member, data: MemberUpdate) -> Member:
     ctx.require_if_match(member.version)
     changes = data.model_dump(exclude_unset=True, exclude={"id_number"})
+    await require_insured_follows_records(ctx, member, changes)
     if data.id_number is not None:
         changes.update(
             await protect_id_number(ctx, data.id_number, "body.id_number", except_member=member.id)
