@@ -33,5 +33,10 @@ class GatewaySettings(ServiceSettings):
     docs_cache_seconds: float = Field(default=30, ge=0)
     docs_fetch_timeout_seconds: float = Field(default=2, gt=0)
 
+    # --- integrators (issue 14) ---
+    # Browser origins allowed to call the API (CORS), e.g. ["https://app.example.gov.cn"]; empty:
+    # no cross-origin browser access (practice: an allow-list, never "*", since tokens are sent).
+    cors_allow_origins: list[str] = Field(default_factory=list)
+
     def service_urls(self) -> dict[str, str]:
         return {name: str(getattr(self, f"{name}_url")).rstrip("/") for name in PROXIED_SERVICES}

@@ -6,6 +6,7 @@ Raise an :class:`AppError` subclass anywhere below an endpoint; it is rendered o
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar
 
 import structlog
@@ -122,6 +123,17 @@ def wants_english(request: Request) -> bool:
     return request.headers.get("accept-language", "").lower().startswith("en")
 
 
+# Set by the gateway on what it forwards ("/api/monitoring"): the part of the path it took off.
+FORWARDED_PREFIX_HEADER = "X-Forwarded-Prefix"
+_PREFIX = re.compile(r"^/api/[a-z][a-z0-9_-]{0,39}$")
+
+
+def caller_path(request: Request) -> str:
+    """The path the caller used: behind the gateway, with the gateway's prefix put back."""
+    prefix = request.headers.get(FORWARDED_PREFIX_HEADER, "")
+    return (prefix if _PREFIX.match(prefix) else "") + request.url.path
+
+
 def problem_response(
     request: Request,
     *,
@@ -139,7 +151,7 @@ def problem_response(
         status=status,
         code=code,
         detail=detail,
-        instance=request.url.path,
+        instance=caller_path(request),
         request_id=getattr(request.state, "request_id", None),
         errors=errors,
     ).model_dump(exclude_none=True)

@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from io import BytesIO
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .. import types
+from ..models.upload_evidence_body_kind import UploadEvidenceBodyKind
+from ..types import UNSET, File, Unset
+
+T = TypeVar("T", bound="UploadEvidenceBody")
+
+
+@_attrs_define
+class UploadEvidenceBody:
+    """
+    Attributes:
+        kind (UploadEvidenceBodyKind):
+        file (File): JPEG、PNG 或 PDF（按内容识别），不超过 evidence_max_bytes
+        visit_id (UUID | Unset):
+        transition_id (int | Unset):
+        description (str | Unset):
+    """
+
+    kind: UploadEvidenceBodyKind
+    file: File
+    visit_id: UUID | Unset = UNSET
+    transition_id: int | Unset = UNSET
+    description: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        kind = self.kind.value
+
+        file = self.file.to_tuple()
+
+        visit_id: str | Unset = UNSET
+        if not isinstance(self.visit_id, Unset):
+            visit_id = str(self.visit_id)
+
+        transition_id = self.transition_id
+
+        description = self.description
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "kind": kind,
+                "file": file,
+            }
+        )
+        if visit_id is not UNSET:
+            field_dict["visit_id"] = visit_id
+        if transition_id is not UNSET:
+            field_dict["transition_id"] = transition_id
+        if description is not UNSET:
+            field_dict["description"] = description
+
+        return field_dict
+
+    def to_multipart(self) -> types.RequestFiles:
+        files: types.RequestFiles = []
+
+        files.append(("kind", (None, str(self.kind.value).encode(), "text/plain")))
+
+        files.append(("file", self.file.to_tuple()))
+
+        if not isinstance(self.visit_id, Unset):
+            files.append(("visit_id", (None, str(self.visit_id), "text/plain")))
+
+        if not isinstance(self.transition_id, Unset):
+            files.append(("transition_id", (None, str(self.transition_id).encode(), "text/plain")))
+
+        if not isinstance(self.description, Unset):
+            files.append(("description", (None, str(self.description).encode(), "text/plain")))
+
+        for prop_name, prop in self.additional_properties.items():
+            files.append((prop_name, (None, str(prop).encode(), "text/plain")))
+
+        return files
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        kind = UploadEvidenceBodyKind(d.pop("kind"))
+
+        file = File(payload=BytesIO(d.pop("file")))
+
+        _visit_id = d.pop("visit_id", UNSET)
+        visit_id: UUID | Unset
+        if isinstance(_visit_id, Unset):
+            visit_id = UNSET
+        else:
+            visit_id = UUID(_visit_id)
+
+        transition_id = d.pop("transition_id", UNSET)
+
+        description = d.pop("description", UNSET)
+
+        upload_evidence_body = cls(
+            kind=kind,
+            file=file,
+            visit_id=visit_id,
+            transition_id=transition_id,
+            description=description,
+        )
+
+        upload_evidence_body.additional_properties = d
+        return upload_evidence_body
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
