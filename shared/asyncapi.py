@@ -18,7 +18,7 @@ from shared.events.envelope import CloudEvent, EventSpec, dataschema_url, stream
 def asyncapi_fragment(service: str, title: str, specs: list[EventSpec]) -> dict[str, Any]:
     """AsyncAPI 3.0 document for one service's published events."""
     _, defs = models_json_schema(
-        [(s.payload, "validation") for s in specs] + [(CloudEvent, "validation")],
+        [(s.payload, "serialization") for s in specs] + [(CloudEvent, "serialization")],
         ref_template="#/components/schemas/{model}",
     )
     # Producers forbid unknown fields on themselves (extra="forbid"); consumers must tolerate them.

@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from shared import openapi as kit_openapi
 from shared.apidocs import install_offline_docs
 from shared.asyncapi import asyncapi_fragment
 from shared.errors import caller_path, install_error_handlers, problem_responses
@@ -159,6 +160,7 @@ def create_component_app(
         generate_unique_id_function=operation_id,
     )
     app.state.metrics = Metrics()
+    kit_openapi.install(app)
     for key, value in (extra_state or {}).items():
         setattr(app.state, key, value)
     _install_middleware(app, name, settings)
