@@ -116,9 +116,9 @@ class InputModel(BaseModel):
         if isinstance(data, dict):
             for name, info in cls.model_fields.items():
                 value = data.get(info.alias or name)
-                if isinstance(value, int | float) and not isinstance(value, bool):
-                    if _is_temporal(info.annotation):
-                        raise ValueError(f"{name}：日期应为 ISO 8601 格式，如 2026-03-02")
+                numeric = isinstance(value, int | float) and not isinstance(value, bool)
+                if numeric and _is_temporal(info.annotation):
+                    raise ValueError(f"{name}：日期应为 ISO 8601 格式，如 2026-03-02")
         return data
 
 
