@@ -151,7 +151,6 @@ from .funds_targets_set import FundsTargetsSet
 from .funds_town_overdue import FundsTownOverdue
 from .funds_town_progress import FundsTownProgress
 from .healthz_response_healthz import HealthzResponseHealthz
-from .http_validation_error import HTTPValidationError
 from .idle_format import IdleFormat
 from .jwks import Jwks
 from .jwks_keys_item import JwksKeysItem
@@ -310,8 +309,6 @@ from .upload_evidence_body_kind import UploadEvidenceBodyKind
 from .user_create import UserCreate
 from .user_out import UserOut
 from .user_update import UserUpdate
-from .validation_error import ValidationError
-from .validation_error_context import ValidationErrorContext
 from .value_by_year_format import ValueByYearFormat
 
 __all__ = (
@@ -466,7 +463,6 @@ __all__ = (
     "FundsTownOverdue",
     "FundsTownProgress",
     "HealthzResponseHealthz",
-    "HTTPValidationError",
     "IdleFormat",
     "Jwks",
     "JwksKeysItem",
@@ -625,7 +621,5 @@ __all__ = (
     "UserCreate",
     "UserOut",
     "UserUpdate",
-    "ValidationError",
-    "ValidationErrorContext",
     "ValueByYearFormat",
 )

@@ -23,7 +23,7 @@ class AssetsAssetCreate:
         category (str): 资产类别，如 光伏电站、厂房、道路
         town_code (str): 乡镇（街道）代码
         village_code (str): 村（社区）代码
-        value (float | str): 资产价值（元）
+        value (int | str): 资产价值（元）
         formed_on (datetime.date): 资产形成日期
         owner_kind (AssetsOwnerKind): village_collective=村集体；household=农户；other=其他
         latitude (float | None | str | Unset):
@@ -38,7 +38,7 @@ class AssetsAssetCreate:
     category: str
     town_code: str
     village_code: str
-    value: float | str
+    value: int | str
     formed_on: datetime.date
     owner_kind: AssetsOwnerKind
     latitude: float | None | str | Unset = UNSET
@@ -58,7 +58,7 @@ class AssetsAssetCreate:
 
         village_code = self.village_code
 
-        value: float | str
+        value: int | str
         value = self.value
 
         formed_on = self.formed_on.isoformat()
@@ -137,8 +137,8 @@ class AssetsAssetCreate:
 
         village_code = d.pop("village_code")
 
-        def _parse_value(data: object) -> float | str:
-            return cast(float | str, data)
+        def _parse_value(data: object) -> int | str:
+            return cast(int | str, data)
 
         value = _parse_value(d.pop("value"))
 

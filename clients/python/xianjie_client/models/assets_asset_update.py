@@ -22,7 +22,7 @@ class AssetsAssetUpdate:
         name (None | str | Unset):
         kind (AssetsAssetKind | None | Unset):
         category (None | str | Unset):
-        value (float | None | str | Unset):
+        value (int | None | str | Unset):
         formed_on (datetime.date | None | Unset):
         owner_kind (AssetsOwnerKind | None | Unset):
         owner_name (None | str | Unset):
@@ -34,7 +34,7 @@ class AssetsAssetUpdate:
     name: None | str | Unset = UNSET
     kind: AssetsAssetKind | None | Unset = UNSET
     category: None | str | Unset = UNSET
-    value: float | None | str | Unset = UNSET
+    value: int | None | str | Unset = UNSET
     formed_on: datetime.date | None | Unset = UNSET
     owner_kind: AssetsOwnerKind | None | Unset = UNSET
     owner_name: None | str | Unset = UNSET
@@ -73,7 +73,7 @@ class AssetsAssetUpdate:
         else:
             category = self.category
 
-        value: float | None | str | Unset
+        value: int | None | str | Unset
         if isinstance(self.value, Unset):
             value = UNSET
         else:
@@ -190,12 +190,12 @@ class AssetsAssetUpdate:
 
         category = _parse_category(d.pop("category", UNSET))
 
-        def _parse_value(data: object) -> float | None | str | Unset:
+        def _parse_value(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | str | Unset, data)
+            return cast(int | None | str | Unset, data)
 
         value = _parse_value(d.pop("value", UNSET))
 

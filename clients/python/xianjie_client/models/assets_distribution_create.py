@@ -26,7 +26,7 @@ class AssetsDistributionCreate:
         procedure (AssetsDecisionProcedure):
             four_discussions_two_publications=四议两公开；villagers_assembly=村民（代表）会议决议；other=其他程序
         approving_body (str): 决策（审批）机构，如 村民代表大会
-        total_amount (float | str): 分配总额（元）
+        total_amount (int | str): 分配总额（元）
         shares (list[AssetsShareIn]): 各项用途，合计须等于总额
         decision_ref (None | str | Unset): 决议文号
     """
@@ -35,7 +35,7 @@ class AssetsDistributionCreate:
     decided_on: datetime.date
     procedure: AssetsDecisionProcedure
     approving_body: str
-    total_amount: float | str
+    total_amount: int | str
     shares: list[AssetsShareIn]
     decision_ref: None | str | Unset = UNSET
 
@@ -48,7 +48,7 @@ class AssetsDistributionCreate:
 
         approving_body = self.approving_body
 
-        total_amount: float | str
+        total_amount: int | str
         total_amount = self.total_amount
 
         shares = []
@@ -92,8 +92,8 @@ class AssetsDistributionCreate:
 
         approving_body = d.pop("approving_body")
 
-        def _parse_total_amount(data: object) -> float | str:
-            return cast(float | str, data)
+        def _parse_total_amount(data: object) -> int | str:
+            return cast(int | str, data)
 
         total_amount = _parse_total_amount(d.pop("total_amount"))
 

@@ -19,14 +19,14 @@ class AssetsMaintenanceCreate:
         kind (AssetsMaintenanceKind): routine=日常管护；repair=维修；incident=运维故障
         performed_on (datetime.date): 管护（或故障发生）日期
         description (str):
-        cost (float | str): 费用（元）
+        cost (int | str): 费用（元）
         resolved_on (datetime.date | None | Unset): 故障排除日期
     """
 
     kind: AssetsMaintenanceKind
     performed_on: datetime.date
     description: str
-    cost: float | str
+    cost: int | str
     resolved_on: datetime.date | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,7 +36,7 @@ class AssetsMaintenanceCreate:
 
         description = self.description
 
-        cost: float | str
+        cost: int | str
         cost = self.cost
 
         resolved_on: None | str | Unset
@@ -71,8 +71,8 @@ class AssetsMaintenanceCreate:
 
         description = d.pop("description")
 
-        def _parse_cost(data: object) -> float | str:
-            return cast(float | str, data)
+        def _parse_cost(data: object) -> int | str:
+            return cast(int | str, data)
 
         cost = _parse_cost(d.pop("cost"))
 

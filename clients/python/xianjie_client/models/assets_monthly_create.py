@@ -16,20 +16,20 @@ class AssetsMonthlyCreate:
     """
     Attributes:
         month (datetime.date): 月份（该月 1 日，如 2026-05-01）
-        revenue (float | str): 当月收益（元）
+        revenue (int | str): 当月收益（元）
         generation_kwh (float | None | str | Unset): 当月发电量（光伏电站必填）
         utilisation (float | None | str | Unset): 利用率 0–1（如出租面积占比）
     """
 
     month: datetime.date
-    revenue: float | str
+    revenue: int | str
     generation_kwh: float | None | str | Unset = UNSET
     utilisation: float | None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         month = self.month.isoformat()
 
-        revenue: float | str
+        revenue: int | str
         revenue = self.revenue
 
         generation_kwh: float | None | str | Unset
@@ -64,8 +64,8 @@ class AssetsMonthlyCreate:
         d = dict(src_dict)
         month = datetime.date.fromisoformat(d.pop("month"))
 
-        def _parse_revenue(data: object) -> float | str:
-            return cast(float | str, data)
+        def _parse_revenue(data: object) -> int | str:
+            return cast(int | str, data)
 
         revenue = _parse_revenue(d.pop("revenue"))
 

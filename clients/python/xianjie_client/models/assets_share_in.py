@@ -18,13 +18,13 @@ class AssetsShareIn:
             监测对象；collective_reinvestment=村集体再投入
         beneficiary (str): 受益对象（类别或岗位，不填个人姓名），如「村公益性岗位人员」
         beneficiary_count (int): 受益人数（户数）
-        amount (float | str): 分配金额（元）
+        amount (int | str): 分配金额（元）
     """
 
     use: AssetsRevenueUse
     beneficiary: str
     beneficiary_count: int
-    amount: float | str
+    amount: int | str
 
     def to_dict(self) -> dict[str, Any]:
         use = self.use.value
@@ -33,7 +33,7 @@ class AssetsShareIn:
 
         beneficiary_count = self.beneficiary_count
 
-        amount: float | str
+        amount: int | str
         amount = self.amount
 
         field_dict: dict[str, Any] = {}
@@ -58,8 +58,8 @@ class AssetsShareIn:
 
         beneficiary_count = d.pop("beneficiary_count")
 
-        def _parse_amount(data: object) -> float | str:
-            return cast(float | str, data)
+        def _parse_amount(data: object) -> int | str:
+            return cast(int | str, data)
 
         amount = _parse_amount(d.pop("amount"))
 

@@ -15,13 +15,13 @@ class EmploymentPostCreate:
         town_code (str): 乡镇（街道）代码
         village_code (str): 村（社区）代码
         title (str): 岗位名称，如 保洁员、护林员、安全巡查员
-        monthly_allowance (float | str): 月补贴（元）
+        monthly_allowance (int | str): 月补贴（元）
     """
 
     town_code: str
     village_code: str
     title: str
-    monthly_allowance: float | str
+    monthly_allowance: int | str
 
     def to_dict(self) -> dict[str, Any]:
         town_code = self.town_code
@@ -30,7 +30,7 @@ class EmploymentPostCreate:
 
         title = self.title
 
-        monthly_allowance: float | str
+        monthly_allowance: int | str
         monthly_allowance = self.monthly_allowance
 
         field_dict: dict[str, Any] = {}
@@ -55,8 +55,8 @@ class EmploymentPostCreate:
 
         title = d.pop("title")
 
-        def _parse_monthly_allowance(data: object) -> float | str:
-            return cast(float | str, data)
+        def _parse_monthly_allowance(data: object) -> int | str:
+            return cast(int | str, data)
 
         monthly_allowance = _parse_monthly_allowance(d.pop("monthly_allowance"))
 

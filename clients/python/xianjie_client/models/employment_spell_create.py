@@ -23,7 +23,7 @@ class EmploymentSpellCreate:
         started_on (datetime.date): 开始日期
         sector (None | str | Unset): 行业
         channel (EmploymentChannel | None | Unset): 就业渠道
-        monthly_wage (float | None | str | Unset): 月工资（元）
+        monthly_wage (int | None | str | Unset): 月工资（元）
         ended_on (datetime.date | None | Unset): 结束日期（最后工作日）；在岗则为空
         is_main (bool | Unset): 主要就业（计入就业规模）；兼职为 false Default: True.
     """
@@ -33,7 +33,7 @@ class EmploymentSpellCreate:
     started_on: datetime.date
     sector: None | str | Unset = UNSET
     channel: EmploymentChannel | None | Unset = UNSET
-    monthly_wage: float | None | str | Unset = UNSET
+    monthly_wage: int | None | str | Unset = UNSET
     ended_on: datetime.date | None | Unset = UNSET
     is_main: bool | Unset = True
 
@@ -58,7 +58,7 @@ class EmploymentSpellCreate:
         else:
             channel = self.channel
 
-        monthly_wage: float | None | str | Unset
+        monthly_wage: int | None | str | Unset
         if isinstance(self.monthly_wage, Unset):
             monthly_wage = UNSET
         else:
@@ -131,12 +131,12 @@ class EmploymentSpellCreate:
 
         channel = _parse_channel(d.pop("channel", UNSET))
 
-        def _parse_monthly_wage(data: object) -> float | None | str | Unset:
+        def _parse_monthly_wage(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | str | Unset, data)
+            return cast(int | None | str | Unset, data)
 
         monthly_wage = _parse_monthly_wage(d.pop("monthly_wage", UNSET))
 

@@ -20,7 +20,7 @@ class EmploymentSubsidyCreate:
         kind (EmploymentSubsidyKind): transport=交通补贴；training=培训补贴；social_security=社保补贴
         period_start (datetime.date): 补贴所属期间开始
         period_end (datetime.date): 补贴所属期间结束（含）
-        amount (float | str): 金额（元）
+        amount (int | str): 金额（元）
         granted_on (datetime.date): 发放日期
     """
 
@@ -28,7 +28,7 @@ class EmploymentSubsidyCreate:
     kind: EmploymentSubsidyKind
     period_start: datetime.date
     period_end: datetime.date
-    amount: float | str
+    amount: int | str
     granted_on: datetime.date
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,7 +40,7 @@ class EmploymentSubsidyCreate:
 
         period_end = self.period_end.isoformat()
 
-        amount: float | str
+        amount: int | str
         amount = self.amount
 
         granted_on = self.granted_on.isoformat()
@@ -71,8 +71,8 @@ class EmploymentSubsidyCreate:
 
         period_end = datetime.date.fromisoformat(d.pop("period_end"))
 
-        def _parse_amount(data: object) -> float | str:
-            return cast(float | str, data)
+        def _parse_amount(data: object) -> int | str:
+            return cast(int | str, data)
 
         amount = _parse_amount(d.pop("amount"))
 

@@ -26,7 +26,7 @@ class EmploymentWorkerCreate:
         status (EmploymentWorkerStatus): employed=务工就业；unemployed=未就业
         employer (None | str | Unset): 就业单位
         place (EmploymentWorkPlace | None | Unset): 务工地点：县内 / 省内县外 / 省外
-        monthly_wage (float | None | str | Unset): 月工资（元）
+        monthly_wage (int | None | str | Unset): 月工资（元）
         employed_since (datetime.date | None | Unset): 本次就业开始日期（默认今天）
         sector (None | str | Unset): 行业
         channel (EmploymentChannel | None | Unset): 就业渠道
@@ -40,7 +40,7 @@ class EmploymentWorkerCreate:
     status: EmploymentWorkerStatus
     employer: None | str | Unset = UNSET
     place: EmploymentWorkPlace | None | Unset = UNSET
-    monthly_wage: float | None | str | Unset = UNSET
+    monthly_wage: int | None | str | Unset = UNSET
     employed_since: datetime.date | None | Unset = UNSET
     sector: None | str | Unset = UNSET
     channel: EmploymentChannel | None | Unset = UNSET
@@ -71,7 +71,7 @@ class EmploymentWorkerCreate:
         else:
             place = self.place
 
-        monthly_wage: float | None | str | Unset
+        monthly_wage: int | None | str | Unset
         if isinstance(self.monthly_wage, Unset):
             monthly_wage = UNSET
         else:
@@ -170,12 +170,12 @@ class EmploymentWorkerCreate:
 
         place = _parse_place(d.pop("place", UNSET))
 
-        def _parse_monthly_wage(data: object) -> float | None | str | Unset:
+        def _parse_monthly_wage(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | str | Unset, data)
+            return cast(int | None | str | Unset, data)
 
         monthly_wage = _parse_monthly_wage(d.pop("monthly_wage", UNSET))
 

@@ -14,16 +14,16 @@ class FundsActualIn:
     """
     Attributes:
         indicator_id (UUID):
-        actual (float | str):
+        actual (int | str): 金额（元），最多两位小数的字符串 / yuan as a decimal string
     """
 
     indicator_id: UUID
-    actual: float | str
+    actual: int | str
 
     def to_dict(self) -> dict[str, Any]:
         indicator_id = str(self.indicator_id)
 
-        actual: float | str
+        actual: int | str
         actual = self.actual
 
         field_dict: dict[str, Any] = {}
@@ -42,8 +42,8 @@ class FundsActualIn:
         d = dict(src_dict)
         indicator_id = UUID(d.pop("indicator_id"))
 
-        def _parse_actual(data: object) -> float | str:
-            return cast(float | str, data)
+        def _parse_actual(data: object) -> int | str:
+            return cast(int | str, data)
 
         actual = _parse_actual(d.pop("actual"))
 

@@ -14,16 +14,16 @@ class FundsAllocationCreate:
     """
     Attributes:
         project_id (UUID):
-        amount (float | str): 安排金额（元）
+        amount (int | str): 安排金额（元）
     """
 
     project_id: UUID
-    amount: float | str
+    amount: int | str
 
     def to_dict(self) -> dict[str, Any]:
         project_id = str(self.project_id)
 
-        amount: float | str
+        amount: int | str
         amount = self.amount
 
         field_dict: dict[str, Any] = {}
@@ -42,8 +42,8 @@ class FundsAllocationCreate:
         d = dict(src_dict)
         project_id = UUID(d.pop("project_id"))
 
-        def _parse_amount(data: object) -> float | str:
-            return cast(float | str, data)
+        def _parse_amount(data: object) -> int | str:
+            return cast(int | str, data)
 
         amount = _parse_amount(d.pop("amount"))
 

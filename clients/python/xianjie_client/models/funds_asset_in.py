@@ -19,7 +19,7 @@ class FundsAssetIn:
         name (str): 资产名称（不含个人信息）
         kind (FundsAssetKind): operating=经营性；public_welfare=公益性；household=到户类
         category (str):
-        value (float | str):
+        value (int | str): 金额（元），最多两位小数的字符串 / yuan as a decimal string
         village_code (str): 村（社区）代码
         owner_kind (FundsOwnerKind): village_collective=村集体；household=农户；other=其他
     """
@@ -28,7 +28,7 @@ class FundsAssetIn:
     name: str
     kind: FundsAssetKind
     category: str
-    value: float | str
+    value: int | str
     village_code: str
     owner_kind: FundsOwnerKind
 
@@ -41,7 +41,7 @@ class FundsAssetIn:
 
         category = self.category
 
-        value: float | str
+        value: int | str
         value = self.value
 
         village_code = self.village_code
@@ -75,8 +75,8 @@ class FundsAssetIn:
 
         category = d.pop("category")
 
-        def _parse_value(data: object) -> float | str:
-            return cast(float | str, data)
+        def _parse_value(data: object) -> int | str:
+            return cast(int | str, data)
 
         value = _parse_value(d.pop("value"))
 

@@ -18,13 +18,13 @@ class FundsFundCreate:
         source (FundsFundSource):
             central=中央财政衔接资金；provincial=省级财政衔接资金；district=区级财政衔接资金；central_lottery=中央专项彩票公益金（支持革命老区）
         name (str): 资金名称或文号
-        amount (float | str): 资金规模（元）
+        amount (int | str): 资金规模（元）
     """
 
     year: int
     source: FundsFundSource
     name: str
-    amount: float | str
+    amount: int | str
 
     def to_dict(self) -> dict[str, Any]:
         year = self.year
@@ -33,7 +33,7 @@ class FundsFundCreate:
 
         name = self.name
 
-        amount: float | str
+        amount: int | str
         amount = self.amount
 
         field_dict: dict[str, Any] = {}
@@ -58,8 +58,8 @@ class FundsFundCreate:
 
         name = d.pop("name")
 
-        def _parse_amount(data: object) -> float | str:
-            return cast(float | str, data)
+        def _parse_amount(data: object) -> int | str:
+            return cast(int | str, data)
 
         amount = _parse_amount(d.pop("amount"))
 

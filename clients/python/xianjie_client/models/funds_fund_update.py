@@ -15,11 +15,11 @@ class FundsFundUpdate:
     """
     Attributes:
         name (None | str | Unset):
-        amount (float | None | str | Unset):
+        amount (int | None | str | Unset):
     """
 
     name: None | str | Unset = UNSET
-    amount: float | None | str | Unset = UNSET
+    amount: int | None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name: None | str | Unset
@@ -28,7 +28,7 @@ class FundsFundUpdate:
         else:
             name = self.name
 
-        amount: float | None | str | Unset
+        amount: int | None | str | Unset
         if isinstance(self.amount, Unset):
             amount = UNSET
         else:
@@ -57,12 +57,12 @@ class FundsFundUpdate:
 
         name = _parse_name(d.pop("name", UNSET))
 
-        def _parse_amount(data: object) -> float | None | str | Unset:
+        def _parse_amount(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | str | Unset, data)
+            return cast(int | None | str | Unset, data)
 
         amount = _parse_amount(d.pop("amount", UNSET))
 

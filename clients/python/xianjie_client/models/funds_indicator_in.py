@@ -17,13 +17,13 @@ class FundsIndicatorIn:
         kind (FundsIndicatorKind): output=产出指标；benefit=效益指标；satisfaction=满意度指标
         name (str):
         unit (str):
-        target (float | str): 目标值
+        target (int | str): 目标值
     """
 
     kind: FundsIndicatorKind
     name: str
     unit: str
-    target: float | str
+    target: int | str
 
     def to_dict(self) -> dict[str, Any]:
         kind = self.kind.value
@@ -32,7 +32,7 @@ class FundsIndicatorIn:
 
         unit = self.unit
 
-        target: float | str
+        target: int | str
         target = self.target
 
         field_dict: dict[str, Any] = {}
@@ -57,8 +57,8 @@ class FundsIndicatorIn:
 
         unit = d.pop("unit")
 
-        def _parse_target(data: object) -> float | str:
-            return cast(float | str, data)
+        def _parse_target(data: object) -> int | str:
+            return cast(int | str, data)
 
         target = _parse_target(d.pop("target"))
 

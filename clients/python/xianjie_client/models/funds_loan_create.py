@@ -21,7 +21,7 @@ class FundsLoanCreate:
         borrower_kind (FundsBorrowerKind): lifted_out=脱贫人口；monitored=监测对象
         village_code (str): 借款农户所在村（须与监测服务一致）
         lender (str): 放贷银行
-        amount (float | str):
+        amount (int | str): 金额（元），最多两位小数的字符串 / yuan as a decimal string
         term_months (int):
         issued_on (datetime.date):
     """
@@ -31,7 +31,7 @@ class FundsLoanCreate:
     borrower_kind: FundsBorrowerKind
     village_code: str
     lender: str
-    amount: float | str
+    amount: int | str
     term_months: int
     issued_on: datetime.date
 
@@ -46,7 +46,7 @@ class FundsLoanCreate:
 
         lender = self.lender
 
-        amount: float | str
+        amount: int | str
         amount = self.amount
 
         term_months = self.term_months
@@ -83,8 +83,8 @@ class FundsLoanCreate:
 
         lender = d.pop("lender")
 
-        def _parse_amount(data: object) -> float | str:
-            return cast(float | str, data)
+        def _parse_amount(data: object) -> int | str:
+            return cast(int | str, data)
 
         amount = _parse_amount(d.pop("amount"))
 

@@ -15,20 +15,20 @@ class FundsPaymentCreate:
     """
     Attributes:
         allocation_id (UUID):
-        amount (float | str): 支付金额（元）
+        amount (int | str): 支付金额（元）
         paid_on (datetime.date):
         voucher (str): 支付凭证号
     """
 
     allocation_id: UUID
-    amount: float | str
+    amount: int | str
     paid_on: datetime.date
     voucher: str
 
     def to_dict(self) -> dict[str, Any]:
         allocation_id = str(self.allocation_id)
 
-        amount: float | str
+        amount: int | str
         amount = self.amount
 
         paid_on = self.paid_on.isoformat()
@@ -53,8 +53,8 @@ class FundsPaymentCreate:
         d = dict(src_dict)
         allocation_id = UUID(d.pop("allocation_id"))
 
-        def _parse_amount(data: object) -> float | str:
-            return cast(float | str, data)
+        def _parse_amount(data: object) -> int | str:
+            return cast(int | str, data)
 
         amount = _parse_amount(d.pop("amount"))
 

@@ -19,7 +19,7 @@ class FundsProjectCreate:
         town_code (str): 乡镇（街道）代码
         category (FundsProjectCategory): industry=产业；employment=就业；infrastructure=小型公益性基础设施；relocation=易地搬迁后续扶持；other=其他
         year (int): 项目年度
-        planned_amount (float | str): 计划投资（元）
+        planned_amount (int | str): 计划投资（元）
         village_code (None | str | Unset): 实施村（可空：镇级项目）
     """
 
@@ -27,7 +27,7 @@ class FundsProjectCreate:
     town_code: str
     category: FundsProjectCategory
     year: int
-    planned_amount: float | str
+    planned_amount: int | str
     village_code: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,7 +39,7 @@ class FundsProjectCreate:
 
         year = self.year
 
-        planned_amount: float | str
+        planned_amount: int | str
         planned_amount = self.planned_amount
 
         village_code: None | str | Unset
@@ -75,8 +75,8 @@ class FundsProjectCreate:
 
         year = d.pop("year")
 
-        def _parse_planned_amount(data: object) -> float | str:
-            return cast(float | str, data)
+        def _parse_planned_amount(data: object) -> int | str:
+            return cast(int | str, data)
 
         planned_amount = _parse_planned_amount(d.pop("planned_amount"))
 

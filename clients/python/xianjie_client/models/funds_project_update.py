@@ -18,13 +18,13 @@ class FundsProjectUpdate:
         name (None | str | Unset):
         category (FundsProjectCategory | None | Unset):
         year (int | None | Unset):
-        planned_amount (float | None | str | Unset):
+        planned_amount (int | None | str | Unset):
     """
 
     name: None | str | Unset = UNSET
     category: FundsProjectCategory | None | Unset = UNSET
     year: int | None | Unset = UNSET
-    planned_amount: float | None | str | Unset = UNSET
+    planned_amount: int | None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name: None | str | Unset
@@ -47,7 +47,7 @@ class FundsProjectUpdate:
         else:
             year = self.year
 
-        planned_amount: float | None | str | Unset
+        planned_amount: int | None | str | Unset
         if isinstance(self.planned_amount, Unset):
             planned_amount = UNSET
         else:
@@ -106,12 +106,12 @@ class FundsProjectUpdate:
 
         year = _parse_year(d.pop("year", UNSET))
 
-        def _parse_planned_amount(data: object) -> float | None | str | Unset:
+        def _parse_planned_amount(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | str | Unset, data)
+            return cast(int | None | str | Unset, data)
 
         planned_amount = _parse_planned_amount(d.pop("planned_amount", UNSET))
 

@@ -13,15 +13,15 @@ T = TypeVar("T", bound="FundsRepaymentCreate")
 class FundsRepaymentCreate:
     """
     Attributes:
-        amount (float | str):
+        amount (int | str): 金额（元），最多两位小数的字符串 / yuan as a decimal string
         repaid_on (datetime.date):
     """
 
-    amount: float | str
+    amount: int | str
     repaid_on: datetime.date
 
     def to_dict(self) -> dict[str, Any]:
-        amount: float | str
+        amount: int | str
         amount = self.amount
 
         repaid_on = self.repaid_on.isoformat()
@@ -41,8 +41,8 @@ class FundsRepaymentCreate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
-        def _parse_amount(data: object) -> float | str:
-            return cast(float | str, data)
+        def _parse_amount(data: object) -> int | str:
+            return cast(int | str, data)
 
         amount = _parse_amount(d.pop("amount"))
 

@@ -14,38 +14,38 @@ T = TypeVar("T", bound="MonitoringIncomeIn")
 class MonitoringIncomeIn:
     """
     Attributes:
-        wages (float | str): 工资性收入
-        business (float | str): 生产经营性收入
-        property_ (float | str): 财产性收入
-        transfers (float | str): 转移性收入
-        business_costs (float | str): 生产经营性支出
-        rigid_expenses (float | str | Unset): 大额刚性支出（医疗、教育等） Default: 0.0.
+        wages (int | str): 工资性收入
+        business (int | str): 生产经营性收入
+        property_ (int | str): 财产性收入
+        transfers (int | str): 转移性收入
+        business_costs (int | str): 生产经营性支出
+        rigid_expenses (int | str | Unset): 大额刚性支出（医疗、教育等） Default: '0.00'.
     """
 
-    wages: float | str
-    business: float | str
-    property_: float | str
-    transfers: float | str
-    business_costs: float | str
-    rigid_expenses: float | str | Unset = 0.0
+    wages: int | str
+    business: int | str
+    property_: int | str
+    transfers: int | str
+    business_costs: int | str
+    rigid_expenses: int | str | Unset = "0.00"
 
     def to_dict(self) -> dict[str, Any]:
-        wages: float | str
+        wages: int | str
         wages = self.wages
 
-        business: float | str
+        business: int | str
         business = self.business
 
-        property_: float | str
+        property_: int | str
         property_ = self.property_
 
-        transfers: float | str
+        transfers: int | str
         transfers = self.transfers
 
-        business_costs: float | str
+        business_costs: int | str
         business_costs = self.business_costs
 
-        rigid_expenses: float | str | Unset
+        rigid_expenses: int | str | Unset
         if isinstance(self.rigid_expenses, Unset):
             rigid_expenses = UNSET
         else:
@@ -71,35 +71,35 @@ class MonitoringIncomeIn:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
-        def _parse_wages(data: object) -> float | str:
-            return cast(float | str, data)
+        def _parse_wages(data: object) -> int | str:
+            return cast(int | str, data)
 
         wages = _parse_wages(d.pop("wages"))
 
-        def _parse_business(data: object) -> float | str:
-            return cast(float | str, data)
+        def _parse_business(data: object) -> int | str:
+            return cast(int | str, data)
 
         business = _parse_business(d.pop("business"))
 
-        def _parse_property_(data: object) -> float | str:
-            return cast(float | str, data)
+        def _parse_property_(data: object) -> int | str:
+            return cast(int | str, data)
 
         property_ = _parse_property_(d.pop("property"))
 
-        def _parse_transfers(data: object) -> float | str:
-            return cast(float | str, data)
+        def _parse_transfers(data: object) -> int | str:
+            return cast(int | str, data)
 
         transfers = _parse_transfers(d.pop("transfers"))
 
-        def _parse_business_costs(data: object) -> float | str:
-            return cast(float | str, data)
+        def _parse_business_costs(data: object) -> int | str:
+            return cast(int | str, data)
 
         business_costs = _parse_business_costs(d.pop("business_costs"))
 
-        def _parse_rigid_expenses(data: object) -> float | str | Unset:
+        def _parse_rigid_expenses(data: object) -> int | str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(float | str | Unset, data)
+            return cast(int | str | Unset, data)
 
         rigid_expenses = _parse_rigid_expenses(d.pop("rigid_expenses", UNSET))
 

@@ -12,13 +12,13 @@ T = TypeVar("T", bound="MonitoringLineIn")
 class MonitoringLineIn:
     """
     Attributes:
-        amount (float | str): 监测线（元/人·年）
+        amount (int | str): 监测线（元/人·年）
     """
 
-    amount: float | str
+    amount: int | str
 
     def to_dict(self) -> dict[str, Any]:
-        amount: float | str
+        amount: int | str
         amount = self.amount
 
         field_dict: dict[str, Any] = {}
@@ -35,8 +35,8 @@ class MonitoringLineIn:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
-        def _parse_amount(data: object) -> float | str:
-            return cast(float | str, data)
+        def _parse_amount(data: object) -> int | str:
+            return cast(int | str, data)
 
         amount = _parse_amount(d.pop("amount"))
 

@@ -17,8 +17,10 @@ def _get_kwargs(
     user_id: UUID,
     *,
     body: UserUpdate,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -106,6 +108,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: UserUpdate,
+    if_match: str,
 ) -> Response[Problem | UserOut]:
     """修改用户（需 If-Match）/ update a user (If-Match required)
 
@@ -113,6 +116,7 @@ def sync_detailed(
 
     Args:
         user_id (UUID):
+        if_match (str):
         body (UserUpdate):
 
     Raises:
@@ -126,6 +130,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         user_id=user_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -140,6 +145,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: UserUpdate,
+    if_match: str,
 ) -> Problem | UserOut | None:
     """修改用户（需 If-Match）/ update a user (If-Match required)
 
@@ -147,6 +153,7 @@ def sync(
 
     Args:
         user_id (UUID):
+        if_match (str):
         body (UserUpdate):
 
     Raises:
@@ -161,6 +168,7 @@ def sync(
         user_id=user_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -169,6 +177,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: UserUpdate,
+    if_match: str,
 ) -> Response[Problem | UserOut]:
     """修改用户（需 If-Match）/ update a user (If-Match required)
 
@@ -176,6 +185,7 @@ async def asyncio_detailed(
 
     Args:
         user_id (UUID):
+        if_match (str):
         body (UserUpdate):
 
     Raises:
@@ -189,6 +199,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         user_id=user_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -201,6 +212,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: UserUpdate,
+    if_match: str,
 ) -> Problem | UserOut | None:
     """修改用户（需 If-Match）/ update a user (If-Match required)
 
@@ -208,6 +220,7 @@ async def asyncio(
 
     Args:
         user_id (UUID):
+        if_match (str):
         body (UserUpdate):
 
     Raises:
@@ -223,5 +236,6 @@ async def asyncio(
             user_id=user_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

@@ -20,8 +20,10 @@ def _get_kwargs(
     asset_id: UUID,
     *,
     body: AssetsConfirmOwnership | AssetsDispose | AssetsHandOver | AssetsStartOperation,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -125,11 +127,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: AssetsConfirmOwnership | AssetsDispose | AssetsHandOver | AssetsStartOperation,
+    if_match: str,
 ) -> Response[AssetsAssetOut | Problem]:
     """确权、移交、投入运营、处置（需 If-Match）/ move an asset along its life
 
     Args:
         asset_id (UUID):
+        if_match (str):
         body (AssetsConfirmOwnership | AssetsDispose | AssetsHandOver | AssetsStartOperation):
 
     Raises:
@@ -143,6 +147,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         asset_id=asset_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -157,11 +162,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: AssetsConfirmOwnership | AssetsDispose | AssetsHandOver | AssetsStartOperation,
+    if_match: str,
 ) -> AssetsAssetOut | Problem | None:
     """确权、移交、投入运营、处置（需 If-Match）/ move an asset along its life
 
     Args:
         asset_id (UUID):
+        if_match (str):
         body (AssetsConfirmOwnership | AssetsDispose | AssetsHandOver | AssetsStartOperation):
 
     Raises:
@@ -176,6 +183,7 @@ def sync(
         asset_id=asset_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -184,11 +192,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: AssetsConfirmOwnership | AssetsDispose | AssetsHandOver | AssetsStartOperation,
+    if_match: str,
 ) -> Response[AssetsAssetOut | Problem]:
     """确权、移交、投入运营、处置（需 If-Match）/ move an asset along its life
 
     Args:
         asset_id (UUID):
+        if_match (str):
         body (AssetsConfirmOwnership | AssetsDispose | AssetsHandOver | AssetsStartOperation):
 
     Raises:
@@ -202,6 +212,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         asset_id=asset_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -214,11 +225,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: AssetsConfirmOwnership | AssetsDispose | AssetsHandOver | AssetsStartOperation,
+    if_match: str,
 ) -> AssetsAssetOut | Problem | None:
     """确权、移交、投入运营、处置（需 If-Match）/ move an asset along its life
 
     Args:
         asset_id (UUID):
+        if_match (str):
         body (AssetsConfirmOwnership | AssetsDispose | AssetsHandOver | AssetsStartOperation):
 
     Raises:
@@ -234,5 +247,6 @@ async def asyncio(
             asset_id=asset_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

@@ -17,8 +17,10 @@ def _get_kwargs(
     asset_id: UUID,
     *,
     body: AssetsAssetUpdate,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -115,11 +117,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: AssetsAssetUpdate,
+    if_match: str,
 ) -> Response[AssetsAssetOut | Problem]:
     """更正资产登记（确权前，需 If-Match）/ correct an asset entry (If-Match required)
 
     Args:
         asset_id (UUID):
+        if_match (str):
         body (AssetsAssetUpdate):
 
     Raises:
@@ -133,6 +137,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         asset_id=asset_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -147,11 +152,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: AssetsAssetUpdate,
+    if_match: str,
 ) -> AssetsAssetOut | Problem | None:
     """更正资产登记（确权前，需 If-Match）/ correct an asset entry (If-Match required)
 
     Args:
         asset_id (UUID):
+        if_match (str):
         body (AssetsAssetUpdate):
 
     Raises:
@@ -166,6 +173,7 @@ def sync(
         asset_id=asset_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -174,11 +182,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: AssetsAssetUpdate,
+    if_match: str,
 ) -> Response[AssetsAssetOut | Problem]:
     """更正资产登记（确权前，需 If-Match）/ correct an asset entry (If-Match required)
 
     Args:
         asset_id (UUID):
+        if_match (str):
         body (AssetsAssetUpdate):
 
     Raises:
@@ -192,6 +202,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         asset_id=asset_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -204,11 +215,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: AssetsAssetUpdate,
+    if_match: str,
 ) -> AssetsAssetOut | Problem | None:
     """更正资产登记（确权前，需 If-Match）/ correct an asset entry (If-Match required)
 
     Args:
         asset_id (UUID):
+        if_match (str):
         body (AssetsAssetUpdate):
 
     Raises:
@@ -224,5 +237,6 @@ async def asyncio(
             asset_id=asset_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

@@ -17,8 +17,10 @@ def _get_kwargs(
     flag_id: UUID,
     *,
     body: AssetsProposalIn,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -115,11 +117,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: AssetsProposalIn,
+    if_match: str,
 ) -> Response[AssetsIdleFlagOut | Problem]:
     """提出处置意见（盘活/改变用途/处置，需 If-Match）/ propose an action
 
     Args:
         flag_id (UUID):
+        if_match (str):
         body (AssetsProposalIn):
 
     Raises:
@@ -133,6 +137,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         flag_id=flag_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -147,11 +152,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: AssetsProposalIn,
+    if_match: str,
 ) -> AssetsIdleFlagOut | Problem | None:
     """提出处置意见（盘活/改变用途/处置，需 If-Match）/ propose an action
 
     Args:
         flag_id (UUID):
+        if_match (str):
         body (AssetsProposalIn):
 
     Raises:
@@ -166,6 +173,7 @@ def sync(
         flag_id=flag_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -174,11 +182,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: AssetsProposalIn,
+    if_match: str,
 ) -> Response[AssetsIdleFlagOut | Problem]:
     """提出处置意见（盘活/改变用途/处置，需 If-Match）/ propose an action
 
     Args:
         flag_id (UUID):
+        if_match (str):
         body (AssetsProposalIn):
 
     Raises:
@@ -192,6 +202,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         flag_id=flag_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -204,11 +215,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: AssetsProposalIn,
+    if_match: str,
 ) -> AssetsIdleFlagOut | Problem | None:
     """提出处置意见（盘活/改变用途/处置，需 If-Match）/ propose an action
 
     Args:
         flag_id (UUID):
+        if_match (str):
         body (AssetsProposalIn):
 
     Raises:
@@ -224,5 +237,6 @@ async def asyncio(
             flag_id=flag_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.assets_pv_station_in import AssetsPvStationIn
 from ...models.assets_pv_station_out import AssetsPvStationOut
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     asset_id: UUID,
     *,
     body: AssetsPvStationIn,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -120,11 +123,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: AssetsPvStationIn,
+    if_match: str | Unset = UNSET,
 ) -> Response[AssetsPvStationOut | Problem]:
     """光伏帮扶电站档案（新建无需 If-Match，修改需要）/ photovoltaic station profile
 
     Args:
         asset_id (UUID):
+        if_match (str | Unset):
         body (AssetsPvStationIn):
 
     Raises:
@@ -138,6 +143,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         asset_id=asset_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -152,11 +158,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: AssetsPvStationIn,
+    if_match: str | Unset = UNSET,
 ) -> AssetsPvStationOut | Problem | None:
     """光伏帮扶电站档案（新建无需 If-Match，修改需要）/ photovoltaic station profile
 
     Args:
         asset_id (UUID):
+        if_match (str | Unset):
         body (AssetsPvStationIn):
 
     Raises:
@@ -171,6 +179,7 @@ def sync(
         asset_id=asset_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -179,11 +188,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: AssetsPvStationIn,
+    if_match: str | Unset = UNSET,
 ) -> Response[AssetsPvStationOut | Problem]:
     """光伏帮扶电站档案（新建无需 If-Match，修改需要）/ photovoltaic station profile
 
     Args:
         asset_id (UUID):
+        if_match (str | Unset):
         body (AssetsPvStationIn):
 
     Raises:
@@ -197,6 +208,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         asset_id=asset_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -209,11 +221,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: AssetsPvStationIn,
+    if_match: str | Unset = UNSET,
 ) -> AssetsPvStationOut | Problem | None:
     """光伏帮扶电站档案（新建无需 If-Match，修改需要）/ photovoltaic station profile
 
     Args:
         asset_id (UUID):
+        if_match (str | Unset):
         body (AssetsPvStationIn):
 
     Raises:
@@ -229,5 +243,6 @@ async def asyncio(
             asset_id=asset_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

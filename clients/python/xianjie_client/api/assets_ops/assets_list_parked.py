@@ -6,7 +6,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.assets_parked_event import AssetsParkedEvent
-from ...models.http_validation_error import HTTPValidationError
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -36,7 +35,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | Problem | list[AssetsParkedEvent] | None:
+) -> Problem | list[AssetsParkedEvent] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -58,7 +57,7 @@ def _parse_response(
         return response_403
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
 
@@ -75,7 +74,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | Problem | list[AssetsParkedEvent]]:
+) -> Response[Problem | list[AssetsParkedEvent]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -89,7 +88,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     include_replayed: bool | Unset = False,
     limit: int | Unset = 100,
-) -> Response[HTTPValidationError | Problem | list[AssetsParkedEvent]]:
+) -> Response[Problem | list[AssetsParkedEvent]]:
     """查看停放的事件 / parked events
 
     Args:
@@ -101,7 +100,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | Problem | list[AssetsParkedEvent]]
+        Response[Problem | list[AssetsParkedEvent]]
     """
 
     kwargs = _get_kwargs(
@@ -121,7 +120,7 @@ def sync(
     client: AuthenticatedClient,
     include_replayed: bool | Unset = False,
     limit: int | Unset = 100,
-) -> HTTPValidationError | Problem | list[AssetsParkedEvent] | None:
+) -> Problem | list[AssetsParkedEvent] | None:
     """查看停放的事件 / parked events
 
     Args:
@@ -133,7 +132,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | Problem | list[AssetsParkedEvent]
+        Problem | list[AssetsParkedEvent]
     """
 
     return sync_detailed(
@@ -148,7 +147,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     include_replayed: bool | Unset = False,
     limit: int | Unset = 100,
-) -> Response[HTTPValidationError | Problem | list[AssetsParkedEvent]]:
+) -> Response[Problem | list[AssetsParkedEvent]]:
     """查看停放的事件 / parked events
 
     Args:
@@ -160,7 +159,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | Problem | list[AssetsParkedEvent]]
+        Response[Problem | list[AssetsParkedEvent]]
     """
 
     kwargs = _get_kwargs(
@@ -178,7 +177,7 @@ async def asyncio(
     client: AuthenticatedClient,
     include_replayed: bool | Unset = False,
     limit: int | Unset = 100,
-) -> HTTPValidationError | Problem | list[AssetsParkedEvent] | None:
+) -> Problem | list[AssetsParkedEvent] | None:
     """查看停放的事件 / parked events
 
     Args:
@@ -190,7 +189,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | Problem | list[AssetsParkedEvent]
+        Problem | list[AssetsParkedEvent]
     """
 
     return (

@@ -17,8 +17,10 @@ def _get_kwargs(
     worker_id: UUID,
     *,
     body: EmploymentSpellCreate,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -115,11 +117,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: EmploymentSpellCreate,
+    if_match: str,
 ) -> Response[EmploymentSpellOut | Problem]:
     """登记就业经历（需 If-Match，为务工人员的版本）/ record a job (If-Match: the worker's version)
 
     Args:
         worker_id (UUID):
+        if_match (str):
         body (EmploymentSpellCreate): A new job. If an open main spell began earlier, it ends the
             day before (a job change).
 
@@ -134,6 +138,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         worker_id=worker_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -148,11 +153,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: EmploymentSpellCreate,
+    if_match: str,
 ) -> EmploymentSpellOut | Problem | None:
     """登记就业经历（需 If-Match，为务工人员的版本）/ record a job (If-Match: the worker's version)
 
     Args:
         worker_id (UUID):
+        if_match (str):
         body (EmploymentSpellCreate): A new job. If an open main spell began earlier, it ends the
             day before (a job change).
 
@@ -168,6 +175,7 @@ def sync(
         worker_id=worker_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -176,11 +184,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: EmploymentSpellCreate,
+    if_match: str,
 ) -> Response[EmploymentSpellOut | Problem]:
     """登记就业经历（需 If-Match，为务工人员的版本）/ record a job (If-Match: the worker's version)
 
     Args:
         worker_id (UUID):
+        if_match (str):
         body (EmploymentSpellCreate): A new job. If an open main spell began earlier, it ends the
             day before (a job change).
 
@@ -195,6 +205,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         worker_id=worker_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -207,11 +218,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: EmploymentSpellCreate,
+    if_match: str,
 ) -> EmploymentSpellOut | Problem | None:
     """登记就业经历（需 If-Match，为务工人员的版本）/ record a job (If-Match: the worker's version)
 
     Args:
         worker_id (UUID):
+        if_match (str):
         body (EmploymentSpellCreate): A new job. If an open main spell began earlier, it ends the
             day before (a job change).
 
@@ -228,5 +241,6 @@ async def asyncio(
             worker_id=worker_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

@@ -17,8 +17,10 @@ def _get_kwargs(
     fund_id: UUID,
     *,
     body: FundsFundUpdate,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -113,11 +115,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: FundsFundUpdate,
+    if_match: str,
 ) -> Response[FundsFundOut | Problem]:
     """调整资金（需 If-Match）/ amend a fund (If-Match required)
 
     Args:
         fund_id (UUID):
+        if_match (str):
         body (FundsFundUpdate):
 
     Raises:
@@ -131,6 +135,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         fund_id=fund_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -145,11 +150,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: FundsFundUpdate,
+    if_match: str,
 ) -> FundsFundOut | Problem | None:
     """调整资金（需 If-Match）/ amend a fund (If-Match required)
 
     Args:
         fund_id (UUID):
+        if_match (str):
         body (FundsFundUpdate):
 
     Raises:
@@ -164,6 +171,7 @@ def sync(
         fund_id=fund_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -172,11 +180,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: FundsFundUpdate,
+    if_match: str,
 ) -> Response[FundsFundOut | Problem]:
     """调整资金（需 If-Match）/ amend a fund (If-Match required)
 
     Args:
         fund_id (UUID):
+        if_match (str):
         body (FundsFundUpdate):
 
     Raises:
@@ -190,6 +200,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         fund_id=fund_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -202,11 +213,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: FundsFundUpdate,
+    if_match: str,
 ) -> FundsFundOut | Problem | None:
     """调整资金（需 If-Match）/ amend a fund (If-Match required)
 
     Args:
         fund_id (UUID):
+        if_match (str):
         body (FundsFundUpdate):
 
     Raises:
@@ -222,5 +235,6 @@ async def asyncio(
             fund_id=fund_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

@@ -17,8 +17,10 @@ def _get_kwargs(
     project_id: UUID,
     *,
     body: FundsAcceptanceCreate,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -115,11 +117,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: FundsAcceptanceCreate,
+    if_match: str,
 ) -> Response[FundsProjectOut | Problem]:
     """项目验收并列明形成的资产（需 If-Match）/ accept a project with the assets it formed
 
     Args:
         project_id (UUID):
+        if_match (str):
         body (FundsAcceptanceCreate):
 
     Raises:
@@ -133,6 +137,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         project_id=project_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -147,11 +152,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: FundsAcceptanceCreate,
+    if_match: str,
 ) -> FundsProjectOut | Problem | None:
     """项目验收并列明形成的资产（需 If-Match）/ accept a project with the assets it formed
 
     Args:
         project_id (UUID):
+        if_match (str):
         body (FundsAcceptanceCreate):
 
     Raises:
@@ -166,6 +173,7 @@ def sync(
         project_id=project_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -174,11 +182,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: FundsAcceptanceCreate,
+    if_match: str,
 ) -> Response[FundsProjectOut | Problem]:
     """项目验收并列明形成的资产（需 If-Match）/ accept a project with the assets it formed
 
     Args:
         project_id (UUID):
+        if_match (str):
         body (FundsAcceptanceCreate):
 
     Raises:
@@ -192,6 +202,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         project_id=project_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -204,11 +215,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: FundsAcceptanceCreate,
+    if_match: str,
 ) -> FundsProjectOut | Problem | None:
     """项目验收并列明形成的资产（需 If-Match）/ accept a project with the assets it formed
 
     Args:
         project_id (UUID):
+        if_match (str):
         body (FundsAcceptanceCreate):
 
     Raises:
@@ -224,5 +237,6 @@ async def asyncio(
             project_id=project_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

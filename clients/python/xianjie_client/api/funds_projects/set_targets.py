@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.funds_indicator_out import FundsIndicatorOut
 from ...models.funds_targets_set import FundsTargetsSet
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     project_id: UUID,
     *,
     body: FundsTargetsSet,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -120,11 +123,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: FundsTargetsSet,
+    if_match: str | Unset = UNSET,
 ) -> Response[Problem | list[FundsIndicatorOut]]:
     """设定绩效目标（入库前，需 If-Match）/ set performance targets at entry
 
     Args:
         project_id (UUID):
+        if_match (str | Unset):
         body (FundsTargetsSet):
 
     Raises:
@@ -138,6 +143,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         project_id=project_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -152,11 +158,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: FundsTargetsSet,
+    if_match: str | Unset = UNSET,
 ) -> Problem | list[FundsIndicatorOut] | None:
     """设定绩效目标（入库前，需 If-Match）/ set performance targets at entry
 
     Args:
         project_id (UUID):
+        if_match (str | Unset):
         body (FundsTargetsSet):
 
     Raises:
@@ -171,6 +179,7 @@ def sync(
         project_id=project_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -179,11 +188,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: FundsTargetsSet,
+    if_match: str | Unset = UNSET,
 ) -> Response[Problem | list[FundsIndicatorOut]]:
     """设定绩效目标（入库前，需 If-Match）/ set performance targets at entry
 
     Args:
         project_id (UUID):
+        if_match (str | Unset):
         body (FundsTargetsSet):
 
     Raises:
@@ -197,6 +208,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         project_id=project_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -209,11 +221,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: FundsTargetsSet,
+    if_match: str | Unset = UNSET,
 ) -> Problem | list[FundsIndicatorOut] | None:
     """设定绩效目标（入库前，需 If-Match）/ set performance targets at entry
 
     Args:
         project_id (UUID):
+        if_match (str | Unset):
         body (FundsTargetsSet):
 
     Raises:
@@ -229,5 +243,6 @@ async def asyncio(
             project_id=project_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

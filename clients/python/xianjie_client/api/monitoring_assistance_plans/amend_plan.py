@@ -19,8 +19,10 @@ def _get_kwargs(
     plan_id: UUID,
     *,
     body: MonitoringAddMeasure | MonitoringEndMeasure | MonitoringReplaceMeasure,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -122,6 +124,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: MonitoringAddMeasure | MonitoringEndMeasure | MonitoringReplaceMeasure,
+    if_match: str,
 ) -> Response[MonitoringPlanOut | Problem]:
     """调整帮扶计划：增加、终止或替换措施（需 If-Match）/ amend a plan
 
@@ -130,6 +133,7 @@ def sync_detailed(
 
     Args:
         plan_id (UUID):
+        if_match (str):
         body (MonitoringAddMeasure | MonitoringEndMeasure | MonitoringReplaceMeasure):
 
     Raises:
@@ -143,6 +147,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         plan_id=plan_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -157,6 +162,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: MonitoringAddMeasure | MonitoringEndMeasure | MonitoringReplaceMeasure,
+    if_match: str,
 ) -> MonitoringPlanOut | Problem | None:
     """调整帮扶计划：增加、终止或替换措施（需 If-Match）/ amend a plan
 
@@ -165,6 +171,7 @@ def sync(
 
     Args:
         plan_id (UUID):
+        if_match (str):
         body (MonitoringAddMeasure | MonitoringEndMeasure | MonitoringReplaceMeasure):
 
     Raises:
@@ -179,6 +186,7 @@ def sync(
         plan_id=plan_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -187,6 +195,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: MonitoringAddMeasure | MonitoringEndMeasure | MonitoringReplaceMeasure,
+    if_match: str,
 ) -> Response[MonitoringPlanOut | Problem]:
     """调整帮扶计划：增加、终止或替换措施（需 If-Match）/ amend a plan
 
@@ -195,6 +204,7 @@ async def asyncio_detailed(
 
     Args:
         plan_id (UUID):
+        if_match (str):
         body (MonitoringAddMeasure | MonitoringEndMeasure | MonitoringReplaceMeasure):
 
     Raises:
@@ -208,6 +218,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         plan_id=plan_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -220,6 +231,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: MonitoringAddMeasure | MonitoringEndMeasure | MonitoringReplaceMeasure,
+    if_match: str,
 ) -> MonitoringPlanOut | Problem | None:
     """调整帮扶计划：增加、终止或替换措施（需 If-Match）/ amend a plan
 
@@ -228,6 +240,7 @@ async def asyncio(
 
     Args:
         plan_id (UUID):
+        if_match (str):
         body (MonitoringAddMeasure | MonitoringEndMeasure | MonitoringReplaceMeasure):
 
     Raises:
@@ -243,5 +256,6 @@ async def asyncio(
             plan_id=plan_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

@@ -18,8 +18,10 @@ def _get_kwargs(
     measure_id: UUID,
     *,
     body: MonitoringDeliveryIn,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -118,6 +120,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: MonitoringDeliveryIn,
+    if_match: str,
 ) -> Response[MonitoringPlanOut | Problem]:
     """登记措施落实（需 If-Match）/ record that a measure was delivered
 
@@ -127,6 +130,7 @@ def sync_detailed(
     Args:
         plan_id (UUID):
         measure_id (UUID):
+        if_match (str):
         body (MonitoringDeliveryIn):
 
     Raises:
@@ -141,6 +145,7 @@ def sync_detailed(
         plan_id=plan_id,
         measure_id=measure_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -156,6 +161,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: MonitoringDeliveryIn,
+    if_match: str,
 ) -> MonitoringPlanOut | Problem | None:
     """登记措施落实（需 If-Match）/ record that a measure was delivered
 
@@ -165,6 +171,7 @@ def sync(
     Args:
         plan_id (UUID):
         measure_id (UUID):
+        if_match (str):
         body (MonitoringDeliveryIn):
 
     Raises:
@@ -180,6 +187,7 @@ def sync(
         measure_id=measure_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -189,6 +197,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: MonitoringDeliveryIn,
+    if_match: str,
 ) -> Response[MonitoringPlanOut | Problem]:
     """登记措施落实（需 If-Match）/ record that a measure was delivered
 
@@ -198,6 +207,7 @@ async def asyncio_detailed(
     Args:
         plan_id (UUID):
         measure_id (UUID):
+        if_match (str):
         body (MonitoringDeliveryIn):
 
     Raises:
@@ -212,6 +222,7 @@ async def asyncio_detailed(
         plan_id=plan_id,
         measure_id=measure_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -225,6 +236,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: MonitoringDeliveryIn,
+    if_match: str,
 ) -> MonitoringPlanOut | Problem | None:
     """登记措施落实（需 If-Match）/ record that a measure was delivered
 
@@ -234,6 +246,7 @@ async def asyncio(
     Args:
         plan_id (UUID):
         measure_id (UUID):
+        if_match (str):
         body (MonitoringDeliveryIn):
 
     Raises:
@@ -250,5 +263,6 @@ async def asyncio(
             measure_id=measure_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

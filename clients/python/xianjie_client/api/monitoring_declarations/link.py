@@ -17,8 +17,10 @@ def _get_kwargs(
     declaration_id: UUID,
     *,
     body: MonitoringDeclarationLink,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -110,11 +112,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: MonitoringDeclarationLink,
+    if_match: str,
 ) -> Response[MonitoringDeclarationOut | Problem]:
     """关联农户并转为预警（需 If-Match）/ link a waiting declaration to its household
 
     Args:
         declaration_id (UUID):
+        if_match (str):
         body (MonitoringDeclarationLink):
 
     Raises:
@@ -128,6 +132,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         declaration_id=declaration_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -142,11 +147,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: MonitoringDeclarationLink,
+    if_match: str,
 ) -> MonitoringDeclarationOut | Problem | None:
     """关联农户并转为预警（需 If-Match）/ link a waiting declaration to its household
 
     Args:
         declaration_id (UUID):
+        if_match (str):
         body (MonitoringDeclarationLink):
 
     Raises:
@@ -161,6 +168,7 @@ def sync(
         declaration_id=declaration_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -169,11 +177,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: MonitoringDeclarationLink,
+    if_match: str,
 ) -> Response[MonitoringDeclarationOut | Problem]:
     """关联农户并转为预警（需 If-Match）/ link a waiting declaration to its household
 
     Args:
         declaration_id (UUID):
+        if_match (str):
         body (MonitoringDeclarationLink):
 
     Raises:
@@ -187,6 +197,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         declaration_id=declaration_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -199,11 +210,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: MonitoringDeclarationLink,
+    if_match: str,
 ) -> MonitoringDeclarationOut | Problem | None:
     """关联农户并转为预警（需 If-Match）/ link a waiting declaration to its household
 
     Args:
         declaration_id (UUID):
+        if_match (str):
         body (MonitoringDeclarationLink):
 
     Raises:
@@ -219,5 +232,6 @@ async def asyncio(
             declaration_id=declaration_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

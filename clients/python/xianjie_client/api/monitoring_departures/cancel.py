@@ -17,8 +17,10 @@ def _get_kwargs(
     household_id: UUID,
     *,
     body: MonitoringCancellationIn,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -115,6 +117,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: MonitoringCancellationIn,
+    if_match: str,
 ) -> Response[MonitoringChangeResult | Problem]:
     """注销：全户死亡或全户迁出（需 If-Match）/ cancel the household
 
@@ -122,6 +125,7 @@ def sync_detailed(
 
     Args:
         household_id (UUID):
+        if_match (str):
         body (MonitoringCancellationIn):
 
     Raises:
@@ -135,6 +139,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         household_id=household_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -149,6 +154,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: MonitoringCancellationIn,
+    if_match: str,
 ) -> MonitoringChangeResult | Problem | None:
     """注销：全户死亡或全户迁出（需 If-Match）/ cancel the household
 
@@ -156,6 +162,7 @@ def sync(
 
     Args:
         household_id (UUID):
+        if_match (str):
         body (MonitoringCancellationIn):
 
     Raises:
@@ -170,6 +177,7 @@ def sync(
         household_id=household_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -178,6 +186,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: MonitoringCancellationIn,
+    if_match: str,
 ) -> Response[MonitoringChangeResult | Problem]:
     """注销：全户死亡或全户迁出（需 If-Match）/ cancel the household
 
@@ -185,6 +194,7 @@ async def asyncio_detailed(
 
     Args:
         household_id (UUID):
+        if_match (str):
         body (MonitoringCancellationIn):
 
     Raises:
@@ -198,6 +208,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         household_id=household_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -210,6 +221,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: MonitoringCancellationIn,
+    if_match: str,
 ) -> MonitoringChangeResult | Problem | None:
     """注销：全户死亡或全户迁出（需 If-Match）/ cancel the household
 
@@ -217,6 +229,7 @@ async def asyncio(
 
     Args:
         household_id (UUID):
+        if_match (str):
         body (MonitoringCancellationIn):
 
     Raises:
@@ -232,5 +245,6 @@ async def asyncio(
             household_id=household_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

@@ -17,8 +17,10 @@ def _get_kwargs(
     household_id: UUID,
     *,
     body: MonitoringHouseholdUpdate,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -105,11 +107,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: MonitoringHouseholdUpdate,
+    if_match: str,
 ) -> Response[MonitoringHouseholdOut | Problem]:
     """修改农户（需 If-Match）/ update a household (If-Match required)
 
     Args:
         household_id (UUID):
+        if_match (str):
         body (MonitoringHouseholdUpdate):
 
     Raises:
@@ -123,6 +127,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         household_id=household_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -137,11 +142,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: MonitoringHouseholdUpdate,
+    if_match: str,
 ) -> MonitoringHouseholdOut | Problem | None:
     """修改农户（需 If-Match）/ update a household (If-Match required)
 
     Args:
         household_id (UUID):
+        if_match (str):
         body (MonitoringHouseholdUpdate):
 
     Raises:
@@ -156,6 +163,7 @@ def sync(
         household_id=household_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -164,11 +172,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: MonitoringHouseholdUpdate,
+    if_match: str,
 ) -> Response[MonitoringHouseholdOut | Problem]:
     """修改农户（需 If-Match）/ update a household (If-Match required)
 
     Args:
         household_id (UUID):
+        if_match (str):
         body (MonitoringHouseholdUpdate):
 
     Raises:
@@ -182,6 +192,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         household_id=household_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -194,11 +205,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: MonitoringHouseholdUpdate,
+    if_match: str,
 ) -> MonitoringHouseholdOut | Problem | None:
     """修改农户（需 If-Match）/ update a household (If-Match required)
 
     Args:
         household_id (UUID):
+        if_match (str):
         body (MonitoringHouseholdUpdate):
 
     Raises:
@@ -214,5 +227,6 @@ async def asyncio(
             household_id=household_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

@@ -18,8 +18,10 @@ def _get_kwargs(
     member_id: UUID,
     *,
     body: MonitoringMemberUpdate,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -113,12 +115,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: MonitoringMemberUpdate,
+    if_match: str,
 ) -> Response[MonitoringMemberOut | Problem]:
     """修改家庭成员（需 If-Match）/ update a member
 
     Args:
         household_id (UUID):
         member_id (UUID):
+        if_match (str):
         body (MonitoringMemberUpdate):
 
     Raises:
@@ -133,6 +137,7 @@ def sync_detailed(
         household_id=household_id,
         member_id=member_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -148,12 +153,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: MonitoringMemberUpdate,
+    if_match: str,
 ) -> MonitoringMemberOut | Problem | None:
     """修改家庭成员（需 If-Match）/ update a member
 
     Args:
         household_id (UUID):
         member_id (UUID):
+        if_match (str):
         body (MonitoringMemberUpdate):
 
     Raises:
@@ -169,6 +176,7 @@ def sync(
         member_id=member_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -178,12 +186,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: MonitoringMemberUpdate,
+    if_match: str,
 ) -> Response[MonitoringMemberOut | Problem]:
     """修改家庭成员（需 If-Match）/ update a member
 
     Args:
         household_id (UUID):
         member_id (UUID):
+        if_match (str):
         body (MonitoringMemberUpdate):
 
     Raises:
@@ -198,6 +208,7 @@ async def asyncio_detailed(
         household_id=household_id,
         member_id=member_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -211,12 +222,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: MonitoringMemberUpdate,
+    if_match: str,
 ) -> MonitoringMemberOut | Problem | None:
     """修改家庭成员（需 If-Match）/ update a member
 
     Args:
         household_id (UUID):
         member_id (UUID):
+        if_match (str):
         body (MonitoringMemberUpdate):
 
     Raises:
@@ -233,5 +246,6 @@ async def asyncio(
             member_id=member_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

@@ -10,7 +10,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.monitoring_income_in import MonitoringIncomeIn
 from ...models.monitoring_income_out import MonitoringIncomeOut
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -18,8 +18,11 @@ def _get_kwargs(
     year: int,
     *,
     body: MonitoringIncomeIn,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -44,6 +47,11 @@ def _parse_response(
         response_200 = MonitoringIncomeOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 201:
+        response_201 = MonitoringIncomeOut.from_dict(response.json())
+
+        return response_201
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -108,12 +116,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: MonitoringIncomeIn,
+    if_match: str | Unset = UNSET,
 ) -> Response[MonitoringIncomeOut | Problem]:
     """登记或更正年度收入（更正需 If-Match）/ record a year's income
 
     Args:
         household_id (UUID):
         year (int):
+        if_match (str | Unset):
         body (MonitoringIncomeIn):
 
     Raises:
@@ -128,6 +138,7 @@ def sync_detailed(
         household_id=household_id,
         year=year,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -143,12 +154,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: MonitoringIncomeIn,
+    if_match: str | Unset = UNSET,
 ) -> MonitoringIncomeOut | Problem | None:
     """登记或更正年度收入（更正需 If-Match）/ record a year's income
 
     Args:
         household_id (UUID):
         year (int):
+        if_match (str | Unset):
         body (MonitoringIncomeIn):
 
     Raises:
@@ -164,6 +177,7 @@ def sync(
         year=year,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -173,12 +187,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: MonitoringIncomeIn,
+    if_match: str | Unset = UNSET,
 ) -> Response[MonitoringIncomeOut | Problem]:
     """登记或更正年度收入（更正需 If-Match）/ record a year's income
 
     Args:
         household_id (UUID):
         year (int):
+        if_match (str | Unset):
         body (MonitoringIncomeIn):
 
     Raises:
@@ -193,6 +209,7 @@ async def asyncio_detailed(
         household_id=household_id,
         year=year,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -206,12 +223,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: MonitoringIncomeIn,
+    if_match: str | Unset = UNSET,
 ) -> MonitoringIncomeOut | Problem | None:
     """登记或更正年度收入（更正需 If-Match）/ record a year's income
 
     Args:
         household_id (UUID):
         year (int):
+        if_match (str | Unset):
         body (MonitoringIncomeIn):
 
     Raises:
@@ -228,5 +247,6 @@ async def asyncio(
             year=year,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.monitoring_line_in import MonitoringLineIn
 from ...models.monitoring_line_out import MonitoringLineOut
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     year: int,
     *,
     body: MonitoringLineIn,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -41,6 +44,11 @@ def _parse_response(
         response_200 = MonitoringLineOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 201:
+        response_201 = MonitoringLineOut.from_dict(response.json())
+
+        return response_201
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -99,11 +107,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: MonitoringLineIn,
+    if_match: str | Unset = UNSET,
 ) -> Response[MonitoringLineOut | Problem]:
     """设定年度监测线（区级管理员；修改需 If-Match）/ set a year's monitoring line
 
     Args:
         year (int):
+        if_match (str | Unset):
         body (MonitoringLineIn):
 
     Raises:
@@ -117,6 +127,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         year=year,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -131,11 +142,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: MonitoringLineIn,
+    if_match: str | Unset = UNSET,
 ) -> MonitoringLineOut | Problem | None:
     """设定年度监测线（区级管理员；修改需 If-Match）/ set a year's monitoring line
 
     Args:
         year (int):
+        if_match (str | Unset):
         body (MonitoringLineIn):
 
     Raises:
@@ -150,6 +163,7 @@ def sync(
         year=year,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -158,11 +172,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: MonitoringLineIn,
+    if_match: str | Unset = UNSET,
 ) -> Response[MonitoringLineOut | Problem]:
     """设定年度监测线（区级管理员；修改需 If-Match）/ set a year's monitoring line
 
     Args:
         year (int):
+        if_match (str | Unset):
         body (MonitoringLineIn):
 
     Raises:
@@ -176,6 +192,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         year=year,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -188,11 +205,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: MonitoringLineIn,
+    if_match: str | Unset = UNSET,
 ) -> MonitoringLineOut | Problem | None:
     """设定年度监测线（区级管理员；修改需 If-Match）/ set a year's monitoring line
 
     Args:
         year (int):
+        if_match (str | Unset):
         body (MonitoringLineIn):
 
     Raises:
@@ -208,5 +227,6 @@ async def asyncio(
             year=year,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

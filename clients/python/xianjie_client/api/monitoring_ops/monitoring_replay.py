@@ -6,7 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.monitoring_replay_result import MonitoringReplayResult
 from ...models.problem import Problem
 from ...types import Response
@@ -28,7 +27,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | MonitoringReplayResult | Problem | None:
+) -> MonitoringReplayResult | Problem | None:
     if response.status_code == 200:
         response_200 = MonitoringReplayResult.from_dict(response.json())
 
@@ -55,7 +54,7 @@ def _parse_response(
         return response_409
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
 
@@ -72,7 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | MonitoringReplayResult | Problem]:
+) -> Response[MonitoringReplayResult | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,7 +84,7 @@ def sync_detailed(
     parked_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[HTTPValidationError | MonitoringReplayResult | Problem]:
+) -> Response[MonitoringReplayResult | Problem]:
     """重放停放的事件 / replay a parked event
 
     Args:
@@ -96,7 +95,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | MonitoringReplayResult | Problem]
+        Response[MonitoringReplayResult | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -114,7 +113,7 @@ def sync(
     parked_id: int,
     *,
     client: AuthenticatedClient,
-) -> HTTPValidationError | MonitoringReplayResult | Problem | None:
+) -> MonitoringReplayResult | Problem | None:
     """重放停放的事件 / replay a parked event
 
     Args:
@@ -125,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | MonitoringReplayResult | Problem
+        MonitoringReplayResult | Problem
     """
 
     return sync_detailed(
@@ -138,7 +137,7 @@ async def asyncio_detailed(
     parked_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[HTTPValidationError | MonitoringReplayResult | Problem]:
+) -> Response[MonitoringReplayResult | Problem]:
     """重放停放的事件 / replay a parked event
 
     Args:
@@ -149,7 +148,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | MonitoringReplayResult | Problem]
+        Response[MonitoringReplayResult | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -165,7 +164,7 @@ async def asyncio(
     parked_id: int,
     *,
     client: AuthenticatedClient,
-) -> HTTPValidationError | MonitoringReplayResult | Problem | None:
+) -> MonitoringReplayResult | Problem | None:
     """重放停放的事件 / replay a parked event
 
     Args:
@@ -176,7 +175,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | MonitoringReplayResult | Problem
+        MonitoringReplayResult | Problem
     """
 
     return (

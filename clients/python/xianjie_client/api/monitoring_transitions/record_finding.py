@@ -18,8 +18,10 @@ def _get_kwargs(
     objection_id: UUID,
     *,
     body: MonitoringFindingIn,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -113,12 +115,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: MonitoringFindingIn,
+    if_match: str,
 ) -> Response[MonitoringObjectionOut | Problem]:
     """处理异议（需 If-Match）：成立则退回重新核实，不成立则公示继续 / record the finding
 
     Args:
         household_id (UUID):
         objection_id (UUID):
+        if_match (str):
         body (MonitoringFindingIn):
 
     Raises:
@@ -133,6 +137,7 @@ def sync_detailed(
         household_id=household_id,
         objection_id=objection_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -148,12 +153,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: MonitoringFindingIn,
+    if_match: str,
 ) -> MonitoringObjectionOut | Problem | None:
     """处理异议（需 If-Match）：成立则退回重新核实，不成立则公示继续 / record the finding
 
     Args:
         household_id (UUID):
         objection_id (UUID):
+        if_match (str):
         body (MonitoringFindingIn):
 
     Raises:
@@ -169,6 +176,7 @@ def sync(
         objection_id=objection_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -178,12 +186,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: MonitoringFindingIn,
+    if_match: str,
 ) -> Response[MonitoringObjectionOut | Problem]:
     """处理异议（需 If-Match）：成立则退回重新核实，不成立则公示继续 / record the finding
 
     Args:
         household_id (UUID):
         objection_id (UUID):
+        if_match (str):
         body (MonitoringFindingIn):
 
     Raises:
@@ -198,6 +208,7 @@ async def asyncio_detailed(
         household_id=household_id,
         objection_id=objection_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -211,12 +222,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: MonitoringFindingIn,
+    if_match: str,
 ) -> MonitoringObjectionOut | Problem | None:
     """处理异议（需 If-Match）：成立则退回重新核实，不成立则公示继续 / record the finding
 
     Args:
         household_id (UUID):
         objection_id (UUID):
+        if_match (str):
         body (MonitoringFindingIn):
 
     Raises:
@@ -233,5 +246,6 @@ async def asyncio(
             objection_id=objection_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

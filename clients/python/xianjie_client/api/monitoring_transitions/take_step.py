@@ -17,8 +17,10 @@ def _get_kwargs(
     household_id: UUID,
     *,
     body: MonitoringTransitionIn,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -110,6 +112,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: MonitoringTransitionIn,
+    if_match: str,
 ) -> Response[MonitoringHouseholdOut | Problem]:
     """流程操作（需 If-Match）/ take a workflow step
 
@@ -119,6 +122,7 @@ def sync_detailed(
 
     Args:
         household_id (UUID):
+        if_match (str):
         body (MonitoringTransitionIn):
 
     Raises:
@@ -132,6 +136,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         household_id=household_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -146,6 +151,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: MonitoringTransitionIn,
+    if_match: str,
 ) -> MonitoringHouseholdOut | Problem | None:
     """流程操作（需 If-Match）/ take a workflow step
 
@@ -155,6 +161,7 @@ def sync(
 
     Args:
         household_id (UUID):
+        if_match (str):
         body (MonitoringTransitionIn):
 
     Raises:
@@ -169,6 +176,7 @@ def sync(
         household_id=household_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -177,6 +185,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: MonitoringTransitionIn,
+    if_match: str,
 ) -> Response[MonitoringHouseholdOut | Problem]:
     """流程操作（需 If-Match）/ take a workflow step
 
@@ -186,6 +195,7 @@ async def asyncio_detailed(
 
     Args:
         household_id (UUID):
+        if_match (str):
         body (MonitoringTransitionIn):
 
     Raises:
@@ -199,6 +209,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         household_id=household_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -211,6 +222,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: MonitoringTransitionIn,
+    if_match: str,
 ) -> MonitoringHouseholdOut | Problem | None:
     """流程操作（需 If-Match）/ take a workflow step
 
@@ -220,6 +232,7 @@ async def asyncio(
 
     Args:
         household_id (UUID):
+        if_match (str):
         body (MonitoringTransitionIn):
 
     Raises:
@@ -235,5 +248,6 @@ async def asyncio(
             household_id=household_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

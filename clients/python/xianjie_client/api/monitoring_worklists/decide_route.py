@@ -17,8 +17,10 @@ def _get_kwargs(
     household_id: UUID,
     *,
     body: MonitoringRouteDecisionIn,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -115,6 +117,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: MonitoringRouteDecisionIn,
+    if_match: str,
 ) -> Response[MonitoringLongRunningRouteOut | Problem]:
     """确定或改变处置路径（镇、区；需 If-Match）/ decide the route of a long-running household
 
@@ -123,6 +126,7 @@ def sync_detailed(
 
     Args:
         household_id (UUID):
+        if_match (str):
         body (MonitoringRouteDecisionIn):
 
     Raises:
@@ -136,6 +140,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         household_id=household_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -150,6 +155,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: MonitoringRouteDecisionIn,
+    if_match: str,
 ) -> MonitoringLongRunningRouteOut | Problem | None:
     """确定或改变处置路径（镇、区；需 If-Match）/ decide the route of a long-running household
 
@@ -158,6 +164,7 @@ def sync(
 
     Args:
         household_id (UUID):
+        if_match (str):
         body (MonitoringRouteDecisionIn):
 
     Raises:
@@ -172,6 +179,7 @@ def sync(
         household_id=household_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -180,6 +188,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: MonitoringRouteDecisionIn,
+    if_match: str,
 ) -> Response[MonitoringLongRunningRouteOut | Problem]:
     """确定或改变处置路径（镇、区；需 If-Match）/ decide the route of a long-running household
 
@@ -188,6 +197,7 @@ async def asyncio_detailed(
 
     Args:
         household_id (UUID):
+        if_match (str):
         body (MonitoringRouteDecisionIn):
 
     Raises:
@@ -201,6 +211,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         household_id=household_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -213,6 +224,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: MonitoringRouteDecisionIn,
+    if_match: str,
 ) -> MonitoringLongRunningRouteOut | Problem | None:
     """确定或改变处置路径（镇、区；需 If-Match）/ decide the route of a long-running household
 
@@ -221,6 +233,7 @@ async def asyncio(
 
     Args:
         household_id (UUID):
+        if_match (str):
         body (MonitoringRouteDecisionIn):
 
     Raises:
@@ -236,5 +249,6 @@ async def asyncio(
             household_id=household_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed
