@@ -57,5 +57,6 @@ def generate_python_client(spec: Path, into: Path) -> str:
             raise GeneratorFailed(output)
         if into.exists():
             shutil.rmtree(into)
-        shutil.copytree(Path(work) / "xianjie-client", into)
+        # The generator's ruff hook leaves its cache behind: not part of the client.
+        shutil.copytree(Path(work) / "xianjie-client", into, ignore=shutil.ignore_patterns(".ruff_cache"))
     return output

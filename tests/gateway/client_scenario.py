@@ -36,25 +36,26 @@ def main(base_url: str, username: str, password: str, town: str, village: str) -
     assert signed_in is not None and not isinstance(signed_in, Problem), signed_in
     client = AuthenticatedClient(base_url=base_url, token=signed_in.access_token)
 
-    # Create a household.
-    name = f"客户端{uuid.uuid4().hex[:6]}"
-    created = create_household.sync_detailed(
-        client=client,
-        body=MonitoringHouseholdCreate(
-            town_code=town,
-            village_code=village,
-            head_name=name,
-            kind=MonitoringHouseholdKind.ORDINARY,
-            member_count=1,
-        ),
-    )
-    assert created.status_code == 201 and isinstance(created.parsed, MonitoringHouseholdOut), created.content
+    # Create households (two, so a one-item page has a next one).
+    for _ in range(2):
+        created = create_household.sync_detailed(
+            client=client,
+            body=MonitoringHouseholdCreate(
+                town_code=town,
+                village_code=village,
+                head_name=f"客户端{uuid.uuid4().hex[:6]}",
+                kind=MonitoringHouseholdKind.ORDINARY,
+                member_count=1,
+            ),
+        )
+        assert created.status_code == 201, created.content
+        assert isinstance(created.parsed, MonitoringHouseholdOut), created.content
     household = created.parsed
 
     # Page a list: a second page through next_cursor.
     first = list_households.sync(client=client, limit=1)
     assert first is not None and not isinstance(first, Problem), first
-    assert first.next_cursor, "a one-item page of several households has a next_cursor"
+    assert first.next_cursor, "a one-item page of two or more households has a next_cursor"
     second = list_households.sync(client=client, limit=1, cursor=first.next_cursor)
     assert second is not None and not isinstance(second, Problem), second
     assert [h.id for h in second.items] != [h.id for h in first.items]
