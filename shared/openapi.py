@@ -3,6 +3,9 @@
 - Validation errors are answered as problem+json (shared.errors), not FastAPI's default JSON.
 - An operation that documents 428 checks ``If-Match``: the header is declared, required except on
   PUT (an upsert: creating needs no version, changing does).
+- A body that does not parse is a 400, on every operation that takes one.
+- A decimal given as a string is digits (pydantic's schema says any string); a required text is
+  more than white space (request strings are stripped before their length is checked).
 """
 
 from __future__ import annotations
@@ -31,6 +34,11 @@ def finish(document: dict[str, Any]) -> dict[str, Any]:
             if not isinstance(operation, dict):
                 continue
             responses: dict[str, Any] = operation.setdefault("responses", {})
+            if "requestBody" in operation and "400" not in responses:
+                responses["400"] = {
+                    "description": "请求体无法解析 / malformed body",
+                    "content": {PROBLEM_MEDIA_TYPE: {"schema": PROBLEM_REF}},
+                }
             if "422" in responses:
                 responses["422"]["content"] = {PROBLEM_MEDIA_TYPE: {"schema": PROBLEM_REF}}
             if "428" in responses:
@@ -38,11 +46,37 @@ def finish(document: dict[str, Any]) -> dict[str, Any]:
                 if not any(p.get("name", "").lower() == "if-match" for p in parameters):
                     parameters.append({**IF_MATCH, "required": method != "put"})
     schemas = document.get("components", {}).get("schemas", {})
+    for node in _nodes(document):
+        _tighten(node)
     # Nothing answers with FastAPI's default validation body any more.
     if not _mentions(document.get("paths", {}), "#/components/schemas/HTTPValidationError"):
         schemas.pop("HTTPValidationError", None)
         schemas.pop("ValidationError", None)
     return document
+
+
+DECIMAL_STRING = r"^-?\d+(\.\d+)?$"
+
+
+def _tighten(node: dict[str, Any]) -> None:
+    options = node.get("anyOf")
+    if isinstance(options, list):
+        kinds = [o.get("type") for o in options if isinstance(o, dict)]
+        if "number" in kinds and "string" in kinds:
+            for option in options:
+                if option.get("type") == "string" and "pattern" not in option and "format" not in option:
+                    option["pattern"] = DECIMAL_STRING
+    plain_text = node.get("type") == "string" and not ({"pattern", "format", "enum"} & node.keys())
+    if plain_text and node.get("minLength"):
+        node["pattern"] = r"\S"
+
+
+def _nodes(node: Any) -> list[dict[str, Any]]:
+    if isinstance(node, dict):
+        return [node] + [n for v in node.values() for n in _nodes(v)]
+    if isinstance(node, list):
+        return [n for v in node for n in _nodes(v)]
+    return []
 
 
 def _mentions(node: Any, ref: str) -> bool:

@@ -106,7 +106,8 @@ VillageCode = Annotated[
 
 class InputModel(BaseModel):
     """Request bodies: unknown fields are an error, not silently dropped; dates and times are
-    ISO 8601 strings, as the OpenAPI document says (pydantic would also read 0 as 1970-01-01)."""
+    ISO 8601 strings and yes/no is true/false, as the OpenAPI document says (pydantic would also
+    read 0 as 1970-01-01, or as false)."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -119,13 +120,19 @@ class InputModel(BaseModel):
                 numeric = isinstance(value, int | float) and not isinstance(value, bool)
                 if numeric and _is_temporal(info.annotation):
                     raise ValueError(f"{name}：日期应为 ISO 8601 格式，如 2026-03-02")
+                if numeric and _is_kind(info.annotation, bool):
+                    raise ValueError(f"{name}：应为 true 或 false")
         return data
 
 
 def _is_temporal(annotation: Any) -> bool:
-    if annotation in (date, datetime):
+    return _is_kind(annotation, date) or _is_kind(annotation, datetime)
+
+
+def _is_kind(annotation: Any, kind: type) -> bool:
+    if annotation is kind:
         return True
-    return any(_is_temporal(arg) for arg in get_args(annotation))
+    return any(_is_kind(arg, kind) for arg in get_args(annotation))
 
 
 class OutputModel(BaseModel):

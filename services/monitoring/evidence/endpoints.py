@@ -31,6 +31,7 @@ _UPLOAD_BODY: dict[str, Any] = {
                 "schema": {
                     "type": "object",
                     "required": ["kind", "file"],
+                    "additionalProperties": False,  # another field is refused (422)
                     "properties": {
                         "kind": {
                             "type": "string",
