@@ -47,7 +47,10 @@ def finish(document: dict[str, Any]) -> dict[str, Any]:
                     parameters.append({**IF_MATCH, "required": method != "put"})
     schemas = document.get("components", {}).get("schemas", {})
     for node in _nodes(document):
-        _tighten(node)
+        _tighten_decimal(node)
+    # Request bodies are stripped of white space before their length is checked; query strings not.
+    for node in _nodes(schemas):
+        _tighten_text(node)
     # Nothing answers with FastAPI's default validation body any more.
     if not _mentions(document.get("paths", {}), "#/components/schemas/HTTPValidationError"):
         schemas.pop("HTTPValidationError", None)
@@ -58,14 +61,26 @@ def finish(document: dict[str, Any]) -> dict[str, Any]:
 DECIMAL_STRING = r"^-?\d+(\.\d+)?$"
 
 
-def _tighten(node: dict[str, Any]) -> None:
+def _tighten_decimal(node: dict[str, Any]) -> None:
     options = node.get("anyOf")
-    if isinstance(options, list):
-        kinds = [o.get("type") for o in options if isinstance(o, dict)]
-        if "number" in kinds and "string" in kinds:
-            for option in options:
-                if option.get("type") == "string" and "pattern" not in option and "format" not in option:
-                    option["pattern"] = DECIMAL_STRING
+    if not isinstance(options, list):
+        return
+    numbers = [o for o in options if isinstance(o, dict) and o.get("type") == "number"]
+    if not numbers:
+        return
+    number = numbers[0]
+    pattern = DECIMAL_STRING
+    if number.get("exclusiveMinimum") == 0:
+        pattern = r"^(?=[0.]*[1-9])\d+(\.\d+)?$"  # above zero, as the number's bound
+    elif number.get("minimum") == 0:
+        pattern = r"^\d+(\.\d+)?$"
+    for option in options:
+        free_text = isinstance(option, dict) and option.get("type") == "string"
+        if free_text and "pattern" not in option and "format" not in option:
+            option["pattern"] = pattern
+
+
+def _tighten_text(node: dict[str, Any]) -> None:
     plain_text = node.get("type") == "string" and not ({"pattern", "format", "enum"} & node.keys())
     if plain_text and node.get("minLength"):
         node["pattern"] = r"\S"

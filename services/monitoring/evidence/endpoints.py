@@ -38,7 +38,13 @@ _UPLOAD_BODY: dict[str, Any] = {
                             "enum": [k.value for k in EvidenceKind],
                             "x-enum-descriptions": [k.label for k in EvidenceKind],
                         },
-                        "visit_id": {"type": "string", "format": "uuid"},
+                        # An empty field is no visit (HTML forms send every field).
+                        "visit_id": {
+                            "anyOf": [
+                                {"type": "string", "format": "uuid"},
+                                {"type": "string", "maxLength": 0},
+                            ]
+                        },
                         "transition_id": {"type": "integer", "minimum": 1},
                         "description": {"type": "string", "maxLength": 500},
                         "file": {

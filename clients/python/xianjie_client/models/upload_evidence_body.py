@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from io import BytesIO
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -20,14 +20,14 @@ class UploadEvidenceBody:
     Attributes:
         kind (UploadEvidenceBodyKind):
         file (File): JPEG、PNG 或 PDF（按内容识别），不超过 evidence_max_bytes
-        visit_id (UUID | Unset):
+        visit_id (str | Unset | UUID):
         transition_id (int | Unset):
         description (str | Unset):
     """
 
     kind: UploadEvidenceBodyKind
     file: File
-    visit_id: UUID | Unset = UNSET
+    visit_id: str | Unset | UUID = UNSET
     transition_id: int | Unset = UNSET
     description: str | Unset = UNSET
 
@@ -36,9 +36,13 @@ class UploadEvidenceBody:
 
         file = self.file.to_tuple()
 
-        visit_id: str | Unset = UNSET
-        if not isinstance(self.visit_id, Unset):
+        visit_id: str | Unset
+        if isinstance(self.visit_id, Unset):
+            visit_id = UNSET
+        elif isinstance(self.visit_id, UUID):
             visit_id = str(self.visit_id)
+        else:
+            visit_id = self.visit_id
 
         transition_id = self.transition_id
 
@@ -69,7 +73,10 @@ class UploadEvidenceBody:
         files.append(("file", self.file.to_tuple()))
 
         if not isinstance(self.visit_id, Unset):
-            files.append(("visit_id", (None, str(self.visit_id), "text/plain")))
+            if isinstance(self.visit_id, UUID):
+                files.append(("visit_id", (None, str(self.visit_id), "text/plain")))
+            else:
+                files.append(("visit_id", (None, str(self.visit_id).encode(), "text/plain")))
 
         if not isinstance(self.transition_id, Unset):
             files.append(("transition_id", (None, str(self.transition_id).encode(), "text/plain")))
@@ -86,12 +93,20 @@ class UploadEvidenceBody:
 
         file = File(payload=BytesIO(d.pop("file")))
 
-        _visit_id = d.pop("visit_id", UNSET)
-        visit_id: UUID | Unset
-        if isinstance(_visit_id, Unset):
-            visit_id = UNSET
-        else:
-            visit_id = UUID(_visit_id)
+        def _parse_visit_id(data: object) -> str | Unset | UUID:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                visit_id_type_0 = UUID(data)
+
+                return visit_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | Unset | UUID, data)
+
+        visit_id = _parse_visit_id(d.pop("visit_id", UNSET))
 
         transition_id = d.pop("transition_id", UNSET)
 
