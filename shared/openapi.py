@@ -44,7 +44,9 @@ def finish(document: dict[str, Any]) -> dict[str, Any]:
             if "428" in responses:
                 parameters: list[dict[str, Any]] = operation.setdefault("parameters", [])
                 if not any(p.get("name", "").lower() == "if-match" for p in parameters):
-                    parameters.append({**IF_MATCH, "required": method != "put"})
+                    # On an upsert the header is optional, and an empty one is no header.
+                    schema = {"type": "string"} if method == "put" else IF_MATCH["schema"]
+                    parameters.append({**IF_MATCH, "schema": schema, "required": method != "put"})
     schemas = document.get("components", {}).get("schemas", {})
     for node in _nodes(document):
         _tighten_decimal(node)
