@@ -1,6 +1,7 @@
 # xianjie — everything a developer or CI needs, on a machine with only Python 3.11+ and make.
 #   make up     run the suite with demo data (embedded PostgreSQL + NATS under .data/)
 #   make test   pass the tests            make lint   ruff + mypy
+#   make api-docs  docs/api/*.json from the code    make clients  clients/python and TypeScript types
 # Options: PYTEST_ARGS='-k funds -x'   UP_ARGS='--gateway-port 9000'   PYTHON=python3.12
 
 SHELL := /bin/bash
@@ -13,7 +14,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
 
-.PHONY: up test lint venv migrate demo-accounts clean-data
+.PHONY: up test lint venv migrate demo-accounts clean-data api-docs clients
 
 up: venv
 	$(BIN)/xianjie up $(UP_ARGS)
@@ -31,6 +32,14 @@ migrate: venv
 
 demo-accounts: venv
 	$(BIN)/xianjie demo-accounts
+
+# docs/api/openapi.json and asyncapi.json from the code; then the Python client from them.
+api-docs: venv
+	$(BIN)/xianjie api-docs
+
+clients: api-docs
+	$(BIN)/xianjie client
+	cd clients/typescript && npm ci --no-audit --no-fund && npm run build
 
 venv: $(STAMP)
 

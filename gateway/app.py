@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from gateway.auth import endpoints as auth
 from gateway.auth.keys import KeyRing, ensure_signing_key, published_keys
@@ -20,6 +21,7 @@ from gateway.users import endpoints as users
 from gateway.users.events import PUBLISHED as USER_EVENTS
 from gateway.webhooks import endpoints as webhooks
 from gateway.webhooks.dispatch import start_webhooks
+from shared.apidocs import install_offline_docs
 from shared.auth import TokenVerifier
 from shared.component import Component, create_component_app
 
@@ -68,4 +70,17 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         # Its /openapi.json and /docs merge every service's.
         own_api_docs=False,
     )
+    # Its /docs and /redoc show the merged document, from local assets.
+    install_offline_docs(app, openapi_url="/openapi.json", title=docs.TITLE)
+    # Browser apps on the listed origins only (none by default); outermost, so a preflight is
+    # answered before authentication or routing (which would refuse OPTIONS).
+    if settings.cors_allow_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_allow_origins,
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "If-Match", "Idempotency-Key", "Accept-Language"],
+            expose_headers=["ETag", "Location", "Retry-After", "X-Request-ID"],
+            max_age=600,
+        )
     return app

@@ -71,6 +71,10 @@ class GatewaySettings(ServiceSettings):
     webhook_batch_size: int = Field(default=50, ge=1, le=1000)
     # Delivered rows are kept this long (what a replay from a time can reach).
     webhook_retention_days: int = Field(default=14, ge=1)
+    # --- integrators (issue 14) ---
+    # Browser origins allowed to call the API (CORS), e.g. ["https://app.example.gov.cn"]; empty:
+    # no cross-origin browser access (practice: an allow-list, never "*", since tokens are sent).
+    cors_allow_origins: list[str] = Field(default_factory=list)
 
     def service_urls(self) -> dict[str, str]:
         return {name: str(getattr(self, f"{name}_url")).rstrip("/") for name in PROXIED_SERVICES}

@@ -13,14 +13,17 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import structlog
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from shared import openapi as kit_openapi
+from shared.apidocs import install_offline_docs
 from shared.asyncapi import asyncapi_fragment
-from shared.errors import install_error_handlers, problem_responses
+from shared.errors import caller_path, install_error_handlers, problem_responses
 from shared.events.consumer import Handler
-from shared.events.envelope import ConsumedEvent, EventSpec
+from shared.events.envelope import ConsumedEvent, EventSpec, configure_event_schemas
 from shared.logging import RequestIdMiddleware, configure_logging
 from shared.metrics import Metrics
 from shared.ops import health_router, ops_router
@@ -83,7 +86,7 @@ async def _too_large(scope: Scope, send: Send, limit: int) -> None:
             "status": 413,
             "code": "payload_too_large",
             "detail": f"请求体不能超过 {limit} 字节",
-            "instance": scope.get("path"),
+            "instance": caller_path(Request(scope)),
         },
         ensure_ascii=False,
     ).encode()
@@ -120,6 +123,7 @@ def create_component_app(
     """Build a component's app. ``uses_nats=False`` for a component without events (the gateway);
     ``own_api_docs=False`` when the component serves documents of its own at /openapi.json and /docs."""
     configure_logging(settings.log_level, settings.log_json)
+    configure_event_schemas(settings.public_url)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -128,6 +132,9 @@ def create_component_app(
             component.start_events(consumes or {})
         component.start_tasks(tasks or [])
         app.state.component = component
+        if own_api_docs:
+            # Built once now rather than on the first request, when the gateway waits for it briefly.
+            app.openapi()
         if on_startup is not None:
             await on_startup(component)
         log.info("component_started", component=name, port=settings.port)
@@ -144,11 +151,16 @@ def create_component_app(
         version="1.0.0",
         lifespan=lifespan,
         openapi_url="/openapi.json" if own_api_docs else None,
-        docs_url="/docs" if own_api_docs else None,
-        redoc_url="/redoc" if own_api_docs else None,
+        # Served from local assets below, never from a CDN.
+        docs_url=None,
+        redoc_url=None,
         responses=problem_responses(500),
+        # Short, stable operationIds ("list_households"): the endpoint function's name, which
+        # generated clients turn into method names. The gateway's merge keeps them unique.
+        generate_unique_id_function=operation_id,
     )
     app.state.metrics = Metrics()
+    kit_openapi.install(app)
     for key, value in (extra_state or {}).items():
         setattr(app.state, key, value)
     _install_middleware(app, name, settings)
@@ -157,8 +169,15 @@ def create_component_app(
         app.include_router(ops_router())
     for router in routers:
         app.include_router(router)
-    _serve_asyncapi(app, asyncapi_fragment(name, title, published or []))
+    if own_api_docs:
+        install_offline_docs(app, openapi_url="/openapi.json", title=title)
+    app.state.asyncapi = asyncapi_fragment(name, title, published or [])
+    _serve_asyncapi(app, app.state.asyncapi)
     return app
+
+
+def operation_id(route: APIRoute) -> str:
+    return route.name
 
 
 def _install_middleware(app: FastAPI, name: str, settings: ServiceSettings) -> None:

@@ -100,7 +100,7 @@ class RequestContext:
 
     def require_if_match(self, current_version: int) -> None:
         header = self.request.headers.get("if-match")
-        if header is None:
+        if header is None or not header.strip():
             raise PreconditionRequired()
         wanted = {tag.strip().removeprefix("W/") for tag in header.split(",")}
         if "*" not in wanted and etag_for(current_version) not in wanted:

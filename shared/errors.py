@@ -6,6 +6,8 @@ Raise an :class:`AppError` subclass anywhere below an endpoint; it is rendered o
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import Any, ClassVar
 
 import structlog
@@ -122,6 +124,17 @@ def wants_english(request: Request) -> bool:
     return request.headers.get("accept-language", "").lower().startswith("en")
 
 
+# Set by the gateway on what it forwards ("/api/monitoring"): the part of the path it took off.
+FORWARDED_PREFIX_HEADER = "X-Forwarded-Prefix"
+_PREFIX = re.compile(r"^/api/[a-z][a-z0-9_-]{0,39}$")
+
+
+def caller_path(request: Request) -> str:
+    """The path the caller used: behind the gateway, with the gateway's prefix put back."""
+    prefix = request.headers.get(FORWARDED_PREFIX_HEADER, "")
+    return (prefix if _PREFIX.match(prefix) else "") + request.url.path
+
+
 def problem_response(
     request: Request,
     *,
@@ -139,7 +152,7 @@ def problem_response(
         status=status,
         code=code,
         detail=detail,
-        instance=request.url.path,
+        instance=caller_path(request),
         request_id=getattr(request.state, "request_id", None),
         errors=errors,
     ).model_dump(exclude_none=True)
@@ -278,16 +291,71 @@ def _as_app_error(request: Request, exc: Exception) -> AppError:
     return InternalError("错误已记录，请提供请求编号", "The error was logged; quote the request id.")
 
 
+def _documented_resource(request: Request) -> tuple[str, str] | None:
+    """(path template, its methods) of the most specific documented path the request's path is.
+
+    FastAPI makes one route per method and the router's own 405 names only the first route's
+    methods; the OpenAPI document has them all, per path.
+    """
+    openapi = getattr(request.app, "openapi", None)
+    if openapi is None:
+        return None
+    path = request.url.path
+    best: tuple[int, str, str] | None = None
+    for template, item in openapi().get("paths", {}).items():
+        if not _template_regex(template).match(path):
+            continue
+        fixed = sum(1 for part in template.split("/") if part and not part.startswith("{"))
+        methods = {m.upper() for m in item if m in {"get", "put", "post", "delete", "patch"}}
+        if "GET" in methods:
+            methods.add("HEAD")
+        if best is None or fixed > best[0]:
+            best = (fixed, template, ", ".join(sorted(methods)))
+    return (best[1], best[2]) if best else None
+
+
+@functools.cache
+def _template_regex(template: str) -> re.Pattern[str]:
+    return re.compile("^" + re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template)) + "$")
+
+
+def allowed_methods(request: Request) -> str:
+    resource = _documented_resource(request)
+    return resource[1] if resource else ""
+
+
+def _literal_path_methods(request: Request, exc: RequestValidationError) -> str:
+    """ "/alerts/department-batches" read as "/alerts/{alert_id}" (its id did not parse): the methods
+    of the resource the path really names, if the request's method is not one of them."""
+    if not any(tuple(e.get("loc", ()))[:1] == ("path",) for e in exc.errors()):
+        return ""
+    resource = _documented_resource(request)
+    current = getattr(request.scope.get("route"), "path", None)
+    if resource is None or resource[0] == current:
+        return ""
+    return resource[1]
+
+
 async def _render(request: Request, exc: Exception) -> JSONResponse:
     english = wants_english(request)
     if isinstance(exc, StarletteHTTPException):  # routing: no such path, method not allowed, ...
         code, zh, en = _HTTP_CODES.get(exc.status_code, ("http_error", "请求失败", "Request failed"))
+        headers = dict(exc.headers) if exc.headers else {}
+        if exc.status_code == 405:
+            headers["Allow"] = allowed_methods(request) or headers.get("Allow", "")
         return problem_response(
             request,
             status=exc.status_code,
             code=code,
             title=en if english else zh,
-            headers=dict(exc.headers) if exc.headers else None,
+            headers=headers or None,
+        )
+    if isinstance(exc, RequestValidationError) and (allow := _literal_path_methods(request, exc)):
+        # "/alerts/department-batches" read as "/alerts/{alert_id}": the path names another
+        # resource, which does not take this method.
+        code, zh, en = _HTTP_CODES[405]
+        return problem_response(
+            request, status=405, code=code, title=en if english else zh, headers={"Allow": allow}
         )
     error = _as_app_error(request, exc)
     detail = (error.detail_en or error.detail_zh) if english else (error.detail_zh or error.detail_en)

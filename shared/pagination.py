@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from sqlalchemy import tuple_
 
 from shared.errors import ValidationFailed
+from shared.schemas import IsoDateTime
 
 T = TypeVar("T")
 
@@ -23,7 +24,7 @@ Cursor = Annotated[
 ]
 Limit = Annotated[int, Query(ge=1, le=500, description="每页条数 / page size")]
 UpdatedSince = Annotated[
-    datetime | None,
+    IsoDateTime | None,
     Query(description="只返回此时间之后有变化的记录（增量同步）/ only records changed since (delta sync)"),
 ]
 

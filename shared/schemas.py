@@ -2,20 +2,101 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+    model_validator,
+)
 
 # Money is yuan as a decimal string with two places ("8600.00") in every API and event;
-# NUMERIC(16, 2) in the database; Decimal in Python. Never float.
+# NUMERIC(16, 2) in the database; Decimal in Python. Never float. Requests may also give a whole
+# number of yuan (8600); a JSON fraction (8600.5) is refused: it was a float somewhere. The
+# published schema says exactly what is accepted, so a generated client is never refused.
+_MONEY_DIGITS = r"\d{1,14}(\.\d{1,2})?"
+MONEY_PATTERN = rf"^-?{_MONEY_DIGITS}$"
+NON_NEGATIVE_MONEY_PATTERN = rf"^{_MONEY_DIGITS}$"
+POSITIVE_MONEY_PATTERN = rf"^(?=[0.]*[1-9]){_MONEY_DIGITS}$"  # some digit other than 0
+_MONEY_MAX_WHOLE = 10**14 - 1
+
+
+def _money_check(pattern: str) -> BeforeValidator:
+    compiled = re.compile(pattern)
+
+    def check(value: Any) -> Any:
+        if isinstance(value, float):
+            if not value.is_integer():
+                raise ValueError('金额应为字符串，如 "8600.00"')
+            value = int(value)  # 8600.0 is the JSON integer 8600
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _MONEY_MAX_WHOLE:
+            raise ValueError("金额超出范围")
+        if isinstance(value, str) and not compiled.match(value):
+            raise ValueError('金额应为最多两位小数的数字字符串，如 "8600.00"')
+        return value
+
+    return BeforeValidator(check)
+
+
+def _money_schema(pattern: str, minimum: int) -> WithJsonSchema:
+    return WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": pattern, "examples": ["8600.00"]},
+                {"type": "integer", "minimum": minimum, "maximum": _MONEY_MAX_WHOLE},
+            ],
+            "description": "金额（元），最多两位小数的字符串 / yuan as a decimal string",
+        },
+        mode="validation",
+    )
+
+
+_money_out = PlainSerializer(lambda v: f"{v:.2f}", return_type=str, when_used="json")
+# The digits are checked on what callers send (above); a total the service adds up may be larger.
+_money_digits = Field(examples=["8600.00"])
 Money = Annotated[
     Decimal,
-    Field(max_digits=16, decimal_places=2, examples=["8600.00"]),
-    PlainSerializer(lambda v: f"{v:.2f}", return_type=str, when_used="json"),
+    _money_digits,
+    _money_check(MONEY_PATTERN),
+    _money_out,
+    _money_schema(MONEY_PATTERN, -_MONEY_MAX_WHOLE),
 ]
-NonNegativeMoney = Annotated[Money, Field(ge=0)]
-PositiveMoney = Annotated[Money, Field(gt=0)]
+NonNegativeMoney = Annotated[
+    Decimal,
+    _money_digits,
+    Field(ge=0),
+    _money_check(NON_NEGATIVE_MONEY_PATTERN),
+    _money_out,
+    _money_schema(NON_NEGATIVE_MONEY_PATTERN, 0),
+]
+PositiveMoney = Annotated[
+    Decimal,
+    _money_digits,
+    Field(gt=0),
+    _money_check(POSITIVE_MONEY_PATTERN),
+    _money_out,
+    _money_schema(POSITIVE_MONEY_PATTERN, 1),
+]
+
+
+def _iso_only(value: Any) -> Any:
+    # pydantic also reads 0 or 1.5 as a Unix time; the API promises ISO 8601 ("2026-03-02").
+    if isinstance(value, int | float) or (isinstance(value, str) and not _ISO_START.match(value)):
+        raise ValueError("日期应为 ISO 8601 格式，如 2026-03-02")
+    return value
+
+
+_ISO_START = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# A date or time given in a query: ISO 8601 only, as the OpenAPI document says.
+IsoDate = Annotated[date, BeforeValidator(_iso_only)]
+IsoDateTime = Annotated[datetime, BeforeValidator(_iso_only)]
 
 TownCode = Annotated[str, Field(pattern=r"^\d{9}$", examples=["419001100"], description="乡镇（街道）代码")]
 VillageCode = Annotated[
@@ -24,9 +105,34 @@ VillageCode = Annotated[
 
 
 class InputModel(BaseModel):
-    """Request bodies: unknown fields are an error, not silently dropped."""
+    """Request bodies: unknown fields are an error, not silently dropped; dates and times are
+    ISO 8601 strings and yes/no is true/false, as the OpenAPI document says (pydantic would also
+    read 0 as 1970-01-01, or as false)."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _temporal_values_are_iso(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for name, info in cls.model_fields.items():
+                value = data.get(info.alias or name)
+                numeric = isinstance(value, int | float) and not isinstance(value, bool)
+                if numeric and _is_temporal(info.annotation):
+                    raise ValueError(f"{name}：日期应为 ISO 8601 格式，如 2026-03-02")
+                if numeric and _is_kind(info.annotation, bool):
+                    raise ValueError(f"{name}：应为 true 或 false")
+        return data
+
+
+def _is_temporal(annotation: Any) -> bool:
+    return _is_kind(annotation, date) or _is_kind(annotation, datetime)
+
+
+def _is_kind(annotation: Any, kind: type) -> bool:
+    if annotation is kind:
+        return True
+    return any(_is_kind(arg, kind) for arg in get_args(annotation))
 
 
 class OutputModel(BaseModel):

@@ -80,6 +80,11 @@ class SuiteSettings(BaseSettings):
     object_store_access_key: str = Field(default="", repr=False)
     object_store_secret_key: str = Field(default="", repr=False)
 
+    # --- integrators (issue 14) ---
+    # The gateway's address as departments reach it: events name their payload schema there
+    # (``dataschema`` = <public_url>/schemas/events/<type>.json). Practice: CloudEvents 1.0 dataschema.
+    public_url: str = "http://127.0.0.1:8000"
+
     @classmethod
     def settings_customise_sources(
         cls,

@@ -8,6 +8,8 @@ xianjie revision employment -m "why"
                             a new migration: the models' difference from the tree's head (review it!)
 xianjie projections rebuild employment [NAME...]
                             empty a service's reference projections and replay their sources' streams
+xianjie api-docs [--check]  write (or check) docs/api/openapi.json and asyncapi.json
+xianjie client              regenerate clients/python/ from docs/api/openapi.json
 """
 
 from __future__ import annotations
@@ -190,6 +192,36 @@ def cmd_projections(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_api_docs(args: argparse.Namespace) -> int:
+    from gateway.docs.committed import ASYNCAPI_PATH, OPENAPI_PATH, build_documents, render
+
+    openapi, asyncapi = build_documents()
+    stale = []
+    for path, document in ((OPENAPI_PATH, openapi), (ASYNCAPI_PATH, asyncapi)):
+        text = render(document)
+        current = path.read_text(encoding="utf-8") if path.exists() else ""
+        if current != text:
+            stale.append(path)
+            if not args.check:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+    if args.check and stale:
+        raise LauncherError(f"out of date (run `make api-docs`): {', '.join(str(p) for p in stale)}")
+    print("\n".join(f"wrote {p}" for p in stale) if stale else "API documents are up to date")
+    return 0
+
+
+def cmd_client(args: argparse.Namespace) -> int:
+    from xianjie.clients import OPENAPI, PYTHON_CLIENT, GeneratorFailed, generate_python_client
+
+    try:
+        generate_python_client(OPENAPI, PYTHON_CLIENT)
+    except GeneratorFailed as exc:
+        raise LauncherError(f"openapi-python-client: {exc}") from None
+    print(f"wrote {PYTHON_CLIENT} from {OPENAPI} (pip install {PYTHON_CLIENT})")
+    return 0
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -279,6 +311,15 @@ def build_parser() -> argparse.ArgumentParser:
     p_rebuild.add_argument("service", choices=[c for c in COMPONENT_NAMES if c != GATEWAY.name])
     p_rebuild.add_argument("names", nargs="*", help="which projections (default: all of the service)")
     p_rebuild.set_defaults(func=cmd_projections)
+
+    p_docs = commands.add_parser(
+        "api-docs", help="write docs/api/openapi.json and asyncapi.json from the code (no server needed)"
+    )
+    p_docs.add_argument("--check", action="store_true", help="only fail if the committed ones are stale")
+    p_docs.set_defaults(func=cmd_api_docs)
+
+    p_client = commands.add_parser("client", help="regenerate clients/python/ from docs/api/openapi.json")
+    p_client.set_defaults(func=cmd_client)
     return parser
 
 

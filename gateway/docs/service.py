@@ -1,9 +1,13 @@
 """One OpenAPI and one AsyncAPI document for the whole suite, merged from the services' own.
 
 Each service's document is fetched when asked for (short timeout, reused for a few seconds); a
-service that does not answer is left out and named in ``info.x-unavailable``. Its paths get the
-gateway prefix ``/api/<service>``, its component names the prefix ``<service>__`` (every ``$ref``
-rewritten), except the kit's shared problem schemas, which are the same everywhere.
+service that does not answer is named in ``info.x-unavailable`` and its part is taken from the
+committed document (docs/api/openapi.json) if there is one, each operation marked
+``x-service-unavailable``. Its paths get the gateway prefix ``/api/<service>``, its component names
+the prefix ``<service>__`` (every ``$ref``, discriminator mapping and schema title rewritten), except
+the kit's shared problem schemas, which are the same everywhere. operationIds stay the endpoint
+function names (``list_households``); one that two components share is prefixed by its component
+(``funds_list_projects``) in both, so a generated client never has two methods of one name.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -61,10 +66,17 @@ class DocumentCache:
 
 def _rewrite_refs(node: Any, rewrite: Callable[[str], str]) -> Any:
     if isinstance(node, dict):
-        return {
-            k: (rewrite(v) if k == "$ref" and isinstance(v, str) else _rewrite_refs(v, rewrite))
-            for k, v in node.items()
-        }
+        out: dict[str, Any] = {}
+        for k, v in node.items():
+            if k == "$ref" and isinstance(v, str):
+                out[k] = rewrite(v)
+            elif k == "discriminator" and isinstance(v, dict) and isinstance(v.get("mapping"), dict):
+                # Generators resolve mapping values as references too (openapi-typescript fails otherwise).
+                mapping = {tag: rewrite(ref) for tag, ref in v["mapping"].items()}
+                out[k] = {**v, "mapping": mapping}
+            else:
+                out[k] = _rewrite_refs(v, rewrite)
+        return out
     if isinstance(node, list):
         return [_rewrite_refs(v, rewrite) for v in node]
     return node
@@ -95,11 +107,146 @@ def _merge_components(
             if name in shared and (name not in merged or merged[name] == value):
                 merged[name] = value
             else:
-                merged[f"{service}__{name}"] = value
+                renamed = f"{service}__{name}"
+                if section == "schemas" and isinstance(value, dict) and value.get("title") == name:
+                    # Generators name classes after titles: two services' "ReportName" would clash.
+                    value = {**value, "title": renamed}
+                merged[renamed] = value
+
+
+TOKEN_URL = "/auth/token"  # noqa: S105 - a path, not a secret
+# What generators and Swagger UI's Authorize button need to sign in: the token endpoint's two flows.
+OAUTH2_SCHEME = {
+    "type": "oauth2",
+    "description": (
+        "网关签发的访问令牌：个人账号用 password，部门系统用 client_credentials；"
+        "调用时 `Authorization: Bearer <令牌>`。/ Tokens from POST /auth/token."
+    ),
+    "flows": {
+        "password": {"tokenUrl": TOKEN_URL, "scopes": {}},
+        "clientCredentials": {"tokenUrl": TOKEN_URL, "scopes": {}},
+    },
+}
+BEARER_SCHEME = "HTTPBearer"
+OAUTH2_SCHEME_NAME = "OAuth2"
+
+
+def _use_oauth2(document: dict[str, Any]) -> None:
+    """The kit declares an HTTP bearer scheme; the merged document says how to get the token."""
+    schemes: dict[str, Any] = document.setdefault("components", {}).setdefault("securitySchemes", {})
+    schemes.pop(BEARER_SCHEME, None)
+    schemes[OAUTH2_SCHEME_NAME] = OAUTH2_SCHEME
+    for item in document.get("paths", {}).values():
+        for method in HTTP_METHODS:
+            operation = item.get(method)
+            if isinstance(operation, dict) and "security" in operation:
+                operation["security"] = [
+                    {
+                        (OAUTH2_SCHEME_NAME if name == BEARER_SCHEME else name): scopes
+                        for name, scopes in r.items()
+                    }
+                    for r in operation["security"]
+                ]
+
+
+def _operations(paths: dict[str, Any]) -> Iterable[dict[str, Any]]:
+    for item in paths.values():
+        for method in HTTP_METHODS:
+            operation = item.get(method)
+            if isinstance(operation, dict):
+                yield operation
+
+
+def _unique_operation_ids(parts: dict[str, dict[str, Any]]) -> None:
+    """Keep each component's operationIds; prefix those two components share by the component."""
+    owners: dict[str, set[str]] = {}
+    for component, paths in parts.items():
+        for operation in _operations(paths):
+            if "operationId" in operation:
+                owners.setdefault(operation["operationId"], set()).add(component)
+    for component, paths in parts.items():
+        for operation in _operations(paths):
+            op_id = operation.get("operationId")
+            if op_id is not None and len(owners[op_id]) > 1:
+                operation["operationId"] = f"{component}_{op_id}"
+
+
+def _committed_part(committed: dict[str, Any] | None, service: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A service's paths and components as last committed, each operation marked as unavailable."""
+    if not committed:
+        return {}, {}
+    prefix = f"/api/{service}/"
+    paths = {p: copy.deepcopy(item) for p, item in committed.get("paths", {}).items() if p.startswith(prefix)}
+    for operation in _operations(paths):
+        operation["x-service-unavailable"] = True
+        operation["description"] = (
+            f"（服务 {service} 当前不可用：此处为已提交的接口文档。"
+            f"/ {service} is down: the committed document.）\n\n" + operation.get("description", "")
+        )
+    components: dict[str, Any] = {}
+    for section, items in committed.get("components", {}).items():
+        if isinstance(items, dict):
+            kept = {n: copy.deepcopy(v) for n, v in items.items() if n.startswith(f"{service}__")}
+            if kept:
+                components[section] = kept
+    return paths, components
+
+
+def _path_word(path: str, last: bool = False) -> str:
+    """ "/api/monitoring/v1/households/{id}" → "monitoring.households"; "/auth/token" → "auth";
+    ``last``: the last fixed segment instead ("/api/assets/v1/assets/{id}/lifecycle" → "assets.lifecycle")."""
+    parts = [p for p in path.split("/") if p]
+    if len(parts) >= 4 and parts[0] == "api" and parts[2] == "v1":
+        fixed = [p for p in parts[3:] if not p.startswith("{")]
+        return f"{parts[1]}.{(fixed[-1] if last else fixed[0]).replace('-', '_')}"
+    return parts[0] if parts else "root"
+
+
+def _ascii_tags(parts: dict[str, dict[str, Any]], tags: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Tag names become ASCII words of their paths (generators make module names of them); the
+    bilingual name stays for people as ``x-displayName`` (ReDoc) and in the description."""
+    words: dict[str, Counter[str]] = {}
+    last_words: dict[str, Counter[str]] = {}
+    for paths in parts.values():
+        for path, item in paths.items():
+            for method in HTTP_METHODS:
+                operation = item.get(method)
+                if isinstance(operation, dict):
+                    for tag in operation.get("tags", []):
+                        words.setdefault(tag, Counter())[_path_word(path)] += 1
+                        last_words.setdefault(tag, Counter())[_path_word(path, last=True)] += 1
+    renamed: dict[str, str] = {}
+    for tag, counts in words.items():
+        if tag.isascii() and " " not in tag:
+            renamed[tag] = tag
+            continue
+        ascii_name = counts.most_common(1)[0][0]
+        if ascii_name in renamed.values():  # two tags under one path word: name it by its own paths
+            ascii_name = last_words[tag].most_common(1)[0][0]
+        while ascii_name in renamed.values():
+            ascii_name += "_"
+        renamed[tag] = ascii_name
+    for paths in parts.values():
+        for operation in _operations(paths):
+            operation["tags"] = [renamed.get(tag, tag) for tag in operation.get("tags", [])]
+    declared = {t["name"]: t for t in tags}
+    result = []
+    for tag, name in renamed.items():
+        entry = {**declared.get(tag, {}), "name": name}
+        if name != tag:
+            entry["x-displayName"] = tag
+            entry["description"] = f"{tag}. {entry['description']}" if entry.get("description") else tag
+        result.append(entry)
+    return result
 
 
 def merge_openapi(
-    own: dict[str, Any], services: dict[str, dict[str, Any] | None], *, title: str, description: str
+    own: dict[str, Any],
+    services: dict[str, dict[str, Any] | None],
+    *,
+    title: str,
+    description: str,
+    committed: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     merged = copy.deepcopy(own)
     merged["info"] = {**merged.get("info", {}), "title": title, "description": description}
@@ -107,15 +254,21 @@ def merge_openapi(
     components: dict[str, Any] = merged.setdefault("components", {})
     tags: list[dict[str, Any]] = list(merged.get("tags", []))
     unavailable = []
+    parts: dict[str, dict[str, Any]] = {"gateway": paths}
     for service, document in services.items():
         if document is None:
             unavailable.append(service)
+            old_paths, old_components = _committed_part(committed, service)
+            parts[service] = old_paths
+            for section, items in old_components.items():
+                components.setdefault(section, {}).update(items)
             continue
         source_components = document.get("components", {})
         rewrite = _renamer(service, source_components, SHARED_OPENAPI_COMPONENTS)
         document = _rewrite_refs(document, rewrite)
         _merge_components(components, service, document.get("components", {}), SHARED_OPENAPI_COMPONENTS)
         used_tags: list[str] = []
+        service_paths: dict[str, Any] = {}
         for path, item in document.get("paths", {}).items():
             if not path.startswith("/v1/"):
                 continue  # health, metrics and the like are not routed through the gateway
@@ -123,13 +276,18 @@ def merge_openapi(
                 operation = item.get(method)
                 if not isinstance(operation, dict):
                     continue
-                if "operationId" in operation:
-                    operation["operationId"] = f"{service}_{operation['operationId']}"
                 operation["tags"] = [f"{service}: {tag}" for tag in operation.get("tags", [])] or [service]
                 used_tags += [t for t in operation["tags"] if t not in used_tags]
-            paths[f"/api/{service}{path}"] = item
+            service_paths[f"/api/{service}{path}"] = item
+        parts[service] = service_paths
         declared = {f"{service}: {t['name']}": t for t in document.get("tags", [])}
         tags += [{**declared.get(name, {}), "name": name} for name in used_tags]
+    tags = _ascii_tags(parts, tags)
+    _unique_operation_ids(parts)
+    for service, service_paths in parts.items():
+        if service != "gateway":
+            paths.update(service_paths)
+    _use_oauth2(merged)
     if tags:
         merged["tags"] = tags
     merged["info"]["x-unavailable"] = unavailable
@@ -175,3 +333,47 @@ def merge_asyncapi(
                 merged[section][name] = value
     merged["info"]["x-unavailable"] = unavailable
     return merged
+
+
+def payload_schema(asyncapi: dict[str, Any], event_type: str, schema_id: str) -> dict[str, Any] | None:
+    """A standalone JSON schema (2020-12) of ``event_type``'s ``data``, its references under $defs."""
+    schemas: dict[str, Any] = asyncapi.get("components", {}).get("schemas", {})
+    for message in asyncapi.get("components", {}).get("messages", {}).values():
+        if message.get("name") != event_type:
+            continue
+        parts = message.get("payload", {}).get("allOf", [])
+        data = next((p["properties"]["data"] for p in parts if "data" in p.get("properties", {})), None)
+        if not isinstance(data, dict) or "$ref" not in data:
+            return None
+        root = data["$ref"].rsplit("/", 1)[-1]
+        needed: list[str] = []
+        pending = [root]
+        while pending:
+            name = pending.pop()
+            if name in needed or name not in schemas:
+                continue
+            needed.append(name)
+            pending += [r.rsplit("/", 1)[-1] for r in _refs(schemas[name])]
+        to_defs = _rewrite_refs(
+            {name: schemas[name] for name in needed}, lambda ref: "#/$defs/" + ref.rsplit("/", 1)[-1]
+        )
+        document = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": schema_id,
+            **to_defs[root],
+            "description": message.get("summary") or event_type,
+        }
+        others = {name: value for name, value in to_defs.items() if name != root}
+        if others:
+            document["$defs"] = others
+        return document
+    return None
+
+
+def _refs(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        own = [node["$ref"]] if isinstance(node.get("$ref"), str) else []
+        return own + [r for v in node.values() for r in _refs(v)]
+    if isinstance(node, list):
+        return [r for v in node for r in _refs(v)]
+    return []

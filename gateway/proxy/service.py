@@ -15,7 +15,7 @@ from starlette.background import BackgroundTask
 from starlette.responses import StreamingResponse
 from yarl import URL
 
-from shared.errors import AppError
+from shared.errors import FORWARDED_PREFIX_HEADER, AppError
 from shared.logging import REQUEST_ID_HEADER
 
 log = structlog.get_logger("xianjie.gateway.proxy")
@@ -77,8 +77,10 @@ def new_client_session(connect_timeout: float, read_timeout: float) -> aiohttp.C
     )
 
 
-def _request_headers(request: Request) -> dict[str, str]:
+def _request_headers(request: Request, service: str) -> dict[str, str]:
     headers = {name: value for name in FORWARDED_REQUEST_HEADERS if (value := request.headers.get(name))}
+    # So a problem answer's `instance` is the path the caller used, not the service's own.
+    headers[FORWARDED_PREFIX_HEADER] = f"/api/{service}"
     headers[REQUEST_ID_HEADER] = getattr(request.state, "request_id", "") or ""
     # Services rate-limit public endpoints per caller: tell them who called (RFC 7239 de facto form).
     if request.client is not None:
@@ -105,7 +107,7 @@ async def forward(
     http: aiohttp.ClientSession, service: str, base_url: str, request: Request
 ) -> StreamingResponse:
     url = upstream_url(base_url, service, request)
-    headers = _request_headers(request)
+    headers = _request_headers(request, service)
     data: AsyncIterator[bytes] | None = request.stream() if _has_body(request) else None
     try:
         upstream = await http.request(

@@ -15,8 +15,15 @@ from typing import Any, Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 
+def _require_specversion(schema: dict[str, Any]) -> None:
+    # CloudEvents 1.0 requires it; a default would otherwise make it optional in the JSON schema.
+    required = schema.setdefault("required", [])
+    if "specversion" not in required:
+        required.insert(0, "specversion")
+
+
 class CloudEvent(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", json_schema_extra=_require_specversion)
 
     specversion: Literal["1.0"] = "1.0"
     id: uuid.UUID
@@ -33,6 +40,20 @@ class EventPayload(BaseModel):
     """Base of every published payload: ids and codes only, never personal details."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# Where integrators fetch a payload's JSON schema: the gateway's /schemas/events/<type>.json.
+# Set once per process from the ``public_url`` setting (shared.component); events name it in
+# ``dataschema`` so a department can validate what it receives.
+_schema_base = ["http://127.0.0.1:8000"]
+
+
+def configure_event_schemas(public_url: str) -> None:
+    _schema_base[0] = public_url.rstrip("/")
+
+
+def dataschema_url(event_type: str) -> str:
+    return f"{_schema_base[0]}/schemas/events/{event_type}.json"
 
 
 def stream_name(service: str) -> str:
@@ -84,7 +105,7 @@ class EventSpec(_EventNaming):
             type=self.type,
             subject=subject,
             time=datetime.now(UTC),
-            dataschema=f"urn:xianjie:schema:{self.type}",
+            dataschema=dataschema_url(self.type),
             data=payload.model_dump(mode="json"),
         )
 

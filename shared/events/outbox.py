@@ -22,7 +22,7 @@ from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.db import Database
-from shared.events.envelope import EventPayload, EventSpec, stream_name
+from shared.events.envelope import EventPayload, EventSpec, dataschema_url, stream_name
 from shared.events.nats import NatsLink
 from shared.metrics import Metrics
 from shared.tables import KitTables
@@ -88,7 +88,7 @@ class Outbox:
                 "nats_subject": spec.nats_subject,
                 "source": spec.source,
                 "type": spec.type,
-                "dataschema": f"urn:xianjie:schema:{spec.type}",
+                "dataschema": dataschema_url(spec.type),
                 **params,
             },
         )

@@ -60,7 +60,7 @@ async def test_merged_openapi_has_every_service(api: httpx.AsyncClient) -> None:
     ids = Counter(op["operationId"] for op in operations)
     assert ids and all(n == 1 for n in ids.values())
     household_tags = paths["/api/monitoring/v1/households"]["get"]["tags"]
-    assert household_tags and all(t.startswith("monitoring: ") for t in household_tags)
+    assert household_tags and all(t.startswith("monitoring.") for t in household_tags)
 
 
 async def test_swagger_ui_points_at_the_merged_document(api: httpx.AsyncClient) -> None:
@@ -127,7 +127,7 @@ def test_merge_renames_colliding_components_and_rewrites_refs() -> None:
     assert set(schemas) == {"Problem", "a__Item", "b__Item"}
     assert schemas["a__Item"]["properties"]["problem"] == {"$ref": "#/components/schemas/Problem"}
     get_b = merged["paths"]["/api/b/v1/items"]["get"]
-    assert get_b["operationId"] == "b_list_items" and get_b["tags"] == ["b: items"]
+    assert get_b["operationId"] == "b_list_items" and get_b["tags"] == ["b.items"]
     assert get_b["responses"]["200"]["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/b__Item"
     }

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -13,7 +12,7 @@ from services.assets.distributions.schemas import DistributionCreate, Distributi
 from services.assets.models import RevenueDistribution
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
-from shared.schemas import TownCode, VillageCode
+from shared.schemas import IsoDate, TownCode, VillageCode
 
 router = APIRouter(prefix="/v1/distributions", tags=["assets 收益分配"])
 
@@ -44,8 +43,8 @@ async def list_distributions(
     town_code: Annotated[TownCode | None, Query()] = None,
     village_code: Annotated[VillageCode | None, Query()] = None,
     asset_id: Annotated[uuid.UUID | None, Query()] = None,
-    decided_from: Annotated[date | None, Query()] = None,
-    decided_to: Annotated[date | None, Query()] = None,
+    decided_from: Annotated[IsoDate | None, Query()] = None,
+    decided_to: Annotated[IsoDate | None, Query()] = None,
     updated_since: UpdatedSince = None,
     cursor: Cursor = None,
     limit: Limit = 50,

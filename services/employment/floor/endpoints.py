@@ -11,7 +11,7 @@ from services.employment.floor.schemas import FloorCheck, FloorOut, FloorSeries,
 from services.employment.models import WorkPlace
 from services.employment.settings import EmploymentSettings
 from shared.errors import problem_responses
-from shared.schemas import TownCode
+from shared.schemas import IsoDate, TownCode
 
 # YYYY-MM from 2000 on: earlier months predate any record (and year 0 is no date at all).
 MONTH = r"^(2\d{3})-(0[1-9]|1[0-2])$"
@@ -27,7 +27,7 @@ router = APIRouter(prefix="/v1/floor", tags=["floor 就业规模底线"])
 )
 async def employed_at(
     ctx: ReaderCtx,
-    as_of: Annotated[date | None, Query(description="统计日期，默认今天")] = None,
+    as_of: Annotated[IsoDate | None, Query(description="统计日期，默认今天")] = None,
     town_code: Annotated[TownCode | None, Query()] = None,
 ) -> FloorOut:
     settings = ctx.settings_as(EmploymentSettings)

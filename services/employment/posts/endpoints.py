@@ -26,7 +26,7 @@ from shared.context import RequestContext
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
-from shared.schemas import TownCode, VillageCode
+from shared.schemas import IsoDate, TownCode, VillageCode
 
 router = APIRouter(prefix="/v1/posts", tags=["posts 乡村公益性岗位"])
 
@@ -82,7 +82,7 @@ async def list_posts(
     responses=problem_responses(401, 403, 422),
 )
 async def headcount(
-    ctx: ReaderCtx, as_of: Annotated[date | None, Query(description="统计日期，默认今天")] = None
+    ctx: ReaderCtx, as_of: Annotated[IsoDate | None, Query(description="统计日期，默认今天")] = None
 ) -> HeadcountReport:
     as_of = as_of or date.today()
     baseline_on = date(as_of.year, 1, 1)

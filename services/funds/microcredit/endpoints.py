@@ -21,7 +21,7 @@ from services.funds.models import Loan
 from shared.context import RequestContext, etag_for
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
-from shared.schemas import TownCode, VillageCode
+from shared.schemas import IsoDate, TownCode, VillageCode
 
 router = APIRouter(prefix="/v1/loans", tags=["microcredit 小额信贷"])
 
@@ -81,7 +81,7 @@ async def list_loans(
     responses=problem_responses(401, 403, 422),
 )
 async def overdue(
-    ctx: LoanReaderCtx, as_of: Annotated[date | None, Query(description="统计日（默认今天）")] = None
+    ctx: LoanReaderCtx, as_of: Annotated[IsoDate | None, Query(description="统计日（默认今天）")] = None
 ) -> OverdueReport:
     return await service.overdue_report(ctx, as_of or date.today())
 

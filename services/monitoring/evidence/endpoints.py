@@ -31,13 +31,20 @@ _UPLOAD_BODY: dict[str, Any] = {
                 "schema": {
                     "type": "object",
                     "required": ["kind", "file"],
+                    "additionalProperties": False,  # another field is refused (422)
                     "properties": {
                         "kind": {
                             "type": "string",
                             "enum": [k.value for k in EvidenceKind],
                             "x-enum-descriptions": [k.label for k in EvidenceKind],
                         },
-                        "visit_id": {"type": "string", "format": "uuid"},
+                        # An empty field is no visit (HTML forms send every field).
+                        "visit_id": {
+                            "anyOf": [
+                                {"type": "string", "format": "uuid"},
+                                {"type": "string", "maxLength": 0},
+                            ]
+                        },
                         "transition_id": {"type": "integer", "minimum": 1},
                         "description": {"type": "string", "maxLength": 500},
                         "file": {

@@ -35,7 +35,10 @@ async def list_incomes(household_id: uuid.UUID, ctx: ReaderCtx) -> list[IncomeOu
     "/v1/households/{household_id}/incomes/{year}",
     response_model=IncomeOut,
     summary="登记或更正年度收入（更正需 If-Match）/ record a year's income",
-    responses=problem_responses(400, 401, 403, 404, 412, 422, 428),
+    responses={
+        201: {"model": IncomeOut, "description": "首次登记 / recorded for the first time"},
+        **problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
+    },
 )
 async def put_income(household_id: uuid.UUID, year: Year, body: IncomeIn, ctx: WriterCtx) -> JSONResponse:
     household = await load_household(ctx, household_id)
@@ -60,7 +63,10 @@ async def list_lines(ctx: ReaderCtx) -> list[LineOut]:
     "/v1/monitoring-lines/{year}",
     response_model=LineOut,
     summary="设定年度监测线（区级管理员；修改需 If-Match）/ set a year's monitoring line",
-    responses=problem_responses(400, 401, 403, 412, 422, 428),
+    responses={
+        201: {"model": LineOut, "description": "首次设定 / set for the first time"},
+        **problem_responses(400, 401, 403, 409, 412, 422, 428),
+    },
 )
 async def put_line(year: Year, body: LineIn, ctx: DistrictWriterCtx) -> JSONResponse:
     line, created = await service.set_line(ctx, year, body)

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -10,7 +9,7 @@ from services.monitoring.access import ReportReaderCtx
 from services.monitoring.reports import service
 from services.monitoring.reports.schemas import GroupBy, ReportName
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
-from shared.schemas import TownCode
+from shared.schemas import IsoDate, TownCode
 
 router = APIRouter(prefix="/v1/reports", tags=["reports 报表"])
 
@@ -33,7 +32,8 @@ async def get_report(
     town_code: Annotated[TownCode | None, Query()] = None,
     group: Annotated[GroupBy, Query(description="仅 households 报表")] = GroupBy.STATUS,
     as_of: Annotated[
-        date | None, Query(description="仅 households 报表：统计日期（默认今天），按当日在册的农户与成员计数")
+        IsoDate | None,
+        Query(description="仅 households 报表：统计日期（默认今天），按当日在册的农户与成员计数"),
     ] = None,
     format: ReportFormat = "json",
 ) -> Response:

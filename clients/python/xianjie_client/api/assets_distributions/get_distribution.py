@@ -1,0 +1,182 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.assets_distribution_out import AssetsDistributionOut
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    distribution_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/assets/v1/distributions/{distribution_id}".format(
+            distribution_id=quote(str(distribution_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AssetsDistributionOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = AssetsDistributionOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AssetsDistributionOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    distribution_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[AssetsDistributionOut | Problem]:
+    """收益分配详情 / get a revenue distribution
+
+    Args:
+        distribution_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AssetsDistributionOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        distribution_id=distribution_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    distribution_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> AssetsDistributionOut | Problem | None:
+    """收益分配详情 / get a revenue distribution
+
+    Args:
+        distribution_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AssetsDistributionOut | Problem
+    """
+
+    return sync_detailed(
+        distribution_id=distribution_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    distribution_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[AssetsDistributionOut | Problem]:
+    """收益分配详情 / get a revenue distribution
+
+    Args:
+        distribution_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AssetsDistributionOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        distribution_id=distribution_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    distribution_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> AssetsDistributionOut | Problem | None:
+    """收益分配详情 / get a revenue distribution
+
+    Args:
+        distribution_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AssetsDistributionOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            distribution_id=distribution_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,254 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.monitoring_long_running_route_out import MonitoringLongRunningRouteOut
+from ...models.monitoring_route_decision_in import MonitoringRouteDecisionIn
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    household_id: UUID,
+    *,
+    body: MonitoringRouteDecisionIn,
+    if_match: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/monitoring/v1/households/{household_id}/long-running-route".format(
+            household_id=quote(str(household_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> MonitoringLongRunningRouteOut | Problem | None:
+    if response.status_code == 201:
+        response_201 = MonitoringLongRunningRouteOut.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[MonitoringLongRunningRouteOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    household_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: MonitoringRouteDecisionIn,
+    if_match: str,
+) -> Response[MonitoringLongRunningRouteOut | Problem]:
+    """确定或改变处置路径（镇、区；需 If-Match）/ decide the route of a long-running household
+
+     风险消除 / 兜底保障 / 完善帮扶计划，附理由；改变路径保留历次决定。If-Match 为当前 version（首次决定为 "0"）。非两年以上监测对象返回 409
+    not_long_running。
+
+    Args:
+        household_id (UUID):
+        if_match (str):
+        body (MonitoringRouteDecisionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[MonitoringLongRunningRouteOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        household_id=household_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    household_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: MonitoringRouteDecisionIn,
+    if_match: str,
+) -> MonitoringLongRunningRouteOut | Problem | None:
+    """确定或改变处置路径（镇、区；需 If-Match）/ decide the route of a long-running household
+
+     风险消除 / 兜底保障 / 完善帮扶计划，附理由；改变路径保留历次决定。If-Match 为当前 version（首次决定为 "0"）。非两年以上监测对象返回 409
+    not_long_running。
+
+    Args:
+        household_id (UUID):
+        if_match (str):
+        body (MonitoringRouteDecisionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        MonitoringLongRunningRouteOut | Problem
+    """
+
+    return sync_detailed(
+        household_id=household_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    household_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: MonitoringRouteDecisionIn,
+    if_match: str,
+) -> Response[MonitoringLongRunningRouteOut | Problem]:
+    """确定或改变处置路径（镇、区；需 If-Match）/ decide the route of a long-running household
+
+     风险消除 / 兜底保障 / 完善帮扶计划，附理由；改变路径保留历次决定。If-Match 为当前 version（首次决定为 "0"）。非两年以上监测对象返回 409
+    not_long_running。
+
+    Args:
+        household_id (UUID):
+        if_match (str):
+        body (MonitoringRouteDecisionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[MonitoringLongRunningRouteOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        household_id=household_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    household_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: MonitoringRouteDecisionIn,
+    if_match: str,
+) -> MonitoringLongRunningRouteOut | Problem | None:
+    """确定或改变处置路径（镇、区；需 If-Match）/ decide the route of a long-running household
+
+     风险消除 / 兜底保障 / 完善帮扶计划，附理由；改变路径保留历次决定。If-Match 为当前 version（首次决定为 "0"）。非两年以上监测对象返回 409
+    not_long_running。
+
+    Args:
+        household_id (UUID):
+        if_match (str):
+        body (MonitoringRouteDecisionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        MonitoringLongRunningRouteOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            household_id=household_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

@@ -1,0 +1,272 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.monitoring_pending_kind import MonitoringPendingKind
+from ...models.page_pending_item import PagePendingItem
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    town_code: None | str | Unset = UNSET,
+    village_code: None | str | Unset = UNSET,
+    kind: MonitoringPendingKind | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_town_code: None | str | Unset
+    if isinstance(town_code, Unset):
+        json_town_code = UNSET
+    else:
+        json_town_code = town_code
+    params["town_code"] = json_town_code
+
+    json_village_code: None | str | Unset
+    if isinstance(village_code, Unset):
+        json_village_code = UNSET
+    else:
+        json_village_code = village_code
+    params["village_code"] = json_village_code
+
+    json_kind: None | str | Unset
+    if isinstance(kind, Unset):
+        json_kind = UNSET
+    elif isinstance(kind, MonitoringPendingKind):
+        json_kind = kind.value
+    else:
+        json_kind = kind
+    params["kind"] = json_kind
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/monitoring/v1/worklists/pending",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PagePendingItem | Problem | None:
+    if response.status_code == 200:
+        response_200 = PagePendingItem.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PagePendingItem | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    town_code: None | str | Unset = UNSET,
+    village_code: None | str | Unset = UNSET,
+    kind: MonitoringPendingKind | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Response[PagePendingItem | Problem]:
+    """待办：识别超时限、预警超期未核实、两年以上未确定路径 / what waits on the town
+
+     镇干部看本镇、村干部看本村、区级看全部；等待最久的在前。识别时限见 identification_limit_days（可按法定工作日计），预警核实期限见 pending_alert_days。
+
+    Args:
+        town_code (None | str | Unset):
+        village_code (None | str | Unset):
+        kind (MonitoringPendingKind | None | Unset):
+        cursor (None | str | Unset): 上一页答复中的 next_cursor / the previous page's next_cursor
+        limit (int | Unset): 每页条数 / page size Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PagePendingItem | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        town_code=town_code,
+        village_code=village_code,
+        kind=kind,
+        cursor=cursor,
+        limit=limit,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    town_code: None | str | Unset = UNSET,
+    village_code: None | str | Unset = UNSET,
+    kind: MonitoringPendingKind | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> PagePendingItem | Problem | None:
+    """待办：识别超时限、预警超期未核实、两年以上未确定路径 / what waits on the town
+
+     镇干部看本镇、村干部看本村、区级看全部；等待最久的在前。识别时限见 identification_limit_days（可按法定工作日计），预警核实期限见 pending_alert_days。
+
+    Args:
+        town_code (None | str | Unset):
+        village_code (None | str | Unset):
+        kind (MonitoringPendingKind | None | Unset):
+        cursor (None | str | Unset): 上一页答复中的 next_cursor / the previous page's next_cursor
+        limit (int | Unset): 每页条数 / page size Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PagePendingItem | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        town_code=town_code,
+        village_code=village_code,
+        kind=kind,
+        cursor=cursor,
+        limit=limit,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    town_code: None | str | Unset = UNSET,
+    village_code: None | str | Unset = UNSET,
+    kind: MonitoringPendingKind | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Response[PagePendingItem | Problem]:
+    """待办：识别超时限、预警超期未核实、两年以上未确定路径 / what waits on the town
+
+     镇干部看本镇、村干部看本村、区级看全部；等待最久的在前。识别时限见 identification_limit_days（可按法定工作日计），预警核实期限见 pending_alert_days。
+
+    Args:
+        town_code (None | str | Unset):
+        village_code (None | str | Unset):
+        kind (MonitoringPendingKind | None | Unset):
+        cursor (None | str | Unset): 上一页答复中的 next_cursor / the previous page's next_cursor
+        limit (int | Unset): 每页条数 / page size Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PagePendingItem | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        town_code=town_code,
+        village_code=village_code,
+        kind=kind,
+        cursor=cursor,
+        limit=limit,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    town_code: None | str | Unset = UNSET,
+    village_code: None | str | Unset = UNSET,
+    kind: MonitoringPendingKind | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> PagePendingItem | Problem | None:
+    """待办：识别超时限、预警超期未核实、两年以上未确定路径 / what waits on the town
+
+     镇干部看本镇、村干部看本村、区级看全部；等待最久的在前。识别时限见 identification_limit_days（可按法定工作日计），预警核实期限见 pending_alert_days。
+
+    Args:
+        town_code (None | str | Unset):
+        village_code (None | str | Unset):
+        kind (MonitoringPendingKind | None | Unset):
+        cursor (None | str | Unset): 上一页答复中的 next_cursor / the previous page's next_cursor
+        limit (int | Unset): 每页条数 / page size Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PagePendingItem | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            town_code=town_code,
+            village_code=village_code,
+            kind=kind,
+            cursor=cursor,
+            limit=limit,
+        )
+    ).parsed

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class AssetsOwnerKind(StrEnum):
+    HOUSEHOLD = "household"
+    OTHER = "other"
+    VILLAGE_COLLECTIVE = "village_collective"
+
+    def __str__(self) -> str:
+        return str(self.value)

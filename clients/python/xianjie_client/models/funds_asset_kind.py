@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class FundsAssetKind(StrEnum):
+    HOUSEHOLD = "household"
+    OPERATING = "operating"
+    PUBLIC_WELFARE = "public_welfare"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class MonitoringFinding(StrEnum):
+    DISMISSED = "dismissed"
+    UPHELD = "upheld"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class MonitoringObjectionStatus(StrEnum):
+    DISMISSED = "dismissed"
+    OPEN = "open"
+    UPHELD = "upheld"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class UploadEvidenceBodyKind(StrEnum):
+    CONSENT = "consent"
+    NOTICE_PHOTO = "notice_photo"
+    OTHER = "other"
+    REVIEW_MINUTES = "review_minutes"
+    VISIT_PHOTO = "visit_photo"
+
+    def __str__(self) -> str:
+        return str(self.value)
