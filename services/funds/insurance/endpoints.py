@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse, Response
 
 from services.funds.access import ImplementerCtx, LoanReaderCtx
 from services.funds.insurance import service
-from services.funds.insurance.schemas import PolicyCreate, PolicyOut
+from services.funds.insurance.schemas import InsurancePolicyCreate, InsurancePolicyOut
 from services.funds.models import InsurancePolicy
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
@@ -21,19 +21,21 @@ router = APIRouter(prefix="/v1", tags=["microcredit 小额信贷"])
 @router.post(
     "/insurance-policies",
     status_code=201,
-    response_model=PolicyOut,
+    response_model=InsurancePolicyOut,
     summary="登记防返贫保险保单 / record an anti-relapse insurance policy",
     responses=problem_responses(400, 401, 403, 409, 413, 422, 503),
 )
-async def create_policy(body: PolicyCreate, ctx: ImplementerCtx) -> JSONResponse:
+async def create_policy(body: InsurancePolicyCreate, ctx: ImplementerCtx) -> JSONResponse:
     if (replay := await ctx.idempotent_replay(body)) is not None:
         return replay
-    return await ctx.respond(PolicyOut.model_validate(await service.create(ctx, body)), status_code=201)
+    return await ctx.respond(
+        InsurancePolicyOut.model_validate(await service.create(ctx, body)), status_code=201
+    )
 
 
 @router.get(
     "/insurance-policies",
-    response_model=Page[PolicyOut],
+    response_model=Page[InsurancePolicyOut],
     summary="防返贫保险保单列表",
     responses=problem_responses(401, 403, 422),
 )
@@ -43,7 +45,7 @@ async def list_policies(
     updated_since: UpdatedSince = None,
     cursor: Cursor = None,
     limit: Limit = 50,
-) -> Page[PolicyOut]:
+) -> Page[InsurancePolicyOut]:
     query = service.scoped(ctx.principal)
     if household_id:
         query = query.where(InsurancePolicy.household_id == household_id)
@@ -52,7 +54,9 @@ async def list_policies(
     rows, next_cursor = await keyset_page(
         ctx.session, query, (InsurancePolicy.updated_at, InsurancePolicy.id), cursor=cursor, limit=limit
     )
-    return Page[PolicyOut](items=[PolicyOut.model_validate(r) for r in rows], next_cursor=next_cursor)
+    return Page[InsurancePolicyOut](
+        items=[InsurancePolicyOut.model_validate(r) for r in rows], next_cursor=next_cursor
+    )
 
 
 @router.get(

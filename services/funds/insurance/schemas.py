@@ -8,7 +8,7 @@ from pydantic import Field
 from shared.schemas import InputModel, Money, NonNegativeMoney, OutputModel, PositiveMoney
 
 
-class PolicyCreate(InputModel):
+class InsurancePolicyCreate(InputModel):
     household_id: uuid.UUID = Field(description="监测服务中的农户（经本服务的农户投影核验）")
     insurer: str = Field(min_length=1, max_length=100, examples=["中国人寿济源分公司"])
     policy_number: str = Field(min_length=1, max_length=60)
@@ -18,7 +18,7 @@ class PolicyCreate(InputModel):
     sum_insured: PositiveMoney = Field(description="保险金额（元）")
 
 
-class PolicyOut(OutputModel):
+class InsurancePolicyOut(OutputModel):
     id: uuid.UUID
     household_id: uuid.UUID
     town_code: str

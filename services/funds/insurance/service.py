@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import Select, exists, func, or_, select
 
-from services.funds.insurance.schemas import PolicyCreate
+from services.funds.insurance.schemas import InsurancePolicyCreate
 from services.funds.microcredit.borrowers import SOURCE
 from services.funds.models import MONITORED, InsurancePolicy, ProjectedHousehold
 from services.funds.ratios import ratio
@@ -26,7 +26,7 @@ def scoped(principal: Principal) -> Select[InsurancePolicy]:
     return select(InsurancePolicy).where(in_territory(principal, InsurancePolicy.village_code))
 
 
-async def create(ctx: RequestContext, data: PolicyCreate) -> InsurancePolicy:
+async def create(ctx: RequestContext, data: InsurancePolicyCreate) -> InsurancePolicy:
     if data.ends_on <= data.starts_on:
         raise ValidationFailed("ends_on", "保险止期须晚于起期", "ends_on must follow starts_on")
     household = await ctx.require_reference(

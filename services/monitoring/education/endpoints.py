@@ -65,7 +65,7 @@ async def open_case(household_id: uuid.UUID, body: DropoutIn, ctx: WriterCtx) ->
     summary="控辍保学台账 / dropout cases",
     responses=problem_responses(401, 403, 422),
 )
-async def list_cases(
+async def list_dropout_cases(
     ctx: ReaderCtx,
     cursor: Cursor = None,
     limit: Limit = 50,
@@ -93,7 +93,7 @@ async def list_cases(
     summary="控辍保学案详情 / a dropout case",
     responses=problem_responses(401, 403, 404),
 )
-async def get_case(case_id: uuid.UUID, ctx: ReaderCtx) -> JSONResponse:
+async def get_dropout_case(case_id: uuid.UUID, ctx: ReaderCtx) -> JSONResponse:
     out = DropoutOut.model_validate(await _case(ctx, case_id))
     return JSONResponse(out.model_dump(mode="json"), headers={"ETag": etag_for(out.version)})
 

@@ -74,7 +74,7 @@ class GuaranteeBatch(InputModel):
     records: list[GuaranteeRecord] = Field(min_length=1)
 
 
-class RecordResult(OutputModel):
+class GuaranteeRecordResult(OutputModel):
     record_id: str
     status: Literal["accepted", "unchanged", "refused"]
     alert_raised: bool = False
@@ -89,4 +89,4 @@ class GuaranteeBatchReport(OutputModel):
     already_received: int = Field(description="此前已推送过的记录数（未重复登记）")
     refused: int
     alerts_raised: int = Field(description="本批发现新风险而产生的预警数")
-    records: list[RecordResult] = Field(description="逐条回执")
+    records: list[GuaranteeRecordResult] = Field(description="逐条回执")

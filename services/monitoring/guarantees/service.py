@@ -28,9 +28,9 @@ from services.monitoring.guarantees.schemas import (
     GuaranteeBatch,
     GuaranteeBatchReport,
     GuaranteeRecord,
+    GuaranteeRecordResult,
     HousingRecord,
     InsuranceRecord,
-    RecordResult,
     WaterRecord,
 )
 from services.monitoring.health import service as health
@@ -189,7 +189,7 @@ async def receive_batch(ctx: RequestContext, batch: GuaranteeBatch) -> Guarantee
             )
         seen.add(record.record_id)
     id_numbers = vault(ctx)
-    results: list[RecordResult] = []
+    results: list[GuaranteeRecordResult] = []
     for record in batch.records:
         results.append(await _one(ctx, department, allowed, batch.batch_id, record, id_numbers))
     report = GuaranteeBatchReport(
@@ -213,15 +213,15 @@ async def _one(
     batch_id: str,
     record: GuaranteeRecord,
     id_numbers: Any,
-) -> RecordResult:
-    def refused(reason: str) -> RecordResult:
-        return RecordResult(record_id=record.record_id, status="refused", reason=reason)
+) -> GuaranteeRecordResult:
+    def refused(reason: str) -> GuaranteeRecordResult:
+        return GuaranteeRecordResult(record_id=record.record_id, status="refused", reason=reason)
 
     if record.kind not in allowed:
         return refused(f"{department}不报送此类记录")
     origin = f"department:{department}:{batch_id}:{record.record_id}"
     if await _received(ctx.session, record.kind, origin):
-        return RecordResult(record_id=record.record_id, status="unchanged")
+        return GuaranteeRecordResult(record_id=record.record_id, status="unchanged")
     try:
         number, _ = parse(record.id_number)
     except InvalidIdNumber as exc:
@@ -237,4 +237,4 @@ async def _one(
                 await _raise_alert(ctx, household, department, risk, origin)
     except (AppError, IntegrityError) as exc:
         return refused(_refusal(exc))
-    return RecordResult(record_id=record.record_id, status="accepted", alert_raised=risk is not None)
+    return GuaranteeRecordResult(record_id=record.record_id, status="accepted", alert_raised=risk is not None)

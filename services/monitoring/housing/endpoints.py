@@ -63,7 +63,7 @@ async def list_appraisals(household_id: uuid.UUID, ctx: ReaderCtx) -> list[Appra
     summary="危房改造台账 / renovation cases",
     responses=problem_responses(401, 403, 422),
 )
-async def list_cases(
+async def list_renovation_cases(
     ctx: ReaderCtx,
     cursor: Cursor = None,
     limit: Limit = 50,
@@ -100,7 +100,7 @@ async def _case(ctx: RequestContext, case_id: uuid.UUID, *, for_update: bool = F
     summary="危房改造详情 / a renovation case",
     responses=problem_responses(401, 403, 404),
 )
-async def get_case(case_id: uuid.UUID, ctx: ReaderCtx) -> JSONResponse:
+async def get_renovation_case(case_id: uuid.UUID, ctx: ReaderCtx) -> JSONResponse:
     out = RenovationCaseOut.model_validate(await _case(ctx, case_id))
     return JSONResponse(out.model_dump(mode="json"), headers={"ETag": etag_for(out.version)})
 

@@ -44,7 +44,7 @@ async def open_site(body: SiteIn, ctx: WriterCtx) -> JSONResponse:
 
 
 @router.get("/sites", response_model=Page[SiteOut], summary="安置点 / sites", responses=LIST)
-async def list_sites(
+async def list_resettlement_sites(
     ctx: ForceReaderCtx, updated_since: UpdatedSince = None, cursor: Cursor = None, limit: Limit = 50
 ) -> Page[SiteOut]:
     rows, next_cursor = await keyset_page(
@@ -58,7 +58,7 @@ async def list_sites(
 
 
 @router.get("/sites/{site_id}", response_model=SiteOut, summary="安置点 / a site", responses=LIST)
-async def get_site(site_id: uuid.UUID, ctx: ForceReaderCtx) -> JSONResponse:
+async def get_resettlement_site(site_id: uuid.UUID, ctx: ForceReaderCtx) -> JSONResponse:
     out = SiteOut.model_validate(await service.load_site(ctx, site_id))
     return await ctx.respond(out, headers={"ETag": etag_for(out.version)})
 

@@ -100,7 +100,7 @@ async def create_site(body: WaterSiteIn, ctx: WriterCtx) -> JSONResponse:
     summary="供水工程点位 / water sites",
     responses=problem_responses(401, 403, 422),
 )
-async def list_sites(
+async def list_water_sites(
     ctx: ReaderCtx,
     cursor: Cursor = None,
     limit: Limit = 50,
@@ -141,7 +141,7 @@ async def progress(
     summary="供水工程点位详情 / a water site",
     responses=problem_responses(401, 403, 404),
 )
-async def get_site(site_id: uuid.UUID, ctx: ReaderCtx) -> JSONResponse:
+async def get_water_site(site_id: uuid.UUID, ctx: ReaderCtx) -> JSONResponse:
     site = await repository.site(ctx.session, ctx.principal, site_id)
     if site is None:
         raise NotFound("供水点位不存在或不在您的数据范围内", "water site not found")

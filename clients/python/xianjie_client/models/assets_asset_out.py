@@ -9,8 +9,10 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.assets_asset_kind import AssetsAssetKind
+from ..models.assets_asset_origin import AssetsAssetOrigin
 from ..models.assets_asset_status import AssetsAssetStatus
 from ..models.assets_owner_kind import AssetsOwnerKind
+from ..models.assets_use_status import AssetsUseStatus
 
 T = TypeVar("T", bound="AssetsAssetOut")
 
@@ -35,10 +37,18 @@ class AssetsAssetOut:
         owner_name (None | str):
         manager_name (None | str):
         status (AssetsAssetStatus): An asset's life (domain §4): formed → 确权 → 移交 → 管护运营 → 处置.
+        origin (AssetsAssetOrigin): Where a ledger line comes from, so the one ledger (统一台账) says which lines predate
+            it.
+        legacy_ref (None | str):
+        legacy_project_name (None | str):
+        use_status (AssetsUseStatus | None):
+        use_status_since (datetime.date | None):
         version (int):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
         kind_label (str): kind 的中文名称
+        origin_label (str): origin 的中文名称
+        use_status_label (None | str): use_status 的中文名称
         owner_kind_label (str): owner_kind 的中文名称
         status_label (str): status 的中文名称
     """
@@ -59,10 +69,17 @@ class AssetsAssetOut:
     owner_name: None | str
     manager_name: None | str
     status: AssetsAssetStatus
+    origin: AssetsAssetOrigin
+    legacy_ref: None | str
+    legacy_project_name: None | str
+    use_status: AssetsUseStatus | None
+    use_status_since: datetime.date | None
     version: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
     kind_label: str
+    origin_label: str
+    use_status_label: None | str
     owner_kind_label: str
     status_label: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -109,6 +126,26 @@ class AssetsAssetOut:
 
         status = self.status.value
 
+        origin = self.origin.value
+
+        legacy_ref: None | str
+        legacy_ref = self.legacy_ref
+
+        legacy_project_name: None | str
+        legacy_project_name = self.legacy_project_name
+
+        use_status: None | str
+        if isinstance(self.use_status, AssetsUseStatus):
+            use_status = self.use_status.value
+        else:
+            use_status = self.use_status
+
+        use_status_since: None | str
+        if isinstance(self.use_status_since, datetime.date):
+            use_status_since = self.use_status_since.isoformat()
+        else:
+            use_status_since = self.use_status_since
+
         version = self.version
 
         created_at = self.created_at.isoformat()
@@ -116,6 +153,11 @@ class AssetsAssetOut:
         updated_at = self.updated_at.isoformat()
 
         kind_label = self.kind_label
+
+        origin_label = self.origin_label
+
+        use_status_label: None | str
+        use_status_label = self.use_status_label
 
         owner_kind_label = self.owner_kind_label
 
@@ -141,10 +183,17 @@ class AssetsAssetOut:
                 "owner_name": owner_name,
                 "manager_name": manager_name,
                 "status": status,
+                "origin": origin,
+                "legacy_ref": legacy_ref,
+                "legacy_project_name": legacy_project_name,
+                "use_status": use_status,
+                "use_status_since": use_status_since,
                 "version": version,
                 "created_at": created_at,
                 "updated_at": updated_at,
                 "kind_label": kind_label,
+                "origin_label": origin_label,
+                "use_status_label": use_status_label,
                 "owner_kind_label": owner_kind_label,
                 "status_label": status_label,
             }
@@ -225,6 +274,52 @@ class AssetsAssetOut:
 
         status = AssetsAssetStatus(d.pop("status"))
 
+        origin = AssetsAssetOrigin(d.pop("origin"))
+
+        def _parse_legacy_ref(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        legacy_ref = _parse_legacy_ref(d.pop("legacy_ref"))
+
+        def _parse_legacy_project_name(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        legacy_project_name = _parse_legacy_project_name(d.pop("legacy_project_name"))
+
+        def _parse_use_status(data: object) -> AssetsUseStatus | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                use_status_type_0 = AssetsUseStatus(data)
+
+                return use_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AssetsUseStatus | None, data)
+
+        use_status = _parse_use_status(d.pop("use_status"))
+
+        def _parse_use_status_since(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                use_status_since_type_0 = datetime.date.fromisoformat(data)
+
+                return use_status_since_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        use_status_since = _parse_use_status_since(d.pop("use_status_since"))
+
         version = d.pop("version")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
@@ -232,6 +327,15 @@ class AssetsAssetOut:
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
         kind_label = d.pop("kind_label")
+
+        origin_label = d.pop("origin_label")
+
+        def _parse_use_status_label(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        use_status_label = _parse_use_status_label(d.pop("use_status_label"))
 
         owner_kind_label = d.pop("owner_kind_label")
 
@@ -254,10 +358,17 @@ class AssetsAssetOut:
             owner_name=owner_name,
             manager_name=manager_name,
             status=status,
+            origin=origin,
+            legacy_ref=legacy_ref,
+            legacy_project_name=legacy_project_name,
+            use_status=use_status,
+            use_status_since=use_status_since,
             version=version,
             created_at=created_at,
             updated_at=updated_at,
             kind_label=kind_label,
+            origin_label=origin_label,
+            use_status_label=use_status_label,
             owner_kind_label=owner_kind_label,
             status_label=status_label,
         )

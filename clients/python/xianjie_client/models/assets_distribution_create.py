@@ -29,6 +29,7 @@ class AssetsDistributionCreate:
         total_amount (int | str): 分配总额（元）
         shares (list[AssetsShareIn]): 各项用途，合计须等于总额
         decision_ref (None | str | Unset): 决议文号
+        revenue_year (int | None | Unset): 收益所属年度（默认决策日期所在年度）；分配不得超过该年度登记的收益
     """
 
     asset_id: UUID
@@ -38,6 +39,7 @@ class AssetsDistributionCreate:
     total_amount: int | str
     shares: list[AssetsShareIn]
     decision_ref: None | str | Unset = UNSET
+    revenue_year: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         asset_id = str(self.asset_id)
@@ -62,6 +64,12 @@ class AssetsDistributionCreate:
         else:
             decision_ref = self.decision_ref
 
+        revenue_year: int | None | Unset
+        if isinstance(self.revenue_year, Unset):
+            revenue_year = UNSET
+        else:
+            revenue_year = self.revenue_year
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -76,6 +84,8 @@ class AssetsDistributionCreate:
         )
         if decision_ref is not UNSET:
             field_dict["decision_ref"] = decision_ref
+        if revenue_year is not UNSET:
+            field_dict["revenue_year"] = revenue_year
 
         return field_dict
 
@@ -113,6 +123,15 @@ class AssetsDistributionCreate:
 
         decision_ref = _parse_decision_ref(d.pop("decision_ref", UNSET))
 
+        def _parse_revenue_year(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        revenue_year = _parse_revenue_year(d.pop("revenue_year", UNSET))
+
         assets_distribution_create = cls(
             asset_id=asset_id,
             decided_on=decided_on,
@@ -121,6 +140,7 @@ class AssetsDistributionCreate:
             total_amount=total_amount,
             shares=shares,
             decision_ref=decision_ref,
+            revenue_year=revenue_year,
         )
 
         return assets_distribution_create

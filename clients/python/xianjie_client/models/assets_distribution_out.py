@@ -9,8 +9,10 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.assets_decision_procedure import AssetsDecisionProcedure
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.assets_reversal_out import AssetsReversalOut
     from ..models.assets_share_out import AssetsShareOut
 
 
@@ -31,11 +33,13 @@ class AssetsDistributionOut:
         approving_body (str):
         decision_ref (None | str):
         total_amount (str):
+        revenue_year (int):
         shares (list[AssetsShareOut]):
         actor (str):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
         procedure_label (str): procedure 的中文名称
+        reversal (AssetsReversalOut | None | Unset): 冲销记录（已冲销的分配不再计入）
     """
 
     id: UUID
@@ -47,14 +51,18 @@ class AssetsDistributionOut:
     approving_body: str
     decision_ref: None | str
     total_amount: str
+    revenue_year: int
     shares: list[AssetsShareOut]
     actor: str
     created_at: datetime.datetime
     updated_at: datetime.datetime
     procedure_label: str
+    reversal: AssetsReversalOut | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.assets_reversal_out import AssetsReversalOut  # noqa: PLC0415
+
         id = str(self.id)
 
         asset_id = str(self.asset_id)
@@ -74,6 +82,8 @@ class AssetsDistributionOut:
 
         total_amount = self.total_amount
 
+        revenue_year = self.revenue_year
+
         shares = []
         for shares_item_data in self.shares:
             shares_item = shares_item_data.to_dict()
@@ -86,6 +96,14 @@ class AssetsDistributionOut:
         updated_at = self.updated_at.isoformat()
 
         procedure_label = self.procedure_label
+
+        reversal: dict[str, Any] | None | Unset
+        if isinstance(self.reversal, Unset):
+            reversal = UNSET
+        elif isinstance(self.reversal, AssetsReversalOut):
+            reversal = self.reversal.to_dict()
+        else:
+            reversal = self.reversal
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -100,6 +118,7 @@ class AssetsDistributionOut:
                 "approving_body": approving_body,
                 "decision_ref": decision_ref,
                 "total_amount": total_amount,
+                "revenue_year": revenue_year,
                 "shares": shares,
                 "actor": actor,
                 "created_at": created_at,
@@ -107,11 +126,14 @@ class AssetsDistributionOut:
                 "procedure_label": procedure_label,
             }
         )
+        if reversal is not UNSET:
+            field_dict["reversal"] = reversal
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.assets_reversal_out import AssetsReversalOut  # noqa: PLC0415
         from ..models.assets_share_out import AssetsShareOut  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -138,6 +160,8 @@ class AssetsDistributionOut:
 
         total_amount = d.pop("total_amount")
 
+        revenue_year = d.pop("revenue_year")
+
         shares = []
         _shares = d.pop("shares")
         for shares_item_data in _shares:
@@ -153,6 +177,23 @@ class AssetsDistributionOut:
 
         procedure_label = d.pop("procedure_label")
 
+        def _parse_reversal(data: object) -> AssetsReversalOut | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                reversal_type_0 = AssetsReversalOut.from_dict(data)
+
+                return reversal_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AssetsReversalOut | None | Unset, data)
+
+        reversal = _parse_reversal(d.pop("reversal", UNSET))
+
         assets_distribution_out = cls(
             id=id,
             asset_id=asset_id,
@@ -163,11 +204,13 @@ class AssetsDistributionOut:
             approving_body=approving_body,
             decision_ref=decision_ref,
             total_amount=total_amount,
+            revenue_year=revenue_year,
             shares=shares,
             actor=actor,
             created_at=created_at,
             updated_at=updated_at,
             procedure_label=procedure_label,
+            reversal=reversal,
         )
 
         assets_distribution_out.additional_properties = d

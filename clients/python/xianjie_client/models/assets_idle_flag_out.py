@@ -25,7 +25,7 @@ class AssetsIdleFlagOut:
         asset_value (str):
         town_code (str):
         village_code (str):
-        rule (AssetsIdleRule): no_revenue=连续无收益；low_utilisation=利用率偏低
+        rule (AssetsIdleRule): no_revenue=连续无收益；low_utilisation=利用率偏低；not_in_use=公益性资产闲置或损毁
         flagged_on (datetime.date):
         measure (str): 无收益月数，或平均利用率（0–1）
         proposed_action (AssetsIdleAction | None):

@@ -17,7 +17,7 @@ class EmploymentSubsidyCreate:
     """
     Attributes:
         worker_id (UUID):
-        kind (EmploymentSubsidyKind): transport=交通补贴；training=培训补贴；social_security=社保补贴
+        kind (EmploymentSubsidyKind): transport=交通补贴；training=培训补贴；social_security=社保补贴；tax_incentive=税收优惠
         period_start (datetime.date): 补贴所属期间开始
         period_end (datetime.date): 补贴所属期间结束（含）
         amount (int | str): 金额（元）

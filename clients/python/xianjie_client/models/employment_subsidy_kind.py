@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class EmploymentSubsidyKind(StrEnum):
     SOCIAL_SECURITY = "social_security"
+    TAX_INCENTIVE = "tax_incentive"
     TRAINING = "training"
     TRANSPORT = "transport"
 

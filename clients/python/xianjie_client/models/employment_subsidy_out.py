@@ -21,11 +21,12 @@ class EmploymentSubsidyOut:
         worker_id (UUID):
         town_code (str):
         village_code (str):
-        kind (EmploymentSubsidyKind): transport=交通补贴；training=培训补贴；social_security=社保补贴
+        kind (EmploymentSubsidyKind): transport=交通补贴；training=培训补贴；social_security=社保补贴；tax_incentive=税收优惠
         period_start (datetime.date):
         period_end (datetime.date):
         amount (str):
         granted_on (datetime.date):
+        reversed_ (bool): 已冲销（冲销记录见 /reversal）
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
         kind_label (str): kind 的中文名称
@@ -40,6 +41,7 @@ class EmploymentSubsidyOut:
     period_end: datetime.date
     amount: str
     granted_on: datetime.date
+    reversed_: bool
     created_at: datetime.datetime
     updated_at: datetime.datetime
     kind_label: str
@@ -64,6 +66,8 @@ class EmploymentSubsidyOut:
 
         granted_on = self.granted_on.isoformat()
 
+        reversed_ = self.reversed_
+
         created_at = self.created_at.isoformat()
 
         updated_at = self.updated_at.isoformat()
@@ -83,6 +87,7 @@ class EmploymentSubsidyOut:
                 "period_end": period_end,
                 "amount": amount,
                 "granted_on": granted_on,
+                "reversed": reversed_,
                 "created_at": created_at,
                 "updated_at": updated_at,
                 "kind_label": kind_label,
@@ -112,6 +117,8 @@ class EmploymentSubsidyOut:
 
         granted_on = datetime.date.fromisoformat(d.pop("granted_on"))
 
+        reversed_ = d.pop("reversed")
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
@@ -128,6 +135,7 @@ class EmploymentSubsidyOut:
             period_end=period_end,
             amount=amount,
             granted_on=granted_on,
+            reversed_=reversed_,
             created_at=created_at,
             updated_at=updated_at,
             kind_label=kind_label,

@@ -17,10 +17,12 @@ class EmploymentSubsidyTotal:
     Attributes:
         town_code (str):
         town_name (None | str):
-        kind (EmploymentSubsidyKind): transport=交通补贴；training=培训补贴；social_security=社保补贴
+        kind (EmploymentSubsidyKind): transport=交通补贴；training=培训补贴；social_security=社保补贴；tax_incentive=税收优惠
         kind_label (str):
-        count (int):
-        amount (str):
+        count (int): 未冲销的发放笔数
+        granted (str): 发放金额
+        reversed_ (str): 冲销金额
+        amount (str): 净额 = 发放 − 冲销
     """
 
     town_code: str
@@ -28,6 +30,8 @@ class EmploymentSubsidyTotal:
     kind: EmploymentSubsidyKind
     kind_label: str
     count: int
+    granted: str
+    reversed_: str
     amount: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -43,6 +47,10 @@ class EmploymentSubsidyTotal:
 
         count = self.count
 
+        granted = self.granted
+
+        reversed_ = self.reversed_
+
         amount = self.amount
 
         field_dict: dict[str, Any] = {}
@@ -54,6 +62,8 @@ class EmploymentSubsidyTotal:
                 "kind": kind,
                 "kind_label": kind_label,
                 "count": count,
+                "granted": granted,
+                "reversed": reversed_,
                 "amount": amount,
             }
         )
@@ -78,6 +88,10 @@ class EmploymentSubsidyTotal:
 
         count = d.pop("count")
 
+        granted = d.pop("granted")
+
+        reversed_ = d.pop("reversed")
+
         amount = d.pop("amount")
 
         employment_subsidy_total = cls(
@@ -86,6 +100,8 @@ class EmploymentSubsidyTotal:
             kind=kind,
             kind_label=kind_label,
             count=count,
+            granted=granted,
+            reversed_=reversed_,
             amount=amount,
         )
 

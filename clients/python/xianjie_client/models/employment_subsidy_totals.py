@@ -15,7 +15,7 @@ T = TypeVar("T", bound="EmploymentSubsidyTotals")
 
 @_attrs_define
 class EmploymentSubsidyTotals:
-    """按乡镇、补贴类型汇总（发放日期所在年度）.
+    """按乡镇、补贴类型汇总（发放日期所在年度；冲销计入原发放年度）.
 
     Attributes:
         year (int):

@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="FundsAllocationOut")
 
@@ -23,6 +25,8 @@ class FundsAllocationOut:
         industry_share_flagged (bool): 突破中央资金产业占比要求（按配置记录并预警）
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
+        corrects_id (None | Unset | UUID): 冲正分录：所冲正的原资金安排
+        reversed_ (str | Unset): 已被冲正的金额 Default: '0.00'.
     """
 
     id: UUID
@@ -33,6 +37,8 @@ class FundsAllocationOut:
     industry_share_flagged: bool
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    corrects_id: None | Unset | UUID = UNSET
+    reversed_: str | Unset = "0.00"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -52,6 +58,16 @@ class FundsAllocationOut:
 
         updated_at = self.updated_at.isoformat()
 
+        corrects_id: None | str | Unset
+        if isinstance(self.corrects_id, Unset):
+            corrects_id = UNSET
+        elif isinstance(self.corrects_id, UUID):
+            corrects_id = str(self.corrects_id)
+        else:
+            corrects_id = self.corrects_id
+
+        reversed_ = self.reversed_
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -66,6 +82,10 @@ class FundsAllocationOut:
                 "updated_at": updated_at,
             }
         )
+        if corrects_id is not UNSET:
+            field_dict["corrects_id"] = corrects_id
+        if reversed_ is not UNSET:
+            field_dict["reversed"] = reversed_
 
         return field_dict
 
@@ -88,6 +108,25 @@ class FundsAllocationOut:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        def _parse_corrects_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                corrects_id_type_0 = UUID(data)
+
+                return corrects_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        corrects_id = _parse_corrects_id(d.pop("corrects_id", UNSET))
+
+        reversed_ = d.pop("reversed", UNSET)
+
         funds_allocation_out = cls(
             id=id,
             fund_id=fund_id,
@@ -97,6 +136,8 @@ class FundsAllocationOut:
             industry_share_flagged=industry_share_flagged,
             created_at=created_at,
             updated_at=updated_at,
+            corrects_id=corrects_id,
+            reversed_=reversed_,
         )
 
         funds_allocation_out.additional_properties = d

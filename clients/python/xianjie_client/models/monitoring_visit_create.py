@@ -28,6 +28,7 @@ class MonitoringVisitCreate:
         findings (str):
         risk_causes (list[MonitoringRiskCause] | Unset): 发现风险时填写，将产生预警
         as_town_secretary (bool | Unset): 镇党委书记遍访（仅镇干部） Default: False.
+        work_team_id (None | Unset | UUID): 驻村工作队昼访夜谈：走访人当日所在的本村工作队
         policies_explained (list[MonitoringPolicyExplained] | Unset): 本次讲解的政策（明白纸）及农户此前是否知晓
     """
 
@@ -38,6 +39,7 @@ class MonitoringVisitCreate:
     findings: str
     risk_causes: list[MonitoringRiskCause] | Unset = UNSET
     as_town_secretary: bool | Unset = False
+    work_team_id: None | Unset | UUID = UNSET
     policies_explained: list[MonitoringPolicyExplained] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -62,6 +64,14 @@ class MonitoringVisitCreate:
 
         as_town_secretary = self.as_town_secretary
 
+        work_team_id: None | str | Unset
+        if isinstance(self.work_team_id, Unset):
+            work_team_id = UNSET
+        elif isinstance(self.work_team_id, UUID):
+            work_team_id = str(self.work_team_id)
+        else:
+            work_team_id = self.work_team_id
+
         policies_explained: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.policies_explained, Unset):
             policies_explained = []
@@ -84,6 +94,8 @@ class MonitoringVisitCreate:
             field_dict["risk_causes"] = risk_causes
         if as_town_secretary is not UNSET:
             field_dict["as_town_secretary"] = as_town_secretary
+        if work_team_id is not UNSET:
+            field_dict["work_team_id"] = work_team_id
         if policies_explained is not UNSET:
             field_dict["policies_explained"] = policies_explained
 
@@ -121,6 +133,23 @@ class MonitoringVisitCreate:
 
         as_town_secretary = d.pop("as_town_secretary", UNSET)
 
+        def _parse_work_team_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                work_team_id_type_0 = UUID(data)
+
+                return work_team_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        work_team_id = _parse_work_team_id(d.pop("work_team_id", UNSET))
+
         _policies_explained = d.pop("policies_explained", UNSET)
         policies_explained: list[MonitoringPolicyExplained] | Unset = UNSET
         if _policies_explained is not UNSET:
@@ -138,6 +167,7 @@ class MonitoringVisitCreate:
             findings=findings,
             risk_causes=risk_causes,
             as_town_secretary=as_town_secretary,
+            work_team_id=work_team_id,
             policies_explained=policies_explained,
         )
 

@@ -39,6 +39,7 @@ class MonitoringVisitOut:
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
         visitor_kind_label (str): visitor_kind 的中文名称
+        work_team_id (None | Unset | UUID):
         policies_explained (list[MonitoringPolicyExplainedOut] | Unset):
     """
 
@@ -58,6 +59,7 @@ class MonitoringVisitOut:
     created_at: datetime.datetime
     updated_at: datetime.datetime
     visitor_kind_label: str
+    work_team_id: None | Unset | UUID = UNSET
     policies_explained: list[MonitoringPolicyExplainedOut] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -101,6 +103,14 @@ class MonitoringVisitOut:
 
         visitor_kind_label = self.visitor_kind_label
 
+        work_team_id: None | str | Unset
+        if isinstance(self.work_team_id, Unset):
+            work_team_id = UNSET
+        elif isinstance(self.work_team_id, UUID):
+            work_team_id = str(self.work_team_id)
+        else:
+            work_team_id = self.work_team_id
+
         policies_explained: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.policies_explained, Unset):
             policies_explained = []
@@ -130,6 +140,8 @@ class MonitoringVisitOut:
                 "visitor_kind_label": visitor_kind_label,
             }
         )
+        if work_team_id is not UNSET:
+            field_dict["work_team_id"] = work_team_id
         if policies_explained is not UNSET:
             field_dict["policies_explained"] = policies_explained
 
@@ -190,6 +202,23 @@ class MonitoringVisitOut:
 
         visitor_kind_label = d.pop("visitor_kind_label")
 
+        def _parse_work_team_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                work_team_id_type_0 = UUID(data)
+
+                return work_team_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        work_team_id = _parse_work_team_id(d.pop("work_team_id", UNSET))
+
         _policies_explained = d.pop("policies_explained", UNSET)
         policies_explained: list[MonitoringPolicyExplainedOut] | Unset = UNSET
         if _policies_explained is not UNSET:
@@ -216,6 +245,7 @@ class MonitoringVisitOut:
             created_at=created_at,
             updated_at=updated_at,
             visitor_kind_label=visitor_kind_label,
+            work_team_id=work_team_id,
             policies_explained=policies_explained,
         )
 

@@ -1,0 +1,242 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.assets_asset_out import AssetsAssetOut
+from ...models.assets_use_check_in import AssetsUseCheckIn
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    asset_id: UUID,
+    *,
+    body: AssetsUseCheckIn,
+    if_match: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/assets/v1/assets/{asset_id}/use-checks".format(
+            asset_id=quote(str(asset_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AssetsAssetOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = AssetsAssetOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AssetsAssetOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    asset_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: AssetsUseCheckIn,
+    if_match: str,
+) -> Response[AssetsAssetOut | Problem]:
+    """登记公益性资产使用状况核查（需 If-Match）/ record a public-welfare asset's use status
+
+    Args:
+        asset_id (UUID):
+        if_match (str):
+        body (AssetsUseCheckIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AssetsAssetOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        asset_id=asset_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    asset_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: AssetsUseCheckIn,
+    if_match: str,
+) -> AssetsAssetOut | Problem | None:
+    """登记公益性资产使用状况核查（需 If-Match）/ record a public-welfare asset's use status
+
+    Args:
+        asset_id (UUID):
+        if_match (str):
+        body (AssetsUseCheckIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AssetsAssetOut | Problem
+    """
+
+    return sync_detailed(
+        asset_id=asset_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    asset_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: AssetsUseCheckIn,
+    if_match: str,
+) -> Response[AssetsAssetOut | Problem]:
+    """登记公益性资产使用状况核查（需 If-Match）/ record a public-welfare asset's use status
+
+    Args:
+        asset_id (UUID):
+        if_match (str):
+        body (AssetsUseCheckIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AssetsAssetOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        asset_id=asset_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    asset_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: AssetsUseCheckIn,
+    if_match: str,
+) -> AssetsAssetOut | Problem | None:
+    """登记公益性资产使用状况核查（需 If-Match）/ record a public-welfare asset's use status
+
+    Args:
+        asset_id (UUID):
+        if_match (str):
+        body (AssetsUseCheckIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AssetsAssetOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            asset_id=asset_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

@@ -1,0 +1,218 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.employment_brand_worker_create import EmploymentBrandWorkerCreate
+from ...models.employment_brand_worker_out import EmploymentBrandWorkerOut
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    brand_id: UUID,
+    *,
+    body: EmploymentBrandWorkerCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/employment/v1/labour-brands/{brand_id}/workers".format(
+            brand_id=quote(str(brand_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> EmploymentBrandWorkerOut | Problem | None:
+    if response.status_code == 201:
+        response_201 = EmploymentBrandWorkerOut.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[EmploymentBrandWorkerOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    brand_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: EmploymentBrandWorkerCreate,
+) -> Response[EmploymentBrandWorkerOut | Problem]:
+    """登记品牌务工人员 / a worker employed under the brand
+
+    Args:
+        brand_id (UUID):
+        body (EmploymentBrandWorkerCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EmploymentBrandWorkerOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        brand_id=brand_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    brand_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: EmploymentBrandWorkerCreate,
+) -> EmploymentBrandWorkerOut | Problem | None:
+    """登记品牌务工人员 / a worker employed under the brand
+
+    Args:
+        brand_id (UUID):
+        body (EmploymentBrandWorkerCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EmploymentBrandWorkerOut | Problem
+    """
+
+    return sync_detailed(
+        brand_id=brand_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    brand_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: EmploymentBrandWorkerCreate,
+) -> Response[EmploymentBrandWorkerOut | Problem]:
+    """登记品牌务工人员 / a worker employed under the brand
+
+    Args:
+        brand_id (UUID):
+        body (EmploymentBrandWorkerCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EmploymentBrandWorkerOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        brand_id=brand_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    brand_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: EmploymentBrandWorkerCreate,
+) -> EmploymentBrandWorkerOut | Problem | None:
+    """登记品牌务工人员 / a worker employed under the brand
+
+    Args:
+        brand_id (UUID):
+        body (EmploymentBrandWorkerCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EmploymentBrandWorkerOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            brand_id=brand_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,242 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.funds_correction_decision import FundsCorrectionDecision
+from ...models.funds_correction_out import FundsCorrectionOut
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    correction_id: UUID,
+    *,
+    body: FundsCorrectionDecision,
+    if_match: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/funds/v1/corrections/{correction_id}/decision".format(
+            correction_id=quote(str(correction_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> FundsCorrectionOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = FundsCorrectionOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[FundsCorrectionOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    correction_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: FundsCorrectionDecision,
+    if_match: str,
+) -> Response[FundsCorrectionOut | Problem]:
+    """审批冲正（需 If-Match；审批人不能是申请人）/ approve or reject a correction
+
+    Args:
+        correction_id (UUID):
+        if_match (str):
+        body (FundsCorrectionDecision):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[FundsCorrectionOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        correction_id=correction_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    correction_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: FundsCorrectionDecision,
+    if_match: str,
+) -> FundsCorrectionOut | Problem | None:
+    """审批冲正（需 If-Match；审批人不能是申请人）/ approve or reject a correction
+
+    Args:
+        correction_id (UUID):
+        if_match (str):
+        body (FundsCorrectionDecision):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        FundsCorrectionOut | Problem
+    """
+
+    return sync_detailed(
+        correction_id=correction_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    correction_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: FundsCorrectionDecision,
+    if_match: str,
+) -> Response[FundsCorrectionOut | Problem]:
+    """审批冲正（需 If-Match；审批人不能是申请人）/ approve or reject a correction
+
+    Args:
+        correction_id (UUID):
+        if_match (str):
+        body (FundsCorrectionDecision):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[FundsCorrectionOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        correction_id=correction_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    correction_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: FundsCorrectionDecision,
+    if_match: str,
+) -> FundsCorrectionOut | Problem | None:
+    """审批冲正（需 If-Match；审批人不能是申请人）/ approve or reject a correction
+
+    Args:
+        correction_id (UUID):
+        if_match (str):
+        body (FundsCorrectionDecision):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        FundsCorrectionOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            correction_id=correction_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

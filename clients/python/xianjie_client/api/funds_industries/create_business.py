@@ -1,0 +1,218 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.funds_business_create import FundsBusinessCreate
+from ...models.funds_business_out import FundsBusinessOut
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    industry_id: UUID,
+    *,
+    body: FundsBusinessCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/funds/v1/industries/{industry_id}/businesses".format(
+            industry_id=quote(str(industry_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> FundsBusinessOut | Problem | None:
+    if response.status_code == 201:
+        response_201 = FundsBusinessOut.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[FundsBusinessOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    industry_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: FundsBusinessCreate,
+) -> Response[FundsBusinessOut | Problem]:
+    """登记经营主体 / register a business running the industry
+
+    Args:
+        industry_id (UUID):
+        body (FundsBusinessCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[FundsBusinessOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        industry_id=industry_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    industry_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: FundsBusinessCreate,
+) -> FundsBusinessOut | Problem | None:
+    """登记经营主体 / register a business running the industry
+
+    Args:
+        industry_id (UUID):
+        body (FundsBusinessCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        FundsBusinessOut | Problem
+    """
+
+    return sync_detailed(
+        industry_id=industry_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    industry_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: FundsBusinessCreate,
+) -> Response[FundsBusinessOut | Problem]:
+    """登记经营主体 / register a business running the industry
+
+    Args:
+        industry_id (UUID):
+        body (FundsBusinessCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[FundsBusinessOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        industry_id=industry_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    industry_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: FundsBusinessCreate,
+) -> FundsBusinessOut | Problem | None:
+    """登记经营主体 / register a business running the industry
+
+    Args:
+        industry_id (UUID):
+        body (FundsBusinessCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        FundsBusinessOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            industry_id=industry_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,187 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.funds_business_out import FundsBusinessOut
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    industry_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/funds/v1/industries/{industry_id}/businesses".format(
+            industry_id=quote(str(industry_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | list[FundsBusinessOut] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = FundsBusinessOut.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | list[FundsBusinessOut]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    industry_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | list[FundsBusinessOut]]:
+    """产业的经营主体
+
+    Args:
+        industry_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[FundsBusinessOut]]
+    """
+
+    kwargs = _get_kwargs(
+        industry_id=industry_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    industry_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | list[FundsBusinessOut] | None:
+    """产业的经营主体
+
+    Args:
+        industry_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[FundsBusinessOut]
+    """
+
+    return sync_detailed(
+        industry_id=industry_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    industry_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | list[FundsBusinessOut]]:
+    """产业的经营主体
+
+    Args:
+        industry_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[FundsBusinessOut]]
+    """
+
+    kwargs = _get_kwargs(
+        industry_id=industry_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    industry_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | list[FundsBusinessOut] | None:
+    """产业的经营主体
+
+    Args:
+        industry_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[FundsBusinessOut]
+    """
+
+    return (
+        await asyncio_detailed(
+            industry_id=industry_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,213 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.monitoring_expense_in import MonitoringExpenseIn
+from ...models.monitoring_expense_out import MonitoringExpenseOut
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    household_id: UUID,
+    *,
+    body: MonitoringExpenseIn,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/monitoring/v1/households/{household_id}/medical-expenses".format(
+            household_id=quote(str(household_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> MonitoringExpenseOut | Problem | None:
+    if response.status_code == 201:
+        response_201 = MonitoringExpenseOut.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[MonitoringExpenseOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    household_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: MonitoringExpenseIn,
+) -> Response[MonitoringExpenseOut | Problem]:
+    """登记大额医疗费用及三重保障支付 / record a large medical expense
+
+    Args:
+        household_id (UUID):
+        body (MonitoringExpenseIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[MonitoringExpenseOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        household_id=household_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    household_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: MonitoringExpenseIn,
+) -> MonitoringExpenseOut | Problem | None:
+    """登记大额医疗费用及三重保障支付 / record a large medical expense
+
+    Args:
+        household_id (UUID):
+        body (MonitoringExpenseIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        MonitoringExpenseOut | Problem
+    """
+
+    return sync_detailed(
+        household_id=household_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    household_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: MonitoringExpenseIn,
+) -> Response[MonitoringExpenseOut | Problem]:
+    """登记大额医疗费用及三重保障支付 / record a large medical expense
+
+    Args:
+        household_id (UUID):
+        body (MonitoringExpenseIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[MonitoringExpenseOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        household_id=household_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    household_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: MonitoringExpenseIn,
+) -> MonitoringExpenseOut | Problem | None:
+    """登记大额医疗费用及三重保障支付 / record a large medical expense
+
+    Args:
+        household_id (UUID):
+        body (MonitoringExpenseIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        MonitoringExpenseOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            household_id=household_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

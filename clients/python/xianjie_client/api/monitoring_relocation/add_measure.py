@@ -1,0 +1,213 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.monitoring_site_measure_in import MonitoringSiteMeasureIn
+from ...models.monitoring_site_measure_out import MonitoringSiteMeasureOut
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    site_id: UUID,
+    *,
+    body: MonitoringSiteMeasureIn,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/monitoring/v1/relocation/sites/{site_id}/measures".format(
+            site_id=quote(str(site_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> MonitoringSiteMeasureOut | Problem | None:
+    if response.status_code == 201:
+        response_201 = MonitoringSiteMeasureOut.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[MonitoringSiteMeasureOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    site_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: MonitoringSiteMeasureIn,
+) -> Response[MonitoringSiteMeasureOut | Problem]:
+    """后续扶持措施（就业、产业、社区服务）/ a follow-up measure of the site
+
+    Args:
+        site_id (UUID):
+        body (MonitoringSiteMeasureIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[MonitoringSiteMeasureOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        site_id=site_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    site_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: MonitoringSiteMeasureIn,
+) -> MonitoringSiteMeasureOut | Problem | None:
+    """后续扶持措施（就业、产业、社区服务）/ a follow-up measure of the site
+
+    Args:
+        site_id (UUID):
+        body (MonitoringSiteMeasureIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        MonitoringSiteMeasureOut | Problem
+    """
+
+    return sync_detailed(
+        site_id=site_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    site_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: MonitoringSiteMeasureIn,
+) -> Response[MonitoringSiteMeasureOut | Problem]:
+    """后续扶持措施（就业、产业、社区服务）/ a follow-up measure of the site
+
+    Args:
+        site_id (UUID):
+        body (MonitoringSiteMeasureIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[MonitoringSiteMeasureOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        site_id=site_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    site_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: MonitoringSiteMeasureIn,
+) -> MonitoringSiteMeasureOut | Problem | None:
+    """后续扶持措施（就业、产业、社区服务）/ a follow-up measure of the site
+
+    Args:
+        site_id (UUID):
+        body (MonitoringSiteMeasureIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        MonitoringSiteMeasureOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            site_id=site_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

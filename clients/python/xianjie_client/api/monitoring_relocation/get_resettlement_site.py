@@ -1,0 +1,182 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.monitoring_site_out import MonitoringSiteOut
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    site_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/monitoring/v1/relocation/sites/{site_id}".format(
+            site_id=quote(str(site_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> MonitoringSiteOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = MonitoringSiteOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[MonitoringSiteOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    site_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[MonitoringSiteOut | Problem]:
+    """安置点 / a site
+
+    Args:
+        site_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[MonitoringSiteOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        site_id=site_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    site_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> MonitoringSiteOut | Problem | None:
+    """安置点 / a site
+
+    Args:
+        site_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        MonitoringSiteOut | Problem
+    """
+
+    return sync_detailed(
+        site_id=site_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    site_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[MonitoringSiteOut | Problem]:
+    """安置点 / a site
+
+    Args:
+        site_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[MonitoringSiteOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        site_id=site_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    site_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> MonitoringSiteOut | Problem | None:
+    """安置点 / a site
+
+    Args:
+        site_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        MonitoringSiteOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            site_id=site_id,
+            client=client,
+        )
+    ).parsed

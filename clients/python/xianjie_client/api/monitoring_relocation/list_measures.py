@@ -1,0 +1,250 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_site_measure_out import PageSiteMeasureOut
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    site_id: UUID,
+    *,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_updated_since: None | str | Unset
+    if isinstance(updated_since, Unset):
+        json_updated_since = UNSET
+    elif isinstance(updated_since, datetime.datetime):
+        json_updated_since = updated_since.isoformat()
+    else:
+        json_updated_since = updated_since
+    params["updated_since"] = json_updated_since
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/monitoring/v1/relocation/sites/{site_id}/measures".format(
+            site_id=quote(str(site_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageSiteMeasureOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageSiteMeasureOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageSiteMeasureOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    site_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Response[PageSiteMeasureOut | Problem]:
+    """后续扶持措施 / measures
+
+    Args:
+        site_id (UUID):
+        updated_since (datetime.datetime | None | Unset): 只返回此时间之后有变化的记录（增量同步）/ only records
+            changed since (delta sync)
+        cursor (None | str | Unset): 上一页答复中的 next_cursor / the previous page's next_cursor
+        limit (int | Unset): 每页条数 / page size Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageSiteMeasureOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        site_id=site_id,
+        updated_since=updated_since,
+        cursor=cursor,
+        limit=limit,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    site_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> PageSiteMeasureOut | Problem | None:
+    """后续扶持措施 / measures
+
+    Args:
+        site_id (UUID):
+        updated_since (datetime.datetime | None | Unset): 只返回此时间之后有变化的记录（增量同步）/ only records
+            changed since (delta sync)
+        cursor (None | str | Unset): 上一页答复中的 next_cursor / the previous page's next_cursor
+        limit (int | Unset): 每页条数 / page size Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageSiteMeasureOut | Problem
+    """
+
+    return sync_detailed(
+        site_id=site_id,
+        client=client,
+        updated_since=updated_since,
+        cursor=cursor,
+        limit=limit,
+    ).parsed
+
+
+async def asyncio_detailed(
+    site_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Response[PageSiteMeasureOut | Problem]:
+    """后续扶持措施 / measures
+
+    Args:
+        site_id (UUID):
+        updated_since (datetime.datetime | None | Unset): 只返回此时间之后有变化的记录（增量同步）/ only records
+            changed since (delta sync)
+        cursor (None | str | Unset): 上一页答复中的 next_cursor / the previous page's next_cursor
+        limit (int | Unset): 每页条数 / page size Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageSiteMeasureOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        site_id=site_id,
+        updated_since=updated_since,
+        cursor=cursor,
+        limit=limit,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    site_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> PageSiteMeasureOut | Problem | None:
+    """后续扶持措施 / measures
+
+    Args:
+        site_id (UUID):
+        updated_since (datetime.datetime | None | Unset): 只返回此时间之后有变化的记录（增量同步）/ only records
+            changed since (delta sync)
+        cursor (None | str | Unset): 上一页答复中的 next_cursor / the previous page's next_cursor
+        limit (int | Unset): 每页条数 / page size Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageSiteMeasureOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            site_id=site_id,
+            client=client,
+            updated_since=updated_since,
+            cursor=cursor,
+            limit=limit,
+        )
+    ).parsed

@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.assets_row_result import AssetsRowResult
+
+
+T = TypeVar("T", bound="AssetsImportReport")
+
+
+@_attrs_define
+class AssetsImportReport:
+    """Per-row outcome of a bulk import; only refused rows are listed unless asked otherwise.
+
+    Attributes:
+        total (int | Unset):  Default: 0.
+        accepted (int | Unset):  Default: 0.
+        unchanged (int | Unset):  Default: 0.
+        refused (int | Unset):  Default: 0.
+        rows (list[AssetsRowResult] | Unset):
+    """
+
+    total: int | Unset = 0
+    accepted: int | Unset = 0
+    unchanged: int | Unset = 0
+    refused: int | Unset = 0
+    rows: list[AssetsRowResult] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        total = self.total
+
+        accepted = self.accepted
+
+        unchanged = self.unchanged
+
+        refused = self.refused
+
+        rows: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.rows, Unset):
+            rows = []
+            for rows_item_data in self.rows:
+                rows_item = rows_item_data.to_dict()
+                rows.append(rows_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if total is not UNSET:
+            field_dict["total"] = total
+        if accepted is not UNSET:
+            field_dict["accepted"] = accepted
+        if unchanged is not UNSET:
+            field_dict["unchanged"] = unchanged
+        if refused is not UNSET:
+            field_dict["refused"] = refused
+        if rows is not UNSET:
+            field_dict["rows"] = rows
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.assets_row_result import AssetsRowResult  # noqa: PLC0415
+
+        d = dict(src_dict)
+        total = d.pop("total", UNSET)
+
+        accepted = d.pop("accepted", UNSET)
+
+        unchanged = d.pop("unchanged", UNSET)
+
+        refused = d.pop("refused", UNSET)
+
+        _rows = d.pop("rows", UNSET)
+        rows: list[AssetsRowResult] | Unset = UNSET
+        if _rows is not UNSET:
+            rows = []
+            for rows_item_data in _rows:
+                rows_item = AssetsRowResult.from_dict(rows_item_data)
+
+                rows.append(rows_item)
+
+        assets_import_report = cls(
+            total=total,
+            accepted=accepted,
+            unchanged=unchanged,
+            refused=refused,
+            rows=rows,
+        )
+
+        assets_import_report.additional_properties = d
+        return assets_import_report
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
