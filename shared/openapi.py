@@ -76,10 +76,32 @@ def _tighten_decimal(node: dict[str, Any]) -> None:
         pattern = r"^(?=[0.]*[1-9])\d+(\.\d+)?$"  # above zero, as the number's bound
     elif number.get("minimum") == 0:
         pattern = r"^\d+(\.\d+)?$"
+    pattern = _bounded(number) or pattern
     for option in options:
         free_text = isinstance(option, dict) and option.get("type") == "string"
         if free_text and "pattern" not in option and "format" not in option:
             option["pattern"] = pattern
+
+
+def _bounded(number: dict[str, Any]) -> str | None:
+    """The decimal string of a quantity with a small whole maximum (a ratio ≤ 1, latitude ≤ 90,
+    hours ≤ 1000), written out so the string form carries the number's bounds too; None where the
+    bounds are not of that shape (the unbounded pattern then stands)."""
+    low, above = number.get("minimum"), number.get("exclusiveMinimum")
+    top, reached = number.get("maximum"), True
+    if top is None:
+        top, reached = number.get("exclusiveMaximum"), False
+    if not isinstance(top, int | float) or top != int(top) or not 0 < top <= 1000:
+        return None
+    top = int(top)
+    signed = low is not None and low == -top
+    if not signed and low != 0 and above != 0:
+        return None
+    below = "|".join(str(whole) for whole in range(top))
+    at_top = rf"|{top}(\.0+)?" if reached else ""
+    sign = "-?" if signed else ""
+    positive = "(?=[0.]*[1-9])" if above == 0 else ""
+    return rf"^{sign}{positive}0*(({below})(\.\d+)?{at_top})$"
 
 
 def _tighten_text(node: dict[str, Any]) -> None:

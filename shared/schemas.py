@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Annotated, Any, get_args
 
 from pydantic import (
@@ -113,16 +113,50 @@ class InputModel(BaseModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _temporal_values_are_iso(cls, data: Any) -> Any:
+    def _values_as_documented(cls, data: Any) -> Any:
         if isinstance(data, dict):
             for name, info in cls.model_fields.items():
-                value = data.get(info.alias or name)
+                key = info.alias or name
+                value = data.get(key)
                 numeric = isinstance(value, int | float) and not isinstance(value, bool)
                 if numeric and _is_temporal(info.annotation):
                     raise ValueError(f"{name}：日期应为 ISO 8601 格式，如 2026-03-02")
                 if numeric and _is_kind(info.annotation, bool):
                     raise ValueError(f"{name}：应为 true 或 false")
+                whole = _is_kind(info.annotation, int) and not _is_kind(info.annotation, bool)
+                if isinstance(value, bool) and whole:
+                    raise ValueError(f"{name}：应为整数")
+                places = _decimal_places(info.metadata)
+                if places is not None and value is not None and _is_kind(info.annotation, Decimal):
+                    data = {**data, key: quantize(value, places)}
         return data
+
+
+def quantize(value: Any, places: int) -> Any:
+    """A measured quantity (GPS, hours, a ratio) given with more places than it keeps is rounded
+    to them (half to even), not refused: the document cannot say "at most 6 places" of a JSON
+    number, and the extra digits carry no meaning. Money is not a quantity: it is refused instead.
+    A value above zero never rounds to zero (a bound "more than 0" holds for what was sent)."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
+        return value
+    try:
+        number = Decimal(str(value).strip())
+    except ArithmeticError:
+        return value
+    if not number.is_finite():
+        return value
+    step = Decimal(1).scaleb(-places)
+    rounded = number.quantize(step, rounding=ROUND_HALF_EVEN)
+    # A positive quantity stays positive: below the smallest step it is that step, not zero.
+    return step.copy_sign(number) if rounded == 0 and number != 0 else rounded
+
+
+def _decimal_places(metadata: list[Any]) -> int | None:
+    for item in metadata:
+        places = getattr(item, "decimal_places", None)
+        if isinstance(places, int):
+            return places
+    return None
 
 
 def _is_temporal(annotation: Any) -> bool:

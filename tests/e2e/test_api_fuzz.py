@@ -10,7 +10,8 @@ schema-valid request; the hook in schemathesis_hooks.py then fails any 422 that 
 request's own schema. Left out: account endpoints (/admin, /auth) — fuzzing them would change the
 session's demo accounts under the other tests — and the public listing, whose per-caller rate limit
 the fuzzer would exhaust for every later test. Also left out, as known gaps of the document still
-open: the household import (a multipart body without its file is accepted) and the PV station
+open: the ledger imports — households, assets, water sites — (a multipart body without its file
+is accepted) and the PV station
 (a decimal sent as a JSON number with more digits than the column takes is refused, which a JSON
 schema number cannot say). A finding prints a curl line.
 """
@@ -46,7 +47,7 @@ async def fuzz(stack: Stack, token: str, seed: int) -> str:
         "--checks",
         "all",
         "--exclude-path-regex",
-        "^/(admin|auth)|/public/|/households/import$|/pv-station$",
+        "^/(admin|auth)|/public/|/(households|assets|water-sites)/import$|/pv-station$",
         "--phases",
         "examples,coverage,fuzzing",
         "--max-examples",

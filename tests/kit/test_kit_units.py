@@ -97,3 +97,60 @@ def test_division_registry_knows_towns_and_villages() -> None:
         registry.require_village("419001109201", "419001100")  # a 王屋镇 village is not in 克井镇
     with pytest.raises(ValidationFailed):
         registry.require_town("419001999")
+
+
+def test_a_quantity_is_rounded_to_its_places_and_stays_on_its_side_of_zero() -> None:
+    from decimal import Decimal
+
+    from shared.schemas import quantize
+
+    assert quantize(35.1234565, 6) == Decimal("35.123456")  # half to even
+    assert quantize("35.1234575", 6) == Decimal("35.123458")
+    assert quantize(0.001, 2) == Decimal("0.01")  # above zero stays above zero
+    assert quantize("-0.001", 2) == Decimal("-0.01")
+    assert quantize(0, 2) == Decimal("0.00")
+    assert quantize("abc", 2) == "abc"  # left for the field's own check to refuse
+    assert quantize(True, 2) is True
+
+
+def test_an_input_model_rounds_quantities_and_refuses_booleans_for_whole_numbers() -> None:
+    from decimal import Decimal
+
+    from pydantic import Field, ValidationError
+
+    from shared.schemas import InputModel
+
+    class Reading(InputModel):
+        latitude: Decimal = Field(ge=-90, le=90, max_digits=9, decimal_places=6)
+        households: int = Field(ge=0)
+
+    assert Reading(latitude=35.12345678, households=3).latitude == Decimal("35.123457")  # type: ignore[arg-type]
+    assert Reading(latitude="90.0000004", households=3).latitude == Decimal("90.000000")  # type: ignore[arg-type]
+    with pytest.raises(ValidationError):
+        Reading(latitude="90.0000006", households=3)  # type: ignore[arg-type]  # 90.000001 is past the bound
+    with pytest.raises(ValidationError):
+        Reading(latitude=1, households=False)
+
+
+def test_the_string_form_of_a_bounded_quantity_carries_its_bounds() -> None:
+    import re
+
+    from shared.openapi import _bounded
+
+    ratio = re.compile(_bounded({"type": "number", "minimum": 0, "maximum": 1}) or "")
+    assert [bool(ratio.match(v)) for v in ("0", "0.75", "1", "1.00", "1.01", "04.7", "-0.1")] == [
+        True,
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
+    below_one = re.compile(_bounded({"type": "number", "minimum": 0, "exclusiveMaximum": 1}) or "")
+    assert below_one.match("0.999") and not below_one.match("1")
+    latitude = re.compile(_bounded({"type": "number", "minimum": -90, "maximum": 90}) or "")
+    assert latitude.match("-90") and latitude.match("35.123456") and not latitude.match("90.5")
+    hours = re.compile(_bounded({"type": "number", "exclusiveMinimum": 0, "maximum": 1000}) or "")
+    assert hours.match("0.5") and not hours.match("0") and not hours.match("1000.5")
+    assert _bounded({"type": "number", "minimum": 5, "maximum": 10}) is None  # not that shape

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
+from pydantic import BeforeValidator
 
 from services.assets.access import ReaderCtx, WriterCtx, visible_asset
 from services.assets.models import AssetKind
@@ -22,6 +23,7 @@ from services.assets.value.schemas import (
 )
 from shared.context import etag_for
 from shared.errors import InvalidTransition, problem_responses
+from shared.schemas import quantize
 
 router = APIRouter(prefix="/v1/assets/{asset_id}", tags=["assets 价值与使用"])
 
@@ -95,7 +97,9 @@ async def depreciation_schedule(
     ctx: ReaderCtx,
     useful_life_years: Annotated[int, Query(ge=1, le=50, description="折旧年限（年）")],
     residual_rate: Annotated[
-        Decimal, Query(ge=0, lt=1, max_digits=4, decimal_places=3, description="残值率")
+        Decimal,
+        BeforeValidator(lambda v: quantize(v, 3)),
+        Query(ge=0, lt=1, max_digits=4, decimal_places=3, description="残值率（多余小数位四舍六入）"),
     ] = Decimal("0.05"),
 ) -> DepreciationSchedule:
     asset = await visible_asset(ctx, asset_id)

@@ -14,6 +14,7 @@ from services.funds.models import InsurancePolicy
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
+from shared.schemas import IsoDate
 
 router = APIRouter(prefix="/v1", tags=["microcredit 小额信贷"])
 
@@ -66,6 +67,6 @@ async def list_policies(
     responses=REPORT_RESPONSES,
 )
 async def insurance_coverage(
-    ctx: LoanReaderCtx, as_of: Annotated[date | None, Query()] = None, format: ReportFormat = "json"
+    ctx: LoanReaderCtx, as_of: Annotated[IsoDate | None, Query()] = None, format: ReportFormat = "json"
 ) -> Response:
     return report_response(await service.coverage(ctx, as_of or date.today()), format)

@@ -42,14 +42,14 @@ from shared.context import RequestContext, etag_for
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
-from shared.schemas import TownCode, VillageCode
+from shared.schemas import IsoDate, TownCode, VillageCode
 
 router = APIRouter(prefix="/v1/forces", tags=["forces 帮扶力量"])
 WRITE = problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
 CREATE = problem_responses(400, 401, 403, 404, 409, 422, 503)
 LIST = problem_responses(401, 403, 422)
-OnDay = Annotated[date | None, Query(description="只列该日在任的")]
-AsOf = Annotated[date | None, Query(description="统计日期（默认今天）")]
+OnDay = Annotated[IsoDate | None, Query(description="只列该日在任的")]
+AsOf = Annotated[IsoDate | None, Query(description="统计日期（默认今天）")]
 Year = Annotated[int | None, Query(ge=2000, le=2100, description="年度（默认今年）")]
 Town = Annotated[TownCode | None, Query()]
 

@@ -21,7 +21,7 @@ from shared.context import RequestContext, etag_for
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
-from shared.schemas import TownCode
+from shared.schemas import IsoDate, TownCode
 
 router = APIRouter(tags=["housing 住房安全"])
 
@@ -128,7 +128,7 @@ async def post_completion(case_id: uuid.UUID, body: CompletionIn, ctx: WriterCtx
 async def dangerous_houses(
     ctx: ReportReaderCtx,
     town_code: Annotated[TownCode | None, Query()] = None,
-    as_of: Annotated[date | None, Query(description="统计日期（默认今天）")] = None,
+    as_of: Annotated[IsoDate | None, Query(description="统计日期（默认今天）")] = None,
     format: ReportFormat = "json",
 ) -> Response:
     report = await service.dangerous_houses_report(ctx, as_of=as_of or date.today(), town_code=town_code)

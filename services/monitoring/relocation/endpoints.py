@@ -25,7 +25,7 @@ from shared.context import etag_for
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
-from shared.schemas import TownCode
+from shared.schemas import IsoDate, TownCode
 
 router = APIRouter(prefix="/v1/relocation", tags=["relocation 易地搬迁后续扶持"])
 WRITE = problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
@@ -173,7 +173,7 @@ async def amend_measure(
 )
 async def sites_report(
     ctx: ReportReaderCtx,
-    as_of: Annotated[date | None, Query(description="统计日期（默认今天）")] = None,
+    as_of: Annotated[IsoDate | None, Query(description="统计日期（默认今天）")] = None,
     town_code: Annotated[TownCode | None, Query()] = None,
     format: ReportFormat = "json",
 ) -> Response:

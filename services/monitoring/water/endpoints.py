@@ -29,7 +29,7 @@ from shared.context import etag_for
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
-from shared.schemas import TownCode
+from shared.schemas import IsoDate, TownCode
 from shared.tabular import ImportReport
 
 router = APIRouter(tags=["water 饮水安全"])
@@ -128,7 +128,7 @@ async def progress(
     ctx: ReportReaderCtx,
     town_code: Annotated[TownCode | None, Query()] = None,
     year: Year = None,
-    as_of: Annotated[date | None, Query(description="统计日期（默认今天）")] = None,
+    as_of: Annotated[IsoDate | None, Query(description="统计日期（默认今天）")] = None,
     format: ReportFormat = "json",
 ) -> Response:
     report = await service.progress_report(ctx, as_of=as_of or date.today(), town_code=town_code, year=year)

@@ -110,7 +110,7 @@ def sync_detailed(
     Args:
         asset_id (UUID):
         useful_life_years (int): 折旧年限（年）
-        residual_rate (float | str | Unset): 残值率 Default: 0.05.
+        residual_rate (float | str | Unset): 残值率（多余小数位四舍六入） Default: 0.05.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,7 +145,7 @@ def sync(
     Args:
         asset_id (UUID):
         useful_life_years (int): 折旧年限（年）
-        residual_rate (float | str | Unset): 残值率 Default: 0.05.
+        residual_rate (float | str | Unset): 残值率（多余小数位四舍六入） Default: 0.05.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,7 +175,7 @@ async def asyncio_detailed(
     Args:
         asset_id (UUID):
         useful_life_years (int): 折旧年限（年）
-        residual_rate (float | str | Unset): 残值率 Default: 0.05.
+        residual_rate (float | str | Unset): 残值率（多余小数位四舍六入） Default: 0.05.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -208,7 +208,7 @@ async def asyncio(
     Args:
         asset_id (UUID):
         useful_life_years (int): 折旧年限（年）
-        residual_rate (float | str | Unset): 残值率 Default: 0.05.
+        residual_rate (float | str | Unset): 残值率（多余小数位四舍六入） Default: 0.05.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
