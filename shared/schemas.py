@@ -146,7 +146,10 @@ def quantize(value: Any, places: int) -> Any:
     if not number.is_finite():
         return value
     step = Decimal(1).scaleb(-places)
-    rounded = number.quantize(step, rounding=ROUND_HALF_EVEN)
+    try:
+        rounded = number.quantize(step, rounding=ROUND_HALF_EVEN)
+    except ArithmeticError:  # far too large to keep these places: the field's bounds refuse it
+        return value
     # A positive quantity stays positive: below the smallest step it is that step, not zero.
     return step.copy_sign(number) if rounded == 0 and number != 0 else rounded
 

@@ -111,6 +111,7 @@ def test_a_quantity_is_rounded_to_its_places_and_stays_on_its_side_of_zero() -> 
     assert quantize(0, 2) == Decimal("0.00")
     assert quantize("abc", 2) == "abc"  # left for the field's own check to refuse
     assert quantize(True, 2) is True
+    assert quantize(1.4e308, 6) == 1.4e308  # too large to round: left for the bounds to refuse
 
 
 def test_an_input_model_rounds_quantities_and_refuses_booleans_for_whole_numbers() -> None:
@@ -130,6 +131,8 @@ def test_an_input_model_rounds_quantities_and_refuses_booleans_for_whole_numbers
         Reading(latitude="90.0000006", households=3)  # type: ignore[arg-type]  # 90.000001 is past the bound
     with pytest.raises(ValidationError):
         Reading(latitude=1, households=False)
+    with pytest.raises(ValidationError):
+        Reading(latitude=1.4210744670070037e308, households=1)  # refused (422), not a 500
 
 
 def test_the_string_form_of_a_bounded_quantity_carries_its_bounds() -> None:
