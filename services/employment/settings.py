@@ -12,6 +12,7 @@ class EmploymentSettings(ServiceSettings):
     """稳岗就业 — settings (env: XIANJIE_EMPLOYMENT_* then XIANJIE_*)."""
 
     component: ClassVar[str] = "employment"
+    needs_id_number_match: ClassVar[bool] = True  # issue 13: the national work file is keyed by ID number
     port: int = 8002
     # Monthly update files of a whole district run to megabytes (100 000 rows ≈ 10 MB as CSV).
     max_body_bytes: int = Field(default=32 * 1024 * 1024, ge=1024)
