@@ -51,7 +51,8 @@ class MemberChanged(EventPayload):
     match_hash: str | None = Field(
         default=None,
         description="身份证号匹配散列：规范化身份证号的 HMAC-SHA256（十六进制，"
-        "密钥 XIANJIE_ID_NUMBER_MATCH_KEY），供就业服务按身份证号匹配国家系统务工数据而不保存号码；补算前登记的成员为空",
+        "密钥 XIANJIE_ID_NUMBER_MATCH_KEY），供就业服务按身份证号匹配国家系统务工数据而不保存号码；"
+        "补算前登记的成员为空",
     )
 
 

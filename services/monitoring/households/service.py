@@ -118,7 +118,6 @@ async def protect_id_number(
     masked form, birth date); 422 for an invalid one, 409 ``duplicate_id_number`` for a taken one."""
     number, birth = _checked_id_number(raw, field)
     digest = vault(ctx).digest(number)
-    match_key = ctx.settings_as(MonitoringSettings).id_number_match_key
     if await repository.id_number_taken(ctx.session, digest, except_member):
         raise DuplicateIdNumber(
             f"身份证号 {mask(number)} 已登记", "ID number already registered", field=field
