@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 from typing import ClassVar
 
 from pydantic import Field
@@ -43,3 +44,8 @@ class EmploymentSettings(ServiceSettings):
     post_hard_to_employ_months: int = Field(default=12, ge=1)
     # Seed §二(四): 积极申报第三批省级乡村工匠名师 — the batch a provincial nomination belongs to.
     provincial_master_batch: int = Field(default=3, ge=1)
+
+    # --- national-system work data (issue 13) ---
+    # The monthly work file's column layout (practice: the template the district receives from the
+    # national system); empty: services/employment/national_work_layout.yaml.
+    national_work_layout_file: Path | None = None
