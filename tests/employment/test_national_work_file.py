@@ -16,7 +16,10 @@ from services.employment.national.layout import DEFAULT_LAYOUT, LayoutInvalid, l
 from services.employment.national.service import NOT_FOUND
 from services.employment.settings import EmploymentSettings
 from services.monitoring.households.events import MEMBER_CHANGED as MONITORING_MEMBER_CHANGED
+from services.monitoring.households.match_hashes import backfill_match_hashes
+from services.monitoring.models import kit as monitoring_kit
 from services.monitoring.settings import MonitoringSettings
+from shared.events.outbox import Outbox
 from shared.id_number_match import DEV_ID_NUMBER_MATCH_KEY, id_number_match_hash
 from shared.settings import ServiceSettings
 from tests.conftest import Stack
@@ -223,3 +226,30 @@ async def test_member_changed_carries_the_match_hash(
     assert mine and mine[-1].match_hash == id_number_match_hash(number, DEV_ID_NUMBER_MATCH_KEY)
     for envelope, _ in await monitoring_announced(stack, MONITORING_MEMBER_CHANGED):
         assert number not in str(envelope)
+
+
+async def test_backfill_gives_old_members_their_match_hash_and_announces_them(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    number = id_number()
+    created = await create_household(api, tokens["admin"], members=[member(id_number=number)])
+    database = stack.db("monitoring")
+    async with database.engine.begin() as conn:  # as registered before issue 13
+        await conn.execute(
+            text("UPDATE monitoring.members SET id_number_match_hash = NULL WHERE household_id = :h"),
+            {"h": created["id"]},
+        )
+    settings = stack.apps["monitoring"].state.component.settings
+    filled = await backfill_match_hashes(
+        database.sessions, Outbox(monitoring_kit), settings.id_number_key, settings.id_number_match_key
+    )
+    assert filled >= 1
+    assert (
+        await backfill_match_hashes(
+            database.sessions, Outbox(monitoring_kit), settings.id_number_key, settings.id_number_match_key
+        )
+        == 0
+    )
+    announced = [p for _, p in await monitoring_announced(stack, MONITORING_MEMBER_CHANGED)]
+    last = [p for p in announced if str(p.household_id) == created["id"]][-1]
+    assert last.match_hash == id_number_match_hash(number, DEV_ID_NUMBER_MATCH_KEY) and last.version == 2
