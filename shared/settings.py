@@ -19,6 +19,8 @@ from pydantic_settings import (
     SettingsConfigDict,
 )
 
+from shared.id_number_match import DEV_ID_NUMBER_MATCH_KEY
+
 
 class Environment(StrEnum):
     DEVELOPMENT = "development"
@@ -37,6 +39,8 @@ class SuiteSettings(BaseSettings):
     needs_nats: ClassVar[bool] = True
     # Components that keep uploaded files (shared.objectstore) must name their store in production.
     needs_object_store: ClassVar[bool] = False
+    # Components that compute the shared ID-number match hash (monitoring, employment) need a real key.
+    needs_id_number_match: ClassVar[bool] = False
 
     environment: Environment = Environment.DEVELOPMENT
     # postgresql+asyncpg://user:pass@host:5432/db — the embedded server is used when empty.
@@ -85,6 +89,13 @@ class SuiteSettings(BaseSettings):
     # (``dataschema`` = <public_url>/schemas/events/<type>.json). Practice: CloudEvents 1.0 dataschema.
     public_url: str = "http://127.0.0.1:8000"
 
+    # --- national-system work data (issue 13) ---
+    # Keys the ID-number match hash monitoring and employment share (shared.id_number_match) so the
+    # national system's work file, keyed by ID number, matches employment's members without employment
+    # keeping numbers. Not monitoring's id_number_key (that one encrypts). Practice; refused in production
+    # while it is the development default.
+    id_number_match_key: str = Field(default=DEV_ID_NUMBER_MATCH_KEY, min_length=16, repr=False)
+
     @classmethod
     def settings_customise_sources(
         cls,
@@ -107,6 +118,19 @@ class SuiteSettings(BaseSettings):
             missing = [n for n in required if not getattr(self, n)]
             if missing:
                 raise ValueError(f"production needs {', '.join(missing)} (no embedded servers)")
+        return self
+
+    @model_validator(mode="after")
+    def _real_match_key_in_production(self) -> SuiteSettings:
+        if (
+            self.environment is Environment.PRODUCTION
+            and self.needs_id_number_match
+            and (
+                self.id_number_match_key == DEV_ID_NUMBER_MATCH_KEY
+                or self.id_number_match_key.upper().startswith("REPLACE-ME")
+            )
+        ):
+            raise ValueError("XIANJIE_ID_NUMBER_MATCH_KEY must be a real secret in production")
         return self
 
     @model_validator(mode="after")

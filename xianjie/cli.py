@@ -192,6 +192,33 @@ def cmd_projections(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backfill_match_hashes(args: argparse.Namespace) -> int:
+    """Issue 13: members registered before the ID-number match hash get it, and are announced."""
+    import asyncio
+
+    from services.monitoring.households.match_hashes import backfill_match_hashes
+    from services.monitoring.models import kit
+    from services.monitoring.settings import MonitoringSettings
+    from shared.db import Database, create_engine
+    from shared.events.outbox import Outbox
+
+    settings = MonitoringSettings()
+    if not settings.database_url:
+        raise LauncherError("set XIANJIE_DATABASE_URL (monitoring's database)")
+
+    async def run() -> int:
+        database = Database(create_engine(settings.database_url))
+        try:
+            return await backfill_match_hashes(
+                database.sessions, Outbox(kit), settings.id_number_key, settings.id_number_match_key
+            )
+        finally:
+            await database.engine.dispose()
+
+    print(f"monitoring: {asyncio.run(run())} members given their ID-number match hash")
+    return 0
+
+
 def cmd_api_docs(args: argparse.Namespace) -> int:
     from gateway.docs.committed import ASYNCAPI_PATH, OPENAPI_PATH, build_documents, render
 
@@ -311,6 +338,13 @@ def build_parser() -> argparse.ArgumentParser:
     p_rebuild.add_argument("service", choices=[c for c in COMPONENT_NAMES if c != GATEWAY.name])
     p_rebuild.add_argument("names", nargs="*", help="which projections (default: all of the service)")
     p_rebuild.set_defaults(func=cmd_projections)
+
+    p_monitoring = commands.add_parser("monitoring", help="monitoring's one-off maintenance")
+    monitoring_commands = p_monitoring.add_subparsers(dest="action", required=True, metavar="ACTION")
+    p_backfill = monitoring_commands.add_parser(
+        "backfill-match-hashes", help="give members registered before issue 13 their ID-number match hash"
+    )
+    p_backfill.set_defaults(func=cmd_backfill_match_hashes)
 
     p_docs = commands.add_parser(
         "api-docs", help="write docs/api/openapi.json and asyncapi.json from the code (no server needed)"

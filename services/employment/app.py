@@ -18,6 +18,7 @@ from services.employment.job_support import endpoints as job_support
 from services.employment.job_support.events import HOUSEHOLD_INCLUDED
 from services.employment.job_support.service import on_household_included
 from services.employment.models import kit
+from services.employment.national import endpoints as national
 from services.employment.posts import endpoints as posts
 from services.employment.scheduled import TASKS
 from services.employment.settings import EmploymentSettings
@@ -68,6 +69,7 @@ def create_app(settings: EmploymentSettings | None = None) -> FastAPI:
             job_support.router,
             wages.router,
             craftsmen.router,
+            national.router,
         ],
         published=PUBLISHED,
         consumes=CONSUMES,

@@ -429,6 +429,9 @@ class ProjectedMember(Base):
     labour: Mapped[str] = mapped_column(String(20))  # LabourCapacity, as monitoring sends it
     active: Mapped[bool] = mapped_column(Boolean)  # false once moved out or deceased
     version: Mapped[int] = mapped_column(Integer)
+    # Issue 13: how the national work file's ID numbers find the member (shared.id_number_match);
+    # the number itself is never kept here.
+    id_number_match_hash: Mapped[str | None] = mapped_column(String(64), index=True)
 
 
 class HouseholdIdentity(Base):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 from typing import ClassVar
 
 from pydantic import Field
@@ -12,6 +13,7 @@ class EmploymentSettings(ServiceSettings):
     """稳岗就业 — settings (env: XIANJIE_EMPLOYMENT_* then XIANJIE_*)."""
 
     component: ClassVar[str] = "employment"
+    needs_id_number_match: ClassVar[bool] = True  # issue 13: the national work file is keyed by ID number
     port: int = 8002
     # Monthly update files of a whole district run to megabytes (100 000 rows ≈ 10 MB as CSV).
     max_body_bytes: int = Field(default=32 * 1024 * 1024, ge=1024)
@@ -42,3 +44,8 @@ class EmploymentSettings(ServiceSettings):
     post_hard_to_employ_months: int = Field(default=12, ge=1)
     # Seed §二(四): 积极申报第三批省级乡村工匠名师 — the batch a provincial nomination belongs to.
     provincial_master_batch: int = Field(default=3, ge=1)
+
+    # --- national-system work data (issue 13) ---
+    # The monthly work file's column layout (practice: the template the district receives from the
+    # national system); empty: services/employment/national_work_layout.yaml.
+    national_work_layout_file: Path | None = None

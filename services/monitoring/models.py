@@ -274,6 +274,10 @@ class Member(Base):
     id_number_masked: Mapped[str] = mapped_column(String(18))
     birth_date: Mapped[date] = mapped_column(Date)
     relation: Mapped[Relation] = mapped_column(_enum(Relation, "member_relation"))
+    # Issue 13: the suite-wide match hash (shared.id_number_match) ``member.changed`` carries so
+    # employment matches the national work file by ID number; NULL for rows registered before it
+    # until ``xianjie monitoring backfill-match-hashes`` fills them.
+    id_number_match_hash: Mapped[str | None] = mapped_column(String(64))
     health: Mapped[Health] = mapped_column(_enum(Health, "member_health"))
     labour: Mapped[LabourCapacity] = mapped_column(_enum(LabourCapacity, "labour_capacity"))
     schooling: Mapped[Schooling] = mapped_column(_enum(Schooling, "schooling_status"))

@@ -20,6 +20,7 @@ class MonitoringSettings(ServiceSettings):
 
     component: ClassVar[str] = "monitoring"
     needs_object_store: ClassVar[bool] = True  # evidence files (佐证材料)
+    needs_id_number_match: ClassVar[bool] = True  # issue 13: member.changed carries the match hash
     port: int = 8001
     # Town ledgers of 100k+ rows arrive as one upload (the gateway lets 64 MiB through).
     max_body_bytes: int = Field(default=32 * 1024 * 1024, ge=1024)

@@ -68,6 +68,7 @@ from services.monitoring.workflow.service import (
 )
 from shared.auth import Principal, Role
 from shared.errors import Forbidden, ValidationFailed
+from shared.id_number_match import DEV_ID_NUMBER_MATCH_KEY
 from shared.tabular import RowProblem, RowResult
 from tests.helpers import KEJING, KEJING_VILLAGE, WANGWU_VILLAGE
 
@@ -158,7 +159,7 @@ def ledger_row(**cells: str) -> dict[str, str]:
 
 def refusal_of(values: dict[str, str]) -> tuple[str, str]:
     with pytest.raises(RowRefused) as refused:
-        ledger_record(2, ledger_cells(values), VAULT)
+        ledger_record(2, ledger_cells(values), VAULT, DEV_ID_NUMBER_MATCH_KEY)
     return refused.value.field, refused.value.message
 
 
@@ -193,7 +194,9 @@ def test_monitored_is_a_status_not_an_identity_a_ledger_may_name() -> None:
 
 def test_ledger_record_keeps_the_id_number_protected() -> None:
     number = valid_number()
-    record = ledger_record(7, ledger_cells(ledger_row(id_number=number, medical_insured="否")), VAULT)
+    record = ledger_record(
+        7, ledger_cells(ledger_row(id_number=number, medical_insured="否")), VAULT, DEV_ID_NUMBER_MATCH_KEY
+    )
     assert record.row_no == 7 and record.kind == "lifted_out" and record.member_count == 4
     assert (record.health, record.labour, record.schooling) == ("healthy", "ordinary", "not_applicable")
     assert record.id_hash == VAULT.digest(number) and VAULT.open(record.id_cipher) == number

@@ -32,6 +32,8 @@ class MemberChanged(EventReading):
     active: bool  # false once moved out or deceased
     version: int
     left_on: date | None = None  # the day they left: from then on they count no more
+    # Issue 13: the suite-wide ID-number match hash (absent from older events and unfilled members).
+    match_hash: str | None = Field(default=None, max_length=64)
 
 
 HOUSEHOLD_CHANGED = ConsumedEvent(

@@ -42,7 +42,8 @@ async def on_household_changed(ctx: EventContext) -> None:
 
 async def on_member_changed(ctx: EventContext) -> None:
     member = ctx.read(MEMBER_CHANGED)
-    row = member.model_dump(exclude={"member_id", "left_on"})
+    row = member.model_dump(exclude={"member_id", "left_on", "match_hash"})
+    row["id_number_match_hash"] = member.match_hash
     await apply_newer(ctx.session, repository.MEMBERS, {"id": member.member_id, **row})
     # A member who died or left stops counting towards the floor from that day (whatever order the
     # events come in: a departure is final in monitoring, and only the first one is recorded).

@@ -48,6 +48,12 @@ class MemberChanged(EventPayload):
     active: bool = Field(description="仍是该户成员（死亡、迁出、婚出后为 false）")
     version: int = Field(description="成员记录的版本，同一成员严格递增")
     left_on: date | None = Field(default=None, description="离户日期（死亡、迁出、婚出）；当日起不再计数")
+    match_hash: str | None = Field(
+        default=None,
+        description="身份证号匹配散列：规范化身份证号的 HMAC-SHA256（十六进制，"
+        "密钥 XIANJIE_ID_NUMBER_MATCH_KEY），供就业服务按身份证号匹配国家系统务工数据而不保存号码；"
+        "补算前登记的成员为空",
+    )
 
 
 HOUSEHOLD_REGISTERED = EventSpec(
@@ -96,6 +102,7 @@ def member_changed(member: Member) -> MemberChanged:
         active=member.left_on is None,
         version=member.version,
         left_on=member.left_on,
+        match_hash=member.id_number_match_hash,
     )
 
 
@@ -107,5 +114,5 @@ HOUSEHOLD_CHANGED_ROWS = """
 """
 MEMBER_CHANGED_ROWS = """
     m.id AS subject, m.id AS member_id, m.household_id, m.labour::text AS labour,
-    m.left_on IS NULL AS active, m.version, m.left_on
+    m.left_on IS NULL AS active, m.version, m.left_on, m.id_number_match_hash AS match_hash
 """

@@ -123,6 +123,7 @@ class ImportRecord(NamedTuple):
     labour: str
     schooling: str
     medical_insured: bool
+    id_match: str
 
 
 # The staging table ImportRecord's rows are COPY'd into (dropped with the transaction).
@@ -131,7 +132,7 @@ _CREATE_IMPORT_ROWS = """
         row_no int, household_id uuid, member_id uuid, town_code text, village_code text,
         head_name text, address text, kind text, member_count int, id_hash bytea,
         id_cipher bytea, id_masked text, birth_date date, health text, labour text,
-        schooling text, medical_insured boolean
+        schooling text, medical_insured boolean, id_match text
     ) ON COMMIT DROP
 """
 # Rows whose head is not registered yet become a household and its head; every row is answered
@@ -151,10 +152,10 @@ _INSERT_FRESH_ROWS = """
     ), members AS (
         INSERT INTO monitoring.members
             (id, household_id, name, id_number_hash, id_number_cipher, id_number_masked, birth_date,
-             relation, health, labour, schooling, medical_insured, version)
+             relation, health, labour, schooling, medical_insured, version, id_number_match_hash)
         SELECT f.member_id, h.id, f.head_name, f.id_hash, f.id_cipher, f.id_masked, f.birth_date,
                'head', f.health::monitoring.member_health, f.labour::monitoring.labour_capacity,
-               f.schooling::monitoring.schooling_status, f.medical_insured, 1
+               f.schooling::monitoring.schooling_status, f.medical_insured, 1, f.id_match
         FROM fresh f JOIN households h ON h.id = f.household_id
         RETURNING household_id
     )

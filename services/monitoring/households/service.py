@@ -51,6 +51,7 @@ from services.monitoring.settings import MonitoringSettings
 from shared.auth import Role
 from shared.context import RequestContext
 from shared.errors import Conflict, ValidationFailed
+from shared.id_number_match import id_number_match_hash
 from shared.labels import LabelledEnum
 from shared.tabular import ImportReport, RowProblem, RowResult, read_rows
 
@@ -126,6 +127,9 @@ async def protect_id_number(
         "id_number_cipher": vault(ctx).seal(number),
         "id_number_masked": mask(number),
         "birth_date": birth,
+        "id_number_match_hash": id_number_match_hash(
+            number, ctx.settings_as(MonitoringSettings).id_number_match_key
+        ),
     }
 
 
@@ -307,7 +311,9 @@ def ledger_choice(
     return member
 
 
-def ledger_record(row_number: int, cells: dict[str, str], id_numbers: IdNumberVault) -> ImportRecord:
+def ledger_record(
+    row_number: int, cells: dict[str, str], id_numbers: IdNumberVault, match_key: str
+) -> ImportRecord:
     """A row whose place was checked, as a COPY record with the ID number protected, or
     :class:`RowRefused` naming the column and the reason."""
     if len(cells["head_name"]) > 50 or len(cells["address"]) > 200:
@@ -341,6 +347,7 @@ def ledger_record(row_number: int, cells: dict[str, str], id_numbers: IdNumberVa
         labour=choices["labour"],
         schooling=choices["schooling"],
         medical_insured=cells["medical_insured"] != "否",
+        id_match=id_number_match_hash(number, match_key),
     )
 
 
@@ -366,11 +373,12 @@ def _read_ledger(
     refused: dict[int, RowResult] = {}
     first_row_of: dict[bytes, int] = {}
     id_numbers = vault(ctx)
+    match_key = ctx.settings_as(MonitoringSettings).id_number_match_key
     for row in read_rows(content, filename, max_rows=ctx.settings_as(MonitoringSettings).import_max_rows):
         try:
             cells = ledger_cells(row.values)
             _check_place(ctx, cells)
-            record = ledger_record(row.number, cells, id_numbers)
+            record = ledger_record(row.number, cells, id_numbers, match_key)
             if record.id_hash in first_row_of:
                 raise RowRefused(IMPORT_HEADERS["id_number"], f"与第 {first_row_of[record.id_hash]} 行重复")
         except RowRefused as exc:

@@ -82,7 +82,9 @@ from .education_exceptions_format import EducationExceptionsFormat
 from .education_report_format import EducationReportFormat
 from .employment_allowance_create import EmploymentAllowanceCreate
 from .employment_allowance_out import EmploymentAllowanceOut
+from .employment_body_fill_work_file import EmploymentBodyFillWorkFile
 from .employment_body_import_updates import EmploymentBodyImportUpdates
+from .employment_body_import_work_file import EmploymentBodyImportWorkFile
 from .employment_brand_create import EmploymentBrandCreate
 from .employment_brand_out import EmploymentBrandOut
 from .employment_brand_worker_create import EmploymentBrandWorkerCreate
@@ -587,7 +589,9 @@ __all__ = (
     "EducationReportFormat",
     "EmploymentAllowanceCreate",
     "EmploymentAllowanceOut",
+    "EmploymentBodyFillWorkFile",
     "EmploymentBodyImportUpdates",
+    "EmploymentBodyImportWorkFile",
     "EmploymentBrandCreate",
     "EmploymentBrandOut",
     "EmploymentBrandWorkerCreate",
