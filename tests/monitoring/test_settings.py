@@ -9,6 +9,8 @@ PRODUCTION = {
     "database_url": "postgresql://db/x",
     "nats_url": "nats://n:4222",
     "object_store_url": "file:///var/lib/xianjie/objects",
+    # The key matching ID numbers with employment (a secret of its own, checked in its own test).
+    "id_number_match_key": "m" * 43,
 }
 
 
