@@ -27,7 +27,7 @@ class GatewaySettings(ServiceSettings):
     refresh_token_ttl_seconds: int = Field(default=7 * 86400, ge=60)
     proxy_timeout_seconds: float = Field(default=30, gt=0)
     proxy_connect_timeout_seconds: float = Field(default=2, gt=0)
-    # Per username + client IP, in the memory of one process (limits' syntax: "10/minute").
+    # Per username + client IP (limits' syntax: "10/minute"), counted in XIANJIE_RATE_LIMIT_STORAGE.
     login_rate_limit: str = "10/minute"
     # Merged OpenAPI/AsyncAPI: how long a service's document is reused, and how long we wait for it.
     docs_cache_seconds: float = Field(default=30, ge=0)

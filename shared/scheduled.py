@@ -1,22 +1,30 @@
 """Periodic tasks: work a service does on a clock rather than on a request or an event.
 
 A service declares its tasks (``PeriodicTask``) in its ``scheduled.py``; the app factory runs each
-in the background of every replica. A run is one transaction that first takes an advisory lock
-named after the task, so when several replicas wake together only one does the work and the
-others record a skip. Outcomes and run times are Prometheus metrics; a failing run is logged and
-the next one comes at the next interval.
+in the background of every replica. The clock is the wall clock cut into periods of ``interval``
+seconds (period n starts at n × interval since the epoch), the same for every replica, and each
+replica wakes at the start of each period. A run is one transaction that first takes an advisory
+lock named after the task, so replicas waking together never work at once, and then claims the
+period in the inbox (id derived from task and period, ``consumer`` = ``task:<name>``): a replica
+that wakes late, after another finished the period, finds the claim and skips — one run per period
+across replicas. The claim commits with the work, so a failed run leaves the period to the next
+replica that wakes (or the next period). Outcomes and run times are Prometheus metrics.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import math
 import time
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
 import structlog
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.db import Database, advisory_xact_lock
 from shared.divisions import DivisionRegistry
@@ -27,6 +35,9 @@ from shared.tables import KitTables
 from shared.work import WorkContext
 
 log = structlog.get_logger("xianjie.scheduled")
+
+# Namespace of the period claims' ids (uuid5 of "<component>:<task>:<period>").
+_PERIOD_CLAIMS = uuid.UUID("6f1c9f9e-2f57-4c1e-9a55-0b9f1a6c7d21")
 
 
 @dataclass(frozen=True)
@@ -40,6 +51,11 @@ class PeriodicTask:
     def lock_name(self, component: str) -> str:
         """The advisory lock a run holds; a request doing the same work may wait on it too."""
         return f"task:{component}:{self.name}"
+
+    @property
+    def claimant(self) -> str:
+        """Who the inbox names for the task's period claims."""
+        return f"task:{self.name}"
 
     @property
     def actor(self) -> str:
@@ -87,11 +103,19 @@ class TaskRunner:
                 await self._loop
             self._loop = None
 
-    async def run_once(self) -> bool:
-        """One run now. False when another replica holds the task's lock (nothing was done)."""
+    def period(self, at: float) -> int:
+        """The number of the period the wall-clock time ``at`` (epoch seconds) falls in."""
+        return math.floor(at / self.interval)
+
+    async def run_once(self, period: int | None = None) -> bool:
+        """One run now. False when another replica holds the task's lock, or already ran ``period``
+        (nothing was done). Without a period (a run asked for by hand) only the lock is checked."""
         started = time.perf_counter()
         async with self.db.transaction() as session:
             if not await advisory_xact_lock(session, self.task.lock_name(self.component), wait=False):
+                self.metrics.task_runs.labels(self.component, self.task.name, "skipped").inc()
+                return False
+            if period is not None and not await self._claim(session, period):
                 self.metrics.task_runs.labels(self.component, self.task.name, "skipped").inc()
                 return False
             await self.task.run(
@@ -109,11 +133,24 @@ class TaskRunner:
         self.metrics.task_runs.labels(*labels, "done").inc()
         return True
 
+    async def _claim(self, session: AsyncSession, period: int) -> bool:
+        inbox = self.tables.inbox
+        claim = uuid.uuid5(_PERIOD_CLAIMS, f"{self.component}:{self.task.name}:{period}")
+        claimed = await session.scalar(
+            pg_insert(inbox)
+            .values(event_id=claim, consumer=self.task.claimant, event_type=f"period:{period}")
+            .on_conflict_do_nothing()
+            .returning(inbox.c.event_id)
+        )
+        return claimed is not None
+
     async def _run_forever(self) -> None:
         while True:
-            await asyncio.sleep(self.interval)
+            now = time.time()
+            period = self.period(now) + 1
+            await asyncio.sleep(max(0.0, period * self.interval - now))
             try:
-                await self.run_once()
+                await self.run_once(period)
             except Exception as exc:
                 self.metrics.task_runs.labels(self.component, self.task.name, "failed").inc()
                 log.warning("task_failed", task=self.task.name, error=str(exc) or type(exc).__name__)
