@@ -208,7 +208,7 @@ class EventConsumer:
             await self._park_raw(msg, f"not a CloudEvent: {exc.errors()[:3]}", deliveries)
             await msg.ack()
             return
-        if event.type not in self.subscription.handlers:
+        if not self.handles(event.type):
             await self._unhandled(event, msg.subject, deliveries)
             await msg.ack()
             return
@@ -231,6 +231,10 @@ class EventConsumer:
                 await msg.nak(delay=min(0.2 * 2**deliveries, 30.0))
             return
         await msg.ack()
+
+    def handles(self, event_type: str) -> bool:
+        """Whether this consumer has a handler for ``event_type`` (type and version)."""
+        return event_type in self.subscription.handlers
 
     async def _unhandled(self, event: CloudEvent, subject: str, deliveries: int) -> None:
         """An event on our subjects with no handler here: parked or skipped by policy, never lost."""
