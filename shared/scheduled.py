@@ -2,13 +2,14 @@
 
 A service declares its tasks (``PeriodicTask``) in its ``scheduled.py``; the app factory runs each
 in the background of every replica. The clock is the wall clock cut into periods of ``interval``
-seconds (period n starts at n × interval since the epoch), the same for every replica, and each
-replica wakes at the start of each period. A run is one transaction that first takes an advisory
-lock named after the task, so replicas waking together never work at once, and then claims the
-period in the inbox (id derived from task and period, ``consumer`` = ``task:<name>``): a replica
-that wakes late, after another finished the period, finds the claim and skips — one run per period
-across replicas. The claim commits with the work, so a failed run leaves the period to the next
-replica that wakes (or the next period). Outcomes and run times are Prometheus metrics.
+seconds (period n starts at n × interval since the epoch), the same for every replica; each
+replica wakes once an interval (from its own start) and offers to run the period it woke in.
+A run is one transaction that first takes an advisory lock named after the task, so replicas
+waking together never work at once, and then claims the period in the inbox (id derived from task
+and period, ``consumer`` = ``task:<name>``): a replica that wakes later in the period, after
+another finished it, finds the claim and skips — one run per period across replicas. The claim
+commits with the work, so a failed run leaves the period to the next replica that wakes in it.
+Outcomes and run times are Prometheus metrics.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import structlog
+from sqlalchemy import delete
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -133,24 +135,43 @@ class TaskRunner:
         self.metrics.task_runs.labels(*labels, "done").inc()
         return True
 
+    def _claim_id(self, period: int) -> uuid.UUID:
+        return uuid.uuid5(_PERIOD_CLAIMS, f"{self.component}:{self.task.name}:{period}")
+
     async def _claim(self, session: AsyncSession, period: int) -> bool:
         inbox = self.tables.inbox
-        claim = uuid.uuid5(_PERIOD_CLAIMS, f"{self.component}:{self.task.name}:{period}")
         claimed = await session.scalar(
             pg_insert(inbox)
-            .values(event_id=claim, consumer=self.task.claimant, event_type=f"period:{period}")
+            .values(
+                event_id=self._claim_id(period), consumer=self.task.claimant, event_type=f"period:{period}"
+            )
             .on_conflict_do_nothing()
             .returning(inbox.c.event_id)
         )
-        return claimed is not None
+        if claimed is None:
+            return False
+        # Claims of finished periods are not needed once no replica can wake in them (a beat is
+        # never older than one interval): dropped by primary key, so a task every second does
+        # not grow the inbox by 86 400 rows a day.
+        stale = [self._claim_id(period - back) for back in range(2, 6)]
+        await session.execute(
+            delete(inbox).where(inbox.c.consumer == self.task.claimant, inbox.c.event_id.in_(stale))
+        )
+        return True
 
     async def _run_forever(self) -> None:
+        # Wake every interval from this replica's start (the first run one interval after it, as
+        # before replicas shared periods), on a fixed beat so no period is skipped by drift, and
+        # claim the wall-clock period the beat falls in.
+        started = time.time()
+        beat = 0
         while True:
-            now = time.time()
-            period = self.period(now) + 1
-            await asyncio.sleep(max(0.0, period * self.interval - now))
+            # The next beat still ahead (a stalled loop skips the beats it missed, never bursts).
+            beat = max(beat + 1, math.floor((time.time() - started) / self.interval) + 1)
+            wake = started + beat * self.interval
+            await asyncio.sleep(max(0.0, wake - time.time()))
             try:
-                await self.run_once(period)
+                await self.run_once(self.period(wake))
             except Exception as exc:
                 self.metrics.task_runs.labels(self.component, self.task.name, "failed").inc()
                 log.warning("task_failed", task=self.task.name, error=str(exc) or type(exc).__name__)

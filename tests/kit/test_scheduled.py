@@ -128,3 +128,25 @@ async def test_replicas_on_the_clock_run_each_period_once(stack: Stack) -> None:
     # Both runners count into the one component's registry here: its "done" is the total.
     done = runners[0].metrics.task_runs.labels("monitoring", "kit-test-clock", "done")._value.get()
     assert done == len(periods)
+
+
+async def test_claims_of_finished_periods_are_dropped(stack: Stack) -> None:
+    async def quick(ctx: WorkContext) -> None:
+        pass
+
+    runner = _runner(stack, PeriodicTask(name="kit-test-claims", run=quick, interval=lambda _: 60))
+    period = runner.period(time.time())
+    for offset in range(8):
+        assert await runner.run_once(period + offset) is True
+    inbox = runner.tables.inbox
+    async with runner.db.sessions() as session:
+        kept = (
+            (
+                await session.execute(
+                    select(inbox.c.event_type).where(inbox.c.consumer == "task:kit-test-claims")
+                )
+            )
+            .scalars()
+            .all()
+        )
+    assert sorted(kept) == [f"period:{period + 6}", f"period:{period + 7}"]
