@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from structlog.testing import capture_logs
 
 from services.employment.workers.events import WORKER_UNEMPLOYED
+from services.monitoring.alerts.events import WORKER_UNEMPLOYED as CONSUMED_JOB_LOSS
 from shared.events.consumer import EventConsumer, EventContext, UnhandledPolicy, subscriptions
 from shared.events.envelope import CloudEvent, stream_name
 from tests.conftest import Stack
@@ -100,7 +101,7 @@ async def test_a_consumer_whose_policy_is_skip_records_the_skip_and_parks_nothin
     async def ignore(ctx: EventContext) -> None:
         """v1 events other tests left in the stream reach this new consumer too: no effect."""
 
-    [subscription] = subscriptions({WORKER_UNEMPLOYED: ignore}, UnhandledPolicy.SKIP)
+    [subscription] = subscriptions({CONSUMED_JOB_LOSS: ignore}, UnhandledPolicy.SKIP)
     consumer = EventConsumer(
         service=durable,
         subscription=subscription,
