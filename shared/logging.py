@@ -23,6 +23,8 @@ import structlog
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from shared.tracing import current_trace_ids
+
 REQUEST_ID_HEADER = "X-Request-ID"
 # 18-character mainland ID numbers (last char may be X). Defence in depth: code must not log them.
 _ID_NUMBER = re.compile(r"(?<!\d)(\d{6})\d{8}(\d{3}[\dXx])(?!\d)")
@@ -40,6 +42,13 @@ def _scrub(value: Any) -> Any:
 
 def scrub_personal_ids(_: Any, __: str, event_dict: MutableMapping[str, Any]) -> Mapping[str, Any]:
     return {k: _scrub(v) for k, v in event_dict.items()}
+
+
+def add_trace_ids(_: Any, __: str, event_dict: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
+    """trace_id / span_id of the current span, when tracing is on (shared.tracing)."""
+    for key, value in current_trace_ids().items():
+        event_dict.setdefault(key, value)
+    return event_dict
 
 
 # uvicorn's dictConfig for `--log-config` / `uvicorn.run(log_config=...)`: the standard library's
@@ -87,6 +96,7 @@ def _stdlib_processors(json: bool) -> tuple[list[Any], list[Any]]:
     """(pre-chain, final processors) for records of the standard library's loggers."""
     pre_chain: list[Any] = [
         structlog.contextvars.merge_contextvars,
+        add_trace_ids,
         structlog.stdlib.add_log_level,
         structlog.stdlib.add_logger_name,
         structlog.processors.TimeStamper(fmt="iso", utc=True),
@@ -153,6 +163,7 @@ def configure_logging(level: str = "INFO", json: bool = True) -> None:
     structlog.configure(
         processors=[
             structlog.contextvars.merge_contextvars,
+            add_trace_ids,
             structlog.processors.add_log_level,
             structlog.processors.TimeStamper(fmt="iso", utc=True),
             structlog.processors.format_exc_info,
