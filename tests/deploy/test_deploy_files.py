@@ -123,6 +123,7 @@ def test_compose_runs_each_component_on_its_port(compose: dict[str, Any], compon
     assert int(env[f"XIANJIE_{component.name.upper()}_PORT"]) == component.port
     assert f"http://127.0.0.1:{component.port}/readyz" in " ".join(service["healthcheck"]["test"])
     assert service["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    assert service["restart"] in ("unless-stopped", "always"), "a crashed process comes back"
     for server in ("postgres", "nats"):
         assert service["depends_on"][server]["condition"] == "service_healthy"
 

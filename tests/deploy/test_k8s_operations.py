@@ -253,6 +253,7 @@ DNS = Peer("kube-system", {"k8s-app": "kube-dns"})
 POSTGRES = Peer("database", {"app": "postgres"})
 NATS = Peer("nats", {"app": "nats"})
 OBJECT_STORE = Peer("minio", {"app": "minio"})
+OTEL_COLLECTOR = Peer("opentelemetry", {"app": "otel-collector"})
 INGRESS_CONTROLLER = Peer("ingress-nginx", {"app": "ingress-nginx"})
 PROMETHEUS = Peer("prometheus", {"app": "prometheus"})
 ELSEWHERE_IN_CLUSTER = Peer("default", {"app": "someone-else"})
@@ -275,6 +276,7 @@ def test_network_policies_allow_what_the_suite_needs(k8s: list[dict[str, Any]]) 
         assert _allowed(policies, pod, DNS, 53), name
         assert _allowed(policies, pod, POSTGRES, 5432), name
         assert _allowed(policies, pod, NATS, 4222), name
+        assert _allowed(policies, pod, OTEL_COLLECTOR, 4318), name
     for component in ALL:
         assert _allowed(policies, PROMETHEUS, _pod(k8s, component.name), component.port), component.name
     assert _allowed(policies, INGRESS_CONTROLLER, gateway, GATEWAY.port)
