@@ -75,7 +75,7 @@ def compose() -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def k8s() -> list[dict[str, Any]]:
     docs: list[dict[str, Any]] = []
-    for path in sorted(K8S_DIR.glob("*.yaml")):
+    for path in sorted(K8S_DIR.rglob("*.yaml")):
         docs += [d for d in yaml.safe_load_all(path.read_text(encoding="utf-8")) if d]
     return docs
 
@@ -177,7 +177,7 @@ def test_compose_nats_runs_jetstream_with_fsync_always(compose: dict[str, Any], 
 
 
 def test_k8s_manifests_validate_offline() -> None:
-    files = sorted(str(p) for p in K8S_DIR.glob("*.yaml"))
+    files = sorted(str(p) for p in K8S_DIR.rglob("*.yaml"))
     result = run_tool("kubernetes-validate", "--strict", *files)
     assert result.returncode == 0, result.stdout + result.stderr
 

@@ -30,7 +30,7 @@ NAMESPACE = "xianjie"
 @pytest.fixture(scope="module")
 def k8s() -> list[dict[str, Any]]:
     docs: list[dict[str, Any]] = []
-    for path in sorted(K8S_DIR.glob("*.yaml")):
+    for path in sorted(K8S_DIR.rglob("*.yaml")):
         docs += [d for d in yaml.safe_load_all(path.read_text(encoding="utf-8")) if d]
     return docs
 
