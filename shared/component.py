@@ -31,6 +31,7 @@ from shared.runtime import Component
 from shared.scheduled import PeriodicTask
 from shared.settings import ServiceSettings
 from shared.tables import KitTables
+from shared.tracing import configure_tracing
 
 log = structlog.get_logger("xianjie.component")
 
@@ -160,6 +161,8 @@ def create_component_app(
         generate_unique_id_function=operation_id,
     )
     app.state.metrics = Metrics()
+    # Off unless XIANJIE_OTEL_ENDPOINT is set (shared.tracing).
+    configure_tracing(app, name, settings.otel_endpoint)
     kit_openapi.install(app)
     for key, value in (extra_state or {}).items():
         setattr(app.state, key, value)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
+from shared.logging import UVICORN_LOG_CONFIG_FILE
 from xianjie.components import ComponentInfo
 from xianjie.launcher.settings import (
     HEALTH_TIMEOUT_SECONDS,
@@ -52,6 +53,9 @@ def uvicorn_command(component: ComponentInfo, host: str, port: int) -> list[str]
         "--timeout-graceful-shutdown",
         "10",
         "--no-server-header",
+        # Every line JSON, uvicorn's included (shared.logging).
+        "--log-config",
+        str(UVICORN_LOG_CONFIG_FILE),
     ]
 
 
