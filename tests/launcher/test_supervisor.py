@@ -207,20 +207,65 @@ def test_a_killed_service_comes_back_while_the_others_serve_then_sigterm_stops_a
     _assert_all_stopped(launcher, after)
 
 
-def test_sigint_to_make_up_alone_stops_everything(tmp_path: Path) -> None:
-    running = _start(tmp_path, via_make=True)
+# The real Makefile's `up` recipe, with a stand-in for the venv's `xianjie` that runs the launcher's
+# own signal handling and supervision loop with no children (starting the whole suite once, above,
+# is enough): what matters here is which signals reach it through make.
+STAND_IN = """#!{python}
+import signal, sys
+sys.path.insert(0, {root!r})
+from xianjie import launcher
+from xianjie.launcher.processes import MakeParent, supervise
+make_parent = MakeParent.find()  # as up() does first
+for sig in launcher.STOP_SIGNALS:
+    signal.signal(sig, launcher._raise_stop)
+print("supervising", sys.argv[1:], flush=True)
+try:
+    supervise([], print, interval=0.05, make_parent=make_parent)
+except launcher.Stop as stop:
+    print(f"xianjie: stopped ({{stop}}).", flush=True)
+    sys.exit(0)
+"""
+
+
+@pytest.mark.parametrize(
+    ("sent", "seen"),
+    [(signal.SIGINT, "SIGINT to make"), (signal.SIGTERM, "SIGTERM"), (signal.SIGKILL, "make exited")],
+)
+def test_a_signal_to_make_up_alone_reaches_the_launcher(
+    tmp_path: Path, sent: signal.Signals, seen: str
+) -> None:
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True)
+    stand_in = venv / "bin" / "xianjie"
+    stand_in.write_text(STAND_IN.format(python=sys.executable, root=str(ROOT)))
+    stand_in.chmod(0o755)
+    output = tmp_path / "make.out"
+    env = {k: v for k, v in os.environ.items() if k not in {"MAKEFLAGS", "MAKELEVEL", "MFLAGS"}}
+    with open(output, "wb") as out:
+        make = subprocess.Popen(  # noqa: S603
+            ["make", "-s", "-o", "venv", f"VENV={venv}", "up", "UP_ARGS=--no-demo"],  # noqa: S607
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,  # the signal goes to make's pid only, never to a group
+        )
     try:
-        launcher_pid = running.launcher_pid
-        pids = running.app_pids()
-        assert set(pids) == {c.name for c in ALL}
-        # To make's pid only (not its group): make does not pass SIGINT on, the launcher notices.
-        os.kill(running.process.pid, signal.SIGINT)
-        running.process.wait(timeout=90)
-        assert _gone(launcher_pid)
-        assert "xianjie: stopped (SIGINT to make)." in running.text()
-        _assert_all_stopped(running, pids)
+        deadline = time.monotonic() + 30
+        while "supervising" not in output.read_text():
+            assert make.poll() is None and time.monotonic() < deadline, output.read_text()
+            time.sleep(0.05)
+        assert "['up', '--no-demo']" in output.read_text()
+        (launcher,) = _children(make.pid)  # the recipe execs: no shell in between
+        os.kill(make.pid, sent)
+        make.wait(timeout=30)
+        while not _gone(launcher):  # (after SIGKILL to make, the orphan notices on its own)
+            assert time.monotonic() < deadline + 30, output.read_text()
+            time.sleep(0.05)
+        assert f"xianjie: stopped ({seen})." in output.read_text()
     finally:
-        _stop(running.process)
+        _stop(make)
 
 
 def test_backoff_doubles_up_to_its_cap() -> None:

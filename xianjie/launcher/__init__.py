@@ -36,6 +36,7 @@ from xianjie.launcher.ports import check_ports_free, pick_port, port_in_use, res
 from xianjie.launcher.processes import (
     Backoff,
     Child,
+    MakeParent,
     log_tail,
     start_child,
     stop_children,
@@ -78,6 +79,7 @@ __all__ = [
     "Echo",
     "InfraPlan",
     "LauncherError",
+    "MakeParent",
     "Stop",
     "UpOptions",
     "check_ports_free",
@@ -124,6 +126,7 @@ class _Decided:
     """What ``up`` settled before starting anything."""
 
     started: float
+    make_parent: MakeParent | None
     data_dir: Path
     ports: dict[str, int]
     plan: InfraPlan
@@ -132,6 +135,7 @@ class _Decided:
 
 def up(options: UpOptions, echo: Echo = print) -> int:
     started = time.monotonic()
+    make_parent = MakeParent.find()
     data_dir = options.data_dir.resolve()
     ports = resolve_ports(options.env, options.port_overrides)
     check_ports_free(options.host, ports)
@@ -142,7 +146,7 @@ def up(options: UpOptions, echo: Echo = print) -> int:
 
     previous = {sig: signal.signal(sig, _raise_stop) for sig in STOP_SIGNALS}
     try:
-        _run(options, _Decided(started, data_dir, ports, plan, password), echo)
+        _run(options, _Decided(started, make_parent, data_dir, ports, plan, password), echo)
     except Stop as stop:
         echo(f"xianjie: stopped ({stop}).")
         return 0
@@ -181,7 +185,7 @@ def _run(options: UpOptions, decided: _Decided, echo: Echo) -> NoReturn:
             load_demo_records(gateway_url, password.value, echo)
         seconds = time.monotonic() - decided.started
         echo(banner(options.host, decided.ports, decided.data_dir, nats_url, accounts, password, seconds))
-        supervise(children, echo)
+        supervise(children, echo, make_parent=decided.make_parent)
 
 
 def _start_children(

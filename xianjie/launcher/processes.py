@@ -211,19 +211,26 @@ def supervise(
     echo: Echo = print,
     backoff: Backoff | None = None,
     interval: float = 0.2,
+    make_parent: MakeParent | None = None,
 ) -> NoReturn:
-    """Until a signal unwinds it: restart whatever exits, with backoff, and say so in JSON lines."""
+    """Until a signal unwinds it: restart whatever exits, with backoff, and say so in JSON lines.
+
+    ``make_parent`` (found when the launcher started, see :class:`MakeParent`): stop when that
+    make is interrupted or gone."""
     import httpx
 
     backoff = backoff or Backoff()
-    watch_parent = _MakeParent.find()
+    watch_parent = make_parent
     with httpx.Client(timeout=0.5, trust_env=False) as client:
         while True:
             now = time.monotonic()
             for child in children:
                 _supervise_one(child, now, backoff, echo, client)
-            if watch_parent is not None and watch_parent.interrupted():
-                raise Stop("SIGINT to make")
+            if watch_parent is not None:
+                if os.getppid() != watch_parent.pid:  # make itself was killed: nobody to serve
+                    raise Stop("make exited")
+                if watch_parent.interrupted():
+                    raise Stop("SIGINT to make")
             time.sleep(interval)
 
 
@@ -277,24 +284,30 @@ def _supervise_one(child: Child, now: float, backoff: Backoff, echo: Echo, clien
     echo(restarted)
 
 
-@dataclass(frozen=True)
-class _MakeParent:
+@dataclass
+class MakeParent:
     """``make up``: make forwards SIGTERM to its child (the recipe execs us) but not SIGINT — it
     waits for its children instead. While make runs its fatal-signal handler, SIGINT is blocked in
-    make (Linux shows it in /proc/<pid>/status), and that is how we learn an operator interrupted it."""
+    make (Linux shows it in /proc/<pid>/status), and that is how we learn an operator interrupted
+    it. Seen on two polls in a row, so a moment's blocking elsewhere in make is not mistaken for it."""
 
     pid: int
+    seen: int = 0
 
     @classmethod
-    def find(cls) -> _MakeParent | None:
+    def find(cls) -> MakeParent | None:
+        """The make that started us, if one did: call it first thing, before make can go away."""
         pid = os.getppid()
         with contextlib.suppress(OSError):
             if Path(f"/proc/{pid}/comm").read_text().strip() in {"make", "gmake"}:
-                parent = cls(pid)
-                return None if parent.interrupted() else parent
+                return cls(pid)
         return None
 
     def interrupted(self) -> bool:
+        self.seen = self.seen + 1 if self._sigint_blocked() else 0
+        return self.seen >= 2
+
+    def _sigint_blocked(self) -> bool:
         try:
             status = Path(f"/proc/{self.pid}/status").read_text()
         except OSError:
