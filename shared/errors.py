@@ -263,6 +263,8 @@ def _database_unavailable(exc: BaseException) -> bool:
         seen.add(id(current))
         if isinstance(current, PoolTimeout | ConnectionError):
             return True
+        if isinstance(current, TimeoutError) and _raised_by_driver(current):
+            return True  # the driver's connect timeout: a server that does not answer at all
         # asyncpg's own "connection is closed" (its other InterfaceErrors are our bugs: a 500).
         if isinstance(current, asyncpg.exceptions.InterfaceError) and "closed" in str(current):
             return True
@@ -276,6 +278,12 @@ def _database_unavailable(exc: BaseException) -> bool:
         nested = getattr(current, "orig", None) if isinstance(current, DBAPIError) else None
         current = nested or current.__cause__ or current.__context__
     return False
+
+
+def _raised_by_driver(exc: BaseException) -> bool:
+    import traceback
+
+    return any("/asyncpg/" in frame.filename for frame in traceback.extract_tb(exc.__traceback__))
 
 
 def _retry_when_database_returns() -> AppError:

@@ -180,3 +180,40 @@ async def test_a_connection_terminated_under_a_query_is_retry_not_internal_error
     error = _as_app_error(request, raised)
     assert (error.status, error.code) == (503, "retry"), repr(raised)
     assert error.headers["Retry-After"]
+
+
+def _classified(exc: Exception) -> tuple[int, str]:
+    from starlette.requests import Request
+
+    request = Request({"type": "http", "method": "GET", "path": "/v1/x", "headers": [], "query_string": b""})
+    error = _as_app_error(request, exc)
+    return error.status, error.code
+
+
+async def test_a_database_that_accepts_but_never_answers_is_retry() -> None:
+    """asyncpg's own connect timeout (a server that is hung or behind a black hole)."""
+    import asyncpg
+
+    async def hold(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.read()
+
+    server = await asyncio.start_server(hold, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        try:
+            await asyncpg.connect(host="127.0.0.1", port=port, user="x", timeout=0.2, ssl=False)
+        except TimeoutError as exc:
+            assert _classified(exc) == (503, "retry")
+        else:
+            raise AssertionError("connected to a server that never answers")
+    finally:
+        server.close()
+
+
+def test_faults_that_are_ours_stay_internal_errors() -> None:
+    import asyncpg
+
+    busy = asyncpg.exceptions.InterfaceError("cannot perform operation: another operation is in progress")
+    assert _classified(busy) == (500, "internal_error")
+    assert _classified(TimeoutError()) == (500, "internal_error")  # not from the driver
+    assert _classified(ValueError("x")) == (500, "internal_error")
