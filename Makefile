@@ -16,8 +16,10 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 
 .PHONY: up test lint venv browser migrate demo-accounts clean-data api-docs clients
 
+# exec: make forwards SIGTERM to its child, which must be xianjie itself to stop the suite in order
+# (SIGINT to make alone is noticed by xianjie too; see xianjie/launcher/processes.py).
 up: venv
-	$(BIN)/xianjie up $(UP_ARGS)
+	exec $(BIN)/xianjie up $(UP_ARGS)
 
 test: venv browser
 	$(BIN)/pytest $(PYTEST_ARGS)

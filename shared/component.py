@@ -26,7 +26,7 @@ from shared.events.consumer import Handler
 from shared.events.envelope import ConsumedEvent, EventSpec, configure_event_schemas
 from shared.logging import RequestIdMiddleware, configure_logging
 from shared.metrics import Metrics
-from shared.ops import health_router, ops_router
+from shared.ops import health_router, install_health_metrics, ops_router
 from shared.runtime import Component
 from shared.scheduled import PeriodicTask
 from shared.settings import ServiceSettings
@@ -168,6 +168,7 @@ def create_component_app(
         setattr(app.state, key, value)
     _install_middleware(app, name, settings)
     app.include_router(health_router())
+    install_health_metrics(app, app.state.metrics.registry, name)
     if consumes:
         app.include_router(ops_router())
     for router in routers:
