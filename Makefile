@@ -14,12 +14,14 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
 
-.PHONY: up test lint venv migrate demo-accounts clean-data api-docs clients
+.PHONY: up test lint venv browser migrate demo-accounts clean-data api-docs clients
 
+# exec: make forwards SIGTERM to its child, which must be xianjie itself to stop the suite in order
+# (SIGINT to make alone is noticed by xianjie too; see xianjie/launcher/processes.py).
 up: venv
-	$(BIN)/xianjie up $(UP_ARGS)
+	exec $(BIN)/xianjie up $(UP_ARGS)
 
-test: venv
+test: venv browser
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: venv
@@ -42,6 +44,16 @@ clients: api-docs
 	cd clients/typescript && npm ci --no-audit --no-fund && npm run build
 
 venv: $(STAMP)
+
+# The browser tests drive Debian's Chromium (never a downloaded browser). Installed here when
+# missing and we may (root with apt-get); otherwise the tests say what to install.
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "installing Debian's chromium and chromium-driver for the browser tests"; \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium chromium-driver >/dev/null \
+			|| { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium chromium-driver >/dev/null; }; \
+		else echo "Chromium is missing: apt-get install chromium chromium-driver (the browser tests need it)"; fi; }
 
 $(BIN)/python:
 	@if [ -z "$(PYTHON)" ]; then \

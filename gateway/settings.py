@@ -25,8 +25,16 @@ class GatewaySettings(ServiceSettings):
 
     access_token_ttl_seconds: int = Field(default=900, ge=30)
     refresh_token_ttl_seconds: int = Field(default=7 * 86400, ge=60)
+    # How long the gateway waits for a service's answer (between bytes), per service
+    # (XIANJIE_GATEWAY_PROXY_SERVICE_TIMEOUTS='{"funds": 60}'); the others wait proxy_timeout_seconds.
     proxy_timeout_seconds: float = Field(default=30, gt=0)
-    proxy_connect_timeout_seconds: float = Field(default=2, gt=0)
+    proxy_service_timeouts: dict[str, float] = Field(default_factory=dict)
+    # A service on the same network accepts a connection in milliseconds; one that does not is down.
+    proxy_connect_timeout_seconds: float = Field(default=1, gt=0)
+    # Circuit breaker per service: after this many consecutive timeouts or connection failures its
+    # calls are answered 503 at once for reset seconds, then one probe call at a time goes through.
+    proxy_breaker_failures: int = Field(default=3, ge=1)
+    proxy_breaker_reset_seconds: float = Field(default=5, gt=0)
     # Per username + client IP (limits' syntax: "10/minute"), counted in XIANJIE_RATE_LIMIT_STORAGE.
     login_rate_limit: str = "10/minute"
     # Merged OpenAPI/AsyncAPI: how long a service's document is reused, and how long we wait for it.

@@ -26,11 +26,12 @@ from shared.events.consumer import Handler
 from shared.events.envelope import ConsumedEvent, EventSpec, configure_event_schemas
 from shared.logging import RequestIdMiddleware, configure_logging
 from shared.metrics import Metrics
-from shared.ops import health_router, ops_router
+from shared.ops import health_router, install_health_metrics, ops_router
 from shared.runtime import Component
 from shared.scheduled import PeriodicTask
 from shared.settings import ServiceSettings
 from shared.tables import KitTables
+from shared.tracing import configure_tracing
 
 log = structlog.get_logger("xianjie.component")
 
@@ -160,11 +161,14 @@ def create_component_app(
         generate_unique_id_function=operation_id,
     )
     app.state.metrics = Metrics()
+    # Off unless XIANJIE_OTEL_ENDPOINT is set (shared.tracing).
+    configure_tracing(app, name, settings.otel_endpoint)
     kit_openapi.install(app)
     for key, value in (extra_state or {}).items():
         setattr(app.state, key, value)
     _install_middleware(app, name, settings)
     app.include_router(health_router())
+    install_health_metrics(app, app.state.metrics.registry, name)
     if consumes:
         app.include_router(ops_router())
     for router in routers:

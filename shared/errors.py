@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -240,6 +241,63 @@ def _sqlstate(exc: DBAPIError) -> str:
     )
 
 
+# How long a caller should wait before retrying after the database went away: a restart or a
+# fail-over to the replica takes seconds; the pool's pre-ping reconnects on the next request.
+DATABASE_RETRY_AFTER_SECONDS = 2
+# SQLSTATE classes meaning "no database to talk to": 08 connection exception, 57P01-57P05 (admin or
+# crash shutdown, cannot connect now, idle timeout), 53300 too many connections.
+_UNAVAILABLE_SQLSTATES = ("08", "57P", "53300")
+
+
+def _database_unavailable(exc: BaseException) -> bool:
+    """Whether ``exc`` (or what caused it) says the database cannot be reached right now.
+
+    SQLAlchemy wraps some of these (OperationalError, InterfaceError, a pool timeout) and lets
+    others through bare (asyncpg's ConnectionRefusedError on connect), so the chain is walked.
+    """
+    import asyncpg
+
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, PoolTimeout | ConnectionError):
+            return True
+        if isinstance(current, TimeoutError) and _raised_by_driver(current):
+            return True  # the driver's connect timeout: a server that does not answer at all
+        # asyncpg's own "connection is closed" (its other InterfaceErrors are our bugs: a 500).
+        if isinstance(current, asyncpg.exceptions.InterfaceError) and "closed" in str(current):
+            return True
+        if isinstance(current, DBAPIError) and (
+            current.connection_invalidated or _sqlstate(current).startswith(_UNAVAILABLE_SQLSTATES)
+        ):
+            return True
+        sqlstate = str(getattr(current, "sqlstate", "") or "")
+        if sqlstate.startswith(_UNAVAILABLE_SQLSTATES):
+            return True
+        nested = getattr(current, "orig", None) if isinstance(current, DBAPIError) else None
+        current = nested or current.__cause__ or current.__context__
+    return False
+
+
+def _raised_by_driver(exc: BaseException) -> bool:
+    import traceback
+
+    return any("/asyncpg/" in frame.filename for frame in traceback.extract_tb(exc.__traceback__))
+
+
+def _retry_when_database_returns() -> AppError:
+    # Whether a commit cut short went through cannot be known here: a write sent again with the
+    # same Idempotency-Key is answered from its stored result if it did, so retrying is safe.
+    error = RetryLater(
+        "数据库暂时无法连接，请稍后重试（写请求请带同一个 Idempotency-Key 重发）",
+        "The database cannot be reached right now; retry later (send writes again with the same "
+        "Idempotency-Key).",
+    )
+    error.headers["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+    return error
+
+
 def _from_validation(exc: RequestValidationError, english: bool) -> AppError:
     problems = _field_problems(exc, english)
     error = MalformedJson() if any(p.type == "json_invalid" for p in problems) else InvalidRequest()
@@ -286,6 +344,9 @@ def _as_app_error(request: Request, exc: Exception) -> AppError:
         return PreconditionFailed()
     if isinstance(exc, DBAPIError) and (error := _from_database(exc)) is not None:
         return error
+    if _database_unavailable(exc):
+        log.warning("database_unavailable", path=request.url.path, error_type=type(exc).__name__)
+        return _retry_when_database_returns()
     # The trace goes to our log (with the request id), never to the caller.
     log.error("unhandled_error", path=request.url.path, error_type=type(exc).__name__, exc_info=exc)
     return InternalError("错误已记录，请提供请求编号", "The error was logged; quote the request id.")

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from typing import Any
 
 import structlog
 from fastapi import FastAPI, Response
@@ -19,9 +20,14 @@ from prometheus_client import (
     CollectorRegistry,
     Counter,
     Gauge,
+    GCCollector,
     Histogram,
+    PlatformCollector,
+    ProcessCollector,
     generate_latest,
 )
+from prometheus_client.metrics_core import GaugeMetricFamily, Metric
+from prometheus_client.registry import Collector
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = structlog.get_logger("xianjie.metrics")
@@ -148,6 +154,7 @@ class Metrics:
 
     def install(self, app: FastAPI, component: str) -> None:
         app.add_middleware(MetricsMiddleware, metrics=self, component=component)
+        install_process_and_pool_metrics(self.registry, component, lambda: _component_pool(app))
 
         @app.get("/metrics", include_in_schema=False)
         async def metrics() -> Response:
@@ -185,3 +192,65 @@ class MetricsMiddleware:
             method = scope["method"]
             self.metrics.latency.labels(self.component, method, route).observe(time.perf_counter() - started)
             self.metrics.requests.labels(self.component, method, route, str(status)).inc()
+
+
+# --------------------------------------------------------------------------- process and DB pool
+
+
+def install_process_and_pool_metrics(
+    registry: CollectorRegistry, component: str, pool: Callable[[], Any | None]
+) -> None:
+    """CPU, memory, open files and GC of this process (prometheus_client's collectors, which the
+    default registry has but a registry of our own does not), and the state of the component's
+    SQLAlchemy connection pool, read at scrape time from ``pool()`` (None before startup)."""
+    ProcessCollector(registry=registry)
+    PlatformCollector(registry=registry)
+    GCCollector(registry=registry)
+    registry.register(DatabasePoolCollector(component, pool))
+
+
+def _component_pool(app: FastAPI) -> Any | None:
+    component = getattr(app.state, "component", None)
+    db = getattr(component, "db", None)
+    return db.engine.pool if db is not None else None
+
+
+class DatabasePoolCollector(Collector):
+    """Gauges of a SQLAlchemy QueuePool: its size, connections lent out, overflow in use and idle.
+    Checked-out near size + max overflow means requests are about to queue for a connection."""
+
+    def __init__(self, component: str, pool: Callable[[], Any | None]) -> None:
+        self.component = component
+        self.pool = pool
+
+    def describe(self) -> list[Metric]:
+        return list(self._families().values())
+
+    def collect(self) -> Iterator[Metric]:
+        pool = self.pool()
+        families = self._families()
+        if pool is not None and hasattr(pool, "checkedout"):
+            values = {
+                "size": pool.size(),
+                "checked_out": pool.checkedout(),
+                "checked_in": pool.checkedin(),
+                # QueuePool.overflow() counts from -size (connections not yet opened): in use is >= 0.
+                "overflow": max(pool.overflow(), 0),
+                "max": pool.size() + max(getattr(pool, "_max_overflow", 0), 0),
+            }
+            for key, family in families.items():
+                family.add_metric([self.component], values[key])
+        yield from families.values()
+
+    @staticmethod
+    def _families() -> dict[str, GaugeMetricFamily]:
+        def gauge(name: str, documentation: str) -> GaugeMetricFamily:
+            return GaugeMetricFamily(f"xianjie_db_pool_{name}", documentation, labels=["component"])
+
+        return {
+            "size": gauge("size", "Connections the pool keeps (pool_size)"),
+            "checked_out": gauge("checked_out", "Connections lent out to requests and tasks now"),
+            "checked_in": gauge("checked_in", "Open connections idle in the pool"),
+            "overflow": gauge("overflow", "Connections open beyond pool_size now"),
+            "max": gauge("max", "Most connections the pool will open (pool_size + max_overflow)"),
+        }

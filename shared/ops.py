@@ -1,11 +1,20 @@
-"""Health, readiness and the operator's view of parked events."""
+"""Health, readiness and the operator's view of parked events.
+
+Readiness means "can serve requests": the database answers. NATS is not part of it — writes keep
+going to the outbox while NATS is down and are published once it returns — so a NATS outage must
+not take the API out of rotation. Its state is in ``/healthz``'s detail and the
+``xianjie_nats_connected`` gauge, which the alert rules in deploy/alerts/ watch.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, FastAPI, Path, Query, Request
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.registry import Collector, CollectorRegistry
 from pydantic import BaseModel
 from sqlalchemy import select
 
@@ -16,14 +25,25 @@ from shared.events.consumer import HandlerFailed, NoHandler
 from shared.pagination import Limit
 
 
+def _nats_state(app: FastAPI) -> str | None:
+    """ "ok" or "down" for a component with a NATS link; None without one (or before start-up)."""
+    component = getattr(app.state, "component", None)
+    link = getattr(component, "link", None)
+    if link is None:
+        return None
+    return "ok" if link.connected else "down"
+
+
 def health_router() -> APIRouter:
     router = APIRouter(tags=["ops"])
 
-    @router.get("/healthz", summary="存活检查 / liveness")
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok"}
+    @router.get("/healthz", summary="存活检查（附 NATS 状态）/ liveness, with NATS state")
+    async def healthz(request: Request) -> dict[str, Any]:
+        # Always 200 while the process runs: a liveness failure restarts it, which cures no outage.
+        nats = _nats_state(request.app)
+        return {"status": "ok"} if nats is None else {"status": "ok", "checks": {"nats": nats}}
 
-    @router.get("/readyz", summary="就绪检查（数据库与 NATS）/ readiness", responses={503: {}})
+    @router.get("/readyz", summary="就绪检查（数据库）/ readiness: the database answers", responses={503: {}})
     async def readyz(request: Request) -> Any:
         component = getattr(request.app.state, "component", None)
         checks: dict[str, str] = {}
@@ -35,15 +55,42 @@ def health_router() -> APIRouter:
                 checks["database"] = "ok"
             except Exception as exc:
                 checks["database"] = f"down: {type(exc).__name__}"
-            if component.link is not None:
-                checks["nats"] = "ok" if component.link.connected else "down"
         if all(v == "ok" for v in checks.values()):
             return {"status": "ready", "checks": checks}
         return problem_response(
-            request, status=503, code="not_ready", title="服务未就绪", extra={"checks": checks}
+            request,
+            status=503,
+            code="not_ready",
+            title="服务未就绪",
+            headers={"Retry-After": "5"},
+            extra={"checks": checks},
         )
 
     return router
+
+
+class _NatsConnected(Collector):
+    """``xianjie_nats_connected``: read at scrape time, so it is never stale."""
+
+    def __init__(self, app: FastAPI, component: str) -> None:
+        self.app = app
+        self.component = component
+
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        state = _nats_state(self.app)
+        if state is None:
+            return
+        gauge = GaugeMetricFamily(
+            "xianjie_nats_connected",
+            "1 while the NATS link is connected; 0 while down (writes wait in the outbox)",
+            labels=["component"],
+        )
+        gauge.add_metric([self.component], 1.0 if state == "ok" else 0.0)
+        yield gauge
+
+
+def install_health_metrics(app: FastAPI, registry: CollectorRegistry, component: str) -> None:
+    registry.register(_NatsConnected(app, component))
 
 
 class ParkedEvent(BaseModel):

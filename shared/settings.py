@@ -49,6 +49,9 @@ class SuiteSettings(BaseSettings):
     data_dir: Path = Path(".data")
     log_level: str = "INFO"
     log_json: bool = True
+    # OpenTelemetry traces (shared.tracing) exported over OTLP/HTTP to this collector, e.g.
+    # http://otel-collector:4318; empty: no tracing (nothing is instrumented, nothing sent).
+    otel_endpoint: str = ""
 
     # Auth: services verify gateway-issued tokens against its JWKS.
     jwks_url: str = "http://127.0.0.1:8000/.well-known/jwks.json"

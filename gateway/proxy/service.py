@@ -15,6 +15,7 @@ from starlette.background import BackgroundTask
 from starlette.responses import StreamingResponse
 from yarl import URL
 
+from gateway.proxy.breaker import upstreams
 from shared.errors import FORWARDED_PREFIX_HEADER, AppError
 from shared.logging import REQUEST_ID_HEADER
 
@@ -67,13 +68,20 @@ class UpstreamTimeout(AppError):
     )
 
 
+# Idle pooled connections are dropped before the services' uvicorn closes them (its keep-alive
+# timeout is 5 s): reusing one it is closing just then fails a non-idempotent call with 502.
+UPSTREAM_KEEPALIVE_SECONDS = 4.0
+
+
 def new_client_session(connect_timeout: float, read_timeout: float) -> aiohttp.ClientSession:
     return aiohttp.ClientSession(
         timeout=aiohttp.ClientTimeout(total=None, connect=connect_timeout, sock_read=read_timeout),
         # Bodies pass through untouched, compressed or not; cookies are not the gateway's business.
         auto_decompress=False,
         cookie_jar=aiohttp.DummyCookieJar(),
-        connector=aiohttp.TCPConnector(limit=200, limit_per_host=100, keepalive_timeout=30),
+        connector=aiohttp.TCPConnector(
+            limit=200, limit_per_host=100, keepalive_timeout=UPSTREAM_KEEPALIVE_SECONDS
+        ),
     )
 
 
@@ -109,15 +117,18 @@ async def forward(
     url = upstream_url(base_url, service, request)
     headers = _request_headers(request, service)
     data: AsyncIterator[bytes] | None = request.stream() if _has_body(request) else None
+    route = upstreams(request)  # per-service timeouts and circuit breaker (gateway/proxy/breaker.py)
     try:
-        upstream = await http.request(
-            request.method,
-            url,
-            headers=headers,
-            data=data,
-            allow_redirects=False,
-            skip_auto_headers=("User-Agent",),
-        )
+        with route.breaker(service).guard():
+            upstream = await http.request(
+                request.method,
+                url,
+                headers=headers,
+                data=data,
+                allow_redirects=False,
+                skip_auto_headers=("User-Agent",),
+                timeout=route.timeout(service),
+            )
     except (TimeoutError, aiohttp.ConnectionTimeoutError, aiohttp.SocketTimeoutError) as exc:
         log.warning("upstream_timeout", service=service, path=request.url.path)
         raise UpstreamTimeout(f"服务 {service} 响应超时", f"service {service} timed out") from exc

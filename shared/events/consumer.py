@@ -32,6 +32,7 @@ from shared.events.outbox import Outbox
 from shared.metrics import Metrics
 from shared.settings import ServiceSettings
 from shared.tables import KitTables
+from shared.tracing import consumer_span
 from shared.work import WorkContext
 
 log = structlog.get_logger("xianjie.consumer")
@@ -213,7 +214,8 @@ class EventConsumer:
             await msg.ack()
             return
         try:
-            await self.handle(event)
+            with consumer_span(self.service, event, msg.headers):
+                await self.handle(event)
         except Exception as exc:
             self.metrics.events_failed.labels(self.service, event.type).inc()
             log.warning(

@@ -14,6 +14,8 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from shared.tracing import trace_context
+
 
 def _require_specversion(schema: dict[str, Any]) -> None:
     # CloudEvents 1.0 requires it; a default would otherwise make it optional in the JSON schema.
@@ -107,6 +109,8 @@ class EventSpec(_EventNaming):
             time=datetime.now(UTC),
             dataschema=dataschema_url(self.type),
             data=payload.model_dump(mode="json"),
+            # The writing request's trace (CloudEvents distributed-tracing extension); none when off.
+            **trace_context(),
         )
 
 

@@ -27,6 +27,7 @@ from shared.events.envelope import EventPayload, EventSpec, dataschema_url, stre
 from shared.events.nats import NatsLink
 from shared.metrics import Metrics
 from shared.tables import KitTables
+from shared.tracing import nats_headers
 
 log = structlog.get_logger("xianjie.outbox")
 
@@ -221,7 +222,7 @@ class OutboxRelay:
                 await js.publish_async(
                     row.nats_subject,
                     json.dumps(row.envelope, ensure_ascii=False).encode(),
-                    headers={"Nats-Msg-Id": str(row.event_id)},
+                    headers={"Nats-Msg-Id": str(row.event_id), **nats_headers(row.envelope)},
                     stream=stream_name(self.service),
                 )
                 for row in rows

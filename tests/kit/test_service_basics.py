@@ -11,13 +11,14 @@ from tests.conftest import SERVICE_NAMES, Stack
 @pytest.mark.parametrize("name", SERVICE_NAMES)
 async def test_health_ready_metrics(stack: Stack, name: str) -> None:
     async with httpx.AsyncClient(base_url=stack.url(name)) as client:
-        assert (await client.get("/healthz")).json() == {"status": "ok"}
+        assert (await client.get("/healthz")).json() == {"status": "ok", "checks": {"nats": "ok"}}
         ready = await client.get("/readyz")
         assert ready.status_code == 200, ready.text
-        assert ready.json()["checks"] == {"database": "ok", "nats": "ok"}
+        assert ready.json()["checks"] == {"database": "ok"}  # NATS is not readiness (shared/ops.py)
         await client.get("/v1/does-not-exist")
         metrics = (await client.get("/metrics")).text
         assert "xianjie_http_requests_total" in metrics
+        assert f'xianjie_nats_connected{{component="{name}"}} 1.0' in metrics
         assert f'component="{name}"' in metrics
         doc = (await client.get("/openapi.json")).json()
         assert doc["components"]["schemas"]["Problem"]

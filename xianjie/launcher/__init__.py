@@ -2,9 +2,11 @@
 
 Embedded PostgreSQL and NATS start only for what has no URL configured; every component's
 migrations run; demo accounts are ensured; then the gateway and the four services start as
-uvicorn processes and the launcher waits until each answers ``/healthz``. Stopping (Ctrl-C,
-SIGTERM, SIGHUP) goes in reverse: the app processes first, then NATS, then PostgreSQL, so no
-process ever loses a server it still talks to while shutting down.
+uvicorn processes and the launcher waits until each answers ``/healthz``. From then on it
+supervises them: one that exits is restarted with capped exponential backoff (logged as JSON
+lines) while the others keep serving. Stopping (Ctrl-C, SIGTERM, SIGHUP — to the launcher, or to
+``make up``, whose recipe execs it) goes in reverse: the gateway, then the services, then NATS,
+then PostgreSQL, so no process ever loses a server it still talks to while shutting down.
 
 The pieces that decide things (ports, password, what to embed, each child's environment) are
 plain functions of their inputs so they can be tested without starting anything:
@@ -32,13 +34,15 @@ from xianjie.launcher.banner import banner, format_accounts
 from xianjie.launcher.embedded import embedded_servers, prune_stale_postgres_handles, stop_stale_nats
 from xianjie.launcher.ports import check_ports_free, pick_port, port_in_use, resolve_ports
 from xianjie.launcher.processes import (
+    Backoff,
     Child,
+    MakeParent,
     log_tail,
     start_child,
     stop_children,
+    supervise,
     uvicorn_command,
     wait_healthy,
-    watch_children,
 )
 from xianjie.launcher.provision import load_demo_data, load_demo_records, run_migrations
 from xianjie.launcher.settings import (
@@ -69,11 +73,13 @@ __all__ = [
     "DEMO_PASSWORD_FILE",
     "HEALTH_TIMEOUT_SECONDS",
     "STOP_TIMEOUT_SECONDS",
+    "Backoff",
     "Child",
     "DemoPassword",
     "Echo",
     "InfraPlan",
     "LauncherError",
+    "MakeParent",
     "Stop",
     "UpOptions",
     "check_ports_free",
@@ -96,6 +102,7 @@ __all__ = [
     "start_child",
     "stop_children",
     "stop_stale_nats",
+    "supervise",
     "up",
     "uvicorn_command",
     "wait_healthy",
@@ -119,6 +126,7 @@ class _Decided:
     """What ``up`` settled before starting anything."""
 
     started: float
+    make_parent: MakeParent | None
     data_dir: Path
     ports: dict[str, int]
     plan: InfraPlan
@@ -127,6 +135,7 @@ class _Decided:
 
 def up(options: UpOptions, echo: Echo = print) -> int:
     started = time.monotonic()
+    make_parent = MakeParent.find()
     data_dir = options.data_dir.resolve()
     ports = resolve_ports(options.env, options.port_overrides)
     check_ports_free(options.host, ports)
@@ -137,7 +146,7 @@ def up(options: UpOptions, echo: Echo = print) -> int:
 
     previous = {sig: signal.signal(sig, _raise_stop) for sig in STOP_SIGNALS}
     try:
-        _run(options, _Decided(started, data_dir, ports, plan, password), echo)
+        _run(options, _Decided(started, make_parent, data_dir, ports, plan, password), echo)
     except Stop as stop:
         echo(f"xianjie: stopped ({stop}).")
         return 0
@@ -176,7 +185,7 @@ def _run(options: UpOptions, decided: _Decided, echo: Echo) -> NoReturn:
             load_demo_records(gateway_url, password.value, echo)
         seconds = time.monotonic() - decided.started
         echo(banner(options.host, decided.ports, decided.data_dir, nats_url, accounts, password, seconds))
-        watch_children(children)
+        supervise(children, echo, make_parent=decided.make_parent)
 
 
 def _start_children(

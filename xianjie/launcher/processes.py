@@ -1,26 +1,35 @@
-"""The app processes: one uvicorn each, started, watched until healthy, stopped in order."""
+"""The app processes: one uvicorn each, started, watched until healthy, supervised, stopped in order.
+
+A process that dies after start-up is restarted by :func:`supervise` with exponential backoff
+(capped), each exit and restart logged as one JSON line; the others keep serving meanwhile.
+Stopping goes gateway first (no new requests come in), then the services.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
 import ctypes.util
+import json
 import os
 import signal
 import subprocess
 import sys
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
-from xianjie.components import ComponentInfo
+from shared.logging import UVICORN_LOG_CONFIG_FILE
+from xianjie.components import GATEWAY, ComponentInfo
 from xianjie.launcher.settings import (
     HEALTH_TIMEOUT_SECONDS,
     STOP_TIMEOUT_SECONDS,
     Echo,
     LauncherError,
+    Stop,
     probe_host,
     short_path,
 )
@@ -32,6 +41,16 @@ class Child:
     port: int
     process: subprocess.Popen[bytes]
     log_path: Path
+    # What it was started with, so the supervisor can start it again the same way.
+    host: str = "127.0.0.1"
+    env: Mapping[str, str] = field(default_factory=dict)
+    started_at: float = field(default_factory=time.monotonic)
+    # Supervision: exits since it last ran long enough, when it is due again, whether it answers.
+    failures: int = 0
+    restarts: int = 0
+    restart_at: float | None = None
+    down_since: float | None = None
+    healthy: bool = True
 
     @property
     def name(self) -> str:
@@ -52,6 +71,9 @@ def uvicorn_command(component: ComponentInfo, host: str, port: int) -> list[str]
         "--timeout-graceful-shutdown",
         "10",
         "--no-server-header",
+        # Every line JSON, uvicorn's included (shared.logging).
+        "--log-config",
+        str(UVICORN_LOG_CONFIG_FILE),
     ]
 
 
@@ -87,12 +109,20 @@ def start_child(
             start_new_session=True,
             preexec_fn=_die_with_parent,
         )
-    return Child(component, port, process, log_path)
+    return Child(component, port, process, log_path, host=host, env=dict(env))
 
 
 def stop_children(
     children: Sequence[Child], echo: Echo = print, timeout: float = STOP_TIMEOUT_SECONDS
 ) -> None:
+    """The gateway first, so no new request reaches a service that is going away; then the services."""
+    gateway = [c for c in children if c.name == GATEWAY.name]
+    services = [c for c in children if c.name != GATEWAY.name]
+    for group in (gateway, services):
+        _stop_group(group, echo, timeout)
+
+
+def _stop_group(children: Sequence[Child], echo: Echo, timeout: float) -> None:
     for child in children:
         if child.process.poll() is None:
             with contextlib.suppress(ProcessLookupError):
@@ -152,9 +182,141 @@ def wait_healthy(
                 time.sleep(0.1)
 
 
-def watch_children(children: Sequence[Child], interval: float = 0.5) -> NoReturn:
-    """Until a signal unwinds it: a child that exits ends the run with an error."""
-    while True:
-        for child in children:
-            _check_running(child)
-        time.sleep(interval)
+@dataclass(frozen=True)
+class Backoff:
+    """How long a crashed app process waits before its next start: base·2^(n-1), at most ``cap``.
+
+    A process that then stays up ``stable_seconds`` is forgiven its earlier exits, so one crash a
+    day restarts at once rather than after the cap.
+    """
+
+    base_seconds: float = 0.5
+    cap_seconds: float = 30.0
+    stable_seconds: float = 60.0
+
+    def delay(self, failures: int) -> float:
+        return min(self.cap_seconds, self.base_seconds * 2 ** max(0, failures - 1))
+
+
+def log_line(event: str, level: str = "info", **fields: Any) -> str:
+    """One JSON log line shaped like the app processes' own (structlog's JSON renderer)."""
+    record = {
+        "event": event,
+        "level": level,
+        "logger": "xianjie.launcher",
+        "timestamp": datetime.now(UTC).isoformat().replace("+00:00", "Z"),
+        **fields,
+    }
+    return json.dumps(record, ensure_ascii=False)
+
+
+def supervise(
+    children: Sequence[Child],
+    echo: Echo = print,
+    backoff: Backoff | None = None,
+    interval: float = 0.2,
+    make_parent: MakeParent | None = None,
+) -> NoReturn:
+    """Until a signal unwinds it: restart whatever exits, with backoff, and say so in JSON lines.
+
+    ``make_parent`` (found when the launcher started, see :class:`MakeParent`): stop when that
+    make is interrupted or gone."""
+    import httpx
+
+    backoff = backoff or Backoff()
+    watch_parent = make_parent
+    with httpx.Client(timeout=0.5, trust_env=False) as client:
+        while True:
+            now = time.monotonic()
+            for child in children:
+                _supervise_one(child, now, backoff, echo, client)
+            if watch_parent is not None:
+                if os.getppid() != watch_parent.pid:  # make itself was killed: nobody to serve
+                    raise Stop("make exited")
+                if watch_parent.interrupted():
+                    raise Stop("SIGINT to make")
+            time.sleep(interval)
+
+
+def _supervise_one(child: Child, now: float, backoff: Backoff, echo: Echo, client: Any) -> None:
+    import httpx
+
+    if child.restart_at is None:
+        code = child.process.poll()
+        if code is None:
+            if child.failures and now - child.started_at >= backoff.stable_seconds:
+                child.failures = 0
+            if not child.healthy:
+                with contextlib.suppress(httpx.HTTPError):
+                    if client.get(f"http://{probe_host(child.host)}:{child.port}/healthz").status_code == 200:
+                        child.healthy = True
+                        down = now - (child.down_since or now)
+                        echo(log_line("app_healthy", component=child.name, down_seconds=round(down, 2)))
+                        child.down_since = None
+            return
+        child.failures += 1
+        delay = backoff.delay(child.failures)
+        child.restart_at = now + delay
+        child.healthy = False
+        child.down_since = child.down_since or now
+        echo(
+            log_line(
+                "app_exited",
+                "error",
+                component=child.name,
+                exit_code=code,
+                restart_in_seconds=delay,
+                failures=child.failures,
+                log=str(child.log_path),
+            )
+        )
+        return
+    if now < child.restart_at:
+        return
+    try:
+        fresh = start_child(child.component, child.host, child.port, child.env, child.log_path.parent)
+    except OSError as exc:  # e.g. too many processes: count it as one more failure
+        child.failures += 1
+        child.restart_at = now + backoff.delay(child.failures)
+        echo(log_line("app_restart_failed", "error", component=child.name, error=str(exc)))
+        return
+    child.process, child.started_at, child.restart_at = fresh.process, now, None
+    child.restarts += 1
+    restarted = log_line(
+        "app_restarted", "warning", component=child.name, pid=fresh.process.pid, restarts=child.restarts
+    )
+    echo(restarted)
+
+
+@dataclass
+class MakeParent:
+    """``make up``: make forwards SIGTERM to its child (the recipe execs us) but not SIGINT — it
+    waits for its children instead. While make runs its fatal-signal handler, SIGINT is blocked in
+    make (Linux shows it in /proc/<pid>/status), and that is how we learn an operator interrupted
+    it. Seen on two polls in a row, so a moment's blocking elsewhere in make is not mistaken for it."""
+
+    pid: int
+    seen: int = 0
+
+    @classmethod
+    def find(cls) -> MakeParent | None:
+        """The make that started us, if one did: call it first thing, before make can go away."""
+        pid = os.getppid()
+        with contextlib.suppress(OSError):
+            if Path(f"/proc/{pid}/comm").read_text().strip() in {"make", "gmake"}:
+                return cls(pid)
+        return None
+
+    def interrupted(self) -> bool:
+        self.seen = self.seen + 1 if self._sigint_blocked() else 0
+        return self.seen >= 2
+
+    def _sigint_blocked(self) -> bool:
+        try:
+            status = Path(f"/proc/{self.pid}/status").read_text()
+        except OSError:
+            return False
+        for line in status.splitlines():
+            if line.startswith("SigBlk:"):
+                return bool(int(line.split()[1], 16) & (1 << (signal.SIGINT - 1)))
+        return False
