@@ -120,6 +120,8 @@ async def test_a_consumer_whose_policy_is_skip_records_the_skip_and_parks_nothin
         try:
             await publish(stack.infra.nats_url, event)
             await eventually(lambda: _async(unhandled_count(stack, durable, v8) == 1), timeout=30)
+            # monitoring's own consumer reads the same subject (and parks it: the default policy).
+            await eventually(lambda: _async(unhandled_count(stack, "monitoring", v8) >= 1), timeout=30)
             await eventually(lambda: _drained(stack.infra.nats_url, durable), timeout=30)
         finally:
             await consumer.stop()
