@@ -158,7 +158,7 @@ export async function all<T>(path: string, cap = 5000): Promise<T[]> {
   const sep = path.includes("?") ? "&" : "?";
   do {
     const page: Page<T> = await get<Page<T>>(
-      `${path}${sep}limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+      `${path}${sep}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
     );
     items.push(...page.items);
     cursor = page.next_cursor;

@@ -279,12 +279,12 @@ async def test_a_household_walks_from_alert_to_village_review_on_a_phone(
     assert await page.inner_text("[data-testid='hh-status']") == "未纳入监测"
     await page.get_by_label("理由或依据").fill("走访发现因病风险，启动核实")
     await page.get_by_role("button", name="开始核实").click()
-    await page.get_by_text("核实中", exact=True).wait_for()
+    await page.locator("[data-testid='hh-status']", has_text="核实中").wait_for()
 
     # Refused without its risk causes: the service's problem text is on screen.
     form = page.locator("form[data-action='submit_village_review']")
     await form.get_by_label("理由或依据").fill("核实：2025 年人均纯收入低于监测线")
-    await form.get_by_label("监测对象类型").select_option("sudden_hardship")
+    await form.get_by_label("监测对象类型").select_option("unstable")
     await form.get_by_role("button", name="提交村级评议").click()
     problem = page.locator("[data-testid='problem']")
     await problem.wait_for()
