@@ -14,7 +14,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
 
-.PHONY: up test lint venv migrate demo-accounts clean-data api-docs clients
+.PHONY: up test lint venv migrate demo-accounts clean-data api-docs clients console
 
 up: venv
 	$(BIN)/xianjie up $(UP_ARGS)
@@ -40,6 +40,10 @@ api-docs: venv
 clients: api-docs
 	$(BIN)/xianjie client
 	cd clients/typescript && npm ci --no-audit --no-fund && npm run build
+
+# The web console (console/ → gateway/console/static, committed; `make up` needs no Node). ADR 0008.
+console:
+	cd console && npm ci --no-audit --no-fund && npm run build
 
 venv: $(STAMP)
 

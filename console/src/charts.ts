@@ -23,7 +23,8 @@ export function lineChart(
       grid: { left: 48, right: 16, top: 16, bottom: 32 },
       tooltip: { trigger: "axis" },
       xAxis: { type: "category", data: months },
-      yAxis: { type: "value", min: 0 },
+      // The floor and warning lines stay in view, however far below them the count is.
+      yAxis: { type: "value", min: 0, max: (v: { max: number }) => Math.ceil(Math.max(v.max, warning) * 1.05) },
       series: [
         {
           type: "line",
