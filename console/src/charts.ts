@@ -20,7 +20,7 @@ export function lineChart(
     const chart = core.init(el, undefined, { locale: isZh() ? "ZH" : "EN", renderer: "canvas" });
     chart.setOption({
       aria: { enabled: true },
-      grid: { left: 48, right: 16, top: 16, bottom: 32 },
+      grid: { left: 48, right: 48, top: 16, bottom: 32 },
       tooltip: { trigger: "axis" },
       xAxis: { type: "category", data: months },
       // The floor and warning lines stay in view, however far below them the count is.
