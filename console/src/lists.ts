@@ -89,7 +89,8 @@ const LISTS: Record<string, (q: URLSearchParams) => ListDef> = {
       { key: "asset_name", label: "资产" },
       { key: "town_code", label: "乡镇代码" },
       { key: "rule_label", label: "规则" },
-      { key: "status_label", label: "状态" },
+      { key: "flagged_on", label: "标记日期" },
+      { key: "proposed_action_label", label: "处置意见" },
     ],
   }),
 };

@@ -85,6 +85,11 @@ async def open_console(browser: playwright_api.Browser, stack: object) -> AsyncI
         console = Console(page=page, origin=stack.gateway_url)  # type: ignore[attr-defined]
         page.on("request", lambda r: console.requests.append(r.url))
         page.on("pageerror", lambda e: console.errors.append(str(e)))
+        # A Content-Security-Policy refusal (an inline script or style, another origin) is a bug.
+        page.on(
+            "console",
+            lambda m: console.errors.append(m.text) if "Content Security Policy" in m.text else None,
+        )
         consoles.append(console)
         return console
 
