@@ -78,3 +78,10 @@ export function table(
     ),
   );
 }
+
+/** "← 返回" as a button (a javascript: link would be refused by the page's CSP). */
+export function backButton(): HTMLElement {
+  const b = h("button", { type: "button", class: "link back" }, "← ", document.documentElement.lang === "en" ? "Back" : "返回");
+  b.addEventListener("click", () => history.back());
+  return b;
+}

@@ -2,7 +2,7 @@
 // plan and measures, history; the workflow steps; the visit form.
 
 import { all, ApiError, get, send } from "./api";
-import { clear, h, table } from "./dom";
+import { backButton, clear, h, table } from "./dom";
 import { t } from "./i18n";
 
 type Row = Record<string, unknown>;
@@ -94,9 +94,15 @@ export async function renderHousehold(main: HTMLElement, id: string): Promise<vo
   const outcome = h("div", { id: "action-outcome", role: "alert", "aria-live": "assertive" });
   const actions = actionsFor(status, stage).map((action) => actionForm(base, action, Number(hh.version), outcome, () => void renderHousehold(main, id)));
 
+  // On a phone the visit form is far down: one tap takes the cadre there, focus on its first field.
+  const toVisit = h("button", { type: "button", class: "secondary small" }, t("visit"));
+  toVisit.addEventListener("click", () => {
+    document.getElementById("visit")?.scrollIntoView();
+    (document.getElementById("visit-findings") as HTMLTextAreaElement | null)?.focus();
+  });
   clear(
     main,
-    h("p", {}, h("a", { href: "javascript:history.back()" }, `← ${t("back")}`)),
+    h("p", { class: "row-inline" }, backButton(), " ", toVisit),
     h("h1", {}, String(hh.head_name), " ", h("span", { class: "badge", "data-testid": "hh-status" }, String(hh.status_label), hh.elimination_stage_label ? ` · ${hh.elimination_stage_label}` : "")),
     h("p", { class: "muted" }, `${hh.village_code} · ${hh.address ?? ""} · ${hh.kind_label} · ${hh.member_count} 人`,
       hh.subtype_label ? ` · ${hh.subtype_label}` : "", (hh.risk_cause_labels as string[]).length ? ` · ${(hh.risk_cause_labels as string[]).join("、")}` : ""),

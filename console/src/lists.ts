@@ -1,7 +1,7 @@
 // The lists behind the figures, and any report as a table with its XLSX download.
 
 import { all, download, get, Report } from "./api";
-import { clear, h, table } from "./dom";
+import { backButton, clear, h, table } from "./dom";
 import { t } from "./i18n";
 
 type Row = Record<string, unknown>;
@@ -107,7 +107,7 @@ export async function renderList(main: HTMLElement, kind: string, query: URLSear
   if (def.map) rows = rows.map(def.map);
   clear(
     main,
-    h("p", {}, h("a", { href: "javascript:history.back()" }, `← ${t("back")}`)),
+    h("p", {}, backButton()),
     h("h1", {}, def.title, h("span", { class: "count", "data-testid": "list-count" }, ` ${rows.length}`)),
     table(def.columns, rows, { link: def.link, testid: "list" }),
   );
@@ -123,7 +123,7 @@ export async function renderReport(main: HTMLElement, path: string): Promise<voi
   const link = report.rows.some((r) => r.household_id) ? household : undefined;
   clear(
     main,
-    h("p", {}, h("a", { href: "javascript:history.back()" }, `← ${t("back")}`)),
+    h("p", {}, backButton()),
     h("h1", {}, report.title),
     h("p", {}, button),
     table(report.columns, report.rows, { link, testid: "report" }),

@@ -161,6 +161,8 @@ async def test_dashboard_shows_the_apis_figures_fast_and_a_town_sees_only_its_ow
         api, "/api/employment/v1/workers", admin, status="employed", town_code=KEJING
     )
     assert (await page.inner_text("[data-testid='list-count']")).strip() == str(len(kejing_workers))
+    await page.get_by_role("button", name="← 返回").click()
+    await page.wait_for_selector("main[data-view='dashboard'][data-painted]")
     # A report downloads as XLSX.
     await desk.go("#/report?path=" + "%2Fapi%2Fmonitoring%2Fv1%2Freports%2Fhelper-coverage", "report")
     async with page.expect_download() as download:
@@ -243,7 +245,7 @@ async def test_dashboard_shows_the_apis_figures_fast_and_a_town_sees_only_its_ow
     # Our page and bundle: the sign-in screen within a second of navigation; the dashboard — every
     # figure of the demo data, from ~17 API answers — within a second of signing in (the password
     # check is the gateway's, not counted). The bound for the dashboard is loose (a loaded CI
-    # machine, one event loop for the whole stack); `make up` here paints it ~0.5 s after sign-in.
+    # machine, one event loop for the whole stack); `make up` on this shared 2-core machine: 0.6–1.6 s.
     assert timing["sign_in_form_shown"] < 1000, timing
     assert timing["signed_in_to_dashboard_painted"] < 1000 * 2, timing
 
