@@ -14,7 +14,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
 
-.PHONY: up test lint venv browser migrate demo-accounts clean-data api-docs clients
+.PHONY: up test lint venv browser migrate demo-accounts clean-data api-docs clients console
 
 # exec: make forwards SIGTERM to its child, which must be xianjie itself to stop the suite in order
 # (SIGINT to make alone is noticed by xianjie too; see xianjie/launcher/processes.py).
@@ -43,16 +43,21 @@ clients: api-docs
 	$(BIN)/xianjie client
 	cd clients/typescript && npm ci --no-audit --no-fund && npm run build
 
+# The web console (console/ → gateway/console/static, committed; `make up` needs no Node). ADR 0008.
+console:
+	cd console && npm ci --no-audit --no-fund && npm run build
+
 venv: $(STAMP)
 
 # The browser tests drive Debian's Chromium (never a downloaded browser). Installed here when
-# missing and we may (root with apt-get); otherwise the tests say what to install.
+# missing and we may (root with apt-get), with a Chinese font for readable screenshots; otherwise
+# the tests say what to install.
 browser:
 	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 			echo "installing Debian's chromium and chromium-driver for the browser tests"; \
-			DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium chromium-driver >/dev/null \
-			|| { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium chromium-driver >/dev/null; }; \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium chromium-driver fonts-wqy-microhei >/dev/null \
+			|| { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium chromium-driver fonts-wqy-microhei >/dev/null; }; \
 		else echo "Chromium is missing: apt-get install chromium chromium-driver (the browser tests need it)"; fi; }
 
 $(BIN)/python:

@@ -65,6 +65,7 @@ from .assets_use_status import AssetsUseStatus
 from .assets_valuation_in import AssetsValuationIn
 from .assets_valuation_kind import AssetsValuationKind
 from .assets_valuation_out import AssetsValuationOut
+from .body_revoke import BodyRevoke
 from .body_token import BodyToken
 from .book_value_format import BookValueFormat
 from .brands_report_format import BrandsReportFormat
@@ -489,6 +490,7 @@ from .public_welfare_use_format import PublicWelfareUseFormat
 from .reconcile_response_reconcile import ReconcileResponseReconcile
 from .replay_out import ReplayOut
 from .replay_request import ReplayRequest
+from .revenue_by_month_format import RevenueByMonthFormat
 from .revenue_format import RevenueFormat
 from .role import Role
 from .sites_report_format import SitesReportFormat
@@ -572,6 +574,7 @@ __all__ = (
     "AssetsValuationIn",
     "AssetsValuationKind",
     "AssetsValuationOut",
+    "BodyRevoke",
     "BodyToken",
     "BookValueFormat",
     "BrandsReportFormat",
@@ -996,6 +999,7 @@ __all__ = (
     "ReconcileResponseReconcile",
     "ReplayOut",
     "ReplayRequest",
+    "RevenueByMonthFormat",
     "RevenueFormat",
     "Role",
     "SitesReportFormat",
