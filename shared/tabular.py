@@ -139,6 +139,11 @@ class ImportReport(BaseModel):
     unchanged: int = 0
     refused: int = 0
     rows: list[RowResult] = Field(default_factory=list)
+    refused_rows_url: str | None = Field(
+        default=None,
+        description="被拒的行（原列 + 问题）的 XLSX 下载地址，保留若干天；无被拒的行时为空 / "
+        "where the refused rows (original columns and their problem) download as XLSX for a few days",
+    )
 
     def add(self, result: RowResult, *, keep_all: bool = False) -> None:
         self.total += 1

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from services.assets.access import WriterCtx
 from services.assets.ledger import service
 from shared.errors import problem_responses
+from shared.import_refusals import keep_refused_rows
 from shared.tabular import ImportReport
 
 router = APIRouter(prefix="/v1/assets", tags=["assets 资产台账"])
@@ -36,4 +37,5 @@ async def import_ledger(
         replay := await ctx.idempotent_replay(_Upload(sha256=hashlib.sha256(content).hexdigest()))
     ) is not None:
         return replay
-    return await ctx.respond(await service.import_ledger(ctx, content, file.filename or ""))
+    report = await service.import_ledger(ctx, content, file.filename or "")
+    return await ctx.respond(await keep_refused_rows(ctx, report, content, file.filename or ""))

@@ -14,6 +14,7 @@ from services.employment.spells import repository, service
 from services.employment.spells.schemas import SpellCreate, SpellOut
 from shared.context import etag_for
 from shared.errors import problem_responses
+from shared.import_refusals import keep_refused_rows
 from shared.tabular import ImportReport
 
 router = APIRouter(tags=["spells 就业经历"])
@@ -72,4 +73,4 @@ async def import_updates(
     if (replay := await ctx.idempotent_replay(upload)) is not None:
         return replay
     report = await service.import_updates(ctx, content, file.filename or "", collected_on)
-    return await ctx.respond(report)
+    return await ctx.respond(await keep_refused_rows(ctx, report, content, file.filename or ""))

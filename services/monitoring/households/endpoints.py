@@ -19,6 +19,7 @@ from services.monitoring.households.schemas import (
 from services.monitoring.models import Household, HouseholdKind, HouseholdStatus, RiskCause, Subtype
 from shared.context import etag_for
 from shared.errors import NotFound, problem_responses
+from shared.import_refusals import keep_refused_rows
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.schemas import TownCode, VillageCode
 from shared.tabular import ImportReport
@@ -59,7 +60,8 @@ async def import_households(
     ctx: WriterCtx, file: Annotated[UploadFile, File(description="CSV 或 XLSX")]
 ) -> ImportReport:
     content = await file.read()
-    return await service.import_file(ctx, content, file.filename or "")
+    report = await service.import_file(ctx, content, file.filename or "")
+    return await keep_refused_rows(ctx, report, content, file.filename or "")
 
 
 @router.get(

@@ -27,6 +27,7 @@ from services.monitoring.water.schemas import (
 )
 from shared.context import etag_for
 from shared.errors import NotFound, problem_responses
+from shared.import_refusals import keep_refused_rows
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
 from shared.schemas import IsoDate, TownCode
@@ -75,7 +76,8 @@ async def list_checks(household_id: uuid.UUID, ctx: VisitReaderCtx) -> list[Wate
 )
 async def import_sites(ctx: WriterCtx, file: Annotated[UploadFile, File()]) -> ImportReport:
     content = await file.read()
-    return await service.import_sites(ctx, content, file.filename or "")
+    report = await service.import_sites(ctx, content, file.filename or "")
+    return await keep_refused_rows(ctx, report, content, file.filename or "")
 
 
 @router.post(
