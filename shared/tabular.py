@@ -11,13 +11,14 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal
 from urllib.parse import quote
 
+from fastapi import UploadFile
 from fastapi.responses import Response
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
@@ -40,13 +41,37 @@ class UnreadableFile(AppError):
     )
 
 
+class EmptyFile(AppError):
+    status, code, title_zh, title_en = 422, "empty_file", "上传的文件是空的", "The uploaded file is empty"
+
+
+class NoRows(AppError):
+    status, code, title_zh, title_en = 422, "no_rows", "文件没有数据行", "The file has no data rows"
+
+
+async def upload_content(file: UploadFile, *, rows: bool = True) -> bytes:
+    """The bytes of an uploaded ledger, refused here before any work when the file is empty or
+    (``rows``) has no line below its header — nothing to import is a mistake, not a success."""
+    content = await file.read()
+    if not content.strip():
+        raise EmptyFile("请选择要导入的文件（文件为空）", "choose the file to import (it is empty)")
+    if rows:
+        lines = read_rows(content, file.filename or "")
+        try:
+            if next(lines, None) is None:
+                raise NoRows("文件只有表头，没有数据行", "the file has a header row and nothing below it")
+        finally:
+            lines.close()
+    return content
+
+
 @dataclass(frozen=True)
 class Row:
     number: int  # 1-based line number as the user sees it in the file (header is line 1)
     values: dict[str, str]
 
 
-def read_rows(content: bytes, filename: str = "", *, max_rows: int = 1_000_000) -> Iterator[Row]:
+def read_rows(content: bytes, filename: str = "", *, max_rows: int = 1_000_000) -> Generator[Row]:
     """Rows of the first sheet as ``{header: text}``; empty rows skipped, cells stripped."""
     if content[:4] == b"PK\x03\x04" or filename.lower().endswith(".xlsx"):
         yield from _xlsx_rows(content, max_rows)

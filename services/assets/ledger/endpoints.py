@@ -11,7 +11,7 @@ from services.assets.access import WriterCtx
 from services.assets.ledger import service
 from shared.errors import problem_responses
 from shared.import_refusals import keep_refused_rows
-from shared.tabular import ImportReport
+from shared.tabular import ImportReport, upload_content
 
 router = APIRouter(prefix="/v1/assets", tags=["assets 资产台账"])
 
@@ -32,7 +32,7 @@ class _Upload(BaseModel):
 async def import_ledger(
     ctx: WriterCtx, file: Annotated[UploadFile, File(description="CSV（UTF-8/GBK）或 XLSX")]
 ) -> JSONResponse:
-    content = await file.read()
+    content = await upload_content(file)
     if (
         replay := await ctx.idempotent_replay(_Upload(sha256=hashlib.sha256(content).hexdigest()))
     ) is not None:
