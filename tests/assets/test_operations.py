@@ -146,7 +146,7 @@ async def test_a_capacity_with_more_digits_than_kept_is_a_422(
     for too_big in (1e12, 123456789, "123456789.5", 100000000):
         resp = await api.put(url, json={"capacity_kw": too_big}, headers=auth(town))
         assert resp.status_code == 422, (too_big, resp.text)
-        assert resp.json()["errors"][0]["field"] == "capacity_kw", too_big
+        assert resp.json()["errors"][0]["field"] == "body.capacity_kw", too_big
     resp = await api.put(url, json={"capacity_kw": 99999999.994}, headers=auth(town))
     assert resp.status_code == 201 and resp.json()["capacity_kw"] == "99999999.99", resp.text
     spec = (await api.get("/openapi.json")).json()["components"]["schemas"]["assets__PvStationIn"]
