@@ -198,6 +198,8 @@ _SHEET_FORBIDDEN = re.compile(r"[\\/?*:\[\]]")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
 _POINTED_DECIMAL = re.compile(r"^-?\d+\.\d+$")
+# A header saying it holds money: in yuan (元), or an amount (金额).
+MONEY_WORDS = ("元", "金额")
 
 
 def sheet_name(title: str, taken: Iterable[str] = ()) -> str:
@@ -217,7 +219,7 @@ def sheet_name(title: str, taken: Iterable[str] = ()) -> str:
 def infer_kind(values: Iterable[Any], header: str = "") -> ColumnKind:
     """The kind a column's values say, where they say it unambiguously: Decimal is money, a date a
     date, an int a count; an ISO date string a date; a decimal string with a point (how the JSON side
-    writes amounts and ratios) a number — money when its header is in yuan (元). Other text stays text:
+    writes amounts and ratios) a number — money when its header says so (元, 金额). Other text stays text:
     codes and ID numbers are digits without a point, and stay as typed."""
     kind: ColumnKind | None = None
     for value in values:
@@ -238,7 +240,7 @@ def infer_kind(values: Iterable[Any], header: str = "") -> ColumnKind:
         elif isinstance(value, str) and _ISO_DATE.match(value):
             this = "date"
         elif isinstance(value, str) and _POINTED_DECIMAL.match(value):
-            this = "money" if "元" in header else "number"
+            this = "money" if any(word in header for word in MONEY_WORDS) else "number"
         else:
             return "text"
         if kind is not None and kind != this:

@@ -72,7 +72,7 @@ def assert_excel_report(report: dict[str, Any], xlsx: bytes) -> Any:
             value = row.get(column["key"])
             where = f"{column['label']} row {cell.row}: {value!r}"
             if isinstance(value, str) and re.fullmatch(r"-?\d+\.\d+", value):  # money (or a ratio) in JSON
-                money = column.get("kind") == "money" or "元" in column["label"]
+                money = column.get("kind") == "money" or any(w in column["label"] for w in ("元", "金额"))
                 assert cell.data_type == "n" and cell.number_format != "@", where
                 assert cell.number_format == "#,##0.00" or not money, where
                 assert Decimal(str(cell.value)) == Decimal(value), where
