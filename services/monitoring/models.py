@@ -45,7 +45,7 @@ class Base(DeclarativeBase):
     metadata = make_metadata(SCHEMA)
 
 
-kit = add_kit_tables(Base.metadata)
+kit = add_kit_tables(Base.metadata, import_refusals=True)
 # For set-based work that announces many rows at once (screening, imports, department batches).
 outbox = Outbox(kit)
 

@@ -19,9 +19,10 @@ from services.monitoring.households.schemas import (
 from services.monitoring.models import Household, HouseholdKind, HouseholdStatus, RiskCause, Subtype
 from shared.context import etag_for
 from shared.errors import NotFound, problem_responses
+from shared.import_refusals import keep_refused_rows
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.schemas import TownCode, VillageCode
-from shared.tabular import ImportReport
+from shared.tabular import ImportReport, upload_content
 
 router = APIRouter(prefix="/v1/households", tags=["households 农户"])
 
@@ -58,8 +59,9 @@ async def create_household(body: HouseholdCreate, ctx: WriterCtx) -> JSONRespons
 async def import_households(
     ctx: WriterCtx, file: Annotated[UploadFile, File(description="CSV 或 XLSX")]
 ) -> ImportReport:
-    content = await file.read()
-    return await service.import_file(ctx, content, file.filename or "")
+    content = await upload_content(file)
+    report = await service.import_file(ctx, content, file.filename or "")
+    return await keep_refused_rows(ctx, report, content, file.filename or "")
 
 
 @router.get(
