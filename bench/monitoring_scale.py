@@ -18,7 +18,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
+import os
 import statistics
+import sys
 import tempfile
 import time
 from datetime import date, timedelta
@@ -231,7 +234,7 @@ async def screening(db: Database) -> None:
     )
 
 
-async def list_queries(db: Database, towns: list[str], runs: int) -> None:
+async def list_queries(db: Database, towns: list[str], runs: int, total: int = 0) -> None:
     async with db.transaction() as session:
         since = await session.scalar(
             text(
@@ -253,6 +256,9 @@ async def list_queries(db: Database, towns: list[str], runs: int) -> None:
         ),
         "helper's households": lambda i: (admin, {"helper_user_id": f"helper-{i % 5000}"}),
         "text search, 3-char name": lambda i: (admin, {"q": name_of(1000 + i * 37)}),
+        "text search, 2-char name": lambda i: (admin, {"q": name_of(1000 + i * 37)[:2]}),
+        "text search, 1-char (surname)": lambda i: (admin, {"q": name_of(1000 + i * 37)[0]}),
+        "text search, 1-char (given)": lambda i: (admin, {"q": name_of(1000 + i * 37)[2]}),
         "updated_since (delta sync)": lambda i: (admin, {"updated_since": since}),
     }
     for label, make in cases.items():
@@ -276,6 +282,19 @@ async def list_queries(db: Database, towns: list[str], runs: int) -> None:
         print(
             f"  list {label:<28} p50 {statistics.median(timings):6.1f} ms   p95 {p95:6.1f} ms"
             "  (2 pages of 50)"
+        )
+        row = {
+            "name": f"monitoring.list.{label}",
+            "figure": round(p95, 2),
+            "reference": None,
+            "ratio": None,
+            "goal": 10,
+            "unit": "ms p95",
+            "note": f"{total:,} households, the service's query at the database, 2 pages of 50, {runs} runs",
+        }
+        print(
+            json.dumps(row, ensure_ascii=False),
+            file=sys.stderr if os.environ.get("BENCH_TEXT") else sys.stdout,
         )
 
 
@@ -317,7 +336,7 @@ async def run(sizes: list[int], import_rows: int, runs: int, database_url: str) 
         await bulk_import(db, min(import_rows, size), villages, offset=number * 1_000_000)
         await top_up(db, size, villages)
         await screening(db)
-        await list_queries(db, towns, runs)
+        await list_queries(db, towns, runs, size)
         await helper_coverage(db)
         await announce_existing(db, database_url)
     await db.dispose()

@@ -3,9 +3,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
-from sqlalchemy import Select, or_, select, text
+from sqlalchemy import ColumnElement, Select, Text, cast, func, literal_column, or_, select, text
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.monitoring.models import Household, HouseholdKind, HouseholdStatus, Member, RiskCause, Subtype
@@ -68,14 +69,28 @@ def filtered(
         query = query.where(Household.helper_user_id == helper_user_id)
     if q:
         query = query.where(
+            search_chars().op("@>")(cast(sorted(set(q)), ARRAY(Text))),
             or_(
                 Household.head_name.contains(q, autoescape=True),
                 Household.address.contains(q, autoescape=True),
-            )
+            ),
         )
     if updated_since:
         query = query.where(Household.updated_at > updated_since)
     return query
+
+
+def search_chars() -> ColumnElement[Any]:
+    """The characters of head name and address, as ``ix_households_search_chars`` indexes them.
+
+    A search for ``q`` asks for rows holding every character of it (the index answers that at any
+    length, one character included, where pg_trgm needs three), then for the substring itself. The
+    empty pattern is written into the SQL, not bound, so the expression is the index's.
+    """
+    no_separator: ColumnElement[str] = literal_column("''")
+    return func.regexp_split_to_array(Household.head_name, no_separator).op("||")(
+        func.regexp_split_to_array(Household.address, no_separator)
+    )
 
 
 async def members_of(session: AsyncSession, household_id: uuid.UUID) -> list[Member]:
