@@ -355,6 +355,8 @@ async def announce_existing(db: Database, database_url: str) -> None:
     took = time.perf_counter() - started
     async with db.engine.connect() as conn:
         after = int(await conn.scalar(text("SELECT count(*) FROM monitoring.outbox")) or 0)
+    # Back to the head: the downgrade went through every later migration, and a next size needs them.
+    await asyncio.to_thread(command.upgrade, config, "head")
     print(
         f"  announcing every household and member (migration 6f2a2da85c61): {took:.1f} s, "
         f"{after - before:,} events"
