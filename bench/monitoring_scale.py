@@ -221,20 +221,32 @@ async def screening(db: Database) -> None:
         if "INSERT INTO" in statement and "outbox" in statement:
             captured.append((statement, parameters))
 
+    async def service_run() -> tuple[float, int]:
+        async with db.sessions() as session, session.begin():
+            started = time.perf_counter()
+            raised = await alerts.screen(session, **arguments)
+            took = time.perf_counter() - started
+            await session.rollback()
+        return took, raised
+
+    async def bare_run(statement: str, parameters: Any) -> float:
+        async with db.sessions() as session, session.begin():
+            raw = await (await session.connection()).get_raw_connection()
+            started = time.perf_counter()
+            await raw.driver_connection.execute(statement, *parameters)  # type: ignore[union-attr]
+            took = time.perf_counter() - started
+            await session.rollback()
+        return took
+
+    # A first service run warms the caches and captures the statement; then bare, service, bare:
+    # the figure is the warm service run, the reference the faster of the two bare runs around it.
     event.listen(db.engine.sync_engine, "before_cursor_execute", capture)
-    async with db.sessions() as session, session.begin():
-        started = time.perf_counter()
-        raised = await alerts.screen(session, **arguments)
-        service_took = time.perf_counter() - started
-        await session.rollback()
+    await service_run()
     event.remove(db.engine.sync_engine, "before_cursor_execute", capture)
     statement, parameters = captured[-1]
-    async with db.sessions() as session, session.begin():
-        raw = await (await session.connection()).get_raw_connection()
-        started = time.perf_counter()
-        await raw.driver_connection.execute(statement, *parameters)  # type: ignore[union-attr]
-        bare_took = time.perf_counter() - started
-        await session.rollback()
+    bare_before = await bare_run(statement, parameters)
+    service_took, raised = await service_run()
+    bare_took = min(bare_before, await bare_run(statement, parameters))
     print(
         f"  screening (every household, one statement, alerts + outbox events): {service_took:.2f} s, "
         f"{raised:,} raised; the same statement bare {bare_took:.2f} s"
