@@ -12,12 +12,22 @@ rm -rf "$work" && mkdir -p "$work"
 cd "$work"
 # The copy, not an installed checkout, is what the tests import.
 export PYTHONPATH=$work PATH=$bin:$PATH
+config=mutation/$target.toml
 session=$work/session.sqlite
-cosmic-ray init mutation/$target.toml "$session"
-cr-filter-operators "$session" mutation/$target.toml
-python mutation/scope.py mutation/$target.toml "$session"
-cosmic-ray baseline mutation/$target.toml
-cosmic-ray exec mutation/$target.toml "$session"
-cr-report "$session" --show-pending | tee "$work/report.txt" | tail -n 4
-python mutation/survivors.py "$session" | tee "$work/survivors.txt"
+setting() { python -c $'import sys, tomllib\nc = tomllib.load(open(sys.argv[1], "rb"))\nfor k in sys.argv[2:]:\n    c = c[k]\nprint(" ".join(c))' "$config" "$@"; }
+modules=$(setting cosmic-ray module-path)
+tests=$(setting xianjie tests)
+# The test command goes through the pre-warmed runner (mutation/warm.py): a mutant costs its tests,
+# not the import of FastAPI and SQLAlchemy.
+python mutation/warm.py serve warm.sock $modules -- $tests > warm.log 2>&1 &
+warm=$!
+trap 'kill $warm 2>/dev/null || true' EXIT
+for _ in $(seq 600); do grep -q ready warm.log 2>/dev/null && break; kill -0 $warm || { cat warm.log; exit 1; }; sleep 0.5; done
+cosmic-ray init "$config" "$session"
+cr-filter-operators "$session" "$config"
+python mutation/scope.py "$config" "$session"
+cosmic-ray baseline "$config"
+cosmic-ray exec "$config" "$session"
+cr-report "$session" --show-pending > report.txt
+python mutation/survivors.py "$session" | tee survivors.txt | head -n 1
 echo "full report: $work/report.txt, surviving mutants: $work/survivors.txt"
