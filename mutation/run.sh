@@ -11,7 +11,9 @@ rm -rf "$work" && mkdir -p "$work"
 (cd "$root" && git ls-files -z --cached --others --exclude-standard | rsync -a --from0 --files-from=- ./ "$work"/)
 cd "$work"
 # The copy, not an installed checkout, is what the tests import.
-export PYTHONPATH=$work PATH=$bin:$PATH
+# No bytecode: a mutant of the same size written within the second of the last one must not be
+# taken for it from a stale .pyc.
+export PYTHONPATH=$work PATH=$bin:$PATH PYTHONDONTWRITEBYTECODE=1
 config=mutation/$target.toml
 session=$work/session.sqlite
 setting() { python -c $'import sys, tomllib\nc = tomllib.load(open(sys.argv[1], "rb"))\nfor k in sys.argv[2:]:\n    c = c[k]\nprint(" ".join(c))' "$config" "$@"; }
