@@ -4,6 +4,7 @@ only (no stack): these are also what `make mutate TARGET=funds` runs against eve
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -12,13 +13,23 @@ import pytest
 
 from services.funds.checkpoints.service import _progress
 from services.funds.ledger.service import industry_share
+from services.funds.microcredit.borrowers import kinds_of
+from services.funds.microcredit.repository import OverdueCounts
 from services.funds.microcredit.schemas import LoanCreate
-from services.funds.microcredit.service import HouseholdCeilingExceeded, check_terms, over_ceiling
-from services.funds.projects.service import needs_elevated_review
+from services.funds.microcredit.service import (
+    HouseholdCeilingExceeded,
+    add_months,
+    check_terms,
+    over_ceiling,
+    town_overdue,
+)
+from services.funds.models import BorrowerKind, Project
+from services.funds.projects.service import needs_elevated_review, require_amender
 from services.funds.settings import FundsSettings
-from shared.errors import ValidationFailed
+from shared.auth import Principal, Role
+from shared.errors import Forbidden, ValidationFailed
+from tests.funds.test_rules import KEJING, disagreement, household, loan_of
 from tests.funds.test_rules import borrower as member_of
-from tests.funds.test_rules import disagreement, household, loan_of
 
 FEN = Decimal("0.01")
 SETTINGS = FundsSettings()
@@ -150,3 +161,51 @@ def test_the_default_limits_are_the_documented_ones() -> None:
     assert SETTINGS.microcredit_overdue_ratio_max == Decimal("0.02")
     assert {m: str(t) for m, t in SETTINGS.checkpoint_targets.items()} == {7: "0.50", 10: "0.80", 12: "1.00"}
     assert SETTINGS.public_rate_limit == "60/minute"
+
+
+@pytest.mark.parametrize("status", ["district_approval", "town_review", "verifying", "not_monitored"])
+def test_only_a_household_monitored_now_borrows_as_monitored(status: str) -> None:
+    # Statuses on either side of "included" in any ordering: only the status itself counts.
+    assert kinds_of(household(lifted_out=False, status=status)) == set()
+    assert kinds_of(household(lifted_out=False, status="included")) == {BorrowerKind.MONITORED}
+
+
+@pytest.mark.parametrize("other", [uuid.UUID(int=0), uuid.UUID(int=2**128 - 1)])
+def test_a_member_of_any_other_household_is_refused(other: uuid.UUID) -> None:
+    # Ids either side of the household's: the check is "not the same household", not an order.
+    problem = disagreement(household(), member_of(household_id=other), loan())
+    assert isinstance(problem, ValidationFailed)
+    assert [p.field for p in problem.field_problems or []] == ["member_id"]
+
+
+@pytest.mark.parametrize(
+    ("issued", "months", "due"),
+    [
+        (date(2025, 1, 31), 11, date(2025, 12, 31)),  # the last month of the same year
+        (date(2025, 1, 31), 12, date(2026, 1, 31)),  # the first of the next
+        (date(2024, 12, 1), 0, date(2024, 12, 1)),
+        (date(2025, 3, 31), 23, date(2027, 2, 28)),
+    ],
+)
+def test_a_due_date_crosses_the_year_exactly_after_twelve_months(
+    issued: date, months: int, due: date
+) -> None:
+    assert add_months(issued, months) == due
+
+
+@pytest.mark.parametrize(("overdue", "flagged"), [("1.99", False), ("2.00", False), ("2.01", True)])
+def test_the_overdue_ratio_on_its_bound_and_a_fen_either_side(overdue: str, flagged: bool) -> None:
+    counts = OverdueCounts(KEJING, 2, Decimal("100.00"), 1, Decimal(overdue))
+    assert town_overdue(counts, "克井镇", SETTINGS.microcredit_overdue_ratio_max).over_bound is flagged
+
+
+@pytest.mark.parametrize("department", ["交通运输局", "农业农村局"])
+def test_a_department_may_not_amend_another_departments_proposal(department: str) -> None:
+    # Department names either side of the officer's: the check is "not the same department".
+    officer = Principal(
+        subject="u1", username="u1", role=Role.DEPARTMENT_OFFICER, division_code=None, department="人社局"
+    )
+    with pytest.raises(Forbidden):
+        require_amender(
+            officer, Project(town_code=KEJING, village_code=None, proposing_department=department)
+        )
