@@ -1,0 +1,93 @@
+"""Employment rules exactly on their lines: dates on today and on the start, the floor and the stable
+level on their edges, comparisons of places and households for sameness (ids and codes either side).
+Pure functions only (no stack): these are also what `make mutate TARGET=employment` runs against."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+import pytest
+
+from services.employment.floor.service import month_range, state_for
+from services.employment.models import FloorState
+from services.employment.posts.service import change_percent, is_stable, months_before
+from services.employment.references import disagreement
+from services.employment.settings import EmploymentSettings
+from services.employment.spells.service import check_dates
+from tests.employment.test_rules import TODAY, _claim, _field, _household
+from tests.helpers import KEJING, KEJING_VILLAGE
+
+SETTINGS = EmploymentSettings()
+
+
+@pytest.mark.parametrize(
+    ("employed", "state"),
+    [
+        (SETTINGS.employment_floor - 1, FloorState.BREACHED),
+        (SETTINGS.employment_floor, FloorState.WARNING),
+        (SETTINGS.employment_floor + SETTINGS.floor_warning_margin - 1, FloorState.WARNING),
+        (SETTINGS.employment_floor + SETTINGS.floor_warning_margin, FloorState.OK),
+    ],
+)
+def test_the_default_floor_and_margin_on_their_edges(employed: int, state: FloorState) -> None:
+    assert (SETTINGS.employment_floor, SETTINGS.floor_warning_margin) == (2155, 100)
+    assert state_for(employed, SETTINGS.employment_floor, SETTINGS.floor_warning_margin) is state
+
+
+def test_a_spell_may_start_and_end_today_and_end_on_its_first_day() -> None:
+    check_dates(TODAY, TODAY, TODAY)
+    check_dates(TODAY, None, TODAY)
+    check_dates(date(2025, 3, 1), date(2025, 3, 1), TODAY)
+
+
+@pytest.mark.parametrize(
+    ("baseline", "holders", "stable"), [(100, 95, True), (100, 105, True), (100, 94, False)]
+)
+def test_the_stable_level_is_five_percent_either_way_inclusive(
+    baseline: int, holders: int, stable: bool
+) -> None:
+    assert SETTINGS.post_stability_tolerance_percent == 5
+    assert is_stable(baseline, holders, SETTINGS.post_stability_tolerance_percent) is stable
+
+
+def test_a_change_is_rounded_to_one_place() -> None:
+    assert change_percent(3, 4) == 33.3
+    assert change_percent(6, 7) == 16.7
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "before"),
+    [
+        (date(2025, 12, 31), 11, date(2025, 1, 31)),
+        (date(2025, 12, 31), 12, date(2024, 12, 31)),
+        (date(2025, 3, 31), 1, date(2025, 2, 28)),
+        (date(2024, 3, 31), 1, date(2024, 2, 29)),
+        (date(2025, 5, 31), 1, date(2025, 4, 30)),
+        (date(2025, 1, 15), 0, date(2025, 1, 15)),
+    ],
+)
+def test_months_before_keeps_the_day_or_the_months_last(day: date, months: int, before: date) -> None:
+    assert months_before(day, months) == before
+
+
+def test_a_series_may_end_this_month_and_start_where_it_ends() -> None:
+    assert month_range("2025-09", "2025-09", TODAY) == (date(2025, 9, 1), date(2025, 9, 1))
+
+
+@pytest.mark.parametrize("other", [uuid.UUID(int=0), uuid.UUID(int=2**128 - 1)])
+def test_a_member_of_any_other_household_is_refused(other: uuid.UUID) -> None:
+    assert _field(disagreement(_household(), _claim(other), KEJING, KEJING_VILLAGE)) == "member_id"
+
+
+@pytest.mark.parametrize(
+    ("town", "village", "field"),
+    [
+        ("419001099", "419001099201", "town_code"),
+        ("419001101", "419001101201", "town_code"),
+        (KEJING, "419001100200", "village_code"),
+        (KEJING, "419001100202", "village_code"),
+    ],
+)
+def test_a_place_either_side_of_the_households_is_refused(town: str, village: str, field: str) -> None:
+    assert _field(disagreement(_household(), _claim(), town, village)) == field
