@@ -1,0 +1,74 @@
+"""Asset rules exactly on their lines: the approval on the disposal's own day, the split a fen either
+side, the depreciation schedule's first month and last year, kinds and statuses for value records.
+Pure functions only (no stack): these are also what `make mutate TARGET=assets` runs against."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from services.assets.distributions.service import SplitMismatch, check_split
+from services.assets.models import AssetKind, AssetStatus
+from services.assets.registry.service import approval_of
+from services.assets.value.service import _require_kind, straight_line
+from shared.errors import InvalidTransition, ValidationFailed
+from tests.assets.test_rules import an_asset, disposal
+
+
+def test_an_approval_on_the_disposals_own_day_is_accepted_a_day_later_is_not() -> None:
+    assert approval_of(disposal(occurred_on="2025-09-01")).approved_on == date(2025, 9, 1)
+    with pytest.raises(ValidationFailed):
+        approval_of(disposal(occurred_on="2025-08-31"))
+
+
+@pytest.mark.parametrize(("share", "adds_up"), [("59999.99", False), ("60000.00", True), ("60000.01", False)])
+def test_the_split_on_the_total_and_a_fen_either_side(share: str, adds_up: bool) -> None:
+    amounts = [Decimal("40000.00"), Decimal(share)]
+    if adds_up:
+        check_split(Decimal("100000.00"), amounts)
+    else:
+        with pytest.raises(SplitMismatch):
+            check_split(Decimal("100000.00"), amounts)
+
+
+def test_straight_line_starts_the_month_after_formation_and_ends_exactly_on_the_residual() -> None:
+    rows = straight_line(Decimal("120000.00"), date(2025, 6, 15), 10, Decimal("0.05"))
+    assert rows[0] == (2025, 6, Decimal("5700.00"), Decimal("5700.00"), Decimal("114300.00"))
+    assert [r[1] for r in rows] == [6] + [12] * 9 + [6]  # July 2025 … June 2035: 120 months
+    assert all(r[2] == Decimal("11400.00") for r in rows[1:-1])
+    assert rows[-1] == (2035, 6, Decimal("5700.00"), Decimal("114000.00"), Decimal("6000.00"))
+
+
+def test_an_asset_formed_in_december_depreciates_from_january() -> None:
+    rows = straight_line(Decimal("12000.00"), date(2025, 12, 31), 1, Decimal("0"))
+    assert rows == [(2026, 12, Decimal("12000.00"), Decimal("12000.00"), Decimal("0.00"))]
+
+
+def test_an_asset_formed_in_january_depreciates_eleven_months_that_year() -> None:
+    rows = straight_line(Decimal("12000.00"), date(2025, 1, 1), 1, Decimal("0"))
+    assert [(r[0], r[1], r[2]) for r in rows] == [
+        (2025, 11, Decimal("11000.00")),
+        (2026, 1, Decimal("1000.00")),
+    ]
+
+
+def test_each_year_is_rounded_to_the_fen_and_the_last_takes_the_remainder() -> None:
+    # 95 000 over 36 months is 2 638.888… a month.
+    rows = straight_line(Decimal("100000.00"), date(2025, 1, 10), 3, Decimal("0.05"))
+    assert [(r[0], r[1], r[2]) for r in rows] == [
+        (2025, 11, Decimal("29027.78")),
+        (2026, 12, Decimal("31666.67")),
+        (2027, 12, Decimal("31666.67")),
+        (2028, 1, Decimal("2638.88")),
+    ]
+    assert rows[-1][3:] == (Decimal("95000.00"), Decimal("5000.00"))
+
+
+def test_book_values_are_for_operating_assets_not_yet_disposed() -> None:
+    _require_kind(an_asset(AssetStatus.IN_OPERATION), AssetKind.OPERATING, "记录账面价值")
+    with pytest.raises(InvalidTransition):
+        _require_kind(an_asset(kind=AssetKind.PUBLIC_WELFARE), AssetKind.OPERATING, "记录账面价值")
+    with pytest.raises(InvalidTransition):
+        _require_kind(an_asset(AssetStatus.DISPOSED), AssetKind.OPERATING, "记录账面价值")
