@@ -20,6 +20,10 @@ from tests.assets.test_distributions import decision
 from tests.conftest import Stack
 from tests.employment.factories import URL as WORKERS
 from tests.employment.factories import create as create_worker
+from tests.employment.test_posts import POST
+from tests.employment.test_posts import URL as POSTS
+from tests.employment.test_subsidies import URL as SUBSIDIES
+from tests.employment.test_subsidies import grant
 from tests.funds.factories import (
     API as FUNDS,
 )
@@ -35,7 +39,8 @@ from tests.funds.factories import (
     record_loan,
 )
 from tests.helpers import KEJING, KEJING_OTHER_VILLAGE, KEJING_VILLAGE, WANGWU, WANGWU_VILLAGE, auth
-from tests.monitoring.factories import HOUSEHOLDS, create_household
+from tests.monitoring.factories import ALERTS, HOUSEHOLDS, create_household, declare
+from tests.monitoring.plans import PLANS, make_plan
 
 Make = Callable[[httpx.AsyncClient, dict[str, str], Stack, str, str], Awaitable[str]]
 
@@ -50,6 +55,33 @@ async def worker(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
 ) -> str:
     resp = await create_worker(api, tokens["admin"], stack, town_code=town, village_code=village)
+    return str(resp.json()["id"])
+
+
+async def alert(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str) -> str:
+    household_id = await household(api, tokens, stack, town, village)
+    return str((await declare(api, tokens["admin"], household_id))["id"])
+
+
+async def plan(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str) -> str:
+    household_id = await household(api, tokens, stack, town, village)
+    return str((await make_plan(api, tokens["admin"], household_id))["id"])
+
+
+async def post(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str) -> str:
+    resp = await api.post(
+        POSTS, json={**POST, "town_code": town, "village_code": village}, headers=auth(tokens["admin"])
+    )
+    assert resp.status_code == 201, resp.text
+    return str(resp.json()["id"])
+
+
+async def subsidy(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
+) -> str:
+    worker_id = await worker(api, tokens, stack, town, village)
+    resp = await api.post(SUBSIDIES, json=grant(worker_id), headers=auth(tokens["admin"]))
+    assert resp.status_code == 201, resp.text
     return str(resp.json()["id"])
 
 
@@ -121,6 +153,12 @@ RESOURCES = [
         (f"{HOUSEHOLDS}/{{id}}", f"{HOUSEHOLDS}/{{id}}/members", f"{HOUSEHOLDS}/{{id}}/incomes"),
         ("town_kejing", "village_beidahe"),
     ),
+    Scoped("monitoring.alerts", alert, ALERTS, (f"{ALERTS}/{{id}}",), ("town_kejing", "village_beidahe")),
+    Scoped(
+        "monitoring.assistance-plans", plan, PLANS, (f"{PLANS}/{{id}}",), ("town_kejing", "village_beidahe")
+    ),
+    Scoped("employment.posts", post, POSTS, (), ("town_kejing", "village_beidahe")),
+    Scoped("employment.subsidies", subsidy, SUBSIDIES, (), ("town_kejing",)),
     Scoped(
         "employment.workers",
         worker,
