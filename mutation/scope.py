@@ -6,18 +6,32 @@ which start PostgreSQL and NATS (a minute a mutant); the pure rules are killed b
 seconds. So a run mutates what `[xianjie.scope]` names — per module, a list of function names, or
 `"*sync"` for every synchronous function and method of the module — and nothing else.
 
+With ``MUTATE_RECHECK=<an earlier session>`` only the mutants that survived there are kept: after
+adding tests for the survivors, a recheck runs those few instead of the whole set.
+
 Usage: python mutation/scope.py CONFIG SESSION
 """
 
 from __future__ import annotations
 
 import ast
+import os
 import sys
 import tomllib
 from pathlib import Path
 
 from cosmic_ray.work_db import WorkDB, use_db
-from cosmic_ray.work_item import WorkerOutcome, WorkResult
+from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkResult
+
+
+def survivors_of(session: str) -> set[tuple[str, str, int]]:
+    with use_db(session, WorkDB.Mode.open) as db:
+        return {
+            (str(m.module_path), m.operator_name, m.occurrence)
+            for item, result in db.completed_work_items
+            if result.test_outcome == TestOutcome.SURVIVED
+            for m in item.mutations
+        }
 
 
 def line_ranges(path: Path, names: list[str]) -> list[tuple[int, int]]:
@@ -47,11 +61,14 @@ def main(config_path: str, session: str) -> None:
     config = tomllib.loads(Path(config_path).read_text(encoding="utf-8"))
     scope: dict[str, list[str]] = config["xianjie"]["scope"]
     ranges = {Path(module): line_ranges(Path(module), names) for module, names in scope.items()}
+    recheck = os.environ.get("MUTATE_RECHECK")
+    only = survivors_of(recheck) if recheck else None
     skipped, kept = [], 0
     with use_db(session, WorkDB.Mode.open) as db:
         for item in db.pending_work_items:
             inside = all(
                 any(start <= m.start_pos[0] <= end for start, end in ranges.get(Path(m.module_path), []))
+                and (only is None or (str(m.module_path), m.operator_name, m.occurrence) in only)
                 for m in item.mutations
             )
             if inside:
