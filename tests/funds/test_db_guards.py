@@ -11,7 +11,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from tests.conftest import Stack
-from tests.funds.factories import funded_project, new_fund, pay
+from tests.funds.factories import funded_project, known_borrower, new_fund, pay, record_loan
 
 # One set-up, then each guard in its own transaction (rolled back either way).
 # (statement exactly on the line — accepted, statement one fen / one step past it, constraint)
@@ -53,6 +53,21 @@ GUARDS = [
         "ck_projects_evaluated_before_acceptance",
     ),
     (
+        "UPDATE funds.loans SET repaid = amount",
+        "UPDATE funds.loans SET repaid = amount + 0.01",
+        "ck_loans_repaid_within_amount",
+    ),
+    (
+        "UPDATE funds.loans SET due_on = issued_on + 1",
+        "UPDATE funds.loans SET due_on = issued_on",
+        "ck_loans_due_after_issue",
+    ),
+    (
+        "UPDATE funds.loans SET term_months = 1",
+        "UPDATE funds.loans SET term_months = 0",
+        "ck_loans_term_positive",
+    ),
+    (
         "UPDATE funds.funds SET amount = 0.01, allocated = 0, paid = 0",
         "UPDATE funds.funds SET amount = 0, allocated = 0, paid = 0",
         "ck_funds_amount_positive",
@@ -67,6 +82,8 @@ async def test_each_database_guard_alone(
     fund = await new_fund(api, admin, amount="1000000.00")
     _, allocation = await funded_project(api, admin, fund["id"], "500000.00")
     assert (await pay(api, tokens["town_kejing"], allocation["id"], "100000.00")).status_code == 201
+    loan = await record_loan(api, tokens["town_kejing"], await known_borrower(stack), amount="10000.00")
+    assert loan.status_code == 201, loan.text
     engine = stack.db("funds").engine
     for on_the_line, past_it, constraint in GUARDS:
         async with engine.connect() as conn:
