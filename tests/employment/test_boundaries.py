@@ -6,16 +6,20 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
+from services.employment.access import hr_systems_only
 from services.employment.floor.service import month_range, state_for
 from services.employment.models import FloorState
 from services.employment.posts.service import change_percent, is_stable, months_before
 from services.employment.references import disagreement
 from services.employment.settings import EmploymentSettings
-from services.employment.spells.service import check_dates
-from tests.employment.test_rules import TODAY, _claim, _field, _household
+from services.employment.spells.service import RowError, check_dates, parse_row
+from services.employment.workers.service import first_job
+from shared.auth import Principal, Role
+from tests.employment.test_rules import TODAY, _claim, _field, _household, _registration, _row
 from tests.helpers import KEJING, KEJING_VILLAGE
 
 SETTINGS = EmploymentSettings()
@@ -91,3 +95,34 @@ def test_a_member_of_any_other_household_is_refused(other: uuid.UUID) -> None:
 )
 def test_a_place_either_side_of_the_households_is_refused(town: str, village: str, field: str) -> None:
     assert _field(disagreement(_household(), _claim(), town, village)) == field
+
+
+@pytest.mark.parametrize("role", [Role.TOWN_OFFICIAL, Role.VILLAGE_CADRE, Role.DEPARTMENT_OFFICER])
+def test_only_integrators_are_held_to_the_hr_departments(role: Role) -> None:
+    # Roles either side of "integrator" in any ordering: only the integrator role itself is checked.
+    person = Principal(subject="u1", username="u1", role=role, division_code=KEJING, department="民政局")
+    hr_systems_only(person, SETTINGS)
+
+
+@pytest.mark.parametrize(("wage", "accepted"), [("0", True), ("0.00", True), ("-0.01", False)])
+def test_a_monthly_update_wage_of_zero_is_accepted_below_is_not(wage: str, accepted: bool) -> None:
+    if accepted:
+        assert parse_row(_row(monthly_wage=wage), TODAY).monthly_wage == Decimal(0)
+    else:
+        with pytest.raises(RowError):
+            parse_row(_row(monthly_wage=wage), TODAY)
+
+
+@pytest.mark.parametrize(("length", "accepted"), [(200, True), (201, False)])
+def test_an_employer_of_up_to_200_characters_is_accepted(length: int, accepted: bool) -> None:
+    if accepted:
+        assert parse_row(_row(employer="济" * length), TODAY).employer == "济" * length
+    else:
+        with pytest.raises(RowError):
+            parse_row(_row(employer="济" * length), TODAY)
+
+
+def test_an_unemployed_registration_naming_a_place_still_has_no_job() -> None:
+    data = _registration(status="unemployed", employer=None, monthly_wage=None)
+    assert data.place is not None
+    assert first_job(data, TODAY) is None
