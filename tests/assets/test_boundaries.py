@@ -10,11 +10,19 @@ from decimal import Decimal
 import pytest
 
 from services.assets.distributions.service import SplitMismatch, check_split
-from services.assets.models import AssetKind, AssetStatus
-from services.assets.registry.service import approval_of
+from services.assets.models import AssetKind, AssetStatus, UseStatus
+from services.assets.registry.service import (
+    UnknownDivision,
+    approval_of,
+    follow_kind,
+    opened_rows,
+    require_known_villages,
+)
 from services.assets.value.service import _require_kind, straight_line
+from shared.divisions import DivisionRegistry
 from shared.errors import InvalidTransition, ValidationFailed
-from tests.assets.test_rules import an_asset, disposal
+from tests.assets.factories import accepted_line
+from tests.assets.test_rules import accepted, an_asset, disposal
 
 
 def test_an_approval_on_the_disposals_own_day_is_accepted_a_day_later_is_not() -> None:
@@ -72,3 +80,35 @@ def test_book_values_are_for_operating_assets_not_yet_disposed() -> None:
         _require_kind(an_asset(kind=AssetKind.PUBLIC_WELFARE), AssetKind.OPERATING, "记录账面价值")
     with pytest.raises(InvalidTransition):
         _require_kind(an_asset(AssetStatus.DISPOSED), AssetKind.OPERATING, "记录账面价值")
+
+
+def test_a_line_in_a_town_other_than_its_villages_is_refused_either_side() -> None:
+    # 北大河村 lies in 克井镇 (419001100): a line naming it under a town either side is refused.
+    for town in ("419001099", "419001109"):
+        with pytest.raises(UnknownDivision):
+            require_known_villages(DivisionRegistry.load(), accepted([accepted_line("1", town_code=town)]))
+
+
+def test_opened_public_welfare_lines_are_in_use_from_acceptance_the_others_have_no_use_status() -> None:
+    rows = opened_rows(accepted([accepted_line("1"), accepted_line("2", kind="public_welfare")]))
+    assert [(r["use_status"], r["use_status_since"]) for r in rows] == [
+        (None, None),
+        (UseStatus.IN_USE, date(2025, 11, 20)),
+    ]
+
+
+def test_a_public_welfare_asset_follows_its_kind_with_a_use_status() -> None:
+    operating = an_asset(AssetStatus.IN_OPERATION)
+    follow_kind(operating)
+    assert (operating.use_status, operating.use_status_since) == (None, None)
+    road = an_asset(kind=AssetKind.PUBLIC_WELFARE, use_status=None, use_status_since=None)
+    follow_kind(road)
+    assert (road.use_status, road.use_status_since) == (UseStatus.IN_USE, date(2025, 6, 30))
+    idle = an_asset(
+        kind=AssetKind.PUBLIC_WELFARE, use_status=UseStatus.IDLE, use_status_since=date(2025, 8, 1)
+    )
+    follow_kind(idle)
+    assert (idle.use_status, idle.use_status_since) == (UseStatus.IDLE, date(2025, 8, 1))
+    changed = an_asset(kind=AssetKind.OPERATING, use_status=UseStatus.IDLE, use_status_since=date(2025, 8, 1))
+    follow_kind(changed)
+    assert (changed.use_status, changed.use_status_since) == (None, None)

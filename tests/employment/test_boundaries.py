@@ -126,3 +126,20 @@ def test_an_unemployed_registration_naming_a_place_still_has_no_job() -> None:
     data = _registration(status="unemployed", employer=None, monthly_wage=None)
     assert data.place is not None
     assert first_job(data, TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("wage", "accepted"),
+    [
+        ("0.99", True),
+        ("99999999999999.99", True),
+        ("100000000000000.00", False),
+        ("100000000000000.01", False),
+    ],
+)
+def test_a_monthly_update_wage_fits_its_column(wage: str, accepted: bool) -> None:
+    if accepted:
+        assert parse_row(_row(monthly_wage=wage), TODAY).monthly_wage == Decimal(wage)
+    else:
+        with pytest.raises(RowError):
+            parse_row(_row(monthly_wage=wage), TODAY)

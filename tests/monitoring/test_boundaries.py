@@ -10,10 +10,11 @@ from decimal import Decimal
 
 import pytest
 
+from services.monitoring.alerts.service import identify
 from services.monitoring.dates import age_on, years_before
 from services.monitoring.households.id_numbers import InvalidIdNumber, check_char, mask, parse
 from services.monitoring.incomes.service import per_capita
-from tests.monitoring.test_rules import valid_number
+from tests.monitoring.test_rules import VAULT, record, valid_number
 
 TODAY = date(2025, 9, 15)
 
@@ -98,3 +99,10 @@ def test_age_turns_on_the_birthday_by_month_and_day(day: date, age: int) -> None
 def test_years_before_keeps_the_day() -> None:
     assert years_before(date(2025, 9, 15), 16) == date(2009, 9, 15)
     assert years_before(date(2024, 2, 29), 4) == date(2020, 2, 29)
+
+
+def test_an_unmatched_record_does_not_stop_the_ones_after_it() -> None:
+    number = valid_number()
+    identified, unmatched = identify([record("a", "123"), record("b", number), record("c", "x")], VAULT)
+    assert [i.record.record_id for i in identified] == ["b"]
+    assert [u.record_id for u in unmatched] == ["a", "c"]
