@@ -17,7 +17,7 @@ from services.employment.posts.service import change_percent, is_stable, months_
 from services.employment.references import disagreement
 from services.employment.settings import EmploymentSettings
 from services.employment.spells.service import RowError, check_dates, parse_row
-from services.employment.workers.service import first_job
+from services.employment.workers.service import first_job, new_worker, registered_event
 from shared.auth import Principal, Role
 from tests.employment.test_rules import TODAY, _claim, _field, _household, _registration, _row
 from tests.helpers import KEJING, KEJING_VILLAGE
@@ -143,3 +143,21 @@ def test_a_monthly_update_wage_fits_its_column(wage: str, accepted: bool) -> Non
     else:
         with pytest.raises(RowError):
             parse_row(_row(monthly_wage=wage), TODAY)
+
+
+def test_the_registration_event_names_the_place_of_an_employed_worker_only() -> None:
+    employed = _registration(employed_since="2025-03-01")
+    worker = new_worker(employed, first_job(employed, TODAY), TODAY)
+    worker.id = uuid.uuid4()
+    event = registered_event(worker)
+    assert (event.status, event.place, event.town_code, event.village_code) == (
+        "employed",
+        "in_county",
+        KEJING,
+        KEJING_VILLAGE,
+    )
+    assert (event.household_id, event.member_id) == (employed.household_id, employed.member_id)
+    idle = _registration(status="unemployed", place=None, employer=None, monthly_wage=None)
+    idle_worker = new_worker(idle, None, TODAY)
+    idle_worker.id = uuid.uuid4()
+    assert registered_event(idle_worker).place is None
