@@ -106,3 +106,9 @@ def test_an_unmatched_record_does_not_stop_the_ones_after_it() -> None:
     identified, unmatched = identify([record("a", "123"), record("b", number), record("c", "x")], VAULT)
     assert [i.record.record_id for i in identified] == ["b"]
     assert [u.record_id for u in unmatched] == ["a", "c"]
+
+
+@pytest.mark.parametrize("first", ["1" * 16, "1" * 18])
+def test_the_checksum_is_of_exactly_seventeen_digits(first: str) -> None:
+    with pytest.raises(ValueError):
+        check_char(first)
