@@ -11,6 +11,7 @@ import pytest
 
 from services.assets.distributions.service import SplitMismatch, check_split
 from services.assets.models import AssetKind, AssetStatus, UseStatus
+from services.assets.registry.projects import disagreement as project_disagreement
 from services.assets.registry.service import (
     UnknownDivision,
     approval_of,
@@ -22,7 +23,7 @@ from services.assets.value.service import _require_kind, straight_line
 from shared.divisions import DivisionRegistry
 from shared.errors import InvalidTransition, ValidationFailed
 from tests.assets.factories import accepted_line
-from tests.assets.test_rules import accepted, an_asset, disposal
+from tests.assets.test_rules import a_project, accepted, an_asset, disposal
 
 
 def test_an_approval_on_the_disposals_own_day_is_accepted_a_day_later_is_not() -> None:
@@ -112,3 +113,35 @@ def test_a_public_welfare_asset_follows_its_kind_with_a_use_status() -> None:
     changed = an_asset(kind=AssetKind.OPERATING, use_status=UseStatus.IDLE, use_status_since=date(2025, 8, 1))
     follow_kind(changed)
     assert (changed.use_status, changed.use_status_since) == (None, None)
+
+
+def test_a_schedule_ending_on_a_year_boundary_gives_its_last_year_the_remainder() -> None:
+    # Formed in December: three whole calendar years, the last one the remainder of 95 000.
+    rows = straight_line(Decimal("100000.00"), date(2025, 12, 31), 3, Decimal("0.05"))
+    assert [(r[0], r[1], r[2]) for r in rows] == [
+        (2026, 12, Decimal("31666.67")),
+        (2027, 12, Decimal("31666.67")),
+        (2028, 12, Decimal("31666.66")),
+    ]
+    assert rows[-1][3] == Decimal("95000.00")
+
+
+@pytest.mark.parametrize(
+    ("town", "village", "field"),
+    [
+        ("419001099", "419001099201", "town_code"),
+        ("419001109", "419001109201", "town_code"),
+        ("419001100", "419001100200", "village_code"),
+        ("419001100", "419001100202", "village_code"),
+    ],
+)
+def test_an_asset_either_side_of_its_projects_place_is_refused(town: str, village: str, field: str) -> None:
+    problem = project_disagreement(a_project(), town, village)
+    assert problem is not None and [p.field for p in problem.field_problems or []] == [field]
+
+
+@pytest.mark.parametrize(("shares", "difference"), [("59999.99", "0.01"), ("60000.01", "-0.01")])
+def test_a_split_mismatch_names_the_difference(shares: str, difference: str) -> None:
+    with pytest.raises(SplitMismatch) as refused:
+        check_split(Decimal("100000.00"), [Decimal("40000.00"), Decimal(shares)])
+    assert f"相差 {difference} 元" in (refused.value.detail_zh or "")
