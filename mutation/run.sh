@@ -31,5 +31,6 @@ python mutation/scope.py "$config" "$session"
 cosmic-ray baseline "$config"
 cosmic-ray exec "$config" "$session"
 cr-report "$session" --show-pending > report.txt
-python mutation/survivors.py "$session" | tee survivors.txt | head -n 1
+python mutation/survivors.py "$session" > survivors.txt
+head -n 1 survivors.txt
 echo "full report: $work/report.txt, surviving mutants: $work/survivors.txt"
