@@ -161,3 +161,24 @@ def test_the_registration_event_names_the_place_of_an_employed_worker_only() -> 
     idle_worker = new_worker(idle, None, TODAY)
     idle_worker.id = uuid.uuid4()
     assert registered_event(idle_worker).place is None
+
+
+@pytest.mark.parametrize(
+    ("baseline", "holders", "stable"),
+    [(399, 419, False), (400, 420, True), (100, 97, True), (100, 103, True)],
+)
+def test_the_stable_level_is_exactly_the_tolerance_of_the_baseline(
+    baseline: int, holders: int, stable: bool
+) -> None:
+    # 20 of 399 is 5.01 %: not stable; 20 of 400 is 5 % exactly: stable; well inside: stable.
+    assert is_stable(baseline, holders, 5) is stable
+
+
+def test_a_monthly_update_may_date_a_job_today() -> None:
+    assert parse_row(_row(started_on=TODAY.isoformat()), TODAY).started_on == TODAY
+
+
+@pytest.mark.parametrize("wage", ["3000.004", "3000.005", "3000.006"])
+def test_a_monthly_update_wage_has_at_most_two_places(wage: str) -> None:
+    with pytest.raises(RowError):
+        parse_row(_row(monthly_wage=wage), TODAY)
