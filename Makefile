@@ -2,6 +2,7 @@
 #   make up     run the suite with demo data (embedded PostgreSQL + NATS under .data/)
 #   make test   pass the tests            make lint   ruff + mypy
 #   make api-docs  docs/api/*.json from the code    make clients  clients/python and TypeScript types
+#   make mutate TARGET=funds   mutation run of a service's rule functions (or kit; not part of make test)
 # Options: PYTEST_ARGS='-k funds -x'   UP_ARGS='--gateway-port 9000'   PYTHON=python3.12
 
 SHELL := /bin/bash
@@ -14,7 +15,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
 
-.PHONY: up test lint venv browser migrate demo-accounts clean-data api-docs clients console
+.PHONY: up test lint venv browser migrate demo-accounts clean-data api-docs clients console mutate
 
 # exec: make forwards SIGTERM to its child, which must be xianjie itself to stop the suite in order
 # (SIGINT to make alone is noticed by xianjie too; see xianjie/launcher/processes.py).
@@ -28,6 +29,13 @@ lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+# Mutation testing of the rule functions, one target at a time (monitoring, employment, funds,
+# assets, kit; all of them in turn without TARGET). Minutes each, not a gate: see docs/testing.md.
+MUTATE_TARGETS := monitoring employment funds assets kit
+mutate: venv
+	@for t in $(or $(TARGET),$(MUTATE_TARGETS)); do \
+		MUTATE_BIN=$(abspath $(BIN)) nice -n 10 bash mutation/run.sh $$t || exit 1; done
 
 migrate: venv
 	$(BIN)/xianjie migrate
