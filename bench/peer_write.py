@@ -39,7 +39,7 @@ async def lifespan(_app):
     state["pool"] = await asyncpg.create_pool(
         host=os.environ["XJ_DB_HOST"], user="postgres", database="postgres", min_size=4, max_size=10
     )
-    for k in json.load(urllib.request.urlopen(os.environ["XJ_JWKS"]))["keys"]:
+    for k in json.load(urllib.request.urlopen(os.environ["XJ_JWKS"]))["keys"]:  # noqa: ASYNC210 (start-up)
         state["keys"][k["kid"]] = jwt.PyJWK(k)
     yield
     await state["pool"].close()
@@ -105,43 +105,73 @@ async def register(
         raise HTTPException(401) from None
     request_id = x_request_id or uuid.uuid4().hex
     fields = body.model_dump()
-    digest = hashlib.sha256(json.dumps(["POST", "/v1/households", fields], sort_keys=True).encode()).hexdigest()
+    digest = hashlib.sha256(
+        json.dumps(["POST", "/v1/households", fields], sort_keys=True).encode()
+    ).hexdigest()
     async with state["pool"].acquire() as c, c.transaction():
         if idempotency_key:
             claimed = await c.fetchval(
                 "insert into monitoring.idempotency_keys (principal, key, request_hash) values ($1, $2, $3)"
                 " on conflict do nothing returning key",
-                claims["sub"], idempotency_key, digest,
+                claims["sub"],
+                idempotency_key,
+                digest,
             )
             if claimed is None:
                 kept = await c.fetchrow(
                     "select request_hash, status_code, response_body, response_headers"
                     " from monitoring.idempotency_keys where principal = $1 and key = $2",
-                    claims["sub"], idempotency_key,
+                    claims["sub"],
+                    idempotency_key,
                 )
                 if kept["request_hash"] != digest or kept["status_code"] is None:
                     raise HTTPException(422)
-                return Response(kept["response_body"], status_code=kept["status_code"],
-                                headers=json.loads(kept["response_headers"]), media_type="application/json")
+                return Response(
+                    kept["response_body"],
+                    status_code=kept["status_code"],
+                    headers=json.loads(kept["response_headers"]),
+                    media_type="application/json",
+                )
         row = await c.fetchrow(
             "insert into monitoring.households (id, town_code, village_code, head_name, address, kind,"
             " member_count, helper_user_id, housing_safe, water_safe, version)"
             " values ($1, $2, $3, $4, $5, $6::monitoring.household_kind, $7, $8, $9, $10, 1)"
             f" returning {RETURNED}",
-            uuid.uuid4(), body.town_code, body.village_code, body.head_name, body.address, body.kind,
-            body.member_count, body.helper_user_id, body.housing_safe, body.water_safe,
+            uuid.uuid4(),
+            body.town_code,
+            body.village_code,
+            body.head_name,
+            body.address,
+            body.kind,
+            body.member_count,
+            body.helper_user_id,
+            body.housing_safe,
+            body.water_safe,
         )
         household = {k: plain(v) for k, v in row.items()}
         audited = {k: v for k, v in fields.items() if k not in {"head_name", "address"}}
         await c.execute(
-            "insert into monitoring.audit_log (actor, actor_role, action, entity, entity_id, changes, request_id)"
+            "insert into monitoring.audit_log"
+            " (actor, actor_role, action, entity, entity_id, changes, request_id)"
             " values ($1, $2, 'create', 'household', $3, $4::jsonb, $5)",
-            claims["sub"], claims["role"], household["id"], json.dumps({**audited, "members": 0}), request_id,
+            claims["sub"],
+            claims["role"],
+            household["id"],
+            json.dumps({**audited, "members": 0}),
+            request_id,
         )
         subject = household["id"]
         events = [
-            envelope("household.registered", subject, {"household_id": subject, "town_code": body.town_code,
-                                                       "village_code": body.village_code, "kind": body.kind}),
+            envelope(
+                "household.registered",
+                subject,
+                {
+                    "household_id": subject,
+                    "town_code": body.town_code,
+                    "village_code": body.village_code,
+                    "kind": body.kind,
+                },
+            ),
             envelope("household.changed", subject, household),
         ]
         await c.executemany(
@@ -154,6 +184,9 @@ async def register(
             await c.execute(
                 "update monitoring.idempotency_keys set status_code = 201, response_body = $3::jsonb,"
                 " response_headers = $4::jsonb where principal = $1 and key = $2",
-                claims["sub"], idempotency_key, answer, json.dumps(headers),
+                claims["sub"],
+                idempotency_key,
+                answer,
+                json.dumps(headers),
             )
     return Response(answer, status_code=201, headers=headers, media_type="application/json")

@@ -27,8 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.rows import Row, added_at_most, at_least, info  # noqa: E402
-from bench.stack import SHARED_BENCH, Suite, WrkResult, peer, suite, wrk  # noqa: E402
+from bench.rows import Row, added_at_most, at_least, info
+from bench.stack import SHARED_BENCH, Suite, WrkResult, peer, suite, wrk
 
 HERE = Path(__file__).resolve().parent
 LIST = "/v1/households?limit=20"
@@ -64,7 +64,11 @@ def warm(s: Suite, *urls: str) -> None:
 
 
 def rows() -> list[Row]:
-    with suite() as s, peer("peer_list:app", SHARED_BENCH, s) as lean_list, peer("peer_write:app", HERE, s) as lean_write:
+    with (
+        suite() as s,
+        peer("peer_list:app", SHARED_BENCH, s) as lean_list,
+        peer("peer_write:app", HERE, s) as lean_write,
+    ):
         direct = s.url("monitoring", LIST)
         gateway = s.url("gateway", "/api/monitoring" + LIST)
         lean = lean_list + LIST
@@ -79,18 +83,46 @@ def rows() -> list[Row]:
         no_key = HERE / "post_household_no_key.lua"
         plain_write = paired({"direct": s.url("monitoring", "/v1/households")}, s.token, script=no_key)
     return [
-        at_least("list of 20: service direct vs lean app (16 conn)", at16["direct"].requests_per_s,
-                 at16["lean"].requests_per_s, "req/s", 0.5),
-        at_least("list of 20: through the gateway vs direct (16 conn)", at16["gateway"].requests_per_s,
-                 at16["direct"].requests_per_s, "req/s", 0.85),
-        added_at_most("list of 20: gateway p50 vs direct p50 (1 conn)", at1["gateway"].p50_ms,
-                      at1["direct"].p50_ms, "ms", 0.5),
-        info("list of 20: service direct p50 vs lean app p50 (1 conn)", at1["direct"].p50_ms,
-             at1["lean"].p50_ms, "ms"),
-        at_least("create household + Idempotency-Key: service vs lean app (16 conn)",
-                 writes["direct"].requests_per_s, writes["lean"].requests_per_s, "req/s", 0.5),
-        info("cost of Idempotency-Key: create with a key vs without (16 conn)", writes["direct"].requests_per_s,
-             plain_write["direct"].requests_per_s, "req/s"),
+        at_least(
+            "list of 20: service direct vs lean app (16 conn)",
+            at16["direct"].requests_per_s,
+            at16["lean"].requests_per_s,
+            "req/s",
+            0.5,
+        ),
+        at_least(
+            "list of 20: through the gateway vs direct (16 conn)",
+            at16["gateway"].requests_per_s,
+            at16["direct"].requests_per_s,
+            "req/s",
+            0.85,
+        ),
+        added_at_most(
+            "list of 20: gateway p50 vs direct p50 (1 conn)",
+            at1["gateway"].p50_ms,
+            at1["direct"].p50_ms,
+            "ms",
+            0.5,
+        ),
+        info(
+            "list of 20: service direct p50 vs lean app p50 (1 conn)",
+            at1["direct"].p50_ms,
+            at1["lean"].p50_ms,
+            "ms",
+        ),
+        at_least(
+            "create household + Idempotency-Key: service vs lean app (16 conn)",
+            writes["direct"].requests_per_s,
+            writes["lean"].requests_per_s,
+            "req/s",
+            0.5,
+        ),
+        info(
+            "cost of Idempotency-Key: create with a key vs without (16 conn)",
+            writes["direct"].requests_per_s,
+            plain_write["direct"].requests_per_s,
+            "req/s",
+        ),
     ]
 
 
@@ -102,11 +134,27 @@ def profile(component: str, write: bool, seconds: int) -> None:
         warm(s, url)
         pid = s.pid_of(component)
         spy = subprocess.Popen(
-            [str(Path(sys.executable).parent / "py-spy"), "record", "-p", str(pid), "-f", "raw", "-o", str(out),
-             "-d", str(seconds), "-r", "200", "--nonblocking"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                str(Path(sys.executable).parent / "py-spy"),
+                "record",
+                "-p",
+                str(pid),
+                "-f",
+                "raw",
+                "-o",
+                str(out),
+                "-d",
+                str(seconds),
+                "-r",
+                "200",
+                "--nonblocking",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
-        load = threading.Thread(target=lambda: wrk(url, s.token, seconds=seconds, script=POST if write else None))
+        load = threading.Thread(
+            target=lambda: wrk(url, s.token, seconds=seconds, script=POST if write else None)
+        )
         load.start()
         load.join()
         spy.wait()

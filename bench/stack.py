@@ -51,24 +51,27 @@ class Suite:
 
     def pid_of(self, component: str) -> int:
         """The process serving ``component`` (for py-spy)."""
-        out = subprocess.run(["ss", "-ltnpH", f"sport = :{self.ports[component]}"], capture_output=True, text=True)
+        out = subprocess.run(
+            ["ss", "-ltnpH", f"sport = :{self.ports[component]}"], capture_output=True, text=True
+        )
         found = re.search(r"pid=(\d+)", out.stdout)
         if not found:
             raise RuntimeError(f"no process listens on {component}'s port")
         return int(found.group(1))
 
 
-def _wait_healthy(urls: list[str], launcher: subprocess.Popen[bytes], log: Path, timeout: float = 180) -> None:
+def _wait_healthy(
+    urls: list[str], launcher: subprocess.Popen[bytes], log: Path, timeout: float = 180
+) -> None:
     deadline = time.monotonic() + timeout
     pending = list(urls)
     while pending:
         if launcher.poll() is not None or time.monotonic() > deadline:
             raise SystemExit("start-up failed:\n" + log.read_text()[-3000:])
         for url in list(pending):
-            with contextlib.suppress(OSError):
-                with urllib.request.urlopen(url, timeout=1) as resp:
-                    if resp.status == 200:
-                        pending.remove(url)
+            with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=1) as resp:
+                if resp.status == 200:
+                    pending.remove(url)
         time.sleep(0.2)
 
 
@@ -98,7 +101,9 @@ def suite() -> Iterator[Suite]:
             launcher = subprocess.Popen(args, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
         try:
             _wait_healthy([f"http://127.0.0.1:{p}/healthz" for p in ports.values()], launcher, log)
-            form = urllib.parse.urlencode({"grant_type": "password", "username": "admin", "password": password})
+            form = urllib.parse.urlencode(
+                {"grant_type": "password", "username": "admin", "password": password}
+            )
             with urllib.request.urlopen(
                 f"http://127.0.0.1:{ports['gateway']}/auth/token", data=form.encode(), timeout=10
             ) as resp:
@@ -114,8 +119,17 @@ def peer(app: str, app_dir: Path, suite: Suite) -> Iterator[str]:
     port = free_port()
     env = dict(os.environ, XJ_DB_HOST=str(suite.db_socket), XJ_JWKS=suite.jwks)
     process = subprocess.Popen(
-        [str(BIN / "uvicorn"), "--app-dir", str(app_dir), app, "--port", str(port), "--log-level", "warning",
-         "--no-access-log"],
+        [
+            str(BIN / "uvicorn"),
+            "--app-dir",
+            str(app_dir),
+            app,
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -125,9 +139,11 @@ def peer(app: str, app_dir: Path, suite: Suite) -> Iterator[str]:
         while True:
             if process.poll() is not None:
                 raise SystemExit(f"{app} failed: {process.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
-            with contextlib.suppress(OSError):
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/openapi.json", timeout=1):
-                    break
+            with (
+                contextlib.suppress(OSError),
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/openapi.json", timeout=1),
+            ):
+                break
             if time.monotonic() > deadline:
                 raise SystemExit(f"{app} did not start")
             time.sleep(0.2)
@@ -156,13 +172,25 @@ def wrk(
     env: dict[str, str] | None = None,
 ) -> WrkResult:
     """``wrk`` on one thread (the other core serves), the admin token on every request."""
-    args = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-H", f"Authorization: Bearer {token}"]
+    args = [
+        "wrk",
+        "-t1",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "--latency",
+        "-H",
+        f"Authorization: Bearer {token}",
+    ]
     if script is not None:
         args += ["-s", str(script)]
-    out = subprocess.run(args + [url], capture_output=True, text=True, env={**os.environ, **(env or {})}, check=True)
+    out = subprocess.run(
+        [*args, url], capture_output=True, text=True, env={**os.environ, **(env or {})}, check=True
+    )
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out.stdout)
     p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)", out.stdout)
     bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out.stdout)
     if not rps or not p50:
         raise RuntimeError("wrk output not understood:\n" + out.stdout + out.stderr)
-    return WrkResult(float(rps.group(1)), float(p50.group(1)) * _UNITS[p50.group(2)], int(bad.group(1)) if bad else 0)
+    return WrkResult(
+        float(rps.group(1)), float(p50.group(1)) * _UNITS[p50.group(2)], int(bad.group(1)) if bad else 0
+    )

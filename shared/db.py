@@ -79,7 +79,7 @@ def to_async_url(url: str) -> str:
 
 def create_engine(url: str, *, pool_size: int = 16, **kwargs: Any) -> AsyncEngine:
     """The component's engine. No pre-ping: it cost a round trip on every checkout (a fifth of a
-    list request's time, ADR 0012). A connection the server closed (restart, failover, idle
+    list request's time, ADR 0008). A connection the server closed (restart, failover, idle
     timeout) is noticed by asyncpg itself, which marks it closed as soon as the socket ends; the
     checkout hook below swaps such a connection for a fresh one without a round trip. A connection
     that dies mid-request fails that request (503, nothing saved) and SQLAlchemy then invalidates

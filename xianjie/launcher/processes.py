@@ -52,6 +52,9 @@ def uvicorn_command(component: ComponentInfo, host: str, port: int) -> list[str]
         "--timeout-graceful-shutdown",
         "10",
         "--no-server-header",
+        # The kit writes one access line per request itself (request id, no query string);
+        # uvicorn's own line was a second one, and cost a few percent of a small request.
+        "--no-access-log",
     ]
 
 
