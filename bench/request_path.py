@@ -44,13 +44,15 @@ def fastest(*runs: WrkResult) -> WrkResult:
     return min(runs, key=lambda r: r.p50_ms)
 
 
-def paired(urls: dict[str, str], token: str, **kwargs: object) -> dict[str, WrkResult]:
+def paired(
+    urls: dict[str, str], token: str, pids: dict[str, tuple[int, ...]], **kwargs: object
+) -> dict[str, WrkResult]:
     """Each URL measured ROUNDS times, interleaved; the best round of each."""
     runs: dict[str, list[WrkResult]] = {name: [] for name in urls}
     for round_no in range(ROUNDS):
         for name, url in urls.items():
             env = {"BENCH_KEY_PREFIX": f"{name}-{round_no}-{os.urandom(4).hex()}"}
-            result = wrk(url, token, env=env, **kwargs)  # type: ignore[arg-type]
+            result = wrk(url, token, env=env, pids=pids.get(name, ()), **kwargs)  # type: ignore[arg-type]
             if result.non_2xx:
                 raise RuntimeError(f"{name}: {result.non_2xx} answers were not 2xx ({url})")
             runs[name].append(result)
@@ -66,22 +68,27 @@ def warm(s: Suite, *urls: str) -> None:
 def rows() -> list[Row]:
     with (
         suite() as s,
-        peer("peer_list:app", SHARED_BENCH, s) as lean_list,
-        peer("peer_write:app", HERE, s) as lean_write,
+        peer("peer_list:app", SHARED_BENCH, s) as (lean_list, lean_list_pid),
+        peer("peer_write:app", HERE, s) as (lean_write, lean_write_pid),
     ):
+        monitoring = (s.pid_of("monitoring"),)
+        pids = {
+            "lean": (lean_list_pid,),
+            "direct": monitoring,
+            "gateway": (s.pid_of("gateway"),),
+        }
         direct = s.url("monitoring", LIST)
         gateway = s.url("gateway", "/api/monitoring" + LIST)
         lean = lean_list + LIST
         warm(s, direct, gateway, lean)
-        at16 = paired({"lean": lean, "direct": direct, "gateway": gateway}, s.token)
-        at1 = paired({"lean": lean, "direct": direct, "gateway": gateway}, s.token, connections=1, seconds=4)
-        post = {
-            "lean": lean_write + "/v1/households",
-            "direct": s.url("monitoring", "/v1/households"),
-        }
-        writes = paired(post, s.token, script=POST)
+        urls = {"lean": lean, "direct": direct, "gateway": gateway}
+        at16 = paired(urls, s.token, pids)
+        at1 = paired(urls, s.token, pids, connections=1, seconds=4)
+        post = {"lean": lean_write + "/v1/households", "direct": s.url("monitoring", "/v1/households")}
+        write_pids = {"lean": (lean_write_pid,), "direct": monitoring}
+        writes = paired(post, s.token, write_pids, script=POST)
         no_key = HERE / "post_household_no_key.lua"
-        plain_write = paired({"direct": s.url("monitoring", "/v1/households")}, s.token, script=no_key)
+        plain = paired({"direct": post["direct"]}, s.token, write_pids, script=no_key)["direct"]
     return [
         at_least(
             "list of 20: service direct vs lean app (16 conn)",
@@ -90,12 +97,24 @@ def rows() -> list[Row]:
             "req/s",
             0.5,
         ),
+        info(
+            "list of 20: CPU per request, service vs lean app",
+            at16["direct"].cpu_ms,
+            at16["lean"].cpu_ms,
+            "ms",
+        ),
         at_least(
             "list of 20: through the gateway vs direct (16 conn)",
             at16["gateway"].requests_per_s,
             at16["direct"].requests_per_s,
             "req/s",
             0.85,
+        ),
+        info(
+            "list of 20: gateway's own CPU per request vs the service's",
+            at16["gateway"].cpu_ms,
+            at16["direct"].cpu_ms,
+            "ms",
         ),
         added_at_most(
             "list of 20: gateway p50 vs direct p50 (1 conn)",
@@ -118,9 +137,15 @@ def rows() -> list[Row]:
             0.5,
         ),
         info(
-            "cost of Idempotency-Key: create with a key vs without (16 conn)",
+            "create household: CPU per request, service vs lean app",
+            writes["direct"].cpu_ms,
+            writes["lean"].cpu_ms,
+            "ms",
+        ),
+        info(
+            "cost of Idempotency-Key alone: create with a key vs without (16 conn)",
             writes["direct"].requests_per_s,
-            plain_write["direct"].requests_per_s,
+            plain.requests_per_s,
             "req/s",
         ),
     ]

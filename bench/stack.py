@@ -114,8 +114,8 @@ def suite() -> Iterator[Suite]:
 
 
 @contextlib.contextmanager
-def peer(app: str, app_dir: Path, suite: Suite) -> Iterator[str]:
-    """A lean reference app (``module:app`` in ``app_dir``) on a free port; yields its base URL."""
+def peer(app: str, app_dir: Path, suite: Suite) -> Iterator[tuple[str, int]]:
+    """A lean reference app (``module:app`` in ``app_dir``) on a free port; its base URL and pid."""
     port = free_port()
     env = dict(os.environ, XJ_DB_HOST=str(suite.db_socket), XJ_JWKS=suite.jwks)
     process = subprocess.Popen(
@@ -133,6 +133,10 @@ def peer(app: str, app_dir: Path, suite: Suite) -> Iterator[str]:
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        # A session of its own, as `xianjie up` gives each service: with the kernel's autogroup
+        # scheduling, CPU is shared between sessions first, so a peer left in the bench's session
+        # would get a different share of the machine than the service it is compared with.
+        start_new_session=True,
     )
     try:
         deadline = time.monotonic() + 60
@@ -147,7 +151,7 @@ def peer(app: str, app_dir: Path, suite: Suite) -> Iterator[str]:
             if time.monotonic() > deadline:
                 raise SystemExit(f"{app} did not start")
             time.sleep(0.2)
-        yield f"http://127.0.0.1:{port}"
+        yield f"http://127.0.0.1:{port}", process.pid
     finally:
         _stop(process)
 
@@ -157,6 +161,15 @@ class WrkResult:
     requests_per_s: float
     p50_ms: float
     non_2xx: int
+    # CPU the serving process(es) spent per request: steadier than req/s on a shared machine,
+    # where the neighbours' load decides how much of a core each process gets.
+    cpu_ms: float = 0.0
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of ``pid`` so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 _UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
@@ -170,6 +183,7 @@ def wrk(
     seconds: float = 5,
     script: Path | None = None,
     env: dict[str, str] | None = None,
+    pids: tuple[int, ...] = (),
 ) -> WrkResult:
     """``wrk`` on one thread (the other core serves), the admin token on every request."""
     args = [
@@ -183,14 +197,20 @@ def wrk(
     ]
     if script is not None:
         args += ["-s", str(script)]
+    cpu_before = sum(cpu_seconds(pid) for pid in pids)
     out = subprocess.run(
         [*args, url], capture_output=True, text=True, env={**os.environ, **(env or {})}, check=True
     )
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out.stdout)
     p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)", out.stdout)
     bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out.stdout)
-    if not rps or not p50:
+    cpu = sum(cpu_seconds(pid) for pid in pids) - cpu_before
+    done = re.search(r"(\d+) requests in", out.stdout)
+    if not rps or not p50 or not done:
         raise RuntimeError("wrk output not understood:\n" + out.stdout + out.stderr)
     return WrkResult(
-        float(rps.group(1)), float(p50.group(1)) * _UNITS[p50.group(2)], int(bad.group(1)) if bad else 0
+        float(rps.group(1)),
+        float(p50.group(1)) * _UNITS[p50.group(2)],
+        int(bad.group(1)) if bad else 0,
+        1000 * cpu / max(1, int(done.group(1))),
     )
