@@ -81,8 +81,7 @@ async def keyset_page(
     query = query.order_by(first, second).limit(limit + 1)
     if rows:
         query = query.with_only_columns(*first.class_.__table__.columns)
-        # As dicts: pydantic validates a dict a third faster than a row read attribute by attribute.
-        found = [dict(row) for row in (await session.execute(query)).mappings()]
+        found = await _driver_rows(session, query)
     else:
         found = list((await session.execute(query)).scalars())
     next_cursor = None
@@ -94,6 +93,47 @@ async def keyset_page(
         else:
             next_cursor = encode_cursor([getattr(last, first.key), getattr(last, second.key)])
     return found, next_cursor
+
+
+# Compiled page queries by SQLAlchemy's cache key (the statement's shape: which filters are set),
+# bounded: a service has a handful of list shapes.
+_COMPILED: dict[Any, Any] = {}
+_COMPILED_MAX = 500
+
+
+async def _driver_rows(session: Any, query: Any) -> list[dict[str, Any]]:
+    """The page's rows as dicts, the statement run straight on the asyncpg connection.
+
+    Through the session the same page cost 0.9 ms of CPU, on asyncpg 0.25 ms (SQLAlchemy's
+    execution context and per-column result processing; issue 16). The SQL is still SQLAlchemy's,
+    compiled once per shape and bound with its own bind processors; values come back as asyncpg
+    decodes them (enums as their text, which the output models read). Only for reads
+    (``Database.reads``, autocommit); statements whose SQL depends on the values (expanding IN
+    lists) and pages read inside a transaction take the ordinary path.
+    """
+    connection = await session.connection()
+    raw = await connection.get_raw_connection()
+    if not getattr(raw.dbapi_connection, "autocommit", False):
+        # Inside a transaction SQLAlchemy begins it lazily on its own first statement: stay with it.
+        return [dict(row) for row in (await session.execute(query)).mappings()]
+    key = query._generate_cache_key()
+    compiled = _COMPILED.get(key.key) if key is not None else None
+    if compiled is None:
+        dialect = connection.dialect
+        compiled = dialect.statement_compiler(dialect, query, cache_key=key)
+        if key is not None and not compiled.literal_execute_params and not compiled.post_compile_params:
+            if len(_COMPILED) >= _COMPILED_MAX:
+                _COMPILED.clear()
+            _COMPILED[key.key] = compiled
+    if key is None or compiled.literal_execute_params or compiled.post_compile_params:
+        return [dict(row) for row in (await session.execute(query)).mappings()]
+    params = compiled.construct_params(extracted_parameters=key.bindparams)
+    processors = compiled._bind_processors
+    args = [
+        processors[name](params[name]) if name in processors else params[name]
+        for name in compiled.positiontup
+    ]
+    return [dict(record) for record in await raw.driver_connection.fetch(compiled.string, *args)]
 
 
 def page_response(page_type: Any, items: list[Any], next_cursor: str | None) -> Response:
