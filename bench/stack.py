@@ -77,7 +77,9 @@ def _wait_healthy(
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
     if process.poll() is None:
-        process.send_signal(signal.SIGINT)
+        # SIGTERM, not SIGINT: a shell running `make bench` in the background ignores SIGINT for
+        # its children, and both uvicorn and `xianjie up` stop cleanly on SIGTERM.
+        process.send_signal(signal.SIGTERM)
         try:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
