@@ -133,7 +133,13 @@ async def _driver_rows(session: Any, query: Any) -> list[dict[str, Any]]:
         processors[name](params[name]) if name in processors else params[name]
         for name in compiled.positiontup
     ]
-    return [dict(record) for record in await raw.driver_connection.fetch(compiled.string, *args)]
+    try:
+        records = await raw.driver_connection.fetch(compiled.string, *args)
+    except Exception:
+        # The database refused it (a NUL in a search, a value out of range): a read changed
+        # nothing, so run it again the ordinary way, whose error the kit answers (422, not 500).
+        return [dict(row) for row in (await session.execute(query)).mappings()]
+    return [dict(record) for record in records]
 
 
 def page_response(page_type: Any, items: list[Any], next_cursor: str | None) -> Response:
