@@ -3,6 +3,7 @@
 #   make test   pass the tests            make lint   ruff + mypy
 #   make api-docs  docs/api/*.json from the code    make clients  clients/python and TypeScript types
 #   make mutate TARGET=funds   mutation run of a service's rule functions (or kit; not part of make test)
+#   make bench  every bench beside its reference (bench/RESULTS.md; BENCH='request_path' for some)
 # Options: PYTEST_ARGS='-k funds -x'   UP_ARGS='--gateway-port 9000'   PYTHON=python3.12
 
 SHELL := /bin/bash
@@ -15,7 +16,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
 
-.PHONY: up test lint venv browser migrate demo-accounts clean-data api-docs clients console mutate
+.PHONY: up test lint venv browser migrate demo-accounts clean-data api-docs clients console mutate bench
 
 # exec: make forwards SIGTERM to its child, which must be xianjie itself to stop the suite in order
 # (SIGINT to make alone is noticed by xianjie too; see xianjie/launcher/processes.py).
@@ -42,6 +43,12 @@ migrate: venv
 
 demo-accounts: venv
 	$(BIN)/xianjie demo-accounts
+
+# Every bench script beside its reference in one run (< 10 min); writes bench/RESULTS.md.
+# Needs wrk (Debian: apt-get install -y wrk).
+bench: venv
+	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install -y wrk"; exit 1; }
+	PYTHONPATH=$(CURDIR) $(BIN)/python bench/run.py $(BENCH)
 
 # docs/api/openapi.json and asyncapi.json from the code; then the Python client from them.
 api-docs: venv
