@@ -1,51 +1,154 @@
-"""How fast does the outbox relay move events from PostgreSQL to JetStream?
+"""Events: writing outbox rows and relaying them to JetStream, each beside a reference of the same run.
 
-Starts its own embedded PostgreSQL and NATS, migrates the monitoring schema, writes N events into
-the outbox (in transactions of 500, as a busy service would), then lets the relay drain them and
-prints events/s. Usage: python bench/outbox_relay.py [N]
+Starts its own embedded PostgreSQL and NATS, migrates the monitoring schema, then measures:
+
+1. ``outbox.write``: N events written with ``Outbox.add_events`` in transactions of 500 (what a
+   bulk change does), against the reference of a raw ``COPY`` of the same rows (ids, subjects and
+   prebuilt envelope text) into a copy of the outbox table: the database's own speed for those rows.
+   Also printed: the old one-event-at-a-time ``Outbox.add`` loop on a smaller sample.
+2. ``outbox.relay``: the relay draining those N events (claimed, published with ``publish_async``,
+   acks gathered, marked published), against the reference of raw ``publish_async`` of the same
+   envelopes (fresh message ids) to the same JetStream with every ack awaited.
+
+Prints one JSON line per figure (name, figure, reference, ratio, goal, unit, note) and a readable
+line on stderr. Usage: python bench/outbox_relay.py [--events N] [--batch B]
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
+import json
 import sys
 import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from services.monitoring.households.events import HOUSEHOLD_REGISTERED, HouseholdRegistered
 from services.monitoring.models import kit
 from shared.db import Database, create_engine
+from shared.events.envelope import stream_name
 from shared.events.nats import NatsLink
-from shared.events.outbox import Outbox, OutboxRelay
+from shared.events.outbox import Outbox, OutboxRelay, _event_time, envelope_json
 from shared.metrics import Metrics
 from shared.migrations import upgrade
 from xianjie.components import by_name
 from xianjie.devstack import EmbeddedNats, EmbeddedPostgres
 
 
-async def run(total: int, database_url: str, nats_url: str) -> None:
+def emit(name: str, figure: float, reference: float, goal: float, unit: str, note: str) -> None:
+    row: dict[str, Any] = {
+        "name": name,
+        "figure": round(figure, 1),
+        "reference": round(reference, 1),
+        "ratio": round(figure / reference, 3) if reference else None,
+        "goal": goal,
+        "unit": unit,
+        "note": note,
+    }
+    print(json.dumps(row, ensure_ascii=False), flush=True)
+    print(f"  {name}: {figure:,.0f} {unit} vs {reference:,.0f} ({note})", file=sys.stderr)
+
+
+def payloads(count: int) -> list[tuple[Any, str, HouseholdRegistered]]:
+    return [
+        (
+            HOUSEHOLD_REGISTERED,
+            str(household),
+            HouseholdRegistered(
+                household_id=household, town_code="419001100", village_code="419001100201", kind="lifted_out"
+            ),
+        )
+        for household in (uuid.uuid4() for _ in range(count))
+    ]
+
+
+async def write_events(db: Database, outbox: Outbox, total: int, batch: int) -> float:
+    events = payloads(total)
+    started = time.perf_counter()
+    for start in range(0, total, batch):
+        async with db.transaction() as session:
+            await outbox.add_events(session, events[start : start + batch])
+    return total / (time.perf_counter() - started)
+
+
+async def write_one_by_one(db: Database, outbox: Outbox, total: int) -> float:
+    events = payloads(total)
+    started = time.perf_counter()
+    async with db.transaction() as session:
+        for spec, subject, payload in events:
+            await outbox.add(session, spec, subject, payload)
+    return total / (time.perf_counter() - started)
+
+
+async def raw_copy(db: Database, total: int, batch: int) -> float:
+    """The same rows, prebuilt, COPY'd into a copy of the outbox table (its indexes included)."""
+    time_text = _event_time()
+    rows = []
+    for spec, subject, payload in payloads(total):
+        event_id = uuid.uuid4()
+        rows.append((event_id, spec.nats_subject, envelope_json(spec, subject, payload, event_id, time_text)))
+    async with db.transaction() as session:
+        await session.execute(
+            text(
+                "CREATE TABLE IF NOT EXISTS monitoring.outbox_reference"
+                " (LIKE monitoring.outbox INCLUDING ALL)"
+            )
+        )
+    started = time.perf_counter()
+    for start in range(0, total, batch):
+        async with db.transaction() as session:
+            raw = await (await session.connection()).get_raw_connection()
+            await raw.driver_connection.copy_records_to_table(  # type: ignore[union-attr]
+                "outbox_reference",
+                schema_name="monitoring",
+                columns=("event_id", "nats_subject", "envelope"),
+                records=rows[start : start + batch],
+            )
+    return total / (time.perf_counter() - started)
+
+
+async def raw_publish(link: NatsLink, db: Database, total: int, batch: int) -> float:
+    """The stored envelopes, sent with publish_async by batch, every ack awaited (fresh msg ids)."""
+    async with db.sessions() as session:
+        rows = (
+            await session.execute(
+                text("SELECT nats_subject, envelope::text FROM monitoring.outbox ORDER BY position LIMIT :n"),
+                {"n": total},
+            )
+        ).all()
+    js = link.jetstream_if_ready()
+    assert js is not None
+    stream = stream_name("monitoring")
+    started = time.perf_counter()
+    for start in range(0, len(rows), batch):
+        futures = [
+            await js.publish_async(
+                subject, envelope.encode(), headers={"Nats-Msg-Id": str(uuid.uuid4())}, stream=stream
+            )
+            for subject, envelope in rows[start : start + batch]
+        ]
+        await asyncio.gather(*futures)
+    return len(rows) / (time.perf_counter() - started)
+
+
+async def run(total: int, batch: int, database_url: str, nats_url: str) -> None:
     db = Database(create_engine(database_url))
     outbox = Outbox(kit)
-    started = time.perf_counter()
-    for start in range(0, total, 500):
-        async with db.transaction() as session:
-            for _ in range(min(500, total - start)):
-                await outbox.add(
-                    session,
-                    HOUSEHOLD_REGISTERED,
-                    "x",
-                    HouseholdRegistered(
-                        household_id=uuid.uuid4(),
-                        town_code="419001100",
-                        village_code="419001100201",
-                        kind="monitored",
-                    ),
-                )
-    written = time.perf_counter() - started
+    copy_rate = await raw_copy(db, total, batch)
+    write_rate = await write_events(db, outbox, total, batch)
+    emit(
+        "outbox.write",
+        write_rate,
+        copy_rate,
+        20_000,
+        "events/s",
+        f"Outbox.add_events, transactions of {batch}; reference raw COPY of the same rows; goal ≥ 20k/s",
+    )
     link = NatsLink(nats_url, streams=["monitoring"], duplicate_window=120, name="bench")
     link.start()
     await link.wait_ready(10)
@@ -56,7 +159,7 @@ async def run(total: int, database_url: str, nats_url: str) -> None:
         link=link,
         metrics=Metrics(),
         poll_seconds=0.05,
-        batch_size=500,
+        batch_size=batch,
         retention_days=1,
     )
     js = link.jetstream_if_ready()
@@ -64,21 +167,40 @@ async def run(total: int, database_url: str, nats_url: str) -> None:
     started = time.perf_counter()
     while await relay.publish_batch(js):
         pass
-    drained = time.perf_counter() - started
+    relay_rate = total / (time.perf_counter() - started)
+    publish_rate = await raw_publish(link, db, total, batch)
     async with db.sessions() as session:
         left = await session.scalar(
             select(func.count()).select_from(kit.outbox).where(kit.outbox.c.published_at.is_(None))
         )
-    print(f"events: {total}")
-    print(f"outbox writes: {total / written:,.0f} events/s (transactions of 500)")
-    print(f"relay to JetStream (acked, marked published): {total / drained:,.0f} events/s, {drained:.2f} s")
-    print(f"left unpublished: {left}")
+    emit(
+        "outbox.relay",
+        relay_rate,
+        publish_rate,
+        0.5,
+        "events/s",
+        f"relay batches of {batch} (claim, publish_async, acks, mark published); reference raw publish_async "
+        f"of the same envelopes, acks awaited; goal ratio ≥ 0.5; left unpublished {left}",
+    )
+    sample = min(total, 2_000)
+    single_rate = await write_one_by_one(db, outbox, sample)
+    emit(
+        "outbox.write.one_by_one",
+        single_rate,
+        write_rate,
+        0,
+        "events/s",
+        f"Outbox.add per event ({sample} in one transaction); reference: the batch path above",
+    )
     await link.close()
     await db.dispose()
 
 
 def main() -> None:
-    total = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=20_000)
+    parser.add_argument("--batch", type=int, default=500)
+    args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="xj-bench-") as tmp:
         postgres = EmbeddedPostgres(Path(tmp) / "pg")
         nats = EmbeddedNats(Path(tmp) / "nats")
@@ -87,7 +209,7 @@ def main() -> None:
         try:
             monitoring = by_name("monitoring")
             upgrade(monitoring.migrations, monitoring.schema, database_url)
-            asyncio.run(run(total, database_url, nats_url))
+            asyncio.run(run(args.events, args.batch, database_url, nats_url))
         finally:
             nats.stop()
             postgres.stop()

@@ -10,6 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from gateway.auth import endpoints as auth
 from gateway.auth.keys import KeyRing, ensure_signing_key, published_keys
 from gateway.auth.ratelimit import LoginRateLimiter
+from gateway.console.endpoints import install_console
 from gateway.docs import endpoints as docs
 from gateway.docs.service import DocumentCache
 from gateway.models import kit
@@ -76,6 +77,8 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     )
     # Its /docs and /redoc show the merged document, from local assets.
     install_offline_docs(app, openapi_url="/openapi.json", title=docs.TITLE)
+    # The web console at / (ADR 0008): same origin as the API, its assets from this package.
+    install_console(app)
     # Browser apps on the listed origins only (none by default); outermost, so a preflight is
     # answered before authentication or routing (which would refuse OPTIONS).
     if settings.cors_allow_origins:

@@ -24,6 +24,7 @@ from shared.asyncapi import asyncapi_fragment
 from shared.errors import caller_path, install_error_handlers, problem_responses
 from shared.events.consumer import Handler
 from shared.events.envelope import ConsumedEvent, EventSpec, configure_event_schemas
+from shared.import_refusals import PURGE_IMPORT_REFUSALS, import_refusals_router
 from shared.logging import RequestIdMiddleware, configure_logging
 from shared.metrics import Metrics
 from shared.ops import health_router, install_health_metrics, ops_router
@@ -131,7 +132,8 @@ def create_component_app(
         component = Component.open(name, settings, tables, app.state.metrics)
         if uses_nats:
             component.start_events(consumes or {})
-        component.start_tasks(tasks or [])
+        kit_tasks = [PURGE_IMPORT_REFUSALS] if tables.import_refusals is not None else []
+        component.start_tasks([*(tasks or []), *kit_tasks])
         app.state.component = component
         if own_api_docs:
             # Built once now rather than on the first request, when the gateway waits for it briefly.
@@ -173,6 +175,8 @@ def create_component_app(
         app.include_router(ops_router())
     for router in routers:
         app.include_router(router)
+    if tables.import_refusals is not None:
+        app.include_router(import_refusals_router())
     if own_api_docs:
         install_offline_docs(app, openapi_url="/openapi.json", title=title)
     app.state.asyncapi = asyncapi_fragment(name, title, published or [])

@@ -9,11 +9,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import AsyncIterator, Callable, Iterable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from fastapi import Depends, Request, params
-from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
@@ -42,6 +42,10 @@ async def get_principal(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Principal:
+    return await _principal(request, credentials)
+
+
+async def _principal(request: Request, credentials: HTTPAuthorizationCredentials | None) -> Principal:
     if credentials is None or credentials.scheme.lower() != "bearer":
         error = Unauthorized("需要登录令牌", "bearer token required")
         error.headers["WWW-Authenticate"] = "Bearer"
@@ -152,7 +156,7 @@ class RequestContext:
         self, body: BaseModel, *, status_code: int = 200, headers: dict[str, str] | None = None
     ) -> JSONResponse:
         """Build the answer and, for a claimed Idempotency-Key, keep it for retries."""
-        content = jsonable_encoder(body)
+        content = body.model_dump(mode="json", by_alias=True)
         if self._idempotency is not None:
             key, _ = self._idempotency
             table = self.component.tables.idempotency_keys
@@ -164,11 +168,15 @@ class RequestContext:
         return JSONResponse(content, status_code=status_code, headers=headers)
 
 
-async def _request_context(
-    request: Request, principal: Annotated[Principal, Depends(get_principal)]
-) -> AsyncIterator[RequestContext]:
+# Requests that only read run without a transaction (``Database.reads``): no BEGIN, no COMMIT.
+READ_METHODS = frozenset({"GET", "HEAD"})
+
+
+@asynccontextmanager
+async def _unit_of_work(request: Request, principal: Principal) -> AsyncIterator[RequestContext]:
     component = get_component(request)
-    async with component.db.transaction() as session:
+    db = component.db
+    async with db.reads() if request.method in READ_METHODS else db.transaction() as session:
         ctx = RequestContext(session=session, principal=principal, request=request, component=component)
         yield ctx
         if principal.role is Role.AUDITOR:
@@ -177,6 +185,13 @@ async def _request_context(
             # there and kept whole beside the parameters.
             path = request.url.path
             await ctx.audit("read", "http", path[:100], {"path": path, "params": dict(request.path_params)})
+
+
+async def _request_context(
+    request: Request, principal: Annotated[Principal, Depends(get_principal)]
+) -> AsyncIterator[RequestContext]:
+    async with _unit_of_work(request, principal) as ctx:
+        yield ctx
 
 
 # scope="function": the transaction commits when the endpoint returns, before the response goes out.
@@ -203,18 +218,20 @@ def requires(
     """
     allowed = tuple(roles)
 
-    async def authorized_principal(request: Request, principal: CurrentPrincipal) -> Principal:
+    # One dependency rather than a chain (caller -> role check -> unit of work): FastAPI solves
+    # each dependency per request, and the chain cost more than the list query itself. The
+    # bearer scheme stays a dependency of its own so the OpenAPI document names it.
+    async def authorized_context(
+        request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+    ) -> AsyncIterator[RequestContext]:
+        principal = await _principal(request, credentials)
         if write:
             principal.require_write()
         principal.require_role(*allowed)
         if check is not None:
             check(principal, get_component(request).settings)
-        return principal
-
-    # A default rather than Annotated: annotations are strings here (PEP 563) and FastAPI resolves
-    # them in the module's globals, where this local function is not. Keyword-only, so that the
-    # check comes first and a refused caller never opens a transaction.
-    async def authorized_context(*, _: Principal = Depends(authorized_principal), ctx: Ctx) -> RequestContext:
-        return ctx
+        # The caller is checked before the transaction opens: a refused caller never opens one.
+        async with _unit_of_work(request, principal) as ctx:
+            yield ctx
 
     return Depends(authorized_context, scope="function")

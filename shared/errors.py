@@ -132,8 +132,13 @@ _PREFIX = re.compile(r"^/api/[a-z][a-z0-9_-]{0,39}$")
 
 def caller_path(request: Request) -> str:
     """The path the caller used: behind the gateway, with the gateway's prefix put back."""
+    return caller_prefix(request) + request.url.path
+
+
+def caller_prefix(request: Request) -> str:
+    """The gateway's prefix of this service ("/api/monitoring"), or "" when called directly."""
     prefix = request.headers.get(FORWARDED_PREFIX_HEADER, "")
-    return (prefix if _PREFIX.match(prefix) else "") + request.url.path
+    return prefix if _PREFIX.match(prefix) else ""
 
 
 def problem_response(

@@ -159,6 +159,12 @@ def _route_stdlib_logging(level: str, json: bool) -> None:
     logging.captureWarnings(True)
 
 
+def _stderr_print_logger(*_: Any) -> structlog.PrintLogger:
+    """A logger writing to whatever ``sys.stderr`` is now: one bound at configuration would keep
+    writing to a stream a test runner has since swapped out and closed."""
+    return structlog.PrintLogger(file=sys.stderr)
+
+
 def configure_logging(level: str = "INFO", json: bool = True) -> None:
     structlog.configure(
         processors=[
@@ -171,7 +177,7 @@ def configure_logging(level: str = "INFO", json: bool = True) -> None:
             _renderer(json),
         ],
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level.upper())),
-        logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
+        logger_factory=_stderr_print_logger,
         cache_logger_on_first_use=False,
     )
     _route_stdlib_logging(level, json)

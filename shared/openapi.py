@@ -76,7 +76,7 @@ def _tighten_decimal(node: dict[str, Any]) -> None:
         pattern = r"^(?=[0.]*[1-9])\d+(\.\d+)?$"  # above zero, as the number's bound
     elif number.get("minimum") == 0:
         pattern = r"^\d+(\.\d+)?$"
-    pattern = _bounded(number) or pattern
+    pattern = _bounded(number) or _whole_digits(number, pattern) or pattern
     for option in options:
         free_text = isinstance(option, dict) and option.get("type") == "string"
         if free_text and "pattern" not in option and "format" not in option:
@@ -102,6 +102,18 @@ def _bounded(number: dict[str, Any]) -> str | None:
     sign = "-?" if signed else ""
     positive = "(?=[0.]*[1-9])" if above == 0 else ""
     return rf"^{sign}{positive}0*(({below})(\.\d+)?{at_top})$"
+
+
+def _whole_digits(number: dict[str, Any], pattern: str) -> str | None:
+    """A quantity below a power of ten (``lt=10**k``: the column's digits before the point), as a
+    string: at most k whole digits after any leading zeros; None for other bounds."""
+    top = number.get("exclusiveMaximum")
+    if not isinstance(top, int | float) or top < 10 or top != int(top):
+        return None
+    digits = len(str(int(top))) - 1
+    if 10**digits != int(top) or r"\d+(\.\d+)?$" not in pattern:
+        return None
+    return pattern.replace(r"\d+(\.\d+)?$", rf"0*\d{{1,{digits}}}(\.\d+)?$")
 
 
 def _tighten_text(node: dict[str, Any]) -> None:

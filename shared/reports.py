@@ -7,6 +7,7 @@ format)``; the endpoint declares ``format: ReportFormat = "json"`` and ``respons
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
@@ -15,12 +16,17 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from shared.errors import problem_responses
-from shared.tabular import XLSX_MEDIA_TYPE, xlsx_response
+from shared.tabular import XLSX_MEDIA_TYPE, ColumnKind, ColumnSpec, xlsx_response
 
 
 class ReportColumn(BaseModel):
     key: str
     label: str = Field(description="中文表头 / the column's header")
+    kind: ColumnKind | None = Field(
+        default=None,
+        description="列的类型（money 金额、date 日期、int 整数…）；空则按取值推断 / the column's type; "
+        "inferred from the values when empty. In XLSX money is a number with two decimals.",
+    )
 
 
 class Report(BaseModel):
@@ -31,10 +37,14 @@ class Report(BaseModel):
     rows: list[dict[str, Any]] = Field(description="按列的 key 取值；金额为元的小数字符串")
 
     @classmethod
-    def of(cls, name: str, title: str, columns: list[tuple[str, str]], rows: list[dict[str, Any]]) -> Report:
-        """``columns`` as (key, Chinese header) pairs."""
+    def of(cls, name: str, title: str, columns: Sequence[ColumnSpec], rows: list[dict[str, Any]]) -> Report:
+        """``columns`` as (key, Chinese header) or (key, Chinese header, kind); a money column whose
+        values are already strings says ``"money"`` (a Decimal says so itself)."""
         return cls(
-            name=name, title=title, columns=[ReportColumn(key=k, label=h) for k, h in columns], rows=rows
+            name=name,
+            title=title,
+            columns=[ReportColumn(key=c[0], label=c[1], kind=c[2] if len(c) > 2 else None) for c in columns],
+            rows=rows,
         )
 
 
@@ -52,7 +62,7 @@ def report_response(report: Report, format: str) -> Response:
     if format == "xlsx":
         return xlsx_response(
             f"{report.title}.xlsx",
-            [(c.key, c.label) for c in report.columns],
+            [(c.key, c.label, c.kind) for c in report.columns],
             report.rows,
             sheet_title=report.title,
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from typing import Annotated, Any, get_args
 
 from pydantic import (
@@ -128,7 +128,7 @@ class InputModel(BaseModel):
                     raise ValueError(f"{name}：应为整数")
                 places = _decimal_places(info.metadata)
                 if places is not None and value is not None and _is_kind(info.annotation, Decimal):
-                    data = {**data, key: quantize(value, places)}
+                    data = {**data, key: _below_bound(quantize(value, places), value, info.metadata, places)}
         return data
 
 
@@ -152,6 +152,26 @@ def quantize(value: Any, places: int) -> Any:
         return value
     # A positive quantity stays positive: below the smallest step it is that step, not zero.
     return step.copy_sign(number) if rounded == 0 and number != 0 else rounded
+
+
+def _below_bound(rounded: Any, sent: Any, metadata: list[Any], places: int) -> Any:
+    """A quantity sent below the field's upper bound stays below it when rounded (99999999.999 under
+    "less than 10^8" is 99999999.99, not a refusal the document could not foresee)."""
+    if not isinstance(rounded, Decimal):
+        return rounded
+    try:
+        number = Decimal(str(sent).strip())
+    except ArithmeticError:
+        return rounded
+    step = Decimal(1).scaleb(-places)
+    for item in metadata:
+        below = getattr(item, "lt", None)
+        if isinstance(below, int | float | Decimal) and number < Decimal(str(below)) <= rounded:
+            return (Decimal(str(below)) - step).quantize(step, rounding=ROUND_FLOOR)
+        upto = getattr(item, "le", None)
+        if isinstance(upto, int | float | Decimal) and number <= Decimal(str(upto)) < rounded:
+            return Decimal(str(upto)).quantize(step, rounding=ROUND_FLOOR)
+    return rounded
 
 
 def _decimal_places(metadata: list[Any]) -> int | None:

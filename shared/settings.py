@@ -165,3 +165,7 @@ class ServiceSettings(SuiteSettings):
 
     host: str = "127.0.0.1"
     port: int = 0
+    # The refused rows of a ledger import (shared.import_refusals): kept this long for download,
+    # then purged by a periodic task (0 or less: the task is off).
+    import_refusals_keep_days: int = Field(default=7, ge=1, le=90)
+    import_refusals_purge_interval_seconds: float = 3600.0

@@ -34,9 +34,11 @@ class KitTables:
     parked_events: Table
     audit_log: Table
     idempotency_keys: Table
+    # The refused rows of ledger imports (shared.import_refusals), in components that import ledgers.
+    import_refusals: Table | None = None
 
 
-def add_kit_tables(metadata: MetaData) -> KitTables:
+def add_kit_tables(metadata: MetaData, *, import_refusals: bool = False) -> KitTables:
     outbox = Table(
         "outbox",
         metadata,
@@ -100,4 +102,9 @@ def add_kit_tables(metadata: MetaData) -> KitTables:
         Column("response_headers", JSONB),
         Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     )
-    return KitTables(outbox, inbox, parked_events, audit_log, idempotency_keys)
+    refusals = None
+    if import_refusals:
+        from shared.import_refusals import add_import_refusals_table
+
+        refusals = add_import_refusals_table(metadata)
+    return KitTables(outbox, inbox, parked_events, audit_log, idempotency_keys, refusals)

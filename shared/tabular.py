@@ -9,17 +9,22 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal
 from urllib.parse import quote
 
+from fastapi import UploadFile
 from fastapi.responses import Response
 from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from pydantic import BaseModel, Field
 
 from shared.errors import AppError
@@ -36,13 +41,37 @@ class UnreadableFile(AppError):
     )
 
 
+class EmptyFile(AppError):
+    status, code, title_zh, title_en = 422, "empty_file", "上传的文件是空的", "The uploaded file is empty"
+
+
+class NoRows(AppError):
+    status, code, title_zh, title_en = 422, "no_rows", "文件没有数据行", "The file has no data rows"
+
+
+async def upload_content(file: UploadFile, *, rows: bool = True) -> bytes:
+    """The bytes of an uploaded ledger, refused here before any work when the file is empty or
+    (``rows``) has no line below its header — nothing to import is a mistake, not a success."""
+    content = await file.read()
+    if not content.strip():
+        raise EmptyFile("请选择要导入的文件（文件为空）", "choose the file to import (it is empty)")
+    if rows:
+        lines = read_rows(content, file.filename or "")
+        try:
+            if next(lines, None) is None:
+                raise NoRows("文件只有表头，没有数据行", "the file has a header row and nothing below it")
+        finally:
+            lines.close()
+    return content
+
+
 @dataclass(frozen=True)
 class Row:
     number: int  # 1-based line number as the user sees it in the file (header is line 1)
     values: dict[str, str]
 
 
-def read_rows(content: bytes, filename: str = "", *, max_rows: int = 1_000_000) -> Iterator[Row]:
+def read_rows(content: bytes, filename: str = "", *, max_rows: int = 1_000_000) -> Generator[Row]:
     """Rows of the first sheet as ``{header: text}``; empty rows skipped, cells stripped."""
     if content[:4] == b"PK\x03\x04" or filename.lower().endswith(".xlsx"):
         yield from _xlsx_rows(content, max_rows)
@@ -135,6 +164,11 @@ class ImportReport(BaseModel):
     unchanged: int = 0
     refused: int = 0
     rows: list[RowResult] = Field(default_factory=list)
+    refused_rows_url: str | None = Field(
+        default=None,
+        description="被拒的行（原列 + 问题）的 XLSX 下载地址，保留若干天；无被拒的行时为空 / "
+        "where the refused rows (original columns and their problem) download as XLSX for a few days",
+    )
 
     def add(self, result: RowResult, *, keep_all: bool = False) -> None:
         self.total += 1
@@ -148,38 +182,196 @@ class ImportReport(BaseModel):
             self.rows.append(result)
 
 
-def _excel_value(value: Any) -> Any:
+ColumnKind = Literal["text", "money", "int", "number", "date", "datetime"]
+"""How a column is written to a worksheet: money as numbers with two decimals, dates as dates."""
+
+NUMBER_FORMATS: dict[str, str] = {
+    "money": "#,##0.00",
+    "int": "0",
+    "number": "General",
+    "date": "yyyy-mm-dd",
+    "datetime": "yyyy-mm-dd hh:mm:ss",
+    "text": "@",
+}
+# Excel refuses a sheet name over 31 characters or holding any of these.
+_SHEET_FORBIDDEN = re.compile(r"[\\/?*:\[\]]")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
+_POINTED_DECIMAL = re.compile(r"^-?\d+\.\d+$")
+# A header saying it holds money: in yuan (元), or an amount (金额).
+MONEY_WORDS = ("元", "金额")
+
+
+def sheet_name(title: str, taken: Iterable[str] = ()) -> str:
+    """``title`` as Excel accepts a sheet name: forbidden characters dropped, at most 31 characters,
+    not starting or ending with an apostrophe, unique (case-insensitively) among ``taken``."""
+    name = _SHEET_FORBIDDEN.sub("", ILLEGAL_CHARACTERS_RE.sub("", title)).strip().strip("'").strip()
+    name = name[:31].strip() or "报表"
+    used = {t.casefold() for t in taken}
+    candidate, n = name, 1
+    while candidate.casefold() in used:
+        n += 1
+        suffix = f"({n})"
+        candidate = name[: 31 - len(suffix)] + suffix
+    return candidate
+
+
+def infer_kind(values: Iterable[Any], header: str = "") -> ColumnKind:
+    """The kind a column's values say, where they say it unambiguously: Decimal is money, a date a
+    date, an int a count; an ISO date string a date; a decimal string with a point (how the JSON side
+    writes amounts and ratios) a number — money when its header says so (元, 金额). Other text stays text:
+    codes and ID numbers are digits without a point, and stay as typed."""
+    kind: ColumnKind | None = None
+    for value in values:
+        if value is None or value == "":
+            continue
+        if isinstance(value, bool):
+            this: ColumnKind = "text"
+        elif isinstance(value, Decimal):
+            this = "money"
+        elif isinstance(value, datetime):
+            this = "datetime"
+        elif isinstance(value, date):
+            this = "date"
+        elif isinstance(value, int):
+            this = "int"
+        elif isinstance(value, float):
+            this = "number"
+        elif isinstance(value, str) and _ISO_DATE.match(value):
+            this = "date"
+        elif isinstance(value, str) and _POINTED_DECIMAL.match(value):
+            this = "money" if any(word in header for word in MONEY_WORDS) else "number"
+        else:
+            return "text"
+        if kind is not None and kind != this:
+            if {kind, this} <= {"int", "number", "money"}:
+                this = "money" if "money" in (kind, this) else "number"
+            else:
+                return "text"
+        kind = this
+    return kind or "text"
+
+
+def _excel_value(value: Any, kind: ColumnKind = "text") -> Any:
+    if value is None or value == "":
+        return None
+    if kind in ("money", "number", "int") and isinstance(value, str | Decimal | int | float):
+        if isinstance(value, str):
+            if not _DECIMAL.match(value.strip()):
+                return ILLEGAL_CHARACTERS_RE.sub("", value)
+            value = Decimal(value.strip())
+        if isinstance(value, Decimal):
+            # Excel has no decimal type; the cell is for reading and summing — the API keeps Decimal.
+            return int(value) if kind == "int" and value == value.to_integral_value() else float(value)
+        return value
+    if kind in ("date", "datetime") and isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.strip())
+        except ValueError:
+            return ILLEGAL_CHARACTERS_RE.sub("", value)
+        value = parsed.date() if kind == "date" and _ISO_DATE.match(value.strip()) else parsed
     if isinstance(value, str):
         # Control characters a worksheet cannot hold (they may sit in old records): drop them.
         return ILLEGAL_CHARACTERS_RE.sub("", value)
     if isinstance(value, Decimal):
-        return float(value)  # Excel has no decimal type; display only — the API keeps Decimal
+        return float(value)
     if isinstance(value, datetime) and value.tzinfo is not None:
         return value.replace(tzinfo=None)
     if isinstance(value, list | tuple | set):
         return "、".join(str(v) for v in value)
     if isinstance(value, dict):
         return str(value)
+    if isinstance(value, bool):
+        return "是" if value else "否"
     return value
+
+
+ColumnSpec = tuple[str, str] | tuple[str, str, ColumnKind | None]
+"""(key, Chinese header) or (key, Chinese header, kind); without a kind it is inferred from the values."""
+
+
+def _display_width(value: Any) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, float):
+        text = f"{value:,.2f}"
+    elif isinstance(value, datetime):
+        text = "0000-00-00 00:00:00"
+    elif isinstance(value, date):
+        text = "0000-00-00"
+    else:
+        text = str(value)
+    # Chinese characters take two columns' width.
+    return max((sum(2 if ord(ch) > 0x2E80 else 1 for ch in line) for line in text.split("\n")), default=0)
+
+
+def write_sheet(
+    workbook: Workbook,
+    title: str,
+    columns: Sequence[ColumnSpec],
+    rows: Iterable[dict[str, Any]],
+) -> None:
+    """One sheet of ``workbook`` (write-only or not): a frozen header row, typed cells with number
+    formats, columns wide enough for their content (within bounds)."""
+    rows = list(rows)
+    keys = [c[0] for c in columns]
+    kinds: list[ColumnKind] = [
+        (c[2] if len(c) > 2 and c[2] else infer_kind((r.get(c[0]) for r in rows), c[1])) for c in columns
+    ]
+    table = [[_excel_value(r.get(k), kind) for k, kind in zip(keys, kinds, strict=True)] for r in rows]
+    sheet = workbook.create_sheet(title=sheet_name(title, workbook.sheetnames))
+    for index, (_, header, *_rest) in enumerate(columns, start=1):
+        sample = [header, *(line[index - 1] for line in table[:2000])]
+        width = max(_display_width(v) for v in sample) + 2
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(width, 8), 60)
+    sheet.freeze_panes = "A2"
+    header_font = Font(bold=True)
+    heading = []
+    for _, header, *_rest in columns:
+        cell = WriteOnlyCell(sheet, value=header) if isinstance(sheet, WriteOnlyWorksheet) else None
+        if cell is None:
+            heading.append(header)
+            continue
+        cell.font = header_font
+        heading.append(cell)
+    sheet.append(heading)
+    for line in table:
+        out: list[Any] = []
+        for value, kind in zip(line, kinds, strict=True):
+            if value is None or not isinstance(sheet, WriteOnlyWorksheet):
+                out.append(value)
+                continue
+            cell = WriteOnlyCell(sheet, value=value)
+            if kind != "text" and not isinstance(value, str):
+                cell.number_format = NUMBER_FORMATS[kind]
+            elif isinstance(value, str):
+                cell.number_format = "@"  # text stays text when someone types into it
+            out.append(cell)
+        sheet.append(out)
+
+
+def workbook_bytes(workbook: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_download(filename: str, content: bytes) -> Response:
+    return Response(
+        content,
+        media_type=XLSX_MEDIA_TYPE,
+        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}"},
+    )
 
 
 def xlsx_response(
     filename: str,
-    columns: Sequence[tuple[str, str]],
+    columns: Sequence[ColumnSpec],
     rows: Iterable[dict[str, Any]],
     *,
     sheet_title: str = "报表",
 ) -> Response:
-    """An XLSX download: ``columns`` are (key, Chinese header) pairs, ``rows`` dicts by key."""
+    """An XLSX download: ``columns`` are (key, Chinese header[, kind]), ``rows`` dicts by key."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=sheet_title[:31])
-    sheet.append([header for _, header in columns])
-    for row in rows:
-        sheet.append([_excel_value(row.get(key)) for key, _ in columns])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return Response(
-        buffer.getvalue(),
-        media_type=XLSX_MEDIA_TYPE,
-        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}"},
-    )
+    write_sheet(workbook, sheet_title, columns, rows)
+    return xlsx_download(filename, workbook_bytes(workbook))

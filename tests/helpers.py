@@ -42,3 +42,45 @@ WANGWU_VILLAGE = "419001109201"
 def problem(resp: httpx.Response) -> dict[str, Any]:
     """A problem answer without what differs on every request (to compare two refusals)."""
     return {k: v for k, v in resp.json().items() if k not in ("request_id", "instance")}
+
+
+def assert_excel_report(report: dict[str, Any], xlsx: bytes) -> Any:
+    """The XLSX of a report is what Excel users accept and says what its JSON says: a Chinese sheet
+    name (the title, as Excel allows), a frozen header row, column widths, money (a decimal string
+    in JSON) as a number with a number format, dates as dates, counts as numbers. Returns the sheet."""
+    import io
+    import re
+    from datetime import date, datetime
+    from decimal import Decimal
+
+    from openpyxl import load_workbook
+
+    from shared.tabular import sheet_name
+
+    sheet = load_workbook(io.BytesIO(xlsx)).worksheets[0]
+    assert sheet.title == sheet_name(report["title"])
+    assert sheet.freeze_panes == "A2"
+    columns = report["columns"]
+    lines = list(sheet.iter_rows())
+    assert [c.value for c in lines[0]] == [c["label"] for c in columns]
+    for index in range(len(columns)):
+        letter = lines[0][index].column_letter
+        assert (sheet.column_dimensions[letter].width or 0) >= 8, letter
+    assert len(lines) == len(report["rows"]) + 1
+    for row, cells in zip(report["rows"], lines[1:], strict=True):
+        for column, cell in zip(columns, cells, strict=True):
+            value = row.get(column["key"])
+            where = f"{column['label']} row {cell.row}: {value!r}"
+            if isinstance(value, str) and re.fullmatch(r"-?\d+\.\d+", value):  # money (or a ratio) in JSON
+                money = column.get("kind") == "money" or any(w in column["label"] for w in ("元", "金额"))
+                assert cell.data_type == "n" and cell.number_format != "@", where
+                assert cell.number_format == "#,##0.00" or not money, where
+                assert Decimal(str(cell.value)) == Decimal(value), where
+            elif isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                assert isinstance(cell.value, datetime) and cell.is_date, where
+                assert cell.value.date() == date.fromisoformat(value), where
+            elif isinstance(value, int) and not isinstance(value, bool):
+                assert cell.data_type == "n" and cell.value == value, where
+            elif value is None or value == "":
+                assert cell.value is None, where
+    return sheet

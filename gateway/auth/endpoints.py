@@ -99,6 +99,28 @@ async def token(
     )
 
 
+@router.post(
+    "/auth/revoke",
+    status_code=200,
+    summary="注销：吊销刷新令牌（OAuth2 RFC 7009）/ sign out: revoke a refresh token",
+    description=(
+        "`token` 为刷新令牌；其整条登录链随之失效。未知令牌同样答 200（RFC 7009 §2.2）。"
+        "访问令牌到期前仍然有效，客户端应自行丢弃。"
+    ),
+    responses=problem_responses(400, 422),
+)
+async def revoke(
+    request: Request,
+    token: Annotated[str | None, Form(max_length=200)] = None,
+    token_type_hint: Annotated[str | None, Form(max_length=50)] = None,
+) -> JSONResponse:
+    if not token:
+        raise service.InvalidRequest("需要 token", "token is required")
+    async with get_component(request).db.transaction() as session:
+        await service.revoke_refresh_token(session, token)
+    return JSONResponse({}, headers={"Cache-Control": "no-store"})
+
+
 @router.get(
     "/auth/me",
     response_model=MeOut,

@@ -188,6 +188,16 @@ async def revoke_family(session: AsyncSession, family_id: uuid.UUID) -> None:
     )
 
 
+async def revoke_refresh_token(session: AsyncSession, raw: str) -> None:
+    """Sign-out (RFC 7009): the refresh token's whole chain ends. An unknown token is not an error,
+    so the answer tells nobody whether a token existed."""
+    family_id = await session.scalar(
+        select(RefreshToken.family_id).where(RefreshToken.token_hash == token_digest(raw))
+    )
+    if family_id is not None:
+        await revoke_family(session, family_id)
+
+
 async def revoke_user_tokens(session: AsyncSession, user_id: uuid.UUID) -> None:
     """After a password change, role change or deactivation: no refresh token of theirs works."""
     await session.execute(

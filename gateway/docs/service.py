@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -287,11 +288,59 @@ def merge_openapi(
     for service, service_paths in parts.items():
         if service != "gateway":
             paths.update(service_paths)
+    _declare_links(paths, components.get("schemas", {}))
     _use_oauth2(merged)
     if tags:
         merged["tags"] = tags
     merged["info"]["x-unavailable"] = unavailable
     return merged
+
+
+_TEMPLATE = re.compile(r"^\{([A-Za-z_][A-Za-z0-9_]*)\}$")
+
+
+def _declare_links(paths: dict[str, Any], schemas: dict[str, Any]) -> None:
+    """OpenAPI links from each create to what its answer's ``id`` opens: ``POST /x`` answering an
+    object with an ``id`` links to every operation under ``/x/{param}`` whose only path parameter
+    is that one (read, change, delete, and the record's own sub-collections). Generated clients
+    and stateful testing (schemathesis) follow them. Declared after the merge, so they name the
+    final, unique operationIds."""
+    for path, item in paths.items():
+        create = item.get("post") if isinstance(item, dict) else None
+        if not isinstance(create, dict):
+            continue
+        for status in ("201", "200"):
+            response = create.get("responses", {}).get(status)
+            if isinstance(response, dict) and _answers_id(response, schemas):
+                break
+        else:
+            continue
+        links: dict[str, Any] = {}
+        for target, target_item in paths.items():
+            rest = target[len(path) + 1 :].split("/") if target.startswith(path + "/") else []
+            found = _TEMPLATE.match(rest[0]) if rest else None
+            if found is None or any(_TEMPLATE.match(segment) for segment in rest[1:]):
+                continue
+            param = found.group(1)
+            for method in HTTP_METHODS:
+                operation = target_item.get(method)
+                if not isinstance(operation, dict) or "operationId" not in operation:
+                    continue
+                links[operation["operationId"]] = {
+                    "operationId": operation["operationId"],
+                    "parameters": {param: "$response.body#/id"},
+                    "description": f"{method.upper()} {target}：以新建记录的 id / with the new record's id",
+                }
+        if links:
+            response["links"] = links
+
+
+def _answers_id(response: dict[str, Any], schemas: dict[str, Any]) -> bool:
+    schema = response.get("content", {}).get("application/json", {}).get("schema", {})
+    ref = schema.get("$ref", "") if isinstance(schema, dict) else ""
+    if ref.startswith("#/components/schemas/"):
+        schema = schemas.get(ref.rsplit("/", 1)[-1], {})
+    return isinstance(schema, dict) and "id" in schema.get("properties", {})
 
 
 def merge_asyncapi(

@@ -6,13 +6,13 @@ Authorization headers are forwarded but never logged.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 
 import aiohttp
 import structlog
 from fastapi import Request
 from starlette.background import BackgroundTask
-from starlette.responses import StreamingResponse
+from starlette.responses import Response, StreamingResponse
 from yarl import URL
 
 from gateway.proxy.breaker import upstreams
@@ -99,8 +99,24 @@ def _request_headers(request: Request, service: str) -> dict[str, str]:
     return headers
 
 
-def _has_body(request: Request) -> bool:
-    return "content-length" in request.headers or "transfer-encoding" in request.headers
+# Bodies up to this size are read whole and passed on in one piece: a small JSON answer streamed
+# chunk by chunk cost the gateway more than the service's own work (a task group per answer,
+# each chunk through every middleware). Larger bodies (imports, exports) still stream.
+BUFFERED_BODY_BYTES = 1 << 20
+
+
+def _declared_length(headers: Mapping[str, str]) -> int | None:
+    value = headers.get("content-length")
+    return int(value) if value is not None and value.isdigit() else None
+
+
+async def _request_body(request: Request) -> bytes | AsyncIterator[bytes] | None:
+    length = _declared_length(request.headers)
+    if length is not None and length <= BUFFERED_BODY_BYTES:
+        return await request.body()
+    if length is not None or "transfer-encoding" in request.headers:
+        return request.stream()
+    return None
 
 
 def upstream_url(base_url: str, service: str, request: Request) -> URL:
@@ -111,16 +127,20 @@ def upstream_url(base_url: str, service: str, request: Request) -> URL:
     return URL(f"{base_url}/v1/{rest}" + (f"?{query}" if query else ""), encoded=True)
 
 
-async def forward(
-    http: aiohttp.ClientSession, service: str, base_url: str, request: Request
-) -> StreamingResponse:
-    url = upstream_url(base_url, service, request)
-    headers = _request_headers(request, service)
-    data: AsyncIterator[bytes] | None = request.stream() if _has_body(request) else None
-    route = upstreams(request)  # per-service timeouts and circuit breaker (gateway/proxy/breaker.py)
+async def _send_upstream(
+    http: aiohttp.ClientSession,
+    service: str,
+    request: Request,
+    url: URL,
+    headers: dict[str, str],
+    data: bytes | AsyncIterator[bytes] | None,
+) -> aiohttp.ClientResponse:
+    """The one place a request leaves for a service, behind its circuit breaker and with its own
+    timeout (gateway/proxy/breaker.py). Failures to reach it become 502/504 problem answers."""
+    route = upstreams(request)
     try:
         with route.breaker(service).guard():
-            upstream = await http.request(
+            return await http.request(
                 request.method,
                 url,
                 headers=headers,
@@ -136,6 +156,32 @@ async def forward(
         log.warning("upstream_unavailable", service=service, path=request.url.path, error=type(exc).__name__)
         raise UpstreamUnavailable(f"服务 {service} 暂不可用", f"service {service} is unavailable") from exc
 
+
+async def forward(http: aiohttp.ClientSession, service: str, base_url: str, request: Request) -> Response:
+    url = upstream_url(base_url, service, request)
+    headers = _request_headers(request, service)
+    upstream = await _send_upstream(http, service, request, url, headers, await _request_body(request))
+    response_headers = {
+        name: value
+        for name, value in upstream.headers.items()
+        if name.lower() not in DROPPED_RESPONSE_HEADERS
+    }
+    length = _declared_length(upstream.headers)
+    if length is not None and length <= BUFFERED_BODY_BYTES:
+        try:
+            content = await upstream.read()
+        except (TimeoutError, aiohttp.ClientError) as exc:
+            # Nothing was sent to the caller yet: the answer is still ours to give.
+            log.warning(
+                "upstream_body_failed", service=service, path=request.url.path, error=type(exc).__name__
+            )
+            raise UpstreamUnavailable(
+                f"服务 {service} 暂不可用", f"service {service} is unavailable"
+            ) from exc
+        finally:
+            upstream.release()
+        return Response(content, status_code=upstream.status, headers=response_headers)
+
     async def body() -> AsyncIterator[bytes]:
         try:
             async for chunk in upstream.content.iter_any():
@@ -148,11 +194,6 @@ async def forward(
         finally:
             upstream.release()
 
-    response_headers = {
-        name: value
-        for name, value in upstream.headers.items()
-        if name.lower() not in DROPPED_RESPONSE_HEADERS
-    }
     return StreamingResponse(
         body(),
         status_code=upstream.status,

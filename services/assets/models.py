@@ -38,7 +38,7 @@ class Base(DeclarativeBase):
     metadata = make_metadata(SCHEMA)
 
 
-kit = add_kit_tables(Base.metadata)
+kit = add_kit_tables(Base.metadata, import_refusals=True)
 
 
 class AssetKind(LabelledEnum):

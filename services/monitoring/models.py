@@ -45,7 +45,7 @@ class Base(DeclarativeBase):
     metadata = make_metadata(SCHEMA)
 
 
-kit = add_kit_tables(Base.metadata)
+kit = add_kit_tables(Base.metadata, import_refusals=True)
 # For set-based work that announces many rows at once (screening, imports, department batches).
 outbox = Outbox(kit)
 
@@ -244,17 +244,12 @@ class Household(Base):
         Index(None, "status", "updated_at", "id"),
         Index(None, "helper_user_id", "updated_at", "id"),
         Index("ix_households_risk_causes", "risk_causes", postgresql_using="gin"),
+        # The characters of head name and address: the list's ``q`` search at any length (a
+        # surname of one character included), see the repository's ``search_chars``.
         Index(
-            "ix_households_head_name_trgm",
-            "head_name",
+            "ix_households_search_chars",
+            text("(regexp_split_to_array(head_name, '') || regexp_split_to_array(address, ''))"),
             postgresql_using="gin",
-            postgresql_ops={"head_name": "gin_trgm_ops"},
-        ),
-        Index(
-            "ix_households_address_trgm",
-            "address",
-            postgresql_using="gin",
-            postgresql_ops={"address": "gin_trgm_ops"},
         ),
     )
 

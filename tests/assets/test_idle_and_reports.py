@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from tests.assets.factories import ASSETS, create_asset, operating_asset
 from tests.conftest import Stack
-from tests.helpers import KEJING, WANGWU, WANGWU_VILLAGE, auth
+from tests.helpers import KEJING, WANGWU, WANGWU_VILLAGE, assert_excel_report, auth
 
 IDLE = "/api/assets/v1/idle-assets"
 REPORTS = "/api/assets/v1/reports"
@@ -366,6 +366,8 @@ async def test_every_report_downloads_as_xlsx(api: httpx.AsyncClient, tokens: di
             f"{REPORTS}/{name}", params={"format": "xlsx"}, headers=auth(tokens["auditor"])
         )
         assert download.status_code == 200 and download.content[:2] == b"PK"
+        report = (await api.get(f"{REPORTS}/{name}", headers=auth(tokens["auditor"]))).json()
+        assert_excel_report(report, download.content)
 
 
 async def test_reports_refuse_helpers_and_unknown_formats(

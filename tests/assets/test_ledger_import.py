@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
@@ -159,6 +159,14 @@ async def test_readers_may_not_import_and_rows_outside_a_village_are_refused(
     report = await imported(api, tokens["village_beidahe"], content)
     assert (report["accepted"], report["refused"]) == (1, 1)
     assert report["rows"][1]["problems"][0]["message"] == "不在您的辖区内"
+    # The refused row downloads as XLSX for the village's cadres, and for nobody else.
+    url = report["refused_rows_url"]
+    assert url.startswith("/api/assets/v1/import-refusals/")
+    download = await api.get(url, headers=auth(tokens["village_beidahe"]))
+    lines = list(load_workbook(io.BytesIO(download.content)).worksheets[0].iter_rows(values_only=True))
+    assert lines[0] == ("原文件行号", *HEADER, "问题")
+    assert lines[1][:2] == (3, "R-2") and lines[1][-1] == "村代码：不在您的辖区内"
+    assert (await api.get(url, headers=auth(tokens["town_kejing"]))).status_code == 404
     unreadable = await upload(api, tokens["admin"], b"PK\x03\x04garbage", "坏.xlsx")
     assert unreadable.status_code == 422 and unreadable.json()["code"] == "unreadable_file"
 

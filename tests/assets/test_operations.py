@@ -135,6 +135,30 @@ async def test_only_a_pv_station_reports_generation(api: httpx.AsyncClient, toke
     assert plain.status_code == 422 and plain.json()["errors"][0]["field"] == "generation_kwh"
 
 
+async def test_a_capacity_with_more_digits_than_kept_is_a_422(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    """Ten digits, two after the point: above that, as a JSON number or a string, a 422 naming the
+    field (the document says so too: below 10^8, at most eight whole digits); extra decimals round."""
+    town = tokens["town_kejing"]
+    asset = await operating_asset(api, town)
+    url = f"{ASSETS}/{asset['id']}/pv-station"
+    for too_big in (1e12, 123456789, "123456789.5", 100000000):
+        resp = await api.put(url, json={"capacity_kw": too_big}, headers=auth(town))
+        assert resp.status_code == 422, (too_big, resp.text)
+        assert resp.json()["errors"][0]["field"] == "body.capacity_kw", too_big
+    resp = await api.put(url, json={"capacity_kw": 99999999.994}, headers=auth(town))
+    assert resp.status_code == 201 and resp.json()["capacity_kw"] == "99999999.99", resp.text
+    # Rounding never carries a value sent below the bound over it (found by schemathesis).
+    resp = await api.put(
+        url, json={"capacity_kw": 99999999.99999999}, headers=auth(town, **{"If-Match": '"1"'})
+    )
+    assert resp.status_code == 200 and resp.json()["capacity_kw"] == "99999999.99", resp.text
+    spec = (await api.get("/openapi.json")).json()["components"]["schemas"]["assets__PvStationIn"]
+    number, text = spec["properties"]["capacity_kw"]["anyOf"]
+    assert number["exclusiveMaximum"] == 1e8 and r"\d{1,8}" in text["pattern"]
+
+
 async def test_a_pv_profile_is_changed_only_under_if_match(
     api: httpx.AsyncClient, tokens: dict[str, str]
 ) -> None:

@@ -2,18 +2,19 @@
 gateway's merged document (examples, boundary values, random data) with ALL its default checks —
 no 5xx, documented status codes, content types and headers, schema-valid requests accepted,
 schema-violating ones refused, required headers required, 405 with Allow — as a district
-administrator and as a town official, in parallel, bounded for the suite (issue 14).
+administrator and as a town official, in parallel, bounded for the suite (issue 14). The document
+declares links (create → read, change by the new id); the stateful phase follows them over the
+households' create, read and change in a second, short run (the whole document would not fit the
+suite's time).
 
 Configuration (tests/e2e/schemathesis.toml): 428 for a missing If-Match (RFC 6585), and the
 refusals only the data can decide (a stale version, a domain rule) among the acceptable answers to a
 schema-valid request; the hook in schemathesis_hooks.py then fails any 422 that comes from the
 request's own schema. Left out: account endpoints (/admin, /auth) — fuzzing them would change the
 session's demo accounts under the other tests — and the public listing, whose per-caller rate limit
-the fuzzer would exhaust for every later test. Also left out, as known gaps of the document still
-open: the ledger imports — households, assets, water sites — (a multipart body without its file
-is accepted) and the PV station
-(a decimal sent as a JSON number with more digits than the column takes is refused, which a JSON
-schema number cannot say). A finding prints a curl line.
+the fuzzer would exhaust for every later test. The ledger imports are in (an upload without a file,
+or with nothing below its header, is a 422 with its own code), and the PV station (its capacity's
+digits are a bound the document states: below 10^8). A finding prints a curl line.
 """
 
 from __future__ import annotations
@@ -32,7 +33,14 @@ from xianjie.components import ROOT
 HERE = Path(__file__).parent
 
 
-async def fuzz(stack: Stack, token: str, seed: int) -> str:
+async def fuzz(
+    stack: Stack,
+    token: str,
+    seed: int,
+    *,
+    paths: tuple[str, str] = ("--exclude-path-regex", "^/(admin|auth)|/public/"),
+    phases: str = "examples,coverage,fuzzing",
+) -> str:
     schemathesis = Path(sys.executable).parent / "schemathesis"
     if not schemathesis.exists():
         pytest.fail("schemathesis is missing: pip install -e '.[dev]'")
@@ -46,10 +54,9 @@ async def fuzz(stack: Stack, token: str, seed: int) -> str:
         f"Authorization: Bearer {token}",
         "--checks",
         "all",
-        "--exclude-path-regex",
-        "^/(admin|auth)|/public/|/(households|assets|water-sites)/import$|/pv-station$",
+        *paths,
         "--phases",
-        "examples,coverage,fuzzing",
+        phases,
         "--max-examples",
         "2",
         "--seed",
@@ -77,3 +84,16 @@ async def test_the_document_tells_the_truth(stack: Stack, tokens: dict[str, str]
     )
     for output in (admin, town):
         assert " passed" in output and "failures" not in output.split("SUMMARY")[-1].lower(), output[-3000:]
+
+
+async def test_the_links_hold_in_a_stateful_run(stack: Stack, tokens: dict[str, str]) -> None:
+    """Create a household, then read and change it by the id the answer links to (a few scenarios)."""
+    output = await fuzz(
+        stack,
+        tokens["admin"],
+        419002,
+        paths=("--include-path-regex", "/monitoring/v1/households(/[{]household_id[}])?$"),
+        phases="stateful",
+    )
+    assert "Stateful" in output and " passed" in output, output[-3000:]
+    assert "failures" not in output.split("SUMMARY")[-1].lower(), output[-3000:]

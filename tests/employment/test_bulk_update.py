@@ -6,7 +6,7 @@ import io
 from datetime import date, timedelta
 
 import httpx
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from sqlalchemy import text
 
 from services.employment.workers.events import WORKER_UNEMPLOYED
@@ -23,7 +23,7 @@ from tests.employment.factories import (
     unemployed,
     upload,
 )
-from tests.helpers import KEJING, KEJING_VILLAGE, WANGWU, WANGWU_VILLAGE
+from tests.helpers import KEJING, KEJING_VILLAGE, WANGWU, WANGWU_VILLAGE, auth
 
 
 def xlsx_file(rows: list[list[str]]) -> bytes:
@@ -68,6 +68,13 @@ async def test_bad_rows_are_refused_one_by_one_and_the_good_ones_applied(
         10: "开始日期",
     }
     assert await count(stack, "SELECT count(*) FROM employment.spells") == 1
+    # The refused rows download as XLSX with their problems, for the town's officials only.
+    download = await api.get(report["refused_rows_url"], headers=auth(tokens["town_kejing"]))
+    lines = list(load_workbook(io.BytesIO(download.content)).worksheets[0].iter_rows(values_only=True))
+    assert lines[0] == ("原文件行号", *HEADER, "问题")
+    assert [line[0] for line in lines[1:]] == sorted(refused)
+    assert lines[1][1] == ids[1] and lines[1][-1].startswith("月工资：")
+    assert (await api.get(report["refused_rows_url"], headers=auth(tokens["admin"]))).status_code == 404
 
 
 async def test_an_end_before_the_open_job_began_is_refused(

@@ -193,7 +193,10 @@ async def test_fill_then_import_changes_nothing(
     cells = [[("" if c is None else str(c)) for c in row] for row in sheet.iter_rows(values_only=True)]
     assert cells[0] == LAYOUT
     assert [r[0] for r in cells[1:]] == [*numbers, cells[4][0]]
-    assert cells[1][2:4] == ["务工就业", "省外"] and cells[1][9] == "3456.70"
+    assert cells[1][2:4] == ["务工就业", "省外"]
+    # The wage is a number Excel can sum, shown with two decimals.
+    wage = sheet.cell(row=2, column=10)
+    assert wage.value == 3456.7 and wage.data_type == "n" and wage.number_format == "#,##0.00"
     assert cells[3][2] == "未就业" and cells[3][10] == "回乡"
     assert cells[4][2:] == [""] * 9  # not found: left for the district
     spells_before = await count(stack, "SELECT count(*) FROM employment.spells")

@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from services.employment.posts.service import months_before
 from tests.conftest import Stack
 from tests.employment.factories import API, URL, count, handled, worker
-from tests.helpers import KEJING, KEJING_VILLAGE, WANGWU, WANGWU_VILLAGE, auth, new_id
+from tests.helpers import KEJING, KEJING_VILLAGE, WANGWU, WANGWU_VILLAGE, assert_excel_report, auth, new_id
 from tests.monitoring.factories import household_changed, member_changed
 
 POSTS = f"{API}/posts"
@@ -181,7 +181,9 @@ async def test_allowances_are_paid_monthly_within_the_holding_and_the_posts_amou
     sheet = openpyxl.load_workbook(io.BytesIO(mine.content)).active
     assert sheet is not None
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][-1] == "金额" and len(rows) == 2 and rows[1][-1] == "500.00"
+    assert rows[0][-1] == "金额" and len(rows) == 2 and rows[1][-1] == 500  # a number Excel sums
+    town_report = (await api.get(f"{POSTS}/allowances", headers=auth(town))).json()
+    assert_excel_report(town_report, mine.content)
 
 
 async def test_the_database_guards_allowances(

@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 
 from tests.conftest import Stack
 from tests.employment.factories import API, URL, count, create
-from tests.helpers import WANGWU, WANGWU_VILLAGE, auth
+from tests.helpers import WANGWU, WANGWU_VILLAGE, assert_excel_report, auth
 
 GROWTH = f"{API}/reports/wage-growth"
 
@@ -129,7 +129,8 @@ async def test_the_growth_report_compares_first_and_latest_month_in_scope(
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx.content)).active
     assert sheet is not None
     rows = list(sheet.iter_rows(values_only=True))
-    assert "增长（%）" in rows[0] and len(rows) == 2 and "12.5" in rows[1]
+    assert "增长（%）" in rows[0] and len(rows) == 2 and 12.5 in rows[1]
+    assert_excel_report(town, xlsx.content)
 
 
 @pytest.mark.parametrize(

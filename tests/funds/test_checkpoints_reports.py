@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 import httpx
 import pytest
-from openpyxl import load_workbook
 
 from services.funds.checkpoints.events import CheckpointAssessed
 from tests.conftest import Stack
@@ -21,7 +19,7 @@ from tests.funds.factories import (
     published_payloads,
     scalar,
 )
-from tests.helpers import KEJING, WANGWU, WANGWU_VILLAGE, auth
+from tests.helpers import KEJING, WANGWU, WANGWU_VILLAGE, assert_excel_report, auth
 
 PROGRESS = f"{API}/checkpoints/progress"
 ASSESSMENTS = f"{API}/checkpoints/assessments"
@@ -231,7 +229,12 @@ async def test_checkpoint_progress_report_downloads_as_xlsx(
     assert xlsx.status_code == 200 and xlsx.headers["content-type"].startswith(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
-    sheet = load_workbook(io.BytesIO(xlsx.content)).worksheets[0]
+    report = (
+        await api.get(
+            f"{REPORTS}/checkpoint-progress", params={"year": 2025, "month": 7}, headers=auth(tokens["admin"])
+        )
+    ).json()
+    sheet = assert_excel_report(report, xlsx.content)
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == (
         "乡镇（街道）",

@@ -220,3 +220,25 @@ async def test_cors_only_for_listed_origins(stack: Stack, api: httpx.AsyncClient
 
 def test_committed_openapi_is_json() -> None:
     assert json.loads(OPENAPI_PATH.read_text(encoding="utf-8"))["openapi"].startswith("3.1")
+
+
+def test_creates_link_to_what_their_id_opens(documents: tuple[dict[str, Any], dict[str, Any]]) -> None:
+    """Create a household → read, change, its members, by the id in the answer (OpenAPI links, which
+    generated clients and schemathesis's stateful phase follow); each link names a real operation."""
+    openapi, _ = documents
+    created = openapi["paths"]["/api/monitoring/v1/households"]["post"]["responses"]["201"]
+    links = created["links"]
+    assert links["get_household"] == {
+        "operationId": "get_household",
+        "parameters": {"household_id": "$response.body#/id"},
+        "description": links["get_household"]["description"],
+    }
+    assert {"update_household", "list_members", "add_member"} <= set(links)
+    known = {op["operationId"] for op in operations(openapi)}
+    every = [
+        link
+        for op in operations(openapi)
+        for r in op["responses"].values()
+        for link in r.get("links", {}).values()
+    ]
+    assert len(every) > 20 and all(link["operationId"] in known for link in every)

@@ -74,3 +74,55 @@ def test_xlsx_download_has_chinese_headers() -> None:
     sheet = load_workbook(io.BytesIO(response.body)).worksheets[0]
     assert [c.value for c in sheet[1]] == ["乡镇", "金额（元）"]
     assert [c.value for c in sheet[2]] == ["克井镇", 8600]
+
+
+def test_download_is_typed_for_excel() -> None:
+    """Money as numbers with a number format, dates as dates, codes and ID numbers as text, a frozen
+    header row, widths by content, and a sheet name Excel accepts."""
+    from datetime import date
+
+    from openpyxl.utils import get_column_letter
+
+    response = xlsx_response(
+        "x.xlsx",
+        [
+            ("town", "乡镇代码"),
+            ("paid", "已支付（元）"),
+            ("due", "到期日"),
+            ("n", "户数"),
+            ("text_money", "金额", "money"),
+        ],
+        [
+            {
+                "town": "419001100",
+                "paid": Decimal("1234567.5"),
+                "due": date(2025, 7, 31),
+                "n": 3,
+                "text_money": "12.30",
+            },
+            {"town": "419001109", "paid": None, "due": "2025-10-31", "n": 0, "text_money": "不详"},
+        ],
+        sheet_title="资金/支出:进度[2025]?*很长的表名超过了三十一个字符的限制一定会被截断的",
+    )
+    sheet = load_workbook(io.BytesIO(response.body)).worksheets[0]
+    assert sheet.title == "资金支出进度2025很长的表名超过了三十一个字符的限制一定会被"
+    assert len(sheet.title) == 31
+    assert sheet.freeze_panes == "A2"
+    town, paid, due, count, text_money = sheet[2]
+    assert town.value == "419001100" and town.data_type == "s"
+    assert paid.value == 1234567.5 and paid.data_type == "n" and paid.number_format == "#,##0.00"
+    assert due.is_date and due.number_format == "yyyy-mm-dd" and due.value.date() == date(2025, 7, 31)
+    assert count.value == 3 and count.data_type == "n"
+    assert text_money.value == 12.3 and text_money.number_format == "#,##0.00"
+    assert sheet["C3"].is_date and sheet["E3"].value == "不详" and sheet["B3"].value is None
+    widths = [sheet.column_dimensions[get_column_letter(i)].width for i in range(1, 6)]
+    assert all(8 <= w <= 60 for w in widths) and widths[1] > widths[0] - 4
+
+
+def test_sheet_names_follow_excel_rules() -> None:
+    from shared.tabular import sheet_name
+
+    assert sheet_name("'农户:台账'") == "农户台账"
+    assert sheet_name("[]:*?/\\") == "报表"
+    assert sheet_name("收入", ["收入", "收入(2)"]) == "收入(3)"
+    assert len(sheet_name("字" * 40, ["字" * 31])) == 31

@@ -5,6 +5,7 @@ unchanged; a changed cell or an unknown ID number is reported on its row."""
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import httpx
 from openpyxl import load_workbook
@@ -83,8 +84,12 @@ async def test_export_then_reconcile_changes_nothing(
     header = members[0]
     assert {r[header.index("证件号码")] for r in members[1:]} == {head, child}  # only 克井镇's, in full
     incomes = list(workbook["收入情况"].iter_rows(values_only=True))
-    assert incomes[1][:3] == (head, "2025", "12000.50")
-    assert incomes[1][incomes[0].index("家庭年人均纯收入")] == "7000.25"  # (14300.50 − 300) / 2
+    # Money is a number Excel sums (two decimals shown), the year a number, the ID number text.
+    assert incomes[1][:3] == (head, 2025, 12000.5)
+    assert incomes[1][incomes[0].index("家庭年人均纯收入")] == 7000.25  # (14300.50 − 300) / 2
+    wages = workbook["收入情况"].cell(row=2, column=3)
+    assert wages.data_type == "n" and wages.number_format == "#,##0.00"
+    assert workbook["收入情况"].freeze_panes == "A2"
 
     before = await _versions(stack)
     reports = await reconcile(api, tokens["town_kejing"], exported.content)
@@ -113,3 +118,135 @@ async def test_export_then_reconcile_changes_nothing(
 async def test_who_may_exchange(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
     for who in ("helper_wang", "auditor", "dept_hrss", "integrator_hrss"):
         assert (await api.get(EXPORT, headers=auth(tokens[who]))).status_code == 403, who
+
+
+IMPORT = "/api/monitoring/v1/national/import"
+
+
+def _cells(content: bytes) -> dict[str, list[tuple[object, ...]]]:
+    workbook = load_workbook(io.BytesIO(content))
+    return {ws.title: list(ws.iter_rows(values_only=True)) for ws in workbook.worksheets}
+
+
+async def national_import(api: httpx.AsyncClient, token: str, content: bytes, apply: bool) -> dict[str, Any]:
+    resp = await api.post(
+        IMPORT,
+        params={"apply": str(apply).lower()},
+        files={"file": ("national.xlsx", content)},
+        headers=auth(token),
+    )
+    assert resp.status_code == 200, resp.text
+    return resp.json()  # type: ignore[no-any-return]
+
+
+async def test_export_edit_import_export_round_trip(
+    stack: Stack, api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    head, child = id_number(), id_number()
+    household = await create_household(
+        api,
+        tokens["admin"],
+        member_count=2,
+        members=[
+            member(id_number=head),
+            member(name="李小红", id_number=child, relation="child", labour="none"),
+        ],
+    )
+    town = tokens["town_kejing"]
+    exported = await api.get(EXPORT, headers=auth(town))
+    workbook = load_workbook(io.BytesIO(exported.content))
+    people = workbook["农户基础信息"]
+    header = [c.value for c in people[1]]
+    rows = {
+        people.cell(row=r, column=header.index("证件号码") + 1).value: r for r in range(2, people.max_row + 1)
+    }
+    # The district accepts: the child is now in poor health, and the household's address changed (on
+    # both members' rows, as the national template repeats it); one row also changes its village
+    # (not an import's to change) and one names a person nobody here knows.
+    people.cell(row=rows[child], column=header.index("健康状况") + 1, value="大病")
+    people.cell(row=rows[child], column=header.index("劳动技能") + 1, value="丧失劳动力")
+    for row in rows.values():
+        people.cell(row=row, column=header.index("家庭住址") + 1, value="北大河村三组 8 号")
+    incomes = workbook["收入情况"]
+    incomes.append([head, 2025, 9000, 500, 0, 1200.5, 300, 10400.5, 5200.25])
+    stranger = [people.cell(row=rows[head], column=c).value for c in range(1, len(header) + 1)]
+    stranger[header.index("证件号码")] = id_number()
+    people.append(stranger)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    edited = buffer.getvalue()
+    mine = household["id"]
+
+    before = await _versions(stack)
+    outbox_before = await _outbox_count(stack)
+    dry = await national_import(api, town, edited, apply=False)
+    assert await _versions(stack) == before and await _outbox_count(stack) == outbox_before
+    assert (dry["members"]["accepted"], dry["members"]["refused"]) == (2, 1)
+    assert (dry["incomes"]["accepted"], dry["incomes"]["refused"]) == (1, 0)
+    unknown = next(r for r in dry["members"]["rows"] if r["status"] == "refused")
+    assert unknown["problems"][0]["field"] == "证件号码"
+    assert dry["members"]["refused_rows_url"].startswith("/api/monitoring/v1/import-refusals/")
+
+    applied = await national_import(api, town, edited, apply=True)
+    assert {k: (v["accepted"], v["refused"]) for k, v in applied.items()} == {
+        k: (v["accepted"], v["refused"]) for k, v in dry.items()
+    }
+    got = (await api.get(f"{HOUSEHOLDS}/{mine}", headers=auth(town))).json()
+    assert got["address"] == "北大河村三组 8 号"
+    # Announced through the outbox (the labour a member.changed carries; an address alone is
+    # nobody else's business), and audited.
+    async with stack.db("monitoring").engine.connect() as conn:
+        announced = await conn.scalar(
+            text(
+                "SELECT count(*) FROM monitoring.outbox WHERE envelope->>'type' LIKE '%member.changed%'"
+                " AND envelope->'data'->>'labour' = 'lost' AND envelope->'data'->>'household_id' = :id"
+            ),
+            {"id": mine},
+        )
+    assert announced == 1
+    async with stack.db("monitoring").engine.connect() as conn:
+        audited = await conn.scalar(
+            text("SELECT count(*) FROM monitoring.audit_log WHERE action LIKE 'national_import%'")
+        )
+    assert audited >= 3
+
+    # Export again: what the district accepted is what the system now says, cell by cell (the
+    # stranger's row aside, which was refused).
+    again = _cells((await api.get(EXPORT, headers=auth(town))).content)
+    sent = _cells(edited)
+    assert sorted(again["农户基础信息"][1:], key=str) == sorted(sent["农户基础信息"][1:-1], key=str)
+    assert again["收入情况"] == sent["收入情况"]
+    # And importing the export again changes nothing.
+    settled = await national_import(
+        api, town, (await api.get(EXPORT, headers=auth(town))).content, apply=True
+    )
+    assert settled["members"]["accepted"] == 0 and settled["incomes"]["accepted"] == 0
+    assert settled["members"]["unchanged"] == 2 and settled["members"]["refused_rows_url"] is None
+
+
+async def test_an_import_refuses_columns_it_may_not_change(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    head = id_number()
+    await create_household(api, tokens["admin"], member_count=1, members=[member(id_number=head)])
+    workbook = load_workbook(io.BytesIO((await api.get(EXPORT, headers=auth(tokens["admin"]))).content))
+    people = workbook["农户基础信息"]
+    header = [c.value for c in people[1]]
+    row = next(
+        r
+        for r in range(2, people.max_row + 1)
+        if people.cell(row=r, column=header.index("证件号码") + 1).value == head
+    )
+    people.cell(row=row, column=header.index("行政村代码") + 1, value="419001100202")
+    people.cell(row=row, column=header.index("健康状况") + 1, value="很好")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    report = await national_import(api, tokens["admin"], buffer.getvalue(), apply=True)
+    refused = next(r for r in report["members"]["rows"] if r["row"] == row)
+    assert refused["status"] == "refused"
+    assert {p["field"] for p in refused["problems"]} == {"行政村代码", "健康状况"}
+
+
+async def _outbox_count(stack: Stack) -> int:
+    async with stack.db("monitoring").engine.connect() as conn:
+        return int(await conn.scalar(text("SELECT count(*) FROM monitoring.outbox")) or 0)

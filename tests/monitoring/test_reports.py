@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from sqlalchemy import text
 
 from tests.conftest import Stack
-from tests.helpers import KEJING_OTHER_VILLAGE, WANGWU, WANGWU_VILLAGE, auth
+from tests.helpers import KEJING_OTHER_VILLAGE, WANGWU, WANGWU_VILLAGE, assert_excel_report, auth
 from tests.monitoring.factories import (
     backdate_alerts,
     create_household,
@@ -208,6 +208,8 @@ async def test_every_report_downloads_as_xlsx(
     ):
         xlsx = await api.get(f"{REPORTS}/{name}", params={"format": "xlsx"}, headers=auth(tokens["auditor"]))
         assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK", name
+        report = (await api.get(f"{REPORTS}/{name}", headers=auth(tokens["auditor"]))).json()
+        assert_excel_report(report, xlsx.content)
 
 
 async def test_helpers_and_systems_may_not_read_reports(

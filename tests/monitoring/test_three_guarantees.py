@@ -317,6 +317,7 @@ async def test_the_31_site_file_and_progress_per_town(
         "unchanged": 0,
         "refused": 0,
         "rows": None,
+        "refused_rows_url": None,
     }
     again = (await import_sites(api, admin, csv_file(rows))).json()
     assert (again["accepted"], again["unchanged"]) == (0, 31)

@@ -50,6 +50,7 @@ def banner(
     lines = [
         "",
         f"xianjie is up in {seconds:.1f}s",
+        f"  console     {base}/          (web console: dashboard and workbench; sign in with a demo account)",
         f"  gateway     {base}",
         f"  API docs    {base}/docs      (OpenAPI: {base}/openapi.json)",
         f"  AsyncAPI    {base}/asyncapi.json",

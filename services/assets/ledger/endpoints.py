@@ -10,7 +10,8 @@ from pydantic import BaseModel
 from services.assets.access import WriterCtx
 from services.assets.ledger import service
 from shared.errors import problem_responses
-from shared.tabular import ImportReport
+from shared.import_refusals import keep_refused_rows
+from shared.tabular import ImportReport, upload_content
 
 router = APIRouter(prefix="/v1/assets", tags=["assets 资产台账"])
 
@@ -31,9 +32,10 @@ class _Upload(BaseModel):
 async def import_ledger(
     ctx: WriterCtx, file: Annotated[UploadFile, File(description="CSV（UTF-8/GBK）或 XLSX")]
 ) -> JSONResponse:
-    content = await file.read()
+    content = await upload_content(file)
     if (
         replay := await ctx.idempotent_replay(_Upload(sha256=hashlib.sha256(content).hexdigest()))
     ) is not None:
         return replay
-    return await ctx.respond(await service.import_ledger(ctx, content, file.filename or ""))
+    report = await service.import_ledger(ctx, content, file.filename or "")
+    return await ctx.respond(await keep_refused_rows(ctx, report, content, file.filename or ""))

@@ -44,7 +44,11 @@ class MaintenanceOut(OutputModel):
 
 
 class PvStationIn(InputModel):
-    capacity_kw: Decimal = Field(gt=0, max_digits=10, decimal_places=2, description="装机容量（千瓦）")
+    # Below 10^8 (ten digits, two of them decimals, as the column keeps): a bound the document can
+    # state, so a number with more digits than the column takes is refused by the schema too.
+    capacity_kw: Decimal = Field(
+        gt=0, lt=Decimal(10**8), max_digits=10, decimal_places=2, description="装机容量（千瓦）"
+    )
     grid_connected_on: date | None = Field(default=None, description="并网日期")
 
 

@@ -47,6 +47,20 @@ async def revenue(
 
 
 @router.get(
+    "/revenue-by-month",
+    response_model=Report,
+    responses=REPORT_RESPONSES,
+    summary="光伏收益与收益分配（按月）/ PV revenue and distributions by month",
+)
+async def revenue_by_month(
+    ctx: ReaderCtx,
+    year: Annotated[int, Query(ge=2000, le=2100, description="年度")],
+    format: ReportFormat = "json",
+) -> Response:
+    return report_response(await service.revenue_by_month(ctx, year), format)
+
+
+@router.get(
     "/idle", response_model=Report, responses=REPORT_RESPONSES, summary="低效闲置资产清单 / idle assets list"
 )
 async def idle(ctx: ReaderCtx, format: ReportFormat = "json") -> Response:

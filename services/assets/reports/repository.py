@@ -18,6 +18,7 @@ from services.assets.models import (
     IdleFlag,
     MaintenanceRecord,
     MonthlyOperation,
+    PvStation,
     RevenueDistribution,
     RevenueUse,
 )
@@ -216,3 +217,42 @@ async def public_welfare_use(session: AsyncSession, prefix: str | None) -> Seque
         .order_by(Asset.town_code, Asset.use_status)
     )
     return (await session.execute(query)).all()
+
+
+async def pv_revenue_by_month(session: AsyncSession, prefix: str | None, year: int) -> dict[int, Any]:
+    """Per month of ``year``: PV stations' revenue and generation (assets with a station profile)."""
+    month = cast(extract("month", MonthlyOperation.month), Integer).label("month")
+    query = (
+        select(
+            month,
+            func.sum(MonthlyOperation.revenue).label("revenue"),
+            func.sum(MonthlyOperation.generation_kwh).label("generation_kwh"),
+        )
+        .join(Asset, Asset.id == MonthlyOperation.asset_id)
+        .join(PvStation, PvStation.asset_id == Asset.id)
+        .where(extract("year", MonthlyOperation.month) == year, within_prefix(Asset.village_code, prefix))
+        .group_by(month)
+    )
+    return {r.month: r for r in (await session.execute(query)).all()}
+
+
+async def distributed_by_month(session: AsyncSession, prefix: str | None, year: int) -> dict[int, Any]:
+    """Per month of ``year`` (decision date): distribution decisions and amounts, reversed ones left out."""
+    month = cast(extract("month", RevenueDistribution.decided_on), Integer).label("month")
+    query = (
+        select(
+            month,
+            func.count(func.distinct(RevenueDistribution.id)).label("distributions"),
+            func.sum(DistributionShare.amount).label("distributed"),
+        )
+        .join(DistributionShare, DistributionShare.distribution_id == RevenueDistribution.id)
+        .where(
+            extract("year", RevenueDistribution.decided_on) == year,
+            within_prefix(RevenueDistribution.village_code, prefix),
+            ~select(DistributionReversal.id)
+            .where(DistributionReversal.distribution_id == RevenueDistribution.id)
+            .exists(),
+        )
+        .group_by(month)
+    )
+    return {r.month: r for r in (await session.execute(query)).all()}

@@ -88,6 +88,37 @@ async def revenue_and_distribution(ctx: RequestContext, year: int) -> Report:
     )
 
 
+async def revenue_by_month(ctx: RequestContext, year: int) -> Report:
+    """The dashboard's monthly view: PV revenue and revenue distributed, every month of the year."""
+    prefix = ctx.principal.division_prefix
+    pv = await repository.pv_revenue_by_month(ctx.session, prefix, year)
+    shared_out = await repository.distributed_by_month(ctx.session, prefix, year)
+    rows = []
+    for month in range(1, 13):
+        station, decided = pv.get(month), shared_out.get(month)
+        rows.append(
+            {
+                "month": f"{year}-{month:02d}",
+                "pv_revenue": _money(station.revenue if station else Decimal(0)),
+                "generation_kwh": f"{station.generation_kwh if station else 0:.2f}",
+                "distributions": decided.distributions if decided else 0,
+                "distributed": _money(decided.distributed if decided else Decimal(0)),
+            }
+        )
+    return Report.of(
+        "revenue-by-month",
+        f"{year}年光伏收益与收益分配（按月）",
+        [
+            ("month", "月份"),
+            ("pv_revenue", "光伏电站收益（元）"),
+            ("generation_kwh", "光伏发电量（千瓦时）"),
+            ("distributions", "分配决定数"),
+            ("distributed", "分配总额（元）"),
+        ],
+        rows,
+    )
+
+
 async def idle_list(ctx: RequestContext) -> Report:
     names = ctx.component.divisions
     rows = await repository.idle_list(ctx.session, ctx.principal.division_prefix)

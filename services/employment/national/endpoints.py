@@ -11,7 +11,8 @@ from pydantic import BaseModel
 from services.employment.access import ReaderCtx, WriterCtx
 from services.employment.national import service
 from shared.errors import problem_responses
-from shared.tabular import XLSX_MEDIA_TYPE, ImportReport, xlsx_response
+from shared.import_refusals import keep_refused_rows
+from shared.tabular import XLSX_MEDIA_TYPE, ColumnSpec, ImportReport, upload_content, xlsx_response
 
 router = APIRouter(tags=["national 国家系统务工数据"])
 _XLSX: dict[int | str, dict[str, Any]] = {200: {"content": {XLSX_MEDIA_TYPE: {}}}}
@@ -37,12 +38,12 @@ async def import_work_file(
     file: Annotated[UploadFile, File(description="CSV（UTF-8/GBK）或 XLSX，国家系统模板")],
     collected_on: Annotated[date, Form(description="采集（核实）日期")],
 ) -> JSONResponse:
-    content = await file.read()
+    content = await upload_content(file)
     upload = _Upload(sha256=hashlib.sha256(content).hexdigest(), collected_on=collected_on)
     if (replay := await ctx.idempotent_replay(upload)) is not None:
         return replay
     report = await service.import_work_file(ctx, content, file.filename or "", collected_on)
-    return await ctx.respond(report)
+    return await ctx.respond(await keep_refused_rows(ctx, report, content, file.filename or ""))
 
 
 @router.post(
@@ -58,5 +59,7 @@ async def fill_work_file(
     file: Annotated[UploadFile, File(description="国家系统下发的模板（CSV 或 XLSX）")],
     month: Annotated[str, Query(pattern=r"^\d{4}-\d{2}$", description="月份 YYYY-MM")],
 ) -> Response:
-    columns, rows = await service.fill_work_file(ctx, await file.read(), file.filename or "", month)
-    return xlsx_response(f"务工状态-{month}.xlsx", [(f, h) for f, h in columns], rows, sheet_title="务工状态")
+    columns, rows = await service.fill_work_file(ctx, await upload_content(file), file.filename or "", month)
+    # The wage is money (its header, 月收入, does not say 元); the rest is inferred (dates, text).
+    typed: list[ColumnSpec] = [(f, h, "money" if f == "monthly_wage" else None) for f, h in columns]
+    return xlsx_response(f"务工状态-{month}.xlsx", typed, rows, sheet_title="务工状态")

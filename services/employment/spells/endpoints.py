@@ -14,7 +14,8 @@ from services.employment.spells import repository, service
 from services.employment.spells.schemas import SpellCreate, SpellOut
 from shared.context import etag_for
 from shared.errors import problem_responses
-from shared.tabular import ImportReport
+from shared.import_refusals import keep_refused_rows
+from shared.tabular import ImportReport, upload_content
 
 router = APIRouter(tags=["spells 就业经历"])
 
@@ -67,9 +68,9 @@ async def import_updates(
     file: Annotated[UploadFile, File(description="CSV（UTF-8/GBK）或 XLSX")],
     collected_on: Annotated[date, Form(description="采集（核实）日期")],
 ) -> JSONResponse:
-    content = await file.read()
+    content = await upload_content(file)
     upload = _Upload(sha256=hashlib.sha256(content).hexdigest(), collected_on=collected_on)
     if (replay := await ctx.idempotent_replay(upload)) is not None:
         return replay
     report = await service.import_updates(ctx, content, file.filename or "", collected_on)
-    return await ctx.respond(report)
+    return await ctx.respond(await keep_refused_rows(ctx, report, content, file.filename or ""))

@@ -42,13 +42,18 @@ def checkpoint(targets: dict[int, Decimal], year: int, month: int) -> tuple[date
 def _progress(
     allocated: Decimal, paid: Decimal, target: Decimal, *, of: Decimal | None = None
 ) -> dict[str, object]:
-    """Paid over allocated (a fund's: over its amount, ``of``), and whether that is below target."""
-    share = ratio(paid, allocated if of is None else of)
+    """Paid over allocated (a fund's: over its amount, ``of``), and whether that is below target.
+
+    Behind is decided on the exact amounts, as the repository counts ``projects_behind``
+    (``paid < allocated × target``), not on the ratio rounded to four places for display: one fen
+    short of 50 % of 10 000 rounds to 0.5000 but is behind."""
+    whole = allocated if of is None else of
+    share = ratio(paid, whole)
     return {
         "allocated": allocated,
         "paid": paid,
         "progress": share,
-        "behind": share is not None and share < target,
+        "behind": share is not None and paid < whole * target,
     }
 
 

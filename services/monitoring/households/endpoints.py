@@ -4,7 +4,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, File, Query, UploadFile
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from services.monitoring.access import ReaderCtx, WriterCtx, load_household
 from services.monitoring.households import repository, service
@@ -19,9 +19,10 @@ from services.monitoring.households.schemas import (
 from services.monitoring.models import Household, HouseholdKind, HouseholdStatus, RiskCause, Subtype
 from shared.context import etag_for
 from shared.errors import NotFound, problem_responses
-from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
+from shared.import_refusals import keep_refused_rows
+from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page, page_response
 from shared.schemas import TownCode, VillageCode
-from shared.tabular import ImportReport
+from shared.tabular import ImportReport, upload_content
 
 router = APIRouter(prefix="/v1/households", tags=["households 农户"])
 
@@ -58,8 +59,9 @@ async def create_household(body: HouseholdCreate, ctx: WriterCtx) -> JSONRespons
 async def import_households(
     ctx: WriterCtx, file: Annotated[UploadFile, File(description="CSV 或 XLSX")]
 ) -> ImportReport:
-    content = await file.read()
-    return await service.import_file(ctx, content, file.filename or "")
+    content = await upload_content(file)
+    report = await service.import_file(ctx, content, file.filename or "")
+    return await keep_refused_rows(ctx, report, content, file.filename or "")
 
 
 @router.get(
@@ -84,7 +86,7 @@ async def list_households(
     updated_since: UpdatedSince = None,
     cursor: Cursor = None,
     limit: Limit = 50,
-) -> Page[HouseholdOut]:
+) -> Response:
     query = repository.filtered(
         ctx.principal,
         town_code=town_code,
@@ -99,9 +101,9 @@ async def list_households(
         include_cancelled=include_cancelled,
     )
     rows, next_cursor = await keyset_page(
-        ctx.session, query, (Household.updated_at, Household.id), cursor=cursor, limit=limit
+        ctx.session, query, (Household.updated_at, Household.id), cursor=cursor, limit=limit, rows=True
     )
-    return Page[HouseholdOut](items=[HouseholdOut.model_validate(r) for r in rows], next_cursor=next_cursor)
+    return page_response(Page[HouseholdOut], rows, next_cursor)
 
 
 @router.get(

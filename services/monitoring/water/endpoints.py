@@ -27,10 +27,11 @@ from services.monitoring.water.schemas import (
 )
 from shared.context import etag_for
 from shared.errors import NotFound, problem_responses
+from shared.import_refusals import keep_refused_rows
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
 from shared.schemas import IsoDate, TownCode
-from shared.tabular import ImportReport
+from shared.tabular import ImportReport, upload_content
 
 router = APIRouter(tags=["water 饮水安全"])
 Year = Annotated[int | None, Query(ge=2000, le=2100)]
@@ -74,8 +75,9 @@ async def list_checks(household_id: uuid.UUID, ctx: VisitReaderCtx) -> list[Wate
     responses=problem_responses(400, 401, 403, 413, 422),
 )
 async def import_sites(ctx: WriterCtx, file: Annotated[UploadFile, File()]) -> ImportReport:
-    content = await file.read()
-    return await service.import_sites(ctx, content, file.filename or "")
+    content = await upload_content(file)
+    report = await service.import_sites(ctx, content, file.filename or "")
+    return await keep_refused_rows(ctx, report, content, file.filename or "")
 
 
 @router.post(

@@ -43,6 +43,7 @@ from .assets_pv_station_out import AssetsPvStationOut
 from .assets_replay_result import AssetsReplayResult
 from .assets_report import AssetsReport
 from .assets_report_column import AssetsReportColumn
+from .assets_report_column_kind_type_0 import AssetsReportColumnKindType0
 from .assets_report_rows_item import AssetsReportRowsItem
 from .assets_revenue_use import AssetsRevenueUse
 from .assets_reversal_in import AssetsReversalIn
@@ -65,6 +66,7 @@ from .assets_use_status import AssetsUseStatus
 from .assets_valuation_in import AssetsValuationIn
 from .assets_valuation_kind import AssetsValuationKind
 from .assets_valuation_out import AssetsValuationOut
+from .body_revoke import BodyRevoke
 from .body_token import BodyToken
 from .book_value_format import BookValueFormat
 from .brands_report_format import BrandsReportFormat
@@ -120,6 +122,7 @@ from .employment_post_out import EmploymentPostOut
 from .employment_replay_result import EmploymentReplayResult
 from .employment_report import EmploymentReport
 from .employment_report_column import EmploymentReportColumn
+from .employment_report_column_kind_type_0 import EmploymentReportColumnKindType0
 from .employment_report_rows_item import EmploymentReportRowsItem
 from .employment_row_problem import EmploymentRowProblem
 from .employment_row_result import EmploymentRowResult
@@ -217,6 +220,7 @@ from .funds_repayment_out import FundsRepaymentOut
 from .funds_replay_result import FundsReplayResult
 from .funds_report import FundsReport
 from .funds_report_column import FundsReportColumn
+from .funds_report_column_kind_type_0 import FundsReportColumnKindType0
 from .funds_report_name import FundsReportName
 from .funds_report_rows_item import FundsReportRowsItem
 from .funds_site_create import FundsSiteCreate
@@ -231,6 +235,9 @@ from .gaps_report_format import GapsReportFormat
 from .health_report_format import HealthReportFormat
 from .healthz_response_healthz import HealthzResponseHealthz
 from .idle_format import IdleFormat
+from .import_national_workbook_response_import_national_workbook import (
+    ImportNationalWorkbookResponseImportNationalWorkbook,
+)
 from .industries_report_format import IndustriesReportFormat
 from .insurance_coverage_format import InsuranceCoverageFormat
 from .jwks import Jwks
@@ -261,6 +268,7 @@ from .monitoring_assignment_out import MonitoringAssignmentOut
 from .monitoring_assignment_patch import MonitoringAssignmentPatch
 from .monitoring_batch_report import MonitoringBatchReport
 from .monitoring_body_import_households import MonitoringBodyImportHouseholds
+from .monitoring_body_import_national_workbook import MonitoringBodyImportNationalWorkbook
 from .monitoring_body_import_sites import MonitoringBodyImportSites
 from .monitoring_body_reconcile import MonitoringBodyReconcile
 from .monitoring_cancellation_cause import MonitoringCancellationCause
@@ -370,6 +378,7 @@ from .monitoring_replace_measure import MonitoringReplaceMeasure
 from .monitoring_replay_result import MonitoringReplayResult
 from .monitoring_report import MonitoringReport
 from .monitoring_report_column import MonitoringReportColumn
+from .monitoring_report_column_kind_type_0 import MonitoringReportColumnKindType0
 from .monitoring_report_name import MonitoringReportName
 from .monitoring_report_rows_item import MonitoringReportRowsItem
 from .monitoring_risk_cause import MonitoringRiskCause
@@ -489,6 +498,7 @@ from .public_welfare_use_format import PublicWelfareUseFormat
 from .reconcile_response_reconcile import ReconcileResponseReconcile
 from .replay_out import ReplayOut
 from .replay_request import ReplayRequest
+from .revenue_by_month_format import RevenueByMonthFormat
 from .revenue_format import RevenueFormat
 from .role import Role
 from .sites_report_format import SitesReportFormat
@@ -550,6 +560,7 @@ __all__ = (
     "AssetsReplayResult",
     "AssetsReport",
     "AssetsReportColumn",
+    "AssetsReportColumnKindType0",
     "AssetsReportRowsItem",
     "AssetsRevenueUse",
     "AssetsReversalIn",
@@ -572,6 +583,7 @@ __all__ = (
     "AssetsValuationIn",
     "AssetsValuationKind",
     "AssetsValuationOut",
+    "BodyRevoke",
     "BodyToken",
     "BookValueFormat",
     "BrandsReportFormat",
@@ -627,6 +639,7 @@ __all__ = (
     "EmploymentReplayResult",
     "EmploymentReport",
     "EmploymentReportColumn",
+    "EmploymentReportColumnKindType0",
     "EmploymentReportRowsItem",
     "EmploymentRowProblem",
     "EmploymentRowResult",
@@ -724,6 +737,7 @@ __all__ = (
     "FundsReplayResult",
     "FundsReport",
     "FundsReportColumn",
+    "FundsReportColumnKindType0",
     "FundsReportName",
     "FundsReportRowsItem",
     "FundsSiteCreate",
@@ -738,6 +752,7 @@ __all__ = (
     "HealthReportFormat",
     "HealthzResponseHealthz",
     "IdleFormat",
+    "ImportNationalWorkbookResponseImportNationalWorkbook",
     "IndustriesReportFormat",
     "InsuranceCoverageFormat",
     "Jwks",
@@ -768,6 +783,7 @@ __all__ = (
     "MonitoringAssignmentPatch",
     "MonitoringBatchReport",
     "MonitoringBodyImportHouseholds",
+    "MonitoringBodyImportNationalWorkbook",
     "MonitoringBodyImportSites",
     "MonitoringBodyReconcile",
     "MonitoringCancellationCause",
@@ -877,6 +893,7 @@ __all__ = (
     "MonitoringReplayResult",
     "MonitoringReport",
     "MonitoringReportColumn",
+    "MonitoringReportColumnKindType0",
     "MonitoringReportName",
     "MonitoringReportRowsItem",
     "MonitoringRiskCause",
@@ -996,6 +1013,7 @@ __all__ = (
     "ReconcileResponseReconcile",
     "ReplayOut",
     "ReplayRequest",
+    "RevenueByMonthFormat",
     "RevenueFormat",
     "Role",
     "SitesReportFormat",

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -25,6 +25,8 @@ class AssetsImportReport:
         unchanged (int | Unset):  Default: 0.
         refused (int | Unset):  Default: 0.
         rows (list[AssetsRowResult] | Unset):
+        refused_rows_url (None | str | Unset): 被拒的行（原列 + 问题）的 XLSX 下载地址，保留若干天；无被拒的行时为空 / where the refused rows
+            (original columns and their problem) download as XLSX for a few days
     """
 
     total: int | Unset = 0
@@ -32,6 +34,7 @@ class AssetsImportReport:
     unchanged: int | Unset = 0
     refused: int | Unset = 0
     rows: list[AssetsRowResult] | Unset = UNSET
+    refused_rows_url: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -50,6 +53,12 @@ class AssetsImportReport:
                 rows_item = rows_item_data.to_dict()
                 rows.append(rows_item)
 
+        refused_rows_url: None | str | Unset
+        if isinstance(self.refused_rows_url, Unset):
+            refused_rows_url = UNSET
+        else:
+            refused_rows_url = self.refused_rows_url
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -63,6 +72,8 @@ class AssetsImportReport:
             field_dict["refused"] = refused
         if rows is not UNSET:
             field_dict["rows"] = rows
+        if refused_rows_url is not UNSET:
+            field_dict["refused_rows_url"] = refused_rows_url
 
         return field_dict
 
@@ -88,12 +99,22 @@ class AssetsImportReport:
 
                 rows.append(rows_item)
 
+        def _parse_refused_rows_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        refused_rows_url = _parse_refused_rows_url(d.pop("refused_rows_url", UNSET))
+
         assets_import_report = cls(
             total=total,
             accepted=accepted,
             unchanged=unchanged,
             refused=refused,
             rows=rows,
+            refused_rows_url=refused_rows_url,
         )
 
         assets_import_report.additional_properties = d

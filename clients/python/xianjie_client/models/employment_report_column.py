@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..models.employment_report_column_kind_type_0 import EmploymentReportColumnKindType0
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="EmploymentReportColumn")
 
@@ -15,16 +18,27 @@ class EmploymentReportColumn:
     Attributes:
         key (str):
         label (str): 中文表头 / the column's header
+        kind (EmploymentReportColumnKindType0 | None | Unset): 列的类型（money 金额、date 日期、int 整数…）；空则按取值推断 / the column's
+            type; inferred from the values when empty. In XLSX money is a number with two decimals.
     """
 
     key: str
     label: str
+    kind: EmploymentReportColumnKindType0 | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         key = self.key
 
         label = self.label
+
+        kind: None | str | Unset
+        if isinstance(self.kind, Unset):
+            kind = UNSET
+        elif isinstance(self.kind, EmploymentReportColumnKindType0):
+            kind = self.kind.value
+        else:
+            kind = self.kind
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -34,6 +48,8 @@ class EmploymentReportColumn:
                 "label": label,
             }
         )
+        if kind is not UNSET:
+            field_dict["kind"] = kind
 
         return field_dict
 
@@ -44,9 +60,27 @@ class EmploymentReportColumn:
 
         label = d.pop("label")
 
+        def _parse_kind(data: object) -> EmploymentReportColumnKindType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                kind_type_0 = EmploymentReportColumnKindType0(data)
+
+                return kind_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(EmploymentReportColumnKindType0 | None | Unset, data)
+
+        kind = _parse_kind(d.pop("kind", UNSET))
+
         employment_report_column = cls(
             key=key,
             label=label,
+            kind=kind,
         )
 
         employment_report_column.additional_properties = d

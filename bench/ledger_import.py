@@ -1,0 +1,264 @@
+"""The households ledger import end to end, beside a raw COPY of the same rows, and the RSS it leaves.
+
+Starts its own embedded PostgreSQL, migrates monitoring, writes a ledger CSV of ``--rows`` rows
+(valid rows of a few hundred villages) and runs the service's own ``import_file`` on it: decode and
+read the file, check every cell, hash and seal each ID number, COPY into the staging table, the
+set-based inserts, three events a new household into the outbox, the per-row report. Reference,
+in the same run: a raw ``COPY`` of the very records the import produced into a plain table of the
+same columns (the database's own speed for those rows, nothing checked, nothing indexed).
+
+Then the process's RSS: before, after the import, after a second import of as many new rows, and
+during ``--list-runs`` list pages (the service's filtered queries): flat means no growth after the
+first import's high-water mark.
+
+Prints one JSON line per figure (name, figure, reference, ratio, goal, unit, note); the step
+breakdown goes to stderr. Usage: python bench/ledger_import.py [--rows 200000] [--list-runs 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import gc
+import io
+import json
+import sys
+import tempfile
+import time
+import types
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import psutil
+from sqlalchemy import text
+
+from services.monitoring.households import repository, service
+from services.monitoring.households.id_numbers import check_char
+from services.monitoring.models import Household
+from shared.auth import Principal, Role
+from shared.db import Database, create_engine
+from shared.divisions import DivisionRegistry
+from shared.migrations import upgrade
+from shared.pagination import keyset_page
+from xianjie.components import by_name
+from xianjie.devstack import EmbeddedPostgres
+
+HEADER = list(service.IMPORT_HEADERS.values())
+SURNAMES = (
+    "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎"
+)
+GIVEN = "建国华明军平志伟秀英丽红兰芳玉梅桂春海林东波勇强刚辉军山水河福贵生富有安庆德成文武发兴旺"
+
+
+def emit(name: str, figure: float, reference: float | None, goal: Any, unit: str, note: str) -> None:
+    row = {
+        "name": name,
+        "figure": round(figure, 1),
+        "reference": round(reference, 1) if reference is not None else None,
+        "ratio": round(figure / reference, 3) if reference else None,
+        "goal": goal,
+        "unit": unit,
+        "note": note,
+    }
+    print(json.dumps(row, ensure_ascii=False), flush=True)
+
+
+def ledger_csv(count: int, villages: list[str], offset: int) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(HEADER)
+    for n in range(count):
+        serial = offset + n
+        birth = date(1950, 1, 1) + timedelta(days=serial % 20000)
+        first17 = f"41{serial // 1000 % 10000:04d}{birth:%Y%m%d}{serial % 1000:03d}"
+        village = villages[serial % len(villages)]
+        name = (
+            SURNAMES[serial % len(SURNAMES)]
+            + GIVEN[serial // 7 % len(GIVEN)]
+            + GIVEN[serial // 13 % len(GIVEN)]
+        )
+        writer.writerow(
+            [
+                village[:9],
+                village,
+                name,
+                first17 + check_char(first17),
+                f"第{serial % 12}组",
+                ("脱贫户", "农村低收入人口", "一般农户")[serial % 3],
+                str(1 + serial % 6),
+                "健康",
+                "普通劳动力",
+                "",
+                "是",
+            ]
+        )
+    return out.getvalue().encode()
+
+
+def rss_mb() -> float:
+    return psutil.Process().memory_info().rss / 2**20
+
+
+class Steps:
+    """Times each repository / service step of one import (wrapping them, not changing them)."""
+
+    def __init__(self) -> None:
+        self.took: dict[str, float] = {}
+        self.records: list[repository.ImportRecord] = []
+
+    def install(self) -> None:
+        read, insert, announce = (
+            service._read_ledger,
+            service.repository.import_households,
+            service.announce_imported,
+        )
+
+        def timed_read(*args: Any) -> Any:
+            started = time.perf_counter()
+            result = read(*args)
+            self.took["read, check, hash and seal (Python)"] = time.perf_counter() - started
+            self.records = result[0]
+            return result
+
+        async def timed_insert(*args: Any) -> Any:
+            started = time.perf_counter()
+            result = await insert(*args)
+            self.took["COPY + set-based inserts"] = time.perf_counter() - started
+            return result
+
+        async def timed_announce(*args: Any) -> None:
+            started = time.perf_counter()
+            await announce(*args)
+            self.took["events into the outbox (3 a household)"] = time.perf_counter() - started
+
+        service._read_ledger = timed_read  # type: ignore[assignment]
+        service.repository.import_households = timed_insert  # type: ignore[assignment]
+        service.announce_imported = timed_announce  # type: ignore[assignment]
+
+
+def context(session: Any, registry: DivisionRegistry) -> Any:
+    settings = types.SimpleNamespace(
+        id_number_key="bench-only-id-number-key",
+        id_number_match_key="bench-only-match-key",
+        import_max_rows=10**7,
+    )
+    audited: list[Any] = []
+
+    async def audit(*args: Any, **kwargs: Any) -> None:
+        audited.append((args, kwargs))
+
+    return types.SimpleNamespace(
+        session=session,
+        principal=Principal(subject="bench", username="bench", role=Role.DISTRICT_ADMIN),
+        component=types.SimpleNamespace(divisions=registry),
+        settings_as=lambda kind: settings,
+        audit=audit,
+    )
+
+
+async def import_once(db: Database, registry: DivisionRegistry, content: bytes) -> tuple[float, int]:
+    started = time.perf_counter()
+    async with db.transaction() as session:
+        report = await service.import_file(context(session, registry), content, "ledger.csv")
+    return time.perf_counter() - started, report.accepted
+
+
+async def raw_copy(db: Database, records: list[repository.ImportRecord]) -> float:
+    async with db.transaction() as session:
+        await session.execute(
+            text("""CREATE UNLOGGED TABLE IF NOT EXISTS public.copy_reference (
+                row_no int, town_code text, village_code text, head_name text, address text, kind text,
+                member_count int, id_hash bytea, id_cipher bytea, id_masked text, birth_date date,
+                health text, labour text, schooling text, medical_insured boolean, id_match text)""")
+        )
+        raw = await (await session.connection()).get_raw_connection()
+        started = time.perf_counter()
+        await raw.driver_connection.copy_records_to_table(  # type: ignore[union-attr]
+            "copy_reference", schema_name="public", records=records, columns=repository.ImportRecord._fields
+        )
+        return time.perf_counter() - started
+
+
+async def list_load(db: Database, runs: int, towns: list[str]) -> list[float]:
+    admin = Principal(subject="bench", username="bench", role=Role.DISTRICT_ADMIN)
+    samples = []
+    for i in range(runs):
+        async with db.transaction() as session:
+            query = repository.filtered(
+                admin, town_code=towns[i % len(towns)], village_code=None, kind=None, updated_since=None
+            )
+            await keyset_page(session, query, (Household.updated_at, Household.id), cursor=None, limit=50)
+        if i % max(1, runs // 10) == 0:
+            samples.append(round(rss_mb(), 1))
+    return samples
+
+
+async def run(rows: int, list_runs: int, database_url: str) -> None:
+    db = Database(create_engine(database_url, pool_size=2))
+    registry = DivisionRegistry.load()
+    villages = sorted(d.code for d in registry.by_code.values() if len(d.code) == 12)
+    towns = sorted({v[:9] for v in villages})
+    steps = Steps()
+    steps.install()
+    content = ledger_csv(rows, villages, offset=0)
+    gc.collect()
+    rss = [("start", rss_mb())]
+    took, accepted = await import_once(db, registry, content)
+    assert accepted == rows, (accepted, rows)
+    copy_took = await raw_copy(db, steps.records)
+    del content
+    gc.collect()
+    rss.append(("after import 1", rss_mb()))
+    emit(
+        "monitoring.ledger_import",
+        rows / took,
+        rows / copy_took,
+        100_000,
+        "rows/s",
+        f"{rows:,} rows, CSV bytes to per-row report (hash+seal, COPY, inserts, 3 events a row); "
+        f"reference raw COPY of the same records into a plain table; goal ≥ 100k rows/s",
+    )
+    for step, seconds in steps.took.items():
+        print(f"  {step}: {seconds:.2f} s ({rows / seconds:,.0f} rows/s)", file=sys.stderr)
+    print(f"  end to end {took:.2f} s; raw COPY {copy_took:.2f} s", file=sys.stderr)
+    second = ledger_csv(rows, villages, offset=rows)
+    await import_once(db, registry, second)
+    del second
+    gc.collect()
+    rss.append(("after import 2", rss_mb()))
+    samples = await list_load(db, list_runs, towns)
+    rss.append(("after list load", rss_mb()))
+    grown = rss[-1][1] - rss[1][1]
+    emit(
+        "monitoring.rss_after_import",
+        rss[-1][1],
+        rss[1][1],
+        "flat",
+        "MB",
+        "RSS after a 2nd import and a list load vs after the 1st import; curve "
+        + ", ".join(f"{label} {mb:.0f}" for label, mb in rss)
+        + f"; during list load {samples}; grew {grown:+.0f} MB",
+    )
+    await db.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=200_000)
+    parser.add_argument("--list-runs", type=int, default=2_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="xj-bench-import-") as tmp:
+        postgres = EmbeddedPostgres(Path(tmp) / "pg")
+        database_url = postgres.start()
+        try:
+            monitoring = by_name("monitoring")
+            upgrade(monitoring.migrations, monitoring.schema, database_url)
+            asyncio.run(run(args.rows, args.list_runs, database_url))
+        finally:
+            postgres.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,218 @@
+"""The request path: monitoring's list and create beside lean apps, and the gateway's hop.
+
+Starts the suite as `make up` does (``bench/stack.py``), then with wrk (16 connections unless
+said, one thread) measures, each pair back to back and twice over (best of two, so a neighbour's
+burst on this shared machine hurts both sides alike):
+
+- GET /v1/households?limit=20 — the lean app (``../shared/bench/peer_list.py``) vs the service;
+- the same call through the gateway vs direct (throughput at 16, median latency at 1 connection);
+- POST /v1/households with an Idempotency-Key — the lean write (``bench/peer_write.py``) vs the
+  service;
+- what single behaviours cost, alone: the Idempotency-Key (the same write without one).
+
+``python bench/request_path.py`` prints the rows; ``bench/run.py`` collects them into RESULTS.md.
+``python bench/request_path.py --profile monitoring|gateway [--write]`` records py-spy (raw
+stacks) on that process while wrk runs and prints where the time goes, by frame.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.rows import Row, added_at_most, at_least, info
+from bench.stack import SHARED_BENCH, Suite, WrkResult, peer, suite, wrk
+
+HERE = Path(__file__).resolve().parent
+LIST = "/v1/households?limit=20"
+POST = HERE / "post_household.lua"
+ROUNDS = 2
+
+
+def best(*runs: WrkResult) -> WrkResult:
+    return max(runs, key=lambda r: r.requests_per_s)
+
+
+def fastest(*runs: WrkResult) -> WrkResult:
+    return min(runs, key=lambda r: r.p50_ms)
+
+
+def paired(
+    urls: dict[str, str], token: str, pids: dict[str, tuple[int, ...]], **kwargs: object
+) -> dict[str, WrkResult]:
+    """Each URL measured ROUNDS times, interleaved; the best round of each."""
+    runs: dict[str, list[WrkResult]] = {name: [] for name in urls}
+    for round_no in range(ROUNDS):
+        for name, url in urls.items():
+            env = {"BENCH_KEY_PREFIX": f"{name}-{round_no}-{os.urandom(4).hex()}"}
+            result = wrk(url, token, env=env, pids=pids.get(name, ()), **kwargs)  # type: ignore[arg-type]
+            if result.non_2xx:
+                raise RuntimeError(f"{name}: {result.non_2xx} answers were not 2xx ({url})")
+            runs[name].append(result)
+    pick = fastest if kwargs.get("connections") == 1 else best
+    return {name: pick(*results) for name, results in runs.items()}
+
+
+def warm(s: Suite, *urls: str) -> None:
+    for url in urls:
+        wrk(url, s.token, seconds=1)
+
+
+def rows() -> list[Row]:
+    with (
+        suite() as s,
+        peer("peer_list:app", SHARED_BENCH, s) as (lean_list, lean_list_pid),
+        peer("peer_write:app", HERE, s) as (lean_write, lean_write_pid),
+    ):
+        monitoring = (s.pid_of("monitoring"),)
+        pids = {
+            "lean": (lean_list_pid,),
+            "direct": monitoring,
+            "gateway": (s.pid_of("gateway"),),
+        }
+        direct = s.url("monitoring", LIST)
+        gateway = s.url("gateway", "/api/monitoring" + LIST)
+        lean = lean_list + LIST
+        warm(s, direct, gateway, lean)
+        urls = {"lean": lean, "direct": direct, "gateway": gateway}
+        at16 = paired(urls, s.token, pids)
+        at1 = paired(urls, s.token, pids, connections=1, seconds=4)
+        post = {"lean": lean_write + "/v1/households", "direct": s.url("monitoring", "/v1/households")}
+        write_pids = {"lean": (lean_write_pid,), "direct": monitoring}
+        writes = paired(post, s.token, write_pids, script=POST)
+        no_key = HERE / "post_household_no_key.lua"
+        plain = paired({"direct": post["direct"]}, s.token, write_pids, script=no_key)["direct"]
+    return [
+        at_least(
+            "list of 20: service direct vs lean app (16 conn)",
+            at16["direct"].requests_per_s,
+            at16["lean"].requests_per_s,
+            "req/s",
+            0.5,
+        ),
+        info(
+            "list of 20: CPU per request, service vs lean app",
+            at16["direct"].cpu_ms,
+            at16["lean"].cpu_ms,
+            "ms",
+        ),
+        at_least(
+            "list of 20: through the gateway vs direct (16 conn)",
+            at16["gateway"].requests_per_s,
+            at16["direct"].requests_per_s,
+            "req/s",
+            0.85,
+        ),
+        info(
+            "list of 20: gateway's own CPU per request vs the service's",
+            at16["gateway"].cpu_ms,
+            at16["direct"].cpu_ms,
+            "ms",
+        ),
+        added_at_most(
+            "list of 20: gateway p50 vs direct p50 (1 conn)",
+            at1["gateway"].p50_ms,
+            at1["direct"].p50_ms,
+            "ms",
+            0.5,
+        ),
+        info(
+            "list of 20: service direct p50 vs lean app p50 (1 conn)",
+            at1["direct"].p50_ms,
+            at1["lean"].p50_ms,
+            "ms",
+        ),
+        at_least(
+            "create household + Idempotency-Key: service vs lean app (16 conn)",
+            writes["direct"].requests_per_s,
+            writes["lean"].requests_per_s,
+            "req/s",
+            0.5,
+        ),
+        info(
+            "create household: CPU per request, service vs lean app",
+            writes["direct"].cpu_ms,
+            writes["lean"].cpu_ms,
+            "ms",
+        ),
+        info(
+            "cost of Idempotency-Key alone: create with a key vs without (16 conn)",
+            writes["direct"].requests_per_s,
+            plain.requests_per_s,
+            "req/s",
+        ),
+    ]
+
+
+def profile(component: str, write: bool, seconds: int) -> None:
+    out = Path(f"/tmp/perf-{component}-{'write' if write else 'list'}.txt")
+    with suite() as s:
+        path = "/v1/households" if write else LIST
+        url = s.url(component, ("/api/monitoring" if component == "gateway" else "") + path)
+        warm(s, url)
+        pid = s.pid_of(component)
+        spy = subprocess.Popen(
+            [
+                str(Path(sys.executable).parent / "py-spy"),
+                "record",
+                "-p",
+                str(pid),
+                "-f",
+                "raw",
+                "-o",
+                str(out),
+                "-d",
+                str(seconds),
+                "-r",
+                "200",
+                "--nonblocking",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        load = threading.Thread(
+            target=lambda: wrk(url, s.token, seconds=seconds, script=POST if write else None)
+        )
+        load.start()
+        load.join()
+        spy.wait()
+    summarise(out)
+
+
+def summarise(raw: Path, top: int = 45) -> None:
+    """Inclusive share of samples per frame (a frame counted once per stack)."""
+    inclusive: collections.Counter[str] = collections.Counter()
+    total = 0
+    for line in raw.read_text().splitlines():
+        stack, _, count = line.rpartition(" ")
+        n = int(count)
+        total += n
+        for frame in set(stack.split(";")):
+            inclusive[frame] += n
+    print(f"{total} samples from {raw}")
+    for frame, n in inclusive.most_common(top):
+        print(f"{100 * n / total:5.1f}%  {frame[:150]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--profile", choices=["monitoring", "gateway"])
+    parser.add_argument("--write", action="store_true")
+    parser.add_argument("--seconds", type=int, default=10)
+    args = parser.parse_args()
+    if args.profile:
+        profile(args.profile, args.write, args.seconds)
+        return
+    for row in rows():
+        print(row)
+
+
+if __name__ == "__main__":
+    main()

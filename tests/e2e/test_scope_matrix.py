@@ -1,0 +1,234 @@
+"""Territorial scope, resource by resource: for every scoped list, a record of the caller's place is
+listed and a record outside it is not — and outside it, the record and what hangs under it are 404.
+
+Each row of the matrix makes the two records through the gateway as the district administrator (who
+may write anywhere), then reads as a town official (the other record in another town) or as a
+village cadre (the other record in another village of the same town). Listing the caller's own
+record too is what makes a list that filters nothing fail here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+import httpx
+import pytest
+
+from tests.assets.factories import ASSETS, create_asset, earning_asset
+from tests.assets.test_distributions import decision
+from tests.conftest import Stack
+from tests.employment.factories import URL as WORKERS
+from tests.employment.factories import create as create_worker
+from tests.employment.test_posts import POST
+from tests.employment.test_posts import URL as POSTS
+from tests.employment.test_subsidies import URL as SUBSIDIES
+from tests.employment.test_subsidies import grant
+from tests.funds.factories import (
+    API as FUNDS,
+)
+from tests.funds.factories import (
+    PROJECTS,
+    allocate,
+    funded_project,
+    known_borrower,
+    new_fund,
+    new_project,
+    pay,
+    planned_project,
+    record_loan,
+)
+from tests.helpers import KEJING, KEJING_OTHER_VILLAGE, KEJING_VILLAGE, WANGWU, WANGWU_VILLAGE, auth
+from tests.monitoring.factories import ALERTS, HOUSEHOLDS, create_household, declare
+from tests.monitoring.plans import PLANS, make_plan
+
+Make = Callable[[httpx.AsyncClient, dict[str, str], Stack, str, str], Awaitable[str]]
+
+
+async def household(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
+) -> str:
+    return str((await create_household(api, tokens["admin"], town_code=town, village_code=village))["id"])
+
+
+async def worker(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
+) -> str:
+    resp = await create_worker(api, tokens["admin"], stack, town_code=town, village_code=village)
+    return str(resp.json()["id"])
+
+
+async def alert(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str) -> str:
+    household_id = await household(api, tokens, stack, town, village)
+    return str((await declare(api, tokens["admin"], household_id))["id"])
+
+
+async def plan(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str) -> str:
+    household_id = await household(api, tokens, stack, town, village)
+    return str((await make_plan(api, tokens["admin"], household_id))["id"])
+
+
+async def post(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str) -> str:
+    resp = await api.post(
+        POSTS, json={**POST, "town_code": town, "village_code": village}, headers=auth(tokens["admin"])
+    )
+    assert resp.status_code == 201, resp.text
+    return str(resp.json()["id"])
+
+
+async def subsidy(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
+) -> str:
+    worker_id = await worker(api, tokens, stack, town, village)
+    resp = await api.post(SUBSIDIES, json=grant(worker_id), headers=auth(tokens["admin"]))
+    assert resp.status_code == 201, resp.text
+    return str(resp.json()["id"])
+
+
+async def project(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
+) -> str:
+    return str((await new_project(api, tokens["admin"], town_code=town, village_code=village))["id"])
+
+
+async def allocation(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
+) -> str:
+    admin = tokens["admin"]
+    fund = await new_fund(api, admin)
+    planned = await planned_project(api, admin, town_code=town, village_code=village)
+    resp = await allocate(api, admin, fund["id"], planned["id"], "100000.00")
+    assert resp.status_code == 201, resp.text
+    return str(resp.json()["id"])
+
+
+async def payment(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
+) -> str:
+    admin = tokens["admin"]
+    fund = await new_fund(api, admin)
+    _, made = await funded_project(api, admin, fund["id"], "100000.00", town_code=town, village_code=village)
+    resp = await pay(api, admin, made["id"], "1000.00")
+    assert resp.status_code == 201, resp.text
+    return str(resp.json()["id"])
+
+
+async def loan(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str) -> str:
+    borrower = await known_borrower(stack, village)
+    resp = await record_loan(api, tokens["admin"], borrower, village_code=village, amount="10000.00")
+    assert resp.status_code == 201, resp.text
+    return str(resp.json()["id"])
+
+
+async def asset(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str) -> str:
+    return str((await create_asset(api, tokens["admin"], town_code=town, village_code=village))["id"])
+
+
+async def distribution(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
+) -> str:
+    earning = await earning_asset(api, tokens["admin"], town_code=town, village_code=village)
+    resp = await api.post(DISTRIBUTIONS, json=decision(earning["id"]), headers=auth(tokens["admin"]))
+    assert resp.status_code == 201, resp.text
+    return str(resp.json()["id"])
+
+
+DISTRIBUTIONS = "/api/assets/v1/distributions"
+
+
+@dataclass(frozen=True)
+class Scoped:
+    name: str
+    make: Make
+    list_path: str
+    item_paths: tuple[str, ...]  # "{id}" is the record's id; each must be 404 outside the scope
+    readers: tuple[str, ...]  # demo accounts that list it: town_kejing and/or village_beidahe
+
+
+RESOURCES = [
+    Scoped(
+        "monitoring.households",
+        household,
+        HOUSEHOLDS,
+        (f"{HOUSEHOLDS}/{{id}}", f"{HOUSEHOLDS}/{{id}}/members", f"{HOUSEHOLDS}/{{id}}/incomes"),
+        ("town_kejing", "village_beidahe"),
+    ),
+    Scoped("monitoring.alerts", alert, ALERTS, (f"{ALERTS}/{{id}}",), ("town_kejing", "village_beidahe")),
+    Scoped(
+        "monitoring.assistance-plans", plan, PLANS, (f"{PLANS}/{{id}}",), ("town_kejing", "village_beidahe")
+    ),
+    Scoped("employment.posts", post, POSTS, (), ("town_kejing", "village_beidahe")),
+    Scoped("employment.subsidies", subsidy, SUBSIDIES, (), ("town_kejing",)),
+    Scoped(
+        "employment.workers",
+        worker,
+        WORKERS,
+        (f"{WORKERS}/{{id}}", f"{WORKERS}/{{id}}/spells"),
+        ("town_kejing", "village_beidahe"),
+    ),
+    Scoped(
+        "funds.projects",
+        project,
+        PROJECTS,
+        (f"{PROJECTS}/{{id}}", f"{PROJECTS}/{{id}}/dossier"),
+        ("town_kejing", "village_beidahe"),
+    ),
+    Scoped("funds.allocations", allocation, f"{FUNDS}/allocations", (), ("town_kejing",)),
+    Scoped("funds.payments", payment, f"{FUNDS}/payments", (), ("town_kejing",)),
+    Scoped(
+        "funds.loans",
+        loan,
+        f"{FUNDS}/loans",
+        (f"{FUNDS}/loans/{{id}}", f"{FUNDS}/loans/{{id}}/repayments"),
+        ("town_kejing", "village_beidahe"),
+    ),
+    Scoped(
+        "assets.assets",
+        asset,
+        ASSETS,
+        (f"{ASSETS}/{{id}}", f"{ASSETS}/{{id}}/card", f"{ASSETS}/{{id}}/maintenance"),
+        ("town_kejing", "village_beidahe"),
+    ),
+    Scoped(
+        "assets.distributions",
+        distribution,
+        DISTRIBUTIONS,
+        (f"{DISTRIBUTIONS}/{{id}}",),
+        ("town_kejing", "village_beidahe"),
+    ),
+]
+
+# The other record's place, by reader: another town for the town official, another village of
+# the same town for the village cadre.
+ELSEWHERE = {"town_kejing": (WANGWU, WANGWU_VILLAGE), "village_beidahe": (KEJING, KEJING_OTHER_VILLAGE)}
+CASES = [(r, reader) for r in RESOURCES for reader in r.readers]
+
+
+async def listed(api: httpx.AsyncClient, token: str, path: str) -> set[str]:
+    ids: set[str] = set()
+    params: dict[str, str] = {"limit": "200"}
+    while True:
+        resp = await api.get(path, params=params, headers=auth(token))
+        assert resp.status_code == 200, resp.text
+        body = resp.json()
+        ids |= {item["id"] for item in body["items"]}
+        if not body.get("next_cursor"):
+            return ids
+        params["cursor"] = body["next_cursor"]
+
+
+@pytest.mark.parametrize(("resource", "reader"), CASES, ids=[f"{r.name}-{reader}" for r, reader in CASES])
+async def test_a_record_outside_the_callers_place_is_neither_listed_nor_found(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, resource: Scoped, reader: str
+) -> None:
+    own = await resource.make(api, tokens, stack, KEJING, KEJING_VILLAGE)
+    other = await resource.make(api, tokens, stack, *ELSEWHERE[reader])
+    token = tokens[reader]
+    ids = await listed(api, token, resource.list_path)
+    assert own in ids, f"{reader} does not list its own {resource.name}"
+    assert other not in ids, f"{reader} lists {resource.name} of {ELSEWHERE[reader]}"
+    for path in resource.item_paths:
+        assert (await api.get(path.format(id=own), headers=auth(token))).status_code == 200, path
+        outside = await api.get(path.format(id=other), headers=auth(token))
+        assert outside.status_code == 404, (path, outside.status_code, outside.text)
+        assert outside.json()["code"] == "not_found"
