@@ -31,7 +31,11 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     settings = settings or GatewaySettings()
     state = GatewayState(
         settings=settings,
-        limiter=LoginRateLimiter(settings.login_rate_limit),
+        limiter=LoginRateLimiter(
+            settings.login_rate_limit,
+            storage_url=settings.rate_limit_storage,
+            key_prefix=settings.rate_limit_key_prefix,
+        ),
         docs=DocumentCache(ttl=settings.docs_cache_seconds, timeout=settings.docs_fetch_timeout_seconds),
     )
 

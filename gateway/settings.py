@@ -35,7 +35,7 @@ class GatewaySettings(ServiceSettings):
     # calls are answered 503 at once for reset seconds, then one probe call at a time goes through.
     proxy_breaker_failures: int = Field(default=3, ge=1)
     proxy_breaker_reset_seconds: float = Field(default=5, gt=0)
-    # Per username + client IP, in the memory of one process (limits' syntax: "10/minute").
+    # Per username + client IP (limits' syntax: "10/minute"), counted in XIANJIE_RATE_LIMIT_STORAGE.
     login_rate_limit: str = "10/minute"
     # Merged OpenAPI/AsyncAPI: how long a service's document is reused, and how long we wait for it.
     docs_cache_seconds: float = Field(default=30, ge=0)

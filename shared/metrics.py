@@ -1,16 +1,25 @@
-"""Prometheus metrics, one registry per app so several apps can share a process (tests)."""
+"""Prometheus metrics, one registry per app so several apps can share a process (tests).
+
+Most are counted as things happen. The event path's state (outbox backlog, consumer lag, parked
+events) lives in PostgreSQL and JetStream, so it is read when Prometheus scrapes: hooks given to
+``before_scrape`` refresh those gauges, each bounded in time so a slow dependency never stalls
+/metrics (a gauge it could not read shows NaN rather than a stale value).
+"""
 
 from __future__ import annotations
 
+import asyncio
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
+import structlog
 from fastapi import FastAPI, Response
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     CollectorRegistry,
     Counter,
+    Gauge,
     GCCollector,
     Histogram,
     PlatformCollector,
@@ -20,6 +29,11 @@ from prometheus_client import (
 from prometheus_client.metrics_core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+log = structlog.get_logger("xianjie.metrics")
+
+# How long one scrape waits for the event path's figures before leaving them unknown.
+SCRAPE_HOOK_TIMEOUT_SECONDS = 2.0
 
 
 class Metrics:
@@ -68,6 +82,50 @@ class Metrics:
             ["component", "type"],
             registry=self.registry,
         )
+        self.events_unhandled = Counter(
+            "xianjie_events_unhandled_total",
+            "Events on a consumed subject with no handler here (unknown type or version), parked or skipped",
+            ["consumer", "type"],
+            registry=self.registry,
+        )
+        # The event path's state, refreshed on each scrape (see before_scrape).
+        self.outbox_backlog = Gauge(
+            "xianjie_outbox_backlog",
+            "Outbox rows not yet published (including rows set aside after too many failures)",
+            ["component"],
+            registry=self.registry,
+        )
+        self.outbox_set_aside = Gauge(
+            "xianjie_outbox_set_aside",
+            "Outbox rows set aside after XIANJIE_OUTBOX_MAX_ATTEMPTS failed publishes",
+            ["component"],
+            registry=self.registry,
+        )
+        self.outbox_oldest_age = Gauge(
+            "xianjie_outbox_oldest_unpublished_age_seconds",
+            "Age of the oldest unpublished outbox row (0 when none waits)",
+            ["component"],
+            registry=self.registry,
+        )
+        self.consumer_pending = Gauge(
+            "xianjie_consumer_pending",
+            "Events of the source stream not yet delivered to this durable consumer (JetStream num_pending)",
+            ["consumer", "stream"],
+            registry=self.registry,
+        )
+        self.consumer_ack_pending = Gauge(
+            "xianjie_consumer_ack_pending",
+            "Events delivered to this consumer and not yet acknowledged (JetStream num_ack_pending)",
+            ["consumer", "stream"],
+            registry=self.registry,
+        )
+        self.parked_open = Gauge(
+            "xianjie_events_parked_open",
+            "Parked events not yet replayed",
+            ["component"],
+            registry=self.registry,
+        )
+        self._before_scrape: list[Callable[[], Awaitable[None]]] = []
 
         self.task_runs = Counter(
             "xianjie_task_runs_total",
@@ -83,12 +141,24 @@ class Metrics:
             buckets=(0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300),
         )
 
+    def before_scrape(self, hook: Callable[[], Awaitable[None]]) -> None:
+        """Run ``hook`` before each /metrics answer (to refresh gauges read from elsewhere)."""
+        self._before_scrape.append(hook)
+
+    async def refresh(self) -> None:
+        for hook in self._before_scrape:
+            try:
+                await asyncio.wait_for(hook(), SCRAPE_HOOK_TIMEOUT_SECONDS)
+            except Exception as exc:  # a scrape must answer even when a dependency does not
+                log.warning("metrics_refresh_failed", error=str(exc) or type(exc).__name__)
+
     def install(self, app: FastAPI, component: str) -> None:
         app.add_middleware(MetricsMiddleware, metrics=self, component=component)
         install_process_and_pool_metrics(self.registry, component, lambda: _component_pool(app))
 
         @app.get("/metrics", include_in_schema=False)
         async def metrics() -> Response:
+            await self.refresh()
             return Response(generate_latest(self.registry), media_type=CONTENT_TYPE_LATEST)
 
 

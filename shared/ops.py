@@ -21,7 +21,7 @@ from sqlalchemy import select
 from shared.auth import Role
 from shared.context import RequestContext, requires
 from shared.errors import Conflict, NotFound, problem_response, problem_responses
-from shared.events.consumer import HandlerFailed
+from shared.events.consumer import HandlerFailed, NoHandler
 from shared.pagination import Limit
 
 
@@ -148,9 +148,13 @@ def ops_router() -> APIRouter:
         table = component.tables.parked_events
         event_type = await ctx.session.scalar(select(table.c.event_type).where(table.c.id == parked_id))
         # A service's consumers (one per source stream) share its name; the handler's owner replays.
+        if event_type is None:
+            raise NotFound()
         consumer = next((c for c in component.consumers if event_type in c.subscription.handlers), None)
         if consumer is None:
-            raise NotFound()
+            # Parked because no handler knew its type or version: replayable once one is deployed.
+            error = NoHandler(event_type)
+            raise Conflict(f"重放失败：{error}", f"replay failed: {error}")
         try:
             applied = await consumer.replay(parked_id)
         except HandlerFailed as exc:

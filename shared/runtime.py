@@ -16,12 +16,14 @@ import structlog
 from shared.auth import TokenVerifier, jwks_over_http
 from shared.db import Database, create_engine
 from shared.divisions import DivisionRegistry
+from shared.events.backlog import EventPathGauges
 from shared.events.consumer import EventConsumer, Handler, subscriptions
 from shared.events.envelope import ConsumedEvent
 from shared.events.nats import NatsLink
 from shared.events.outbox import Outbox, OutboxRelay
 from shared.events.revocations import ACCOUNT_CHANGED, TokenRevocations
 from shared.metrics import Metrics
+from shared.ratelimit import RateLimits
 from shared.scheduled import PeriodicTask, TaskRunner
 from shared.settings import ServiceSettings
 from shared.tables import KitTables
@@ -42,6 +44,8 @@ class Component:
     verifier: TokenVerifier
     divisions: DivisionRegistry
     outbox: Outbox
+    # Rate limits of public endpoints, shared by the replicas when a Redis store is configured.
+    rate_limits: RateLimits = field(default_factory=RateLimits)
     link: NatsLink | None = None
     relay: OutboxRelay | None = None
     consumers: list[EventConsumer] = field(default_factory=list)
@@ -68,6 +72,7 @@ class Component:
             ),
             divisions=DivisionRegistry.load(villages_file=settings.villages_file),
             outbox=Outbox(tables),
+            rate_limits=RateLimits(settings.rate_limit_storage, settings.rate_limit_key_prefix),
         )
 
     def settings_as(self, kind: type[SettingsT]) -> SettingsT:
@@ -132,6 +137,15 @@ class Component:
             )
             consumer.start()
             self.consumers.append(consumer)
+        EventPathGauges(
+            component=self.name,
+            db=self.db,
+            tables=self.tables,
+            link=self.link,
+            consumers=self.consumers,
+            metrics=self.metrics,
+            max_attempts=self.settings.outbox_max_attempts,
+        ).install()
 
     def start_tasks(self, tasks: list[PeriodicTask]) -> None:
         for task in tasks:

@@ -1,22 +1,32 @@
 """Periodic tasks: work a service does on a clock rather than on a request or an event.
 
 A service declares its tasks (``PeriodicTask``) in its ``scheduled.py``; the app factory runs each
-in the background of every replica. A run is one transaction that first takes an advisory lock
-named after the task, so when several replicas wake together only one does the work and the
-others record a skip. Outcomes and run times are Prometheus metrics; a failing run is logged and
-the next one comes at the next interval.
+in the background of every replica. The clock is the wall clock cut into periods of ``interval``
+seconds (period n starts at n × interval since the epoch), the same for every replica; each
+replica wakes once an interval (from its own start) and offers to run the period it woke in.
+A run is one transaction that first takes an advisory lock named after the task, so replicas
+waking together never work at once, and then claims the period in the inbox (id derived from task
+and period, ``consumer`` = ``task:<name>``): a replica that wakes later in the period, after
+another finished it, finds the claim and skips — one run per period across replicas. The claim
+commits with the work, so a failed run leaves the period to the next replica that wakes in it.
+Outcomes and run times are Prometheus metrics.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import math
 import time
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
 import structlog
+from sqlalchemy import delete
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.db import Database, advisory_xact_lock
 from shared.divisions import DivisionRegistry
@@ -27,6 +37,9 @@ from shared.tables import KitTables
 from shared.work import WorkContext
 
 log = structlog.get_logger("xianjie.scheduled")
+
+# Namespace of the period claims' ids (uuid5 of "<component>:<task>:<period>").
+_PERIOD_CLAIMS = uuid.UUID("6f1c9f9e-2f57-4c1e-9a55-0b9f1a6c7d21")
 
 
 @dataclass(frozen=True)
@@ -40,6 +53,11 @@ class PeriodicTask:
     def lock_name(self, component: str) -> str:
         """The advisory lock a run holds; a request doing the same work may wait on it too."""
         return f"task:{component}:{self.name}"
+
+    @property
+    def claimant(self) -> str:
+        """Who the inbox names for the task's period claims."""
+        return f"task:{self.name}"
 
     @property
     def actor(self) -> str:
@@ -87,11 +105,19 @@ class TaskRunner:
                 await self._loop
             self._loop = None
 
-    async def run_once(self) -> bool:
-        """One run now. False when another replica holds the task's lock (nothing was done)."""
+    def period(self, at: float) -> int:
+        """The number of the period the wall-clock time ``at`` (epoch seconds) falls in."""
+        return math.floor(at / self.interval)
+
+    async def run_once(self, period: int | None = None) -> bool:
+        """One run now. False when another replica holds the task's lock, or already ran ``period``
+        (nothing was done). Without a period (a run asked for by hand) only the lock is checked."""
         started = time.perf_counter()
         async with self.db.transaction() as session:
             if not await advisory_xact_lock(session, self.task.lock_name(self.component), wait=False):
+                self.metrics.task_runs.labels(self.component, self.task.name, "skipped").inc()
+                return False
+            if period is not None and not await self._claim(session, period):
                 self.metrics.task_runs.labels(self.component, self.task.name, "skipped").inc()
                 return False
             await self.task.run(
@@ -109,11 +135,43 @@ class TaskRunner:
         self.metrics.task_runs.labels(*labels, "done").inc()
         return True
 
+    def _claim_id(self, period: int) -> uuid.UUID:
+        return uuid.uuid5(_PERIOD_CLAIMS, f"{self.component}:{self.task.name}:{period}")
+
+    async def _claim(self, session: AsyncSession, period: int) -> bool:
+        inbox = self.tables.inbox
+        claimed = await session.scalar(
+            pg_insert(inbox)
+            .values(
+                event_id=self._claim_id(period), consumer=self.task.claimant, event_type=f"period:{period}"
+            )
+            .on_conflict_do_nothing()
+            .returning(inbox.c.event_id)
+        )
+        if claimed is None:
+            return False
+        # Claims of finished periods are not needed once no replica can wake in them (a beat is
+        # never older than one interval): dropped by primary key, so a task every second does
+        # not grow the inbox by 86 400 rows a day.
+        stale = [self._claim_id(period - back) for back in range(2, 6)]
+        await session.execute(
+            delete(inbox).where(inbox.c.consumer == self.task.claimant, inbox.c.event_id.in_(stale))
+        )
+        return True
+
     async def _run_forever(self) -> None:
+        # Wake every interval from this replica's start (the first run one interval after it, as
+        # before replicas shared periods), on a fixed beat so no period is skipped by drift, and
+        # claim the wall-clock period the beat falls in.
+        started = time.time()
+        beat = 0
         while True:
-            await asyncio.sleep(self.interval)
+            # The next beat still ahead (a stalled loop skips the beats it missed, never bursts).
+            beat = max(beat + 1, math.floor((time.time() - started) / self.interval) + 1)
+            wake = started + beat * self.interval
+            await asyncio.sleep(max(0.0, wake - time.time()))
             try:
-                await self.run_once()
+                await self.run_once(self.period(wake))
             except Exception as exc:
                 self.metrics.task_runs.labels(self.component, self.task.name, "failed").inc()
                 log.warning("task_failed", task=self.task.name, error=str(exc) or type(exc).__name__)

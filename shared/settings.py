@@ -78,6 +78,11 @@ class SuiteSettings(BaseSettings):
     # Reference data: villages come from an administrator's CSV; the demo file is the default.
     villages_file: Path | None = None
 
+    # Rate limits (shared.ratelimit: sign-in, public listings). memory:// counts in each process;
+    # with replicas, a Redis URL (redis://host:6379/0) makes them share one count.
+    rate_limit_storage: str = Field(default="memory://", repr=False)
+    rate_limit_key_prefix: str = "xianjie"
+
     # Uploaded files (shared.objectstore). Empty: a folder under data_dir (``<data_dir>/objects``);
     # ``file:///path``: that folder (one host, a persistent volume); ``http(s)://host:port``: an
     # S3-compatible server (MinIO, SeaweedFS, Ceph, a cloud's), with the bucket and keys below.

@@ -65,7 +65,7 @@ async def token(
     if grant_type == "password":
         if not username or password is None:
             raise service.InvalidRequest("需要用户名和密码", "username and password are required")
-        gw.limiter.hit(username.strip(), _client_ip(request))
+        await gw.limiter.hit(username.strip(), _client_ip(request))
         async with db.transaction() as session:
             result = await service.password_grant(session, issuer, username, password)
     elif grant_type == "client_credentials":
@@ -76,7 +76,7 @@ async def token(
             raise service.InvalidClient(
                 "需要 client_id 和 client_secret", "client_id and client_secret required"
             )
-        gw.limiter.hit(client_id, _client_ip(request))
+        await gw.limiter.hit(client_id, _client_ip(request))
         async with db.transaction() as session:
             result = await service.client_credentials_grant(session, issuer, client_id, client_secret)
     elif grant_type == "refresh_token":

@@ -52,6 +52,9 @@ class WebhookFanOut(EventConsumer):
         super().__init__(**kwargs)
         self.dispatcher = dispatcher
 
+    def handles(self, event_type: str) -> bool:
+        return True  # every event of the stream; subscriptions filter by type and place
+
     async def handle(self, event: CloudEvent) -> bool:
         settings = self.dispatcher.settings
         envelope = event.model_dump(mode="json", exclude_none=True)

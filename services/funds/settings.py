@@ -35,7 +35,7 @@ class FundsSettings(ServiceSettings):
     microcredit_max_amount: Decimal = Field(default=Decimal("50000.00"), gt=0)
     microcredit_max_term_months: int = Field(default=36, ge=1)
     microcredit_overdue_ratio_max: Decimal = Field(default=Decimal("0.02"), ge=0, le=1)
-    # Public announcement listing: per client address, in this process's memory (limits' syntax).
+    # Public announcement listing: per client address (limits' syntax), in XIANJIE_RATE_LIMIT_STORAGE.
     public_rate_limit: str = "60/minute"
     # --- issue 13: funding stability ---
     # 保持资金投入规模总体稳定 (seed §四(十一)): a source's yearly total falling by more than this

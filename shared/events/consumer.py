@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any
 
 import nats
@@ -55,28 +56,52 @@ class EventContext(WorkContext):
 Handler = Callable[[EventContext], Awaitable[None]]
 
 
+class UnhandledPolicy(StrEnum):
+    """What a consumer does with an event on its subjects that it has no handler for — a type it
+    does not know, or a version of a known event it was not written for (``….unemployed.v9``).
+
+    Never a silent ack: either way it is counted (``xianjie_events_unhandled_total``) and logged.
+    """
+
+    # Kept in parked_events for an operator: once a handler for it is deployed, replay applies it.
+    PARK = "park"
+    # Acknowledged with a warning and the count only, for consumers that knowingly ignore versions
+    # they were not written for (say, a read model that follows v1 while v2 is rolled out).
+    SKIP = "skip"
+
+
 @dataclass(frozen=True)
 class Subscription:
     """Events of one producing service that this service reacts to, by CloudEvents type."""
 
     source_service: str
     handlers: dict[str, tuple[ConsumedEvent[Any], Handler]]  # type -> (declaration, handler)
+    unhandled: UnhandledPolicy = UnhandledPolicy.PARK
 
     @property
     def nats_subjects(self) -> list[str]:
         return sorted({consumed.nats_subject for consumed, _ in self.handlers.values()})
 
 
-def subscriptions(consumes: Mapping[ConsumedEvent[Any], Handler]) -> list[Subscription]:
+def subscriptions(
+    consumes: Mapping[ConsumedEvent[Any], Handler], unhandled: UnhandledPolicy = UnhandledPolicy.PARK
+) -> list[Subscription]:
     """One subscription (one durable consumer) per producing service, from the declarations."""
     by_service: dict[str, dict[str, tuple[ConsumedEvent[Any], Handler]]] = {}
     for consumed, handler in consumes.items():
         by_service.setdefault(consumed.service, {})[consumed.type] = (consumed, handler)
-    return [Subscription(service, handlers) for service, handlers in sorted(by_service.items())]
+    return [Subscription(service, handlers, unhandled) for service, handlers in sorted(by_service.items())]
 
 
 class HandlerFailed(Exception):
     pass
+
+
+class NoHandler(HandlerFailed):
+    """The event's type (or version) is not one this consumer handles."""
+
+    def __init__(self, event_type: str) -> None:
+        super().__init__(f"no handler for {event_type} (unknown type or version) / 无对应处理程序")
 
 
 class EventConsumer:
@@ -184,6 +209,10 @@ class EventConsumer:
             await self._park_raw(msg, f"not a CloudEvent: {exc.errors()[:3]}", deliveries)
             await msg.ack()
             return
+        if not self.handles(event.type):
+            await self._unhandled(event, msg.subject, deliveries)
+            await msg.ack()
+            return
         try:
             with consumer_span(self.service, event, msg.headers):
                 await self.handle(event)
@@ -205,11 +234,33 @@ class EventConsumer:
             return
         await msg.ack()
 
+    def handles(self, event_type: str) -> bool:
+        """Whether this consumer has a handler for ``event_type`` (type and version)."""
+        return event_type in self.subscription.handlers
+
+    async def _unhandled(self, event: CloudEvent, subject: str, deliveries: int) -> None:
+        """An event on our subjects with no handler here: parked or skipped by policy, never lost."""
+        policy = self.subscription.unhandled
+        self.metrics.events_unhandled.labels(self.service, event.type).inc()
+        log.warning(
+            "event_unhandled",
+            consumer=self.service,
+            event_id=str(event.id),
+            event_type=event.type,
+            nats_subject=subject,
+            policy=str(policy),
+        )
+        if policy is UnhandledPolicy.PARK:
+            await self._park(event, subject, str(NoHandler(event.type)), deliveries)
+
     async def handle(self, event: CloudEvent) -> bool:
-        """Apply ``event`` once. Returns False when it had already been handled (or is not ours)."""
+        """Apply ``event`` once. Returns False when it had already been handled.
+
+        Raises :class:`NoHandler` for a type (or version) this consumer has no handler for.
+        """
         entry = self.subscription.handlers.get(event.type)
         if entry is None:
-            return False
+            raise NoHandler(event.type)
         _, handler = entry
         inbox = self.tables.inbox
         async with self.db.transaction() as session:

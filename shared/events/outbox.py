@@ -1,7 +1,8 @@
 """Transactional outbox and its relay to JetStream.
 
-``Outbox.add`` writes the event in the caller's transaction. The relay, one per process, claims
-unpublished rows with ``FOR UPDATE SKIP LOCKED`` (so replicas share the work), publishes them with
+``Outbox.add`` writes the event in the caller's transaction. The relay, one per process, takes
+the service's relay turn (a transaction-scoped advisory lock: one replica publishes at a time, so
+events leave in position order across replicas), claims unpublished rows, publishes them with
 ``Nats-Msg-Id`` = event id (JetStream drops a re-publish inside its duplicate window; consumers
 dedupe by id beyond it) and marks them published. NATS being down only delays publication.
 """
@@ -23,7 +24,7 @@ from sqlalchemy import BigInteger, Text, any_, bindparam, cast, delete, func, se
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shared.db import Database
+from shared.db import Database, advisory_xact_lock
 from shared.events.envelope import EventPayload, EventSpec, dataschema_url, stream_name
 from shared.events.nats import NatsLink
 from shared.metrics import Metrics
@@ -31,6 +32,9 @@ from shared.tables import KitTables
 from shared.tracing import TRACE_FIELDS, nats_headers, trace_context
 
 log = structlog.get_logger("xianjie.outbox")
+
+# How soon a relay that found another replica publishing looks again.
+TURN_RETRY_SECONDS = 0.05
 
 
 class Outbox:
@@ -224,6 +228,8 @@ class OutboxRelay:
         # to 0 puts it back in line.
         self.max_attempts = max_attempts
         self.publish_timeout = publish_timeout
+        # Whether the last round found another replica's relay publishing (then we look again soon).
+        self.turn_taken = False
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._last_purge = datetime.min.replace(tzinfo=UTC)
@@ -258,13 +264,29 @@ class OutboxRelay:
                 log.warning("outbox_relay_error", service=self.service, error=str(exc))
             if published >= self.batch_size:
                 continue  # more is waiting; don't sleep
+            # Another replica is publishing: what our commits just added may have come after its
+            # claim, so look again shortly rather than a whole poll interval later.
+            wait = min(self.poll_seconds, TURN_RETRY_SECONDS) if self.turn_taken else self.poll_seconds
             self._wake.clear()
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=self.poll_seconds)
+                await asyncio.wait_for(self._wake.wait(), timeout=wait)
+
+    @property
+    def turn_lock(self) -> str:
+        """The advisory lock a relay of this service holds while it claims, publishes and marks."""
+        return f"outbox-relay:{self.service}"
 
     async def publish_batch(self, js: JetStreamContext) -> int:
-        """Publish one batch; returns how many rows were marked published."""
+        """Publish one batch; returns how many rows were marked published (0 while another replica's
+        relay has the turn)."""
         async with self.db.transaction() as session:
+            # One relay of the service at a time. With SKIP LOCKED alone, two replicas claim
+            # neighbouring batches and publish them concurrently, so the later batch could land in
+            # the stream first — and one aggregate's events (a household's changed v2 before v1)
+            # out of order; a failed row's successors would likewise overtake it on the other relay.
+            self.turn_taken = not await advisory_xact_lock(session, self.turn_lock, wait=False)
+            if self.turn_taken:
+                return 0
             rows = (
                 await session.execute(
                     select(

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
+import pytest
 from sqlalchemy import select
 
 from shared.scheduled import PeriodicTask, TaskRunner
@@ -67,3 +69,84 @@ async def test_an_interval_of_zero_leaves_the_task_off(stack: Stack) -> None:
     runner.start()
     assert not runner.running
     await runner.stop()
+
+
+async def test_a_replica_waking_late_does_not_run_the_period_again(stack: Stack) -> None:
+    runs: list[str] = []
+
+    async def quick(ctx: WorkContext) -> None:
+        runs.append(ctx.actor)
+
+    task = PeriodicTask(name="kit-test-period", run=quick, interval=lambda _: 60)
+    first, second = _runner(stack, task), _runner(stack, task)
+    period = first.period(time.time())
+    assert await first.run_once(period) is True
+    # The other replica wakes for the same period after the first committed: the lock is free, but
+    # the period is taken.
+    assert await second.run_once(period) is False
+    assert runs == ["schedule:kit-test-period"]
+    assert await second.run_once(period + 1) is True  # the next period is its to run
+    assert len(runs) == 2
+
+
+async def test_a_failed_run_leaves_its_period_to_another_replica(stack: Stack) -> None:
+    attempts: list[int] = []
+
+    async def flaky(ctx: WorkContext) -> None:
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise RuntimeError("first try fails")
+
+    task = PeriodicTask(name="kit-test-flaky", run=flaky, interval=lambda _: 60)
+    first, second = _runner(stack, task), _runner(stack, task)
+    period = first.period(time.time())
+    with pytest.raises(RuntimeError):
+        await first.run_once(period)
+    assert await second.run_once(period) is True  # the claim rolled back with the failed work
+    assert len(attempts) == 2
+
+
+async def test_replicas_on_the_clock_run_each_period_once(stack: Stack) -> None:
+    """Two replicas' runners on a short clock: every period is run, none twice."""
+    periods: list[int] = []
+    interval = 0.4
+
+    async def record(ctx: WorkContext) -> None:
+        periods.append(int(time.time() // interval))
+
+    task = PeriodicTask(name="kit-test-clock", run=record, interval=lambda _: interval)
+    runners = [_runner(stack, task) for _ in range(2)]
+    for runner in runners:
+        runner.start()
+    try:
+        await asyncio.sleep(interval * 6)
+    finally:
+        for runner in runners:
+            await runner.stop()
+    assert len(periods) >= 4
+    assert len(set(periods)) == len(periods), periods
+    # Both runners count into the one component's registry here: its "done" is the total.
+    done = runners[0].metrics.task_runs.labels("monitoring", "kit-test-clock", "done")._value.get()
+    assert done == len(periods)
+
+
+async def test_claims_of_finished_periods_are_dropped(stack: Stack) -> None:
+    async def quick(ctx: WorkContext) -> None:
+        pass
+
+    runner = _runner(stack, PeriodicTask(name="kit-test-claims", run=quick, interval=lambda _: 60))
+    period = runner.period(time.time())
+    for offset in range(8):
+        assert await runner.run_once(period + offset) is True
+    inbox = runner.tables.inbox
+    async with runner.db.sessions() as session:
+        kept = (
+            (
+                await session.execute(
+                    select(inbox.c.event_type).where(inbox.c.consumer == "task:kit-test-claims")
+                )
+            )
+            .scalars()
+            .all()
+        )
+    assert sorted(kept) == [f"period:{period + 6}", f"period:{period + 7}"]

@@ -1,14 +1,13 @@
 """Announcements: recorded by officials, listed publicly without a token.
 
 The public listing takes no request context (that requires a token): it reads through a plain
-session of the component and is rate-limited per client address, in this process's memory (each
-process counts on its own; behind several replicas the effective limit multiplies).
+session of the component and is rate-limited per client address, counted where
+``XIANJIE_RATE_LIMIT_STORAGE`` says (shared.ratelimit: this process's memory by default, Redis
+when the replicas must share one count).
 """
 
 from __future__ import annotations
 
-import math
-import time
 import uuid
 from collections.abc import AsyncIterator
 from datetime import date
@@ -16,9 +15,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
-from limits import parse
-from limits.storage import MemoryStorage
-from limits.strategies import MovingWindowRateLimiter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.funds.access import ImplementerCtx, visible_project
@@ -34,18 +30,12 @@ from services.funds.projects import repository as projects
 from services.funds.settings import FundsSettings
 from shared.context import get_component
 from shared.divisions import DivisionRegistry
-from shared.errors import AppError, problem_responses
+from shared.errors import problem_responses
 from shared.pagination import Cursor, Page, keyset_page
 from shared.schemas import TownCode
 
 router = APIRouter(prefix="/v1/projects", tags=["announcements 公告公示"])
 public_router = APIRouter(prefix="/v1/public", tags=["public 公开查询"])
-
-_limiter = MovingWindowRateLimiter(MemoryStorage())
-
-
-class RateLimited(AppError):
-    status, code, title_zh, title_en = 429, "rate_limited", "请求过于频繁，请稍后再试", "Too many requests"
 
 
 def client_address(request: Request) -> str:
@@ -59,14 +49,13 @@ def client_address(request: Request) -> str:
 
 async def public_session(request: Request) -> AsyncIterator[AsyncSession]:
     component = get_component(request)
-    limit = parse(component.settings_as(FundsSettings).public_rate_limit)
-    address = client_address(request)
-    if not _limiter.hit(limit, "public", address):
-        reset = _limiter.get_window_stats(limit, "public", address).reset_time
-        retry_after = max(1, math.ceil(reset - time.time()))
-        error = RateLimited(f"请 {retry_after} 秒后再试", f"retry in {retry_after} s")
-        error.headers["Retry-After"] = str(retry_after)
-        raise error
+    await component.rate_limits.hit(
+        component.settings_as(FundsSettings).public_rate_limit,
+        "funds-public",
+        client_address(request),
+        zh="请 {retry_after} 秒后再试",
+        en="retry in {retry_after} s",
+    )
     async with component.db.sessions() as session:
         yield session
 
