@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 import httpx
@@ -84,3 +84,30 @@ def assert_excel_report(report: dict[str, Any], xlsx: bytes) -> Any:
             elif value is None or value == "":
                 assert cell.value is None, where
     return sheet
+
+
+async def assert_each_guard_alone(engine: Any, guards: Sequence[tuple[Any, Any, str]]) -> None:
+    """Each database guard on its own, by direct SQL on the service's connection: the statements
+    on the line are accepted (then rolled back); those one past it are refused by the named
+    constraint. A guard is (on the line, past it, constraint); statements are one SQL string or a
+    list of them run in order."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    def statements(sql: str | Sequence[str]) -> Sequence[str]:
+        return [sql] if isinstance(sql, str) else sql
+
+    for on_the_line, past_it, constraint in guards:
+        async with engine.connect() as conn:
+            transaction = await conn.begin()
+            for statement in statements(on_the_line):
+                assert (await conn.execute(text(statement))).rowcount >= 1, statement
+            await transaction.rollback()
+        try:
+            async with engine.begin() as conn:
+                for statement in statements(past_it):
+                    await conn.execute(text(statement))
+        except IntegrityError as refused:
+            assert constraint in str(refused), past_it
+        else:
+            raise AssertionError(f"{constraint} let this through: {past_it}")

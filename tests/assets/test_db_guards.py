@@ -6,12 +6,10 @@ disposal approvals and the import's unique legacy number have their own tests be
 from __future__ import annotations
 
 import httpx
-import pytest
-from sqlalchemy import text
-from sqlalchemy.exc import IntegrityError
 
 from tests.assets.factories import earning_asset
 from tests.conftest import Stack
+from tests.helpers import assert_each_guard_alone
 
 MONTHLY = "assets.monthly_operations"
 
@@ -111,14 +109,4 @@ async def test_each_database_guard_alone(
 ) -> None:
     await earning_asset(api, tokens["admin"])
     engine = stack.db("assets").engine
-    for on_the_line, past_it, constraint in GUARDS:
-        async with engine.connect() as conn:
-            transaction = await conn.begin()
-            for statement in on_the_line:
-                assert (await conn.execute(text(statement))).rowcount >= 1, statement
-            await transaction.rollback()
-        with pytest.raises(IntegrityError) as refused:
-            async with engine.begin() as conn:
-                for statement in past_it:
-                    await conn.execute(text(statement))
-        assert constraint in str(refused.value), past_it
+    await assert_each_guard_alone(engine, GUARDS)

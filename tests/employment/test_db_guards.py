@@ -6,14 +6,11 @@ always overlap too, so the exclusion constraint holds that rule as well; see doc
 from __future__ import annotations
 
 import httpx
-import pytest
-from sqlalchemy import text
-from sqlalchemy.exc import IntegrityError
 
 from tests.conftest import Stack
 from tests.employment.factories import create
 from tests.employment.test_posts import POST, URL
-from tests.helpers import auth
+from tests.helpers import assert_each_guard_alone, auth
 
 FIRST_WORKER = "(SELECT id FROM employment.workers ORDER BY created_at, id LIMIT 1)"
 SECOND_WORKER = "(SELECT id FROM employment.workers ORDER BY created_at, id OFFSET 1 LIMIT 1)"
@@ -81,14 +78,4 @@ async def test_each_database_guard_alone(
         resp = await api.post(URL, json=POST, headers=auth(admin))
         assert resp.status_code == 201, resp.text
     engine = stack.db("employment").engine
-    for on_the_line, past_it, constraint in GUARDS:
-        async with engine.connect() as conn:
-            transaction = await conn.begin()
-            for statement in on_the_line:
-                assert (await conn.execute(text(statement))).rowcount >= 1, statement
-            await transaction.rollback()
-        with pytest.raises(IntegrityError) as refused:
-            async with engine.begin() as conn:
-                for statement in past_it:
-                    await conn.execute(text(statement))
-        assert constraint in str(refused.value), past_it
+    await assert_each_guard_alone(engine, GUARDS)

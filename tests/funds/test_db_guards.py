@@ -6,12 +6,10 @@ concurrency and for any writer that is not the service."""
 from __future__ import annotations
 
 import httpx
-import pytest
-from sqlalchemy import text
-from sqlalchemy.exc import IntegrityError
 
 from tests.conftest import Stack
 from tests.funds.factories import funded_project, known_borrower, new_fund, pay, record_loan
+from tests.helpers import assert_each_guard_alone
 
 # One set-up, then each guard in its own transaction (rolled back either way).
 # (statement exactly on the line — accepted, statement one fen / one step past it, constraint)
@@ -85,12 +83,4 @@ async def test_each_database_guard_alone(
     loan = await record_loan(api, tokens["town_kejing"], await known_borrower(stack), amount="10000.00")
     assert loan.status_code == 201, loan.text
     engine = stack.db("funds").engine
-    for on_the_line, past_it, constraint in GUARDS:
-        async with engine.connect() as conn:
-            transaction = await conn.begin()
-            assert (await conn.execute(text(on_the_line))).rowcount >= 1, on_the_line
-            await transaction.rollback()
-        with pytest.raises(IntegrityError) as refused:
-            async with engine.begin() as conn:
-                await conn.execute(text(past_it))
-        assert constraint in str(refused.value), past_it
+    await assert_each_guard_alone(engine, GUARDS)

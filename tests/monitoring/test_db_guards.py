@@ -6,11 +6,9 @@ guards have theirs beside them.)"""
 from __future__ import annotations
 
 import httpx
-import pytest
-from sqlalchemy import text
-from sqlalchemy.exc import IntegrityError
 
 from tests.conftest import Stack
+from tests.helpers import assert_each_guard_alone
 from tests.monitoring.factories import create_household
 from tests.monitoring.test_alerts import put_income
 
@@ -70,14 +68,4 @@ async def test_each_database_guard_alone(
     made = await create_household(api, admin, member_count=2)
     await put_income(api, admin, made["id"], 2025, wages="20000.00")
     engine = stack.db("monitoring").engine
-    for on_the_line, past_it, constraint in GUARDS:
-        async with engine.connect() as conn:
-            transaction = await conn.begin()
-            for statement in on_the_line:
-                assert (await conn.execute(text(statement))).rowcount >= 1, statement
-            await transaction.rollback()
-        with pytest.raises(IntegrityError) as refused:
-            async with engine.begin() as conn:
-                for statement in past_it:
-                    await conn.execute(text(statement))
-        assert constraint in str(refused.value), past_it
+    await assert_each_guard_alone(engine, GUARDS)
