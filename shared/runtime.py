@@ -101,6 +101,7 @@ class Component:
             streams=sorted({self.name} | sources),
             duplicate_window=self.settings.stream_duplicate_window_seconds,
             max_age_days=self.settings.stream_max_age_days,
+            replicas=self.settings.stream_replicas,
             name=f"xianjie-{self.name}",
         )
         self.link.start()

@@ -69,6 +69,9 @@ class SuiteSettings(BaseSettings):
     consumer_max_deliver: int = Field(default=5, ge=1)
     consumer_ack_wait_seconds: float = Field(default=30, gt=0)
     stream_duplicate_window_seconds: float = Field(default=120, gt=0)
+    # Copies of each stream in a JetStream cluster: 1 for one server (embedded, compose), 3 in
+    # production (deploy/k8s/nats.yaml); declaring with another count would cut a stream back.
+    stream_replicas: int = Field(default=1, ge=1, le=5)
     # How long each service's stream keeps events (0 = for ever). Projections are rebuilt by
     # replaying the owner's stream, so shortening it means rebuilding from the owner's API instead.
     stream_max_age_days: int = Field(default=0, ge=0)

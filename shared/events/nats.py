@@ -23,12 +23,20 @@ log = structlog.get_logger("xianjie.nats")
 
 class NatsLink:
     def __init__(
-        self, url: str, *, streams: list[str], duplicate_window: float, name: str, max_age_days: int = 0
+        self,
+        url: str,
+        *,
+        streams: list[str],
+        duplicate_window: float,
+        name: str,
+        max_age_days: int = 0,
+        replicas: int = 1,
     ) -> None:
         self.url = url
         self.streams = streams  # services whose streams this process relies on
         self.duplicate_window = duplicate_window
         self.max_age_seconds = max_age_days * 86400.0
+        self.replicas = replicas
         self.name = name
         self.client: NatsClient | None = None
         self.js: JetStreamContext | None = None
@@ -75,6 +83,7 @@ class NatsLink:
                 storage=StorageType.FILE,
                 duplicate_window=self.duplicate_window,
                 max_age=self.max_age_seconds or None,
+                num_replicas=self.replicas,
             )
             for attempt in range(20):
                 try:
