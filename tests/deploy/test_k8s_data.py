@@ -101,9 +101,11 @@ def test_nats_nodes_keep_their_data_and_are_probed_on_jetstream_health(k8s: list
     assert {m["name"]: m["mountPath"] for m in server["volumeMounts"]}[claim["metadata"]["name"]] == "/data"
     ports = {p["name"]: p["containerPort"] for p in server["ports"]}
     assert ports == {"client": 4222, "cluster": 6222, "monitor": 8222}
-    for probe in ("readinessProbe", "livenessProbe", "startupProbe"):
+    for probe in ("readinessProbe", "livenessProbe"):
         check = server[probe]["httpGet"]
         assert check == {"path": "/healthz?js-enabled-only=true", "port": "monitor"}, probe
+    # The full check (streams current) gates start-up, so a rolling update waits for it per node.
+    assert server["startupProbe"]["httpGet"] == {"path": "/healthz", "port": "monitor"}
     # A node per Kubernetes node, and a drain takes one at a time (two keep the quorum).
     anti = spec["template"]["spec"]["affinity"]["podAntiAffinity"]
     assert (
