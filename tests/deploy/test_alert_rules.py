@@ -14,7 +14,7 @@ import yaml
 
 import gateway.proxy.breaker
 import shared.ops
-from shared.metrics import Metrics
+from shared.metrics import Metrics, install_process_and_pool_metrics
 
 ALERTS = Path(__file__).resolve().parents[2] / "deploy" / "alerts"
 RULES = ALERTS / "xianjie-rules.yml"
@@ -26,8 +26,12 @@ def _rules() -> list[dict[str, object]]:
 
 
 def _served_metric_names() -> set[str]:
+    """Every sample name a component's /metrics can serve: the suite's own metrics, the process and
+    connection-pool collectors every component installs, and the scrape-time gauges below."""
+    registry = Metrics().registry
+    install_process_and_pool_metrics(registry, "monitoring", lambda: None)
     names: set[str] = set()
-    for family in Metrics().registry.collect():
+    for family in registry.collect():
         suffixes = {"counter": ["_total"], "histogram": ["_bucket", "_sum", "_count"]}.get(family.type, [""])
         names |= {family.name + suffix for suffix in suffixes}
     # Read at scrape time by collectors of their own (values depend on a running app).

@@ -176,8 +176,14 @@ def test_compose_nats_runs_jetstream_with_fsync_always(compose: dict[str, Any], 
 # --------------------------------------------------------------------------- Kubernetes
 
 
+# Custom resources (CloudNativePG's Cluster): kubernetes-validate knows only the built-in kinds and
+# fails on a kind it has no schema for, so these files are skipped here and their shape is checked
+# by tests/deploy/test_k8s_data.py instead.
+CUSTOM_RESOURCE_FILES = {"postgres.yaml"}
+
+
 def test_k8s_manifests_validate_offline() -> None:
-    files = sorted(str(p) for p in K8S_DIR.rglob("*.yaml"))
+    files = sorted(str(p) for p in K8S_DIR.rglob("*.yaml") if p.name not in CUSTOM_RESOURCE_FILES)
     result = run_tool("kubernetes-validate", "--strict", *files)
     assert result.returncode == 0, result.stdout + result.stderr
 

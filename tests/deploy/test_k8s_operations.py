@@ -250,8 +250,14 @@ def _pod(k8s: list[dict[str, Any]], name: str) -> Peer:
 
 
 DNS = Peer("kube-system", {"k8s-app": "kube-dns"})
-POSTGRES = Peer("database", {"app": "postgres"})
-NATS = Peer("nats", {"app": "nats"})
+# The data servers as deployed by postgres.yaml and nats.yaml (checked against those files in
+# test_data_server_peers_are_the_deployed_pods): CloudNativePG labels each instance with its Cluster.
+POSTGRES = Peer("database", {"cnpg.io/cluster": "postgres", "cnpg.io/instanceRole": "primary"})
+POSTGRES_REPLICA = Peer("database", {"cnpg.io/cluster": "postgres", "cnpg.io/instanceRole": "replica"})
+NATS = Peer("nats", {"app.kubernetes.io/name": "nats", "app.kubernetes.io/part-of": "xianjie"})
+# Other pods in the same namespaces: another team's database or a NATS client, reached by nobody here.
+OTHER_DATABASE = Peer("database", {"cnpg.io/cluster": "someone-elses"})
+OTHER_IN_NATS_NAMESPACE = Peer("nats", {"app.kubernetes.io/name": "nats-box"})
 OBJECT_STORE = Peer("minio", {"app": "minio"})
 OTEL_COLLECTOR = Peer("opentelemetry", {"app": "otel-collector"})
 INGRESS_CONTROLLER = Peer("ingress-nginx", {"app": "ingress-nginx"})
@@ -308,6 +314,31 @@ def test_network_policies_refuse_everything_else(k8s: list[dict[str, Any]]) -> N
     assert not _allowed(policies, OUTSIDE, gateway, GATEWAY.port), "only through the ingress controller"
     assert not _allowed(policies, _pod(k8s, "migrate"), OUTSIDE, 443)
     assert not _allowed(policies, PROMETHEUS, gateway, 9999)
+    for name in [*COMPONENT_IDS, "migrate"]:
+        pod = _pod(k8s, name)
+        assert not _allowed(policies, pod, OTHER_DATABASE, 5432), f"{name} → another database"
+        assert not _allowed(policies, pod, OTHER_IN_NATS_NAMESPACE, 4222), f"{name} → another pod in nats"
+        for port in (6222, 8222):  # NATS cluster routes and monitoring: the nodes' own business
+            assert not _allowed(policies, pod, NATS, port), f"{name} → NATS port {port}"
+
+
+def test_data_server_peers_are_the_deployed_pods(k8s: list[dict[str, Any]]) -> None:
+    """The peers above are what postgres.yaml and nats.yaml deploy, so the evaluation is about them."""
+    cluster = _find(k8s, "Cluster", "postgres")
+    assert cluster["metadata"]["namespace"] == POSTGRES.namespace
+    assert POSTGRES.labels["cnpg.io/cluster"] == cluster["metadata"]["name"]
+    nats = _find(k8s, "StatefulSet", "nats")
+    assert nats["metadata"]["namespace"] == NATS.namespace
+    assert nats["spec"]["template"]["metadata"]["labels"] == NATS.labels
+    (client,) = [s for s in _of_kind(k8s, "Service") if s["metadata"]["name"] == "nats"]
+    assert _selects(client["spec"]["selector"] and {"matchLabels": client["spec"]["selector"]}, NATS.labels)
+
+
+def test_replica_is_reachable_too(k8s: list[dict[str, Any]]) -> None:
+    """After a failover the replica is the primary: the policy must not name the instance's role."""
+    policies = _of_kind(k8s, "NetworkPolicy")
+    for name in [*COMPONENT_IDS, "migrate"]:
+        assert _allowed(policies, _pod(k8s, name), POSTGRES_REPLICA, 5432), name
 
 
 def test_network_policy_evaluator_sees_a_missing_rule() -> None:
