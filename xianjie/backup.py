@@ -146,6 +146,11 @@ def backup(directory: Path, urls: Mapping[str, str], echo: Echo = print) -> list
         url, env = libpq_target(urls[component.name])
         archive = directory / f"{component.name}.dump"
         revision = database_revision(component, urls[component.name])
+        if revision is None:
+            raise LauncherError(
+                f"{component.name}: 数据库中没有已迁移的 {component.schema} 模式，请先运行 xianjie migrate / "
+                f"no migrated schema {component.schema!r} in its database: run `xianjie migrate` first"
+            )
         taken_at = datetime.now(UTC).isoformat()
         _run(
             [

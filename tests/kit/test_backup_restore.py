@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import text
 
 from services.monitoring.demo import fake_id_number
 from tests.conftest import Stack
@@ -131,6 +132,23 @@ async def test_a_backup_that_does_not_match_is_refused_and_nothing_changes(
 
     still = await api.get(f"{HOUSEHOLDS}/{later.json()['id']}", headers=headers)
     assert still.status_code == 200, still.text
+
+    # A target schema at another revision than the backup's (here the gateway's) is not overwritten.
+    async with stack.db("gateway").engine.begin() as conn:
+        real = await conn.scalar(
+            text("UPDATE gateway.alembic_version SET version_num = 'zz_newer' RETURNING 1")
+        )
+    assert real == 1
+    try:
+        assert await _run_cli(monkeypatch, stack, "restore", str(target)) == 2
+        message = capsys.readouterr().err
+        assert "gateway: 目标数据库处于版本 zz_newer" in message and "refused" in message
+    finally:
+        async with stack.db("gateway").engine.begin() as conn:
+            await conn.execute(
+                text("UPDATE gateway.alembic_version SET version_num = :head"),
+                {"head": code_revision(next(c for c in ALL if c.name == "gateway"))},
+            )
 
     # A second backup into the same folder would mix two; refused too.
     assert await _run_cli(monkeypatch, stack, "backup", str(target)) == 2
