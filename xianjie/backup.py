@@ -102,11 +102,23 @@ def code_revision(component: ComponentInfo) -> str | None:
     return script.get_current_head()
 
 
+async def _schema_revision(conn: Any, component: ComponentInfo) -> str | None:
+    from sqlalchemy import text
+
+    exists = await conn.scalar(
+        text("SELECT to_regclass(:table) IS NOT NULL"), {"table": f'"{component.schema}".alembic_version'}
+    )
+    if not exists:
+        return None
+    revision = await conn.scalar(
+        text(f'SELECT version_num FROM "{component.schema}".alembic_version')  # noqa: S608 - our schema
+    )
+    return str(revision) if revision else None
+
+
 def database_revision(component: ComponentInfo, database_url: str) -> str | None:
     """The revision the component's schema is at in that database; None when it has none."""
     import asyncio
-
-    from sqlalchemy import text
 
     from shared.db import create_engine
 
@@ -114,16 +126,7 @@ def database_revision(component: ComponentInfo, database_url: str) -> str | None
         engine = create_engine(database_url, pool_size=1)
         try:
             async with engine.connect() as conn:
-                exists = await conn.scalar(
-                    text("SELECT to_regclass(:table) IS NOT NULL"),
-                    {"table": f'"{component.schema}".alembic_version'},
-                )
-                if not exists:
-                    return None
-                revision = await conn.scalar(
-                    text(f'SELECT version_num FROM "{component.schema}".alembic_version')  # noqa: S608
-                )
-                return str(revision) if revision else None
+                return await _schema_revision(conn, component)
         finally:
             await engine.dispose()
 
@@ -132,46 +135,79 @@ def database_revision(component: ComponentInfo, database_url: str) -> str | None
 
 def backup(directory: Path, urls: Mapping[str, str], echo: Echo = print) -> list[Entry]:
     """Dump each component's schema into ``directory`` and write the manifest last (a backup
-    without a manifest is an unfinished one, and restore refuses it)."""
+    without a manifest is an unfinished one, and restore refuses it).
+
+    Components that share a database (the usual deployment: one database, a schema each) are
+    dumped from one exported snapshot, so the backup holds them at one instant: no event is in a
+    producer's outbox as published but missing from a consumer dumped a moment earlier.
+    """
+    import asyncio
+
     directory.mkdir(parents=True, exist_ok=True)
     if (directory / MANIFEST).exists() or any(directory.glob("*.dump")):
         raise LauncherError(
             f"{directory} already holds a backup; choose an empty folder / 目录中已有备份，请换一个空目录"
         )
     pg_dump = postgres_binary("pg_dump")
-    entries = []
+    groups: dict[str, list[ComponentInfo]] = {}
     for component in ALL:
-        if component.name not in urls:
-            continue
-        url, env = libpq_target(urls[component.name])
-        archive = directory / f"{component.name}.dump"
-        revision = database_revision(component, urls[component.name])
-        if revision is None:
-            raise LauncherError(
-                f"{component.name}: 数据库中没有已迁移的 {component.schema} 模式，请先运行 xianjie migrate / "
-                f"no migrated schema {component.schema!r} in its database: run `xianjie migrate` first"
-            )
-        taken_at = datetime.now(UTC).isoformat()
-        _run(
-            [
-                pg_dump,
-                "--format=custom",
-                f"--schema={component.schema}",
-                f"--file={archive}",
-                f"--dbname={url}",
-            ],
-            env,
-            f"pg_dump of {component.name}",
-        )
-        entries.append(Entry(component.name, archive.name, revision, taken_at, _sha256(archive)))
-        echo(
-            f"  backup      {component.name}: {archive.name} at revision {revision} "
-            f"({archive.stat().st_size} bytes)"
-        )
+        if component.name in urls:
+            groups.setdefault(urls[component.name], []).append(component)
+    entries = []
+    for url, components in groups.items():
+        entries += asyncio.run(_dump_from_one_snapshot(pg_dump, url, components, directory, echo))
+    entries.sort(key=lambda entry: [c.name for c in ALL].index(entry.component))
     manifest = {"format": FORMAT, "components": [entry.__dict__ for entry in entries]}
     (directory / MANIFEST).write_text(
         json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
+    return entries
+
+
+async def _dump_from_one_snapshot(
+    pg_dump: str, database_url: str, components: Sequence[ComponentInfo], directory: Path, echo: Echo
+) -> list[Entry]:
+    import asyncio
+
+    from sqlalchemy import text
+
+    from shared.db import create_engine
+
+    libpq_url, env = libpq_target(database_url)
+    engine = create_engine(database_url, pool_size=1)
+    entries = []
+    try:
+        async with engine.connect() as conn:
+            # The snapshot lives as long as this transaction: every pg_dump below reads from it.
+            conn = await conn.execution_options(isolation_level="REPEATABLE READ")
+            snapshot = await conn.scalar(text("SELECT pg_export_snapshot()"))
+            taken_at = datetime.now(UTC).isoformat()
+            for component in components:
+                revision = await _schema_revision(conn, component)
+                if revision is None:
+                    raise LauncherError(
+                        f"{component.name}: 数据库中没有已迁移的 {component.schema} 模式，请先运行 "
+                        f"xianjie migrate / no migrated schema {component.schema!r} in its database: "
+                        "run `xianjie migrate` first"
+                    )
+                archive = directory / f"{component.name}.dump"
+                command = [
+                    pg_dump,
+                    "--format=custom",
+                    f"--snapshot={snapshot}",
+                    f"--schema={component.schema}",
+                    f"--file={archive}",
+                    f"--dbname={libpq_url}",
+                ]
+                await asyncio.to_thread(_run, command, env, f"pg_dump of {component.name}")
+                entries.append(Entry(component.name, archive.name, revision, taken_at, _sha256(archive)))
+                echo(
+                    f"  backup      {component.name}: {archive.name} at revision {revision} "
+                    f"({archive.stat().st_size} bytes)"
+                )
+            await conn.rollback()
+    finally:
+        await engine.dispose()
     return entries
 
 

@@ -73,6 +73,8 @@ async def test_restore_brings_back_what_was_backed_up(
     assert await _run_cli(monkeypatch, stack, "backup", str(target)) == 0
     manifest = json.loads((target / MANIFEST).read_text(encoding="utf-8"))
     assert [entry["component"] for entry in manifest["components"]] == [c.name for c in ALL]
+    # One database for all five: dumped from one snapshot, so at one instant.
+    assert len({entry["taken_at"] for entry in manifest["components"]}) == 1
     for entry in manifest["components"]:
         assert entry["revision"] == code_revision(next(c for c in ALL if c.name == entry["component"]))
         assert (target / entry["file"]).stat().st_size > 0
