@@ -19,7 +19,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -72,6 +72,9 @@ class Entry:
     revision: str | None
     taken_at: str
     sha256: str
+    # The database's extensions (btree_gist, pg_trgm…): they live outside the component's schema,
+    # so a schema dump lacks them, and a restore into a new database creates them first.
+    extensions: list[str] = field(default_factory=list)
 
 
 def _sha256(path: Path) -> str:
@@ -181,6 +184,13 @@ async def _dump_from_one_snapshot(
             # The snapshot lives as long as this transaction: every pg_dump below reads from it.
             conn = await conn.execution_options(isolation_level="REPEATABLE READ")
             snapshot = await conn.scalar(text("SELECT pg_export_snapshot()"))
+            extensions = list(
+                (
+                    await conn.execute(
+                        text("SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' ORDER BY 1")
+                    )
+                ).scalars()
+            )
             taken_at = datetime.now(UTC).isoformat()
             for component in components:
                 revision = await _schema_revision(conn, component)
@@ -200,7 +210,9 @@ async def _dump_from_one_snapshot(
                     f"--dbname={libpq_url}",
                 ]
                 await asyncio.to_thread(_run, command, env, f"pg_dump of {component.name}")
-                entries.append(Entry(component.name, archive.name, revision, taken_at, _sha256(archive)))
+                entries.append(
+                    Entry(component.name, archive.name, revision, taken_at, _sha256(archive), extensions)
+                )
                 echo(
                     f"  backup      {component.name}: {archive.name} at revision {revision} "
                     f"({archive.stat().st_size} bytes)"
@@ -273,6 +285,7 @@ def restore(directory: Path, urls: Mapping[str, str], echo: Echo = print) -> lis
     entries = check(directory, urls)
     pg_restore = postgres_binary("pg_restore")
     for entry in entries:
+        _create_extensions(urls[entry.component], entry.extensions)
         url, env = libpq_target(urls[entry.component])
         _run(
             [pg_restore, "--clean", "--if-exists", "--single-transaction", "--no-owner", f"--dbname={url}",
@@ -282,3 +295,25 @@ def restore(directory: Path, urls: Mapping[str, str], echo: Echo = print) -> lis
         )  # fmt: skip
         echo(f"  restore     {entry.component}: {entry.file} restored at revision {entry.revision}")
     return entries
+
+
+def _create_extensions(database_url: str, extensions: Sequence[str]) -> None:
+    """The extensions the backed-up database had, where missing (a restore into a new database)."""
+    import asyncio
+
+    from sqlalchemy import text
+
+    from shared.db import create_engine
+
+    async def create() -> None:
+        engine = create_engine(database_url, pool_size=1)
+        try:
+            async with engine.begin() as conn:
+                for name in extensions:
+                    quoted = '"' + name.replace('"', '""') + '"'
+                    await conn.execute(text(f"CREATE EXTENSION IF NOT EXISTS {quoted}"))
+        finally:
+            await engine.dispose()
+
+    if extensions:
+        asyncio.run(create())

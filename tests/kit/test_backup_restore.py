@@ -5,7 +5,10 @@ manifest does not match (revision, checksum) is refused before anything changes.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+import secrets
+from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,8 +16,10 @@ from typing import Any
 import httpx
 import pytest
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 from services.monitoring.demo import fake_id_number
+from shared.db import create_engine, to_async_url
 from tests.conftest import Stack
 from tests.helpers import KEJING, KEJING_VILLAGE, auth
 from xianjie import cli
@@ -101,6 +106,37 @@ async def test_restore_brings_back_what_was_backed_up(
     assert back.json()["version"] == kept.json()["version"]
     gone = await api.get(f"{HOUSEHOLDS}/{added.json()['id']}", headers=headers)
     assert gone.status_code == 404, gone.text
+
+    # Disaster recovery: the same backup into a new, empty database (extensions created first).
+    async with _fresh_database(stack) as fresh_url:
+        monkeypatch.setenv("XIANJIE_DATABASE_URL", fresh_url)
+        assert await asyncio.to_thread(cli.main, ["restore", str(target)]) == 0
+        engine = create_engine(fresh_url, pool_size=1)
+        try:
+            async with engine.connect() as conn:
+                heads = await conn.execute(text("SELECT id, head_name FROM monitoring.households"))
+                assert [(str(i), name) for i, name in heads] == [(kept_id, "钱守业")]
+                assert await conn.scalar(text("SELECT count(*) FROM gateway.users")) > 0
+        finally:
+            await engine.dispose()
+
+
+@contextlib.asynccontextmanager
+async def _fresh_database(stack: Stack) -> AsyncIterator[str]:
+    name = f"restore_{secrets.token_hex(4)}"
+    server = create_engine(stack.infra.database_url, pool_size=1, isolation_level="AUTOCOMMIT")
+    try:
+        async with server.connect() as conn:
+            await conn.execute(text(f'CREATE DATABASE "{name}"'))
+        yield (
+            make_url(to_async_url(stack.infra.database_url))
+            .set(database=name)
+            .render_as_string(hide_password=False)
+        )
+    finally:
+        async with server.connect() as conn:
+            await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        await server.dispose()
 
 
 async def test_a_backup_that_does_not_match_is_refused_and_nothing_changes(
