@@ -8,6 +8,10 @@ xianjie revision employment -m "why"
                             a new migration: the models' difference from the tree's head (review it!)
 xianjie projections rebuild employment [NAME...]
                             empty a service's reference projections and replay their sources' streams
+xianjie backup DIR          pg_dump of every component's schema into DIR, with a manifest
+xianjie restore DIR         check DIR's manifest and revisions, then restore every component
+xianjie events republish monitoring --since 2026-11-30T08:00:00Z [--until ...]
+                            publish outbox rows again after JetStream lost its data
 xianjie api-docs [--check]  write (or check) docs/api/openapi.json and asyncapi.json
 xianjie client              regenerate clients/python/ from docs/api/openapi.json
 """
@@ -22,6 +26,7 @@ import os
 import sys
 import warnings
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from xianjie.components import ALL, GATEWAY, ComponentInfo, by_name
@@ -224,6 +229,92 @@ def cmd_backfill_match_hashes(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from xianjie.backup import backup
+
+    plan = plan_infrastructure(os.environ)
+    with embedded_servers(plan, args.data_dir.resolve(), need_nats=False) as (pg_url, _):
+        urls = {c.name: plan.database_url_for(c.name, pg_url) for c in ALL}
+        entries = backup(args.directory, urls)
+    print(f"backed up {len(entries)} components into {args.directory}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from xianjie.backup import restore
+
+    plan = plan_infrastructure(os.environ)
+    with embedded_servers(plan, args.data_dir.resolve(), need_nats=False) as (pg_url, _):
+        urls = {c.name: plan.database_url_for(c.name, pg_url) for c in ALL}
+        entries = restore(args.directory, urls)
+    print(f"restored {len(entries)} components from {args.directory}; restart the services")
+    return 0
+
+
+def _utc_time(value: str) -> datetime:
+    """An ISO 8601 time; one without an offset is taken as UTC."""
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 time: {value!r}") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def cmd_events_republish(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from shared.db import Database, create_engine
+    from shared.events.nats import NatsLink
+    from shared.events.outbox import RepublishFailed, republish
+
+    component = by_name(args.component)
+    settings = settings_class(component)()
+    if not settings.database_url or not settings.nats_url:
+        raise LauncherError("set XIANJIE_DATABASE_URL and XIANJIE_NATS_URL (the servers the service uses)")
+    package = component.app_factory.split(":")[0].rsplit(".", 1)[0]
+    tables = importlib.import_module(f"{package}.models").kit
+
+    async def run() -> int:
+        database = Database(create_engine(settings.database_url, pool_size=1))
+        # The link declares the component's stream as the services do: after a data loss it may be gone.
+        link = NatsLink(
+            settings.nats_url,
+            streams=[component.name],
+            duplicate_window=settings.stream_duplicate_window_seconds,
+            max_age_days=settings.stream_max_age_days,
+            name=f"xianjie-republish-{component.name}",
+        )
+        link.start()
+        try:
+            await link.wait_ready(timeout=30)
+            js = link.jetstream_if_ready()
+            if js is None:
+                raise LauncherError(f"NATS at {settings.nats_url} not reachable")
+            return await republish(
+                database,
+                tables,
+                component.name,
+                js,
+                since=args.since,
+                until=args.until,
+                max_attempts=settings.outbox_max_attempts,
+            )
+        except TimeoutError:
+            raise LauncherError(f"NATS at {settings.nats_url} not reachable within 30 s") from None
+        except RepublishFailed as exc:
+            raise LauncherError(str(exc)) from None
+        finally:
+            await link.close()
+            await database.engine.dispose()
+
+    count = asyncio.run(run())
+    print(
+        f"{component.name}: {count} events published again "
+        "(copies already held are dropped by JetStream's Nats-Msg-Id and the consumers' inboxes)"
+    )
+    return 0
+
+
 def cmd_api_docs(args: argparse.Namespace) -> int:
     from gateway.docs.committed import ASYNCAPI_PATH, OPENAPI_PATH, build_documents, render
 
@@ -350,6 +441,37 @@ def build_parser() -> argparse.ArgumentParser:
         "backfill-match-hashes", help="give members registered before issue 13 their ID-number match hash"
     )
     p_backfill.set_defaults(func=cmd_backfill_match_hashes)
+
+    p_backup = commands.add_parser(
+        "backup", help="pg_dump every component's schema into DIR with a manifest (备份)"
+    )
+    data_dir_option(p_backup)
+    p_backup.add_argument("directory", type=Path, metavar="DIR", help="a new or empty folder")
+    p_backup.set_defaults(func=cmd_backup)
+
+    p_restore = commands.add_parser(
+        "restore", help="check DIR's manifest and revisions, then restore every component (恢复)"
+    )
+    data_dir_option(p_restore)
+    p_restore.add_argument("directory", type=Path, metavar="DIR", help="a folder written by `xianjie backup`")
+    p_restore.set_defaults(func=cmd_restore)
+
+    p_events = commands.add_parser("events", help="a component's outbox and stream")
+    events_commands = p_events.add_subparsers(dest="action", required=True, metavar="ACTION")
+    p_republish = events_commands.add_parser(
+        "republish",
+        help="publish outbox rows again (published or not) after JetStream lost its data; "
+        "safe: duplicates are dropped by Nats-Msg-Id and the consumers' inboxes",
+    )
+    p_republish.add_argument("component", choices=COMPONENT_NAMES)
+    p_republish.add_argument(
+        "--since",
+        type=_utc_time,
+        required=True,
+        help="rows written at or after this ISO time (UTC if no offset)",
+    )
+    p_republish.add_argument("--until", type=_utc_time, default=None, help="and before this ISO time")
+    p_republish.set_defaults(func=cmd_events_republish)
 
     p_docs = commands.add_parser(
         "api-docs", help="write docs/api/openapi.json and asyncapi.json from the code (no server needed)"

@@ -20,7 +20,20 @@ from typing import Any, get_args
 
 import structlog
 from nats.js import JetStreamContext
-from sqlalchemy import BigInteger, Text, any_, bindparam, cast, delete, func, select, text, update
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Table,
+    Text,
+    any_,
+    bindparam,
+    cast,
+    delete,
+    func,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -191,6 +204,45 @@ def _is_decimal(annotation: Any) -> bool:
     return annotation is Decimal or any(_is_decimal(arg) for arg in get_args(annotation))
 
 
+def publishable(table: Table) -> list[ColumnElement[Any]]:
+    """The outbox columns :func:`publish_rows` sends (and the position, to order and mark by)."""
+    return [
+        table.c.position,
+        table.c.event_id,
+        table.c.nats_subject,
+        # The stored JSON as text: sent as it is, not parsed into dicts and dumped again.
+        cast(table.c.envelope, Text).label("envelope"),
+        # The trace context rides in NATS headers too (shared/tracing.py).
+        *(table.c.envelope.op("->>")(field).label(field) for field in TRACE_FIELDS),
+    ]
+
+
+async def publish_rows(
+    js: JetStreamContext, stream: str, rows: Sequence[Any], timeout: float
+) -> list[BaseException | None]:
+    """Publish outbox rows (``event_id``, ``nats_subject``, ``envelope`` as text, the trace fields)
+    in the given order and gather the acks: one error (or None) a row. The relay and
+    ``republish`` both send through here, so every copy of an event carries the same
+    ``Nats-Msg-Id`` and headers. A row after the first failure may have been stored or not: its
+    ack is no longer awaited and the caller sends it again."""
+    futures = [
+        await js.publish_async(
+            row.nats_subject,
+            row.envelope.encode(),
+            headers={"Nats-Msg-Id": str(row.event_id), **nats_headers(row._asdict())},
+            stream=stream,
+        )
+        for row in rows
+    ]
+    await asyncio.wait(futures, timeout=timeout)
+    results = [_ack_error(future) for future in futures]
+    failed = next((i for i, res in enumerate(results) if res is not None), len(rows))
+    for future in futures[failed:]:
+        if not future.done():
+            future.cancel()  # its ack no longer matters: the row goes again
+    return results
+
+
 def _ack_error(future: asyncio.Future[Any]) -> BaseException | None:
     """Why JetStream's ack of one message is missing (``None``: it came)."""
     if not future.done():
@@ -198,6 +250,11 @@ def _ack_error(future: asyncio.Future[Any]) -> BaseException | None:
     if future.cancelled():
         return asyncio.CancelledError("ack cancelled")
     return future.exception()
+
+
+def relay_turn(service: str) -> str:
+    """The advisory lock held by whoever publishes the service's outbox (a relay, or ``republish``)."""
+    return f"outbox-relay:{service}"
 
 
 class OutboxRelay:
@@ -274,7 +331,7 @@ class OutboxRelay:
     @property
     def turn_lock(self) -> str:
         """The advisory lock a relay of this service holds while it claims, publishes and marks."""
-        return f"outbox-relay:{self.service}"
+        return relay_turn(self.service)
 
     async def publish_batch(self, js: JetStreamContext) -> int:
         """Publish one batch; returns how many rows were marked published (0 while another replica's
@@ -289,15 +346,7 @@ class OutboxRelay:
                 return 0
             rows = (
                 await session.execute(
-                    select(
-                        self.table.c.position,
-                        self.table.c.event_id,
-                        self.table.c.nats_subject,
-                        # The stored JSON as text: sent as it is, not parsed into dicts and dumped again.
-                        cast(self.table.c.envelope, Text).label("envelope"),
-                        # The trace context rides in NATS headers too (shared/tracing.py).
-                        *(self.table.c.envelope.op("->>")(field).label(field) for field in TRACE_FIELDS),
-                    )
+                    select(*publishable(self.table))
                     .where(self.table.c.published_at.is_(None), self.table.c.attempts < self.max_attempts)
                     .order_by(self.table.c.position)
                     .limit(self.batch_size)
@@ -308,25 +357,11 @@ class OutboxRelay:
                 return 0
             # Send the whole batch, then wait for the acks together: ~10x an ack-by-ack loop. One
             # asyncio.wait over the futures, not a wait_for task per ack.
-            stream = stream_name(self.service)
-            futures = [
-                await js.publish_async(
-                    row.nats_subject,
-                    row.envelope.encode(),
-                    headers={"Nats-Msg-Id": str(row.event_id), **nats_headers(row._asdict())},
-                    stream=stream,
-                )
-                for row in rows
-            ]
-            await asyncio.wait(futures, timeout=self.publish_timeout)
-            results = [_ack_error(future) for future in futures]
+            results = await publish_rows(js, stream_name(self.service), rows, self.publish_timeout)
             # Only the run before the first failure counts as published, so events leave in commit
             # order; those after it go again next round (the stream drops the ones it already has).
             first_failure = next((i for i, res in enumerate(results) if res is not None), len(rows))
             done = [row.position for row in rows[:first_failure]]
-            for future in futures[first_failure:]:
-                if not future.done():
-                    future.cancel()  # its ack no longer matters: the row goes again next round
             if done:
                 # One statement with the positions as one array parameter (not one parameter each).
                 await session.execute(
@@ -366,3 +401,74 @@ class OutboxRelay:
                 select(func.count()).select_from(self.table).where(self.table.c.published_at.is_(None))
             )
             return int(count or 0)
+
+
+# --------------------------------------------------------------------------- re-publishing
+# `xianjie events republish`: after JetStream lost its data, the outbox (published rows are kept
+# XIANJIE_OUTBOX_RETENTION_DAYS) sends the lost events again through the relay's own publisher.
+
+
+class RepublishFailed(Exception):
+    def __init__(
+        self, published: int, position: int, created_at: datetime, error: BaseException | None
+    ) -> None:
+        super().__init__(
+            f"重新发布在第 {position} 条（写入于 {created_at.isoformat()}）处失败，已发布 {published} 条；"
+            f"请用 --since {created_at.isoformat()} 重试 / re-publishing stopped at outbox position "
+            f"{position} (written {created_at.isoformat()}) after {published} events: {error!r}; "
+            f"run again with --since {created_at.isoformat()}"
+        )
+        self.published = published
+
+
+async def republish(
+    db: Database,
+    tables: KitTables,
+    service: str,
+    js: JetStreamContext,
+    *,
+    since: datetime,
+    until: datetime | None = None,
+    max_attempts: int = 50,
+    batch_size: int = 200,
+    publish_timeout: float = 10.0,
+) -> int:
+    """Publish again every outbox row written in ``[since, until)``, published or not, in position
+    order; returns how many. Rows the relay set aside (``max_attempts`` failures) stay aside.
+
+    Safe to run at any time: each message carries the event id as ``Nats-Msg-Id``, so JetStream drops
+    copies it still holds inside its duplicate window, and every consumer's inbox drops the event it
+    already applied beyond it. It holds the service's relay turn throughout (the relays of running
+    replicas wait), so the events leave in position order with nothing of the relay's in between.
+    """
+    table = tables.outbox
+    window = [table.c.created_at >= since]
+    if until is not None:
+        window.append(table.c.created_at < until)
+    stream = stream_name(service)
+    published = 0
+    after = 0
+    async with db.transaction() as session:
+        await advisory_xact_lock(session, relay_turn(service), wait=True)
+        while True:
+            rows = (
+                await session.execute(
+                    select(*publishable(table), table.c.created_at)
+                    .where(
+                        table.c.position > after,
+                        *window,
+                        table.c.published_at.is_not(None) | (table.c.attempts < max_attempts),
+                    )
+                    .order_by(table.c.position)
+                    .limit(batch_size)
+                )
+            ).all()
+            if not rows:
+                return published
+            results = await publish_rows(js, stream, rows, publish_timeout)
+            failed = next((i for i, res in enumerate(results) if res is not None), len(rows))
+            if failed < len(rows):
+                row = rows[failed]
+                raise RepublishFailed(published + failed, row.position, row.created_at, results[failed])
+            published += len(rows)
+            after = rows[-1].position
