@@ -34,6 +34,7 @@ from typing import Any
 import psutil
 from sqlalchemy import text
 
+from bench.rows import Row, info
 from services.monitoring.households import repository, service
 from services.monitoring.households.id_numbers import check_char
 from services.monitoring.models import Household
@@ -52,17 +53,9 @@ SURNAMES = (
 GIVEN = "建国华明军平志伟秀英丽红兰芳玉梅桂春海林东波勇强刚辉军山水河福贵生富有安庆德成文武发兴旺"
 
 
-def emit(name: str, figure: float, reference: float | None, goal: Any, unit: str, note: str) -> None:
-    row = {
-        "name": name,
-        "figure": round(figure, 1),
-        "reference": round(reference, 1) if reference is not None else None,
-        "ratio": round(figure / reference, 3) if reference else None,
-        "goal": goal,
-        "unit": unit,
-        "note": note,
-    }
-    print(json.dumps(row, ensure_ascii=False), flush=True)
+def emit(row: Row, note: str) -> None:
+    """The standalone CLI's JSON line: the row as make bench records it, plus the note."""
+    print(json.dumps({**row.as_dict(), "note": note}, ensure_ascii=False), flush=True)
 
 
 def ledger_csv(count: int, villages: list[str], offset: int) -> bytes:
@@ -195,7 +188,7 @@ async def list_load(db: Database, runs: int, towns: list[str]) -> list[float]:
     return samples
 
 
-async def run(rows: int, list_runs: int, database_url: str) -> None:
+async def run(rows: int, list_runs: int, database_url: str) -> list[Row]:
     db = Database(create_engine(database_url, pool_size=2))
     registry = DivisionRegistry.load()
     villages = sorted(d.code for d in registry.by_code.values() if len(d.code) == 12)
@@ -211,12 +204,15 @@ async def run(rows: int, list_runs: int, database_url: str) -> None:
     del content
     gc.collect()
     rss.append(("after import 1", rss_mb()))
-    emit(
-        "monitoring.ledger_import",
+    # The issue's goal (100k rows/s) is absolute, not a ratio: an info row, the goal in the README.
+    imported = info(
+        f"ledger import of {rows // 1000}k rows vs raw COPY of its records",
         rows / took,
         rows / copy_took,
-        100_000,
         "rows/s",
+    )
+    emit(
+        imported,
         f"{rows:,} rows, CSV bytes to per-row report (hash+seal, COPY, inserts, 3 events a row); "
         f"reference raw COPY of the same records into a plain table; goal ≥ 100k rows/s",
     )
@@ -231,17 +227,35 @@ async def run(rows: int, list_runs: int, database_url: str) -> None:
     samples = await list_load(db, list_runs, towns)
     rss.append(("after list load", rss_mb()))
     grown = rss[-1][1] - rss[1][1]
+    kept = info(
+        f"RSS after a 2nd import + {list_runs:,} list pages vs after the 1st", rss[-1][1], rss[1][1], "MB"
+    )
     emit(
-        "monitoring.rss_after_import",
-        rss[-1][1],
-        rss[1][1],
-        "flat",
-        "MB",
+        kept,
         "RSS after a 2nd import and a list load vs after the 1st import; curve "
         + ", ".join(f"{label} {mb:.0f}" for label, mb in rss)
         + f"; during list load {samples}; grew {grown:+.0f} MB",
     )
     await db.dispose()
+    return [imported, kept]
+
+
+def measure(rows: int, list_runs: int) -> list[Row]:
+    """Own embedded PostgreSQL, monitoring migrated, the import measured; its rows."""
+    with tempfile.TemporaryDirectory(prefix="xj-bench-import-") as tmp:
+        postgres = EmbeddedPostgres(Path(tmp) / "pg")
+        database_url = postgres.start()
+        try:
+            monitoring = by_name("monitoring")
+            upgrade(monitoring.migrations, monitoring.schema, database_url)
+            return asyncio.run(run(rows, list_runs, database_url))
+        finally:
+            postgres.stop()
+
+
+def rows() -> list[Row]:
+    """For make bench: 100k rows, chosen for a loaded machine; the row's name carries the size."""
+    return measure(100_000, 2_000)
 
 
 def main() -> None:
@@ -249,15 +263,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=200_000)
     parser.add_argument("--list-runs", type=int, default=2_000)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="xj-bench-import-") as tmp:
-        postgres = EmbeddedPostgres(Path(tmp) / "pg")
-        database_url = postgres.start()
-        try:
-            monitoring = by_name("monitoring")
-            upgrade(monitoring.migrations, monitoring.schema, database_url)
-            asyncio.run(run(args.rows, args.list_runs, database_url))
-        finally:
-            postgres.stop()
+    measure(args.rows, args.list_runs)
 
 
 if __name__ == "__main__":
