@@ -9,8 +9,11 @@ record too is what makes a list that filters nothing fail here.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 import pytest
@@ -136,6 +139,28 @@ async def distribution(
 DISTRIBUTIONS = "/api/assets/v1/distributions"
 
 
+# What hangs under a household or an asset: each is read through its parent, so each must be 404
+# when the parent is outside the caller's place.
+HOUSEHOLD_PARTS = (
+    "members",
+    "incomes",
+    "transitions",
+    "elimination-check",
+    "risk-resolutions",
+    "policy-suggestions",
+    "changes",
+    "evidence",
+    "objections",
+    "housing-appraisals",
+    "water-checks",
+    "student-aids",
+    "insurance",
+    "medical-expenses",
+    "long-running-route",
+)
+ASSET_PARTS = ("card", "maintenance", "monthly-records", "use-checks", "book-value")
+
+
 @dataclass(frozen=True)
 class Scoped:
     name: str
@@ -150,12 +175,16 @@ RESOURCES = [
         "monitoring.households",
         household,
         HOUSEHOLDS,
-        (f"{HOUSEHOLDS}/{{id}}", f"{HOUSEHOLDS}/{{id}}/members", f"{HOUSEHOLDS}/{{id}}/incomes"),
+        (f"{HOUSEHOLDS}/{{id}}", *(f"{HOUSEHOLDS}/{{id}}/{sub}" for sub in HOUSEHOLD_PARTS)),
         ("town_kejing", "village_beidahe"),
     ),
     Scoped("monitoring.alerts", alert, ALERTS, (f"{ALERTS}/{{id}}",), ("town_kejing", "village_beidahe")),
     Scoped(
-        "monitoring.assistance-plans", plan, PLANS, (f"{PLANS}/{{id}}",), ("town_kejing", "village_beidahe")
+        "monitoring.assistance-plans",
+        plan,
+        PLANS,
+        (f"{PLANS}/{{id}}", f"{PLANS}/{{id}}/amendments"),
+        ("town_kejing", "village_beidahe"),
     ),
     Scoped("employment.posts", post, POSTS, (), ("town_kejing", "village_beidahe")),
     Scoped("employment.subsidies", subsidy, SUBSIDIES, (), ("town_kejing",)),
@@ -163,14 +192,14 @@ RESOURCES = [
         "employment.workers",
         worker,
         WORKERS,
-        (f"{WORKERS}/{{id}}", f"{WORKERS}/{{id}}/spells"),
+        (f"{WORKERS}/{{id}}", f"{WORKERS}/{{id}}/spells", f"{WORKERS}/{{id}}/trainings"),
         ("town_kejing", "village_beidahe"),
     ),
     Scoped(
         "funds.projects",
         project,
         PROJECTS,
-        (f"{PROJECTS}/{{id}}", f"{PROJECTS}/{{id}}/dossier"),
+        (f"{PROJECTS}/{{id}}", f"{PROJECTS}/{{id}}/dossier", f"{PROJECTS}/{{id}}/sites"),
         ("town_kejing", "village_beidahe"),
     ),
     Scoped("funds.allocations", allocation, f"{FUNDS}/allocations", (), ("town_kejing",)),
@@ -186,7 +215,7 @@ RESOURCES = [
         "assets.assets",
         asset,
         ASSETS,
-        (f"{ASSETS}/{{id}}", f"{ASSETS}/{{id}}/card", f"{ASSETS}/{{id}}/maintenance"),
+        (f"{ASSETS}/{{id}}", *(f"{ASSETS}/{{id}}/{sub}" for sub in ASSET_PARTS)),
         ("town_kejing", "village_beidahe"),
     ),
     Scoped(
@@ -197,6 +226,8 @@ RESOURCES = [
         ("town_kejing", "village_beidahe"),
     ),
 ]
+
+NOT_SCOPED: dict[str, str] = {}
 
 # The other record's place, by reader: another town for the town official, another village of
 # the same town for the village cadre.
@@ -232,3 +263,32 @@ async def test_a_record_outside_the_callers_place_is_neither_listed_nor_found(
         outside = await api.get(path.format(id=other), headers=auth(token))
         assert outside.status_code == 404, (path, outside.status_code, outside.text)
         assert outside.json()["code"] == "not_found"
+
+
+OPENAPI = Path(__file__).resolve().parents[2] / "docs" / "api" / "openapi.json"
+
+
+def shape(path: str) -> str:
+    """A path with its parameters unnamed, so /households/{household_id} matches /households/{id}."""
+    return re.sub(r"\{[^}]+\}", "{}", path)
+
+
+def list_endpoints() -> set[str]:
+    """Every GET in the published document whose answer is a page of items or an array."""
+    found = set()
+    for path, operations in json.loads(OPENAPI.read_text())["paths"].items():
+        get = operations.get("get")
+        if get is None:
+            continue
+        schema = json.dumps(get["responses"].get("200", {}).get("content", {}).get("application/json", {}))
+        if '"items"' in schema or "Page" in schema:
+            found.add(shape(path))
+    return found
+
+
+def test_every_list_endpoint_is_in_the_matrix_or_named_as_not_scoped() -> None:
+    covered = {shape(r.list_path) for r in RESOURCES} | {shape(p) for r in RESOURCES for p in r.item_paths}
+    forgotten = list_endpoints() - covered - set(NOT_SCOPED)
+    assert not forgotten, f"list endpoints neither in RESOURCES nor in NOT_SCOPED: {sorted(forgotten)}"
+    stale = set(NOT_SCOPED) - list_endpoints()
+    assert not stale, f"NOT_SCOPED names endpoints that no longer exist: {sorted(stale)}"
