@@ -14,6 +14,7 @@ import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -136,6 +137,102 @@ async def distribution(
     return str(resp.json()["id"])
 
 
+async def posted(api: httpx.AsyncClient, token: str, path: str, body: dict[str, Any]) -> dict[str, Any]:
+    resp = await api.post(path, json=body, headers=auth(token))
+    assert resp.status_code == 201, resp.text
+    return resp.json()  # type: ignore[no-any-return]
+
+
+FORCES = "/api/monitoring/v1/forces"
+
+
+async def assignment(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
+) -> str:
+    body = {"kind": "leader", "village_code": village, "responsible": "张副主任", "valid_from": "2025-01-01"}
+    return str((await posted(api, tokens["admin"], f"{FORCES}/assignments", body))["id"])
+
+
+async def work_team(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
+) -> dict[str, Any]:
+    body = {
+        "village_code": village,
+        "sending_unit": "示范区农业农村局",
+        "valid_from": "2025-01-01",
+        "members": [{"role": "first_secretary", "name": "李书记"}],
+    }
+    return await posted(api, tokens["admin"], f"{FORCES}/teams", body)
+
+
+async def team(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str) -> str:
+    return str((await work_team(api, tokens, stack, town, village))["id"])
+
+
+async def training(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
+) -> str:
+    made = await work_team(api, tokens, stack, town, village)
+    body = {
+        "team_id": made["id"],
+        "member_id": made["members"][0]["id"],
+        "topic": "防返贫监测政策",
+        "organiser": "党工委组织部",
+        "held_on": "2025-03-01",
+        "hours": "4.5",
+    }
+    return str((await posted(api, tokens["admin"], f"{FORCES}/trainings", body))["id"])
+
+
+async def social_force(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
+) -> str:
+    body = {
+        "kind": "tech_commissioner",
+        "name": "刘研究员",
+        "village_code": village,
+        "valid_from": "2025-03-01",
+    }
+    return str((await posted(api, tokens["admin"], f"{FORCES}/social-forces", body))["id"])
+
+
+async def industry(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
+) -> str:
+    body = {
+        "town_code": town,
+        "village_code": village,
+        "name": "食用菌",
+        "industry_class": "upgrade",
+        "year": 2025,
+    }
+    return str((await posted(api, tokens["admin"], f"{FUNDS}/industries", body))["id"])
+
+
+async def insurance_policy(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
+) -> str:
+    insured = await known_borrower(stack, village)
+    body = {
+        "household_id": insured.household_id,
+        "insurer": "中国人寿济源分公司",
+        "policy_number": f"FPB-{insured.household_id[:8]}",
+        "starts_on": "2025-01-01",
+        "ends_on": "2025-12-31",
+        "premium": "100.00",
+        "sum_insured": "50000.00",
+    }
+    return str((await posted(api, tokens["admin"], f"{FUNDS}/insurance-policies", body))["id"])
+
+
+async def correction(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
+) -> str:
+    payment_id = await payment(api, tokens, stack, town, village)
+    body = {"kind": "payment", "target_id": payment_id, "amount": "100.00", "reason": "凭证金额录入错误"}
+    return str((await posted(api, tokens["admin"], f"{FUNDS}/corrections", body))["id"])
+
+
 DISTRIBUTIONS = "/api/assets/v1/distributions"
 
 
@@ -169,6 +266,8 @@ class Scoped:
     item_paths: tuple[str, ...]  # "{id}" is the record's id; each must be 404 outside the scope
     readers: tuple[str, ...]  # demo accounts that list it: town_kejing and/or village_beidahe
 
+
+BOTH = ("town_kejing", "village_beidahe")
 
 RESOURCES = [
     Scoped(
@@ -225,6 +324,19 @@ RESOURCES = [
         (f"{DISTRIBUTIONS}/{{id}}",),
         ("town_kejing", "village_beidahe"),
     ),
+    Scoped("monitoring.forces.assignments", assignment, f"{FORCES}/assignments", (), BOTH),
+    Scoped("monitoring.forces.teams", team, f"{FORCES}/teams", (f"{FORCES}/teams/{{id}}",), BOTH),
+    Scoped("monitoring.forces.trainings", training, f"{FORCES}/trainings", (), BOTH),
+    Scoped("monitoring.forces.social-forces", social_force, f"{FORCES}/social-forces", (), BOTH),
+    Scoped(
+        "funds.industries",
+        industry,
+        f"{FUNDS}/industries",
+        (f"{FUNDS}/industries/{{id}}", f"{FUNDS}/industries/{{id}}/businesses"),
+        BOTH,
+    ),
+    Scoped("funds.insurance-policies", insurance_policy, f"{FUNDS}/insurance-policies", (), BOTH),
+    Scoped("funds.corrections", correction, f"{FUNDS}/corrections", (f"{FUNDS}/corrections/{{id}}",), BOTH),
 ]
 
 NOT_SCOPED: dict[str, str] = {}
