@@ -233,6 +233,40 @@ async def correction(
     return str((await posted(api, tokens["admin"], f"{FUNDS}/corrections", body))["id"])
 
 
+MONITORING = "/api/monitoring/v1"
+
+
+async def resettlement_site(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
+) -> str:
+    body = {"name": "安置社区", "village_code": village, "planned_households": 120}
+    return str((await posted(api, tokens["admin"], f"{MONITORING}/relocation/sites", body))["id"])
+
+
+async def water_site(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
+) -> str:
+    body = {
+        "code": f"GS-{village}",
+        "name": "管网维修点",
+        "works": "农村饮水工程维修养护项目",
+        "town_code": town,
+        "village_code": village,
+        "year": 2025,
+        "status": "under_construction",
+    }
+    return str((await posted(api, tokens["admin"], f"{MONITORING}/water-sites", body))["id"])
+
+
+async def renovation_case(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
+) -> str:
+    household_id = await household(api, tokens, stack, town, village)
+    body = {"appraised_on": "2025-06-01", "grade": "d", "appraiser": "区住建局鉴定组"}
+    made = await posted(api, tokens["admin"], f"{HOUSEHOLDS}/{household_id}/housing-appraisals", body)
+    return str(made["renovation_case"]["id"])
+
+
 DISTRIBUTIONS = "/api/assets/v1/distributions"
 
 
@@ -336,6 +370,27 @@ RESOURCES = [
         BOTH,
     ),
     Scoped("funds.insurance-policies", insurance_policy, f"{FUNDS}/insurance-policies", (), BOTH),
+    Scoped(
+        "monitoring.relocation-sites",
+        resettlement_site,
+        f"{MONITORING}/relocation/sites",
+        tuple(f"{MONITORING}/relocation/sites/{{id}}{sub}" for sub in ("", "/households", "/measures")),
+        BOTH,
+    ),
+    Scoped(
+        "monitoring.water-sites",
+        water_site,
+        f"{MONITORING}/water-sites",
+        (f"{MONITORING}/water-sites/{{id}}",),
+        BOTH,
+    ),
+    Scoped(
+        "monitoring.renovation-cases",
+        renovation_case,
+        f"{MONITORING}/renovation-cases",
+        (f"{MONITORING}/renovation-cases/{{id}}",),
+        BOTH,
+    ),
     Scoped("funds.corrections", correction, f"{FUNDS}/corrections", (f"{FUNDS}/corrections/{{id}}",), BOTH),
 ]
 
