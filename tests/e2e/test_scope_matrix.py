@@ -43,7 +43,7 @@ from tests.funds.factories import (
     record_loan,
 )
 from tests.helpers import KEJING, KEJING_OTHER_VILLAGE, KEJING_VILLAGE, WANGWU, WANGWU_VILLAGE, auth
-from tests.monitoring.factories import ALERTS, HOUSEHOLDS, create_household, declare
+from tests.monitoring.factories import ALERTS, HOUSEHOLDS, create_household, declare, id_number
 from tests.monitoring.plans import PLANS, make_plan
 
 Make = Callable[[httpx.AsyncClient, dict[str, str], Stack, str, str], Awaitable[str]]
@@ -138,7 +138,7 @@ async def distribution(
 
 
 async def posted(api: httpx.AsyncClient, token: str, path: str, body: dict[str, Any]) -> dict[str, Any]:
-    resp = await api.post(path, json=body, headers=auth(token))
+    resp = await api.post(path, json=body, headers=auth(token) if token else {})  # "": the public
     assert resp.status_code == 201, resp.text
     return resp.json()  # type: ignore[no-any-return]
 
@@ -267,6 +267,64 @@ async def renovation_case(
     return str(made["renovation_case"]["id"])
 
 
+async def industry_park(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
+) -> str:
+    body = {"town_code": town, "name": f"{town}产业园"}
+    return str((await posted(api, tokens["admin"], f"{FUNDS}/industry-parks", body))["id"])
+
+
+async def industry_link(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
+) -> str:
+    industry_id = await industry(api, tokens, stack, town, village)
+    admin = tokens["admin"]
+    business = await posted(
+        api,
+        admin,
+        f"{FUNDS}/industries/{industry_id}/businesses",
+        {"name": "食用菌合作社", "kind": "农民专业合作社"},
+    )
+    carried = await known_borrower(stack, village)
+    body = {
+        "household_id": carried.household_id,
+        "kind": "wages",
+        "annual_amount": "12000.00",
+        "since": "2025-03-01",
+    }
+    return str((await posted(api, admin, f"{FUNDS}/industry-businesses/{business['id']}/links", body))["id"])
+
+
+async def craftsman(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
+) -> str:
+    worker_id = await worker(api, tokens, stack, town, village)
+    body = {"worker_id": worker_id, "craft": "竹编"}
+    return str((await posted(api, tokens["admin"], "/api/employment/v1/craftsmen", body))["id"])
+
+
+async def declaration(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
+) -> str:
+    """Declared through the public channel, which answers a tracking code only: the id is read back
+    from the district's inbox (one declaration per village here)."""
+    body = {
+        "village_code": village,
+        "applicant_name": "李秀英",
+        "id_number": id_number(),
+        "phone": f"139{village[-8:]}",
+        "account": "丈夫务工时摔伤住院，家中无其他收入",
+        "risk_causes": ["accident"],
+    }
+    await posted(api, "", f"{MONITORING}/public/declarations", body)
+    inbox = await api.get(
+        f"{MONITORING}/declarations", params={"village_code": village}, headers=auth(tokens["admin"])
+    )
+    assert inbox.status_code == 200, inbox.text
+    [made] = inbox.json()["items"]
+    return str(made["id"])
+
+
 DISTRIBUTIONS = "/api/assets/v1/distributions"
 
 
@@ -389,6 +447,22 @@ RESOURCES = [
         renovation_case,
         f"{MONITORING}/renovation-cases",
         (f"{MONITORING}/renovation-cases/{{id}}",),
+        BOTH,
+    ),
+    Scoped("funds.industry-parks", industry_park, f"{FUNDS}/industry-parks", (), ("town_kejing",)),
+    Scoped("funds.industry-links", industry_link, f"{FUNDS}/industry-links", (), BOTH),
+    Scoped(
+        "employment.craftsmen",
+        craftsman,
+        "/api/employment/v1/craftsmen",
+        ("/api/employment/v1/craftsmen/{id}/nominations",),
+        BOTH,
+    ),
+    Scoped(
+        "monitoring.declarations",
+        declaration,
+        f"{MONITORING}/declarations",
+        (f"{MONITORING}/declarations/{{id}}", f"{MONITORING}/declarations/{{id}}/contact"),
         BOTH,
     ),
     Scoped("funds.corrections", correction, f"{FUNDS}/corrections", (f"{FUNDS}/corrections/{{id}}",), BOTH),
