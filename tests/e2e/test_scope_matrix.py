@@ -325,6 +325,24 @@ async def declaration(
     return str(made["id"])
 
 
+async def purchase(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
+) -> str:
+    """消费帮扶 is recorded by the purchasing department's officer, not the district administrator."""
+    body = {"village_code": village, "product": "冬凌草茶", "amount": "1200.50", "purchased_on": "2025-05-01"}
+    return str((await posted(api, tokens["dept_hrss"], f"{FORCES}/purchases", body))["id"])
+
+
+async def lifted_out_village(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
+) -> str:
+    """A 脱贫村 is keyed by its village code (no id of its own)."""
+    body = {"lifted_out_village": True, "since": "2025-01-01"}
+    resp = await api.put(f"{FORCES}/villages/{village}", json=body, headers=auth(tokens["admin"]))
+    assert resp.status_code == 200, resp.text
+    return village
+
+
 DISTRIBUTIONS = "/api/assets/v1/distributions"
 
 
@@ -357,6 +375,7 @@ class Scoped:
     list_path: str
     item_paths: tuple[str, ...]  # "{id}" is the record's id; each must be 404 outside the scope
     readers: tuple[str, ...]  # demo accounts that list it: town_kejing and/or village_beidahe
+    key: str = "id"  # the field of a listed item that names it
 
 
 BOTH = ("town_kejing", "village_beidahe")
@@ -465,6 +484,10 @@ RESOURCES = [
         (f"{MONITORING}/declarations/{{id}}", f"{MONITORING}/declarations/{{id}}/contact"),
         BOTH,
     ),
+    Scoped("monitoring.forces.purchases", purchase, f"{FORCES}/purchases", (), BOTH),
+    Scoped(
+        "monitoring.forces.villages", lifted_out_village, f"{FORCES}/villages", (), BOTH, key="village_code"
+    ),
     Scoped("funds.corrections", correction, f"{FUNDS}/corrections", (f"{FUNDS}/corrections/{{id}}",), BOTH),
 ]
 
@@ -476,14 +499,14 @@ ELSEWHERE = {"town_kejing": (WANGWU, WANGWU_VILLAGE), "village_beidahe": (KEJING
 CASES = [(r, reader) for r in RESOURCES for reader in r.readers]
 
 
-async def listed(api: httpx.AsyncClient, token: str, path: str) -> set[str]:
+async def listed(api: httpx.AsyncClient, token: str, path: str, key: str) -> set[str]:
     ids: set[str] = set()
     params: dict[str, str] = {"limit": "200"}
     while True:
         resp = await api.get(path, params=params, headers=auth(token))
         assert resp.status_code == 200, resp.text
         body = resp.json()
-        ids |= {item["id"] for item in body["items"]}
+        ids |= {item[key] for item in body["items"]}
         if not body.get("next_cursor"):
             return ids
         params["cursor"] = body["next_cursor"]
@@ -496,7 +519,7 @@ async def test_a_record_outside_the_callers_place_is_neither_listed_nor_found(
     own = await resource.make(api, tokens, stack, KEJING, KEJING_VILLAGE)
     other = await resource.make(api, tokens, stack, *ELSEWHERE[reader])
     token = tokens[reader]
-    ids = await listed(api, token, resource.list_path)
+    ids = await listed(api, token, resource.list_path, resource.key)
     assert own in ids, f"{reader} does not list its own {resource.name}"
     assert other not in ids, f"{reader} lists {resource.name} of {ELSEWHERE[reader]}"
     for path in resource.item_paths:
