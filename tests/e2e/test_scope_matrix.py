@@ -491,7 +491,41 @@ RESOURCES = [
     Scoped("funds.corrections", correction, f"{FUNDS}/corrections", (f"{FUNDS}/corrections/{{id}}",), BOTH),
 ]
 
-NOT_SCOPED: dict[str, str] = {}
+# List endpoints with no territorial scope, and why. A new list endpoint must go into RESOURCES or
+# here (the meta-test below fails otherwise).
+ADMIN_ONLY = "district administrator only"
+NOT_SCOPED: dict[str, str] = {
+    "/admin/users": ADMIN_ONLY,
+    "/admin/clients": ADMIN_ONLY,
+    "/webhooks/subscriptions": ADMIN_ONLY,
+    "/webhooks/subscriptions/{}/deliveries": ADMIN_ONLY,
+    "/api/monitoring/v1/ops/parked-events": ADMIN_ONLY,
+    "/api/employment/v1/ops/parked-events": ADMIN_ONLY,
+    "/api/funds/v1/ops/parked-events": ADMIN_ONLY,
+    "/api/assets/v1/ops/parked-events": ADMIN_ONLY,
+    "/api/monitoring/v1/monitoring-lines": "district reference data: the yearly monitoring line",
+    "/api/monitoring/v1/policies": "district reference data: the policy catalogue",
+    "/api/funds/v1/funds": "district-wide: a fund has no town or village",
+    "/api/funds/v1/checkpoints/assessments": "district-wide figures: an assessment has no town or village",
+    "/api/employment/v1/labour-brands": "district-wide: a brand has no town or village (its workers do)",
+    "/api/funds/v1/public/announcements": "public: announced projects, no token",
+    "/api/monitoring/v1/department-view/members": "scoped by department fields, not by place (department officers only)",
+}
+
+# Scoped list endpoints the matrix does not reach yet, and why: each is filtered by territory in its
+# service, but making its record through the API takes more than one factory call. Kept visible here
+# (not in NOT_SCOPED) so they stay a known gap rather than a forgotten one.
+NOT_YET_IN_MATRIX: dict[str, str] = {
+    "/api/monitoring/v1/visits": "a visit needs a cadre who is a member of the village's work team",
+    "/api/monitoring/v1/worklists/pending": "a worklist of mixed items (overdue steps, open alerts)",
+    "/api/monitoring/v1/dropout-cases": "needs a household with a school-age child",
+    "/api/monitoring/v1/vocational-students": "needs a lifted-out household with a student",
+    "/api/employment/v1/workers/stale": "needs a worker whose verification is older than the window",
+    "/api/employment/v1/job-support": "entries come from consumed events, not from the API",
+    "/api/employment/v1/spells/{}/wages": "needs an employment spell imported for the worker",
+    "/api/employment/v1/labour-brands/{}/workers": "the brand is district-wide; its workers are scoped",
+    "/api/assets/v1/idle-assets": "flags are raised by the scheduled idle check",
+}
 
 # The other record's place, by reader: another town for the town official, another village of
 # the same town for the village cadre.
@@ -552,7 +586,9 @@ def list_endpoints() -> set[str]:
 
 def test_every_list_endpoint_is_in_the_matrix_or_named_as_not_scoped() -> None:
     covered = {shape(r.list_path) for r in RESOURCES} | {shape(p) for r in RESOURCES for p in r.item_paths}
-    forgotten = list_endpoints() - covered - set(NOT_SCOPED)
+    forgotten = list_endpoints() - covered - set(NOT_SCOPED) - set(NOT_YET_IN_MATRIX)
     assert not forgotten, f"list endpoints neither in RESOURCES nor in NOT_SCOPED: {sorted(forgotten)}"
-    stale = set(NOT_SCOPED) - list_endpoints()
-    assert not stale, f"NOT_SCOPED names endpoints that no longer exist: {sorted(stale)}"
+    stale = (set(NOT_SCOPED) | set(NOT_YET_IN_MATRIX)) - list_endpoints()
+    assert not stale, f"NOT_SCOPED or NOT_YET_IN_MATRIX names endpoints that no longer exist: {sorted(stale)}"
+    twice = (set(NOT_SCOPED) | set(NOT_YET_IN_MATRIX)) & covered
+    assert not twice, f"covered by the matrix, so not to be listed as unscoped or missing: {sorted(twice)}"
