@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,7 @@ from tests.funds.factories import (
     record_loan,
 )
 from tests.helpers import KEJING, KEJING_OTHER_VILLAGE, KEJING_VILLAGE, WANGWU, WANGWU_VILLAGE, auth
-from tests.monitoring.factories import ALERTS, HOUSEHOLDS, create_household, declare, id_number
+from tests.monitoring.factories import ALERTS, HOUSEHOLDS, create_household, declare, id_number, member
 from tests.monitoring.plans import PLANS, make_plan
 
 Make = Callable[[httpx.AsyncClient, dict[str, str], Stack, str, str], Awaitable[str]]
@@ -343,6 +344,21 @@ async def lifted_out_village(
     return village
 
 
+async def dropout_case(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
+) -> str:
+    """A ten-year-old out of school: a household with a school-age child, and the case opened."""
+    today = date.today()
+    child = member(name="孩子", relation="child", id_number=id_number(date(today.year - 10, 1, 1)))
+    made = await create_household(
+        api, tokens["admin"], town_code=town, village_code=village, member_count=2, members=[member(), child]
+    )
+    roll = (await api.get(f"{HOUSEHOLDS}/{made['id']}/members", headers=auth(tokens["admin"]))).json()
+    [child_id] = [m["id"] for m in roll if m["name"] == "孩子"]
+    body = {"member_id": child_id, "opened_on": today.isoformat(), "reason": "外出务工，未返校"}
+    return str((await posted(api, tokens["admin"], f"{HOUSEHOLDS}/{made['id']}/dropout-cases", body))["id"])
+
+
 DISTRIBUTIONS = "/api/assets/v1/distributions"
 
 
@@ -488,6 +504,13 @@ RESOURCES = [
     Scoped(
         "monitoring.forces.villages", lifted_out_village, f"{FORCES}/villages", (), BOTH, key="village_code"
     ),
+    Scoped(
+        "monitoring.dropout-cases",
+        dropout_case,
+        f"{MONITORING}/dropout-cases",
+        (f"{MONITORING}/dropout-cases/{{id}}",),
+        BOTH,
+    ),
     Scoped("funds.corrections", correction, f"{FUNDS}/corrections", (f"{FUNDS}/corrections/{{id}}",), BOTH),
 ]
 
@@ -518,7 +541,6 @@ NOT_SCOPED: dict[str, str] = {
 NOT_YET_IN_MATRIX: dict[str, str] = {
     "/api/monitoring/v1/visits": "a visit needs a cadre who is a member of the village's work team",
     "/api/monitoring/v1/worklists/pending": "a worklist of mixed items (overdue steps, open alerts)",
-    "/api/monitoring/v1/dropout-cases": "needs a household with a school-age child",
     "/api/monitoring/v1/vocational-students": "needs a lifted-out household with a student",
     "/api/employment/v1/workers/stale": "needs a worker whose verification is older than the window",
     "/api/employment/v1/job-support": "entries come from consumed events, not from the API",
