@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date
@@ -19,6 +20,7 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import text
 
 from tests.assets.factories import ASSETS, create_asset, earning_asset
 from tests.assets.test_distributions import decision
@@ -359,6 +361,19 @@ async def dropout_case(
     return str((await posted(api, tokens["admin"], f"{HOUSEHOLDS}/{made['id']}/dropout-cases", body))["id"])
 
 
+async def stale_worker(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
+) -> str:
+    """A worker last verified 400 days ago — past any verification window (no endpoint backdates)."""
+    worker_id = await worker(api, tokens, stack, town, village)
+    async with stack.db("employment").engine.begin() as conn:
+        await conn.execute(
+            text("UPDATE employment.workers SET verified_on = current_date - 400 WHERE id = :id"),
+            {"id": uuid.UUID(worker_id)},
+        )
+    return worker_id
+
+
 DISTRIBUTIONS = "/api/assets/v1/distributions"
 
 
@@ -511,6 +526,7 @@ RESOURCES = [
         (f"{MONITORING}/dropout-cases/{{id}}",),
         BOTH,
     ),
+    Scoped("employment.stale-workers", stale_worker, f"{WORKERS}/stale", (), BOTH),
     Scoped("funds.corrections", correction, f"{FUNDS}/corrections", (f"{FUNDS}/corrections/{{id}}",), BOTH),
 ]
 
@@ -542,7 +558,6 @@ NOT_YET_IN_MATRIX: dict[str, str] = {
     "/api/monitoring/v1/visits": "a visit needs a cadre who is a member of the village's work team",
     "/api/monitoring/v1/worklists/pending": "a worklist of mixed items (overdue steps, open alerts)",
     "/api/monitoring/v1/vocational-students": "needs a lifted-out household with a student",
-    "/api/employment/v1/workers/stale": "needs a worker whose verification is older than the window",
     "/api/employment/v1/job-support": "entries come from consumed events, not from the API",
     "/api/employment/v1/spells/{}/wages": "needs an employment spell imported for the worker",
     "/api/employment/v1/labour-brands/{}/workers": "the brand is district-wide; its workers are scoped",
