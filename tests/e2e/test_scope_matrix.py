@@ -374,6 +374,37 @@ async def stale_worker(
     return worker_id
 
 
+async def vocational_student(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
+) -> str:
+    """雨露计划: a seventeen-year-old of a lifted-out household enrolled at a vocational school."""
+    today = date.today()
+    student = member(
+        name="小红",
+        relation="child",
+        id_number=id_number(date(today.year - 17, 1, 1)),
+        schooling="high_school",
+    )
+    made = await create_household(
+        api,
+        tokens["admin"],
+        town_code=town,
+        village_code=village,
+        member_count=2,
+        members=[member(), student],
+    )
+    roll = (await api.get(f"{HOUSEHOLDS}/{made['id']}/members", headers=auth(tokens["admin"]))).json()
+    [student_id] = [m["id"] for m in roll if m["name"] == "小红"]
+    body = {
+        "member_id": student_id,
+        "school": "济源职业技术学院",
+        "major": "数控技术",
+        "enrolled_on": "2023-09-01",
+    }
+    url = f"{HOUSEHOLDS}/{made['id']}/vocational-students"
+    return str((await posted(api, tokens["admin"], url, body))["id"])
+
+
 DISTRIBUTIONS = "/api/assets/v1/distributions"
 
 
@@ -527,6 +558,13 @@ RESOURCES = [
         BOTH,
     ),
     Scoped("employment.stale-workers", stale_worker, f"{WORKERS}/stale", (), BOTH),
+    Scoped(
+        "monitoring.vocational-students",
+        vocational_student,
+        f"{MONITORING}/vocational-students",
+        (f"{MONITORING}/vocational-students/{{id}}",),
+        BOTH,
+    ),
     Scoped("funds.corrections", correction, f"{FUNDS}/corrections", (f"{FUNDS}/corrections/{{id}}",), BOTH),
 ]
 
@@ -557,7 +595,6 @@ NOT_SCOPED: dict[str, str] = {
 NOT_YET_IN_MATRIX: dict[str, str] = {
     "/api/monitoring/v1/visits": "a visit needs a cadre who is a member of the village's work team",
     "/api/monitoring/v1/worklists/pending": "a worklist of mixed items (overdue steps, open alerts)",
-    "/api/monitoring/v1/vocational-students": "needs a lifted-out household with a student",
     "/api/employment/v1/job-support": "entries come from consumed events, not from the API",
     "/api/employment/v1/spells/{}/wages": "needs an employment spell imported for the worker",
     "/api/employment/v1/labour-brands/{}/workers": "the brand is district-wide; its workers are scoped",
