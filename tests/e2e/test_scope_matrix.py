@@ -24,6 +24,7 @@ from sqlalchemy import text
 
 from tests.assets.factories import ASSETS, create_asset, earning_asset
 from tests.assets.test_distributions import decision
+from tests.assets.test_idle_and_reports import idle_flag
 from tests.conftest import Stack
 from tests.employment.factories import URL as WORKERS
 from tests.employment.factories import create as create_worker
@@ -423,6 +424,13 @@ async def waiting_alert(
     return str(made["id"])
 
 
+async def idle_asset(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
+) -> str:
+    """An operating cold store without revenue since January 2025, flagged by the district screening."""
+    return str((await idle_flag(api, tokens["admin"], town_code=town, village_code=village))["id"])
+
+
 DISTRIBUTIONS = "/api/assets/v1/distributions"
 
 
@@ -591,6 +599,7 @@ RESOURCES = [
         BOTH,
         key="alert_id",
     ),
+    Scoped("assets.idle-assets", idle_asset, "/api/assets/v1/idle-assets", (), BOTH),
     Scoped("funds.corrections", correction, f"{FUNDS}/corrections", (f"{FUNDS}/corrections/{{id}}",), BOTH),
 ]
 
@@ -623,7 +632,6 @@ NOT_YET_IN_MATRIX: dict[str, str] = {
     "/api/employment/v1/job-support": "entries come from consumed events, not from the API",
     "/api/employment/v1/spells/{}/wages": "needs an employment spell imported for the worker",
     "/api/employment/v1/labour-brands/{}/workers": "the brand is district-wide; its workers are scoped",
-    "/api/assets/v1/idle-assets": "flags are raised by the scheduled idle check",
 }
 
 # The other record's place, by reader: another town for the town official, another village of
