@@ -47,7 +47,15 @@ from tests.funds.factories import (
     planned_project,
     record_loan,
 )
-from tests.helpers import KEJING, KEJING_OTHER_VILLAGE, KEJING_VILLAGE, WANGWU, WANGWU_VILLAGE, auth
+from tests.helpers import (
+    KEJING,
+    KEJING_OTHER_VILLAGE,
+    KEJING_VILLAGE,
+    WANGWU,
+    WANGWU_VILLAGE,
+    auth,
+    eventually,
+)
 from tests.monitoring.factories import (
     ALERTS,
     HOUSEHOLDS,
@@ -446,7 +454,16 @@ async def visit(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, to
         "valid_from": start.isoformat(),
         "members": [{"role": "first_secretary", "name": "李书记", "user_id": official_id}],
     }
-    made = await posted(api, admin, f"{FORCES}/teams", body)
+
+    async def formed() -> dict[str, Any] | None:
+        # The new official reaches monitoring by event: until then the team answers 503 reference_pending.
+        resp = await api.post(f"{FORCES}/teams", json=body, headers=auth(admin))
+        if resp.status_code == 503 and resp.json()["code"] == "reference_pending":
+            return None
+        assert resp.status_code == 201, resp.text
+        return resp.json()
+
+    made = await eventually(formed)
     household_id = await household(api, tokens, stack, town, village)
     visited = {
         "household_id": household_id,
