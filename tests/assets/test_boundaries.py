@@ -10,10 +10,12 @@ from decimal import Decimal
 import pytest
 
 from services.assets.distributions.service import SplitMismatch, check_split
-from services.assets.models import AssetKind, AssetStatus, UseStatus
+from services.assets.models import AssetKind, AssetStatus, LifecycleStep, OwnerKind, UseStatus
 from services.assets.registry.projects import disagreement as project_disagreement
+from services.assets.registry.schemas import ConfirmOwnership
 from services.assets.registry.service import (
     UnknownDivision,
+    _apply,
     approval_of,
     follow_kind,
     opened_rows,
@@ -145,3 +147,30 @@ def test_a_split_mismatch_names_the_difference(shares: str, difference: str) -> 
     with pytest.raises(SplitMismatch) as refused:
         check_split(Decimal("100000.00"), [Decimal("40000.00"), Decimal(shares)])
     assert f"相差 {difference} 元" in (refused.value.detail_zh or "")
+
+
+@pytest.mark.parametrize("wanted", list(AssetKind))
+@pytest.mark.parametrize("kind", list(AssetKind))
+def test_a_value_record_needs_exactly_its_kind_whatever_the_kinds_order(
+    kind: AssetKind, wanted: AssetKind
+) -> None:
+    asset = an_asset(AssetStatus.IN_OPERATION, kind=kind)
+    if kind is wanted:
+        _require_kind(asset, wanted, "登记")
+    else:  # a kind sorting before or after the wanted one is refused alike
+        with pytest.raises(InvalidTransition):
+            _require_kind(asset, wanted, "登记")
+
+
+def test_confirming_ownership_records_the_owner_on_the_asset_and_the_step() -> None:
+    asset = an_asset()
+    record = LifecycleStep()
+    step = ConfirmOwnership(
+        action="confirm_ownership",
+        occurred_on=date(2025, 7, 1),
+        owner_kind=OwnerKind.OTHER,
+        owner_name="济源市某合作社",
+    )
+    _apply(step, asset, record)
+    assert (asset.owner_kind, asset.owner_name) == (OwnerKind.OTHER, "济源市某合作社")
+    assert record.details == {"owner_kind": OwnerKind.OTHER.value, "owner_name": "济源市某合作社"}

@@ -112,3 +112,17 @@ def test_an_unmatched_record_does_not_stop_the_ones_after_it() -> None:
 def test_the_checksum_is_of_exactly_seventeen_digits(first: str) -> None:
     with pytest.raises(ValueError):
         check_char(first)
+
+
+@pytest.mark.parametrize("last", ["A", "W"])
+def test_a_letter_other_than_x_at_the_end_is_refused_as_a_letter(last: str) -> None:
+    # "A" and "W" sort before "X": refused by the format, not left to the checksum.
+    with pytest.raises(InvalidIdNumber, match="数字"):
+        parse(valid_number()[:17] + last, TODAY)
+
+
+def test_every_wrong_check_character_is_refused_above_or_below_the_right_one() -> None:
+    number = valid_number()
+    for wrong in sorted(set("0123456789X") - {number[17]}):
+        with pytest.raises(InvalidIdNumber, match="校验位"):
+            parse(number[:17] + wrong, TODAY)
