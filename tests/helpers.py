@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 import httpx
+import nats
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 
 def auth(token: str, **headers: str) -> dict[str, str]:
@@ -91,8 +95,6 @@ async def assert_each_guard_alone(engine: Any, guards: Sequence[tuple[Any, Any, 
     on the line are accepted (then rolled back); those one past it are refused by the named
     constraint. A guard is (on the line, past it, constraint); statements are one SQL string or a
     list of them run in order."""
-    from sqlalchemy import text
-    from sqlalchemy.exc import IntegrityError
 
     def statements(sql: str | Sequence[str]) -> Sequence[str]:
         return [sql] if isinstance(sql, str) else sql
@@ -111,3 +113,24 @@ async def assert_each_guard_alone(engine: Any, guards: Sequence[tuple[Any, Any, 
             assert constraint in str(refused), past_it
         else:
             raise AssertionError(f"{constraint} let this through: {past_it}")
+
+
+async def stream_messages(nats_url: str, stream: str, subject: str) -> list[dict[str, Any]]:
+    """Every message on ``subject`` in ``stream``, in stream order, read with a throw-away consumer."""
+    nc = await nats.connect(nats_url)
+    try:
+        js = nc.jetstream()
+        info = await js.stream_info(stream, subjects_filter=subject)
+        count = (info.state.subjects or {}).get(subject, 0)
+        if count == 0:
+            return []
+        sub = await js.pull_subscribe(subject, stream=stream)
+        messages: list[dict[str, Any]] = []
+        while len(messages) < count:
+            for msg in await sub.fetch(min(256, count - len(messages)), timeout=5):
+                messages.append(json.loads(msg.data))
+                await msg.ack()
+        await sub.unsubscribe()
+        return messages
+    finally:
+        await nc.close()

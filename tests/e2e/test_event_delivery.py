@@ -3,7 +3,6 @@ and can be replayed by an operator; a redelivered event has no second effect."""
 
 from __future__ import annotations
 
-import json
 import uuid
 from datetime import UTC, date, datetime
 from typing import Any
@@ -16,32 +15,10 @@ from sqlalchemy import text
 from services.employment.workers.events import WORKER_UNEMPLOYED
 from shared.events.envelope import CloudEvent
 from tests.conftest import Stack
-from tests.helpers import KEJING, KEJING_VILLAGE, auth, eventually
+from tests.helpers import KEJING, KEJING_VILLAGE, auth, eventually, stream_messages
 
 HOUSEHOLDS = "/api/monitoring/v1/households"
 JOB_LOSS = WORKER_UNEMPLOYED  # employment's declaration: the synthetic events take its shape
-
-
-async def stream_messages(nats_url: str, stream: str, subject: str) -> list[dict[str, Any]]:
-    """Every message on ``subject`` in ``stream``, read with a throw-away consumer."""
-    nc = await nats.connect(nats_url)
-    try:
-        js = nc.jetstream()
-        info = await js.stream_info(stream, subjects_filter=subject)
-        count = (info.state.subjects or {}).get(subject, 0)
-        if count == 0:
-            return []
-        sub = await js.pull_subscribe(subject, stream=stream)
-        messages = []
-        while len(messages) < count:
-            batch = await sub.fetch(count - len(messages), timeout=5)
-            for msg in batch:
-                messages.append(json.loads(msg.data))
-                await msg.ack()
-        await sub.unsubscribe()
-        return messages
-    finally:
-        await nc.close()
 
 
 async def test_write_succeeds_while_nats_is_down_and_is_published_once_it_returns(

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import time
 import uuid
 from collections.abc import AsyncIterator
@@ -33,7 +32,7 @@ from services.employment.workers.events import WORKER_UNEMPLOYED
 from services.monitoring.households.events import HOUSEHOLD_CHANGED
 from shared.events.envelope import CloudEvent
 from tests.conftest import SERVICE_NAMES, Stack, _factory, serve_app, service_settings
-from tests.helpers import KEJING, KEJING_VILLAGE, auth, eventually
+from tests.helpers import KEJING, KEJING_VILLAGE, auth, eventually, stream_messages
 from xianjie.components import ALL
 from xianjie.devstack import free_port
 
@@ -80,25 +79,6 @@ def both(stack: Stack, b: ReplicaB, service: str, name: str, **labels: str) -> f
 async def scalar(stack: Stack, sql: str, **params: Any) -> Any:
     async with stack.db("monitoring").engine.connect() as conn:
         return await conn.scalar(text(sql), params)
-
-
-async def stream_messages(nats_url: str, stream: str, subject: str) -> list[dict[str, Any]]:
-    """Every message on ``subject`` in ``stream`` in stream order, read with a throw-away consumer."""
-    nc = await nats.connect(nats_url)
-    try:
-        js = nc.jetstream()
-        info = await js.stream_info(stream, subjects_filter=subject)
-        count = (info.state.subjects or {}).get(subject, 0)
-        sub = await js.pull_subscribe(subject, stream=stream)
-        messages: list[dict[str, Any]] = []
-        while len(messages) < count:
-            for msg in await sub.fetch(min(256, count - len(messages)), timeout=5):
-                messages.append(json.loads(msg.data))
-                await msg.ack()
-        await sub.unsubscribe()
-        return messages
-    finally:
-        await nc.close()
 
 
 async def test_two_replicas_of_every_service_apply_publish_and_schedule_once(
