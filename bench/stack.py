@@ -28,8 +28,12 @@ from xianjie.devstack import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-# The lean reference list app lives outside the repository (read-only, shared by every track).
-SHARED_BENCH = ROOT.parent.parent / "shared" / "bench"
+# The lean reference list app lives outside the repository, in the handbook beside the project
+# root (``../shared/bench``); a git worktree sits deeper, so look upwards for it.
+SHARED_BENCH = next(
+    (folder / "shared" / "bench" for folder in ROOT.parents if (folder / "shared" / "bench").is_dir()),
+    ROOT.parent / "shared" / "bench",
+)
 
 
 @dataclass
