@@ -79,6 +79,36 @@ def _wait_healthy(
         time.sleep(0.2)
 
 
+# The event path's figures: backlogs (gauges) and work done (counters), summed over a component.
+_EVENT_FIGURES = re.compile(
+    r"^xianjie_(?:consumer_pending|consumer_ack_pending|outbox_backlog|events_handled_total"
+    r"|events_published_total|events_duplicate_total)\{[^}]*\} (\S+)$",
+    re.MULTILINE,
+)
+
+
+def _event_figures(ports: dict[str, int]) -> tuple[float, ...]:
+    figures = []
+    for port in ports.values():
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as resp:
+            text = resp.read().decode()
+        figures.append(sum(float(v) for v in _EVENT_FIGURES.findall(text) if v != "NaN"))
+    return tuple(figures)
+
+
+def _wait_settled(ports: dict[str, int], quiet_for: int = 4, timeout: float = 90) -> None:
+    """Until the demo data's events are relayed and consumed (the gateway fans each out to
+    webhooks): that work ran for ~10 s after start-up and took a tenth of the gateway's samples in
+    a profile taken then. Settled: the event figures unchanged for ``quiet_for`` seconds."""
+    deadline = time.monotonic() + timeout
+    last, same = _event_figures(ports), 0
+    while same < quiet_for and time.monotonic() < deadline:
+        time.sleep(1)
+        now = _event_figures(ports)
+        same = same + 1 if now == last else 0
+        last = now
+
+
 def _stop(process: subprocess.Popen[bytes]) -> None:
     if process.poll() is None:
         # SIGTERM, not SIGINT: a shell running `make bench` in the background ignores SIGINT for
@@ -114,6 +144,7 @@ def suite() -> Iterator[Suite]:
                 f"http://127.0.0.1:{ports['gateway']}/auth/token", data=form.encode(), timeout=10
             ) as resp:
                 token = json.load(resp)["access_token"]
+            _wait_settled(ports)
             yield Suite(data, ports, token)
         finally:
             _stop(launcher)

@@ -6,6 +6,7 @@ from functools import partial
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from starlette.middleware import Middleware
 
 from gateway.auth import endpoints as auth
 from gateway.auth.keys import KeyRing, ensure_signing_key, published_keys
@@ -15,7 +16,7 @@ from gateway.docs import endpoints as docs
 from gateway.docs.service import DocumentCache
 from gateway.models import kit
 from gateway.proxy import endpoints as proxy
-from gateway.proxy.service import new_client_session
+from gateway.proxy.service import GatewayProxy, new_client_session
 from gateway.settings import GatewaySettings
 from gateway.state import GatewayState
 from gateway.users import endpoints as users
@@ -74,6 +75,8 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         extra_state={"gateway": state, "events_nats_url": settings.nats_url},
         # Its /openapi.json and /docs merge every service's.
         own_api_docs=False,
+        # /api/{service}/v1/... answered before routing (ADR 0011); the rest goes on to FastAPI.
+        middleware=[Middleware(GatewayProxy, route=proxy.ROUTE, settings=settings)],
     )
     # Its /docs and /redoc show the merged document, from local assets.
     install_offline_docs(app, openapi_url="/openapi.json", title=docs.TITLE)

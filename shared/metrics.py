@@ -9,7 +9,6 @@ events) lives in PostgreSQL and JetStream, so it is read when Prometheus scrapes
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
@@ -28,7 +27,6 @@ from prometheus_client import (
 )
 from prometheus_client.metrics_core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = structlog.get_logger("xianjie.metrics")
 
@@ -126,6 +124,7 @@ class Metrics:
             registry=self.registry,
         )
         self._before_scrape: list[Callable[[], Awaitable[None]]] = []
+        self._request_children: dict[tuple[str, str, str, int], tuple[Any, Any]] = {}
 
         self.task_runs = Counter(
             "xianjie_task_runs_total",
@@ -152,46 +151,29 @@ class Metrics:
             except Exception as exc:  # a scrape must answer even when a dependency does not
                 log.warning("metrics_refresh_failed", error=str(exc) or type(exc).__name__)
 
+    def observe_request(self, component: str, method: str, route: str, status: int, seconds: float) -> None:
+        """One answered request, labelled by route template (``/v1/households/{id}``), never the
+        raw path: raw ids would explode cardinality. Called by the kit's ASGI layer
+        (``shared.component.KitMiddleware``)."""
+        key = (component, method, route, status)
+        children = self._request_children.get(key)
+        if children is None:
+            # prometheus_client's labels() hashes and locks on every call: a few microseconds a
+            # request, kept here per label set (a service has a bounded number of routes).
+            children = self._request_children[key] = (
+                self.latency.labels(component, method, route),
+                self.requests.labels(component, method, route, str(status)),
+            )
+        children[0].observe(seconds)
+        children[1].inc()
+
     def install(self, app: FastAPI, component: str) -> None:
-        app.add_middleware(MetricsMiddleware, metrics=self, component=component)
         install_process_and_pool_metrics(self.registry, component, lambda: _component_pool(app))
 
         @app.get("/metrics", include_in_schema=False)
         async def metrics() -> Response:
             await self.refresh()
             return Response(generate_latest(self.registry), media_type=CONTENT_TYPE_LATEST)
-
-
-class MetricsMiddleware:
-    """Counts and times requests, labelled by route template (pure ASGI, cheap on the hot path)."""
-
-    def __init__(self, app: ASGIApp, metrics: Metrics, component: str) -> None:
-        self.app = app
-        self.metrics = metrics
-        self.component = component
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = time.perf_counter()
-        status = 500
-
-        async def observing_send(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
-        try:
-            await self.app(scope, receive, observing_send)
-        finally:
-            # The router leaves the matched route in the scope. Label by its template
-            # (/v1/households/{id}), never the raw path: raw ids would explode cardinality.
-            route = getattr(scope.get("route"), "path", "unmatched")
-            method = scope["method"]
-            self.metrics.latency.labels(self.component, method, route).observe(time.perf_counter() - started)
-            self.metrics.requests.labels(self.component, method, route, str(status)).inc()
 
 
 # --------------------------------------------------------------------------- process and DB pool

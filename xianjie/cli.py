@@ -138,7 +138,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         proxy_headers=True,
         forwarded_allow_ips=args.forwarded_allow_ips,
         server_header=False,
-        access_log=False,  # the kit's RequestIdMiddleware writes the access line
+        access_log=False,  # the kit's KitMiddleware writes the access line
         timeout_graceful_shutdown=10,
         log_level=str(settings.log_level).lower(),
         # JSON lines from uvicorn too (shared.logging), from its first line on.

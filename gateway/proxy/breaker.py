@@ -20,9 +20,9 @@ from enum import StrEnum
 
 import aiohttp
 import structlog
-from fastapi import Request
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
+from starlette.datastructures import State
 
 from gateway.settings import GatewaySettings
 from shared.errors import AppError
@@ -117,6 +117,7 @@ class Upstreams:
 
     settings: GatewaySettings
     breakers: dict[str, CircuitBreaker] = field(default_factory=dict)
+    timeouts: dict[str, aiohttp.ClientTimeout] = field(default_factory=dict)
 
     def breaker(self, service: str) -> CircuitBreaker:
         found = self.breakers.get(service)
@@ -129,6 +130,12 @@ class Upstreams:
         return found
 
     def timeout(self, service: str) -> aiohttp.ClientTimeout:
+        found = self.timeouts.get(service)
+        if found is None:
+            found = self.timeouts[service] = self._timeout(service)
+        return found
+
+    def _timeout(self, service: str) -> aiohttp.ClientTimeout:
         read = self.settings.proxy_service_timeouts.get(service, self.settings.proxy_timeout_seconds)
         return aiohttp.ClientTimeout(
             total=None,
@@ -155,9 +162,9 @@ class _CircuitGauge(Collector):
         yield gauge
 
 
-def upstreams(request: Request) -> Upstreams:
-    """The app's :class:`Upstreams`, made on first use (its gauge joins the app's metrics then)."""
-    state = request.app.state
+def upstreams(state: State) -> Upstreams:
+    """The app's :class:`Upstreams` (``app.state``), made on first use (its gauge joins the app's
+    metrics then)."""
     found: Upstreams | None = getattr(state, "upstreams", None)
     if found is None:
         found = state.upstreams = Upstreams(state.gateway.settings)

@@ -2,50 +2,66 @@
 
 The gateway does not look inside requests or answers; the services verify tokens and scope.
 Authorization headers are forwarded but never logged.
+
+:class:`GatewayProxy` answers ``/api/{service}/v1/...`` as a pure ASGI layer, inside the kit's
+(request id, metrics, access line, body limit: ``shared.component.KitMiddleware``) and before
+FastAPI's routing: the router's regex walk over every gateway route, the Request object, two
+AsyncExitStacks, dependency solving and a Response object cost the gateway more than the
+forwarding itself (ADR 0011, bench/README.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator
+from typing import Any
 
 import aiohttp
 import structlog
-from fastapi import Request
-from starlette.background import BackgroundTask
-from starlette.responses import Response, StreamingResponse
+from starlette.requests import ClientDisconnect, Request
+from starlette.routing import BaseRoute
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from yarl import URL
 
-from gateway.proxy.breaker import upstreams
-from shared.errors import FORWARDED_PREFIX_HEADER, AppError
-from shared.logging import REQUEST_ID_HEADER
+from gateway.proxy.breaker import Upstreams, upstreams
+from gateway.settings import GatewaySettings
+from gateway.state import GatewayState
+from shared.errors import FORWARDED_PREFIX_HEADER, AppError, NotFound
 
 log = structlog.get_logger("xianjie.gateway.proxy")
 
-FORWARDED_REQUEST_HEADERS = (
-    "authorization",
-    "if-match",
-    "if-none-match",
-    "idempotency-key",
-    "accept-language",
-    "content-type",
-    "content-length",
-    "accept",
+# The proxied paths: /api/{service}/v1/{path}, as the route in gateway/proxy/endpoints.py declares.
+PROXY_PATH = "/api/{service}/v1/{path:path}"
+METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
+
+# Request headers passed on, the first of each name (as a Starlette ``Headers.get``), empty ones not.
+FORWARDED_REQUEST_HEADERS = frozenset(
+    {
+        b"authorization",
+        b"if-match",
+        b"if-none-match",
+        b"idempotency-key",
+        b"accept-language",
+        b"content-type",
+        b"content-length",
+        b"accept",
+    }
 )
-# Hop-by-hop (RFC 9110 §7.6.1) and those the gateway's own server sets.
+# Hop-by-hop (RFC 9110 §7.6.1) and those the gateway's own server sets (the request id is the
+# gateway's own, set by the kit's layer).
 DROPPED_RESPONSE_HEADERS = frozenset(
     {
-        "connection",
-        "keep-alive",
-        "proxy-authenticate",
-        "proxy-authorization",
-        "te",
-        "trailer",
-        "trailers",
-        "transfer-encoding",
-        "upgrade",
-        "date",
-        "server",
-        REQUEST_ID_HEADER.lower(),
+        b"connection",
+        b"keep-alive",
+        b"proxy-authenticate",
+        b"proxy-authorization",
+        b"te",
+        b"trailer",
+        b"trailers",
+        b"transfer-encoding",
+        b"upgrade",
+        b"date",
+        b"server",
+        b"x-request-id",
     }
 )
 
@@ -85,63 +101,186 @@ def new_client_session(connect_timeout: float, read_timeout: float) -> aiohttp.C
     )
 
 
-def _request_headers(request: Request, service: str) -> dict[str, str]:
-    headers = {name: value for name in FORWARDED_REQUEST_HEADERS if (value := request.headers.get(name))}
-    # So a problem answer's `instance` is the path the caller used, not the service's own.
-    headers[FORWARDED_PREFIX_HEADER] = f"/api/{service}"
-    headers[REQUEST_ID_HEADER] = getattr(request.state, "request_id", "") or ""
-    # Services rate-limit public endpoints per caller: tell them who called (RFC 7239 de facto form).
-    if request.client is not None:
-        earlier = request.headers.get("x-forwarded-for")
-        headers["X-Forwarded-For"] = f"{earlier}, {request.client.host}" if earlier else request.client.host
-    # Stop aiohttp adding its own Accept-Encoding: the caller decides what it can read.
-    headers["Accept-Encoding"] = request.headers.get("accept-encoding", "identity")
-    return headers
-
-
 # Bodies up to this size are read whole and passed on in one piece: a small JSON answer streamed
-# chunk by chunk cost the gateway more than the service's own work (a task group per answer,
-# each chunk through every middleware). Larger bodies (imports, exports) still stream.
+# chunk by chunk cost the gateway more than the service's own work. Larger bodies (imports,
+# exports) stream.
 BUFFERED_BODY_BYTES = 1 << 20
 
 
-def _declared_length(headers: Mapping[str, str]) -> int | None:
-    value = headers.get("content-length")
+def _length(value: bytes | None) -> int | None:
     return int(value) if value is not None and value.isdigit() else None
 
 
-async def _request_body(request: Request) -> bytes | AsyncIterator[bytes] | None:
-    length = _declared_length(request.headers)
-    if length is not None and length <= BUFFERED_BODY_BYTES:
-        return await request.body()
-    if length is not None or "transfer-encoding" in request.headers:
-        return request.stream()
-    return None
+class GatewayProxy:
+    """``/api/{service}/v1/...`` forwarded to the service, before routing; any other request
+    goes on to the app. Keeps what the FastAPI route did: forwarded headers (X-Forwarded-Prefix,
+    X-Forwarded-For, the request id), the circuit breaker and per-service timeouts, bodies up to
+    1 MiB in one piece and larger ones streamed, problem answers (404 unknown service, 502, 503,
+    504) rendered by the app's own error handlers."""
+
+    def __init__(self, app: ASGIApp, route: BaseRoute, settings: GatewaySettings) -> None:
+        self.app = app
+        self.route = route
+        self.service_urls = settings.service_urls()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path: str = scope["path"] if scope["type"] == "http" else ""
+        # The route's pattern: /api/, a service name without a slash, /v1/, anything.
+        service, _, rest = path[5:].partition("/") if path.startswith("/api/") else ("", "", "")
+        if not service or not rest.startswith("v1/") or scope["method"] not in METHODS:
+            await self.app(scope, receive, send)
+            return
+        app = scope["app"]
+        # The matched route for the metrics' label and tracing, as the router would leave it.
+        scope["route"] = self.route
+        try:
+            await self._forward(app.state, service, scope, receive, send)
+        except AppError as error:
+            await self._problem(app, error, scope, receive, send)
+
+    async def _forward(self, state: Any, service: str, scope: Scope, receive: Receive, send: Send) -> None:
+        gateway: GatewayState = state.gateway
+        base_url = self.service_urls.get(service)
+        if base_url is None:
+            raise NotFound(f"没有名为 {service} 的服务", f"no service named {service}")
+        headers, declared, streamed = _request_headers(scope, service)
+        data: bytes | AsyncIterator[bytes] | None = None
+        if declared is not None and declared <= BUFFERED_BODY_BYTES:
+            data = await _read_body(receive)
+        elif declared is not None or streamed:
+            data = _stream_body(receive)
+        url = _upstream_url(base_url, service, scope)
+        upstream = await _send_upstream(
+            gateway.require_http(), upstreams(state), service, scope, url, headers, data
+        )
+        try:
+            response_headers, length = _response_headers(upstream)
+            start = {"type": "http.response.start", "status": upstream.status, "headers": response_headers}
+            if length is not None and length <= BUFFERED_BODY_BYTES:
+                try:
+                    content = await upstream.read()
+                except (TimeoutError, aiohttp.ClientError) as exc:
+                    # Nothing was sent to the caller yet: the answer is still ours to give.
+                    log.warning(
+                        "upstream_body_failed", service=service, path=scope["path"], error=type(exc).__name__
+                    )
+                    raise UpstreamUnavailable(
+                        f"服务 {service} 暂不可用", f"service {service} is unavailable"
+                    ) from exc
+                await send(start)
+                await send({"type": "http.response.body", "body": content})
+                return
+            await send(start)
+            try:
+                async for chunk in upstream.content.iter_any():
+                    await send({"type": "http.response.body", "body": chunk, "more_body": True})
+            except (TimeoutError, aiohttp.ClientError) as exc:
+                # Headers are gone already; all we can do is cut the answer short and say why in the log.
+                log.warning(
+                    "upstream_body_failed", service=service, path=scope["path"], error=type(exc).__name__
+                )
+            await send({"type": "http.response.body", "body": b""})
+        finally:
+            upstream.release()
+
+    @staticmethod
+    async def _problem(app: Any, error: AppError, scope: Scope, receive: Receive, send: Send) -> None:
+        """The problem answer, rendered by the handler the app has for it (shared.errors)."""
+        handler = next(
+            app.exception_handlers[kind] for kind in type(error).__mro__ if kind in app.exception_handlers
+        )
+        response = await handler(Request(scope, receive), error)
+        await response(scope, receive, send)
 
 
-def upstream_url(base_url: str, service: str, request: Request) -> URL:
+def _request_headers(scope: Scope, service: str) -> tuple[dict[str, str], int | None, bool]:
+    """The headers for the service, the request body's declared length and whether it is chunked."""
+    headers: dict[str, str] = {}
+    earlier: str | None = None
+    accept_encoding = "identity"  # so aiohttp adds none of its own: the caller decides what it reads
+    declared: int | None = None
+    streamed = False
+    seen: set[bytes] = set()
+    for raw_name, raw_value in scope["headers"]:
+        if raw_name in seen:
+            continue
+        seen.add(raw_name)
+        if raw_name in FORWARDED_REQUEST_HEADERS:
+            if raw_value:
+                headers[raw_name.decode("latin-1")] = raw_value.decode("latin-1")
+            if raw_name == b"content-length":
+                declared = _length(raw_value)
+        elif raw_name == b"x-forwarded-for":
+            earlier = raw_value.decode("latin-1")
+        elif raw_name == b"accept-encoding":
+            accept_encoding = raw_value.decode("latin-1")
+        elif raw_name == b"transfer-encoding":
+            streamed = True
+    # So a problem answer's `instance` is the path the caller used, not the service's own.
+    headers[FORWARDED_PREFIX_HEADER] = f"/api/{service}"
+    headers["X-Request-ID"] = scope.get("state", {}).get("request_id") or ""
+    # Services rate-limit public endpoints per caller: tell them who called (RFC 7239 de facto form).
+    client = scope.get("client")
+    if client is not None:
+        headers["X-Forwarded-For"] = f"{earlier}, {client[0]}" if earlier else client[0]
+    headers["Accept-Encoding"] = accept_encoding
+    return headers, declared, streamed
+
+
+def _upstream_url(base_url: str, service: str, scope: Scope) -> URL:
     """The service URL for this request, from the raw (still percent-encoded) path and query."""
-    raw_path: bytes = request.scope.get("raw_path") or request.url.path.encode()
+    raw_path: bytes = scope.get("raw_path") or scope["path"].encode()
     rest = raw_path.decode("latin-1").removeprefix(f"/api/{service}/v1/")
-    query = request.scope.get("query_string", b"").decode("latin-1")
+    query = scope.get("query_string", b"").decode("latin-1")
     return URL(f"{base_url}/v1/{rest}" + (f"?{query}" if query else ""), encoded=True)
+
+
+async def _read_body(receive: Receive) -> bytes:
+    chunks = [chunk async for chunk in _stream_body(receive)]
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+async def _stream_body(receive: Receive) -> AsyncIterator[bytes]:
+    while True:
+        message: Message = await receive()
+        if message["type"] == "http.disconnect":
+            raise ClientDisconnect()
+        body = message.get("body", b"")
+        if body:
+            yield body
+        if not message.get("more_body", False):
+            return
+
+
+def _response_headers(upstream: aiohttp.ClientResponse) -> tuple[list[tuple[bytes, bytes]], int | None]:
+    """The answer's headers for the caller (names lowercased, as ASGI has them) and its length."""
+    headers = []
+    length = None
+    for raw_name, value in upstream.raw_headers:
+        name = raw_name.lower()
+        if name in DROPPED_RESPONSE_HEADERS:
+            continue
+        if name == b"content-length":
+            length = _length(value)
+        headers.append((name, value))
+    return headers, length
 
 
 async def _send_upstream(
     http: aiohttp.ClientSession,
+    route: Upstreams,
     service: str,
-    request: Request,
+    scope: Scope,
     url: URL,
     headers: dict[str, str],
     data: bytes | AsyncIterator[bytes] | None,
 ) -> aiohttp.ClientResponse:
     """The one place a request leaves for a service, behind its circuit breaker and with its own
     timeout (gateway/proxy/breaker.py). Failures to reach it become 502/504 problem answers."""
-    route = upstreams(request)
     try:
         with route.breaker(service).guard():
             return await http.request(
-                request.method,
+                scope["method"],
                 url,
                 headers=headers,
                 data=data,
@@ -150,57 +289,8 @@ async def _send_upstream(
                 timeout=route.timeout(service),
             )
     except (TimeoutError, aiohttp.ConnectionTimeoutError, aiohttp.SocketTimeoutError) as exc:
-        log.warning("upstream_timeout", service=service, path=request.url.path)
+        log.warning("upstream_timeout", service=service, path=scope["path"])
         raise UpstreamTimeout(f"服务 {service} 响应超时", f"service {service} timed out") from exc
     except aiohttp.ClientError as exc:
-        log.warning("upstream_unavailable", service=service, path=request.url.path, error=type(exc).__name__)
+        log.warning("upstream_unavailable", service=service, path=scope["path"], error=type(exc).__name__)
         raise UpstreamUnavailable(f"服务 {service} 暂不可用", f"service {service} is unavailable") from exc
-
-
-async def forward(http: aiohttp.ClientSession, service: str, base_url: str, request: Request) -> Response:
-    url = upstream_url(base_url, service, request)
-    headers = _request_headers(request, service)
-    upstream = await _send_upstream(http, service, request, url, headers, await _request_body(request))
-    response_headers = {
-        name: value
-        for name, value in upstream.headers.items()
-        if name.lower() not in DROPPED_RESPONSE_HEADERS
-    }
-    length = _declared_length(upstream.headers)
-    if length is not None and length <= BUFFERED_BODY_BYTES:
-        try:
-            content = await upstream.read()
-        except (TimeoutError, aiohttp.ClientError) as exc:
-            # Nothing was sent to the caller yet: the answer is still ours to give.
-            log.warning(
-                "upstream_body_failed", service=service, path=request.url.path, error=type(exc).__name__
-            )
-            raise UpstreamUnavailable(
-                f"服务 {service} 暂不可用", f"service {service} is unavailable"
-            ) from exc
-        finally:
-            upstream.release()
-        return Response(content, status_code=upstream.status, headers=response_headers)
-
-    async def body() -> AsyncIterator[bytes]:
-        try:
-            async for chunk in upstream.content.iter_any():
-                yield chunk
-        except (TimeoutError, aiohttp.ClientError) as exc:
-            # Headers are gone already; all we can do is cut the answer short and say why in the log.
-            log.warning(
-                "upstream_body_failed", service=service, path=request.url.path, error=type(exc).__name__
-            )
-        finally:
-            upstream.release()
-
-    return StreamingResponse(
-        body(),
-        status_code=upstream.status,
-        headers=response_headers,
-        background=BackgroundTask(_release, upstream),
-    )
-
-
-async def _release(upstream: aiohttp.ClientResponse) -> None:
-    upstream.release()

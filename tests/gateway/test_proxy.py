@@ -130,3 +130,16 @@ async def test_a_slow_service_is_504(stack: Stack, tokens: dict[str, str], silen
         resp = await client.get("/api/assets/v1/assets", headers=auth(tokens["admin"]))
         assert resp.status_code == 504 and resp.json()["code"] == "upstream_timeout"
         assert (await client.get("/api/funds/v1/projects", headers=auth(tokens["admin"]))).status_code == 200
+
+
+async def test_proxied_calls_keep_their_route_label_and_other_methods_are_405(
+    api: httpx.AsyncClient, tokens: dict[str, str]
+) -> None:
+    """The proxy answers before routing (ADR 0011): its calls are still counted under the route's
+    template, and a method it does not forward is still the router's 405 problem answer."""
+    assert (await api.get(HOUSEHOLDS, headers=auth(tokens["admin"]))).status_code == 200
+    metrics = (await api.get("/metrics")).text
+    assert 'route="/api/{service}/v1/{path:path}",status="200"' in metrics
+    traced = await api.request("TRACE", HOUSEHOLDS, headers={"X-Request-ID": "trace-405"})
+    assert traced.status_code == 405 and traced.json()["code"] == "method_not_allowed"
+    assert traced.headers["x-request-id"] == "trace-405"
