@@ -52,6 +52,7 @@ from services.monitoring.settings import MonitoringSettings
 from shared.auth import Role
 from shared.context import RequestContext
 from shared.errors import Conflict, ValidationFailed
+from shared.events.outbox import add_from_query_ordered, ordered_uuids
 from shared.id_number_match import id_number_match_hash
 from shared.labels import LabelledEnum
 from shared.tabular import ImportReport, RowProblem, RowResult, read_rows
@@ -391,6 +392,7 @@ def protect(rows: Sequence[CheckedRow], id_numbers: IdNumberVault, match_key: st
     ciphers = id_numbers.seal_many(numbers)
     hash_key, match = id_numbers.hash_key, match_key.encode()
     digest = hmac.digest
+    ids = ordered_uuids(2 * len(rows))
     return [
         ImportRecord(
             row.row_no,
@@ -410,8 +412,12 @@ def protect(rows: Sequence[CheckedRow], id_numbers: IdNumberVault, match_key: st
             row.medical_insured,
             # id_number_match_hash(number, key), without re-normalising a parsed number.
             digest(match, encoded, "sha256").hex(),
+            household_id,
+            member_id,
         )
-        for row, cipher, encoded in zip(rows, ciphers, (n.encode() for n in numbers), strict=True)
+        for row, cipher, encoded, household_id, member_id in zip(
+            rows, ciphers, (n.encode() for n in numbers), ids[0::2], ids[1::2], strict=True
+        )
     ]
 
 
@@ -516,9 +522,9 @@ def ledger_report(
 async def announce_imported(session: AsyncSession) -> None:
     """The households and heads the import just inserted, each announced in its transaction:
     ``household.registered``, and the ``household.changed`` / ``member.changed`` others project."""
-    await outbox.add_from_query(session, HOUSEHOLD_REGISTERED, _ANNOUNCE_IMPORTED)
-    await outbox.add_from_query(session, HOUSEHOLD_CHANGED, _ANNOUNCE_IMPORTED_HOUSEHOLDS)
-    await outbox.add_from_query(session, MEMBER_CHANGED, _ANNOUNCE_IMPORTED_HEADS)
+    await add_from_query_ordered(outbox, session, HOUSEHOLD_REGISTERED, _ANNOUNCE_IMPORTED)
+    await add_from_query_ordered(outbox, session, HOUSEHOLD_CHANGED, _ANNOUNCE_IMPORTED_HOUSEHOLDS)
+    await add_from_query_ordered(outbox, session, MEMBER_CHANGED, _ANNOUNCE_IMPORTED_HEADS)
 
 
 async def import_file(ctx: RequestContext, content: bytes, filename: str) -> ImportReport:
