@@ -8,10 +8,12 @@ one line per refused row, so a bad row never blocks the good ones.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import re
 import zipfile
 from collections.abc import Generator, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -65,6 +67,24 @@ async def upload_content(file: UploadFile, *, rows: bool = True) -> bytes:
     return content
 
 
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Python's cycle collector off for a stretch of synchronous bulk work (no ``await`` inside, so
+    nothing else runs meanwhile), back on after if it was on.
+
+    Reading a ledger of 100k rows allocates millions of small acyclic objects (cells, tuples,
+    report rows) that reference counting frees; each allocation burst still triggers collections
+    that walk every live object: ~1.5 s of a 100k-row import's ~4.8 s of Python, measured.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 @dataclass(frozen=True)
 class Row:
     number: int  # 1-based line number as the user sees it in the file (header is line 1)
@@ -96,10 +116,16 @@ def _csv_rows(content: bytes, max_rows: int) -> Iterator[Row]:
         if not header:
             raise UnreadableFile("文件没有表头", "no header row")
         names = [h.strip() for h in header]
+        # Every column named: a full row's cells zip with the header at C speed (the usual case).
+        all_named = all(names)
         for number, cells in enumerate(reader, start=2):
             if number - 1 > max_rows:
                 raise UnreadableFile(f"行数超过上限 {max_rows}", f"more than {max_rows} rows")
-            if any(c.strip() for c in cells):
+            if all_named and len(cells) == len(names):
+                values = dict(zip(names, map(str.strip, cells), strict=True))
+                if any(values.values()):
+                    yield Row(number, values)
+            elif any(c.strip() for c in cells):
                 yield Row(
                     number,
                     {n: (cells[i].strip() if i < len(cells) else "") for i, n in enumerate(names) if n},
