@@ -8,15 +8,18 @@ one line per refused row, so a bad row never blocks the good ones.
 from __future__ import annotations
 
 import csv
+import ctypes
+import ctypes.util
 import gc
 import io
 import re
 import zipfile
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cache
 from typing import Any, Literal
 from urllib.parse import quote
 
@@ -83,6 +86,29 @@ def cyclic_gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        trim: Callable[[int], int] = libc.malloc_trim
+    except (OSError, AttributeError):  # not glibc (musl, macOS): nothing to release this way
+        return None
+    return trim
+
+
+def release_freed_memory() -> None:
+    """Give the heap memory a bulk import freed back to the operating system.
+
+    glibc keeps freed small blocks in its arenas: a service's RSS after importing 100k ledger rows
+    stayed ~25 MB higher after each second import (118 → 157 → 184 → 185 → 211 → 212 MB over five)
+    though nothing was kept (tracemalloc); with ``malloc_trim(0)`` after each, 118 → 128 → 131 →
+    131 → 132 → 134 MB (bench/BULK.md). Does nothing where the C library has no ``malloc_trim``.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 @dataclass(frozen=True)

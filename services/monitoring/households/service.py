@@ -55,7 +55,14 @@ from shared.errors import Conflict, ValidationFailed
 from shared.events.outbox import add_from_query_ordered, ordered_uuids
 from shared.id_number_match import hmac_sha256_many, id_number_match_hash
 from shared.labels import LabelledEnum
-from shared.tabular import ImportReport, RowProblem, RowResult, cyclic_gc_paused, read_rows
+from shared.tabular import (
+    ImportReport,
+    RowProblem,
+    RowResult,
+    cyclic_gc_paused,
+    read_rows,
+    release_freed_memory,
+)
 
 # Roles shown full ID numbers: the district, and town/village cadres who keep their own territory's
 # records (they can only ever reach households of their territory). Write answers stay masked,
@@ -544,6 +551,8 @@ async def import_file(ctx: RequestContext, content: bytes, filename: str) -> Imp
     outcome = await repository.import_households(ctx.session, records) if records else {}
     with cyclic_gc_paused():
         report = ledger_report(outcome, refused, ctx.principal.covers)
+    del records, outcome
+    release_freed_memory()
     if report.accepted:
         await announce_imported(ctx.session)
     await ctx.audit(
