@@ -551,6 +551,8 @@ async def import_file(ctx: RequestContext, content: bytes, filename: str) -> Imp
     outcome = await repository.import_households(ctx.session, records) if records else {}
     with cyclic_gc_paused():
         report = ledger_report(outcome, refused, ctx.principal.covers)
+    # What reading the file allocated is garbage now (the report, a row each, lives on until the
+    # answer is sent): hand it back rather than let glibc keep it.
     del records, outcome
     release_freed_memory()
     if report.accepted:
