@@ -164,7 +164,8 @@ async def raw_copy(db: Database, records: list[repository.ImportRecord]) -> floa
             text("""CREATE UNLOGGED TABLE IF NOT EXISTS public.copy_reference (
                 row_no int, town_code text, village_code text, head_name text, address text, kind text,
                 member_count int, id_hash bytea, id_cipher bytea, id_masked text, birth_date date,
-                health text, labour text, schooling text, medical_insured boolean, id_match text)""")
+                health text, labour text, schooling text, medical_insured boolean, id_match text,
+                household_id uuid, member_id uuid)""")
         )
         raw = await (await session.connection()).get_raw_connection()
         started = time.perf_counter()

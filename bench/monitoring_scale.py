@@ -41,6 +41,7 @@ from services.monitoring.reports import repository as reports
 from shared.auth import Principal, Role
 from shared.db import Database, create_engine
 from shared.divisions import DivisionRegistry
+from shared.events.outbox import ordered_uuids
 from shared.migrations import alembic_config, upgrade
 from shared.pagination import keyset_page
 from xianjie.components import by_name
@@ -62,6 +63,7 @@ def name_of(serial: int) -> str:
 
 def ledger_records(count: int, villages: list[str], offset: int) -> list[households.ImportRecord]:
     records = []
+    ids = ordered_uuids(2 * count)
     for n in range(count):
         serial = offset + n
         birth = date(1950, 1, 1) + timedelta(days=serial % 20000)
@@ -86,6 +88,8 @@ def ledger_records(count: int, villages: list[str], offset: int) -> list[househo
                 "not_applicable",
                 True,
                 VAULT.digest(number).hex(),  # stands in for the match hash
+                ids[2 * n],
+                ids[2 * n + 1],
             )
         )
     return records

@@ -26,6 +26,7 @@ SCRIPTS = [
     "request_path",  # list + create beside lean apps, the gateway hop (bench/request_path.py)
     "ledger_import",  # households ledger import vs raw COPY, RSS after it (bench/ledger_import.py)
     "outbox_relay",  # outbox writes vs raw COPY, relay vs raw publish_async (bench/outbox_relay.py)
+    "employment_monthly",  # national work file import vs raw COPY (bench/employment_monthly.py)
 ]
 
 

@@ -8,13 +8,18 @@ one line per refused row, so a bad row never blocks the good ones.
 from __future__ import annotations
 
 import csv
+import ctypes
+import ctypes.util
+import gc
 import io
 import re
 import zipfile
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cache
 from typing import Any, Literal
 from urllib.parse import quote
 
@@ -65,6 +70,48 @@ async def upload_content(file: UploadFile, *, rows: bool = True) -> bytes:
     return content
 
 
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Python's cycle collector off for a stretch of synchronous bulk work (no ``await`` inside, so
+    nothing else runs meanwhile), back on after if it was on.
+
+    Reading a ledger of 100k rows allocates millions of small acyclic objects (cells, tuples,
+    report rows) that reference counting frees; each allocation burst still triggers collections
+    that walk every live object: ~1.5 s of a 100k-row import's ~4.8 s of Python, measured.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        trim: Callable[[int], int] = libc.malloc_trim
+    except (OSError, AttributeError):  # not glibc (musl, macOS): nothing to release this way
+        return None
+    return trim
+
+
+def release_freed_memory() -> None:
+    """Give the heap memory a bulk import freed back to the operating system (~5 ms).
+
+    glibc keeps freed small blocks in its arenas. Five 100k-row ledger imports in one process,
+    everything freed after each: RSS 118 → 157 → 184 → 185 → 211 → 212 MB, while tracemalloc
+    saw under 2 kB more live Python memory after the fifth than after the first (no leak); with
+    ``malloc_trim(0)`` after each: 118 → 128 → 131 → 131 → 132 → 134 MB (bench/BULK.md). Does
+    nothing where the C library has no ``malloc_trim``.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
 @dataclass(frozen=True)
 class Row:
     number: int  # 1-based line number as the user sees it in the file (header is line 1)
@@ -96,10 +143,16 @@ def _csv_rows(content: bytes, max_rows: int) -> Iterator[Row]:
         if not header:
             raise UnreadableFile("文件没有表头", "no header row")
         names = [h.strip() for h in header]
+        # Every column named: a full row's cells zip with the header at C speed (the usual case).
+        all_named = all(names)
         for number, cells in enumerate(reader, start=2):
             if number - 1 > max_rows:
                 raise UnreadableFile(f"行数超过上限 {max_rows}", f"more than {max_rows} rows")
-            if any(c.strip() for c in cells):
+            if all_named and len(cells) == len(names):
+                values = dict(zip(names, map(str.strip, cells), strict=True))
+                if any(values.values()):
+                    yield Row(number, values)
+            elif any(c.strip() for c in cells):
                 yield Row(
                     number,
                     {n: (cells[i].strip() if i < len(cells) else "") for i, n in enumerate(names) if n},

@@ -16,6 +16,8 @@ import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from os import urandom
+from time import time_ns
 from typing import Any, get_args
 
 import structlog
@@ -472,3 +474,98 @@ async def republish(
                 raise RepublishFailed(published + failed, row.position, row.created_at, results[failed])
             published += len(rows)
             after = rows[-1].position
+
+
+# --------------------------------------------------------------------------- bulk announcements
+# A bulk import announces each of its rows: 300k events for a 100k-row ledger. ``add_from_query``
+# draws each event id with gen_random_uuid() and scatters them over the unique index on event_id;
+# the embedded PostgreSQL (built without OpenSSL) reads the OS random source per id, ~4 µs each.
+# Here the ids are time-ordered instead (:func:`ordered_uuids`' layout), so the index grows at its
+# right edge and a statement draws randomness once.
+
+# RFC 9562 UUIDv7 with a dedicated counter (§6.2, method 1): 48-bit Unix milliseconds, version 7,
+# then a 26-bit counter over the batch (12 bits in rand_a, 14 at the top of rand_b), variant 10,
+# and 48 random bits drawn once per batch. Ids of one batch ascend in their order; two batches
+# differ by their millisecond or, within one, by their random bits.
+_COUNTER_BITS = 26
+_COUNTER_LOW_BITS = 14
+_RANDOM_BITS = 48
+
+
+def ordered_uuids(count: int) -> list[str]:
+    """``count`` distinct UUIDv7 in their canonical text form (``str(uuid.UUID)``), ascending."""
+    if count >= 1 << _COUNTER_BITS:
+        raise ValueError(f"at most {(1 << _COUNTER_BITS) - 1} ids a batch")
+    ms = time_ns() // 1_000_000
+    random = int.from_bytes(urandom(_RANDOM_BITS // 8), "big")
+    # 8-4-4-4-12 hex digits: the millisecond's 32 + 16 bits, version and counter high, variant and
+    # counter low (2 + 14 bits), the random bits. Built from pieces: ~0.1 µs an id, not ~1 µs.
+    per_high = 1 << _COUNTER_LOW_BITS
+    lows = [f"{0x8000 | n:04x}-{random:012x}" for n in range(min(count, per_high))]
+    ids: list[str] = []
+    for high in range(-(-count // per_high)):
+        head = f"{ms >> 16:08x}-{ms & 0xFFFF:04x}-{0x7000 | high:04x}-"
+        ids.extend([head + low for low in lows[: count - high * per_high]])
+    return ids
+
+
+def ordered_uuid_sql(ordinal: str) -> str:
+    """SQL for :func:`ordered_uuids`' id number ``ordinal`` (a bigint expression counting from 0) of
+    the batch whose millisecond and random bits are the bound ``:id_ms`` and ``:id_random``."""
+    # PostgreSQL gives <<, >>, & and | one precedence, left to right: every step is bracketed.
+    counter_low = (1 << _COUNTER_LOW_BITS) - 1
+    ordinal = f"CAST({ordinal} AS bigint)"
+    high = f"((CAST(:id_ms AS bigint) << 16) | 28672 | ({ordinal} >> {_COUNTER_LOW_BITS}))"
+    low = (
+        f"((-9223372036854775807 - 1) | (({ordinal} & {counter_low}) << {_RANDOM_BITS})"
+        " | CAST(:id_random AS bigint))"
+    )
+    return f"CAST(encode(int8send{high} || int8send{low}, 'hex') AS uuid)"
+
+
+def ordered_uuid_params() -> dict[str, int]:
+    """A batch's millisecond and random bits for :func:`ordered_uuid_sql`."""
+    return {
+        "id_ms": time_ns() // 1_000_000,
+        "id_random": int.from_bytes(urandom(_RANDOM_BITS // 8), "big"),
+    }
+
+
+async def add_from_query_ordered(
+    outbox: Outbox, session: AsyncSession, spec: EventSpec, rows_sql: str, **params: Any
+) -> int:
+    """:meth:`Outbox.add_from_query` for bulk work: the same envelope (the payload from the model's
+    fields, the writing request's trace context as :meth:`EventSpec.envelope` adds it), with
+    time-ordered event ids and one ``time`` for the statement's events (as ``add_events`` gives a
+    batch). The rows are numbered as the query yields them and inserted as numbered, without a
+    sort: an ``ORDER BY`` on the number sorted every row's payload (an external sort on disk for
+    100k rows at the default ``work_mem``) for an order nobody asked ``rows_sql`` for."""
+    table = f'"{outbox.table.schema}"."{outbox.table.name}"'
+    trace = trace_context()
+    trace_pairs = "".join(f", '{key}', CAST(:trace_{n} AS text)" for n, key in enumerate(trace))
+    result = await session.execute(
+        text(
+            f"""
+            INSERT INTO {table} (event_id, nats_subject, envelope)
+            SELECT ev.id, :nats_subject, jsonb_build_object(
+                'specversion', '1.0', 'id', ev.id, 'source', CAST(:source AS text),
+                'type', CAST(:type AS text), 'subject', ev.subject, 'time', CAST(:time AS text),
+                'datacontenttype', 'application/json', 'dataschema', CAST(:dataschema AS text)
+                {trace_pairs}, 'data', ev.data)
+            FROM (SELECT {ordered_uuid_sql("r.n - 1")} AS id, CAST(r.subject AS text) AS subject,
+                         {payload_json(spec.payload, "r")} AS data
+                  FROM (SELECT q.*, row_number() OVER () AS n FROM ({rows_sql}) AS q) AS r) AS ev
+            """  # noqa: S608 - constant SQL of our own and field names of our models; values are bound
+        ),
+        {
+            "nats_subject": spec.nats_subject,
+            "source": spec.source,
+            "type": spec.type,
+            "dataschema": dataschema_url(spec.type),
+            "time": _event_time(),
+            **{f"trace_{n}": value for n, value in enumerate(trace.values())},
+            **ordered_uuid_params(),
+            **params,
+        },
+    )
+    return int(getattr(result, "rowcount", 0) or 0)

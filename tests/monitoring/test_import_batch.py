@@ -3,13 +3,14 @@ batch open like any other, the hashes are the vault's and the suite's match hash
 
 from __future__ import annotations
 
+import hmac
 from datetime import date
 
 from cryptography.fernet import Fernet
 
 from services.monitoring.households.id_numbers import check_char, fernet_encrypt_many, vault_for
 from services.monitoring.households.service import IMPORT_HEADERS, checked_row, ledger_cells, protect
-from shared.id_number_match import DEV_ID_NUMBER_MATCH_KEY, id_number_match_hash
+from shared.id_number_match import DEV_ID_NUMBER_MATCH_KEY, hmac_sha256_many, id_number_match_hash
 
 VAULT = vault_for("a test key that is long enough")
 
@@ -57,3 +58,9 @@ def test_protected_rows_carry_the_same_hashes_as_the_one_row_path() -> None:
         assert record.id_match == id_number_match_hash(number(serial).lower(), DEV_ID_NUMBER_MATCH_KEY)
         assert VAULT.open(record.id_cipher) == number(serial)
         assert (record.row_no, record.kind, record.schooling) == (serial + 2, "lifted_out", "not_applicable")
+
+
+def test_batch_hmacs_are_the_standard_ones_for_any_key_length() -> None:
+    messages = [b"", b"4", number(1).encode(), b"x" * 200]
+    for key in (b"", b"k", b"k" * 64, b"k" * 65, b"a longer key than one block of SHA-256 " * 3):
+        assert hmac_sha256_many(key, messages) == [hmac.digest(key, m, "sha256") for m in messages]

@@ -141,26 +141,28 @@ class ImportRecord(NamedTuple):
     schooling: str
     medical_insured: bool
     id_match: str
+    # The ids the row's household and head get if its head is new: time-ordered (UUIDv7), so the
+    # primary keys and the (…, updated_at, id) indexes grow at their right edge.
+    household_id: str
+    member_id: str
 
 
-# The staging table ImportRecord's rows are COPY'd into (dropped with the transaction). The new
-# household's and head's ids come from the database (a uuid4 each in Python costs more than the
-# row's COPY); ``known_*`` name the household an already registered head lives in.
+# The staging table ImportRecord's rows are COPY'd into (dropped with the transaction);
+# ``known_*`` name the household an already registered head lives in.
 _CREATE_IMPORT_ROWS = """
     CREATE TEMP TABLE import_rows (
         row_no int, town_code text, village_code text,
         head_name text, address text, kind text, member_count int, id_hash bytea,
         id_cipher bytea, id_masked text, birth_date date, health text, labour text,
         schooling text, medical_insured boolean, id_match text,
-        household_id uuid NOT NULL DEFAULT gen_random_uuid(),
-        member_id uuid NOT NULL DEFAULT gen_random_uuid(),
+        household_id uuid NOT NULL, member_id uuid NOT NULL,
         known_household uuid, known_village text
     ) ON COMMIT DROP
 """
 # Set-based, one statement each: mark the rows whose head is registered already (an active member
-# holds the number), insert the others' households, then their heads, then answer every row with
-# the household it names (new or known) and where that household lies. Separate statements (not
-# one CTE chain) let each step read the staging table directly instead of a spilled CTE.
+# holds the number), insert the others' households, then their heads, then read the known rows'
+# household and where it lies (a new row's are the record's own). Separate statements (not one CTE
+# chain) let each step read the staging table directly instead of a spilled CTE.
 _MARK_KNOWN_HEADS = """
     UPDATE import_rows r SET known_household = m.household_id, known_village = h.village_code
     FROM monitoring.members m JOIN monitoring.households h ON h.id = m.household_id
@@ -182,10 +184,8 @@ _INSERT_HEADS = """
            schooling::monitoring.schooling_status, medical_insured, 1, id_match
     FROM import_rows WHERE known_household IS NULL
 """
-_OUTCOMES = """
-    SELECT row_no, known_household IS NULL, COALESCE(known_household, household_id)::text,
-           COALESCE(known_village, village_code)
-    FROM import_rows
+_KNOWN_OUTCOMES = """
+    SELECT row_no, known_household::text, known_village FROM import_rows WHERE known_household IS NOT NULL
 """
 
 
@@ -218,8 +218,12 @@ async def import_households(
     await session.execute(text(_INSERT_HOUSEHOLDS))
     await session.execute(text(_INSERT_HEADS))
     driver = raw.driver_connection
-    outcomes = {
-        row_no: ImportOutcome("accepted" if fresh else "unchanged", household_id, village_code)
-        for row_no, fresh, household_id, village_code in await driver.fetch(_OUTCOMES)  # type: ignore[union-attr]
+    known = {
+        row_no: ImportOutcome("unchanged", household_id, village_code)
+        for row_no, household_id, village_code in await driver.fetch(_KNOWN_OUTCOMES)  # type: ignore[union-attr]
     }
-    return outcomes
+    return {
+        record.row_no: known.get(record.row_no)
+        or ImportOutcome("accepted", record.household_id, record.village_code)
+        for record in records
+    }
