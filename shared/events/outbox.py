@@ -41,6 +41,7 @@ from shared.db import Database, advisory_xact_lock
 from shared.events.envelope import EventPayload, EventSpec, dataschema_url, stream_name
 from shared.events.nats import NatsLink
 from shared.metrics import Metrics
+from shared.statements import Statement
 from shared.tables import KitTables
 from shared.tracing import TRACE_FIELDS, nats_headers, trace_context
 
@@ -53,6 +54,19 @@ TURN_RETRY_SECONDS = 0.05
 class Outbox:
     def __init__(self, tables: KitTables) -> None:
         self.table = tables.outbox
+        # Compiled once, sent on the transaction's own connection (shared.statements): through the
+        # session the statement cost more Python than building the envelopes.
+        self._insert = Statement(
+            text(
+                f"""
+                INSERT INTO "{self.table.schema}"."{self.table.name}" (event_id, nats_subject, envelope)
+                SELECT i, s, CAST(e AS jsonb)
+                FROM unnest(CAST(:ids AS uuid[]), CAST(:subjects AS text[]), CAST(:envelopes AS text[]))
+                     WITH ORDINALITY AS t(i, s, e, n)
+                ORDER BY n
+                """  # noqa: S608 - our own table's name; values are bound
+            )
+        )
 
     async def add(self, session: AsyncSession, spec: EventSpec, subject: str, payload: EventPayload) -> None:
         await self.add_events(session, [(spec, subject, payload)])
@@ -84,17 +98,8 @@ class Outbox:
             rows.append((event_id, spec.nats_subject, envelope_json(spec, subject, payload, event_id, time)))
         if len(rows) < _COPY_FROM:
             ids, subjects, envelopes = zip(*rows, strict=True)
-            await session.execute(
-                text(
-                    f"""
-                    INSERT INTO "{self.table.schema}"."{self.table.name}" (event_id, nats_subject, envelope)
-                    SELECT i, s, CAST(e AS jsonb)
-                    FROM unnest(CAST(:ids AS uuid[]), CAST(:subjects AS text[]), CAST(:envelopes AS text[]))
-                         WITH ORDINALITY AS t(i, s, e, n)
-                    ORDER BY n
-                    """  # noqa: S608 - our own table's name; values are bound
-                ),
-                {"ids": list(ids), "subjects": list(subjects), "envelopes": list(envelopes)},
+            await self._insert.execute(
+                session, ids=list(ids), subjects=list(subjects), envelopes=list(envelopes)
             )
         else:
             raw = await (await session.connection()).get_raw_connection()
