@@ -14,6 +14,7 @@ answered the same way (409, 422, 503).
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -45,13 +46,19 @@ class Statement:
     async def execute(self, session: AsyncSession, /, **values: Any) -> None:
         await self._run(session, values, "execute")
 
-    async def fetchrow(self, session: AsyncSession, /, **values: Any) -> dict[str, Any] | None:
-        """The first returned row, its values as the session would give them (enums as members)."""
-        return await self._run(session, values, "fetchrow")
+    async def fetch(self, session: AsyncSession, /, **values: Any) -> list[Any]:
+        """The returned rows, as the session's rows read (by attribute, ``_asdict()``), their values
+        as the session would give them (enums as members, JSON parsed)."""
+        return await self._run(session, values, "fetch")  # type: ignore[no-any-return]
+
+    async def fetchrow(self, session: AsyncSession, /, **values: Any) -> Any | None:
+        """The first returned row (as :meth:`fetch`'s), or None."""
+        rows = await self.fetch(session, **values)
+        return rows[0] if rows else None
 
     async def scalar(self, session: AsyncSession, /, **values: Any) -> Any:
         row = await self.fetchrow(session, **values)
-        return None if row is None else next(iter(row.values()))
+        return None if row is None else row[0]
 
     async def _run(self, session: AsyncSession, values: Mapping[str, Any], how: str) -> Any:
         connection = await session.connection()
@@ -73,10 +80,10 @@ class Statement:
                 if compiled.processors is None:
                     statement = await driver.prepare(compiled.sql)
                     compiled.learn_result_types(statement.get_attributes(), connection.dialect)
-                record = await driver.fetchrow(compiled.sql, *args)
+                records = await driver.fetch(compiled.sql, *args)
             except Exception as error:
                 raise _as_sqlalchemy_error(adapted, connection.dialect, compiled.sql, error) from error
-        return None if record is None else compiled.row(record)
+        return [compiled.row(record) for record in records]
 
 
 class _Compiled:
@@ -94,6 +101,12 @@ class _Compiled:
             self.defaults[column.key] = column.default
         for column in compiled.update_prefetch:
             self.defaults[column.key] = column.onupdate
+        # Values written into the statement itself (a ``->> 'field'``, a literal in a condition).
+        self.fixed = {
+            name: bind.value
+            for name, bind in compiled.binds.items()
+            if not bind.required and bind.callable is None and name in self.known
+        }
         self.bind: dict[str, Processor] = {}
         for name in self.names:
             processor = compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect)
@@ -102,6 +115,7 @@ class _Compiled:
         self.columns = list(getattr(statement, "exported_columns", ()))
         # The returned columns' result processors, learnt from the first run's result types.
         self.processors: list[Processor | None] | None = None if self.columns else []
+        self.row_type: Any = None
 
     def args(self, values: Mapping[str, Any]) -> list[Any]:
         if unknown := values.keys() - self.known:
@@ -111,7 +125,14 @@ class _Compiled:
         bind = self.bind
         args = []
         for name in self.names:
-            value = values[name] if name in values or name not in self.defaults else self._default(name)
+            if name in values:
+                value = values[name]
+            elif name in self.defaults:
+                value = self._default(name)
+            elif name in self.fixed:
+                value = self.fixed[name]
+            else:
+                raise TypeError(f"the statement needs a value for {name!r}")
             args.append(bind[name](value) if name in bind else value)
         return args
 
@@ -126,13 +147,15 @@ class _Compiled:
             for column, attribute in zip(self.columns, attributes, strict=True)
         ]
 
-    def row(self, record: Any) -> dict[str, Any]:
+    def row(self, record: Any) -> Any:
+        if self.row_type is None:
+            self.row_type = namedtuple("Row", list(record.keys()), rename=True)  # type: ignore[misc]
         processors = self.processors or ()
         values = list(record.values())
         for index, processor in enumerate(processors):
             if processor is not None:
                 values[index] = processor(values[index])
-        return dict(zip(record.keys(), values, strict=True))
+        return self.row_type._make(values)
 
 
 def _as_sqlalchemy_error(adapted: Any, dialect: Dialect, sql: str, error: Exception) -> BaseException:

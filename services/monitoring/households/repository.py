@@ -144,7 +144,7 @@ async def insert_household(session: AsyncSession, fields: dict[str, Any]) -> Hou
     # version 1: what the mapper's version counter gives a new row.
     row = await _INSERT_HOUSEHOLD.fetchrow(session, **fields, version=1)
     assert row is not None
-    return Household(**row)
+    return Household(**row._asdict())
 
 
 async def members_of(session: AsyncSession, household_id: uuid.UUID) -> list[Member]:
