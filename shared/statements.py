@@ -49,7 +49,7 @@ class Statement:
     async def fetch(self, session: AsyncSession, /, **values: Any) -> list[Any]:
         """The returned rows, as the session's rows read (by attribute, ``_asdict()``), their values
         as the session would give them (enums as members, JSON parsed)."""
-        return await self._run(session, values, "fetch")  # type: ignore[no-any-return]
+        return await self._run(session, values, "fetch")
 
     async def fetchrow(self, session: AsyncSession, /, **values: Any) -> Any | None:
         """The first returned row (as :meth:`fetch`'s), or None."""
