@@ -3,7 +3,8 @@
 Beside ``../shared/bench/peer_list.py`` (same JWT check with a verified-token cache, same pool):
 the leanest honest FastAPI + asyncpg app doing the rows monitoring's ``POST /v1/households``
 writes, in one transaction — the Idempotency-Key claim, the household, its audit row, its two
-outbox events (household.registered, household.changed) and the answer kept for a retry — then
+outbox events (household.registered, household.changed, as the service writes them: monitoring's
+relay publishes both sides' events alike) and the answer kept for a retry — then
 201 with ETag and Location. A replayed key answers the kept response. Benchmarks put the service
 beside it in the same run; its figure is the reference, not a target to tune.
 
@@ -75,20 +76,32 @@ def plain(v):
     return v if isinstance(v, (int, bool, list, type(None))) else str(v)
 
 
-def envelope(kind: str, subject: str, data: dict) -> tuple[uuid.UUID, str]:
+# The events are monitoring's own (shared/events/envelope.py's naming): they share monitoring's
+# outbox, so its relay publishes them to the service's stream and employment and funds consume them,
+# as for the service's own writes. (An event no stream takes would stop that relay at its row.)
+SCHEMAS = os.environ["XJ_JWKS"].removesuffix("/.well-known/jwks.json") + "/schemas/events"
+
+
+def envelope(kind: str, subject: str, data: dict) -> tuple[uuid.UUID, str, str]:
     event_id = uuid.uuid4()
-    return event_id, json.dumps(
-        {
-            "specversion": "1.0",
-            "id": str(event_id),
-            "source": "xianjie/monitoring",
-            "type": f"xianjie.monitoring.{kind}.v1",
-            "subject": subject,
-            "time": datetime.now(UTC).isoformat(),
-            "datacontenttype": "application/json",
-            "data": data,
-        },
-        ensure_ascii=False,
+    event_type = f"cn.xianjie.monitoring.{kind}.v1"
+    return (
+        event_id,
+        f"xianjie.monitoring.{kind}",
+        json.dumps(
+            {
+                "specversion": "1.0",
+                "id": str(event_id),
+                "source": "/xianjie/monitoring",
+                "type": event_type,
+                "subject": subject,
+                "time": datetime.now(UTC).isoformat().replace("+00:00", "Z"),
+                "datacontenttype": "application/json",
+                "dataschema": f"{SCHEMAS}/{event_type}.json",
+                "data": data,
+            },
+            ensure_ascii=False,
+        ),
     )
 
 
@@ -172,11 +185,24 @@ async def register(
                     "kind": body.kind,
                 },
             ),
-            envelope("household.changed", subject, household),
+            envelope(
+                "household.changed",
+                subject,
+                {
+                    "household_id": subject,
+                    "town_code": body.town_code,
+                    "village_code": body.village_code,
+                    "lifted_out": body.kind == "lifted_out",
+                    "status": household["status"],
+                    "subtype": household["subtype"],
+                    "version": household["version"],
+                    "cancelled_on": household["cancelled_on"],
+                },
+            ),
         ]
         await c.executemany(
             "insert into monitoring.outbox (event_id, nats_subject, envelope) values ($1, $2, $3::jsonb)",
-            [(event_id, "monitoring.household", data) for event_id, data in events],
+            events,
         )
         answer = json.dumps(household, ensure_ascii=False)
         headers = {"ETag": f'"{household["version"]}"', "Location": f"/v1/households/{subject}"}

@@ -11,13 +11,15 @@ import json
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Annotated, Any
 
 from fastapi import Depends, Request, params
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
-from sqlalchemy import select, update
+from sqlalchemy import Table, Text, bindparam, cast, select, update
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -27,6 +29,7 @@ from shared.events.envelope import EventPayload, EventSpec
 from shared.projections import RowT, require_reference
 from shared.runtime import Component
 from shared.settings import ServiceSettings
+from shared.statements import Statement
 from shared.work import SettingsT, record_audit
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
@@ -132,11 +135,8 @@ class RequestContext:
             ).encode()
         ).hexdigest()
         table = self.component.tables.idempotency_keys
-        claimed = await self.session.scalar(
-            pg_insert(table)
-            .values(principal=self.principal.subject, key=key, request_hash=digest)
-            .on_conflict_do_nothing()
-            .returning(table.c.key)
+        claimed = await _claim(table).scalar(
+            self.session, principal=self.principal.subject, key=key, request_hash=digest
         )
         if claimed is not None:
             self._idempotency = (key, digest)
@@ -155,17 +155,56 @@ class RequestContext:
     async def respond(
         self, body: BaseModel, *, status_code: int = 200, headers: dict[str, str] | None = None
     ) -> JSONResponse:
-        """Build the answer and, for a claimed Idempotency-Key, keep it for retries."""
-        content = body.model_dump(mode="json", by_alias=True)
+        """Build the answer and, for a claimed Idempotency-Key, keep it for retries.
+
+        The body is serialised once, by pydantic, and the same JSON text is both sent and kept
+        (``tests/kit/test_lean_write.py`` pins it to what ``JSONResponse`` renders of the model's dump).
+        """
+        content = body.model_dump_json(by_alias=True)
         if self._idempotency is not None:
             key, _ = self._idempotency
-            table = self.component.tables.idempotency_keys
-            await self.session.execute(
-                update(table)
-                .where(table.c.principal == self.principal.subject, table.c.key == key)
-                .values(status_code=status_code, response_body=content, response_headers=headers or {})
+            await _keep_answer(self.component.tables.idempotency_keys).execute(
+                self.session,
+                principal=self.principal.subject,
+                key=key,
+                status_code=status_code,
+                response_body=content,
+                response_headers=headers or {},
             )
-        return JSONResponse(content, status_code=status_code, headers=headers)
+        return RenderedJSONResponse(content, status_code=status_code, headers=headers)
+
+
+class RenderedJSONResponse(JSONResponse):
+    """A ``JSONResponse`` of JSON text already rendered (by pydantic's serialiser)."""
+
+    def render(self, content: Any) -> bytes:
+        return content.encode() if isinstance(content, str) else super().render(content)
+
+
+@cache
+def _claim(table: Table) -> Statement:
+    return Statement(
+        pg_insert(table)
+        .values(
+            principal=bindparam("principal"), key=bindparam("key"), request_hash=bindparam("request_hash")
+        )
+        .on_conflict_do_nothing()
+        .returning(table.c.key)
+    )
+
+
+@cache
+def _keep_answer(table: Table) -> Statement:
+    return Statement(
+        update(table)
+        .where(table.c.principal == bindparam("principal"), table.c.key == bindparam("key"))
+        .values(
+            status_code=bindparam("status_code"),
+            # The answer's JSON text as sent, not parsed and serialised again.
+            response_body=cast(bindparam("response_body", type_=Text), JSONB),
+            response_headers=bindparam("response_headers"),
+        )
+    )
 
 
 # Requests that only read run without a transaction (``Database.reads``): no BEGIN, no COMMIT.

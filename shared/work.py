@@ -7,16 +7,18 @@ service's typed settings, the division table), inside the one transaction the ki
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, TypeVar
 
 from fastapi.encoders import jsonable_encoder
-from sqlalchemy import insert
+from sqlalchemy import Table, bindparam, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.divisions import DivisionRegistry
 from shared.events.envelope import EventPayload, EventSpec
 from shared.events.outbox import Outbox
 from shared.settings import ServiceSettings
+from shared.statements import Statement
 from shared.tables import KitTables
 
 SettingsT = TypeVar("SettingsT", bound=ServiceSettings)
@@ -41,15 +43,27 @@ async def record_audit(
     changes: dict[str, Any] | None,
     request_id: str | None = None,
 ) -> None:
-    await session.execute(
-        insert(tables.audit_log).values(
-            actor=actor,
-            actor_role=actor_role,
-            action=action,
-            entity=entity,
-            entity_id=None if entity_id is None else str(entity_id),
-            changes=jsonable_encoder(changes) if changes else None,
-            request_id=request_id,
+    await _audit_insert(tables.audit_log).execute(
+        session,
+        actor=actor,
+        actor_role=actor_role,
+        action=action,
+        entity=entity,
+        entity_id=None if entity_id is None else str(entity_id),
+        changes=jsonable_encoder(changes) if changes else None,
+        request_id=request_id,
+    )
+
+
+@cache
+def _audit_insert(table: Table) -> Statement:
+    """The audit row's INSERT, compiled once (``shared.statements``)."""
+    return Statement(
+        insert(table).values(
+            {
+                name: bindparam(name)
+                for name in ("actor", "actor_role", "action", "entity", "entity_id", "changes", "request_id")
+            }
         )
     )
 

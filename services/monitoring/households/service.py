@@ -148,9 +148,7 @@ async def register(ctx: RequestContext, data: HouseholdCreate) -> Household:
     ctx.principal.require_may_write_in(data.village_code)
     if data.helper_user_id is not None:
         await require_helper(ctx, data.helper_user_id, data.village_code)
-    household = Household(**data.model_dump(exclude={"members"}))
-    ctx.session.add(household)
-    await ctx.session.flush()
+    household = await repository.insert_household(ctx.session, data.model_dump(exclude={"members"}))
     seen: set[bytes] = set()
     members: list[Member] = []
     for index, member in enumerate(data.members):
@@ -163,26 +161,31 @@ async def register(ctx: RequestContext, data: HouseholdCreate) -> Household:
         members.append(
             Member(household_id=household.id, **member.model_dump(exclude={"id_number"}), **protected)
         )
-    ctx.session.add_all(members)
-    await ctx.session.flush()
+    if members:
+        ctx.session.add_all(members)
+        await ctx.session.flush()
     await ctx.audit(
         "create",
         "household",
         household.id,
         {**data.model_dump(exclude=AUDIT_EXCLUDED), "members": len(data.members)},
     )
-    await ctx.publish(
-        HOUSEHOLD_REGISTERED,
-        household.id,
-        HouseholdRegistered(
-            household_id=household.id,
-            town_code=household.town_code,
-            village_code=household.village_code,
-            kind=household.kind.value,
-        ),
+    # Registered, changed (as ``announce`` would), then each member: one statement.
+    subject = str(household.id)
+    registered = HouseholdRegistered(
+        household_id=household.id,
+        town_code=household.town_code,
+        village_code=household.village_code,
+        kind=household.kind.value,
     )
-    await announce(ctx, household)
-    await outbox.add_many(ctx.session, MEMBER_CHANGED, [(str(m.id), member_changed(m)) for m in members])
+    await outbox.add_events(
+        ctx.session,
+        [
+            (HOUSEHOLD_REGISTERED, subject, registered),
+            (HOUSEHOLD_CHANGED, subject, household_changed(household)),
+            *((MEMBER_CHANGED, str(m.id), member_changed(m)) for m in members),
+        ],
+    )
     return household
 
 
