@@ -12,7 +12,6 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -22,7 +21,7 @@ from services.monitoring.households.schemas import HouseholdOut
 from services.monitoring.models import HouseholdKind
 from shared.context import RenderedJSONResponse
 from shared.statements import Statement
-from shared.work import record_audit
+from shared.work import audit_json, record_audit
 from tests.conftest import Stack
 
 CHANGES: list[dict[str, Any] | None] = [
@@ -61,7 +60,7 @@ async def test_the_audit_row_is_the_one_the_session_wrote(stack: Stack) -> None:
                 insert(table).values(
                     **fields,
                     entity_id=str(uuid.UUID(int=1)),
-                    changes=jsonable_encoder(changes) if changes else None,
+                    changes=audit_json(changes),
                 )
             )
         async with component.db.sessions() as session:
@@ -74,6 +73,9 @@ async def test_the_audit_row_is_the_one_the_session_wrote(stack: Stack) -> None:
                 )
             ).all()
         assert len(rows) == 2 and rows[0] == rows[1], rows
+        if changes:
+            # Money keeps its digits in the audit trail (a float would read 8600.5).
+            assert rows[0].changes["amount"] == "8600.50"
 
 
 async def test_statements_commit_and_roll_back_with_the_session(stack: Stack) -> None:
