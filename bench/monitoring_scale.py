@@ -25,8 +25,8 @@ import os
 import random
 import statistics
 import subprocess
-import tempfile
 import sys
+import tempfile
 import time
 import urllib.parse
 import urllib.request
@@ -192,7 +192,11 @@ def alert_cases(towns: list[str], since: list[str], household_ids: list[str]) ->
 
 def _filters(params: dict[str, str]) -> dict[str, Any]:
     """The endpoint's query parameters as the repository takes them (what FastAPI would parse)."""
-    from services.monitoring.models import AlertSource, AlertStatus, HouseholdKind, HouseholdStatus, RiskCause, Subtype
+    from services.monitoring.models import (
+        HouseholdKind,
+        RiskCause,
+        Subtype,
+    )
 
     kinds: dict[str, Callable[[str], Any]] = {
         "kind": HouseholdKind, "subtype": Subtype, "risk_cause": RiskCause,
@@ -215,10 +219,13 @@ async def database_page(db: Database, case: Case, caller: Caller, params: dict[s
         if case.list_name == "households":
             if "status" in args:
                 args["status"] = HouseholdStatus(args["status"])
-            query = households.filtered(
-                caller.principal,
-                **{"town_code": None, "village_code": None, "kind": None, "updated_since": None, **args},
-            )
+            filters = {"town_code": None, "village_code": None, "kind": None, "updated_since": None, **args}
+            if "q" in args and hasattr(households, "search_index_pays"):  # as the endpoint chooses
+                others = ("village_code", "kind", "subtype", "status", "risk_cause", "helper_user_id")
+                filters["search_index"] = await households.search_index_pays(
+                    session, args["q"], other_filters=any(args.get(k) is not None for k in others), limit=50
+                )
+            query = households.filtered(caller.principal, **filters)
             order = (Household.updated_at, Household.id)
         else:
             if "status" in args:
