@@ -59,6 +59,11 @@ from xianjie.components import by_name
 
 HERE = Path(__file__).resolve().parent
 GOAL_MS = 10.0
+# Delta sync: "changed since" a moment near the end (the last 0.1 % to 0.01 % of the rows).
+LATEST = (
+    "SELECT percentile_disc(ARRAY[0.999, 0.9993, 0.9996, 0.9999]) WITHIN GROUP (ORDER BY updated_at)"
+    " FROM monitoring.{table}"
+)
 ADMIN = "district admin"
 TOWN = "town official"
 
@@ -120,11 +125,15 @@ async def sample_terms(conn: asyncpg.Connection, town: str | None = None) -> dic
         "2-char given name": [n[1:] for n in three],
         "3-char name": three,
         "village name": [a[: rng.choice((2, 3, 4))] for a in addresses],
-        "address group": [a[a.index("村") + 1 : a.index("组") + 1] if "村" in a else a[-4:] for a in addresses],
+        "address group": [
+            a[a.index("村") + 1 : a.index("组") + 1] if "村" in a else a[-4:] for a in addresses
+        ],
     }
 
 
-def household_cases(terms: dict[str, list[str]], towns: list[str], villages: list[str], since: list[str]) -> list[Case]:
+def household_cases(
+    terms: dict[str, list[str]], towns: list[str], villages: list[str], since: list[str]
+) -> list[Case]:
     def pick(key: str) -> Callable[[int], str]:
         values = terms[key]
         return lambda i: values[i * 7 % len(values)]
@@ -136,7 +145,9 @@ def household_cases(terms: dict[str, list[str]], towns: list[str], villages: lis
     statuses = ["not_monitored", "verifying", "village_review", "public_notice", "town_review",
                 "district_approval", "included", "risk_eliminated", "safety_net"]  # fmt: skip
     causes = ["illness", "disability", "schooling", "disaster", "accident", "business_failure",
-              "unstable_work", "lack_of_labour", "housing", "drinking_water", "medical_insurance", "other"]  # fmt: skip
+              "unstable_work", "lack_of_labour", "housing", "drinking_water", "medical_insurance",
+              "other"]  # fmt: skip
+
     def own_town(i: int, c: Caller) -> str:
         return c.town or towns[i % len(towns)]
 
@@ -152,15 +163,35 @@ def household_cases(terms: dict[str, list[str]], towns: list[str], villages: lis
         Case("households", "first page", lambda i, c: {}),
         Case("households", "town_code", lambda i, c: {"town_code": own_town(i, c)}),
         Case("households", "village_code", lambda i, c: {"village_code": village_of(i, c)}),
-        Case("households", "kind (each)", lambda i, c: {"kind": ("lifted_out", "low_income", "ordinary")[i % 3]}),
-        Case("households", "subtype (each)", lambda i, c: {"subtype": ("unstable", "marginal", "sudden_hardship")[i % 3]}),
+        Case(
+            "households",
+            "kind (each)",
+            lambda i, c: {"kind": ("lifted_out", "low_income", "ordinary")[i % 3]},
+        ),
+        Case(
+            "households",
+            "subtype (each)",
+            lambda i, c: {"subtype": ("unstable", "marginal", "sudden_hardship")[i % 3]},
+        ),
         Case("households", "status (each of 9)", lambda i, c: {"status": statuses[i % len(statuses)]}),
         Case("households", "risk_cause (each of 12)", lambda i, c: {"risk_cause": causes[i % len(causes)]}),
-        Case("households", "town + risk_cause", lambda i, c: {"town_code": own_town(i, c), "risk_cause": causes[i % len(causes)]}),
-        Case("households", "town + status=included", lambda i, c: {"town_code": own_town(i, c), "status": "included"}),
+        Case(
+            "households",
+            "town + risk_cause",
+            lambda i, c: {"town_code": own_town(i, c), "risk_cause": causes[i % len(causes)]},
+        ),
+        Case(
+            "households",
+            "town + status=included",
+            lambda i, c: {"town_code": own_town(i, c), "status": "included"},
+        ),
         Case("households", "helper_user_id", lambda i, c: {"helper_user_id": helper(i, c)}),
         Case("households", "include_cancelled", lambda i, c: {"include_cancelled": "true"}),
-        Case("households", "updated_since (delta sync)", lambda i, c: {"updated_since": since[i % len(since)], "include_cancelled": "true"}),
+        Case(
+            "households",
+            "updated_since (delta sync)",
+            lambda i, c: {"updated_since": since[i % len(since)], "include_cancelled": "true"},
+        ),
         Case("households", "q 1-char surname (by frequency)", q("surname")),
         Case("households", "q 1-char 王/李/张", q("top surname")),
         Case("households", "q 1-char rare surname", q("rare surname")),
@@ -172,7 +203,11 @@ def household_cases(terms: dict[str, list[str]], towns: list[str], villages: lis
         Case("households", "q address group (n组)", q("address group")),
         Case("households", "q 1-char surname + status=included", q("surname", status="included")),
         Case("households", "q 2-char + kind=lifted_out", q("2-char name start", kind="lifted_out")),
-        Case("households", "q 1-char surname + village", lambda i, c: {"q": pick("surname")(i), "village_code": village_of(i, c)}),
+        Case(
+            "households",
+            "q 1-char surname + village",
+            lambda i, c: {"q": pick("surname")(i), "village_code": village_of(i, c)},
+        ),
     ]
 
 
@@ -184,8 +219,17 @@ def alert_cases(towns: list[str], since: list[str], household_ids: list[str]) ->
         Case("alerts", "status (each)", lambda i, c: {"status": statuses[i % 4]}),
         Case("alerts", "source (each)", lambda i, c: {"source": sources[i % 5]}),
         Case("alerts", "town_code", lambda i, c: {"town_code": c.town or towns[i % len(towns)]}),
-        Case("alerts", "town + status=open", lambda i, c: {"town_code": c.town or towns[i % len(towns)], "status": "open"}),
-        Case("alerts", "household_id", lambda i, c: {"household_id": household_ids[i % len(household_ids)]}, (ADMIN,)),
+        Case(
+            "alerts",
+            "town + status=open",
+            lambda i, c: {"town_code": c.town or towns[i % len(towns)], "status": "open"},
+        ),
+        Case(
+            "alerts",
+            "household_id",
+            lambda i, c: {"household_id": household_ids[i % len(household_ids)]},
+            (ADMIN,),
+        ),
         Case("alerts", "updated_since (delta sync)", lambda i, c: {"updated_since": since[i % len(since)]}),
     ]
 
@@ -225,7 +269,7 @@ async def database_page(db: Database, case: Case, caller: Caller, params: dict[s
                 filters["search_index"] = await households.search_index_pays(
                     session, args["q"], other_filters=any(args.get(k) is not None for k in others), limit=50
                 )
-            query = households.filtered(caller.principal, **filters)
+            query: Any = households.filtered(caller.principal, **filters)
             order = (Household.updated_at, Household.id)
         else:
             if "status" in args:
@@ -247,7 +291,8 @@ def gateway_p95(
     listing = workdir / "requests.tsv"
     listing.write_text("".join(f"{path}\t{token}\n" for path, token in requests))
     out = subprocess.run(
-        ["wrk", "-t1", "-c1", f"-d{max(1, round(seconds))}s", "--timeout", "30s", "-s", str(HERE / "list_requests.lua"), s.url("gateway", "/")],
+        ["wrk", "-t1", "-c1", f"-d{max(1, round(seconds))}s", "--timeout", "30s",
+         "-s", str(HERE / "list_requests.lua"), s.url("gateway", "/")],
         capture_output=True, text=True, env={**os.environ, "LIST_FILE": str(listing)}, check=True,
     )  # fmt: skip
     line = next((x for x in out.stdout.splitlines() if x.startswith("@@LIST ")), None)
@@ -279,10 +324,14 @@ async def measure(
                     requests.append((f"/api/monitoring/v1/{case.list_name}?{query}", caller.token))
                 # The last three first (not counted): the statement's first compilation and plan.
                 for (path, token), i in zip(requests[runs:], range(runs, runs + 3), strict=True):
-                    warm = urllib.request.Request(s.url("gateway", path), headers={"Authorization": f"Bearer {token}"})
-                    with urllib.request.urlopen(warm, timeout=60) as resp:
+                    warm = urllib.request.Request(
+                        s.url("gateway", path), headers={"Authorization": f"Bearer {token}"}
+                    )
+                    with urllib.request.urlopen(warm, timeout=60) as resp:  # noqa: ASYNC210 - sequential
                         resp.read()
-                    await database_page(db, case, people[i % len(people)], case.make(i, people[i % len(people)]))
+                    await database_page(
+                        db, case, people[i % len(people)], case.make(i, people[i % len(people)])
+                    )
                 p50_ms, p95_ms, sent, bad = gateway_p95(s, requests[:runs], Path(tmp), seconds)
                 if bad:
                     raise RuntimeError(f"{case.list_name} {case.label} as {role}: {bad} answers not 2xx")
@@ -295,7 +344,8 @@ async def measure(
                     timing.database.append((time.perf_counter() - started) * 1000)
                 log(
                     f"  {case.list_name:<10} {case.label:<38} {role:<14} gateway p50 {p50_ms:6.1f}"
-                    f" p95 {p95_ms:6.1f} ms ({sent} requests) | database p50 {statistics.median(timing.database):6.1f}"
+                    f" p95 {p95_ms:6.1f} ms ({sent} requests) | "
+                    f"database p50 {statistics.median(timing.database):6.1f}"
                     f" p95 {p95(timing.database):6.1f} ms"
                 )
     return results
@@ -332,7 +382,9 @@ def town_officials(s: Suite, towns: list[str]) -> list[Caller]:
             {"grant_type": "password", "username": username, "password": password},
             None,
         )["access_token"]
-        principal = Principal(subject=username, username=username, role=Role.TOWN_OFFICIAL, division_code=town)
+        principal = Principal(
+            subject=username, username=username, role=Role.TOWN_OFFICIAL, division_code=town
+        )
         out.append(Caller(TOWN, token, principal, town))
     return out
 
@@ -344,27 +396,28 @@ async def lists_at_scale(
     await generate(dsn, households_total, members=with_members, log=log)
     conn = await asyncpg.connect(**dsn)
     try:
-        towns_by_size = [r[0] for r in await conn.fetch(
-            "SELECT town_code FROM monitoring.households GROUP BY 1 ORDER BY count(*) DESC")]
-        villages = [r[0] for r in await conn.fetch("SELECT DISTINCT village_code FROM monitoring.households ORDER BY 1")]
-        since = [
-            t.isoformat()
-            for t in await conn.fetchval(
-                "SELECT percentile_disc(ARRAY[0.999, 0.9993, 0.9996, 0.9999]) WITHIN GROUP (ORDER BY updated_at)"
-                " FROM monitoring.households"
+        towns_by_size = [
+            r[0]
+            for r in await conn.fetch(
+                "SELECT town_code FROM monitoring.households GROUP BY 1 ORDER BY count(*) DESC"
             )
         ]
-        alert_since = (await conn.fetchval(
-            "SELECT percentile_disc(ARRAY[0.999, 0.9993, 0.9996, 0.9999]) WITHIN GROUP (ORDER BY updated_at)"
-            " FROM monitoring.alerts"))
-        household_ids = [str(r[0]) for r in await conn.fetch(
-            "SELECT household_id FROM monitoring.alerts TABLESAMPLE SYSTEM (5) REPEATABLE (3) LIMIT 300")]
+        since = [t.isoformat() for t in await conn.fetchval(LATEST.format(table="households"))]
+        alert_since = await conn.fetchval(LATEST.format(table="alerts"))
+        household_ids = [
+            str(r[0])
+            for r in await conn.fetch(
+                "SELECT household_id FROM monitoring.alerts TABLESAMPLE SYSTEM (5) REPEATABLE (3) LIMIT 300"
+            )
+        ]
         terms = await sample_terms(conn)
     finally:
         await conn.close()
     # The town official of the largest town and of a middling one.
     officials = town_officials(s, [towns_by_size[0], towns_by_size[len(towns_by_size) // 2]])
-    admin = Caller(ADMIN, s.token, Principal(subject="admin", username="admin", role=Role.DISTRICT_ADMIN), None)
+    admin = Caller(
+        ADMIN, s.token, Principal(subject="admin", username="admin", role=Role.DISTRICT_ADMIN), None
+    )
     callers = {ADMIN: [admin], TOWN: officials}
     # Helpers are numbered by the village's place in the registry's order (bench/scale_data.py).
     all_villages = [code for code, _ in registry_villages()]
@@ -492,8 +545,6 @@ async def announce_existing(db: Database, database_url: str) -> None:
     )
 
 
-
-
 def table(results: dict[tuple[str, str, str], Timing]) -> str:
     lines = [
         "| list | filter | caller | gateway p50 | gateway p95 | database p50 | database p95 |",
@@ -521,8 +572,9 @@ def summary_rows(results: dict[tuple[str, str, str], Timing], total: int) -> lis
             over = sum(1 for t in mine.values() if t.gateway_p95 > GOAL_MS)
             out.append(
                 Row(
-                    f"{list_name} list at {total // 1000}k households, {role}: slowest of {len(mine)} filters "
-                    f"p95 through the gateway ({label}; {over} over 10 ms) vs at the database",
+                    f"{list_name} list at {total // 1000}k households, {role}: slowest of "
+                    f"{len(mine)} filters p95 through the gateway ({label}; {over} over 10 ms) "
+                    "vs at the database",
                     round(figure, 2),
                     round(reference, 2),
                     "ms",
@@ -534,11 +586,17 @@ def summary_rows(results: dict[tuple[str, str, str], Timing], total: int) -> lis
     return out
 
 
-def run_bench(total: int, runs: int, seconds: float, screening_too: bool, announce: bool) -> tuple[list[Row], str]:
+def run_bench(
+    total: int, runs: int, seconds: float, screening_too: bool, announce: bool
+) -> tuple[list[Row], str]:
     started = time.perf_counter()
     with suite() as s:
-        print(f"== {total:,} households; suite up in {time.perf_counter() - started:.0f} s ==", file=sys.stderr)
-        results = asyncio.run(lists_at_scale(s, total, runs, seconds, screening_too, log=lambda m: print(m, file=sys.stderr)))
+        print(
+            f"== {total:,} households; suite up in {time.perf_counter() - started:.0f} s ==", file=sys.stderr
+        )
+        results = asyncio.run(
+            lists_at_scale(s, total, runs, seconds, screening_too, log=lambda m: print(m, file=sys.stderr))
+        )
         if screening_too or announce:
             asyncio.run(_after(s, screening_too, announce))
     return summary_rows(results, total), table(results)
@@ -568,7 +626,9 @@ def main() -> None:
     parser.add_argument("--households", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=200, help="distinct requests per filter and caller")
     parser.add_argument("--seconds", type=float, default=3, help="wrk's time per filter and caller")
-    parser.add_argument("--screening", action="store_true", help="members, incomes and the screening pass too")
+    parser.add_argument(
+        "--screening", action="store_true", help="members, incomes and the screening pass too"
+    )
     parser.add_argument("--announce", action="store_true", help="time the announcement migration too")
     args = parser.parse_args()
     found, detail = run_bench(args.households, args.runs, args.seconds, args.screening, args.announce)
