@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any, Literal, NamedTuple
 
-from sqlalchemy import ColumnElement, Select, Text, cast, func, literal_column, or_, select, text
+from sqlalchemy import ColumnElement, Select, Text, cast, false, func, literal_column, or_, select, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -69,6 +69,12 @@ def filtered(
         # conditions were counted as independent and the planner expected a sixteenth of the rows
         # it found (a status filter went from 8 to 58 ms at 1M).
         query = _ALL_HOUSEHOLDS.where(Household.town_code == prefix)
+        if village_code:
+            # A village of the town is the territory by itself (its code holds the town's): named
+            # beside the town, the two were counted as independent again, and the prepared page's
+            # generic plan sorted a bitmap of the whole village (30–100 ms at 1M) instead of
+            # walking the village's (village_code, updated_at, id) index.
+            query = _ALL_HOUSEHOLDS if village_code.startswith(prefix) else _ALL_HOUSEHOLDS.where(false())
     else:
         query = scoped(principal)
     if not include_cancelled:
