@@ -27,6 +27,8 @@ SCRIPTS = [
     "ledger_import",  # households ledger import vs raw COPY, RSS after it (bench/ledger_import.py)
     "outbox_relay",  # outbox writes vs raw COPY, relay vs raw publish_async (bench/outbox_relay.py)
     "employment_monthly",  # national work file import vs raw COPY (bench/employment_monthly.py)
+    "monitoring_scale",  # every documented households/alerts list filter at 200k households, p95 through
+    # the gateway beside the database (bench/monitoring_scale.py; --households 1000000 by hand)
 ]
 
 

@@ -241,6 +241,7 @@ class Household(Base):
         Index(None, "updated_at", "id"),
         # Filtered list pages walk these in (updated_at, id) order and stop after one page.
         Index(None, "town_code", "updated_at", "id"),
+        Index(None, "village_code", "updated_at", "id"),
         Index(None, "status", "updated_at", "id"),
         Index(None, "helper_user_id", "updated_at", "id"),
         Index("ix_households_risk_causes", "risk_causes", postgresql_using="gin"),

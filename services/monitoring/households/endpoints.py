@@ -87,8 +87,13 @@ async def list_households(
     cursor: Cursor = None,
     limit: Limit = 50,
 ) -> Response:
+    others = (village_code, kind, subtype, status, risk_cause, helper_user_id)
+    search_index = q is not None and await repository.search_index_pays(
+        ctx.session, q, other_filters=any(f is not None for f in others), limit=limit
+    )
     query = repository.filtered(
         ctx.principal,
+        search_index=search_index,
         town_code=town_code,
         village_code=village_code,
         kind=kind,

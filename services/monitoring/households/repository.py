@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import time
 import typing
 import uuid
 from collections.abc import Sequence
@@ -13,6 +14,7 @@ from sqlalchemy import (
     Text,
     bindparam,
     cast,
+    false,
     func,
     insert,
     literal_column,
@@ -68,8 +70,29 @@ def filtered(
     helper_user_id: str | None = None,
     q: str | None = None,
     include_cancelled: bool = False,
+    search_index: bool = True,
 ) -> Select[Household]:
-    query = scoped(principal)
+    """The list's filters. ``search_index`` says whether ``q`` also asks the character index
+    (``@>``): without it the planner can only walk the list's ``(updated_at, id)`` order (or a
+    filter's index) and test the substring row by row — the faster way for a term many households
+    hold (see :func:`search_by_index`). Both return the same rows: the substring implies the
+    characters."""
+    prefix = principal.division_prefix
+    if principal.role is not Role.HELPER and prefix is not None and len(prefix) == TOWN_CODE_LENGTH:
+        # A town's territory as the town itself instead of its villages' code prefix: the same
+        # rows (the database holds left(village_code, 9) = town_code), and a town official's page
+        # can walk the (town_code, updated_at, id) index. Named beside the prefix, the two
+        # conditions were counted as independent and the planner expected a sixteenth of the rows
+        # it found (a status filter went from 8 to 58 ms at 1M).
+        query = _ALL_HOUSEHOLDS.where(Household.town_code == prefix)
+        if village_code:
+            # A village of the town is the territory by itself (its code holds the town's): named
+            # beside the town, the two were counted as independent again, and the prepared page's
+            # generic plan sorted a bitmap of the whole village (30–100 ms at 1M) instead of
+            # walking the village's (village_code, updated_at, id) index.
+            query = _ALL_HOUSEHOLDS if village_code.startswith(prefix) else _ALL_HOUSEHOLDS.where(false())
+    else:
+        query = scoped(principal)
     if not include_cancelled:
         query = query.where(Household.cancelled_on.is_(None))
     if town_code:
@@ -87,12 +110,13 @@ def filtered(
     if helper_user_id:
         query = query.where(Household.helper_user_id == helper_user_id)
     if q:
+        if search_index:
+            query = query.where(search_chars().op("@>")(cast(sorted(set(q)), ARRAY(Text))))
         query = query.where(
-            search_chars().op("@>")(cast(sorted(set(q)), ARRAY(Text))),
             or_(
                 Household.head_name.contains(q, autoescape=True),
                 Household.address.contains(q, autoescape=True),
-            ),
+            )
         )
     if updated_since:
         query = query.where(Household.updated_at > updated_since)
@@ -145,6 +169,86 @@ async def insert_household(session: AsyncSession, fields: dict[str, Any]) -> Hou
     row = await _INSERT_HOUSEHOLD.fetchrow(session, **fields, version=1)
     assert row is not None
     return Household(**row._asdict())
+
+
+TOWN_CODE_LENGTH = 9
+# What a list page costs per row, relatively: walking the (updated_at, id) order reads rows mostly
+# in heap order and stops after a page; the character index's bitmap reads every matching row's
+# heap block, in no useful order, and sorts them. Measured at 1M households (bench/BULK.md "Lists at
+# 1M"): a walk ~2 µs a row, a bitmap ~18 µs a matching row.
+_BITMAP_ROW_OVER_WALK_ROW = 9.0
+_STATISTICS_MAX_AGE_S = 300.0
+
+
+class SearchStatistics(NamedTuple):
+    """What ANALYZE knows of the search characters: the share of households holding each of the
+    commonest characters (the index expression's most common elements), an upper bound for any
+    other, and the table's rows."""
+
+    char_share: dict[str, float]
+    other_char_share: float
+    rows: float
+    read_at: float
+
+
+_statistics: SearchStatistics | None = None
+
+_READ_STATISTICS = text("""
+    SELECT c.reltuples, e.most_common_elems::text::text[] AS chars, e.most_common_elem_freqs AS char_freqs
+    FROM pg_class c
+    LEFT JOIN pg_stats e ON e.schemaname = 'monitoring' AND e.tablename = 'ix_households_search_chars'
+    WHERE c.oid = 'monitoring.households'::regclass
+""")
+
+
+async def search_statistics(session: AsyncSession) -> SearchStatistics | None:
+    """ANALYZE's figures, read at most every five minutes per process (they change only when the
+    table is analysed); ``None`` before the first ANALYZE."""
+    global _statistics
+    now = time.monotonic()
+    if _statistics is None or now - _statistics.read_at > _STATISTICS_MAX_AGE_S:
+        row = (await session.execute(_READ_STATISTICS)).one_or_none()
+        if row is None or not row.chars or row.reltuples <= 0:
+            # Not analysed yet: asked again after the same while, not on every search.
+            _statistics = SearchStatistics({}, 0.0, 0.0, now)
+            return None
+        # most_common_elem_freqs ends with the minimum and maximum frequency and the null share.
+        freqs = list(row.char_freqs)
+        _statistics = SearchStatistics(
+            dict(zip(row.chars, freqs, strict=False)),
+            freqs[-3] if len(freqs) >= 3 else 0.0,
+            float(row.reltuples),
+            now,
+        )
+    return _statistics if _statistics.rows > 0 else None
+
+
+def search_by_index(statistics: SearchStatistics | None, q: str, *, other_filters: bool, limit: int) -> bool:
+    """Whether a search for ``q`` should ask the character index, or walk the list order.
+
+    A walk reads about ``(limit + 1) / share`` rows for a page (in a town official's territory the
+    town's own index, as many), the index's bitmap ``share × rows`` heap rows (the whole district's
+    matches: the territory is tested at the heap): the walk wins for a term many households hold
+    (a common surname), the index for a rare one. PostgreSQL cannot make this choice itself here:
+    the page is a prepared statement, and after five runs its generic plan estimates every term
+    alike (0.5 % of rows), so a common surname was read through a bitmap of tens of thousands of
+    rows. The share of a term is
+    estimated from its characters' shares, as if independent; characters ANALYZE did not count as
+    common are rarer than the least common it did. With other filters the planner keeps both ways
+    (their own indexes may be better than either). Without statistics: the index (as before)."""
+    if statistics is None or other_filters:
+        return True
+    share = 1.0
+    for char in set(q):
+        share *= statistics.char_share.get(char, statistics.other_char_share / 2)
+    if share <= 0:
+        return True
+    return share * statistics.rows * _BITMAP_ROW_OVER_WALK_ROW < (limit + 1) / share
+
+
+async def search_index_pays(session: AsyncSession, q: str, *, other_filters: bool, limit: int) -> bool:
+    """:func:`search_by_index` for a list request, with the statistics of the moment."""
+    return search_by_index(await search_statistics(session), q, other_filters=other_filters, limit=limit)
 
 
 async def members_of(session: AsyncSession, household_id: uuid.UUID) -> list[Member]:
