@@ -71,7 +71,7 @@ async def fuzz(
     process = await asyncio.create_subprocess_exec(
         *command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=ROOT
     )
-    output, _ = await asyncio.wait_for(process.communicate(), timeout=240)
+    output, _ = await asyncio.wait_for(process.communicate(), timeout=420)
     text = output.decode(errors="replace")
     failures = text.split("FAILURES", 1)[-1].split("SUMMARY", 1)[0]
     assert process.returncode == 0, failures[:12000] + text[-1500:]
