@@ -37,7 +37,7 @@ TRACED = ("gateway", "monitoring", "funds")
 # Run in the subprocess: gateway, monitoring and funds with tracing on; one household registered
 # through the gateway; wait until funds has applied monitoring's household event; flush the spans.
 SCRIPT = """
-import asyncio, sys
+import asyncio, os, sys
 import asyncpg, httpx
 from gateway.demo import ensure_demo_accounts
 from shared.db import Database, create_engine
@@ -54,6 +54,7 @@ async def main(database_url, nats_url, endpoint, password):
     await ensure_demo_accounts(gateway_db, password)
     await gateway_db.dispose()
     servers = []
+    print("starting the apps", file=sys.stderr, flush=True)
     for name in ("gateway", "monitoring", "funds"):
         app = _factory(name)(service_settings(name, infra, ports, otel_endpoint=endpoint))
         servers.append(await serve_app(app, ports[name]))
@@ -62,6 +63,7 @@ async def main(database_url, nats_url, endpoint, password):
             "/auth/token", data={"grant_type": "password", "username": "admin", "password": password}
         )
         household = await create_household(api, signed_in.json()["access_token"])
+    print("household created; waiting for funds to apply its event", file=sys.stderr, flush=True)
     connection = await asyncpg.connect(database_url.replace("postgresql+asyncpg://", "postgresql://"))
     try:
         for _ in range(600):
@@ -76,11 +78,18 @@ async def main(database_url, nats_url, endpoint, password):
     finally:
         await connection.close()
     await asyncio.sleep(0.3)
-    shutdown_tracing()
+    shutdown_tracing()  # every span is exported here: what follows is only tidying up
+    print(household["id"], flush=True)
     for server, task in servers:
         server.should_exit = True
-    await asyncio.gather(*(task for _, task in servers), return_exceptions=True)
-    print(household["id"])
+    # Once in a full CI run (not reproduced in 4 runs alone) this process never ended: bound the
+    # servers' stop and name the one that hung, instead of costing the suite its 300 s timeout.
+    done, pending = await asyncio.wait([task for _, task in servers], timeout=30)
+    for name, (server, task) in zip(("gateway", "monitoring", "funds"), servers):
+        if task in pending:
+            print(f"the {name} app did not stop within 30 s", file=sys.stderr, flush=True)
+    sys.stdout.flush()
+    os._exit(0)
 
 asyncio.run(main(*sys.argv[1:5]))
 """
@@ -152,7 +161,7 @@ def test_one_trace_from_gateway_through_service_database_and_nats(
             env=env,
             capture_output=True,
             text=True,
-            timeout=300,
+            timeout=180,
             check=False,
         )
     finally:
@@ -179,9 +188,13 @@ def test_one_trace_from_gateway_through_service_database_and_nats(
         "monitoring's statements (asyncpg)"
     )
     consumers = [s for s in in_trace if s.kind == Span.SPAN_KIND_CONSUMER]
-    applied = [s for s in consumers if "household.changed" in s.name]
+    # The gateway (webhooks) consumes the same event: which of the two exports first is a race.
+    applied = [
+        s
+        for s in consumers
+        if "household.changed" in s.name and _attributes(s).get("messaging.consumer.group.name") == "funds"
+    ]
     assert applied, f"funds continued the trace from the event: {[s.name for s in consumers]}"
-    assert _attributes(applied[0])["messaging.consumer.group.name"] == "funds"
     # The consumer's own database work hangs under its span.
     assert any(s.parent_span_id == applied[0].span_id for s in in_trace)
     # No spans for probes and scrapes.
