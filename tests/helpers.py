@@ -10,7 +10,7 @@ from typing import Any
 
 import httpx
 import nats
-from sqlalchemy import text
+from sqlalchemy import Table, select, text
 from sqlalchemy.exc import IntegrityError
 
 
@@ -134,3 +134,23 @@ async def stream_messages(nats_url: str, stream: str, subject: str) -> list[dict
         return messages
     finally:
         await nc.close()
+
+
+async def outbox_rows_after(session: Any, outbox: Table, position: int | None) -> Sequence[Any]:
+    """The outbox rows written after ``position`` (None: all of them), in order: id, subject, envelope."""
+    return (
+        await session.execute(
+            select(outbox.c.event_id, outbox.c.nats_subject, outbox.c.envelope)
+            .where(outbox.c.position > (position or 0))
+            .order_by(outbox.c.position)
+        )
+    ).all()
+
+
+async def last_outbox_position(session: Any, outbox: Table) -> int | None:
+    return await session.scalar(select(outbox.c.position).order_by(outbox.c.position.desc()).limit(1))
+
+
+def without_id_and_time(envelope: dict[str, Any]) -> dict[str, Any]:
+    """An envelope without what each write makes anew (its id and time)."""
+    return {k: v for k, v in envelope.items() if k not in ("id", "time")}

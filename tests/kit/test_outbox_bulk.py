@@ -4,9 +4,6 @@ whether a batch goes as one INSERT or by COPY."""
 from __future__ import annotations
 
 import uuid
-from typing import Any
-
-from sqlalchemy import select
 
 from services.monitoring.households.events import (
     HOUSEHOLD_CHANGED,
@@ -18,7 +15,7 @@ from services.monitoring.households.events import (
 )
 from shared.events.envelope import CloudEvent, EventPayload, EventSpec
 from tests.conftest import Stack
-from tests.helpers import KEJING, KEJING_VILLAGE
+from tests.helpers import KEJING, KEJING_VILLAGE, last_outbox_position, outbox_rows_after, without_id_and_time
 
 
 def events(count: int) -> list[tuple[EventSpec, str, EventPayload]]:
@@ -66,25 +63,15 @@ def events(count: int) -> list[tuple[EventSpec, str, EventPayload]]:
     return made
 
 
-def without_id_and_time(envelope: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in envelope.items() if k not in ("id", "time")}
-
-
 async def test_batches_store_the_envelopes_of_the_single_event_model_in_order(stack: Stack) -> None:
     component = stack.apps["monitoring"].state.component
     outbox = component.tables.outbox
     for count in (3, 200):  # one INSERT of arrays, then COPY
         batch = events(count)
         async with component.db.transaction() as session:
-            last = await session.scalar(select(outbox.c.position).order_by(outbox.c.position.desc()).limit(1))
+            last = await last_outbox_position(session, outbox)
             assert await component.outbox.add_events(session, batch) == count
-            rows = (
-                await session.execute(
-                    select(outbox.c.event_id, outbox.c.nats_subject, outbox.c.envelope)
-                    .where(outbox.c.position > (last or 0))
-                    .order_by(outbox.c.position)
-                )
-            ).all()
+            rows = await outbox_rows_after(session, outbox, last)
         assert len(rows) == count
         for (spec, subject, payload), row in zip(batch, rows, strict=True):
             expected = spec.envelope(subject, payload).model_dump(mode="json", exclude_none=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select, text
+from sqlalchemy import text
 
 from services.monitoring.households.events import (
     HOUSEHOLD_CHANGED,
@@ -17,7 +17,7 @@ from shared.events import outbox as outbox_module
 from shared.events.envelope import CloudEvent
 from shared.events.outbox import add_from_query_ordered, ordered_uuid_params, ordered_uuid_sql, ordered_uuids
 from tests.conftest import Stack
-from tests.helpers import KEJING, KEJING_VILLAGE
+from tests.helpers import KEJING, KEJING_VILLAGE, last_outbox_position, outbox_rows_after, without_id_and_time
 
 
 def test_ordered_ids_are_distinct_ascending_uuid7() -> None:
@@ -62,7 +62,7 @@ async def test_bulk_envelopes_are_the_single_event_model(stack: Stack) -> None:
         member_id=member, household_id=household, labour="weak", active=True, version=1, match_hash="ab" * 32
     )
     async with component.db.transaction() as session:
-        last = await session.scalar(select(outbox.c.position).order_by(outbox.c.position.desc()).limit(1))
+        last = await last_outbox_position(session, outbox)
         households = """SELECT CAST(:h AS uuid) AS subject, CAST(:h AS uuid) AS household_id,
             CAST(:town AS text) AS town_code, CAST(:village AS text) AS village_code, true AS lifted_out,
             'not_monitored' AS status, CAST(NULL AS text) AS subtype, 3 AS version,
@@ -76,13 +76,7 @@ async def test_bulk_envelopes_are_the_single_event_model(stack: Stack) -> None:
             == 2
         )
         assert await add_from_query_ordered(component.outbox, session, MEMBER_CHANGED, heads, **values) == 1
-        rows = (
-            await session.execute(
-                select(outbox.c.event_id, outbox.c.nats_subject, outbox.c.envelope)
-                .where(outbox.c.position > (last or 0))
-                .order_by(outbox.c.position)
-            )
-        ).all()
+        rows = await outbox_rows_after(session, outbox, last)
     expected = [
         (HOUSEHOLD_CHANGED, HOUSEHOLD_CHANGED.envelope(str(household), changed)),
         (HOUSEHOLD_CHANGED, HOUSEHOLD_CHANGED.envelope(str(household), changed)),
@@ -92,9 +86,7 @@ async def test_bulk_envelopes_are_the_single_event_model(stack: Stack) -> None:
     for (spec, envelope), row in zip(expected, rows, strict=True):
         python = envelope.model_dump(mode="json")
         stored = dict(row.envelope)
-        assert {k: v for k, v in stored.items() if k not in ("id", "time")} == {
-            k: v for k, v in python.items() if k not in ("id", "time")
-        }
+        assert without_id_and_time(stored) == without_id_and_time(python)
         assert row.nats_subject == spec.nats_subject
         event = CloudEvent.model_validate(stored)
         assert event.id == row.event_id and event.id.version == 7 and event.time.tzinfo is not None
