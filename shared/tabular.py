@@ -234,6 +234,15 @@ class ImportReport(BaseModel):
         if keep_all or result.status == "refused":
             self.rows.append(result)
 
+    def count(self, status: Literal["accepted", "unchanged"], rows: int) -> None:
+        """``rows`` more rows of ``status``, counted and not listed — what ``add`` does with each
+        such row, for a bulk step that knows only how many there were."""
+        self.total += rows
+        if status == "accepted":
+            self.accepted += rows
+        else:
+            self.unchanged += rows
+
 
 ColumnKind = Literal["text", "money", "int", "number", "date", "datetime"]
 """How a column is written to a worksheet: money as numbers with two decimals, dates as dates."""

@@ -20,7 +20,7 @@ from services.monitoring.households.match_hashes import backfill_match_hashes
 from services.monitoring.models import kit as monitoring_kit
 from services.monitoring.settings import MonitoringSettings
 from shared.events.outbox import Outbox
-from shared.id_number_match import DEV_ID_NUMBER_MATCH_KEY, id_number_match_hash
+from shared.id_number_match import DEV_ID_NUMBER_MATCH_KEY, id_number_match_hash, id_number_match_hashes
 from shared.settings import ServiceSettings
 from tests.conftest import Stack
 from tests.employment.factories import START, count, seed_workers
@@ -39,6 +39,12 @@ def test_match_hash_is_keyed_hmac_of_the_normalised_number() -> None:
     assert id_number_match_hash(" 11010519491231002x ", KEY) == digest
     assert id_number_match_hash(NUMBER, KEY + "!") != digest
     assert id_number_match_hash("110105194912310038", KEY) != digest
+
+
+def test_a_files_hashes_are_each_numbers_match_hash() -> None:
+    numbers = [NUMBER, " 11010519491231002x ", "110105194912310038", "", "x" * 200]
+    for key in (KEY, "k" * 100):  # a key longer than SHA-256's block is hashed first, as HMAC does
+        assert id_number_match_hashes(numbers, key) == [id_number_match_hash(n, key) for n in numbers]
 
 
 @pytest.mark.parametrize("settings_class", [MonitoringSettings, EmploymentSettings])

@@ -22,7 +22,7 @@ from services.employment.settings import EmploymentSettings
 from services.employment.spells import service as spells
 from shared.context import RequestContext
 from shared.errors import ValidationFailed
-from shared.id_number_match import id_number_match_hash
+from shared.id_number_match import id_number_match_hashes
 from shared.tabular import ImportReport, Row, RowProblem, RowResult, read_rows
 
 NOT_FOUND = "未找到该身份证号码对应的务工人员（未登记、尚未同步或不在您的辖区）"
@@ -43,11 +43,11 @@ async def _match(ctx: RequestContext, content: bytes, filename: str, layout: Nat
     settings = ctx.settings_as(EmploymentSettings)
     id_header = layout.header("id_number")
     rows = list(read_rows(content, filename, max_rows=settings.bulk_update_max_rows))
-    hashes = {
-        row.number: id_number_match_hash(row.values[id_header], settings.id_number_match_key)
-        for row in rows
-        if row.values.get(id_header, "").strip()
-    }
+    numbered = [row for row in rows if row.values.get(id_header, "").strip()]
+    digests = id_number_match_hashes(
+        (row.values[id_header] for row in numbered), settings.id_number_match_key
+    )
+    hashes = {row.number: digest for row, digest in zip(numbered, digests, strict=True)}
     scope = (ctx.principal.division_prefix or "") + "%"
     found = await repository.workers_by_match_hash(ctx.session, set(hashes.values()), scope)
     workers = {number: found[digest] for number, digest in hashes.items() if digest in found}

@@ -66,6 +66,14 @@ class RowOutcome(NamedTuple):
     action: str
 
 
+class Outcome(NamedTuple):
+    """What the database decided for the staged rows: how many rows took each action, and each
+    refused row (the report names those one by one)."""
+
+    tally: dict[str, int]
+    refused: list[RowOutcome]
+
+
 class LostJob(NamedTuple):
     """A job loss the update recorded, in the fields ``worker.unemployed`` announces."""
 
@@ -170,7 +178,12 @@ _AUDIT = text("""
            :request_id
     FROM spell_plan p WHERE p.action IN ('start', 'change', 'correct', 'end')
 """)
-_OUTCOME = text("SELECT row_no, worker_id, action FROM spell_plan ORDER BY row_no")
+# The report lists refused rows only and counts the rest: of a month's file (mostly unchanged rows)
+# only those are read back, the others as a count per action.
+_TALLY = text("SELECT action, count(*) FROM spell_plan GROUP BY action")
+_REFUSED = text(
+    "SELECT row_no, worker_id, action FROM spell_plan WHERE action = ANY(:refused) ORDER BY row_no"
+)
 _LOST = text("""
     SELECT w.id AS worker_id, w.household_id, w.town_code, w.village_code, p.ended_on
     FROM spell_plan p JOIN employment.workers w ON w.id = p.worker_id WHERE p.action = 'end'
@@ -197,11 +210,11 @@ async def apply_updates(
     collected_on: date,
     audit: dict[str, str | None],
     reasons: dict[str, str],
-) -> tuple[list[RowOutcome], list[LostJob]]:
+) -> tuple[Outcome, list[LostJob]]:
     """Apply a monthly update set-based: stage the rows (``(row_no, *SpellUpdate)``) with COPY,
     decide each against the open spell, then a handful of statements change every worker at once.
 
-    Returns the outcome of every staged row and the job losses to announce.
+    Returns the outcome (a count per action, each refused row) and the job losses to announce.
     """
     await session.execute(_STAGE)
     connection = await (await session.connection()).get_raw_connection()
@@ -215,6 +228,10 @@ async def apply_updates(
     await session.execute(_SNAPSHOT, {"lost": reasons["lost"], "collected_on": collected_on})
     await session.execute(_VERIFIED, {"collected_on": collected_on})
     await session.execute(_AUDIT, {"collected_on": collected_on, **audit})
-    outcome = [RowOutcome(*row) for row in (await session.execute(_OUTCOME)).all()]
+    tally = {action: count for action, count in (await session.execute(_TALLY)).all()}
+    refused = [
+        RowOutcome(*row) for row in (await session.execute(_REFUSED, {"refused": list(REFUSED)})).all()
+    ]
+    outcome = Outcome(tally, refused)
     lost = [LostJob(*row) for row in (await session.execute(_LOST)).all()]
     return outcome, lost

@@ -315,8 +315,11 @@ async def apply_file(
         },
         reasons=IMPORT_REASONS,
     )
-    for row in outcome:
+    for row in outcome.refused:
         report.add(row_result(row))
+    accepted = sum(outcome.tally.get(action, 0) for action in repository.CHANGED)
+    report.count("accepted", accepted)
+    report.count("unchanged", outcome.tally.get("unchanged", 0))
     await publish_job_losses(ctx, lost)
 
 
