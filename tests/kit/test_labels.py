@@ -33,6 +33,16 @@ def test_parse_reads_a_value_or_a_label_and_nothing_else() -> None:
     assert Cause.parse("因学") is None
 
 
+def test_parse_takes_the_first_declared_member_whose_value_or_label_matches() -> None:
+    class Crossed(LabelledEnum):  # one member's label is the next one's value
+        FIRST = "first", "second"
+        SECOND = "second", "第二"
+
+    assert Crossed.parse("second") is Crossed.FIRST
+    assert Crossed.parse("第二") is Crossed.SECOND
+    assert Cause.parse("second") is None  # each enum reads its own members only
+
+
 def test_a_member_without_a_label_is_refused_when_the_enum_is_declared() -> None:
     with pytest.raises(TypeError, match="needs its label"):
 
