@@ -38,8 +38,10 @@ upgrade that changes it.
 from __future__ import annotations
 
 import copy
+import email.message
 import enum
 import inspect
+import json
 from collections.abc import Callable, Coroutine
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field
@@ -49,13 +51,17 @@ from typing import Any
 from anyio import CancelScope
 from fastapi import APIRouter, params
 from fastapi import routing as fastapi_routing
+from fastapi._body_limit import get_body_limit_error
+from fastapi._compat import Undefined
 from fastapi.datastructures import DefaultPlaceholder
 from fastapi.dependencies.models import Dependant
-from fastapi.dependencies.utils import get_missing_field_error
+from fastapi.dependencies.utils import get_missing_field_error, request_body_to_args
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute, serialize_response
 from fastapi.utils import is_body_allowed_for_status_code
 from pydantic import BaseModel, Json
+from starlette.exceptions import HTTPException
+from starlette.middleware.body_limit import MAX_BODY_SIZE_SCOPE_KEY
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -137,6 +143,66 @@ class _Param:
 
 
 @dataclass
+class _Body:
+    """A JSON body: read as get_request_handler reads it, validated by FastAPI's
+    ``request_body_to_args`` after the parameters (so its errors come after theirs)."""
+
+    fields: list[Any]
+    embed: bool
+    strict: bool
+    # content-type header -> whether it is JSON (FastAPI parses the header with email.message).
+    json_types: dict[str, bool] = field(default_factory=dict)
+
+    def is_json(self, content_type: str) -> bool:
+        known = self.json_types.get(content_type)
+        if known is None:
+            message = email.message.Message()
+            message["content-type"] = content_type
+            subtype = message.get_content_subtype()
+            known = message.get_content_maintype() == "application" and (
+                subtype == "json" or subtype.endswith("+json")
+            )
+            if len(self.json_types) < 100:
+                self.json_types[content_type] = known
+        return known
+
+    async def read(self, request: Request, route: Any) -> Any:
+        try:
+            body: Any = Undefined
+            body_bytes = await request.body()
+            if body_bytes:
+                json_body: Any = Undefined
+                content_type = request.headers.get("content-type")
+                if not content_type:
+                    if not self.strict:
+                        json_body = await request.json()
+                elif self.is_json(content_type):
+                    json_body = await request.json()
+                body = json_body if json_body is not Undefined else body_bytes
+            return body
+        except json.JSONDecodeError as e:
+            raise RequestValidationError(
+                [
+                    {
+                        "type": "json_invalid",
+                        "loc": ("body", e.pos),
+                        "msg": "JSON decode error",
+                        "input": {},
+                        "ctx": {"error": e.msg},
+                    }
+                ],
+                body=e.doc,
+                endpoint_ctx=_endpoint_context(route, request),
+            ) from e
+        except HTTPException:
+            raise
+        except Exception as e:
+            if MAX_BODY_SIZE_SCOPE_KEY in request.scope and (error := get_body_limit_error(e)):
+                raise error from e
+            raise HTTPException(status_code=400, detail="There was an error parsing the body") from e
+
+
+@dataclass
 class _Dependency:
     call: Callable[..., Any]
     name: str | None
@@ -159,6 +225,7 @@ class Plan:
     route: Any
     response_args: dict[str, Any]
     overrides: Any
+    body: _Body | None = None
 
     def handler(self, standard: Handler) -> Handler:
         route = self.route
@@ -168,9 +235,12 @@ class Plan:
         dependencies = self.dependencies
         request_names = self.request_names
         overrides = self.overrides
+        body_plan = self.body
         serialise = self._serialiser()
 
-        async def solve(request: Request, values: dict[str, Any], stack: AsyncExitStack | None) -> None:
+        async def solve(
+            request: Request, values: dict[str, Any], stack: AsyncExitStack | None, body: Any
+        ) -> None:
             solved: dict[Any, Any] = {}
             for dependency in dependencies:
                 result = await _solve(dependency, request, stack, solved)
@@ -185,9 +255,17 @@ class Plan:
                 received = request.query_params
                 for param in query_params:
                     param.read(received, values, errors)
+            if body_plan is not None:
+                body_values, body_errors = await request_body_to_args(
+                    body_fields=body_plan.fields, received_body=body, embed_body_fields=body_plan.embed
+                )
+                values.update(body_values)
+                errors.extend(body_errors)
             if errors:
                 raise RequestValidationError(
-                    errors, body=None, endpoint_ctx=_endpoint_context(route, request)
+                    errors,
+                    body=None if body is Undefined else body,
+                    endpoint_ctx=_endpoint_context(route, request),
                 )
             for name in request_names:
                 values[name] = request
@@ -196,15 +274,18 @@ class Plan:
             if overrides is not None and getattr(overrides, "dependency_overrides", None):
                 return await standard(request)
             values: dict[str, Any] = {}
+            # The body is read before the dependencies, as FastAPI reads it: malformed JSON is
+            # answered as such whoever sends it.
+            body = Undefined if body_plan is None else await body_plan.read(request, route)
             if not self.generators:
-                await solve(request, values, None)
+                await solve(request, values, None, body)
                 return await serialise(await call(**values), request)
             # The generators' exits (the unit of work's commit or rollback) run shielded from
             # cancellation, as FastAPI runs them: a transaction is never left half closed.
             with CancelScope() as cleanup:
                 async with AsyncExitStack() as stack:
                     try:
-                        await solve(request, values, stack)
+                        await solve(request, values, stack, body)
                         raw = await call(**values)
                     finally:
                         cleanup.shield = True
@@ -291,11 +372,17 @@ def plan_for(route: Any) -> Plan | None:
     call = dependant.call
     if call is None or not inspect.iscoroutinefunction(call):
         return None  # sync endpoints (threadpool) and generators (streaming)
-    if (
-        route.body_field is not None
-        or getattr(route, "is_sse_stream", False)
-        or getattr(route, "is_json_stream", False)
-    ):
+    body = None
+    if route.body_field is not None:
+        if isinstance(route.body_field.field_info, params.Form):
+            return None  # forms and files: FastAPI's handler
+        strict = route.strict_content_type
+        body = _Body(
+            fields=list(dependant.body_params),
+            embed=route._embed_body_fields,
+            strict=strict.value if isinstance(strict, DefaultPlaceholder) else bool(strict),
+        )
+    if getattr(route, "is_sse_stream", False) or getattr(route, "is_json_stream", False):
         return None
     if getattr(route, "stream_item_field", None) is not None:
         return None
@@ -325,6 +412,19 @@ def plan_for(route: Any) -> Plan | None:
         route=route,
         response_args=response_args,
         overrides=route.dependency_overrides_provider,
+        body=body,
+    )
+
+
+def _other_than_body(dependant: Dependant) -> bool:
+    return bool(
+        dependant.header_params
+        or dependant.cookie_params
+        or dependant.websocket_param_name
+        or dependant.response_param_name
+        or dependant.background_tasks_param_name
+        or dependant.security_scopes_param_name
+        or getattr(dependant, "concurrency", None) is not None
     )
 
 
@@ -338,20 +438,15 @@ def _any_generator(dependencies: list[_Dependency]) -> bool:
 
 
 def _has_unplanned_inputs(dependant: Dependant, *, endpoint: bool) -> bool:
-    unplanned = (
-        dependant.header_params
-        or dependant.cookie_params
-        or dependant.body_params
-        or dependant.websocket_param_name
-        or dependant.response_param_name
-        or dependant.background_tasks_param_name
-        or dependant.security_scopes_param_name
-        or getattr(dependant, "concurrency", None) is not None
-    )
     if endpoint:
-        return bool(unplanned)
-    # A dependency's own path or query parameters: FastAPI reads them for it; the plan does not.
-    return bool(unplanned or dependant.path_params or dependant.query_params)
+        return _other_than_body(dependant)
+    # A dependency's own parameters or body: FastAPI reads them for it; the plan does not.
+    return bool(
+        _other_than_body(dependant)
+        or dependant.body_params
+        or dependant.path_params
+        or dependant.query_params
+    )
 
 
 def _dependency(dependant: Dependant) -> _Dependency | None:

@@ -21,7 +21,7 @@ from typing import Annotated, Any
 
 import httpx
 import pytest
-from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
+from fastapi import Body, Depends, FastAPI, Form, Header, HTTPException, Path, Query, Request
 from fastapi import routing as fastapi_routing
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -129,6 +129,19 @@ def make_app() -> FastAPI:
     @router.delete("/gone", status_code=204)
     async def gone(group: int, work: Work) -> None:
         return None
+
+    @router.post("/items", status_code=201)
+    async def create_item(group: int, item: Item, work: Work, dry: bool = False) -> Item:
+        events.append("endpoint")
+        return item
+
+    @router.put("/pair")
+    async def put_pair(group: int, first: Item, second: Annotated[Item, Body(embed=True)]) -> dict[str, Any]:
+        return {"first": first.model_dump(mode="json"), "second": second.model_dump(mode="json")}
+
+    @router.post("/form")
+    async def with_form(group: int, name: Annotated[str, Form()]) -> dict[str, str]:
+        return {"name": name}
 
     @router.get("/header")
     async def with_header(group: int, x_thing: Annotated[int, Header()]) -> dict[str, int]:
@@ -280,6 +293,67 @@ async def test_a_dependency_of_the_inclusion_is_honoured(counted: list[int]) -> 
     assert counted
 
 
+BODY_CASES = [
+    ({"json": {"id": 1, "name": "a", "on": "2026-03-02"}}, 201),
+    ({"json": {"id": "x", "name": 5, "extra": 1}}, 422),
+    ({"json": [1, 2]}, 422),
+    ({"content": b'{"id": 1, "name": "a"', "headers": {"content-type": "application/json"}}, 400),
+    ({"content": b'{"id": 1, "name": "a"}', "headers": {"content-type": "text/plain"}}, 422),
+    (
+        {
+            "content": b'{"id": 1, "name": "a"}',
+            "headers": {"content-type": "application/vnd.x+json; charset=utf-8"},
+        },
+        201,
+    ),
+    ({"content": b'{"id": 1, "name": "a"}'}, 422),  # no content type: strict, not JSON
+    ({"content": b""}, 422),
+]
+
+
+@pytest.mark.parametrize(("send", "status"), BODY_CASES)
+@pytest.mark.parametrize("query", ["", "?dry=perhaps"])
+async def test_a_planned_body_is_read_and_validated_as_fastapi_does(
+    send: dict[str, Any], status: int, query: str, counted: list[int]
+) -> None:
+    app = make_app()
+    send = dict(send)
+    headers = {**TOKEN, **send.pop("headers", {})}
+    planned, standard = await both(
+        app, "POST", "/v1/things/3/items" + query, counted, headers=headers, **send
+    )
+    assert planned == standard
+    # Malformed JSON is answered before the parameters are read; other errors come together.
+    assert planned[0] == (422 if query and status != 400 else status), planned[2]
+    assert counted
+
+
+async def test_malformed_json_is_answered_before_the_caller_is_checked(counted: list[int]) -> None:
+    app = make_app()
+    planned, standard = await both(
+        app, "POST", "/v1/things/3/items", counted, content=b"{", headers={"content-type": "application/json"}
+    )
+    assert planned == standard
+    assert planned[0] == 400  # the kit's malformed_json
+    assert planned[3] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"first": {"id": 1, "name": "a"}, "second": {"id": 2, "name": "b"}},
+        {"first": {"id": 1}, "second": "x"},
+        {"second": {"id": 2, "name": "b"}},
+        [],
+    ],
+)
+async def test_several_body_parameters_are_read_as_fastapi_does(body: Any, counted: list[int]) -> None:
+    app = make_app()
+    planned, standard = await both(app, "PUT", "/v1/things/3/pair", counted, json=body)
+    assert planned == standard
+    assert counted
+
+
 def _route(app: FastAPI, path: str) -> Any:
     for context in fastapi_routing.iter_route_contexts(app.router.routes):
         route = context.route
@@ -295,6 +369,7 @@ def test_what_the_plan_does_not_cover_keeps_fastapis_handler() -> None:
     # A header parameter and a sync dependency (run in a thread): FastAPI's handler.
     assert plan_for(_route(app, "/v1/things/{group}/header")) is None
     assert plan_for(_route(app, "/v1/things/{group}/sync-dep")) is None
+    assert plan_for(_route(app, "/v1/things/{group}/form")) is None
 
 
 async def test_unplanned_endpoints_still_answer(counted: list[int]) -> None:
@@ -305,6 +380,9 @@ async def test_unplanned_endpoints_still_answer(counted: list[int]) -> None:
         ("/v1/things/3/sync-dep", {}),
     ]:
         planned, standard = await both(app, "GET", url, counted, headers=headers)
+        assert planned == standard
+    for form in ({"name": "x"}, {}):
+        planned, standard = await both(app, "POST", "/v1/things/3/form", counted, data=form)
         assert planned == standard
     assert not counted
 

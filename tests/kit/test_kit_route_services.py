@@ -22,7 +22,7 @@ from sqlalchemy import text
 from shared import routing
 from shared.routing import KitRoute, plan_for
 from tests.conftest import SERVICE_NAMES, Stack
-from tests.monitoring.factories import create_household
+from tests.monitoring.factories import create_household, household
 
 
 def _unused_override() -> None:  # pragma: no cover - never called: its presence is the switch
@@ -139,3 +139,52 @@ async def test_the_plan_answers_what_fastapis_handler_answers(
         assert len(answers[0][2]["items"]) == 3  # real rows went through both
     if who == "auditor":
         assert len(audits[0]) == 1
+
+
+WRITES: list[tuple[str, str, Any, dict[str, str], int]] = [
+    # (method, path, JSON body or raw bytes, extra headers, status)
+    ("POST", "/v1/households", household(), {}, 201),
+    ("POST", "/v1/households", household(), {"Idempotency-Key": "kit-route"}, 201),
+    ("POST", "/v1/households", household(member_count=0, kind="nope", town_code="1"), {}, 422),
+    ("POST", "/v1/households", {**household(), "unknown": 1}, {}, 422),
+    ("POST", "/v1/households", b'{"town_code": ', {"content-type": "application/json"}, 400),
+    ("POST", "/v1/households", b"town_code=1", {"content-type": "text/plain"}, 422),
+    ("PATCH", f"/v1/households/{uuid.UUID(int=3)}", {"address": "新址"}, {}, 404),
+    ("PATCH", "/v1/households/x", {"member_count": "many"}, {}, 422),
+]
+
+# What differs between two creates of the same household: its id and times (and the Location).
+_NEW_EACH_TIME = {"id", "created_at", "updated_at", "formed_on"}
+
+
+@pytest.mark.parametrize(("method", "path", "body", "extra", "status"), WRITES)
+async def test_a_planned_write_answers_what_fastapis_handler_answers(
+    stack: Stack,
+    tokens: dict[str, str],
+    method: str,
+    path: str,
+    body: Any,
+    extra: dict[str, str],
+    status: int,
+) -> None:
+    app: FastAPI = stack.apps["monitoring"]
+    answers = []
+    try:
+        for standard in (False, True):
+            app.dependency_overrides = {_unused_override: _unused_override} if standard else {}
+            headers = {"Authorization": f"Bearer {tokens['admin']}", **extra}
+            if "Idempotency-Key" in headers:
+                headers["Idempotency-Key"] += f"-{standard}"
+            send: dict[str, Any] = {"content": body} if isinstance(body, bytes) else {"json": body}
+            async with httpx.AsyncClient(base_url=stack.url("monitoring"), timeout=15) as client:
+                response = await client.request(method, path, headers=headers, **send)
+            code, kept, answer = _comparable(response)
+            kept.pop("location", None)
+            kept.pop("content-length", None)
+            if isinstance(answer, dict) and code == 201:
+                answer = {k: v for k, v in answer.items() if k not in _NEW_EACH_TIME}
+            answers.append((code, kept, answer))
+    finally:
+        app.dependency_overrides = {}
+    assert answers[0][0] == status, answers[0][2]
+    assert answers[0] == answers[1]
