@@ -10,7 +10,8 @@ burst on this shared machine hurts both sides alike):
   service;
 - what single behaviours cost, alone: the Idempotency-Key (the same write without one).
 
-``python bench/request_path.py`` prints the rows; ``bench/run.py`` collects them into RESULTS.md.
+``python bench/request_path.py`` prints the rows (``--list``: only the list's two, quicker);
+``bench/run.py`` collects them into RESULTS.md.
 ``python bench/request_path.py --profile monitoring|gateway [--write]`` records py-spy (raw
 stacks) on that process while wrk runs and prints where the time goes, by frame.
 """
@@ -63,6 +64,31 @@ def paired(
 def warm(s: Suite, *urls: str) -> None:
     for url in urls:
         wrk(url, s.token, seconds=1)
+
+
+def list_rows() -> list[Row]:
+    """Only the list of 20, service direct vs the lean app (``--list``: a quicker run while
+    working on the read path; ``make bench`` runs ``rows()``)."""
+    with suite() as s, peer("peer_list:app", SHARED_BENCH, s) as (lean_list, lean_list_pid):
+        pids = {"lean": (lean_list_pid,), "direct": (s.pid_of("monitoring"),)}
+        urls = {"lean": lean_list + LIST, "direct": s.url("monitoring", LIST)}
+        warm(s, *urls.values())
+        at16 = paired(urls, s.token, pids)
+    return [
+        at_least(
+            "list of 20: service direct vs lean app (16 conn)",
+            at16["direct"].requests_per_s,
+            at16["lean"].requests_per_s,
+            "req/s",
+            0.5,
+        ),
+        info(
+            "list of 20: CPU per request, service vs lean app",
+            at16["direct"].cpu_ms,
+            at16["lean"].cpu_ms,
+            "ms",
+        ),
+    ]
 
 
 def rows() -> list[Row]:
@@ -206,11 +232,12 @@ def main() -> None:
     parser.add_argument("--profile", choices=["monitoring", "gateway"])
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--list", action="store_true", help="only the list of 20 vs the lean app")
     args = parser.parse_args()
     if args.profile:
         profile(args.profile, args.write, args.seconds)
         return
-    for row in rows():
+    for row in list_rows() if args.list else rows():
         print(row)
 
 

@@ -32,6 +32,7 @@ from shared.import_refusals import PURGE_IMPORT_REFUSALS, import_refusals_router
 from shared.logging import configure_logging
 from shared.metrics import Metrics
 from shared.ops import health_router, install_health_metrics, ops_router
+from shared.routing import KitRoute
 from shared.runtime import Component
 from shared.scheduled import PeriodicTask
 from shared.settings import ServiceSettings
@@ -220,6 +221,9 @@ def create_component_app(
         # generated clients turn into method names. The gateway's merge keeps them unique.
         generate_unique_id_function=operation_id,
     )
+    # The kit's route class for the component's own routes too (/metrics, /asyncapi.json...); the
+    # routers bring theirs (shared.routing.KitRouter).
+    app.router.route_class = KitRoute
     app.state.metrics = Metrics()
     # Off unless XIANJIE_OTEL_ENDPOINT is set (shared.tracing).
     configure_tracing(app, name, settings.otel_endpoint)

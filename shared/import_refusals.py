@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Request
+from fastapi import Path, Request
 from fastapi.responses import Response
 from sqlalchemy import Column, DateTime, Index, MetaData, String, Table, Uuid, delete, func, insert, select
 from sqlalchemy.dialects.postgresql import JSONB
@@ -28,6 +28,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from shared.auth import Role
 from shared.context import RequestContext, requires
 from shared.errors import NotFound, caller_prefix, problem_responses
+from shared.routing import KitRouter
 from shared.scheduled import PeriodicTask
 from shared.tabular import XLSX_MEDIA_TYPE, ColumnSpec, ImportReport, RowResult, read_rows, xlsx_response
 from shared.work import WorkContext
@@ -143,8 +144,8 @@ def _readable(ctx: RequestContext, kept: Any) -> bool:
 _ReaderCtx = Annotated[RequestContext, requires(tuple(Role))]
 
 
-def import_refusals_router() -> APIRouter:
-    router = APIRouter(prefix=PATH, tags=["imports 台账导入"])
+def import_refusals_router() -> KitRouter:
+    router = KitRouter(prefix=PATH, tags=["imports 台账导入"])
 
     @router.get(
         "/{refusal_id}",

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, FastAPI, Path, Query, Request
+from fastapi import FastAPI, Path, Query, Request
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector, CollectorRegistry
 from pydantic import BaseModel
@@ -23,6 +23,7 @@ from shared.context import RequestContext, requires
 from shared.errors import Conflict, NotFound, problem_response, problem_responses
 from shared.events.consumer import HandlerFailed, NoHandler
 from shared.pagination import Limit
+from shared.routing import KitRouter
 
 
 def _nats_state(app: FastAPI) -> str | None:
@@ -34,8 +35,8 @@ def _nats_state(app: FastAPI) -> str | None:
     return "ok" if link.connected else "down"
 
 
-def health_router() -> APIRouter:
-    router = APIRouter(tags=["ops"])
+def health_router() -> KitRouter:
+    router = KitRouter(tags=["ops"])
 
     @router.get("/healthz", summary="存活检查（附 NATS 状态）/ liveness, with NATS state")
     async def healthz(request: Request) -> dict[str, Any]:
@@ -116,8 +117,8 @@ OperatorReaderCtx = Annotated[RequestContext, requires((Role.DISTRICT_ADMIN, Rol
 OperatorCtx = Annotated[RequestContext, requires((Role.DISTRICT_ADMIN,), write=True)]
 
 
-def ops_router() -> APIRouter:
-    router = APIRouter(prefix="/v1/ops", tags=["ops"])
+def ops_router() -> KitRouter:
+    router = KitRouter(prefix="/v1/ops", tags=["ops"])
 
     @router.get(
         "/parked-events",

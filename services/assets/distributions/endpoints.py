@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import JSONResponse
 
 from services.assets.access import ReaderCtx, WriterCtx
@@ -12,9 +12,10 @@ from services.assets.distributions.schemas import DistributionCreate, Distributi
 from services.assets.models import RevenueDistribution
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
+from shared.routing import KitRouter
 from shared.schemas import IsoDate, TownCode, VillageCode
 
-router = APIRouter(prefix="/v1/distributions", tags=["assets 收益分配"])
+router = KitRouter(prefix="/v1/distributions", tags=["assets 收益分配"])
 
 
 @router.post(

@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import JSONResponse
 
 from services.assets.access import ReaderCtx, ScreenerCtx, WriterCtx
@@ -13,9 +13,10 @@ from services.assets.models import IdleAction, IdleFlag, IdleRule
 from shared.context import etag_for
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
+from shared.routing import KitRouter
 from shared.schemas import TownCode, VillageCode
 
-router = APIRouter(prefix="/v1/idle-assets", tags=["assets 低效闲置"])
+router = KitRouter(prefix="/v1/idle-assets", tags=["assets 低效闲置"])
 
 
 def _out(flag: IdleFlag, facts: dict[uuid.UUID, Any]) -> IdleFlagOut:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import hashlib
 from typing import Annotated
 
-from fastapi import APIRouter, File, UploadFile
+from fastapi import File, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
@@ -11,9 +11,10 @@ from services.assets.access import WriterCtx
 from services.assets.ledger import service
 from shared.errors import problem_responses
 from shared.import_refusals import keep_refused_rows
+from shared.routing import KitRouter
 from shared.tabular import ImportReport, upload_content
 
-router = APIRouter(prefix="/v1/assets", tags=["assets 资产台账"])
+router = KitRouter(prefix="/v1/assets", tags=["assets 资产台账"])
 
 
 class _Upload(BaseModel):

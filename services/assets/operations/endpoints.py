@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
 from services.assets.access import ReaderCtx, WriterCtx, visible_asset
@@ -19,8 +18,9 @@ from services.assets.operations.schemas import (
 from shared.context import etag_for
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
+from shared.routing import KitRouter
 
-router = APIRouter(prefix="/v1/assets/{asset_id}", tags=["assets 管护运营"])
+router = KitRouter(prefix="/v1/assets/{asset_id}", tags=["assets 管护运营"])
 
 
 @router.post(

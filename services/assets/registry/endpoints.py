@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Query
+from fastapi import Body, Query
 from fastapi.responses import JSONResponse
 
 from services.assets.access import ReaderCtx, WriterCtx, visible_asset
@@ -19,9 +19,10 @@ from services.assets.registry.schemas import (
 from shared.context import etag_for
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
+from shared.routing import KitRouter
 from shared.schemas import TownCode, VillageCode
 
-router = APIRouter(prefix="/v1/assets", tags=["assets 资产台账"])
+router = KitRouter(prefix="/v1/assets", tags=["assets 资产台账"])
 
 
 def _with_etag(out: AssetOut) -> dict[str, str]:

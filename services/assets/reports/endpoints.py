@@ -2,14 +2,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import Response
 
 from services.assets.access import ReaderCtx
 from services.assets.reports import service
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
+from shared.routing import KitRouter
 
-router = APIRouter(prefix="/v1/reports", tags=["assets 报表"])
+router = KitRouter(prefix="/v1/reports", tags=["assets 报表"])
 
 
 @router.get(

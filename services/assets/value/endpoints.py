@@ -4,7 +4,7 @@ import uuid
 from decimal import Decimal
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import JSONResponse
 from pydantic import BeforeValidator
 
@@ -23,9 +23,10 @@ from services.assets.value.schemas import (
 )
 from shared.context import etag_for
 from shared.errors import InvalidTransition, problem_responses
+from shared.routing import KitRouter
 from shared.schemas import quantize
 
-router = APIRouter(prefix="/v1/assets/{asset_id}", tags=["assets 价值与使用"])
+router = KitRouter(prefix="/v1/assets/{asset_id}", tags=["assets 价值与使用"])
 
 
 @router.post(

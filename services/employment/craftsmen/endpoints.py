@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import JSONResponse, Response
 
 from services.employment.access import DistrictWriterCtx, ReaderCtx, WriterCtx
@@ -24,9 +24,10 @@ from shared.context import RequestContext, etag_for
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Cursor, Limit, Page, keyset_page
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
+from shared.routing import KitRouter
 from shared.schemas import TownCode
 
-router = APIRouter(tags=["craftsmen 乡村工匠与劳务品牌"])
+router = KitRouter(tags=["craftsmen 乡村工匠与劳务品牌"])
 
 
 @router.post(

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from services.employment.access import DistrictWriterCtx, ReaderCtx
 from services.employment.floor import repository, service
@@ -11,12 +11,13 @@ from services.employment.floor.schemas import FloorCheck, FloorOut, FloorSeries,
 from services.employment.models import WorkPlace
 from services.employment.settings import EmploymentSettings
 from shared.errors import problem_responses
+from shared.routing import KitRouter
 from shared.schemas import IsoDate, TownCode
 
 # YYYY-MM from 2000 on: earlier months predate any record (and year 0 is no date at all).
 MONTH = r"^(2\d{3})-(0[1-9]|1[0-2])$"
 
-router = APIRouter(prefix="/v1/floor", tags=["floor 就业规模底线"])
+router = KitRouter(prefix="/v1/floor", tags=["floor 就业规模底线"])
 
 
 @router.get(

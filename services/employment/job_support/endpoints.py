@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from services.employment.access import ReaderCtx
 from services.employment.job_support import repository
@@ -11,9 +11,10 @@ from services.employment.job_support.schemas import JobSupportOut
 from services.employment.models import JobSupportEntry, Worker
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
+from shared.routing import KitRouter
 from shared.schemas import TownCode, VillageCode
 
-router = APIRouter(prefix="/v1/job-support", tags=["job support 就业帮扶名单"])
+router = KitRouter(prefix="/v1/job-support", tags=["job support 就业帮扶名单"])
 
 
 def _entry_out(entry: JobSupportEntry, worker: Worker | None) -> JobSupportOut:

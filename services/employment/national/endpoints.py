@@ -4,7 +4,7 @@ import hashlib
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Query, UploadFile
+from fastapi import File, Form, Query, UploadFile
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
@@ -12,9 +12,10 @@ from services.employment.access import ReaderCtx, WriterCtx
 from services.employment.national import service
 from shared.errors import problem_responses
 from shared.import_refusals import keep_refused_rows
+from shared.routing import KitRouter
 from shared.tabular import XLSX_MEDIA_TYPE, ColumnSpec, ImportReport, upload_content, xlsx_response
 
-router = APIRouter(tags=["national 国家系统务工数据"])
+router = KitRouter(tags=["national 国家系统务工数据"])
 _XLSX: dict[int | str, dict[str, Any]] = {200: {"content": {XLSX_MEDIA_TYPE: {}}}}
 
 

@@ -4,7 +4,7 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import JSONResponse, Response
 
 from services.employment.access import ReaderCtx, WriterCtx
@@ -26,9 +26,10 @@ from shared.context import RequestContext
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
+from shared.routing import KitRouter
 from shared.schemas import IsoDate, TownCode, VillageCode
 
-router = APIRouter(prefix="/v1/posts", tags=["posts 乡村公益性岗位"])
+router = KitRouter(prefix="/v1/posts", tags=["posts 乡村公益性岗位"])
 
 
 async def _post(ctx: RequestContext, post_id: uuid.UUID) -> Post:

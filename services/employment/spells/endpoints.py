@@ -5,7 +5,7 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, UploadFile
+from fastapi import File, Form, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
@@ -15,9 +15,10 @@ from services.employment.spells.schemas import SpellCreate, SpellOut
 from shared.context import etag_for
 from shared.errors import problem_responses
 from shared.import_refusals import keep_refused_rows
+from shared.routing import KitRouter
 from shared.tabular import ImportReport, upload_content
 
-router = APIRouter(tags=["spells 就业经历"])
+router = KitRouter(tags=["spells 就业经历"])
 
 
 @router.post(

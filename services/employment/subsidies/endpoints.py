@@ -5,7 +5,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import JSONResponse
 
 from services.employment.access import ReaderCtx, WriterCtx
@@ -21,9 +21,10 @@ from services.employment.subsidies.schemas import (
 )
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
+from shared.routing import KitRouter
 from shared.schemas import TownCode
 
-router = APIRouter(prefix="/v1/subsidies", tags=["subsidies 奖补"])
+router = KitRouter(prefix="/v1/subsidies", tags=["subsidies 奖补"])
 
 
 @router.post(

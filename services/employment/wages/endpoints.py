@@ -4,7 +4,7 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import JSONResponse, Response
 
 from services.employment.access import ReaderCtx, WriterCtx
@@ -13,8 +13,9 @@ from services.employment.wages.schemas import WageCreate, WageOut
 from shared.context import etag_for
 from shared.errors import NotFound, problem_responses
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
+from shared.routing import KitRouter
 
-router = APIRouter(tags=["wages 工资变动"])
+router = KitRouter(tags=["wages 工资变动"])
 
 
 @router.post(

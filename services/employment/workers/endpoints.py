@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import JSONResponse
 from sqlalchemy import Select
 
@@ -14,9 +14,10 @@ from services.employment.workers.schemas import JobLoss, TrainingCreate, Trainin
 from shared.context import RequestContext, etag_for
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
+from shared.routing import KitRouter
 from shared.schemas import TownCode, VillageCode
 
-router = APIRouter(prefix="/v1/workers", tags=["workers 务工人员"])
+router = KitRouter(prefix="/v1/workers", tags=["workers 务工人员"])
 
 
 @router.post(

@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Depends, Query, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -32,10 +32,11 @@ from shared.context import get_component
 from shared.divisions import DivisionRegistry
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Page, keyset_page
+from shared.routing import KitRouter
 from shared.schemas import TownCode
 
-router = APIRouter(prefix="/v1/projects", tags=["announcements 公告公示"])
-public_router = APIRouter(prefix="/v1/public", tags=["public 公开查询"])
+router = KitRouter(prefix="/v1/projects", tags=["announcements 公告公示"])
+public_router = KitRouter(prefix="/v1/public", tags=["public 公开查询"])
 
 
 def client_address(request: Request) -> str:

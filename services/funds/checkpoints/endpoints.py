@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import JSONResponse
 
 from services.funds.access import DistrictCtx, ReaderCtx
@@ -11,8 +11,9 @@ from services.funds.checkpoints.schemas import AssessmentCreate, AssessmentOut, 
 from services.funds.models import CheckpointAssessment
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
+from shared.routing import KitRouter
 
-router = APIRouter(prefix="/v1/checkpoints", tags=["checkpoints 资金支出节点"])
+router = KitRouter(prefix="/v1/checkpoints", tags=["checkpoints 资金支出节点"])
 
 
 @router.get(

@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import JSONResponse, Response
 
 from services.funds.access import DistrictCtx, ImplementerCtx, LoanReaderCtx
@@ -14,8 +14,9 @@ from shared.context import etag_for
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
+from shared.routing import KitRouter
 
-router = APIRouter(prefix="/v1", tags=["corrections 冲正"])
+router = KitRouter(prefix="/v1", tags=["corrections 冲正"])
 
 
 @router.post(

@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import Response
 from sqlalchemy import select
 
@@ -31,9 +31,10 @@ from services.funds.models import (
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
+from shared.routing import KitRouter
 from shared.schemas import TownCode
 
-router = APIRouter(prefix="/v1", tags=["industries 帮扶产业"])
+router = KitRouter(prefix="/v1", tags=["industries 帮扶产业"])
 
 CREATE_PROBLEMS = problem_responses(400, 401, 403, 404, 409, 413, 422)
 READ_PROBLEMS = problem_responses(401, 403, 422)

@@ -4,7 +4,7 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import JSONResponse, Response
 
 from services.funds.access import ImplementerCtx, LoanReaderCtx
@@ -14,9 +14,10 @@ from services.funds.models import InsurancePolicy
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
+from shared.routing import KitRouter
 from shared.schemas import IsoDate
 
-router = APIRouter(prefix="/v1", tags=["microcredit 小额信贷"])
+router = KitRouter(prefix="/v1", tags=["microcredit 小额信贷"])
 
 
 @router.post(

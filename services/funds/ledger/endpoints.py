@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import JSONResponse
 
 from services.funds.access import DistrictCtx, ImplementerCtx, ReaderCtx
@@ -22,8 +22,9 @@ from services.funds.models import Allocation, Fund, FundSource, Payment
 from shared.context import etag_for
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
+from shared.routing import KitRouter
 
-router = APIRouter(prefix="/v1", tags=["funds 衔接资金"])
+router = KitRouter(prefix="/v1", tags=["funds 衔接资金"])
 
 READ_PROBLEMS = problem_responses(401, 403, 422)
 CREATE_PROBLEMS = problem_responses(400, 401, 403, 404, 409, 413, 422)

@@ -4,7 +4,7 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import JSONResponse
 
 from services.funds.access import ImplementerCtx, LoanReaderCtx
@@ -21,9 +21,10 @@ from services.funds.models import Loan
 from shared.context import RequestContext, etag_for
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
+from shared.routing import KitRouter
 from shared.schemas import IsoDate, TownCode, VillageCode
 
-router = APIRouter(prefix="/v1/loans", tags=["microcredit 小额信贷"])
+router = KitRouter(prefix="/v1/loans", tags=["microcredit 小额信贷"])
 
 
 @router.post(

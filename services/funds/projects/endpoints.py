@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import JSONResponse
 
 from services.funds.access import DistrictCtx, ImplementerCtx, ReaderCtx, WriterCtx, visible_project
@@ -26,9 +26,10 @@ from services.funds.projects.schemas import (
 from shared.context import RequestContext, etag_for
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
+from shared.routing import KitRouter
 from shared.schemas import TownCode, VillageCode
 
-router = APIRouter(prefix="/v1/projects", tags=["projects 项目库"])
+router = KitRouter(prefix="/v1/projects", tags=["projects 项目库"])
 
 
 @router.post(

@@ -2,16 +2,17 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import Response
 
 from services.funds.access import LoanReaderCtx, ReaderCtx
 from services.funds.reports import service
 from services.funds.reports.schemas import ReportName
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
+from shared.routing import KitRouter
 from shared.schemas import TownCode
 
-router = APIRouter(prefix="/v1/reports", tags=["reports 报表"])
+router = KitRouter(prefix="/v1/reports", tags=["reports 报表"])
 
 Year = Annotated[int | None, Query(ge=2000, le=2100)]
 

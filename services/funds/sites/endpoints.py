@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
 from services.funds.access import ImplementerCtx, ReaderCtx
@@ -10,8 +9,9 @@ from services.funds.sites import service
 from services.funds.sites.schemas import ProjectSites, SiteCreate, SiteOut, SiteProgress
 from shared.context import etag_for
 from shared.errors import problem_responses
+from shared.routing import KitRouter
 
-router = APIRouter(prefix="/v1", tags=["projects 项目库"])
+router = KitRouter(prefix="/v1", tags=["projects 项目库"])
 
 
 @router.post(

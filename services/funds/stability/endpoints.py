@@ -2,15 +2,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import Response
 
 from services.funds.access import ReaderCtx
 from services.funds.stability import service
 from shared.errors import ValidationFailed
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
+from shared.routing import KitRouter
 
-router = APIRouter(prefix="/v1", tags=["reports 报表"])
+router = KitRouter(prefix="/v1", tags=["reports 报表"])
 
 
 @router.get(

@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import JSONResponse
 
 from services.monitoring.access import (
@@ -28,9 +28,10 @@ from services.monitoring.alerts.schemas import (
 from services.monitoring.models import Alert, AlertSource, AlertStatus, Visit, VisitorKind
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
+from shared.routing import KitRouter
 from shared.schemas import TownCode
 
-router = APIRouter(tags=["alerts 预警"])
+router = KitRouter(tags=["alerts 预警"])
 
 
 @router.post(

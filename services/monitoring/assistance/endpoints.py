@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import JSONResponse
 
 from services.monitoring.access import (
@@ -31,8 +31,9 @@ from services.monitoring.models import AssistancePlan, Policy, RiskCause
 from shared.context import RequestContext, etag_for
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
+from shared.routing import KitRouter
 
-router = APIRouter(tags=["assistance 帮扶政策与计划"])
+router = KitRouter(tags=["assistance 帮扶政策与计划"])
 # A plan comes with all its measures (up to 50), so a page holds fewer plans than other lists' rows.
 PlanPageSize = Annotated[int, Query(ge=1, le=200, description="每页条数 / page size")]
 

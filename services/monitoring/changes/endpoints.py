@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
 from services.monitoring.access import ReaderCtx, WriterCtx, load_household
@@ -21,8 +20,9 @@ from services.monitoring.changes.schemas import (
 )
 from shared.context import RequestContext, etag_for
 from shared.errors import problem_responses
+from shared.routing import KitRouter
 
-router = APIRouter(prefix="/v1/households/{household_id}", tags=["changes 户籍与成员变动"])
+router = KitRouter(prefix="/v1/households/{household_id}", tags=["changes 户籍与成员变动"])
 CHANGE_RESPONSES = problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 428)
 
 

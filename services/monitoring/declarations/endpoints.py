@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import JSONResponse
 
 from services.monitoring.access import DeclarationContactCtx, DeclarationReaderCtx, WriterCtx
@@ -32,10 +32,11 @@ from services.monitoring.models import DeclarationStatus, SelfDeclaration
 from shared.context import etag_for
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
+from shared.routing import KitRouter
 from shared.schemas import TownCode, VillageCode
 
-public_router = APIRouter(prefix="/v1/public", tags=["public 公开申报"])
-router = APIRouter(prefix="/v1/declarations", tags=["declarations 农户自主申报"])
+public_router = KitRouter(prefix="/v1/public", tags=["public 公开申报"])
+router = KitRouter(prefix="/v1/declarations", tags=["declarations 农户自主申报"])
 
 
 @public_router.get(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import JSONResponse
 
 from services.monitoring.access import DepartmentReaderCtx
@@ -12,8 +12,9 @@ from services.monitoring.department_view import service
 from services.monitoring.department_view.schemas import DepartmentPage
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Limit, UpdatedSince
+from shared.routing import KitRouter
 
-router = APIRouter(prefix="/v1/department-view", tags=["department view 部门数据视图"])
+router = KitRouter(prefix="/v1/department-view", tags=["department view 部门数据视图"])
 
 
 @router.get(

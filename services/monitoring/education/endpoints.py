@@ -4,7 +4,7 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import JSONResponse, Response
 
 from services.monitoring.access import ReaderCtx, ReportReaderCtx, WriterCtx, load_household
@@ -25,9 +25,10 @@ from shared.context import RequestContext, etag_for
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
+from shared.routing import KitRouter
 from shared.schemas import TownCode
 
-router = APIRouter(tags=["education 义务教育（控辍保学）"])
+router = KitRouter(tags=["education 义务教育（控辍保学）"])
 
 
 async def _case(ctx: RequestContext, case_id: uuid.UUID, *, for_update: bool = False) -> DropoutCase:

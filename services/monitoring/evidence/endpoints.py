@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from services.monitoring.access import FieldWorkerCtx, VisitReaderCtx, load_household
@@ -14,11 +14,12 @@ from services.monitoring.models import Evidence, EvidenceKind
 from shared.context import etag_for
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
+from shared.routing import KitRouter
 
 # Evidence shows faces, signatures and ID cards: those who keep and check the household's record
 # read it (its cadres, its helper, auditors — every auditor read on record); departments, who read
 # households for their reports, do not. Scope is the household's (404 outside it).
-router = APIRouter(tags=["evidence 佐证材料"])
+router = KitRouter(tags=["evidence 佐证材料"])
 BASE = "/v1/households/{household_id}/evidence"
 # One file by its own id (short paths: an auditor's read is recorded with its path).
 ONE = "/v1/evidence/{evidence_id}"

@@ -4,7 +4,7 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import Path, Query
 from fastapi.responses import JSONResponse, Response
 
 from services.monitoring.access import ForceKeeperCtx, ForceReaderCtx, PurchaseRecorderCtx, ReportReaderCtx
@@ -42,9 +42,10 @@ from shared.context import RequestContext, etag_for
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
+from shared.routing import KitRouter
 from shared.schemas import IsoDate, TownCode, VillageCode
 
-router = APIRouter(prefix="/v1/forces", tags=["forces 帮扶力量"])
+router = KitRouter(prefix="/v1/forces", tags=["forces 帮扶力量"])
 WRITE = problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
 CREATE = problem_responses(400, 401, 403, 404, 409, 422, 503)
 LIST = problem_responses(401, 403, 422)

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
-from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
 from services.monitoring.access import DepartmentSystemCtx
 from services.monitoring.guarantees import service
 from services.monitoring.guarantees.schemas import GuaranteeBatch, GuaranteeBatchReport
 from shared.errors import problem_responses
+from shared.routing import KitRouter
 
-router = APIRouter(tags=["guarantees 三保障部门数据"])
+router = KitRouter(tags=["guarantees 三保障部门数据"])
 
 
 @router.post(

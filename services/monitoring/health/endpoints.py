@@ -4,7 +4,7 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import Path, Query
 from fastapi.responses import JSONResponse, Response
 
 from services.monitoring.access import ReaderCtx, ReportReaderCtx, WriterCtx, load_household
@@ -13,9 +13,10 @@ from services.monitoring.health.schemas import ExpenseIn, ExpenseOut, InsuranceI
 from shared.context import etag_for
 from shared.errors import problem_responses
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
+from shared.routing import KitRouter
 from shared.schemas import TownCode
 
-router = APIRouter(tags=["health 基本医疗保障"])
+router = KitRouter(tags=["health 基本医疗保障"])
 Year = Annotated[int, Path(ge=2000, le=2100)]
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, File, Query, UploadFile
+from fastapi import File, Query, UploadFile
 from fastapi.responses import JSONResponse, Response
 
 from services.monitoring.access import ReaderCtx, WriterCtx, load_household
@@ -21,10 +21,11 @@ from shared.context import etag_for
 from shared.errors import NotFound, problem_responses
 from shared.import_refusals import keep_refused_rows
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page, page_response
+from shared.routing import KitRouter
 from shared.schemas import TownCode, VillageCode
 from shared.tabular import ImportReport, upload_content
 
-router = APIRouter(prefix="/v1/households", tags=["households 农户"])
+router = KitRouter(prefix="/v1/households", tags=["households 农户"])
 
 
 @router.post(

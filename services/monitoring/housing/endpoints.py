@@ -4,7 +4,7 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import JSONResponse, Response
 
 from services.monitoring.access import ReaderCtx, ReportReaderCtx, WriterCtx, load_household
@@ -21,9 +21,10 @@ from shared.context import RequestContext, etag_for
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
+from shared.routing import KitRouter
 from shared.schemas import IsoDate, TownCode
 
-router = APIRouter(tags=["housing 住房安全"])
+router = KitRouter(tags=["housing 住房安全"])
 
 
 @router.post(

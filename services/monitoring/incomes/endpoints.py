@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import Path
 from fastapi.responses import JSONResponse
 
 from services.monitoring.access import DistrictWriterCtx, ReaderCtx, WriterCtx, load_household
@@ -11,8 +11,9 @@ from services.monitoring.incomes import repository, service
 from services.monitoring.incomes.schemas import IncomeIn, IncomeOut, LineIn, LineOut
 from shared.context import etag_for
 from shared.errors import problem_responses
+from shared.routing import KitRouter
 
-router = APIRouter(tags=["incomes 收入与监测线"])
+router = KitRouter(tags=["incomes 收入与监测线"])
 Year = Annotated[int, Path(ge=2000, le=2100)]
 
 

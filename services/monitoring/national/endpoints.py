@@ -5,15 +5,16 @@ from __future__ import annotations
 from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, File, Query, Response, UploadFile
+from fastapi import File, Query, Response, UploadFile
 
 from services.monitoring.access import NationalExchangeCtx
 from services.monitoring.national import service
 from shared.errors import problem_responses
 from shared.import_refusals import keep_rows
+from shared.routing import KitRouter
 from shared.tabular import XLSX_MEDIA_TYPE, ImportReport, upload_content
 
-router = APIRouter(prefix="/v1/national", tags=["national 国家系统数据交换"])
+router = KitRouter(prefix="/v1/national", tags=["national 国家系统数据交换"])
 
 
 @router.get(

@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import JSONResponse
 
 from services.monitoring.access import ReaderCtx, WriterCtx, load_household
@@ -13,8 +13,9 @@ from services.monitoring.objections.schemas import FindingIn, ObjectionIn, Objec
 from shared.context import etag_for
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
+from shared.routing import KitRouter
 
-router = APIRouter(prefix="/v1/households/{household_id}/objections", tags=["workflow 识别纳入与帮扶流程"])
+router = KitRouter(prefix="/v1/households/{household_id}/objections", tags=["workflow 识别纳入与帮扶流程"])
 
 
 @router.post(

@@ -4,7 +4,7 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import JSONResponse, Response
 
 from services.monitoring.access import ForceReaderCtx, ReportReaderCtx, WriterCtx
@@ -25,9 +25,10 @@ from shared.context import etag_for
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
+from shared.routing import KitRouter
 from shared.schemas import IsoDate, TownCode
 
-router = APIRouter(prefix="/v1/relocation", tags=["relocation 易地搬迁后续扶持"])
+router = KitRouter(prefix="/v1/relocation", tags=["relocation 易地搬迁后续扶持"])
 WRITE = problem_responses(400, 401, 403, 404, 409, 412, 422, 428)
 CREATE = problem_responses(400, 401, 403, 404, 409, 422)
 LIST = problem_responses(401, 403, 404, 422)

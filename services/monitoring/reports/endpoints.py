@@ -2,16 +2,17 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import Response
 
 from services.monitoring.access import ReportReaderCtx
 from services.monitoring.reports import service
 from services.monitoring.reports.schemas import GroupBy, ReportName
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
+from shared.routing import KitRouter
 from shared.schemas import IsoDate, TownCode
 
-router = APIRouter(prefix="/v1/reports", tags=["reports 报表"])
+router = KitRouter(prefix="/v1/reports", tags=["reports 报表"])
 
 
 @router.get(

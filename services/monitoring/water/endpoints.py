@@ -4,7 +4,7 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, File, Query, UploadFile
+from fastapi import File, Query, UploadFile
 from fastapi.responses import JSONResponse, Response
 
 from services.monitoring.access import (
@@ -30,10 +30,11 @@ from shared.errors import NotFound, problem_responses
 from shared.import_refusals import keep_refused_rows
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
+from shared.routing import KitRouter
 from shared.schemas import IsoDate, TownCode
 from shared.tabular import ImportReport, upload_content
 
-router = APIRouter(tags=["water 饮水安全"])
+router = KitRouter(tags=["water 饮水安全"])
 Year = Annotated[int | None, Query(ge=2000, le=2100)]
 
 

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
 from services.monitoring.access import ReaderCtx, WriterCtx, load_household
@@ -19,8 +18,9 @@ from services.monitoring.workflow.schemas import (
 from shared.context import etag_for
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
+from shared.routing import KitRouter
 
-router = APIRouter(prefix="/v1/households/{household_id}", tags=["workflow 识别纳入与帮扶流程"])
+router = KitRouter(prefix="/v1/households/{household_id}", tags=["workflow 识别纳入与帮扶流程"])
 
 
 # WriterCtx admits every role of some step; the step table decides which may take this one.

@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import JSONResponse, Response
 
 from services.monitoring.access import (
@@ -25,9 +25,10 @@ from shared.context import etag_for
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Limit, Page
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
+from shared.routing import KitRouter
 from shared.schemas import TownCode, VillageCode
 
-router = APIRouter(tags=["worklists 待办与两年以上监测对象"])
+router = KitRouter(tags=["worklists 待办与两年以上监测对象"])
 
 
 # No ``updated_since``: an item becomes pending as days pass, not because a record changed.
