@@ -111,7 +111,7 @@ async def deliver(
     plan_id: str,
     measure_id: str,
     *,
-    delivered_on: date = TODAY,
+    delivered_on: date | None = None,
     note: str = "已上岗",
     reader: str | None = None,
 ) -> httpx.Response:
@@ -119,7 +119,9 @@ async def deliver(
     tag = await etag(api, reader or token, plan_id)
     return await api.post(
         f"{PLANS}/{plan_id}/measures/{measure_id}/delivery",
-        json={"delivered_on": delivered_on.isoformat(), "note": note},
+        # Today when called, not when the module was imported: a run crossing midnight (UTC) would
+        # otherwise deliver a measure that starts today on the day before.
+        json={"delivered_on": (delivered_on or date.today()).isoformat(), "note": note},
         headers=auth(token, **{"If-Match": tag}),
     )
 
