@@ -6,6 +6,7 @@ service's typed settings, the division table), inside the one transaction the ki
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -13,11 +14,13 @@ from typing import Any, TypeVar
 
 from fastapi.encoders import jsonable_encoder
 from sqlalchemy import Table, bindparam, insert
+from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.divisions import DivisionRegistry
 from shared.events.envelope import EventPayload, EventSpec
 from shared.events.outbox import Outbox
+from shared.kit_rows import kept_rows
 from shared.settings import ServiceSettings
 from shared.statements import Statement
 from shared.tables import KitTables
@@ -44,13 +47,31 @@ async def record_audit(
     changes: dict[str, Any] | None,
     request_id: str | None = None,
 ) -> None:
+    entity_key = None if entity_id is None else str(entity_id)
+    rows = kept_rows(session)
+    if rows is not None:
+        # The request's unit of work sends it with the other kit rows (shared.kit_rows), as the
+        # column's own bind processor writes it (None as JSON null).
+        dialect = session.bind.dialect
+        rows.audit.append(
+            (
+                actor,
+                actor_role,
+                action,
+                entity,
+                entity_key,
+                _changes_text(tables.audit_log, dialect)(audit_json(changes)),
+                request_id,
+            )
+        )
+        return
     await _audit_insert(tables.audit_log).execute(
         session,
         actor=actor,
         actor_role=actor_role,
         action=action,
         entity=entity,
-        entity_id=None if entity_id is None else str(entity_id),
+        entity_id=entity_key,
         changes=audit_json(changes),
         request_id=request_id,
     )
@@ -63,6 +84,14 @@ def audit_json(changes: dict[str, Any] | None) -> Any:
     sums); the audit trail is where an amount is checked later, so it keeps the digits.
     """
     return jsonable_encoder(changes, custom_encoder={Decimal: str}) if changes else None
+
+
+@cache
+def _changes_text(table: Table, dialect: Dialect) -> Callable[[Any], Any]:
+    """The ``changes`` column's bind processor: the JSON text SQLAlchemy sends for a value."""
+    processor = table.c.changes.type.dialect_impl(dialect).bind_processor(dialect)
+    assert processor is not None
+    return processor
 
 
 @cache
