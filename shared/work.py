@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import Enum
 from functools import cache
 from typing import Any, TypeVar
 
@@ -83,7 +84,25 @@ def audit_json(changes: dict[str, Any] | None) -> Any:
     FastAPI's encoder turns a ``Decimal`` into a float (8600.1 for 8600.10, and rounding for large
     sums); the audit trail is where an amount is checked later, so it keeps the digits.
     """
-    return jsonable_encoder(changes, custom_encoder={Decimal: str}) if changes else None
+    if not changes:
+        return None
+    # Most changes are flat (codes, counts, flags, enums): what the encoder gives for them, without
+    # its generic walk (30 µs for a create's eight fields). Anything else goes through it.
+    plain = {}
+    for key, value in changes.items():
+        if type(key) is not str:
+            break
+        if isinstance(value, Enum):
+            value = value.value
+        if type(value) not in _PLAIN:
+            break
+        plain[key] = value
+    else:
+        return plain
+    return jsonable_encoder(changes, custom_encoder={Decimal: str})
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 @cache
