@@ -23,10 +23,11 @@ import uuid
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Table, text
+from sqlalchemy import Table, event, text
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session, SessionTransaction
 
-from shared.statements import Statement
+from shared.statements import Link, Statement, link, linked
 from shared.tables import KitTables
 
 _KEY = "xianjie.kit_rows"
@@ -35,7 +36,7 @@ _KEY = "xianjie.kit_rows"
 class KitRows:
     """The audit rows and outbox events of one transaction not yet written."""
 
-    __slots__ = ("audit", "events", "tables")
+    __slots__ = ("audit", "events", "stopped", "tables")
 
     def __init__(self, tables: KitTables) -> None:
         self.tables = tables
@@ -43,9 +44,39 @@ class KitRows:
         self.audit: list[tuple[Any, ...]] = []
         # (event_id, nats_subject, envelope JSON text)
         self.events: list[tuple[uuid.UUID, str, str]] = []
+        # Set at the first savepoint: from then on each row is written at once, so that a savepoint
+        # rolled back takes its own rows with it.
+        self.stopped = False
 
     def __bool__(self) -> bool:
         return bool(self.audit or self.events)
+
+
+@event.listens_for(Session, "before_commit")
+def _refuse_unwritten(session: Session) -> None:
+    """A commit with kit rows still waiting would lose them without a word: it fails instead (and
+    the transaction rolls back). The request's unit of work writes them before it commits."""
+    if session.info.get(_KEY):
+        raise RuntimeError("the unit of work's audit rows and events were not written (write_kit_rows)")
+
+
+@event.listens_for(Session, "after_transaction_create")
+def _before_a_savepoint(session: Session, transaction: SessionTransaction) -> None:
+    """A savepoint begins (``begin_nested()``): what waits is written now, in the enclosing
+    transaction — the session sends the SAVEPOINT only with the savepoint's first statement, after
+    this — and the rows that follow are written at once, so that rolling the savepoint back takes
+    its rows with it, as before rows waited."""
+    rows: KitRows | None = session.info.get(_KEY)
+    if not transaction.nested or rows is None or rows.stopped:
+        return
+    rows.stopped = True
+    if not rows:
+        return
+    on = linked(session)
+    if on is None:  # kept rows always have their link (deferred() asks for it)
+        raise RuntimeError("kit rows kept without their transaction's connection")
+    # Run in begin_nested()'s greenlet, as the adapter runs its own driver calls.
+    on[0].run_async(lambda _driver: _write(on, rows, None))
 
 
 def defer_kit_rows(session: AsyncSession, tables: KitTables) -> None:
@@ -59,6 +90,15 @@ def kept_rows(session: AsyncSession) -> KitRows | None:
     return rows
 
 
+async def deferred(session: AsyncSession) -> KitRows | None:
+    """Where a kit row of ``session`` waits, or None if it is written at once."""
+    rows: KitRows | None = session.info.get(_KEY)
+    if rows is None or rows.stopped:
+        return None
+    await link(session)  # known now, for a savepoint that would need to write them
+    return rows
+
+
 async def write_kit_rows(
     session: AsyncSession, *, keep: tuple[str, str, int, str, str] | None = None
 ) -> None:
@@ -67,28 +107,34 @@ async def write_kit_rows(
     rows = kept_rows(session)
     if rows is None:
         raise RuntimeError("this session does not keep the kit's rows")
-    if not rows and keep is None:
-        return
+    if rows or keep is not None:
+        await _write(await link(session), rows, keep)
+
+
+async def _write(on: Link, rows: KitRows, keep: tuple[str, str, int, str, str] | None) -> None:
     audit, events = rows.audit, rows.events
     rows.audit, rows.events = [], []
     principal, key, status_code, body, headers = keep or (None, None, None, None, None)
-    await _statement(rows.tables.audit_log, rows.tables.outbox, rows.tables.idempotency_keys).execute(
-        session,
-        actors=[a[0] for a in audit],
-        roles=[a[1] for a in audit],
-        actions=[a[2] for a in audit],
-        entities=[a[3] for a in audit],
-        entity_ids=[a[4] for a in audit],
-        changes=[a[5] for a in audit],
-        request_ids=[a[6] for a in audit],
-        event_ids=[e[0] for e in events],
-        subjects=[e[1] for e in events],
-        envelopes=[e[2] for e in events],
-        principal=principal,
-        key=key,
-        status_code=status_code,
-        response_body=body,
-        response_headers=headers,
+    statement = _statement(rows.tables.audit_log, rows.tables.outbox, rows.tables.idempotency_keys)
+    await statement.run_on(
+        on,
+        {
+            "actors": [a[0] for a in audit],
+            "roles": [a[1] for a in audit],
+            "actions": [a[2] for a in audit],
+            "entities": [a[3] for a in audit],
+            "entity_ids": [a[4] for a in audit],
+            "changes": [a[5] for a in audit],
+            "request_ids": [a[6] for a in audit],
+            "event_ids": [e[0] for e in events],
+            "subjects": [e[1] for e in events],
+            "envelopes": [e[2] for e in events],
+            "principal": principal,
+            "key": key,
+            "status_code": status_code,
+            "response_body": body,
+            "response_headers": headers,
+        },
     )
 
 

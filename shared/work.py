@@ -21,9 +21,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from shared.divisions import DivisionRegistry
 from shared.events.envelope import EventPayload, EventSpec
 from shared.events.outbox import Outbox
-from shared.kit_rows import kept_rows
+from shared.kit_rows import deferred
 from shared.settings import ServiceSettings
-from shared.statements import Statement
+from shared.statements import Statement, link
 from shared.tables import KitTables
 
 SettingsT = TypeVar("SettingsT", bound=ServiceSettings)
@@ -49,11 +49,11 @@ async def record_audit(
     request_id: str | None = None,
 ) -> None:
     entity_key = None if entity_id is None else str(entity_id)
-    rows = kept_rows(session)
+    rows = await deferred(session)
     if rows is not None:
         # The request's unit of work sends it with the other kit rows (shared.kit_rows), as the
         # column's own bind processor writes it (None as JSON null).
-        dialect = session.bind.dialect
+        dialect = (await link(session))[2]
         rows.audit.append(
             (
                 actor,

@@ -42,7 +42,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from shared.db import Database, advisory_xact_lock
 from shared.events.envelope import EventPayload, EventSpec, dataschema_url, stream_name
 from shared.events.nats import NatsLink
-from shared.kit_rows import kept_rows, write_kit_rows
+from shared.kit_rows import deferred, kept_rows, write_kit_rows
 from shared.metrics import Metrics
 from shared.statements import Statement
 from shared.tables import KitTables
@@ -99,13 +99,12 @@ class Outbox:
         for spec, subject, payload in events:
             event_id = uuid.uuid4()
             rows.append((event_id, spec.nats_subject, envelope_json(spec, subject, payload, event_id, time)))
-        kept = kept_rows(session)
+        kept = await deferred(session)
         if kept is not None and len(kept.events) + len(rows) < _COPY_FROM:
             # Sent with the request's other kit rows, in this order (shared.kit_rows).
             kept.events.extend(rows)
             return len(rows)
-        if kept:
-            await write_kit_rows(session)  # what was announced before goes first
+        await write_kept_events_first(session)
         if len(rows) < _COPY_FROM:
             ids, subjects, envelopes = zip(*rows, strict=True)
             await self._insert.execute(

@@ -5,6 +5,7 @@ import typing
 import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
+from functools import cache
 from typing import Any, Literal, NamedTuple
 
 from sqlalchemy import (
@@ -24,6 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import configure_mappers
 
 from services.monitoring.models import Household, HouseholdKind, HouseholdStatus, Member, RiskCause, Subtype
 from shared.auth import Principal, Role
@@ -170,12 +172,16 @@ async def insert_household(session: AsyncSession, fields: dict[str, Any]) -> Hou
     assert row is not None
     # The instance made without its constructor (whose per-attribute events cost 40 µs) and
     # given the row's values, as the ORM gives a loaded row's.
-    household: Household = _HOUSEHOLDS.new_instance()
+    household: Household = _households().new_instance()
     household.__dict__.update(row._asdict())
     return household
 
 
-_HOUSEHOLDS = Household.__mapper__.class_manager
+@cache
+def _households() -> Any:
+    """Household's class manager, the mappers configured (as the constructor's first call does)."""
+    configure_mappers()
+    return Household.__mapper__.class_manager
 
 
 TOWN_CODE_LENGTH = 9
