@@ -79,6 +79,14 @@ def _before_a_savepoint(session: Session, transaction: SessionTransaction) -> No
     on[0].run_async(lambda _driver: _write(on, rows, None))
 
 
+@event.listens_for(Session, "after_soft_rollback")
+def _rolled_back(session: Session, previous_transaction: SessionTransaction) -> None:
+    """The transaction rolled back (not a savepoint): what waited belonged to it."""
+    rows: KitRows | None = session.info.get(_KEY)
+    if rows is not None and not previous_transaction.nested:
+        rows.audit, rows.events = [], []
+
+
 def defer_kit_rows(session: AsyncSession, tables: KitTables) -> None:
     """From now on this session's audit rows and events wait for :func:`write_kit_rows`."""
     session.info[_KEY] = KitRows(tables)

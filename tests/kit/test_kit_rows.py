@@ -120,6 +120,26 @@ async def test_a_failed_unit_of_work_sends_none_of_its_kit_rows(stack: Stack) ->
         )
 
 
+async def test_rows_kept_in_a_transaction_rolled_back_go_with_it(stack: Stack) -> None:
+    component = stack.apps["monitoring"].state.component
+    table = component.tables.audit_log
+    request_id = uuid.uuid4().hex
+    async with component.db.transaction() as session:
+        defer_kit_rows(session, component.tables)
+        for entity_id in ("dropped", "kept"):
+            await record_audit(
+                session, component.tables, **AUDIT, entity_id=entity_id, changes=None, request_id=request_id
+            )
+            if entity_id == "dropped":
+                await session.rollback()
+        await write_kit_rows(session)
+    async with component.db.sessions() as session:
+        audited = (
+            await session.scalars(select(table.c.entity_id).where(table.c.request_id == request_id))
+        ).all()
+    assert audited == ["kept"]
+
+
 async def test_a_commit_with_kit_rows_unwritten_fails_and_keeps_nothing(stack: Stack) -> None:
     component = stack.apps["monitoring"].state.component
     request_id = uuid.uuid4().hex
