@@ -12,8 +12,11 @@ the same order (outbox positions and audit ids follow the order of the calls), i
 transaction; a refusal (a too long ``entity_id``...) is the same error, raised before the commit.
 
 Anything that writes the outbox by other means (``Outbox.add_from_query``, a ``COPY`` of a big
-batch) sends what is kept first, so the events keep their order. Work without a request
-(consumers, scheduled tasks, tests using a bare session) writes each row at once, as before.
+batch) sends what is kept first, so the events keep their order. A savepoint writes what is kept
+before it begins, and the rows after it are written at once (a savepoint rolled back takes exactly
+its own rows); a transaction rolled back drops what was kept; a commit with rows still kept fails.
+Work without a request (consumers, scheduled tasks, tests using a bare session) writes each row
+at once, as before.
 """
 
 from __future__ import annotations
