@@ -177,7 +177,32 @@ def rows() -> list[Row]:
     ]
 
 
-def profile(component: str, write: bool, seconds: int) -> None:
+def write_rows() -> list[Row]:
+    """The create alone (the write part of :func:`rows`), for measuring a change to the write path."""
+    with suite() as s, peer("peer_write:app", HERE, s) as (lean_write, lean_write_pid):
+        post = {"lean": lean_write + "/v1/households", "direct": s.url("monitoring", "/v1/households")}
+        write_pids = {"lean": (lean_write_pid,), "direct": (s.pid_of("monitoring"),)}
+        for url in post.values():
+            wrk(url, s.token, seconds=1, script=POST, env={"BENCH_KEY_PREFIX": f"warm-{os.urandom(4).hex()}"})
+        writes = paired(post, s.token, write_pids, script=POST)
+    return [
+        at_least(
+            "create household + Idempotency-Key: service vs lean app (16 conn)",
+            writes["direct"].requests_per_s,
+            writes["lean"].requests_per_s,
+            "req/s",
+            0.5,
+        ),
+        info(
+            "create household: CPU per request, service vs lean app",
+            writes["direct"].cpu_ms,
+            writes["lean"].cpu_ms,
+            "ms",
+        ),
+    ]
+
+
+def profile(component: str, write: bool, seconds: int, gil: bool = False) -> None:
     out = Path(f"/tmp/perf-{component}-{'write' if write else 'list'}.txt")
     with suite() as s:
         path = "/v1/households" if write else LIST
@@ -198,7 +223,11 @@ def profile(component: str, write: bool, seconds: int) -> None:
                 str(seconds),
                 "-r",
                 "200",
-                "--nonblocking",
+                # (--native needs the process paused while its stack is read.)
+                *(["--native"] if os.environ.get("BENCH_PYSPY_NATIVE") else ["--nonblocking"]),
+                # Only samples holding the GIL: the process's own CPU, not the coroutines
+                # waiting on the database (which py-spy otherwise often counts as busy).
+                *(["--gil"] if gil else []),
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -233,9 +262,17 @@ def main() -> None:
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--list", action="store_true", help="only the list of 20 vs the lean app")
+    parser.add_argument("--gil", action="store_true", help="profile: only samples holding the GIL")
+    parser.add_argument(
+        "--only-write", action="store_true", help="only the create, service vs lean app (CPU a request)"
+    )
     args = parser.parse_args()
     if args.profile:
-        profile(args.profile, args.write, args.seconds)
+        profile(args.profile, args.write, args.seconds, args.gil)
+        return
+    if args.only_write:
+        for row in write_rows():
+            print(row)
         return
     for row in list_rows() if args.list else rows():
         print(row)

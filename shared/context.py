@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from shared.auth import Principal, Role
 from shared.errors import IdempotencyKeyReused, PreconditionFailed, PreconditionRequired, Unauthorized
 from shared.events.envelope import EventPayload, EventSpec
+from shared.kit_rows import defer_kit_rows, headers_json, kept_rows, write_kit_rows
 from shared.projections import RowT, require_reference
 from shared.runtime import Component
 from shared.settings import ServiceSettings
@@ -163,14 +164,19 @@ class RequestContext:
         content = body.model_dump_json(by_alias=True)
         if self._idempotency is not None:
             key, _ = self._idempotency
-            await _keep_answer(self.component.tables.idempotency_keys).execute(
-                self.session,
-                principal=self.principal.subject,
-                key=key,
-                status_code=status_code,
-                response_body=content,
-                response_headers=headers or {},
-            )
+            keep = (self.principal.subject, key, status_code, content, headers_json(headers or {}))
+            if kept_rows(self.session) is not None:
+                # With the request's audit rows and events: one statement (shared.kit_rows).
+                await write_kit_rows(self.session, keep=keep)
+            else:
+                await _keep_answer(self.component.tables.idempotency_keys).execute(
+                    self.session,
+                    principal=keep[0],
+                    key=keep[1],
+                    status_code=keep[2],
+                    response_body=keep[3],
+                    response_headers=headers or {},
+                )
         return RenderedJSONResponse(content, status_code=status_code, headers=headers)
 
 
@@ -215,7 +221,11 @@ READ_METHODS = frozenset({"GET", "HEAD"})
 async def _unit_of_work(request: Request, principal: Principal) -> AsyncIterator[RequestContext]:
     component = get_component(request)
     db = component.db
-    async with db.reads() if request.method in READ_METHODS else db.transaction() as session:
+    reads = request.method in READ_METHODS
+    async with db.reads() if reads else db.transaction() as session:
+        if not reads:
+            # The audit rows and events wait and go in one statement (shared.kit_rows).
+            defer_kit_rows(session, component.tables)
         ctx = RequestContext(session=session, principal=principal, request=request, component=component)
         yield ctx
         if principal.role is Role.AUDITOR:
@@ -224,6 +234,8 @@ async def _unit_of_work(request: Request, principal: Principal) -> AsyncIterator
             # there and kept whole beside the parameters.
             path = request.url.path
             await ctx.audit("read", "http", path[:100], {"path": path, "params": dict(request.path_params)})
+        if not reads:
+            await write_kit_rows(session)
 
 
 async def _request_context(

@@ -6,20 +6,24 @@ service's typed settings, the division table), inside the one transaction the ki
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import Enum
 from functools import cache
 from typing import Any, TypeVar
 
 from fastapi.encoders import jsonable_encoder
 from sqlalchemy import Table, bindparam, insert
+from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.divisions import DivisionRegistry
 from shared.events.envelope import EventPayload, EventSpec
 from shared.events.outbox import Outbox
+from shared.kit_rows import deferred
 from shared.settings import ServiceSettings
-from shared.statements import Statement
+from shared.statements import Statement, link
 from shared.tables import KitTables
 
 SettingsT = TypeVar("SettingsT", bound=ServiceSettings)
@@ -44,13 +48,31 @@ async def record_audit(
     changes: dict[str, Any] | None,
     request_id: str | None = None,
 ) -> None:
+    entity_key = None if entity_id is None else str(entity_id)
+    rows = await deferred(session)
+    if rows is not None:
+        # The request's unit of work sends it with the other kit rows (shared.kit_rows), as the
+        # column's own bind processor writes it (None as JSON null).
+        dialect = (await link(session))[2]
+        rows.audit.append(
+            (
+                actor,
+                actor_role,
+                action,
+                entity,
+                entity_key,
+                _changes_text(tables.audit_log, dialect)(audit_json(changes)),
+                request_id,
+            )
+        )
+        return
     await _audit_insert(tables.audit_log).execute(
         session,
         actor=actor,
         actor_role=actor_role,
         action=action,
         entity=entity,
-        entity_id=None if entity_id is None else str(entity_id),
+        entity_id=entity_key,
         changes=audit_json(changes),
         request_id=request_id,
     )
@@ -62,7 +84,33 @@ def audit_json(changes: dict[str, Any] | None) -> Any:
     FastAPI's encoder turns a ``Decimal`` into a float (8600.1 for 8600.10, and rounding for large
     sums); the audit trail is where an amount is checked later, so it keeps the digits.
     """
-    return jsonable_encoder(changes, custom_encoder={Decimal: str}) if changes else None
+    if not changes:
+        return None
+    # Most changes are flat (codes, counts, flags, enums): what the encoder gives for them, without
+    # its generic walk (30 µs for a create's eight fields). Anything else goes through it.
+    plain = {}
+    for key, value in changes.items():
+        if type(key) is not str:
+            break
+        if isinstance(value, Enum):
+            value = value.value
+        if type(value) not in _PLAIN:
+            break
+        plain[key] = value
+    else:
+        return plain
+    return jsonable_encoder(changes, custom_encoder={Decimal: str})
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+@cache
+def _changes_text(table: Table, dialect: Dialect) -> Callable[[Any], Any]:
+    """The ``changes`` column's bind processor: the JSON text SQLAlchemy sends for a value."""
+    processor = table.c.changes.type.dialect_impl(dialect).bind_processor(dialect)
+    assert processor is not None
+    return processor
 
 
 @cache

@@ -42,6 +42,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from shared.db import Database, advisory_xact_lock
 from shared.events.envelope import EventPayload, EventSpec, dataschema_url, stream_name
 from shared.events.nats import NatsLink
+from shared.kit_rows import deferred, kept_rows, write_kit_rows
 from shared.metrics import Metrics
 from shared.statements import Statement
 from shared.tables import KitTables
@@ -98,6 +99,12 @@ class Outbox:
         for spec, subject, payload in events:
             event_id = uuid.uuid4()
             rows.append((event_id, spec.nats_subject, envelope_json(spec, subject, payload, event_id, time)))
+        kept = await deferred(session)
+        if kept is not None and len(kept.events) + len(rows) < _COPY_FROM:
+            # Sent with the request's other kit rows, in this order (shared.kit_rows).
+            kept.events.extend(rows)
+            return len(rows)
+        await write_kept_events_first(session)
         if len(rows) < _COPY_FROM:
             ids, subjects, envelopes = zip(*rows, strict=True)
             await self._insert.execute(
@@ -126,6 +133,7 @@ class Outbox:
         announces. Callers pass only their own constant SQL; values travel as bound ``params``.
         """
         outbox = f'"{self.table.schema}"."{self.table.name}"'
+        await write_kept_events_first(session)
         result = await session.execute(
             text(
                 f"""
@@ -151,6 +159,13 @@ class Outbox:
             },
         )
         return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def write_kept_events_first(session: AsyncSession) -> None:
+    """Before a statement that writes the outbox itself: the events the request's unit of work
+    keeps (``shared.kit_rows``) go first, so positions follow the order they were announced in."""
+    if kept_rows(session):
+        await write_kit_rows(session)
 
 
 # From this many events a batch goes by COPY (one round trip, no statement to parse or plan).
@@ -550,6 +565,7 @@ async def add_from_query_ordered(
     sort: an ``ORDER BY`` on the number sorted every row's payload (an external sort on disk for
     100k rows at the default ``work_mem``) for an order nobody asked ``rows_sql`` for."""
     table = f'"{outbox.table.schema}"."{outbox.table.name}"'
+    await write_kept_events_first(session)
     trace = trace_context()
     trace_pairs = "".join(f", '{key}', CAST(:trace_{n} AS text)" for n, key in enumerate(trace))
     result = await session.execute(
