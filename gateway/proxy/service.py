@@ -311,13 +311,29 @@ async def _send_upstream(
         with route.breaker(service).guard():
             if not tracing_enabled():
                 head = _head(method, origin, target, lines)
-                return await pool.request(origin, head, data, timeouts, chunked=chunked, is_head=is_head)
+                return await pool.request(
+                    origin,
+                    head,
+                    data,
+                    timeouts,
+                    chunked=chunked,
+                    is_head=is_head,
+                    whole_up_to=BUFFERED_BODY_BYTES,
+                )
             # A CLIENT span under the gateway's server span, its context passed on (W3C headers).
             url = f"{'https' if origin.tls else 'http'}://{origin.host_header.decode()}{target.decode('latin-1')}"
             with client_span(method, url) as (span, carrier):
                 lines += [f"{name}: {value}".encode("latin-1") for name, value in carrier.items()]
                 head = _head(method, origin, target, lines)
-                answer = await pool.request(origin, head, data, timeouts, chunked=chunked, is_head=is_head)
+                answer = await pool.request(
+                    origin,
+                    head,
+                    data,
+                    timeouts,
+                    chunked=chunked,
+                    is_head=is_head,
+                    whole_up_to=BUFFERED_BODY_BYTES,
+                )
                 span.set_attribute("http.response.status_code", answer.status)
                 return answer
     except TimeoutError as exc:

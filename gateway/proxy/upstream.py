@@ -115,7 +115,10 @@ class _Connection(asyncio.Protocol):
     # httptools' callbacks
     def on_header(self, name: bytes, value: bytes) -> None:
         if self.response is not None:
-            self.response.headers.append((name.lower(), value))
+            name = name.lower()
+            self.response.headers.append((name, value))
+            if name == b"content-length" and value.isdigit():
+                self.response.length = int(value)
 
     def on_headers_complete(self) -> None:
         if self.response is not None:
@@ -153,6 +156,11 @@ class UpstreamResponse:
     def __init__(self, pool: UpstreamPool, key: Origin, conn: _Connection, read_timeout: float) -> None:
         self.status = 0
         self.headers: list[tuple[bytes, bytes]] = []
+        self.length: int | None = None  # as the answer declares it
+        # An answer declared at most this long is awaited whole before request() returns: the
+        # head often arrives in a segment of its own (uvicorn writes head and body separately),
+        # and waking the caller for it alone cost a task step.
+        self.whole_up_to = 0
         self._pool = pool
         self._key = key
         self._conn: _Connection | None = conn
@@ -178,7 +186,11 @@ class UpstreamResponse:
             # httptools cannot be told the request was HEAD: the answer ends here, and the
             # connection, whose parser now expects a body, is not reused.
             self._done = True
-        self._wake()
+        if not self._awaiting_body():
+            self._wake()
+
+    def _awaiting_body(self) -> bool:
+        return not self._done and self.length is not None and self.length <= self.whole_up_to
 
     def _feed(self, body: bytes) -> None:
         self._chunks.append(body)
@@ -219,8 +231,9 @@ class UpstreamResponse:
         if self._error is not None:
             raise self._error
 
-    async def _wait_headers(self) -> None:
-        while not self._headers_done:
+    async def _wait_answer(self) -> None:
+        """Until the headers are in, and the whole body if it is short (``whole_up_to``)."""
+        while not self._headers_done or self._awaiting_body():
             await self._wait()
 
     def _take(self) -> list[bytes]:
@@ -282,9 +295,11 @@ class UpstreamPool:
         *,
         chunked: bool = False,
         is_head: bool = False,
+        whole_up_to: int = 0,
     ) -> UpstreamResponse:
         """Send ``head`` (request line and headers, ending in the empty line) and ``body`` to the
-        service at ``key``; the answer once its headers are in."""
+        service at ``key``; the answer once its headers are in (and its body, if it declares at
+        most ``whole_up_to`` bytes)."""
         slots = self._slots.get(key)
         if slots is None:
             slots = self._slots[key] = asyncio.Semaphore(self.limit)
@@ -300,6 +315,7 @@ class UpstreamPool:
             raise
         response = conn.response = UpstreamResponse(self, key, conn, timeouts.read)
         response._head = is_head
+        response.whole_up_to = whole_up_to
         try:
             if isinstance(body, bytes):
                 conn.write(head + body)
@@ -307,7 +323,7 @@ class UpstreamPool:
                 conn.write(head)
                 if body is not None:
                     await _send_body(conn, body, chunked)
-            await response._wait_headers()
+            await response._wait_answer()
         except BaseException:
             conn.close()
             response.release()
