@@ -289,6 +289,15 @@ def permanent_failure(error: BaseException, subject: str) -> str | None:
     return None
 
 
+async def _stream_missing(js: JetStreamContext, stream: str) -> bool:
+    try:
+        await js.stream_info(stream)
+    except nats.js.errors.NotFoundError:
+        log.warning("outbox_stream_missing", stream=stream)
+        return True
+    return False
+
+
 def _ack_error(future: asyncio.Future[Any]) -> BaseException | None:
     """Why JetStream's ack of one message is missing (``None``: it came)."""
     if not future.done():
@@ -428,7 +437,15 @@ class OutboxRelay:
                 return 0
             # Send the whole batch, then wait for the acks together: ~10x an ack-by-ack loop. One
             # asyncio.wait over the futures, not a wait_for task per ack.
-            results = await publish_rows(js, stream_name(self.service), rows, self.publish_timeout)
+            stream = stream_name(self.service)
+            results = await publish_rows(js, stream, rows, self.publish_timeout)
+            # "No stream takes the subject" is the subject's fault only while the service's own
+            # stream is there: after a JetStream data loss every publish answers so until the link
+            # declares the stream again, and setting every event aside then would break the order.
+            stream_lost = any(
+                isinstance(e, nats.js.errors.NoStreamResponseError | nats.js.errors.NotFoundError)
+                for e in results
+            ) and await _stream_missing(js, stream)
             # In order: a row JetStream will never take is set aside at once and the rows after it
             # count; any other failure holds the batch back from that row on (it and the rows
             # after it go again, after a back-off), so events leave in commit order.
@@ -439,7 +456,7 @@ class OutboxRelay:
                 if error is None:
                     done.append(row.position)
                     continue
-                reason = permanent_failure(error, row.nats_subject)
+                reason = None if stream_lost else permanent_failure(error, row.nats_subject)
                 if reason is None:
                     held = i
                     break

@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from pathlib import Path
 from typing import Any
 
+import nats
 import structlog
 from sqlalchemy import delete, func, insert, select
 
 from services.monitoring.households.events import HOUSEHOLD_REGISTERED, HouseholdRegistered
 from shared.db import advisory_xact_lock
-from shared.events.envelope import stream_name
+from shared.events.envelope import stream_name, stream_subjects
 from tests.conftest import Stack
 from tests.helpers import KEJING, KEJING_VILLAGE, eventually
 from tests.kit.test_event_metrics import scrape, value
+from xianjie.devstack import EmbeddedNats
 
 NOWHERE = "nowhere.at.all"  # a subject no stream captures: JetStream will never take it
 
@@ -234,4 +237,38 @@ async def test_a_second_relay_waits_for_the_turn_so_batches_cannot_overtake(stac
             )
         assert waiting == 0
     finally:
+        relay.start()
+
+
+async def test_while_the_services_stream_is_missing_nothing_is_set_aside(
+    stack: Stack, tmp_path: Path
+) -> None:
+    """After a JetStream data loss every publish answers "no responders" until the stream is
+    declared again: that is the server's state, not the events' fault, so the batch is held
+    back in order (on a NATS server of its own, with no stream yet), then published once it is."""
+    component = stack.apps["monitoring"].state.component
+    relay = component.relay
+    server = EmbeddedNats(tmp_path / "nats", log_file=tmp_path / "nats.log")
+    url = server.start()
+    await relay.stop()
+    ids: list[uuid.UUID] = []
+    try:
+        nc = await nats.connect(url)
+        try:
+            js = nc.jetstream()
+            ids += await _add_events(component, 2)
+            with structlog.testing.capture_logs() as logs:
+                assert await relay.publish_batch(js) == 0
+            assert relay.held_back
+            rows = await _outbox_rows(component, ids)
+            assert [rows[i].attempts for i in ids] == [1, 0]  # in line, not set aside
+            assert any(e["event"] == "outbox_stream_missing" for e in logs)
+
+            await js.add_stream(name=stream_name("monitoring"), subjects=stream_subjects("monitoring"))
+            assert await relay.publish_batch(js) == 2
+            assert await _stream_ids(js, 0) == [str(i) for i in ids]
+        finally:
+            await nc.close()
+    finally:
+        server.stop()
         relay.start()
