@@ -16,7 +16,7 @@ from gateway.docs import endpoints as docs
 from gateway.docs.service import DocumentCache
 from gateway.models import kit
 from gateway.proxy import endpoints as proxy
-from gateway.proxy.service import GatewayProxy, new_client_session
+from gateway.proxy.service import GatewayProxy, new_client_session, new_upstream_pool
 from gateway.settings import GatewaySettings
 from gateway.state import GatewayState
 from gateway.users import endpoints as users
@@ -53,6 +53,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         state.http = new_client_session(
             settings.proxy_connect_timeout_seconds, settings.proxy_timeout_seconds
         )
+        state.upstream = new_upstream_pool()
         # Webhooks for departments without NATS (ADR 0007).
         app.state.webhooks = start_webhooks(component, settings)
 
@@ -61,6 +62,8 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
             await app.state.webhooks.stop()
         if state.http is not None:
             await state.http.close()
+        if state.upstream is not None:
+            await state.upstream.close()
 
     app = create_component_app(
         name="gateway",

@@ -14,6 +14,7 @@ from gateway.settings import GatewaySettings
 if TYPE_CHECKING:
     from gateway.auth.keys import KeyRing
     from gateway.docs.service import DocumentCache
+    from gateway.proxy.upstream import UpstreamPool
 
 
 @dataclass
@@ -22,12 +23,18 @@ class GatewayState:
     limiter: LoginRateLimiter
     docs: DocumentCache
     keyring: KeyRing | None = None  # set by the startup hook, once the database is there
-    http: aiohttp.ClientSession | None = field(default=None)  # set by the lifespan
+    http: aiohttp.ClientSession | None = field(default=None)  # set by the lifespan (API documents)
+    upstream: UpstreamPool | None = field(default=None)  # set by the lifespan (the proxy's calls)
 
     def require_keyring(self) -> KeyRing:
         if self.keyring is None:
             raise RuntimeError("gateway not started")
         return self.keyring
+
+    def require_upstream(self) -> UpstreamPool:
+        if self.upstream is None:
+            raise RuntimeError("gateway not started")
+        return self.upstream
 
     def require_http(self) -> aiohttp.ClientSession:
         if self.http is None:

@@ -65,6 +65,24 @@ def configure_tracing(app: FastAPI, component: str, endpoint: str) -> bool:
     return True
 
 
+@contextlib.contextmanager
+def client_span(method: str, url: str) -> Iterator[tuple[Any, dict[str, str]]]:
+    """A CLIENT span around an HTTP call made without aiohttp (the gateway's proxy client,
+    gateway/proxy/upstream.py), as aiohttp's instrumentation would make it, and the W3C trace
+    context to send with the request. Only call it when :func:`tracing_enabled`."""
+    from opentelemetry import propagate, trace
+
+    tracer = trace.get_tracer("xianjie.http.client", tracer_provider=_provider)
+    with tracer.start_as_current_span(
+        method,
+        kind=trace.SpanKind.CLIENT,
+        attributes={"http.request.method": method, "url.full": url},
+    ) as span:
+        carrier: dict[str, str] = {}
+        propagate.inject(carrier)
+        yield span, carrier
+
+
 def shutdown_tracing() -> None:
     """Send the spans still buffered (at process exit the provider does this by itself too)."""
     if _provider is not None:

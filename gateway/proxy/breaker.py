@@ -18,12 +18,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-import aiohttp
 import structlog
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 from starlette.datastructures import State
 
+from gateway.proxy.upstream import Timeouts, UpstreamError
 from gateway.settings import GatewaySettings
 from shared.errors import AppError
 
@@ -46,7 +46,7 @@ class BreakerState(StrEnum):
 
 
 # What counts against an upstream: it did not answer (timeouts, refused or reset connections).
-UPSTREAM_FAILURES: tuple[type[BaseException], ...] = (TimeoutError, aiohttp.ClientError)
+UPSTREAM_FAILURES: tuple[type[BaseException], ...] = (TimeoutError, UpstreamError)
 
 
 @dataclass
@@ -117,7 +117,7 @@ class Upstreams:
 
     settings: GatewaySettings
     breakers: dict[str, CircuitBreaker] = field(default_factory=dict)
-    timeouts: dict[str, aiohttp.ClientTimeout] = field(default_factory=dict)
+    timeouts: dict[str, Timeouts] = field(default_factory=dict)
 
     def breaker(self, service: str) -> CircuitBreaker:
         found = self.breakers.get(service)
@@ -129,21 +129,19 @@ class Upstreams:
             )
         return found
 
-    def timeout(self, service: str) -> aiohttp.ClientTimeout:
+    def timeout(self, service: str) -> Timeouts:
         found = self.timeouts.get(service)
         if found is None:
             found = self.timeouts[service] = self._timeout(service)
         return found
 
-    def _timeout(self, service: str) -> aiohttp.ClientTimeout:
-        read = self.settings.proxy_service_timeouts.get(service, self.settings.proxy_timeout_seconds)
-        return aiohttp.ClientTimeout(
-            total=None,
+    def _timeout(self, service: str) -> Timeouts:
+        return Timeouts(
             # A service that does not accept the connection at once is down; say so quickly.
-            sock_connect=self.settings.proxy_connect_timeout_seconds,
-            # Waiting for a free pooled connection counts too, but no longer than an answer would.
-            connect=read,
-            sock_read=read,
+            connect=self.settings.proxy_connect_timeout_seconds,
+            # Between the answer's bytes; waiting for a free pooled connection counts too, but no
+            # longer than an answer would.
+            read=self.settings.proxy_service_timeouts.get(service, self.settings.proxy_timeout_seconds),
         )
 
 

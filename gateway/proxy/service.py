@@ -20,12 +20,13 @@ import structlog
 from starlette.requests import ClientDisconnect, Request
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from yarl import URL
 
 from gateway.proxy.breaker import Upstreams, upstreams
+from gateway.proxy.upstream import Origin, UpstreamError, UpstreamPool, UpstreamResponse
 from gateway.settings import GatewaySettings
 from gateway.state import GatewayState
 from shared.errors import FORWARDED_PREFIX_HEADER, AppError, NotFound
+from shared.tracing import client_span, tracing_enabled
 
 log = structlog.get_logger("xianjie.gateway.proxy")
 
@@ -87,17 +88,21 @@ class UpstreamTimeout(AppError):
 # Idle pooled connections are dropped before the services' uvicorn closes them (its keep-alive
 # timeout is 5 s): reusing one it is closing just then fails a non-idempotent call with 502.
 UPSTREAM_KEEPALIVE_SECONDS = 4.0
+# Requests in flight to one service at most (aiohttp's limit_per_host before, ADR 0011).
+UPSTREAM_CONNECTIONS = 100
+
+
+def new_upstream_pool() -> UpstreamPool:
+    """The proxy's connections to the services (made in the running loop, by the lifespan)."""
+    return UpstreamPool(keepalive=UPSTREAM_KEEPALIVE_SECONDS, limit=UPSTREAM_CONNECTIONS)
 
 
 def new_client_session(connect_timeout: float, read_timeout: float) -> aiohttp.ClientSession:
+    """For the gateway's other calls to the services (their API documents)."""
     return aiohttp.ClientSession(
         timeout=aiohttp.ClientTimeout(total=None, connect=connect_timeout, sock_read=read_timeout),
-        # Bodies pass through untouched, compressed or not; cookies are not the gateway's business.
-        auto_decompress=False,
         cookie_jar=aiohttp.DummyCookieJar(),
-        connector=aiohttp.TCPConnector(
-            limit=200, limit_per_host=100, keepalive_timeout=UPSTREAM_KEEPALIVE_SECONDS
-        ),
+        connector=aiohttp.TCPConnector(keepalive_timeout=UPSTREAM_KEEPALIVE_SECONDS),
     )
 
 
@@ -121,7 +126,7 @@ class GatewayProxy:
     def __init__(self, app: ASGIApp, route: BaseRoute, settings: GatewaySettings) -> None:
         self.app = app
         self.route = route
-        self.service_urls = settings.service_urls()
+        self.origins = {name: Origin.parse(url) for name, url in settings.service_urls().items()}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path: str = scope["path"] if scope["type"] == "http" else ""
@@ -140,29 +145,38 @@ class GatewayProxy:
 
     async def _forward(self, state: Any, service: str, scope: Scope, receive: Receive, send: Send) -> None:
         gateway: GatewayState = state.gateway
-        base_url = self.service_urls.get(service)
-        if base_url is None:
+        origin = self.origins.get(service)
+        if origin is None:
             raise NotFound(f"没有名为 {service} 的服务", f"no service named {service}")
-        headers, declared, streamed = _request_headers(scope, service)
+        method: str = scope["method"]
+        lines, declared, streamed = _request_headers(scope, service)
         data: bytes | AsyncIterator[bytes] | None = None
+        chunked = False
         if declared is not None and declared <= BUFFERED_BODY_BYTES:
             data = await _read_body(receive)
-        elif declared is not None or streamed:
+            lines.append(b"content-length: %d" % len(data))
+        elif declared is not None:
             data = _stream_body(receive)
-        url = _upstream_url(base_url, service, scope)
+            lines.append(b"content-length: %d" % declared)
+        elif streamed:
+            data, chunked = _stream_body(receive), True
+            lines.append(b"transfer-encoding: chunked")
+        elif method not in BODILESS_METHODS:
+            lines.append(b"content-length: 0")
+        target = _upstream_target(origin, service, scope)
         upstream = await _send_upstream(
-            gateway.require_http(), upstreams(state), service, scope, url, headers, data
+            gateway.require_upstream(), upstreams(state), service, scope, origin, target, lines, data, chunked
         )
         try:
-            response_headers, length = _response_headers(upstream)
+            response_headers, length = _response_headers(upstream.headers)
             start = {"type": "http.response.start", "status": upstream.status, "headers": response_headers}
             if length is not None and length <= BUFFERED_BODY_BYTES:
                 try:
                     content = await upstream.read()
-                except (TimeoutError, aiohttp.ClientError) as exc:
+                except (TimeoutError, UpstreamError) as exc:
                     # Nothing was sent to the caller yet: the answer is still ours to give.
                     log.warning(
-                        "upstream_body_failed", service=service, path=scope["path"], error=type(exc).__name__
+                        "upstream_body_failed", service=service, path=scope["path"], error=_reason(exc)
                     )
                     raise UpstreamUnavailable(
                         f"服务 {service} 暂不可用", f"service {service} is unavailable"
@@ -172,13 +186,11 @@ class GatewayProxy:
                 return
             await send(start)
             try:
-                async for chunk in upstream.content.iter_any():
+                async for chunk in upstream.chunks():
                     await send({"type": "http.response.body", "body": chunk, "more_body": True})
-            except (TimeoutError, aiohttp.ClientError) as exc:
+            except (TimeoutError, UpstreamError) as exc:
                 # Headers are gone already; all we can do is cut the answer short and say why in the log.
-                log.warning(
-                    "upstream_body_failed", service=service, path=scope["path"], error=type(exc).__name__
-                )
+                log.warning("upstream_body_failed", service=service, path=scope["path"], error=_reason(exc))
             await send({"type": "http.response.body", "body": b""})
         finally:
             upstream.release()
@@ -193,11 +205,19 @@ class GatewayProxy:
         await response(scope, receive, send)
 
 
-def _request_headers(scope: Scope, service: str) -> tuple[dict[str, str], int | None, bool]:
-    """The headers for the service, the request body's declared length and whether it is chunked."""
-    headers: dict[str, str] = {}
-    earlier: str | None = None
-    accept_encoding = "identity"  # so aiohttp adds none of its own: the caller decides what it reads
+# Requests that carry no body unless they say so (as aiohttp did, the others get Content-Length: 0).
+BODILESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+_PREFIX_LINE = FORWARDED_PREFIX_HEADER.lower().encode() + b": /api/"
+
+
+def _request_headers(scope: Scope, service: str) -> tuple[list[bytes], int | None, bool]:
+    """The header lines for the service (without framing: the body's length or chunking is the
+    caller's to add), the request body's declared length and whether it is chunked."""
+    lines: list[bytes] = []
+    earlier: bytes | None = None
+    accept_encoding = b"identity"  # when the caller names none: the caller decides what it reads
     declared: int | None = None
     streamed = False
     seen: set[bytes] = set()
@@ -206,33 +226,35 @@ def _request_headers(scope: Scope, service: str) -> tuple[dict[str, str], int | 
             continue
         seen.add(raw_name)
         if raw_name in FORWARDED_REQUEST_HEADERS:
-            if raw_value:
-                headers[raw_name.decode("latin-1")] = raw_value.decode("latin-1")
             if raw_name == b"content-length":
                 declared = _length(raw_value)
+            elif raw_value:
+                lines.append(raw_name + b": " + raw_value)
         elif raw_name == b"x-forwarded-for":
-            earlier = raw_value.decode("latin-1")
+            earlier = raw_value
         elif raw_name == b"accept-encoding":
-            accept_encoding = raw_value.decode("latin-1")
+            accept_encoding = raw_value
         elif raw_name == b"transfer-encoding":
             streamed = True
     # So a problem answer's `instance` is the path the caller used, not the service's own.
-    headers[FORWARDED_PREFIX_HEADER] = f"/api/{service}"
-    headers["X-Request-ID"] = scope.get("state", {}).get("request_id") or ""
+    lines.append(_PREFIX_LINE + service.encode("latin-1"))
+    lines.append(b"x-request-id: " + (scope.get("state", {}).get("request_id") or "").encode("latin-1"))
     # Services rate-limit public endpoints per caller: tell them who called (RFC 7239 de facto form).
     client = scope.get("client")
     if client is not None:
-        headers["X-Forwarded-For"] = f"{earlier}, {client[0]}" if earlier else client[0]
-    headers["Accept-Encoding"] = accept_encoding
-    return headers, declared, streamed
+        address = client[0].encode("latin-1")
+        lines.append(b"x-forwarded-for: " + (earlier + b", " + address if earlier else address))
+    lines.append(b"accept-encoding: " + accept_encoding)
+    return lines, declared, streamed
 
 
-def _upstream_url(base_url: str, service: str, scope: Scope) -> URL:
-    """The service URL for this request, from the raw (still percent-encoded) path and query."""
+def _upstream_target(origin: Origin, service: str, scope: Scope) -> bytes:
+    """The request target at the service, from the raw (still percent-encoded) path and query."""
     raw_path: bytes = scope.get("raw_path") or scope["path"].encode()
-    rest = raw_path.decode("latin-1").removeprefix(f"/api/{service}/v1/")
-    query = scope.get("query_string", b"").decode("latin-1")
-    return URL(f"{base_url}/v1/{rest}" + (f"?{query}" if query else ""), encoded=True)
+    rest = raw_path.removeprefix(b"/api/" + service.encode("latin-1") + b"/v1/")
+    query: bytes = scope.get("query_string", b"")
+    target = origin.path.encode("latin-1") + b"/v1/" + rest
+    return target + b"?" + query if query else target
 
 
 async def _read_body(receive: Receive) -> bytes:
@@ -252,45 +274,77 @@ async def _stream_body(receive: Receive) -> AsyncIterator[bytes]:
             return
 
 
-def _response_headers(upstream: aiohttp.ClientResponse) -> tuple[list[tuple[bytes, bytes]], int | None]:
-    """The answer's headers for the caller (names lowercased, as ASGI has them) and its length."""
-    headers = []
+def _response_headers(headers: list[tuple[bytes, bytes]]) -> tuple[list[tuple[bytes, bytes]], int | None]:
+    """The answer's headers for the caller and its length (names come lowercased, as ASGI has them)."""
+    kept = []
     length = None
-    for raw_name, value in upstream.raw_headers:
-        name = raw_name.lower()
+    for name, value in headers:
         if name in DROPPED_RESPONSE_HEADERS:
             continue
         if name == b"content-length":
             length = _length(value)
-        headers.append((name, value))
-    return headers, length
+        kept.append((name, value))
+    return kept, length
+
+
+def _reason(exc: BaseException) -> str:
+    return str(exc) or type(exc).__name__
 
 
 async def _send_upstream(
-    http: aiohttp.ClientSession,
+    pool: UpstreamPool,
     route: Upstreams,
     service: str,
     scope: Scope,
-    url: URL,
-    headers: dict[str, str],
+    origin: Origin,
+    target: bytes,
+    lines: list[bytes],
     data: bytes | AsyncIterator[bytes] | None,
-) -> aiohttp.ClientResponse:
+    chunked: bool,
+) -> UpstreamResponse:
     """The one place a request leaves for a service, behind its circuit breaker and with its own
     timeout (gateway/proxy/breaker.py). Failures to reach it become 502/504 problem answers."""
+    method: str = scope["method"]
+    timeouts = route.timeout(service)
+    is_head = method == "HEAD"
     try:
         with route.breaker(service).guard():
-            return await http.request(
-                scope["method"],
-                url,
-                headers=headers,
-                data=data,
-                allow_redirects=False,
-                skip_auto_headers=("User-Agent",),
-                timeout=route.timeout(service),
-            )
-    except (TimeoutError, aiohttp.ConnectionTimeoutError, aiohttp.SocketTimeoutError) as exc:
+            if not tracing_enabled():
+                head = _head(method, origin, target, lines)
+                return await pool.request(
+                    origin,
+                    head,
+                    data,
+                    timeouts,
+                    chunked=chunked,
+                    is_head=is_head,
+                    whole_up_to=BUFFERED_BODY_BYTES,
+                )
+            # A CLIENT span under the gateway's server span, its context passed on (W3C headers).
+            url = f"{'https' if origin.tls else 'http'}://{origin.host_header.decode()}{target.decode('latin-1')}"
+            with client_span(method, url) as (span, carrier):
+                lines += [f"{name}: {value}".encode("latin-1") for name, value in carrier.items()]
+                head = _head(method, origin, target, lines)
+                answer = await pool.request(
+                    origin,
+                    head,
+                    data,
+                    timeouts,
+                    chunked=chunked,
+                    is_head=is_head,
+                    whole_up_to=BUFFERED_BODY_BYTES,
+                )
+                span.set_attribute("http.response.status_code", answer.status)
+                return answer
+    except TimeoutError as exc:
         log.warning("upstream_timeout", service=service, path=scope["path"])
         raise UpstreamTimeout(f"服务 {service} 响应超时", f"service {service} timed out") from exc
-    except aiohttp.ClientError as exc:
-        log.warning("upstream_unavailable", service=service, path=scope["path"], error=type(exc).__name__)
+    except UpstreamError as exc:
+        log.warning("upstream_unavailable", service=service, path=scope["path"], error=_reason(exc))
         raise UpstreamUnavailable(f"服务 {service} 暂不可用", f"service {service} is unavailable") from exc
+
+
+def _head(method: str, origin: Origin, target: bytes, lines: list[bytes]) -> bytes:
+    """The request line and headers, up to and with the empty line."""
+    request_line = b"%s %s HTTP/1.1" % (method.encode(), target)
+    return b"\r\n".join([request_line, b"host: " + origin.host_header, *lines, b"", b""])

@@ -20,6 +20,8 @@ from os import urandom
 from time import time_ns
 from typing import Any, get_args
 
+import nats.errors
+import nats.js.errors
 import structlog
 from nats.js import JetStreamContext
 from sqlalchemy import (
@@ -52,6 +54,9 @@ log = structlog.get_logger("xianjie.outbox")
 
 # How soon a relay that found another replica publishing looks again.
 TURN_RETRY_SECONDS = 0.05
+# After a round held back by a failure the relay waits the poll interval, doubled each failing
+# round up to this: a JetStream that times out is not asked again on every commit.
+MAX_BACKOFF_SECONDS = 30.0
 
 
 class Outbox:
@@ -247,22 +252,65 @@ async def publish_rows(
     ``republish`` both send through here, so every copy of an event carries the same
     ``Nats-Msg-Id`` and headers. A row after the first failure may have been stored or not: its
     ack is no longer awaited and the caller sends it again."""
-    futures = [
-        await js.publish_async(
-            row.nats_subject,
-            row.envelope.encode(),
-            headers={"Nats-Msg-Id": str(row.event_id), **nats_headers(row._asdict())},
-            stream=stream,
-        )
-        for row in rows
-    ]
-    await asyncio.wait(futures, timeout=timeout)
+    futures: list[asyncio.Future[Any]] = []
+    refused: BaseException | None = None
+    for row in rows:
+        try:
+            futures.append(
+                await js.publish_async(
+                    row.nats_subject,
+                    row.envelope.encode(),
+                    headers={"Nats-Msg-Id": str(row.event_id), **nats_headers(row._asdict())},
+                    stream=stream,
+                )
+            )
+        except nats.errors.MaxPayloadError as exc:
+            # Refused before sending, and always will be: that row's failure; the rest wait.
+            refused = exc
+            break
+    if futures:
+        await asyncio.wait(futures, timeout=timeout)
     results = [_ack_error(future) for future in futures]
+    if refused is not None:
+        results.append(refused)
+        results += [NotSent()] * (len(rows) - len(results))
     failed = next((i for i, res in enumerate(results) if res is not None), len(rows))
     for future in futures[failed:]:
         if not future.done():
             future.cancel()  # its ack no longer matters: the row goes again
     return results
+
+
+class NotSent(Exception):
+    """A row after one nats-py refused to send: not published this round."""
+
+    def __str__(self) -> str:
+        return "not sent: an earlier row was refused"
+
+
+def permanent_failure(error: BaseException, subject: str) -> str | None:
+    """Why JetStream will never take this message, or None if trying again may succeed.
+
+    No stream takes the subject (NATS answers "no responders" to a publish nobody stores), the
+    message is over the server's max payload, or JetStream refused it as a bad request (4xx: e.g.
+    the subject is another stream's). Timeouts, a JetStream that is unavailable (503) or failing
+    (500) and a dropped connection are transient."""
+    if isinstance(error, nats.js.errors.NoStreamResponseError):
+        return f"没有流接收主题 {subject} / no JetStream stream takes subject {subject!r}"
+    if isinstance(error, nats.errors.MaxPayloadError):
+        return f"消息超过 NATS 最大载荷 / message over the server's max payload ({error})"
+    if isinstance(error, nats.js.errors.APIError) and error.code is not None and 400 <= error.code < 500:
+        return f"JetStream 拒绝该消息 / JetStream refused the message: {error}"
+    return None
+
+
+async def _stream_missing(js: JetStreamContext, stream: str) -> bool:
+    try:
+        await js.stream_info(stream)
+    except nats.js.errors.NotFoundError:
+        log.warning("outbox_stream_missing", stream=stream)
+        return True
+    return False
 
 
 def _ack_error(future: asyncio.Future[Any]) -> BaseException | None:
@@ -302,13 +350,19 @@ class OutboxRelay:
         self.poll_seconds = poll_seconds
         self.batch_size = batch_size
         self.retention = timedelta(days=retention_days)
-        # A row that failed this often is set aside (left unpublished, last_error kept) so that one
-        # event JetStream will never take cannot hold back every later one; resetting its attempts
-        # to 0 puts it back in line.
+        # A row JetStream will never take (permanent_failure) is set aside at once: left unpublished
+        # with its reason in last_error and attempts at this limit, so it cannot hold back every
+        # later one; so is one that failed otherwise this often (with the back-off, about 20
+        # minutes of failing rounds at the defaults). Resetting attempts to 0 puts it back in line.
         self.max_attempts = max_attempts
         self.publish_timeout = publish_timeout
         # Whether the last round found another replica's relay publishing (then we look again soon).
         self.turn_taken = False
+        # Whether the last round left rows it could send at once (a full batch), whether a failure
+        # (not one that sets a row aside) held its rows back; failing rounds in a row (back-off).
+        self.more_waiting = False
+        self.held_back = False
+        self._failing_rounds = 0
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._last_purge = datetime.min.replace(tzinfo=UTC)
@@ -339,11 +393,12 @@ class OutboxRelay:
 
     async def _run(self) -> None:
         while True:
-            published = 0
+            failed = False
+            self.held_back = self.more_waiting = False  # NATS down: no round, nothing held
             try:
                 js = self.link.jetstream_if_ready()
                 if js is not None:
-                    published = await self.publish_batch(js)
+                    await self.publish_batch(js)
                     await self._purge_old()
             except asyncio.CancelledError:
                 raise
@@ -355,8 +410,17 @@ class OutboxRelay:
                     # stop anyway, or stop() would wait forever.
                     raise asyncio.CancelledError from exc
                 log.warning("outbox_relay_error", service=self.service, error=str(exc))
-            if published >= self.batch_size:
-                continue  # more is waiting; don't sleep
+                failed = True
+            if failed or self.held_back:
+                # Back off: the poll interval, doubled each failing round (commits do not wake
+                # the relay meanwhile: a JetStream that times out is not asked again on each one).
+                self._failing_rounds += 1
+                backoff = self.poll_seconds * 2 ** min(self._failing_rounds - 1, 16)
+                await asyncio.sleep(min(backoff, max(MAX_BACKOFF_SECONDS, self.poll_seconds)))
+                continue
+            self._failing_rounds = 0
+            if self.more_waiting:
+                continue  # don't sleep
             # Another replica is publishing: what our commits just added may have come after its
             # claim, so look again shortly rather than a whole poll interval later.
             wait = min(self.poll_seconds, TURN_RETRY_SECONDS) if self.turn_taken else self.poll_seconds
@@ -371,7 +435,8 @@ class OutboxRelay:
 
     async def publish_batch(self, js: JetStreamContext) -> int:
         """Publish one batch; returns how many rows were marked published (0 while another replica's
-        relay has the turn)."""
+        relay has the turn). Rows JetStream will never take are set aside, not counted."""
+        self.held_back = self.more_waiting = False
         async with self.db.transaction() as session:
             # One relay of the service at a time. With SKIP LOCKED alone, two replicas claim
             # neighbouring batches and publish them concurrently, so the later batch could land in
@@ -387,27 +452,77 @@ class OutboxRelay:
                 return 0
             # Send the whole batch, then wait for the acks together: ~10x an ack-by-ack loop. One
             # asyncio.wait over the futures, not a wait_for task per ack.
-            results = await publish_rows(js, stream_name(self.service), rows, self.publish_timeout)
-            # Only the run before the first failure counts as published, so events leave in commit
-            # order; those after it go again next round (the stream drops the ones it already has).
-            first_failure = next((i for i, res in enumerate(results) if res is not None), len(rows))
-            done = [row.position for row in rows[:first_failure]]
+            stream = stream_name(self.service)
+            results = await publish_rows(js, stream, rows, self.publish_timeout)
+            # "No stream takes the subject" is the subject's fault only while the service's own
+            # stream is there: after a JetStream data loss every publish answers so until the link
+            # declares the stream again, and setting every event aside then would break the order.
+            stream_lost = any(
+                isinstance(e, nats.js.errors.NoStreamResponseError | nats.js.errors.NotFoundError)
+                for e in results
+            ) and await _stream_missing(js, stream)
+            # In order: a row JetStream will never take is set aside at once and the rows after it
+            # count; any other failure holds the batch back from that row on (it and the rows
+            # after it go again, after a back-off), so events leave in commit order.
+            done: list[int] = []
+            set_aside: list[tuple[Any, str]] = []
+            held: int | None = None
+            for i, (row, error) in enumerate(zip(rows, results, strict=True)):
+                if error is None:
+                    done.append(row.position)
+                    continue
+                reason = None if stream_lost else permanent_failure(error, row.nats_subject)
+                if reason is None:
+                    held = i
+                    break
+                set_aside.append((row, reason))
             if done:
                 # One statement with the positions as one array parameter (not one parameter each).
                 await self._mark.execute(session, done=done, published_at=datetime.now(UTC))
             self.metrics.events_published.labels(self.service).inc(len(done))
-            if first_failure < len(rows):
-                error = results[first_failure]
+            for row, reason in set_aside:
+                await self._set_aside(session, row, reason)
+            # A full batch, or rows left unsent behind one nats-py refused: go on at once.
+            self.more_waiting = len(rows) >= self.batch_size or (
+                held is not None and isinstance(results[held], NotSent)
+            )
+            if held is not None and not isinstance(results[held], NotSent):
+                self.held_back = True
+                error = results[held]
                 await session.execute(
                     update(self.table)
-                    .where(self.table.c.position == rows[first_failure].position)
+                    .where(self.table.c.position == rows[held].position)
                     .values(attempts=self.table.c.attempts + 1, last_error=repr(error)[:500])
                 )
                 log.warning(
-                    "outbox_publish_failed", service=self.service, published=len(done), error=repr(error)
+                    "outbox_publish_failed",
+                    service=self.service,
+                    published=len(done),
+                    set_aside=len(set_aside),
+                    error=repr(error),
                 )
-            # Fewer than claimed (a failure) makes the relay wait a poll interval instead of spinning.
             return len(done)
+
+    async def _set_aside(self, session: AsyncSession, row: Any, reason: str) -> None:
+        """Kept unpublished with its reason, out of the relay's way (attempts at the limit: the
+        ``xianjie_outbox_set_aside`` gauge counts it; resetting attempts to 0 puts it back)."""
+        await session.execute(
+            update(self.table)
+            .where(self.table.c.position == row.position)
+            .values(attempts=self.max_attempts, last_error=reason[:500])
+        )
+        try:
+            event_type = json.loads(row.envelope).get("type")
+        except (ValueError, AttributeError):
+            event_type = None
+        log.error(
+            "outbox_event_set_aside",
+            service=self.service,
+            position=row.position,
+            subject=row.nats_subject,
+            event_type=event_type,
+            reason=reason,
+        )
 
     async def _purge_old(self) -> None:
         now = datetime.now(UTC)
