@@ -12,7 +12,8 @@ forwarding itself (ADR 0011, bench/README.md).
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import aiohttp
@@ -291,6 +292,19 @@ def _reason(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
+@contextmanager
+def _client_span(method: str, origin: Origin, target: bytes, lines: list[bytes]) -> Iterator[Any]:
+    """With tracing on, a CLIENT span under the gateway's server span, its W3C context added to the
+    request's header ``lines``; otherwise nothing (None), at no cost."""
+    if not tracing_enabled():
+        yield None
+        return
+    url = f"{'https' if origin.tls else 'http'}://{origin.host_header.decode()}{target.decode('latin-1')}"
+    with client_span(method, url) as (span, carrier):
+        lines += [f"{name}: {value}".encode("latin-1") for name, value in carrier.items()]
+        yield span
+
+
 async def _send_upstream(
     pool: UpstreamPool,
     route: Upstreams,
@@ -308,34 +322,19 @@ async def _send_upstream(
     timeouts = route.timeout(service)
     is_head = method == "HEAD"
     try:
-        with route.breaker(service).guard():
-            if not tracing_enabled():
-                head = _head(method, origin, target, lines)
-                return await pool.request(
-                    origin,
-                    head,
-                    data,
-                    timeouts,
-                    chunked=chunked,
-                    is_head=is_head,
-                    whole_up_to=BUFFERED_BODY_BYTES,
-                )
-            # A CLIENT span under the gateway's server span, its context passed on (W3C headers).
-            url = f"{'https' if origin.tls else 'http'}://{origin.host_header.decode()}{target.decode('latin-1')}"
-            with client_span(method, url) as (span, carrier):
-                lines += [f"{name}: {value}".encode("latin-1") for name, value in carrier.items()]
-                head = _head(method, origin, target, lines)
-                answer = await pool.request(
-                    origin,
-                    head,
-                    data,
-                    timeouts,
-                    chunked=chunked,
-                    is_head=is_head,
-                    whole_up_to=BUFFERED_BODY_BYTES,
-                )
+        with route.breaker(service).guard(), _client_span(method, origin, target, lines) as span:
+            answer = await pool.request(
+                origin,
+                _head(method, origin, target, lines),
+                data,
+                timeouts,
+                chunked=chunked,
+                is_head=is_head,
+                whole_up_to=BUFFERED_BODY_BYTES,
+            )
+            if span is not None:
                 span.set_attribute("http.response.status_code", answer.status)
-                return answer
+            return answer
     except TimeoutError as exc:
         log.warning("upstream_timeout", service=service, path=scope["path"])
         raise UpstreamTimeout(f"服务 {service} 响应超时", f"service {service} timed out") from exc
