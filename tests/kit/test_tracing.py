@@ -179,7 +179,7 @@ def test_one_trace_from_gateway_through_service_database_and_nats(
     trace_id = server_spans[0].trace_id
     in_trace = [s for s in spans if s.trace_id == trace_id]
     kinds = {s.kind for s in in_trace}
-    assert Span.SPAN_KIND_CLIENT in kinds, "the gateway's call to the service (aiohttp client)"
+    assert Span.SPAN_KIND_CLIENT in kinds, "the gateway's call to the service (its proxy client)"
     assert [s for s in in_trace if s.kind == Span.SPAN_KIND_SERVER and s.name == "POST /v1/households"], (
         "monitoring's server span, under the gateway's"
     )
