@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from io import BytesIO
 from typing import Any
 
@@ -231,7 +231,8 @@ async def test_team_visits_and_activity(api: httpx.AsyncClient, tokens: dict[str
     def visit(day: date) -> dict[str, Any]:
         return {
             "household_id": household,
-            "visited_at": datetime.combine(day, datetime.min.time(), UTC).replace(hour=20).isoformat(),
+            # An evening visit (昼访夜谈) in the district's time: its day is the district's day.
+            "visited_at": datetime.combine(day, time(20), clock.DISTRICT_ZONE).isoformat(),
             "latitude": "35.1",
             "longitude": "112.5",
             "findings": "昼访夜谈：了解务工需求",
