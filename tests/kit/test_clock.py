@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 
 from sqlalchemy import text
 
@@ -29,3 +30,16 @@ async def test_sql_counts_days_in_the_district_zone_too(stack: Stack) -> None:
         day = await conn.scalar(text("SELECT CAST(CAST('2026-11-30 23:30:00+00' AS timestamptz) AS date)"))
         assert day == date(2026, 12, 1)
         assert await conn.scalar(text("SELECT current_date")) == clock.today()
+
+
+def test_no_code_asks_the_servers_zone_for_today() -> None:
+    """``date.today()`` is the server's day (UTC in a container): the suite's code asks the clock."""
+    root = Path(__file__).resolve().parents[2]
+    found = [
+        f"{path.relative_to(root)}:{number}"
+        for folder in ("services", "shared", "gateway", "xianjie")
+        for path in (root / folder).rglob("*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "date.today()" in line and path.name != "clock.py"
+    ]
+    assert not found, found
