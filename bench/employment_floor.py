@@ -33,7 +33,7 @@ import sys
 import tempfile
 import time
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,7 @@ from gateway.demo import ensure_demo_accounts
 from services.employment.floor import repository as floor
 from services.employment.spells import repository as spells
 from services.employment.spells.service import COLUMNS, parse_row
+from shared import clock
 from shared.db import Database, create_engine
 from shared.divisions import DivisionRegistry
 from shared.migrations import upgrade
@@ -53,7 +54,7 @@ from xianjie.devstack import EmbeddedNats, EmbeddedPostgres, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 
-TODAY = date.today()
+TODAY = clock.today()
 YEAR_AGO = TODAY - timedelta(days=365)
 
 _WORKERS = text("""

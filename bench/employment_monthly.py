@@ -41,6 +41,7 @@ from services.employment.national.layout import load_layout
 from services.employment.spells import service as spells
 from services.employment.spells.repository import UPDATE_COLUMNS
 from services.monitoring.households.id_numbers import check_char
+from shared import clock
 from shared.auth import Principal, Role
 from shared.db import Database, create_engine
 from shared.divisions import DivisionRegistry
@@ -51,7 +52,7 @@ from xianjie.components import by_name
 from xianjie.devstack import EmbeddedPostgres
 
 MATCH_KEY = "bench-only-match-key"
-TODAY = date.today()
+TODAY = clock.today()
 PLACES = ("in_county", "in_province", "out_of_province")
 
 _PEOPLE = text("""

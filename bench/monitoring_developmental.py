@@ -16,10 +16,11 @@ import asyncio
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 from sqlalchemy import text
+
+from shared import clock
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -55,7 +56,7 @@ MEASURES = """
 
 async def plans_and_measures(db: Database) -> None:
     started = time.perf_counter()
-    year = date.today().year
+    year = clock.today().year
     async with db.transaction() as session:
         await session.execute(text(PLANS), {"year": year})
         await session.execute(text(MEASURES), {"year": year})
@@ -68,7 +69,7 @@ async def plans_and_measures(db: Database) -> None:
 
 
 async def report(db: Database, label: str, town: str | None) -> None:
-    today = date.today()
+    today = clock.today()
     born_after, born_by = years_before(today, 60), years_before(today, 16)
     scope = {"prefix": None, "town": town}
     async with db.transaction() as session:

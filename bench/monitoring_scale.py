@@ -37,6 +37,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from shared import clock
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import asyncpg
@@ -441,7 +443,7 @@ async def screening(db: Database) -> None:
     """The service's screening beside its own statement run bare (the same SQL and parameters sent
     straight through asyncpg, no SQLAlchemy): each in a transaction rolled back, so both raise the
     same alerts; then once for real, and once again with nothing new to raise."""
-    today = date.today()
+    today = clock.today()
     arguments: dict[str, Any] = {
         "year": 2025,
         "line": Decimal("8600.00"),
@@ -524,7 +526,7 @@ def emit_row(name: str, figure: float, reference: float | None, goal: Any, unit:
 async def helper_coverage(db: Database) -> None:
     started = time.perf_counter()
     async with db.transaction() as session:
-        rows = await reports.helper_coverage(session, date(date.today().year, 1, 1), prefix=None, town=None)
+        rows = await reports.helper_coverage(session, date(clock.today().year, 1, 1), prefix=None, town=None)
     print(
         f"  helper-coverage report (real helpers only): {time.perf_counter() - started:.2f} s, "
         f"{sum(r['with_helper'] for r in rows):,} of {sum(r['households'] for r in rows):,} households"

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import QueryableAttribute
 
 from shared.auth import Principal
+from shared.clock import DISTRICT_TIME_ZONE
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -92,6 +93,8 @@ def create_engine(url: str, *, pool_size: int = 16, **kwargs: Any) -> AsyncEngin
         # A small pool (tests, provisioning) keeps its old head-room of two.
         max_overflow=max(2, pool_size // 4),
         pool_pre_ping=False,
+        # The district's days in SQL too: current_date and date casts agree with shared.clock.today().
+        connect_args={"server_settings": {"timezone": DISTRICT_TIME_ZONE}},
         **kwargs,
     )
     event.listen(engine.sync_engine, "checkout", _refuse_closed_connection)

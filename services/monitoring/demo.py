@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from services.monitoring.dates import age_on
+from shared import clock
 from shared.divisions import DEMO_VILLAGES_FILE
 from xianjie.demo_loader import BEIDAHE, KEJING, POTOU, SHAOYUAN, WANGWU, YEAR, DemoLoader, gather
 
@@ -423,7 +424,7 @@ def plan_measures(r: Registered, today: date) -> list[dict[str, Any]]:
 async def _developmental_plan(loader: DemoLoader, r: Registered) -> None:
     # This year's plan (the report counts measures current today), its first measure delivered in
     # every other household. Keys carry the year: next year's run makes next year's plan.
-    today = date.today()
+    today = clock.today()
     measures = plan_measures(r, today)
     if not measures:
         return

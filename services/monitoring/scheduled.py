@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import structlog
 
 from services.monitoring.forces import service as forces
 from services.monitoring.worklists import service as worklists
+from shared import clock
 from shared.scheduled import PeriodicTask
 from shared.work import WorkContext
 
@@ -16,7 +15,7 @@ log = structlog.get_logger("xianjie.monitoring.scheduled")
 
 async def check_identification_limit(ctx: WorkContext) -> None:
     """A case passes its limit as days go by, not on a write: look every interval, announce once."""
-    found = await worklists.record_overdue_identifications(ctx, date.today())
+    found = await worklists.record_overdue_identifications(ctx, clock.today())
     if found:
         log.info("identification_overdue_found", cases=found)
 
@@ -30,7 +29,7 @@ IDENTIFICATION_LIMIT = PeriodicTask(
 
 async def check_coverage(ctx: WorkContext) -> None:
     """A term ends as days go by: each 脱贫村 left without a leader, unit or team is announced once."""
-    found = await forces.announce_new_gaps(ctx, date.today())
+    found = await forces.announce_new_gaps(ctx, clock.today())
     if found:
         log.info("coverage_gaps_found", gaps=found)
 

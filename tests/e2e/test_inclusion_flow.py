@@ -10,6 +10,7 @@ import httpx
 from sqlalchemy import text
 
 from services.monitoring.households.id_numbers import check_char
+from shared import clock
 from tests.conftest import Stack
 from tests.helpers import KEJING, KEJING_VILLAGE, auth, eventually
 
@@ -25,7 +26,7 @@ async def test_included_household_members_are_listed_for_job_support(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     village, town, admin = tokens["village_beidahe"], tokens["town_kejing"], tokens["admin"]
-    today = date.today()
+    today = clock.today()
     people = [
         ("周建军", "head", id_number(today.replace(year=today.year - 40), 511), "skilled"),
         ("陈桂兰", "spouse", id_number(today.replace(year=today.year - 38), 522), "weak"),

@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 
+from shared import clock
 from tests.conftest import Stack
 from tests.employment.factories import projected
 from tests.helpers import KEJING, auth
@@ -100,7 +101,7 @@ async def test_a_lifted_out_household_stays_lifted_out_and_earns_its_risk_elimin
     # but 2025 income a fen under the line — elimination is refused, naming the income.
     await included_months_ago(stack, hid, 6)
     plan = await make_plan(
-        api, town, hid, measure_body(policy_code="skills_training", starts_on=date.today().isoformat())
+        api, town, hid, measure_body(policy_code="skills_training", starts_on=clock.today().isoformat())
     )
     [measure] = plan["measures"]
     delivered = await deliver(api, town, plan["id"], measure["id"], note="已完成电焊培训并上岗")
@@ -124,7 +125,7 @@ async def test_a_lifted_out_household_stays_lifted_out_and_earns_its_risk_elimin
     await take(api, village, hid, "start_elimination")
     await backdate_start(stack, hid, 7)
     await take(api, village, hid, "submit_elimination_review")
-    posted = date.today() - timedelta(days=6)
+    posted = clock.today() - timedelta(days=6)
     await take(api, village, hid, "post_elimination_notice", notice_posted_on=posted.isoformat())
     objection = await api.post(
         f"{HOUSEHOLDS}/{hid}/objections",

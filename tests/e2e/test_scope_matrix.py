@@ -26,6 +26,7 @@ import pytest
 from sqlalchemy import text
 
 from services.employment.job_support.events import HOUSEHOLD_INCLUDED
+from shared import clock
 from tests.assets.factories import ASSETS, create_asset, earning_asset
 from tests.assets.test_distributions import decision
 from tests.assets.test_idle_and_reports import idle_flag
@@ -374,7 +375,7 @@ async def dropout_case(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
 ) -> str:
     """A ten-year-old out of school: a household with a school-age child, and the case opened."""
-    today = date.today()
+    today = clock.today()
     child = member(name="孩子", relation="child", id_number=id_number(date(today.year - 10, 1, 1)))
     made = await create_household(
         api, tokens["admin"], town_code=town, village_code=village, member_count=2, members=[member(), child]
@@ -426,7 +427,7 @@ async def vocational_student(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, town: str, village: str
 ) -> str:
     """雨露计划: a seventeen-year-old of a lifted-out household enrolled at a vocational school."""
-    today = date.today()
+    today = clock.today()
     student = member(
         name="小红",
         relation="child",
@@ -476,7 +477,7 @@ async def visit(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, to
     admin = tokens["admin"]
     official = await town_official(api, admin, town)
     official_id = (await api.get("/auth/me", headers=auth(official))).json()["id"]
-    start = date.today() - timedelta(days=10)
+    start = clock.today() - timedelta(days=10)
     body = {
         "village_code": village,
         "sending_unit": "示范区农业农村局",

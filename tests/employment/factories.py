@@ -16,6 +16,7 @@ from services.monitoring.households.events import (
     HOUSEHOLD_CHANGED,
     MEMBER_CHANGED,
 )
+from shared import clock
 from shared.events.envelope import CloudEvent
 from shared.runtime import Component
 from shared.scheduled import PeriodicTask
@@ -222,7 +223,7 @@ async def upload(
     return await api.post(
         IMPORT,
         files={"file": (name, content)},
-        data={"collected_on": (collected_on or date.today()).isoformat()},
+        data={"collected_on": (collected_on or clock.today()).isoformat()},
         headers=auth(token, **headers),
     )
 

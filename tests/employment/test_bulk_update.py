@@ -10,6 +10,7 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import text
 
 from services.employment.workers.events import WORKER_UNEMPLOYED
+from shared import clock
 from tests.conftest import Stack
 from tests.employment.factories import (
     HEADER,
@@ -51,7 +52,7 @@ async def test_bad_rows_are_refused_one_by_one_and_the_good_ones_applied(
         [ids[3], "务工", "某厂", "县内", "", "", "2025-13-01", "", ""],
         employed(ids[0]),  # twice in one file
         unemployed(ids[4], date(2025, 1, 1)),  # nothing open: nothing to end
-        employed(ids[5], start=date.today() + timedelta(days=3)),
+        employed(ids[5], start=clock.today() + timedelta(days=3)),
     ]
     resp = await upload(api, tokens["town_kejing"], csv_file(rows))
     assert resp.status_code == 200, resp.text
@@ -134,7 +135,7 @@ async def test_each_job_loss_in_the_file_is_announced_with_its_payload(
 ) -> None:
     ids = await seed_workers(stack, 5)
     await employ(api, tokens["admin"], [employed(w) for w in ids])
-    yesterday = date.today() - timedelta(days=1)
+    yesterday = clock.today() - timedelta(days=1)
     assert (await employ(api, tokens["admin"], [unemployed(w, yesterday) for w in ids[:3]]))["accepted"] == 3
 
     events = await outbox(stack)
@@ -161,7 +162,7 @@ async def test_a_collection_date_in_the_future_is_refused(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     content = csv_file([employed(w) for w in await seed_workers(stack, 1)])
-    future = await upload(api, tokens["admin"], content, collected_on=date.today() + timedelta(days=1))
+    future = await upload(api, tokens["admin"], content, collected_on=clock.today() + timedelta(days=1))
     assert future.status_code == 422 and future.json()["errors"][0]["field"] == "collected_on"
     assert await count(stack, "SELECT count(*) FROM employment.spells") == 0
 

@@ -11,12 +11,13 @@ import httpx
 from sqlalchemy import text
 
 from services.monitoring.households.events import MEMBER_CHANGED, MemberChanged
+from shared import clock
 from tests.conftest import Stack
 from tests.employment.factories import API, FLOOR, URL, handled, worker
 from tests.helpers import auth, eventually
 from tests.monitoring.factories import HOUSEHOLDS, create_household, id_number, include, member
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 async def employed_on(api: httpx.AsyncClient, token: str, day: date) -> int:

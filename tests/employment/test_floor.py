@@ -11,6 +11,7 @@ from sqlalchemy import text
 
 from services.employment.floor.events import FLOOR_BREACHED
 from services.employment.scheduled import FLOOR_CHECK
+from shared import clock
 from tests.conftest import Stack
 from tests.employment.factories import (
     FLOOR,
@@ -31,7 +32,7 @@ async def test_floor_events_fire_once_on_each_crossing(
     admin = tokens["admin"]
     ids = await seed_workers(stack, 2264)
     first, second, third = ids[:2154], ids[2154:2204], ids[2204:2264]
-    yesterday = date.today() - timedelta(days=1)
+    yesterday = clock.today() - timedelta(days=1)
 
     # 2154 employed: one below the floor.
     report = await employ(api, admin, [employed(w) for w in first])
@@ -54,12 +55,12 @@ async def test_a_floor_event_carries_the_count_against_the_floor_and_the_date_as
     await employ(api, tokens["admin"], [employed(w) for w in await seed_workers(stack, 3)])
     [event] = await floor_events(stack)
     assert event["data"] == {
-        "as_of": date.today().isoformat(),
+        "as_of": clock.today().isoformat(),
         "employed": 3,
         "floor": 2155,
         "warning_margin": 100,
     }
-    assert event["subject"] == date.today().isoformat()
+    assert event["subject"] == clock.today().isoformat()
     FLOOR_BREACHED.payload.model_validate(event["data"])
 
 
@@ -85,7 +86,7 @@ async def _employ_until_yesterday(api: httpx.AsyncClient, token: str, stack: Sta
     [wangwu] = await seed_workers(stack, 1, WANGWU, WANGWU_VILLAGE)
     rows = [employed(kejing[0]), employed(kejing[1]), employed(kejing[2], place="省外")]
     await employ(api, token, [*rows, employed(kejing[3], place="省内县外"), employed(wangwu)])
-    yesterday = date.today() - timedelta(days=1)
+    yesterday = clock.today() - timedelta(days=1)
     await employ(api, token, [unemployed(kejing[0], yesterday), unemployed(kejing[3], yesterday)])
     return yesterday
 
@@ -136,7 +137,9 @@ async def test_the_monthly_series_counts_each_month_at_its_end(
         "by_place": {"in_county": 0, "in_province": 0, "out_of_province": 0},
     }
     assert series["points"][1]["employed"] == 5
-    assert series["points"][-1]["employed"] == 3 and series["points"][-1]["as_of"] == date.today().isoformat()
+    assert (
+        series["points"][-1]["employed"] == 3 and series["points"][-1]["as_of"] == clock.today().isoformat()
+    )
 
 
 async def test_a_series_month_that_does_not_exist_is_refused(
@@ -168,7 +171,7 @@ async def test_the_periodic_recheck_announces_a_change_that_came_with_midnight_o
     """Yesterday 2255 were at work (ok, announced); 100 last worked yesterday, so today the count is
     2155 — a warning no write announced. The re-check announces it, once."""
     ids = await seed_workers(stack, 2255)
-    yesterday = date.today() - timedelta(days=1)
+    yesterday = clock.today() - timedelta(days=1)
     async with stack.db("employment").engine.begin() as conn:
         await conn.execute(
             text(
@@ -192,4 +195,4 @@ async def test_the_periodic_recheck_announces_a_change_that_came_with_midnight_o
     assert [(e["type"], e["data"]["employed"]) for e in events] == [
         ("cn.xianjie.employment.floor.warning.v1", 2155)
     ]
-    assert events[0]["data"]["as_of"] == date.today().isoformat()
+    assert events[0]["data"]["as_of"] == clock.today().isoformat()

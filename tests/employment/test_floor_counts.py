@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 from sqlalchemy import text
 
+from shared import clock
 from tests.conftest import Stack
 from tests.employment.factories import (
     API,
@@ -171,7 +172,7 @@ async def test_a_household_leaving_or_regaining_the_identity_moves_the_count_fro
     ]
     assert (await floor_at(api, admin))["employed"] == 2155
     # Up to yesterday they were 脱贫户: the days before the change keep their count.
-    assert (await floor_at(api, admin, date.today() - timedelta(days=1)))["employed"] == 2156
+    assert (await floor_at(api, admin, clock.today() - timedelta(days=1)))["employed"] == 2156
 
 
 async def test_an_older_identity_arriving_late_changes_nothing(

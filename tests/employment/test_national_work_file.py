@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from services.monitoring.households.events import MEMBER_CHANGED as MONITORING_M
 from services.monitoring.households.match_hashes import backfill_match_hashes
 from services.monitoring.models import kit as monitoring_kit
 from services.monitoring.settings import MonitoringSettings
+from shared import clock
 from shared.events.outbox import Outbox
 from shared.id_number_match import DEV_ID_NUMBER_MATCH_KEY, id_number_match_hash, id_number_match_hashes
 from shared.settings import ServiceSettings
@@ -122,7 +123,7 @@ async def national_import(
     resp = await api.post(
         f"{NATIONAL}/import",
         files={"file": (name, content)},
-        data={"collected_on": date.today().isoformat()},
+        data={"collected_on": clock.today().isoformat()},
         headers=auth(token),
     )
     assert resp.status_code == 200, resp.text
@@ -184,13 +185,13 @@ async def test_fill_then_import_changes_nothing(
         tokens["town_kejing"],
         national_csv([working(numbers[0], "3456.70"), working(numbers[1]), working(numbers[2])]),
     )
-    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    yesterday = (clock.today() - timedelta(days=1)).isoformat()
     gone = [numbers[2], "", "未就业", "", "", "", "", "", yesterday, "", "回乡"]
     assert (await national_import(api, tokens["town_kejing"], national_csv([gone])))["accepted"] == 1
     template = national_csv([[n, "王建国", *[""] * 9] for n in [*numbers, id_number()]])
     resp = await api.post(
         f"{NATIONAL}/fill",
-        params={"month": f"{date.today():%Y-%m}"},
+        params={"month": f"{clock.today():%Y-%m}"},
         files={"file": ("模板.csv", template)},
         headers=auth(tokens["town_kejing"]),
     )

@@ -14,13 +14,14 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from services.employment.posts.service import months_before
+from shared import clock
 from tests.conftest import Stack
 from tests.employment.factories import API, URL, count, handled, worker
 from tests.helpers import KEJING, KEJING_VILLAGE, WANGWU, WANGWU_VILLAGE, assert_excel_report, auth, new_id
 from tests.monitoring.factories import household_changed, member_changed
 
 POSTS = f"{API}/posts"
-TODAY = date.today()
+TODAY = clock.today()
 WINDOW_START = months_before(TODAY, 12)  # post_hard_to_employ_months = 12
 
 

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, NamedTuple
 
 import httpx
 import pytest
 
+from shared import clock
 from tests.conftest import Stack
 from tests.employment.factories import API, count, create
 from tests.helpers import KEJING, KEJING_VILLAGE, WANGWU, WANGWU_VILLAGE, auth
 
 URL = f"{API}/posts"
 POST = {"town_code": KEJING, "village_code": KEJING_VILLAGE, "title": "保洁员", "monthly_allowance": "500.00"}
-LAST_YEAR = f"{date.today().year - 1}-12-01"
+LAST_YEAR = f"{clock.today().year - 1}-12-01"
 
 
 class Staffed(NamedTuple):
@@ -42,7 +42,7 @@ async def _assign(
 
 async def _release(api: httpx.AsyncClient, token: str, post_id: str) -> httpx.Response:
     return await api.post(
-        f"{URL}/{post_id}/holder/release", json={"ended_on": date.today().isoformat()}, headers=auth(token)
+        f"{URL}/{post_id}/holder/release", json={"ended_on": clock.today().isoformat()}, headers=auth(token)
     )
 
 
@@ -72,7 +72,7 @@ async def staffed(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) 
     )
     assert (await _assign(api, town, placed.cleaner, placed.first, LAST_YEAR)).status_code == 201
     assert (
-        await _assign(api, town, placed.ranger, placed.second, date.today().isoformat())
+        await _assign(api, town, placed.ranger, placed.second, clock.today().isoformat())
     ).status_code == 201
     return placed
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import httpx
 import pytest
 
+from shared import clock
 from tests.conftest import Stack
 from tests.employment.factories import API, URL, count, create, job
 from tests.helpers import WANGWU, WANGWU_VILLAGE, auth, new_id
@@ -77,7 +78,7 @@ async def test_a_bad_or_overlapping_spell_is_refused(
         (job(started_on="2025-01-01", ended_on="2025-03-05"), 409, "overlapping_spell"),
         (job(started_on="2024-05-01", ended_on="2024-04-01"), 422, "validation_failed"),  # end before start
         (job(monthly_wage="-1.00"), 422, "validation_failed"),
-        (job(started_on=(date.today() + timedelta(days=2)).isoformat()), 422, "validation_failed"),
+        (job(started_on=(clock.today() + timedelta(days=2)).isoformat()), 422, "validation_failed"),
         (job(place="moon"), 422, "validation_failed"),
     ]
     for body, status, code in bad:

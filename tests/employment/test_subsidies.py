@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, NamedTuple
 
 import httpx
 import pytest
 
+from shared import clock
 from tests.conftest import Stack
 from tests.employment.factories import API, count, create
 from tests.helpers import KEJING, WANGWU, WANGWU_VILLAGE, auth, new_id
@@ -103,7 +103,7 @@ async def granted(api: httpx.AsyncClient, tokens: dict[str, str], workers: Worke
         period_start="2026-01-01",
         period_end="2026-12-31",
         amount="650.00",
-        granted_on=date.today().isoformat(),
+        granted_on=clock.today().isoformat(),
     )
     await _granted(api, admin, later)
     await _granted(api, admin, grant(workers.wangwu))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import NamedTuple
 
 import httpx
 import pytest
 from sqlalchemy import text
 
+from shared import clock
 from tests.conftest import Stack
 from tests.employment.factories import URL, count, create
 from tests.helpers import WANGWU, WANGWU_VILLAGE, auth
@@ -54,7 +54,7 @@ async def test_a_verified_record_is_no_longer_stale(
     api: httpx.AsyncClient, tokens: dict[str, str], workers: Workers
 ) -> None:
     verified = await api.post(f"{URL}/{workers.stale}/verify", headers=auth(tokens["village_beidahe"]))
-    assert verified.status_code == 200 and verified.json()["verified_on"] == date.today().isoformat()
+    assert verified.status_code == 200 and verified.json()["verified_on"] == clock.today().isoformat()
     assert await _stale(api, tokens["town_kejing"]) == []
 
 

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
+from shared import clock
 from tests.conftest import Stack
 from tests.employment.factories import API, URL, count, create
 from tests.helpers import WANGWU, WANGWU_VILLAGE, assert_excel_report, auth
@@ -75,7 +76,7 @@ async def test_months_outside_the_spell_and_stale_versions_are_refused(
     spell = await _spell(api, town, worker)
     # The spell starts 2025-03-01: February is outside, March is its first month.
     assert (await _wage(api, town, worker, spell, "2025-02", "3000.00")).status_code == 422
-    next_month = date.today().replace(day=28).toordinal() + 4
+    next_month = clock.today().replace(day=28).toordinal() + 4
     future = date.fromordinal(next_month).strftime("%Y-%m")
     assert (await _wage(api, town, worker, spell, future, "3000.00")).status_code == 422
     assert (await _wage(api, town, worker, spell, "2025-13", "3000.00")).status_code == 422

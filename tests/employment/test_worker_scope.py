@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import NamedTuple
 
 import httpx
 import pytest
 
+from shared import clock
 from tests.conftest import Stack
 from tests.employment.factories import URL, create, enrol, worker
 from tests.helpers import KEJING_OTHER_VILLAGE, WANGWU, WANGWU_VILLAGE, auth
@@ -36,7 +36,7 @@ async def _listed(api: httpx.AsyncClient, token: str) -> set[str]:
 async def _report_loss(api: httpx.AsyncClient, token: str, worker_id: str) -> httpx.Response:
     return await api.post(
         f"{URL}/{worker_id}/job-loss",
-        json={"ended_on": date.today().isoformat(), "reason": "x"},
+        json={"ended_on": clock.today().isoformat(), "reason": "x"},
         headers=auth(token, **{"If-Match": '"1"'}),
     )
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import httpx
 from sqlalchemy import text
 
 from services.employment.workers.events import WORKER_REGISTERED, WORKER_UNEMPLOYED
+from shared import clock
 from tests.conftest import Stack
 from tests.employment.factories import URL, count, create, enrol, outbox, worker
 from tests.helpers import KEJING, KEJING_VILLAGE, WANGWU_VILLAGE, auth, new_id
@@ -88,7 +89,7 @@ async def test_a_member_is_one_worker(api: httpx.AsyncClient, tokens: dict[str, 
 
 
 def _loss(days_ago: int = 3) -> dict[str, str]:
-    return {"ended_on": (date.today() - timedelta(days=days_ago)).isoformat(), "reason": "企业减员"}
+    return {"ended_on": (clock.today() - timedelta(days=days_ago)).isoformat(), "reason": "企业减员"}
 
 
 async def _report_loss(
@@ -179,7 +180,7 @@ async def test_job_loss_with_bad_dates_or_fields_changes_nothing(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     created = (await create(api, tokens["admin"], stack, employed_since="2025-03-01")).json()
-    future = (date.today() + timedelta(days=10)).isoformat()
+    future = (clock.today() + timedelta(days=10)).isoformat()
     for body in (
         {"ended_on": future, "reason": "x"},
         {"ended_on": "2025-01-01", "reason": "x"},
@@ -196,7 +197,7 @@ async def test_concurrent_job_loss_reports_have_one_effect(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     created = (await create(api, tokens["admin"], stack)).json()
-    body = {"ended_on": date.today().isoformat(), "reason": "企业停产"}
+    body = {"ended_on": clock.today().isoformat(), "reason": "企业停产"}
     answers = await asyncio.gather(
         *(_report_loss(api, tokens["admin"], created["id"], '"1"', body) for _ in range(4))
     )
@@ -231,7 +232,7 @@ async def test_updated_since_lists_only_what_changed_and_status_filters(
     ids = [(await create(api, tokens["admin"], stack)).json()["id"] for _ in range(3)]
     since = (await api.get(f"{URL}/{ids[-1]}", headers=auth(tokens["admin"]))).json()["updated_at"]
     lost = await _report_loss(
-        api, tokens["admin"], ids[0], '"1"', {"ended_on": date.today().isoformat(), "reason": "合同到期"}
+        api, tokens["admin"], ids[0], '"1"', {"ended_on": clock.today().isoformat(), "reason": "合同到期"}
     )
     assert lost.status_code == 200, lost.text
     delta = (await api.get(URL, params={"updated_since": since}, headers=auth(tokens["admin"]))).json()
@@ -284,7 +285,7 @@ async def test_bad_registrations_name_the_field_and_store_nothing(
         (await api.post(URL, json=worker(village_code=WANGWU_VILLAGE), headers=h), "village_code"),
         (
             await api.post(
-                URL, json=worker(employed_since=(date.today() + timedelta(days=5)).isoformat()), headers=h
+                URL, json=worker(employed_since=(clock.today() + timedelta(days=5)).isoformat()), headers=h
             ),
             "employed_since",
         ),

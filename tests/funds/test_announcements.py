@@ -7,12 +7,13 @@ from typing import Any
 
 import httpx
 
+from shared import clock
 from tests.conftest import Stack
 from tests.funds.factories import PROJECTS, count, new_project, planned_project
 from tests.helpers import WANGWU_VILLAGE, auth
 
 PUBLIC = "/api/funds/v1/public/announcements"
-TODAY = date.today()
+TODAY = clock.today()
 
 
 def period(start: date = TODAY, days: int = 7) -> dict[str, str]:

@@ -26,6 +26,7 @@ from services.funds.microcredit.service import (
 from services.funds.models import BorrowerKind, Project
 from services.funds.projects.service import needs_elevated_review, require_amender
 from services.funds.settings import FundsSettings
+from shared import clock
 from shared.auth import Principal, Role
 from shared.errors import Forbidden, ValidationFailed
 from tests.funds.test_rules import KEJING, disagreement, household, loan_of
@@ -134,10 +135,10 @@ def test_a_term_of_37_months_is_refused_naming_the_term() -> None:
 
 
 def test_a_loan_issued_today_passes_and_tomorrow_is_refused() -> None:
-    check_terms(loan(issued_on=date.today().isoformat()), SETTINGS)
-    check_terms(loan(issued_on=(date.today() - timedelta(days=1)).isoformat()), SETTINGS)
+    check_terms(loan(issued_on=clock.today().isoformat()), SETTINGS)
+    check_terms(loan(issued_on=(clock.today() - timedelta(days=1)).isoformat()), SETTINGS)
     with pytest.raises(ValidationFailed) as refused:
-        check_terms(loan(issued_on=(date.today() + timedelta(days=1)).isoformat()), SETTINGS)
+        check_terms(loan(issued_on=(clock.today() + timedelta(days=1)).isoformat()), SETTINGS)
     assert [p.field for p in refused.value.field_problems or []] == ["issued_on"]
 
 

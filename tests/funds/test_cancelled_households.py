@@ -4,12 +4,12 @@ events, from monitoring's API to funds' projection."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import httpx
 from sqlalchemy import text
 
+from shared import clock
 from tests.conftest import Stack
 from tests.funds.factories import Borrower, record_loan
 from tests.helpers import auth, eventually
@@ -32,7 +32,7 @@ async def change(
     etag = (await api.get(url, headers=auth(token))).headers["etag"]
     resp = await api.post(
         f"{url}/{what}",
-        json={"effective_on": date.today().isoformat(), "reason": "村委会核实", **body},
+        json={"effective_on": clock.today().isoformat(), "reason": "村委会核实", **body},
         headers=auth(token, **{"If-Match": etag}),
     )
     assert resp.status_code == 200, resp.text

@@ -19,6 +19,7 @@ from services.monitoring.households.events import (
     MemberChanged,
 )
 from services.monitoring.households.id_numbers import check_char
+from shared import clock
 from shared.events.envelope import CloudEvent, ConsumedEvent, EventSpec
 from tests.conftest import Stack
 from tests.gateway.helpers import create_user, password_login
@@ -140,7 +141,7 @@ def steps_to_inclusion(subtype: str = "unstable") -> list[tuple[str, str, dict[s
     """The workflow from verification to inclusion, each step by the role that takes it, with a
     public notice posted six days ago (its objection window is over). The category must fit the
     household's identity: ``unstable`` (the default) for a 脱贫户 (the factory's default household)."""
-    posted = date.today() - timedelta(days=6)
+    posted = clock.today() - timedelta(days=6)
     return [
         ("village_beidahe", "start_verification", {}),
         (

@@ -14,6 +14,7 @@ import httpx
 from sqlalchemy import text
 
 from services.monitoring.workflow.elimination import months_after
+from shared import clock
 from tests.conftest import Stack
 from tests.helpers import auth
 from tests.monitoring.factories import HOUSEHOLDS, create_household, id_number, include, member, step
@@ -38,7 +39,7 @@ async def plan_measures(
     ends_on: date | None = None,
 ) -> list[dict[str, Any]]:
     """A plan for this year with one measure per policy code (through the API); its measures."""
-    today = date.today()
+    today = clock.today()
     plan = await api.post(
         PLANS,
         json={
@@ -67,7 +68,7 @@ async def deliver(stack: Stack, measure_id: str, on: date | None = None) -> None
     await sql(
         stack,
         "UPDATE monitoring.measures SET delivered_on = :on WHERE id = :id",
-        on=on or date.today(),
+        on=on or clock.today(),
         id=measure_id,
     )
 
@@ -95,7 +96,7 @@ async def put_income(
 
 async def included_months_ago(stack: Stack, household_id: str, months: int) -> date:
     """Backdate the inclusion (and the case) by ``months``; the new inclusion date."""
-    included = months_after(date.today(), -months)
+    included = months_after(clock.today(), -months)
     await sql(
         stack,
         "UPDATE monitoring.households SET included_on = :d, case_started_on = least(case_started_on, :d) "
@@ -111,7 +112,11 @@ async def resolve(
 ) -> httpx.Response:
     return await api.post(
         f"{HOUSEHOLDS}/{household_id}/risk-resolutions",
-        json={"cause": cause, "resolved_on": (on or date.today()).isoformat(), "how": "医疗救助后已康复务工"},
+        json={
+            "cause": cause,
+            "resolved_on": (on or clock.today()).isoformat(),
+            "how": "医疗救助后已康复务工",
+        },
         headers=auth(token),
     )
 
@@ -153,7 +158,7 @@ async def backdate_start(stack: Stack, household_id: str, days: int) -> None:
 
 
 def procedure_to(last: str) -> list[tuple[str, str, dict[str, Any]]]:
-    posted = (date.today() - timedelta(days=6)).isoformat()
+    posted = (clock.today() - timedelta(days=6)).isoformat()
     steps = [
         ("village_beidahe", "start_elimination", {}),
         ("village_beidahe", "submit_elimination_review", {}),

@@ -7,12 +7,13 @@ from typing import Any
 
 import httpx
 
+from shared import clock
 from tests.conftest import Stack
 from tests.helpers import auth
 from tests.monitoring.factories import HOUSEHOLDS, create_household, id_number, include, member
 
 PLANS = "/api/monitoring/v1/assistance-plans"
-TODAY = date.today()
+TODAY = clock.today()
 YEAR = TODAY.year
 
 
@@ -121,7 +122,7 @@ async def deliver(
         f"{PLANS}/{plan_id}/measures/{measure_id}/delivery",
         # Today when called, not when the module was imported: a run crossing midnight (UTC) would
         # otherwise deliver a measure that starts today on the day before.
-        json={"delivered_on": (delivered_on or date.today()).isoformat(), "note": note},
+        json={"delivered_on": (delivered_on or clock.today()).isoformat(), "note": note},
         headers=auth(token, **{"If-Match": tag}),
     )
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import httpx
 
 from services.monitoring.alerts.events import ALERT_RAISED, WORKER_UNEMPLOYED
+from shared import clock
 from tests.conftest import Stack
 from tests.helpers import KEJING_OTHER_VILLAGE, WANGWU, WANGWU_VILLAGE, auth, eventually, new_id
 from tests.monitoring.factories import (
@@ -356,7 +356,7 @@ async def screening_households(api: httpx.AsyncClient, tokens: dict[str, str]) -
     ):
         ids[name] = (await create_household(api, admin, member_count=2))["id"]
         await put_income(api, admin, ids[name], 2025, wages=wages, **extra)
-    kid = date.today().replace(year=date.today().year - 12)
+    kid = clock.today().replace(year=clock.today().year - 12)
     dropout = member(name="小明", relation="child", id_number=id_number(kid), schooling="out_of_school")
     ids["dropout"] = (await create_household(api, admin, members=[dropout]))["id"]
     ids["uninsured"] = (await create_household(api, admin, members=[member(medical_insured=False)]))["id"]

@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 
+from shared import clock
 from tests.conftest import Stack
 from tests.helpers import auth
 from tests.monitoring.factories import HOUSEHOLDS, count, create_household, helper_id, include
@@ -16,10 +17,10 @@ PLANS = "/api/monitoring/v1/assistance-plans"
 
 
 def plan_body(household_id: str, **overrides: object) -> dict[str, object]:
-    today = date.today().isoformat()
+    today = clock.today().isoformat()
     body: dict[str, object] = {
         "household_id": household_id,
-        "year": date.today().year,
+        "year": clock.today().year,
         "goal": "稳定增收，年内人均纯收入超过监测线",
         "measures": [
             {
@@ -182,7 +183,7 @@ async def test_one_plan_per_household_and_year(
 
 
 def bad_measures() -> dict[str, list[dict[str, object]]]:
-    today = date.today()
+    today = clock.today()
     dates = {"starts_on": today.isoformat(), "ends_on": today.isoformat()}
     return {
         "no kind": [{"description": "x", "owner": "y", **dates}],

@@ -4,7 +4,6 @@ each; the policy-awareness report gives known / explained per village, per town 
 from __future__ import annotations
 
 import io
-from datetime import date
 from typing import Any
 
 import httpx
@@ -12,13 +11,14 @@ import pytest
 from openpyxl import load_workbook
 
 from services.monitoring.reports.service import awareness_rate
+from shared import clock
 from tests.conftest import Stack
 from tests.helpers import KEJING_OTHER_VILLAGE, KEJING_VILLAGE, WANGWU_VILLAGE, auth
 from tests.monitoring.factories import count, create_household
 
 VISITS = "/api/monitoring/v1/visits"
 REPORT = "/api/monitoring/v1/reports/policy-awareness"
-YEAR = date.today().year
+YEAR = clock.today().year
 EXPLANATION_COUNT = "SELECT count(*) FROM monitoring.policy_explanations"
 
 

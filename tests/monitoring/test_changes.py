@@ -13,6 +13,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from services.monitoring.households.events import HOUSEHOLD_CHANGED, MEMBER_CHANGED
+from shared import clock
 from tests.conftest import Stack
 from tests.helpers import KEJING_OTHER_VILLAGE, WANGWU, WANGWU_VILLAGE, auth, new_id
 from tests.monitoring.factories import (
@@ -29,7 +30,7 @@ from tests.monitoring.factories import (
     step,
 )
 
-TODAY = date.today()
+TODAY = clock.today()
 DAY = timedelta(days=1)
 
 

@@ -28,6 +28,7 @@ from services.monitoring.workflow.elimination import (
     months_after,
 )
 from services.monitoring.workflow.events import RISK_ELIMINATED
+from shared import clock
 from tests.conftest import Stack
 from tests.helpers import WANGWU, WANGWU_VILLAGE, auth
 from tests.monitoring.factories import (
@@ -338,11 +339,11 @@ async def test_only_a_recorded_cause_within_the_case_can_be_resolved_once(
     await include(api, tokens, hid, stack)
     other = await resolve(api, village, hid, cause="housing")
     assert other.status_code == 422 and other.json()["errors"][0]["field"] == "body.cause"
-    before = await resolve(api, village, hid, on=date.today() - timedelta(days=1))
+    before = await resolve(api, village, hid, on=clock.today() - timedelta(days=1))
     assert before.status_code == 422 and before.json()["errors"][0]["field"] == "body.resolved_on"
-    future = await resolve(api, village, hid, on=date.today() + timedelta(days=1))
+    future = await resolve(api, village, hid, on=clock.today() + timedelta(days=1))
     assert future.status_code == 422
-    assert (await resolve(api, village, hid, on=date.today())).status_code == 201
+    assert (await resolve(api, village, hid, on=clock.today())).status_code == 201
     again = await resolve(api, village, hid)
     assert again.status_code == 409 and again.json()["code"] == "cause_already_resolved"
     assert await count(stack, "SELECT count(*) FROM monitoring.risk_resolutions") == 1
@@ -375,7 +376,7 @@ async def test_the_database_keeps_resolutions_within_the_case_and_once(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     hid = (await create_household(api, tokens["admin"]))["id"]
-    today = date.today()
+    today = clock.today()
     with pytest.raises(IntegrityError, match="ck_risk_resolutions_resolved_after_inclusion"):
         await insert_resolution(stack, hid, today, today - timedelta(days=1))
     await insert_resolution(stack, hid, today, today)
@@ -433,9 +434,9 @@ async def test_the_full_procedure_eliminates_the_risk_and_keeps_every_step(
     household = await eligible_household(api, tokens, stack)
     done = await run_procedure(api, tokens, stack, household["id"], "eliminate_risk")
     assert done["status"] == "risk_eliminated" and done["elimination_stage"] is None
-    assert done["closed_on"] == date.today().isoformat() and done["kind"] == "lifted_out"
+    assert done["closed_on"] == clock.today().isoformat() and done["kind"] == "lifted_out"
     [(_, event)] = await announced(stack, RISK_ELIMINATED)
-    assert str(event.household_id) == household["id"] and event.eliminated_on == date.today()
+    assert str(event.household_id) == household["id"] and event.eliminated_on == clock.today()
     history = (
         await api.get(f"{HOUSEHOLDS}/{household['id']}/transitions", headers=auth(tokens["auditor"]))
     ).json()
@@ -472,7 +473,7 @@ async def test_the_notice_runs_its_objection_window(
     hid = (await eligible_household(api, tokens, stack))["id"]
     await run_procedure(api, tokens, stack, hid, "submit_elimination_review")
     village = tokens["village_beidahe"]
-    early_date = (date.today() - timedelta(days=8)).isoformat()  # before the check began
+    early_date = (clock.today() - timedelta(days=8)).isoformat()  # before the check began
     early = await step(api, village, hid, "post_elimination_notice", notice_posted_on=early_date)
     assert early.status_code == 422 and early.json()["errors"][0]["field"] == "body.notice_posted_on"
     assert (await step(api, village, hid, "post_elimination_notice")).status_code == 200

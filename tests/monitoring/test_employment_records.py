@@ -15,6 +15,7 @@ from services.employment.workers.events import WORKER_REGISTERED as REGISTERED_S
 from services.employment.workers.events import WorkerRegistered as REGISTERED_PAYLOAD
 from services.monitoring.app import PROJECTIONS
 from services.monitoring.employment_records.events import WORKER_REGISTERED
+from shared import clock
 from shared.events.envelope import CloudEvent
 from shared.projections import rebuild
 from tests.conftest import Stack
@@ -59,7 +60,7 @@ async def households_for_rule_6(api: httpx.AsyncClient, admin: str) -> dict[str,
     """A lifted-out household with an able-bodied working-age member (and two who do not count);
     households whose members cannot count: one with an elder of 70 and one who lost labour
     capacity; and an ordinary household, which employment does not track. The first one."""
-    seventy = date(date.today().year - 70, 3, 1)
+    seventy = date(clock.today().year - 70, 3, 1)
     able = member(name="王劳力", id_number=id_number(date(1990, 6, 1)), labour="ordinary")
     elder = member(name="王老人", id_number=id_number(seventy), relation="parent", labour="ordinary")
     unable = member(name="王病人", id_number=id_number(date(1988, 2, 2)), relation="spouse", labour="lost")

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from io import BytesIO
 from typing import Any
 
@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 
 from services.monitoring.forces.events import COVERAGE_GAP_FOUND
 from services.monitoring.scheduled import COVERAGE_CHECK
+from shared import clock
 from tests.conftest import Stack
 from tests.helpers import KEJING, KEJING_VILLAGE, WANGWU_VILLAGE, auth, new_id
 from tests.monitoring.factories import announced, create_household, helper_id
@@ -216,7 +217,7 @@ async def test_one_first_secretary_at_a_time(api: httpx.AsyncClient, tokens: dic
 
 async def test_team_visits_and_activity(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
     admin, cadre = tokens["admin"], tokens["village_beidahe"]
-    start = date.today() - timedelta(days=10)
+    start = clock.today() - timedelta(days=10)
     made = await team(
         api,
         admin,
@@ -230,7 +231,8 @@ async def test_team_visits_and_activity(api: httpx.AsyncClient, tokens: dict[str
     def visit(day: date) -> dict[str, Any]:
         return {
             "household_id": household,
-            "visited_at": datetime.combine(day, datetime.min.time(), UTC).replace(hour=20).isoformat(),
+            # An evening visit (昼访夜谈) in the district's time: its day is the district's day.
+            "visited_at": datetime.combine(day, time(20), clock.DISTRICT_ZONE).isoformat(),
             "latitude": "35.1",
             "longitude": "112.5",
             "findings": "昼访夜谈：了解务工需求",
@@ -324,16 +326,16 @@ async def test_periodic_check_announces_each_gap_once(
     stack: Stack, api: httpx.AsyncClient, tokens: dict[str, str]
 ) -> None:
     admin = tokens["admin"]
-    since = date.today() - timedelta(days=30)
+    since = clock.today() - timedelta(days=30)
     await designate(api, admin, KEJING_VILLAGE, since=since.isoformat())
-    ended = date.today() - timedelta(days=1)
+    ended = clock.today() - timedelta(days=1)
     await assign(api, admin, valid_from=since.isoformat(), valid_to=ended.isoformat())
     await assign(api, admin, kind="department", responsible="某局", valid_from=since.isoformat())
     runner = stack.apps["monitoring"].state.component.tasks[COVERAGE_CHECK.name]
     assert await runner.run_once()
     assert await runner.run_once()  # nothing new the second time
     found = {(e.requirement, e.gap_from) for _, e in await announced(stack, COVERAGE_GAP_FOUND)}
-    assert found == {("leader", date.today()), ("work_team", since)}
+    assert found == {("leader", clock.today()), ("work_team", since)}
     assert all(
         e.village_code == KEJING_VILLAGE and e.town_code == KEJING
         for _, e in await announced(stack, COVERAGE_GAP_FOUND)

@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from services.monitoring import access
 from services.monitoring.dates import years_before
 from services.monitoring.worklists import endpoints as worklists
+from shared import clock
 from tests.conftest import Stack
 from tests.helpers import WANGWU, auth
 from tests.monitoring.factories import HOUSEHOLDS, count, create_household, include, town_official
@@ -26,7 +27,7 @@ from tests.monitoring.plans import amend, make_plan, measure_body
 
 WORKLIST = "/api/monitoring/v1/worklists/long-running"
 PLANS = "/api/monitoring/v1/assistance-plans"
-TWO_YEARS_AGO = years_before(date.today(), 2)
+TWO_YEARS_AGO = years_before(clock.today(), 2)
 
 
 def route_url(household_id: str) -> str:
@@ -78,12 +79,12 @@ async def households(api: httpx.AsyncClient, token: str, **params: str) -> list[
 
 
 async def plan(api: httpx.AsyncClient, token: str, household_id: str) -> None:
-    today = date.today().isoformat()
+    today = clock.today().isoformat()
     resp = await api.post(
         PLANS,
         json={
             "household_id": household_id,
-            "year": date.today().year,
+            "year": clock.today().year,
             "goal": "逐户完善帮扶计划",
             "measures": [
                 {
@@ -177,7 +178,7 @@ async def test_each_route_is_done_when_carried_out(
     ending = {
         "action": "end",
         "measure_id": measure["id"],
-        "ended_on": date.today().isoformat(),
+        "ended_on": clock.today().isoformat(),
         "reason": "岗位调整",
     }
     ended = await amend(api, town, amended["id"], ending)

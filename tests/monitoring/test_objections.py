@@ -11,6 +11,7 @@ import httpx
 import pytest
 from sqlalchemy.exc import IntegrityError
 
+from shared import clock
 from tests.conftest import Stack
 from tests.helpers import WANGWU, WANGWU_VILLAGE, auth
 from tests.monitoring.factories import HOUSEHOLDS, advance, count, create_household, declare, step
@@ -58,7 +59,7 @@ async def test_an_objection_is_recorded_with_who_what_when_and_by_whom(
     body = anonymous.json()
     assert body["objector"] == "匿名" and body["objector_name"] is None
     assert body["procedure"] == "inclusion" and body["procedure_label"] == "识别纳入公示"
-    assert body["lodged_on"] == date.today().isoformat() and body["recorded_by_role"] == "village_cadre"
+    assert body["lodged_on"] == clock.today().isoformat() and body["recorded_by_role"] == "village_cadre"
     assert body["status"] == "open" and body["status_label"] == "待处理"
     named = await lodge(api, tokens["town_kejing"], hid, objector_name="李四")
     assert named.json()["objector"] == "李四"
@@ -146,7 +147,7 @@ async def test_an_objection_needs_a_running_notice_and_a_date_within_it(
     )
     assert early.status_code == 422 and early.json()["errors"][0]["field"] == "body.lodged_on"
     later = await lodge(
-        api, tokens["village_beidahe"], hid, lodged_on=(date.today() + timedelta(days=1)).isoformat()
+        api, tokens["village_beidahe"], hid, lodged_on=(clock.today() + timedelta(days=1)).isoformat()
     )
     assert later.status_code == 422
     on_the_day = await lodge(api, tokens["village_beidahe"], hid, lodged_on=posted.isoformat())
@@ -189,8 +190,8 @@ async def test_objections_are_scoped_like_their_household(
 
 async def insert_objection(stack: Stack, household_id: str, **columns: object) -> None:
     values = {
-        "posted": date.today(),
-        "lodged": date.today(),
+        "posted": clock.today(),
+        "lodged": clock.today(),
         "status": "open",
         "finding": None,
         "handled_by": None,
@@ -213,7 +214,7 @@ async def test_the_database_keeps_objections_within_their_notice_and_whole(
 ) -> None:
     hid = (await create_household(api, tokens["admin"]))["id"]
     with pytest.raises(IntegrityError, match="ck_objections_lodged_during_notice"):
-        await insert_objection(stack, hid, lodged=date.today() - timedelta(days=1))
+        await insert_objection(stack, hid, lodged=clock.today() - timedelta(days=1))
     with pytest.raises(IntegrityError, match="ck_objections_closed_with_finding"):
         await insert_objection(stack, hid, status="upheld")
     with pytest.raises(IntegrityError, match="ck_objections_closed_with_finding"):

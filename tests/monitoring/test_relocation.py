@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
+from shared import clock
 from tests.conftest import Stack
 from tests.helpers import KEJING_VILLAGE, WANGWU, WANGWU_VILLAGE, auth
 from tests.monitoring.factories import count, create_household, id_number, member
@@ -27,7 +28,7 @@ async def site(api: httpx.AsyncClient, token: str, **body: Any) -> httpx.Respons
 
 def born(age: int) -> date:
     """A birth date making someone exactly ``age`` today."""
-    today = date.today()
+    today = clock.today()
     return (
         today.replace(year=today.year - age)
         if (today.month, today.day) != (2, 29)
@@ -49,7 +50,7 @@ async def test_site_figures(stack: Stack, api: httpx.AsyncClient, tokens: dict[s
     ]
     moved = await create_household(api, admin, members=people, member_count=4)
     other = await create_household(api, admin)
-    moved_on = (date.today() - timedelta(days=5)).isoformat()
+    moved_on = (clock.today() - timedelta(days=5)).isoformat()
     url = f"{RELOCATION}/sites/{site_id}/households"
     for household in (moved, other):
         resp = await api.post(
@@ -58,7 +59,7 @@ async def test_site_figures(stack: Stack, api: httpx.AsyncClient, tokens: dict[s
         assert resp.status_code == 201, resp.text
     again = await api.post(url, json={"household_id": moved["id"], "moved_on": moved_on}, headers=auth(cadre))
     assert again.status_code == 409 and again.json()["code"] == "household_already_relocated"
-    future = (date.today() + timedelta(days=1)).isoformat()
+    future = (clock.today() + timedelta(days=1)).isoformat()
     third = await create_household(api, admin)
     assert (
         await api.post(url, json={"household_id": third["id"], "moved_on": future}, headers=auth(cadre))
@@ -105,7 +106,7 @@ async def test_site_figures(stack: Stack, api: httpx.AsyncClient, tokens: dict[s
     # Before the move nobody lived there.
     early = await api.get(
         f"{RELOCATION}/reports/sites",
-        params={"as_of": (date.today() - timedelta(days=6)).isoformat()},
+        params={"as_of": (clock.today() - timedelta(days=6)).isoformat()},
         headers=auth(admin),
     )
     [before] = [r for r in early.json()["rows"] if r["site_id"] == site_id]
@@ -115,7 +116,7 @@ async def test_site_figures(stack: Stack, api: httpx.AsyncClient, tokens: dict[s
 
     # Ending the measure (If-Match) takes it out of the figures from the next day.
     measure_url = f"{RELOCATION}/sites/{site_id}/measures/{made_measure.json()['id']}"
-    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    yesterday = (clock.today() - timedelta(days=1)).isoformat()
     ended = await api.patch(
         measure_url,
         json={"ends_on": yesterday},
@@ -141,7 +142,7 @@ async def test_scope_and_roles(api: httpx.AsyncClient, tokens: dict[str, str]) -
     # A household outside the caller's territory is not found, like the site.
     outside = await api.post(
         f"{RELOCATION}/sites/{mine['id']}/households",
-        json={"household_id": household["id"], "moved_on": date.today().isoformat()},
+        json={"household_id": household["id"], "moved_on": clock.today().isoformat()},
         headers=auth(town),
     )
     assert outside.status_code == 404

@@ -66,6 +66,7 @@ from services.monitoring.workflow.service import (
     back_to_rest,
     refusal,
 )
+from shared import clock
 from shared.auth import Principal, Role
 from shared.errors import Forbidden, ValidationFailed
 from shared.id_number_match import DEV_ID_NUMBER_MATCH_KEY
@@ -374,7 +375,7 @@ def test_refused_case_of_a_formerly_included_household_returns_to_risk_eliminate
 
 
 def measure_in(**overrides: object) -> MeasureIn:
-    today = date.today()
+    today = clock.today()
     return MeasureIn.model_validate(
         {"description": "x", "owner": "y", "starts_on": today, "ends_on": today, **overrides}
     )

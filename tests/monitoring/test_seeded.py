@@ -10,6 +10,7 @@ import httpx
 from sqlalchemy import text
 
 from services.monitoring.dates import years_before
+from shared import clock
 from tests.conftest import Stack
 from tests.helpers import auth
 from tests.monitoring.factories import create_household, id_number, member
@@ -83,7 +84,7 @@ async def test_compulsory_school_age_runs_from_the_6th_birthday_to_the_day_befor
     api: httpx.AsyncClient, tokens: dict[str, str]
 ) -> None:
     admin = tokens["admin"]
-    today = date.today()
+    today = clock.today()
     born = {
         "five": years_before(today, 6) + timedelta(days=1),  # 6 tomorrow
         "six": years_before(today, 6),  # 6 today

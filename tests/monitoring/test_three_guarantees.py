@@ -21,6 +21,7 @@ from services.monitoring.education.events import DROPOUT_OPENED, VOCATIONAL_GRAD
 from services.monitoring.health.events import INSURANCE_GAP_FOUND
 from services.monitoring.housing.events import DANGEROUS_HOUSE_FOUND
 from services.monitoring.water.events import PROJECT_APPROVED, UNSAFE_WATER_FOUND
+from shared import clock
 from shared.tabular import XLSX_MEDIA_TYPE
 from tests.conftest import Stack
 from tests.helpers import KEJING, WANGWU, auth, eventually
@@ -37,7 +38,7 @@ from tests.monitoring.factories import (
 )
 
 API = "/api/monitoring/v1"
-TODAY = date.today()
+TODAY = clock.today()
 DAYUGOU = "419001107"  # 大峪镇
 SHAOYUAN = "419001104"  # 邵原镇
 XIAYE = "419001110"  # 下冶镇

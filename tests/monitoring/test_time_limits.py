@@ -17,6 +17,7 @@ from services.monitoring.scheduled import IDENTIFICATION_LIMIT
 from services.monitoring.worklists import service
 from services.monitoring.worklists.deadlines import deadline, is_overdue
 from services.monitoring.worklists.events import IDENTIFICATION_OVERDUE
+from shared import clock
 from shared.db import advisory_xact_lock
 from shared.scheduled import TaskRunner
 from shared.work import WorkContext
@@ -71,7 +72,7 @@ async def in_case(
     await sql(
         stack,
         "UPDATE monitoring.households SET case_started_on = CAST(:day AS date) WHERE id = :id",
-        day=date.today() - timedelta(days=days),
+        day=clock.today() - timedelta(days=days),
         id=household["id"],
     )
     return household["id"]  # type: ignore[no-any-return]
@@ -91,9 +92,9 @@ async def test_a_case_one_day_past_the_limit_is_announced_once_and_one_on_it_not
         "household_id": late,
         "town_code": KEJING_VILLAGE[:9],
         "village_code": KEJING_VILLAGE,
-        "case_started_on": (date.today() - timedelta(days=LIMIT + 1)).isoformat(),
-        "deadline": (date.today() - timedelta(days=1)).isoformat(),
-        "found_on": date.today().isoformat(),
+        "case_started_on": (clock.today() - timedelta(days=LIMIT + 1)).isoformat(),
+        "deadline": (clock.today() - timedelta(days=1)).isoformat(),
+        "found_on": clock.today().isoformat(),
         "stage": "verifying",
         "limit_days": LIMIT,
         "working_days": False,
@@ -114,8 +115,8 @@ async def test_a_new_case_of_the_same_household_is_announced_again(
     assert await runner(stack).run_once()
     events = [e for _, e in await announced(stack, IDENTIFICATION_OVERDUE)]
     assert [(str(e.household_id), e.deadline) for e in events] == [
-        (household, date.today() - timedelta(days=3)),
-        (household, date.today() - timedelta(days=2)),
+        (household, clock.today() - timedelta(days=3)),
+        (household, clock.today() - timedelta(days=2)),
     ]
 
 
@@ -172,11 +173,11 @@ async def test_without_the_lock_the_database_still_announces_a_case_once(
     await in_case(api, tokens, stack, LIMIT + 1)
     db = stack.db("monitoring")
     async with db.transaction() as first:
-        assert await service.record_overdue_identifications(work(stack, first), date.today()) == 1
+        assert await service.record_overdue_identifications(work(stack, first), clock.today()) == 1
 
         async def second_run() -> int:
             async with db.transaction() as second:
-                return await service.record_overdue_identifications(work(stack, second), date.today())
+                return await service.record_overdue_identifications(work(stack, second), clock.today())
 
         second = asyncio.create_task(second_run())
         await asyncio.sleep(0.3)

@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from services.monitoring.workflow.events import HOUSEHOLD_INCLUDED, RISK_ELIMINATED, SAFETY_NET_MARKED
+from shared import clock
 from tests.conftest import Stack
 from tests.helpers import WANGWU, WANGWU_VILLAGE, auth
 from tests.monitoring.factories import (
@@ -55,13 +56,13 @@ async def test_inclusion_makes_the_household_monitored_with_its_case(
     included = await include(api, tokens, household["id"], stack, subtype="sudden_hardship")
     assert included["status"] == "included" and included["kind"] == "ordinary"
     assert included["subtype_label"] == "突发严重困难户" and included["risk_causes"] == ["illness"]
-    assert included["included_on"] == date.today().isoformat()
+    assert included["included_on"] == clock.today().isoformat()
 
 
 async def test_inclusion_announces_only_able_bodied_working_age_members(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    today = date.today()
+    today = clock.today()
     able = member(id_number=id_number(today.replace(year=today.year - 30)), labour="skilled")
     too_old = member(
         name="王老汉",
@@ -122,7 +123,7 @@ async def test_risk_elimination_is_earned_through_the_procedure_and_announced(
     household = await eligible_household(api, tokens, stack)
     click = await step(api, tokens["admin"], household["id"], "eliminate_risk", reason="收入稳定")
     assert click.status_code == 409
-    posted = (date.today() - timedelta(days=6)).isoformat()
+    posted = (clock.today() - timedelta(days=6)).isoformat()
     for who, action, extra in [
         ("village_beidahe", "start_elimination", {}),
         ("village_beidahe", "submit_elimination_review", {}),
@@ -141,7 +142,7 @@ async def test_risk_elimination_is_earned_through_the_procedure_and_announced(
         assert done.status_code == 200, (action, done.text)
     assert done.json()["status"] == "risk_eliminated"
     [(_, gone)] = await announced(stack, RISK_ELIMINATED)
-    assert gone.eliminated_on == date.today()
+    assert gone.eliminated_on == clock.today()
 
 
 # --- steps refused --------------------------------------------------------------------------------
@@ -218,7 +219,7 @@ async def test_objection_reopens_the_case(
         subtype="unstable",
         risk_causes=["other"],
     )
-    posted = (date.today() - timedelta(days=5)).isoformat()
+    posted = (clock.today() - timedelta(days=5)).isoformat()
     resubmitted = await step(api, tokens["village_beidahe"], hid, "village_approve", notice_posted_on=posted)
     assert resubmitted.status_code == 200, resubmitted.text
     assert (await step(api, tokens["village_beidahe"], hid, "close_notice")).status_code == 200
@@ -340,7 +341,7 @@ async def test_a_planned_subsistence_measure_is_not_yet_in_place(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     hid = await without_labour(api, tokens, stack)
-    today = date.today()
+    today = clock.today()
     [measure] = await plan_measures(
         api, tokens["town_kejing"], hid, "dibao", ends_on=today + timedelta(days=1)
     )
@@ -354,7 +355,7 @@ async def test_an_ended_subsistence_measure_is_no_longer_in_place(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
     hid = await without_labour(api, tokens, stack)
-    yesterday = date.today() - timedelta(days=1)
+    yesterday = clock.today() - timedelta(days=1)
     [measure] = await plan_measures(
         api, tokens["town_kejing"], hid, "dibao", starts_on=yesterday, ends_on=yesterday
     )

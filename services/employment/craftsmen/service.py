@@ -12,7 +12,6 @@ recognition raises the craftsman's title and is announced.
 from __future__ import annotations
 
 import uuid
-from datetime import date
 
 from sqlalchemy.exc import IntegrityError
 
@@ -36,6 +35,7 @@ from services.employment.models import (
     NominationTier,
 )
 from services.employment.settings import EmploymentSettings
+from shared import clock
 from shared.context import RequestContext
 from shared.errors import Conflict, InvalidTransition, NotFound, ValidationFailed
 
@@ -106,7 +106,7 @@ async def visible_craftsman(ctx: RequestContext, craftsman_id: uuid.UUID) -> Cra
 
 async def nominate(ctx: RequestContext, craftsman: Craftsman, data: NominationCreate) -> CraftsmanNomination:
     ctx.principal.require_may_write_in(craftsman.village_code)
-    if data.nominated_on > date.today():
+    if data.nominated_on > clock.today():
         raise ValidationFailed("nominated_on", "申报日期不能晚于今天", "nominated_on is in the future")
     if await repository.live_nomination(ctx.session, craftsman.id, data.tier) is not None:
         raise NominationExists("该工匠已有在审或已认定的同级申报", "live nomination exists")
@@ -145,7 +145,7 @@ async def decide(
         )
     if nomination.status is not NominationStatus.NOMINATED:
         raise InvalidTransition("该申报已有结果", "nomination already decided")
-    if data.decided_on > date.today() or data.decided_on < nomination.nominated_on:
+    if data.decided_on > clock.today() or data.decided_on < nomination.nominated_on:
         raise ValidationFailed("decided_on", "认定日期须在申报日期与今天之间", "decided_on out of range")
     nomination.status = data.status
     nomination.decided_on = data.decided_on
@@ -189,7 +189,7 @@ async def create_brand(ctx: RequestContext, data: BrandCreate) -> LabourBrand:
 async def employ(ctx: RequestContext, brand: LabourBrand, data: BrandWorkerCreate) -> LabourBrandWorker:
     worker = await visible_worker(ctx, data.worker_id)
     ctx.principal.require_may_write_in(worker.village_code)
-    if data.joined_on > date.today():
+    if data.joined_on > clock.today():
         raise ValidationFailed("joined_on", "加入日期不能晚于今天", "joined_on is in the future")
     member = LabourBrandWorker(
         brand_id=brand.id,

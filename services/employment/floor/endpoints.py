@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import Query
@@ -10,6 +9,7 @@ from services.employment.floor import repository, service
 from services.employment.floor.schemas import FloorCheck, FloorOut, FloorSeries, PlaceCount, TownCount
 from services.employment.models import WorkPlace
 from services.employment.settings import EmploymentSettings
+from shared import clock
 from shared.errors import problem_responses
 from shared.routing import KitRouter
 from shared.schemas import IsoDate, TownCode
@@ -32,7 +32,7 @@ async def employed_at(
     town_code: Annotated[TownCode | None, Query()] = None,
 ) -> FloorOut:
     settings = ctx.settings_as(EmploymentSettings)
-    as_of = as_of or date.today()
+    as_of = as_of or clock.today()
     town = service.town_in_view(ctx.principal, town_code)
     towns, places = service.tally(await repository.counts_at(ctx.session, as_of, town))
     employed = sum(places.values())
@@ -71,7 +71,7 @@ async def monthly_trend(
     town_code: Annotated[TownCode | None, Query()] = None,
 ) -> FloorSeries:
     settings = ctx.settings_as(EmploymentSettings)
-    today = date.today()
+    today = clock.today()
     first, last = service.month_range(from_month, to_month, today)
     town = service.town_in_view(ctx.principal, town_code)
     rows = await repository.monthly_series(ctx.session, first, last, today, town)
@@ -94,4 +94,4 @@ async def check_now(ctx: DistrictWriterCtx) -> FloorCheck:
     settings = ctx.settings_as(EmploymentSettings)
     state = await service.evaluate(ctx.session, ctx.publish, settings, recheck=True)
     await ctx.audit("check", "floor", None, {"state": state.value})
-    return FloorCheck(as_of=date.today(), state=state, state_label=state.label)
+    return FloorCheck(as_of=clock.today(), state=state, state_label=state.label)

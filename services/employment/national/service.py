@@ -20,6 +20,7 @@ from services.employment.national import repository
 from services.employment.national.layout import NationalLayout, load_layout
 from services.employment.settings import EmploymentSettings
 from services.employment.spells import service as spells
+from shared import clock
 from shared.context import RequestContext
 from shared.errors import ValidationFailed
 from shared.id_number_match import id_number_match_hashes
@@ -59,7 +60,7 @@ async def import_work_file(
 ) -> ImportReport:
     """Each row found by its ID number updates that worker as the monthly update would; a row
     without a number, with one no worker in the caller's area has, or failing a rule is refused."""
-    today = date.today()
+    today = clock.today()
     if collected_on > today:
         raise ValidationFailed("collected_on", "采集日期不能晚于今天", "collected_on is in the future")
     layout = layout_of(ctx)
@@ -101,7 +102,7 @@ def month_end(month: str) -> date:
     try:
         year, number = (int(part) for part in month.split("-"))
         last = calendar.monthrange(year, number)[1]
-        return min(date(year, number, last), date.today())
+        return min(date(year, number, last), clock.today())
     except ValueError as exc:
         raise ValidationFailed("month", "月份应为 YYYY-MM（如 2026-03）", "month is not YYYY-MM") from exc
 

@@ -22,6 +22,7 @@ from services.employment.posts.schemas import (
     TownHeadcount,
 )
 from services.employment.settings import EmploymentSettings
+from shared import clock
 from shared.context import RequestContext
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
@@ -85,7 +86,7 @@ async def list_posts(
 async def headcount(
     ctx: ReaderCtx, as_of: Annotated[IsoDate | None, Query(description="统计日期，默认今天")] = None
 ) -> HeadcountReport:
-    as_of = as_of or date.today()
+    as_of = as_of or clock.today()
     baseline_on = date(as_of.year, 1, 1)
     tolerance = ctx.settings_as(EmploymentSettings).post_stability_tolerance_percent
     towns = [
@@ -126,7 +127,7 @@ async def allowances(
     year: Annotated[int | None, Query(ge=2000, le=2100, description="补贴年度，默认今年")] = None,
     format: ReportFormat = "json",
 ) -> Response:
-    year = year or date.today().year
+    year = year or clock.today().year
     rows = await repository.allowances(ctx.session, ctx.principal, year)
     report = Report.of(
         "post-allowances",

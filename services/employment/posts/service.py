@@ -28,6 +28,7 @@ from services.employment.models import (
 from services.employment.posts import repository
 from services.employment.posts.schemas import AllowanceCreate, HoldingCreate, HoldingEnd, PostCreate
 from services.employment.settings import EmploymentSettings
+from shared import clock
 from shared.context import RequestContext
 from shared.errors import Conflict, InvalidTransition, ValidationFailed
 
@@ -114,7 +115,7 @@ async def assign(ctx: RequestContext, post: Post, data: HoldingCreate) -> PostHo
     worker = await visible_worker(ctx, data.worker_id)
     if worker.town_code != post.town_code:
         raise ValidationFailed("worker_id", "岗位只能由本镇务工人员担任", "worker lives in another town")
-    if data.started_on > date.today():
+    if data.started_on > clock.today():
         raise ValidationFailed("started_on", "上岗日期不能晚于今天", "started_on is in the future")
     if await repository.open_holding(ctx.session, post.id) or await repository.worker_holds_post(
         ctx.session, worker.id
@@ -137,7 +138,7 @@ async def release(ctx: RequestContext, post: Post, data: HoldingEnd) -> PostHold
     holding = await repository.open_holding(ctx.session, post.id)
     if holding is None:
         raise InvalidTransition("该岗位当前无人在岗", "nobody holds this post")
-    if data.ended_on > date.today() or data.ended_on < holding.started_on:
+    if data.ended_on > clock.today() or data.ended_on < holding.started_on:
         raise ValidationFailed("ended_on", "离岗日期须在上岗日期与今天之间", "ended_on out of range")
     holding.ended_on = data.ended_on
     await ctx.session.flush()
@@ -153,8 +154,8 @@ async def pay_allowance(ctx: RequestContext, post: Post, data: AllowanceCreate) 
         raise ValidationFailed("holding_id", "该岗位没有此在岗记录", "no such holding of this post")
     month = date.fromisoformat(f"{data.month}-01")
     first_month = holding.started_on.replace(day=1)
-    last_month = (holding.ended_on or date.today()).replace(day=1)
-    if not first_month <= month <= min(last_month, date.today().replace(day=1)):
+    last_month = (holding.ended_on or clock.today()).replace(day=1)
+    if not first_month <= month <= min(last_month, clock.today().replace(day=1)):
         raise ValidationFailed("month", "补贴月份须在在岗期间内且不晚于本月", "month outside the holding")
     if data.amount > post.monthly_allowance:
         raise ValidationFailed(
@@ -162,7 +163,7 @@ async def pay_allowance(ctx: RequestContext, post: Post, data: AllowanceCreate) 
             f"补贴金额不能超过岗位月补贴 {post.monthly_allowance:.2f} 元",
             "above the post's allowance",
         )
-    if data.paid_on > date.today() or data.paid_on < month:
+    if data.paid_on > clock.today() or data.paid_on < month:
         raise ValidationFailed("paid_on", "发放日期须在补贴月份之后且不晚于今天", "paid_on out of range")
     payment = PostAllowancePayment(
         holding_id=holding.id,

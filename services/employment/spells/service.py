@@ -20,6 +20,7 @@ from services.employment.spells import repository
 from services.employment.spells.repository import LostJob, RowOutcome, SpellUpdate
 from services.employment.spells.schemas import SpellCreate
 from services.employment.workers.events import WORKER_UNEMPLOYED, WorkerUnemployed
+from shared import clock
 from shared.context import RequestContext
 from shared.errors import Conflict, InvalidTransition, ValidationFailed
 from shared.tabular import ImportReport, Row, RowProblem, RowResult, read_rows
@@ -92,7 +93,7 @@ async def first_spell(ctx: RequestContext, worker: Worker, data: SpellCreate) ->
 
 async def open_spell(ctx: RequestContext, worker: Worker, data: SpellCreate) -> Spell:
     """Record a job; a later open main job closes the current one the day before it starts."""
-    today = date.today()
+    today = clock.today()
     check_dates(data.started_on, data.ended_on, today)
     changes: dict[str, Any] = data.model_dump()
     if data.is_main:
@@ -120,7 +121,7 @@ async def end_main_spell(ctx: RequestContext, worker: Worker, ended_on: date, re
     current = await repository.open_main(ctx.session, worker.id)
     if current is None or worker.status is not WorkerStatus.EMPLOYED:
         raise InvalidTransition("该务工人员已是未就业状态", "worker is already unemployed")
-    check_dates(current.started_on, ended_on, date.today())
+    check_dates(current.started_on, ended_on, clock.today())
     current.ended_on = ended_on
     current.end_reason = reason
     await ctx.session.flush()
@@ -329,7 +330,7 @@ async def import_updates(
     """务工数据动态采集: a month's file updates every listed worker at once; a bad row is reported
     and skipped, and importing the same file again changes nothing."""
     settings = ctx.settings_as(EmploymentSettings)
-    today = date.today()
+    today = clock.today()
     if collected_on > today:
         raise ValidationFailed("collected_on", "采集日期不能晚于今天", "collected_on is in the future")
     report = ImportReport()

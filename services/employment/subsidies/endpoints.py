@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from decimal import Decimal
 from typing import Annotated
 
@@ -19,6 +18,7 @@ from services.employment.subsidies.schemas import (
     SubsidyTotal,
     SubsidyTotals,
 )
+from shared import clock
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.routing import KitRouter
@@ -76,7 +76,7 @@ async def totals(
     year: Annotated[int | None, Query(ge=2000, le=2100, description="发放年度，默认今年")] = None,
     town_code: Annotated[TownCode | None, Query()] = None,
 ) -> SubsidyTotals:
-    year = year or date.today().year
+    year = year or clock.today().year
     rows = [
         SubsidyTotal(
             town_code=town,

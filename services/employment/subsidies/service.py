@@ -7,7 +7,6 @@ entry (never edited): totals subtract it, and the period is free for the correct
 from __future__ import annotations
 
 import uuid
-from datetime import date
 
 from sqlalchemy.exc import IntegrityError
 
@@ -17,6 +16,7 @@ from services.employment.settings import EmploymentSettings
 from services.employment.subsidies import repository
 from services.employment.subsidies.events import SUBSIDY_REVERSED, SubsidyReversed
 from services.employment.subsidies.schemas import SubsidyCreate, SubsidyReversalCreate
+from shared import clock
 from shared.context import RequestContext
 from shared.errors import Conflict, NotFound, ValidationFailed
 
@@ -30,7 +30,7 @@ async def grant(ctx: RequestContext, data: SubsidyCreate) -> Subsidy:
     worker = await visible_worker(ctx, data.worker_id, for_update=True)
     if data.period_end < data.period_start:
         raise ValidationFailed("period_end", "期间结束早于开始", "period_end is before period_start")
-    if data.granted_on > date.today():
+    if data.granted_on > clock.today():
         raise ValidationFailed("granted_on", "发放日期不能晚于今天", "granted_on is in the future")
     if await repository.overlapping(ctx.session, worker.id, data.kind, data.period_start, data.period_end):
         raise DuplicateSubsidy(
@@ -76,7 +76,7 @@ async def reverse(ctx: RequestContext, subsidy_id: uuid.UUID, data: SubsidyRever
     ctx.principal.require_may_write_in(subsidy.village_code)
     if subsidy.reversed or await repository.reversal_of(ctx.session, subsidy.id) is not None:
         raise AlreadyReversed("该补贴已冲销，不能重复冲销", "subsidy already reversed")
-    if data.reversed_on < subsidy.granted_on or data.reversed_on > date.today():
+    if data.reversed_on < subsidy.granted_on or data.reversed_on > clock.today():
         raise ValidationFailed(
             "reversed_on", "冲销日期须在发放日期与今天之间", "reversed_on before the grant or in the future"
         )

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import Query
@@ -10,6 +9,7 @@ from fastapi.responses import JSONResponse, Response
 from services.employment.access import ReaderCtx, WriterCtx
 from services.employment.wages import repository, service
 from services.employment.wages.schemas import WageCreate, WageOut
+from shared import clock
 from shared.context import etag_for
 from shared.errors import NotFound, problem_responses
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
@@ -60,7 +60,7 @@ async def wage_growth(
     year: Annotated[int | None, Query(ge=2000, le=2100, description="年度，默认今年")] = None,
     format: ReportFormat = "json",
 ) -> Response:
-    year = year or date.today().year
+    year = year or clock.today().year
     rows = await repository.growth(ctx.session, ctx.principal, year)
     divisions = ctx.component.divisions
     report = Report.of(

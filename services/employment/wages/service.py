@@ -17,6 +17,7 @@ from services.employment.models import SpellWage
 from services.employment.spells.service import refresh_worker
 from services.employment.wages import repository
 from services.employment.wages.schemas import WageCreate
+from shared import clock
 from shared.context import RequestContext
 from shared.errors import Conflict, NotFound, ValidationFailed
 
@@ -44,7 +45,7 @@ async def record(ctx: RequestContext, spell_id: uuid.UUID, data: WageCreate) -> 
     ctx.principal.require_may_write_in(worker.village_code)
     ctx.require_if_match(worker.version)
     month = month_of(data.month)
-    today = date.today()
+    today = clock.today()
     last_month = min(today, spell.ended_on) if spell.ended_on else today
     if month < spell.started_on.replace(day=1) or month > last_month.replace(day=1):
         raise ValidationFailed(

@@ -19,6 +19,7 @@ from services.employment.spells.schemas import SpellCreate
 from services.employment.workers import repository
 from services.employment.workers.events import WORKER_REGISTERED, WorkerRegistered
 from services.employment.workers.schemas import JobLoss, TrainingCreate, WorkerCreate
+from shared import clock
 from shared.context import RequestContext
 from shared.errors import Conflict, ValidationFailed
 
@@ -73,7 +74,7 @@ async def register(ctx: RequestContext, data: WorkerCreate) -> Worker:
     ctx.component.divisions.require_town(data.town_code)
     ctx.component.divisions.require_village(data.village_code, data.town_code)
     ctx.principal.require_may_write_in(data.village_code)
-    today = date.today()
+    today = clock.today()
     if data.employed_since is not None and data.employed_since > today:
         raise ValidationFailed(
             "employed_since", "就业开始日期不能晚于今天", "employed_since is in the future"
@@ -105,7 +106,7 @@ async def report_job_loss(ctx: RequestContext, worker: Worker, data: JobLoss) ->
 
 async def verify(ctx: RequestContext, worker: Worker) -> Worker:
     """核实: someone confirmed the record today. Repeating it the same day changes nothing."""
-    today = date.today()
+    today = clock.today()
     if worker.verified_on != today:
         worker.verified_on = today
         await ctx.session.flush()
@@ -115,11 +116,11 @@ async def verify(ctx: RequestContext, worker: Worker) -> Worker:
 
 def stale_before(ctx: RequestContext) -> date:
     """Records last verified before this day are stale."""
-    return date.today() - timedelta(days=ctx.settings_as(EmploymentSettings).stale_after_days)
+    return clock.today() - timedelta(days=ctx.settings_as(EmploymentSettings).stale_after_days)
 
 
 async def add_training(ctx: RequestContext, worker: Worker, data: TrainingCreate) -> Training:
-    today = date.today()
+    today = clock.today()
     if data.started_on > today:
         raise ValidationFailed("started_on", "开始日期不能晚于今天", "started_on is in the future")
     if data.completed_on is not None and data.completed_on < data.started_on:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
-from datetime import date
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
@@ -28,6 +27,7 @@ from services.funds.announcements.schemas import (
 from services.funds.models import Announcement, AnnouncementKind, Project
 from services.funds.projects import repository as projects
 from services.funds.settings import FundsSettings
+from shared import clock
 from shared.context import get_component
 from shared.divisions import DivisionRegistry
 from shared.errors import problem_responses
@@ -97,7 +97,7 @@ async def list_public_announcements(
     limit: PublicLimit = 20,
 ) -> Page[PublicAnnouncement]:
     divisions = get_component(request).divisions
-    query = repository.public(today=date.today(), year=year, town_code=town_code, kind=kind)
+    query = repository.public(today=clock.today(), year=year, town_code=town_code, kind=kind)
     rows, next_cursor = await keyset_page(
         session, query, (Announcement.updated_at, Announcement.id), cursor=cursor, limit=limit
     )

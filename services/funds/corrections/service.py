@@ -38,6 +38,7 @@ from services.funds.models import (
     Payment,
     Repayment,
 )
+from shared import clock
 from shared.auth import Role
 from shared.context import RequestContext
 from shared.errors import Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed
@@ -86,8 +87,8 @@ def _event(correction: Correction) -> CorrectionChanged:
 
 
 def _booked_on(data: CorrectionCreate, entered_on: date | None) -> date:
-    booked = data.booked_on or date.today()
-    if booked > date.today():
+    booked = data.booked_on or clock.today()
+    if booked > clock.today():
         raise ValidationFailed("booked_on", "记账日期不能晚于今天", "booked_on is in the future")
     if entered_on is not None and booked < entered_on:
         raise ValidationFailed(
@@ -129,7 +130,7 @@ async def _allocation(ctx: RequestContext, data: CorrectionCreate) -> Correction
         raise NotAnOriginal()
     # Money already paid out of it is taken back by reversing those payments first.
     _left(allocation.amount - allocation.paid, allocation.reversed, data.amount, "该笔资金安排（未支付部分）")
-    booked = _booked_on(data, allocation.created_at.date())
+    booked = _booked_on(data, clock.day_of(allocation.created_at))
     return Correction(project_id=project.id, division_code=location(project), booked_on=booked)
 
 

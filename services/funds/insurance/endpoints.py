@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import Query
@@ -11,6 +10,7 @@ from services.funds.access import ImplementerCtx, LoanReaderCtx
 from services.funds.insurance import service
 from services.funds.insurance.schemas import InsurancePolicyCreate, InsurancePolicyOut
 from services.funds.models import InsurancePolicy
+from shared import clock
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
@@ -70,4 +70,4 @@ async def list_policies(
 async def insurance_coverage(
     ctx: LoanReaderCtx, as_of: Annotated[IsoDate | None, Query()] = None, format: ReportFormat = "json"
 ) -> Response:
-    return report_response(await service.coverage(ctx, as_of or date.today()), format)
+    return report_response(await service.coverage(ctx, as_of or clock.today()), format)

@@ -12,7 +12,6 @@ two requests racing for the last yuan queue on that row and the second finds not
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from services.funds.access import location
@@ -37,6 +36,7 @@ from services.funds.models import (
 from services.funds.projects import repository as projects
 from services.funds.ratios import ratio
 from services.funds.settings import FundsSettings, ShareEnforcement
+from shared import clock
 from shared.context import RequestContext
 from shared.errors import Conflict, InvalidTransition, NotFound, ValidationFailed
 
@@ -218,7 +218,7 @@ async def pay(ctx: RequestContext, data: PaymentCreate) -> Payment:
         raise ValidationFailed("allocation_id", "资金安排不存在或不在您的数据范围内", "allocation not found")
     allocation, project = found
     ctx.principal.require_may_write_in(location(project))
-    if data.paid_on > date.today():
+    if data.paid_on > clock.today():
         raise ValidationFailed("paid_on", "支付日期不能晚于今天", "paid_on is in the future")
     if project.status is not ProjectStatus.IN_PROGRESS:
         raise NotUnderWay(f"项目当前状态为 {project.status.value}", f"the project is {project.status.value}")

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import Query
@@ -18,6 +17,7 @@ from services.funds.microcredit.schemas import (
     RepaymentOut,
 )
 from services.funds.models import Loan
+from shared import clock
 from shared.context import RequestContext, etag_for
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
@@ -84,7 +84,7 @@ async def list_loans(
 async def overdue(
     ctx: LoanReaderCtx, as_of: Annotated[IsoDate | None, Query(description="统计日（默认今天）")] = None
 ) -> OverdueReport:
-    return await service.overdue_report(ctx, as_of or date.today())
+    return await service.overdue_report(ctx, as_of or clock.today())
 
 
 @router.get(

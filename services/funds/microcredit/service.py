@@ -28,6 +28,7 @@ from services.funds.microcredit.schemas import (
 from services.funds.models import Loan, Repayment
 from services.funds.ratios import ratio
 from services.funds.settings import FundsSettings
+from shared import clock
 from shared.context import RequestContext
 from shared.db import advisory_xact_lock
 from shared.errors import Conflict, ValidationFailed
@@ -71,7 +72,7 @@ def check_terms(data: LoanCreate, settings: FundsSettings) -> None:
             f"贷款期限不超过 {settings.microcredit_max_term_months} 个月",
             "term over the limit",
         )
-    if data.issued_on > date.today():
+    if data.issued_on > clock.today():
         raise ValidationFailed("issued_on", "放贷日期不能晚于今天", "issued_on is in the future")
 
 
@@ -104,7 +105,7 @@ async def grant(ctx: RequestContext, data: LoanCreate) -> Loan:
 
 async def repay(ctx: RequestContext, loan: Loan, data: RepaymentCreate) -> Repayment:
     ctx.principal.require_may_write_in(loan.village_code)
-    if not loan.issued_on <= data.repaid_on <= date.today():
+    if not loan.issued_on <= data.repaid_on <= clock.today():
         raise ValidationFailed("repaid_on", "还款日期须在放贷日与今天之间", "repaid_on out of range")
     if not await repository.repay(ctx.session, loan.id, data.amount):
         raise RepaymentExceedsBalance(

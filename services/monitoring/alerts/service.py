@@ -3,7 +3,6 @@ screening, and other services' events — each recorded with its origin."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import NamedTuple
 
 from services.monitoring.access import load_household, sending_department, vault
@@ -40,6 +39,7 @@ from services.monitoring.models import (
     VisitorKind,
 )
 from services.monitoring.settings import MonitoringSettings
+from shared import clock
 from shared.auth import Role
 from shared.context import RequestContext
 from shared.errors import PayloadTooLarge, ValidationFailed
@@ -190,7 +190,7 @@ async def log_visit(ctx: RequestContext, data: VisitCreate) -> tuple[Visit, list
     kind = _visitor_kind(ctx, data)
     household = await load_household(ctx, data.household_id)
     if data.work_team_id is not None:  # 昼访夜谈 (seed §三(九))
-        await forces.require_visiting_team(ctx, data.work_team_id, household, data.visited_at.date())
+        await forces.require_visiting_team(ctx, data.work_team_id, household, clock.day_of(data.visited_at))
     explained = await _explained_policies(ctx, data)
     causes = list(dict.fromkeys(data.risk_causes))
     alert = None
@@ -244,7 +244,7 @@ async def screen(ctx: RequestContext, data: ScreeningRequest) -> ScreeningResult
             "body.year", f"{data.year} 年尚未设定监测线", f"no monitoring line for {data.year}"
         )
     settings = ctx.settings_as(MonitoringSettings)
-    today = date.today()
+    today = clock.today()
     raised = await repository.screen(
         ctx.session,
         year=data.year,

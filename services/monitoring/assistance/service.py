@@ -56,6 +56,7 @@ from services.monitoring.models import (
     outbox,
 )
 from services.monitoring.settings import MonitoringSettings
+from shared import clock
 from shared.context import RequestContext
 from shared.errors import Conflict, Forbidden, NotFound, PayloadTooLarge, ValidationFailed
 
@@ -422,7 +423,7 @@ async def deliver(
             "already delivered",
             delivered_on=str(target.delivered_on),
         )
-    if problem := delivery_date_problem(target, data.delivered_on, date.today()):
+    if problem := delivery_date_problem(target, data.delivered_on, clock.today()):
         raise ValidationFailed("body.delivered_on", problem)
     target.delivered_on = data.delivered_on
     target.delivered_by = ctx.principal.subject
@@ -613,7 +614,7 @@ async def receive_safety_net_batch(ctx: RequestContext, batch: SafetyNetBatch) -
             session, plan_ids, [p.id for p in policies.values() if p.qualifies_safety_net]
         ),
         counts=await repository.measure_counts(session, plan_ids),
-        today=date.today(),
+        today=clock.today(),
         limit=settings.max_measures_per_plan,
     )
     for index, record in enumerate(batch.records):

@@ -56,6 +56,7 @@ from services.monitoring.models import (
     Relation,
     RiskCause,
 )
+from shared import clock
 from shared.context import RequestContext
 from shared.errors import AppError, NotFound, ValidationFailed
 
@@ -88,7 +89,7 @@ class LastMember(AppError):
 
 def check_date(effective_on: date, not_before: date, what: str, today: date | None = None) -> None:
     """A change happens on a day that has come, and not before what it changes existed."""
-    if effective_on > (today or date.today()):
+    if effective_on > (today or clock.today()):
         raise ValidationFailed("body.effective_on", "变动日期不能晚于今天", "the date is in the future")
     if effective_on < not_before:
         raise ValidationFailed(

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import Query
@@ -21,6 +20,7 @@ from services.monitoring.education.schemas import (
     VocationalOut,
 )
 from services.monitoring.models import DropoutCase, DropoutStatus, Term, VocationalStatus, VocationalStudent
+from shared import clock
 from shared.context import RequestContext, etag_for
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
@@ -142,7 +142,7 @@ async def education_report(
     term: TermQuery = None,
     format: ReportFormat = "json",
 ) -> Response:
-    year, this_term = service.current_term(date.today())
+    year, this_term = service.current_term(clock.today())
     report = await service.per_town_report(
         ctx, year=school_year or year, term=term or this_term, town_code=town_code
     )
@@ -162,7 +162,7 @@ async def education_exceptions(
     term: TermQuery = None,
     format: ReportFormat = "json",
 ) -> Response:
-    year, this_term = service.current_term(date.today())
+    year, this_term = service.current_term(clock.today())
     report = await service.exceptions_report(
         ctx, year=school_year or year, term=term or this_term, town_code=town_code
     )

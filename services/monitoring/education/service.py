@@ -43,13 +43,14 @@ from services.monitoring.models import (
     VocationalStudent,
 )
 from services.monitoring.settings import MonitoringSettings
+from shared import clock
 from shared.context import RequestContext
 from shared.errors import InvalidTransition, NotFound, ValidationFailed
 from shared.reports import Report
 
 
 def _not_future(field: str, day: date) -> None:
-    if day > date.today():
+    if day > clock.today():
         raise ValidationFailed(field, "日期不能晚于今天", "the date is in the future")
 
 

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import Path, Query
@@ -38,6 +37,7 @@ from services.monitoring.models import (
     SupportKind,
     WorkTeam,
 )
+from shared import clock
 from shared.context import RequestContext, etag_for
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
@@ -379,7 +379,7 @@ async def list_purchases(
 async def coverage_report(
     ctx: ReportReaderCtx, as_of: AsOf = None, town_code: Town = None, format: ReportFormat = "json"
 ) -> Response:
-    return report_response(await reports.coverage(ctx, as_of or date.today(), town_code), format)
+    return report_response(await reports.coverage(ctx, as_of or clock.today(), town_code), format)
 
 
 @router.get(
@@ -391,7 +391,7 @@ async def coverage_report(
 async def gaps_report(
     ctx: ReportReaderCtx, as_of: AsOf = None, town_code: Town = None, format: ReportFormat = "json"
 ) -> Response:
-    return report_response(await reports.gaps(ctx, as_of or date.today(), town_code), format)
+    return report_response(await reports.gaps(ctx, as_of or clock.today(), town_code), format)
 
 
 @router.get(
@@ -403,7 +403,7 @@ async def gaps_report(
 async def team_activity_report(
     ctx: ReportReaderCtx, year: Year = None, town_code: Town = None, format: ReportFormat = "json"
 ) -> Response:
-    return report_response(await reports.team_activity(ctx, year or date.today().year, town_code), format)
+    return report_response(await reports.team_activity(ctx, year or clock.today().year, town_code), format)
 
 
 @router.get(
@@ -415,4 +415,4 @@ async def team_activity_report(
 async def consumption_report(
     ctx: ReportReaderCtx, year: Year = None, town_code: Town = None, format: ReportFormat = "json"
 ) -> Response:
-    return report_response(await reports.consumption(ctx, year or date.today().year, town_code), format)
+    return report_response(await reports.consumption(ctx, year or clock.today().year, town_code), format)

@@ -36,6 +36,7 @@ from services.monitoring.models import (
     WorkTeamMember,
 )
 from services.monitoring.settings import MonitoringSettings
+from shared import clock
 from shared.auth import Role
 from shared.context import RequestContext
 from shared.errors import Conflict, Forbidden, NotFound, ValidationFailed
@@ -345,7 +346,7 @@ async def record_purchase(ctx: RequestContext, data: PurchaseIn) -> ConsumptionP
         town_code = _village(ctx, data.village_code)
     if not unit:
         raise ValidationFailed("body.purchasing_unit", "请填写采购单位", "purchasing_unit is required")
-    if data.purchased_on > date.today():
+    if data.purchased_on > clock.today():
         raise ValidationFailed("body.purchased_on", "采购日期不能晚于今天", "purchase in the future")
     purchase = ConsumptionPurchase(
         purchasing_unit=unit,

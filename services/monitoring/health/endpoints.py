@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import Path, Query
@@ -10,6 +9,7 @@ from fastapi.responses import JSONResponse, Response
 from services.monitoring.access import ReaderCtx, ReportReaderCtx, WriterCtx, load_household
 from services.monitoring.health import repository, service
 from services.monitoring.health.schemas import ExpenseIn, ExpenseOut, InsuranceIn, InsuranceOut
+from shared import clock
 from shared.context import etag_for
 from shared.errors import problem_responses
 from shared.reports import REPORT_RESPONSES, Report, ReportFormat, report_response
@@ -87,5 +87,5 @@ async def health_report(
     town_code: Annotated[TownCode | None, Query()] = None,
     format: ReportFormat = "json",
 ) -> Response:
-    report = await service.per_town_report(ctx, year=year or date.today().year, town_code=town_code)
+    report = await service.per_town_report(ctx, year=year or clock.today().year, town_code=town_code)
     return report_response(report, format)

@@ -8,7 +8,6 @@ Screening also reads the expenses: a household whose out-of-pocket spending in t
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -17,6 +16,7 @@ from services.monitoring.health.events import INSURANCE_GAP_FOUND, InsuranceGapF
 from services.monitoring.health.schemas import ExpenseIn, ExpenseOut, InsuranceIn
 from services.monitoring.households import repository as households
 from services.monitoring.models import Household, InsuranceSubsidy, MedicalExpense, Member, MemberInsurance
+from shared import clock
 from shared.context import RequestContext
 from shared.errors import NotFound, ValidationFailed
 from shared.reports import Report
@@ -102,7 +102,7 @@ def expense_out(expense: MedicalExpense) -> ExpenseOut:
 async def record_expense(
     ctx: RequestContext, household: Household, data: ExpenseIn, *, origin_ref: str | None = None
 ) -> MedicalExpense:
-    if data.settled_on > date.today():
+    if data.settled_on > clock.today():
         raise ValidationFailed("body.settled_on", "结算日期不能晚于今天", "settled_on is in the future")
     if data.basic_insurance_paid + data.serious_illness_paid + data.medical_assistance_paid > data.total:
         raise ValidationFailed(

@@ -22,6 +22,7 @@ from operator import mul
 from cryptography.fernet import Fernet
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
+from shared import clock
 from shared.id_number_match import hmac_sha256_many
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -50,7 +51,7 @@ def parse(raw: str, today: date | None = None) -> tuple[str, date]:
         birth = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError as exc:
         raise InvalidIdNumber("身份证号中的出生日期无效") from exc
-    if birth > (today or date.today()) or birth.year < 1900:
+    if birth > (today or clock.today()) or birth.year < 1900:
         raise InvalidIdNumber("身份证号中的出生日期无效")
     if check_char(number[:17]) != number[17]:
         raise InvalidIdNumber("身份证号校验位错误")

@@ -49,6 +49,7 @@ from services.monitoring.models import (
     outbox,
 )
 from services.monitoring.settings import MonitoringSettings
+from shared import clock
 from shared.auth import Role
 from shared.context import RequestContext
 from shared.errors import Conflict, ValidationFailed
@@ -100,7 +101,7 @@ def member_out(ctx: RequestContext, member: Member, *, reveal: bool) -> MemberOu
         id_number=vault(ctx).open(member.id_number_cipher) if reveal else member.id_number_masked,
         id_number_masked=not reveal,
         birth_date=member.birth_date if reveal else None,
-        age=age_on(member.birth_date, date.today()),
+        age=age_on(member.birth_date, clock.today()),
         relation=member.relation,
         health=member.health,
         labour=member.labour,
@@ -491,7 +492,7 @@ def _read_ledger(
     refused: dict[int, RowResult] = {}
     first_row_of: dict[str, int] = {}
     places = _Places(ctx)
-    today = date.today()
+    today = clock.today()
     for row in read_rows(content, filename, max_rows=ctx.settings_as(MonitoringSettings).import_max_rows):
         try:
             cells = ledger_cells(row.values)

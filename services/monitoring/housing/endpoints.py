@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import Query
@@ -17,6 +16,7 @@ from services.monitoring.housing.schemas import (
     RenovationCaseOut,
 )
 from services.monitoring.models import RenovationCase, RenovationStatus
+from shared import clock
 from shared.context import RequestContext, etag_for
 from shared.errors import NotFound, problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
@@ -132,5 +132,5 @@ async def dangerous_houses(
     as_of: Annotated[IsoDate | None, Query(description="统计日期（默认今天）")] = None,
     format: ReportFormat = "json",
 ) -> Response:
-    report = await service.dangerous_houses_report(ctx, as_of=as_of or date.today(), town_code=town_code)
+    report = await service.dangerous_houses_report(ctx, as_of=as_of or clock.today(), town_code=town_code)
     return report_response(report, format)

@@ -17,6 +17,7 @@ from services.monitoring.housing.events import DANGEROUS_HOUSE_FOUND, DangerousH
 from services.monitoring.housing.schemas import AppraisalIn, CompletionIn
 from services.monitoring.models import Household, HousingAppraisal, RenovationCase, RenovationStatus
 from services.monitoring.water.repository import latest_check
+from shared import clock
 from shared.context import RequestContext
 from shared.errors import AppError, InvalidTransition, ValidationFailed
 from shared.reports import Report
@@ -35,7 +36,7 @@ async def record_appraisal(
     ctx: RequestContext, household: Household, data: AppraisalIn, *, origin_ref: str | None = None
 ) -> tuple[HousingAppraisal, RenovationCase | None]:
     """Record one appraisal (``household`` locked by the caller) and apply it if it is the latest."""
-    if data.appraised_on > date.today():
+    if data.appraised_on > clock.today():
         raise ValidationFailed("body.appraised_on", "鉴定日期不能晚于今天", "appraised_on is in the future")
     previous = await repository.latest_appraisal(ctx.session, household.id)
     case = await repository.unfinished_case(ctx.session, household.id)
@@ -112,7 +113,7 @@ async def complete(ctx: RequestContext, case: RenovationCase, data: CompletionIn
     ctx.require_if_match(case.version)
     if case.status is not RenovationStatus.OPEN:
         raise InvalidTransition("只有改造中的危房改造可登记竣工", "only an open renovation can be completed")
-    if data.completed_on < case.opened_on or data.completed_on > date.today():
+    if data.completed_on < case.opened_on or data.completed_on > clock.today():
         raise ValidationFailed(
             "body.completed_on", "竣工日期须在立案之后且不晚于今天", "completed_on out of range"
         )

@@ -9,7 +9,7 @@ objection of the household is open (``workflow.service._close_notice``: 409 ``op
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from services.monitoring.models import (
     EliminationStage,
@@ -23,6 +23,7 @@ from services.monitoring.objections import repository
 from services.monitoring.objections.schemas import Finding, FindingIn, ObjectionIn
 from services.monitoring.workflow import service as workflow
 from services.monitoring.workflow.schemas import Action, TransitionIn
+from shared import clock
 from shared.context import RequestContext
 from shared.errors import Conflict, NotFound, ValidationFailed
 
@@ -60,7 +61,7 @@ async def lodge(ctx: RequestContext, household: Household, data: ObjectionIn) ->
             f"农户当前状态为「{workflow.place_of(household).label}」，不在公示期，不能登记公示异议",
             "no public notice is running",
         )
-    today = date.today()
+    today = clock.today()
     lodged_on = data.lodged_on or today
     if not household.notice_posted_on <= lodged_on <= today:
         raise ValidationFailed(

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import Query
@@ -21,6 +20,7 @@ from services.monitoring.relocation.schemas import (
     SiteOut,
     SitePatch,
 )
+from shared import clock
 from shared.context import etag_for
 from shared.errors import problem_responses
 from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
@@ -178,4 +178,4 @@ async def sites_report(
     town_code: Annotated[TownCode | None, Query()] = None,
     format: ReportFormat = "json",
 ) -> Response:
-    return report_response(await site_figures(ctx, as_of or date.today(), town_code), format)
+    return report_response(await site_figures(ctx, as_of or clock.today(), town_code), format)

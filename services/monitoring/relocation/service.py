@@ -16,6 +16,7 @@ from services.monitoring.relocation.schemas import (
     SiteMeasurePatch,
     SitePatch,
 )
+from shared import clock
 from shared.context import RequestContext
 from shared.errors import Conflict, NotFound, ValidationFailed
 
@@ -59,7 +60,7 @@ async def relocate(ctx: RequestContext, site_id: uuid.UUID, data: RelocationIn) 
     household is relocated once (409 ``household_already_relocated``: the record is its attribute)."""
     site = await load_site(ctx, site_id)
     household = await load_household(ctx, data.household_id, for_update=True)
-    if data.moved_on > date.today():
+    if data.moved_on > clock.today():
         raise ValidationFailed("body.moved_on", "搬迁日期不能晚于今天", "move in the future")
     # No lower bound from ``formed_on``: most moves (2016–2020) predate the household's record here.
     existing = await ctx.session.get(HouseholdRelocation, household.id)

@@ -27,6 +27,7 @@ from services.monitoring.reports import repository
 from services.monitoring.reports.schemas import GroupBy, ReportName
 from services.monitoring.settings import MonitoringSettings
 from services.monitoring.worklists import service as worklists
+from shared import clock
 from shared.context import RequestContext
 from shared.divisions import DivisionRegistry
 from shared.errors import ValidationFailed
@@ -312,13 +313,13 @@ def name_places(rows: Rows, divisions: DivisionRegistry) -> None:
 async def build(
     ctx: RequestContext, name: ReportName, *, town_code: str | None, group: GroupBy, as_of: date | None = None
 ) -> Report:
-    if as_of is not None and as_of > date.today():
+    if as_of is not None and as_of > clock.today():
         raise ValidationFailed("as_of", "统计日期不能晚于今天", "as_of is in the future")
     run = ReportRun(
         name=name,
         session=ctx.session,
         settings=ctx.settings_as(MonitoringSettings),
-        today=date.today(),
+        today=clock.today(),
         scope={"prefix": ctx.principal.division_prefix, "town": town_code},
         group=group,
         as_of=as_of,

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import File, Query, UploadFile
@@ -25,6 +24,7 @@ from services.monitoring.water.schemas import (
     WaterSiteIn,
     WaterSiteOut,
 )
+from shared import clock
 from shared.context import etag_for
 from shared.errors import NotFound, problem_responses
 from shared.import_refusals import keep_refused_rows
@@ -134,7 +134,7 @@ async def progress(
     as_of: Annotated[IsoDate | None, Query(description="统计日期（默认今天）")] = None,
     format: ReportFormat = "json",
 ) -> Response:
-    report = await service.progress_report(ctx, as_of=as_of or date.today(), town_code=town_code, year=year)
+    report = await service.progress_report(ctx, as_of=as_of or clock.today(), town_code=town_code, year=year)
     return report_response(report, format)
 
 

@@ -28,6 +28,7 @@ from services.monitoring.settings import MonitoringSettings
 from services.monitoring.water import repository
 from services.monitoring.water.events import PROJECT_APPROVED, UNSAFE_WATER_FOUND, UnsafeWaterFound
 from services.monitoring.water.schemas import SiteProgressIn, WaterCheckIn, WaterSiteIn
+from shared import clock
 from shared.context import RequestContext
 from shared.errors import ValidationFailed
 from shared.events.consumer import EventContext
@@ -69,7 +70,7 @@ async def record_check(
     ctx: RequestContext, household: Household, data: WaterCheckIn, *, origin_ref: str | None = None
 ) -> WaterCheck:
     """Record a check (``household`` locked by the caller); the latest one sets ``water_safe``."""
-    if data.checked_on > date.today():
+    if data.checked_on > clock.today():
         raise ValidationFailed("body.checked_on", "核查日期不能晚于今天", "checked_on is in the future")
     if not data.safe and not data.finding.strip():
         raise ValidationFailed("body.finding", "饮水不安全须写明原因", "an unsafe finding needs its reason")
@@ -187,7 +188,7 @@ def site_row(ctx: RequestContext, values: dict[str, str]) -> SiteRow:
     completed_on = _date(values, "completed_on")
     if (status is WaterSiteStatus.COMPLETED) != (completed_on is not None):
         raise RowRefused(SITE_HEADERS["completed_on"], "已完工的点位须填完工日期，其他状态不填")
-    if completed_on is not None and completed_on > date.today():
+    if completed_on is not None and completed_on > clock.today():
         raise RowRefused(SITE_HEADERS["completed_on"], "完工日期不能晚于今天")
     project_text = values.get(SITE_HEADERS["funds_project_id"], "")
     try:
@@ -319,7 +320,7 @@ async def record_progress(ctx: RequestContext, site: WaterSite, data: SiteProgre
         raise ValidationFailed(
             "body.completed_on", "已完工须填完工日期，其他状态不填", "completed_on goes with completed only"
         )
-    if data.completed_on is not None and data.completed_on > date.today():
+    if data.completed_on is not None and data.completed_on > clock.today():
         raise ValidationFailed("body.completed_on", "完工日期不能晚于今天", "completed_on is in the future")
     site.status = data.status
     site.completed_on = data.completed_on

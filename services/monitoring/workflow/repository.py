@@ -22,6 +22,7 @@ from services.monitoring.models import (
     Transition,
 )
 from services.monitoring.workflow.elimination import ActiveMember, YearIncome
+from shared import clock
 
 
 async def move_alerts(
@@ -35,7 +36,7 @@ async def move_alerts(
         .returning(Alert.created_at)
     )
     created = [row[0] for row in result]
-    return min(created).date() if created else None
+    return clock.day_of(min(created)) if created else None
 
 
 async def able_bodied_member_ids(
@@ -135,7 +136,7 @@ async def last_taken_on(session: AsyncSession, household_id: uuid.UUID, action: 
             Transition.household_id == household_id, Transition.action == action
         )
     )
-    return at.date() if at is not None else None
+    return clock.day_of(at) if at is not None else None
 
 
 def resolutions(household_id: uuid.UUID, updated_since: datetime | None) -> Select[RiskResolution]:

@@ -57,6 +57,7 @@ from services.monitoring.workflow.schemas import (
     RiskResolutionIn,
     TransitionIn,
 )
+from shared import clock
 from shared.auth import Role
 from shared.context import RequestContext
 from shared.errors import AppError, Conflict, InvalidTransition, ValidationFailed
@@ -453,7 +454,7 @@ async def take(ctx: RequestContext, household: Household, data: TransitionIn) ->
     before = place_of(household)
     if before not in step.sources:
         raise refusal(household, data.action)
-    await step.effect(Taking(ctx=ctx, household=household, data=data, today=date.today()))
+    await step.effect(Taking(ctx=ctx, household=household, data=data, today=clock.today()))
     if step.target is not None:
         household.status, household.elimination_stage = step.target
     after = place_of(household)
@@ -492,7 +493,7 @@ class CauseAlreadyResolved(Conflict):
 
 
 async def elimination_check(ctx: RequestContext, household: Household) -> EliminationCheckOut:
-    today = date.today()
+    today = clock.today()
     assessment = await assess_elimination(ctx, household, today)
     return EliminationCheckOut(
         household_id=household.id,
@@ -522,7 +523,7 @@ async def record_resolution(
         raise ValidationFailed(
             "body.cause", f"该户未登记风险「{data.cause.label}」（登记的风险：{recorded}）"
         )
-    today = date.today()
+    today = clock.today()
     if not household.included_on <= data.resolved_on <= today:
         raise ValidationFailed(
             "body.resolved_on",

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.monitoring.models import LongRunningDecision, outbox
 from services.monitoring.worklists.events import IDENTIFICATION_OVERDUE
+from shared.clock import DISTRICT_TIME_ZONE
 
 # The steps of identification (识别纳入): a case in one of them is on the clock.
 IDENTIFYING = "('verifying', 'village_review', 'public_notice', 'town_review', 'district_approval')"
@@ -139,7 +140,7 @@ items AS (
            h.status::text, w.raised_on, w.raised_on + CAST(:alert_days AS integer)
     FROM monitoring.alerts a
     JOIN monitoring.households h ON h.id = a.household_id
-    CROSS JOIN LATERAL (SELECT CAST(a.created_at AT TIME ZONE 'UTC' AS date) AS raised_on) w
+    CROSS JOIN LATERAL (SELECT CAST(a.created_at AT TIME ZONE '{DISTRICT_TIME_ZONE}' AS date) AS raised_on) w
     WHERE {scope("a")} AND a.status = 'open'
       AND w.raised_on + CAST(:alert_days AS integer) < CAST(:today AS date)
     UNION ALL

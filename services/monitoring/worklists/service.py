@@ -22,6 +22,7 @@ from services.monitoring.worklists.schemas import (
     RouteDecisionOut,
     RouteFilter,
 )
+from shared import clock
 from shared.context import RequestContext
 from shared.divisions import DivisionRegistry
 from shared.errors import Conflict, ValidationFailed
@@ -109,7 +110,7 @@ async def pending(
 ) -> Page[PendingItem]:
     """What waits on the caller's town (village, district), the longest-waiting first."""
     settings = ctx.settings_as(MonitoringSettings)
-    today = date.today()
+    today = clock.today()
     scoped = {"prefix": ctx.principal.division_prefix, "town": town_code, "village": village_code}
     starts = await repository.case_starts(ctx.session, **scoped)
     rows = await repository.pending(
@@ -137,7 +138,7 @@ async def pending(
 
 async def route_of(ctx: RequestContext, household: Household) -> LongRunningRouteOut:
     settings = ctx.settings_as(MonitoringSettings)
-    today = date.today()
+    today = clock.today()
     history = await repository.decisions(ctx.session, household.id)
     current = next(
         (d for d in history if d.superseded_at is None and d.included_on == household.included_on), None
@@ -161,7 +162,7 @@ async def decide_route(
     history = await repository.decisions(ctx.session, household.id)
     version = history[0].sequence if history else 0
     ctx.require_if_match(version)
-    if not is_long_running(household, ctx.settings_as(MonitoringSettings), date.today()):
+    if not is_long_running(household, ctx.settings_as(MonitoringSettings), clock.today()):
         raise NotLongRunning(
             f"农户当前状态为「{household.status.label}」，纳入监测未满规定年限或已结束监测，无需确定处置路径",
             "only a household monitored long_running_years or more, not yet closed, gets a route",
@@ -257,7 +258,7 @@ async def households_report(
     rows = await worklist_rows(
         ctx.session,
         settings,
-        date.today(),
+        clock.today(),
         prefix=ctx.principal.division_prefix,
         town_code=town_code,
         route=route,
@@ -270,7 +271,7 @@ async def households_report(
 
 async def progress_report(ctx: RequestContext, *, town_code: str | None) -> Report:
     settings = ctx.settings_as(MonitoringSettings)
-    today = date.today()
+    today = clock.today()
     rows = await repository.progress_by_town(
         ctx.session,
         cutoff=long_running_cutoff(settings, today),
