@@ -141,6 +141,25 @@ def service_list_rows(at16: dict[str, WrkResult]) -> list[Row]:
     ]
 
 
+def service_write_rows(writes: dict[str, WrkResult]) -> list[Row]:
+    """The create, service direct vs the lean write app: its goal and its CPU a request."""
+    return [
+        at_least(
+            "create household + Idempotency-Key: service vs lean app (16 conn)",
+            writes["direct"].requests_per_s,
+            writes["lean"].requests_per_s,
+            "req/s",
+            0.5,
+        ),
+        info(
+            "create household: CPU per request, service vs lean app",
+            writes["direct"].cpu_ms,
+            writes["lean"].cpu_ms,
+            "ms",
+        ),
+    ]
+
+
 def rows() -> list[Row]:
     with (
         suite() as s,
@@ -194,19 +213,7 @@ def rows() -> list[Row]:
             at1["lean"].p50_ms,
             "ms",
         ),
-        at_least(
-            "create household + Idempotency-Key: service vs lean app (16 conn)",
-            writes["direct"].requests_per_s,
-            writes["lean"].requests_per_s,
-            "req/s",
-            0.5,
-        ),
-        info(
-            "create household: CPU per request, service vs lean app",
-            writes["direct"].cpu_ms,
-            writes["lean"].cpu_ms,
-            "ms",
-        ),
+        *service_write_rows(writes),
         info(
             "cost of Idempotency-Key alone: create with a key vs without (16 conn)",
             writes["direct"].requests_per_s,
@@ -224,21 +231,7 @@ def write_rows() -> list[Row]:
         for url in post.values():
             wrk(url, s.token, seconds=1, script=POST, env={"BENCH_KEY_PREFIX": f"warm-{os.urandom(4).hex()}"})
         writes = paired(post, s.token, write_pids, script=POST)
-    return [
-        at_least(
-            "create household + Idempotency-Key: service vs lean app (16 conn)",
-            writes["direct"].requests_per_s,
-            writes["lean"].requests_per_s,
-            "req/s",
-            0.5,
-        ),
-        info(
-            "create household: CPU per request, service vs lean app",
-            writes["direct"].cpu_ms,
-            writes["lean"].cpu_ms,
-            "ms",
-        ),
-    ]
+    return service_write_rows(writes)
 
 
 def profile(component: str, write: bool, seconds: int, gil: bool = False) -> None:

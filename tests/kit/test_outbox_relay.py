@@ -23,6 +23,17 @@ from xianjie.devstack import EmbeddedNats
 NOWHERE = "nowhere.at.all"  # a subject no stream captures: JetStream will never take it
 
 
+async def _relay_by_hand(stack: Stack) -> tuple[Any, Any, Any, int]:
+    """Monitoring's component, its relay stopped (the test drives it), JetStream and the stream's
+    last sequence so far."""
+    component = stack.apps["monitoring"].state.component
+    await component.relay.stop()
+    js = component.link.jetstream_if_ready()
+    assert js is not None
+    before = (await js.stream_info(stream_name("monitoring"))).state.last_seq
+    return component, component.relay, js, before
+
+
 async def _add_events(component: Any, count: int) -> list[uuid.UUID]:
     """``count`` real events in one transaction; their event ids in commit order."""
     outbox = component.tables.outbox
@@ -75,12 +86,7 @@ async def _forget(component: Any, ids: list[uuid.UUID]) -> None:
 async def test_a_row_no_stream_takes_is_set_aside_at_once_and_the_rest_publish_once_in_order(
     stack: Stack,
 ) -> None:
-    component = stack.apps["monitoring"].state.component
-    relay = component.relay
-    await relay.stop()  # this test drives the relay by hand
-    js = component.link.jetstream_if_ready()
-    assert js is not None
-    before = (await js.stream_info(stream_name("monitoring"))).state.last_seq
+    component, relay, js, before = await _relay_by_hand(stack)
     bad: list[uuid.UUID] = []
     try:
         first = await _add_events(component, 2)
@@ -116,12 +122,7 @@ async def test_a_row_no_stream_takes_is_set_aside_at_once_and_the_rest_publish_o
 async def test_an_event_over_the_max_payload_is_set_aside_and_those_after_it_still_leave(
     stack: Stack,
 ) -> None:
-    component = stack.apps["monitoring"].state.component
-    relay = component.relay
-    await relay.stop()
-    js = component.link.jetstream_if_ready()
-    assert js is not None
-    before = (await js.stream_info(stream_name("monitoring"))).state.last_seq
+    component, relay, js, before = await _relay_by_hand(stack)
     bad: list[uuid.UUID] = []
     try:
         first = await _add_events(component, 1)
@@ -146,12 +147,7 @@ async def test_a_transient_failure_holds_the_batch_back_in_order_and_loses_nothi
     """No ack in time (here: a publish timeout of 0 s against the real server) is transient: the
     rows stay in line, the first counts an attempt, and the next round publishes them all; the
     copies JetStream already stored are dropped by Nats-Msg-Id."""
-    component = stack.apps["monitoring"].state.component
-    relay = component.relay
-    await relay.stop()
-    js = component.link.jetstream_if_ready()
-    assert js is not None
-    before = (await js.stream_info(stream_name("monitoring"))).state.last_seq
+    component, relay, js, before = await _relay_by_hand(stack)
     timeout = relay.publish_timeout
     try:
         ids = await _add_events(component, 3)
