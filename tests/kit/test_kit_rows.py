@@ -32,6 +32,14 @@ def registered(n: int) -> HouseholdRegistered:
     )
 
 
+def _claim(component: Any) -> Statement:
+    """A kit statement to watch: an Idempotency-Key claim with the principal and key as parameters."""
+    table = component.tables.idempotency_keys
+    return Statement(
+        insert(table).values(principal=bindparam("principal"), key=bindparam("key"), request_hash="h")
+    )
+
+
 async def test_kept_audit_rows_are_the_rows_written_at_once(stack: Stack) -> None:
     component = stack.apps["monitoring"].state.component
     table = component.tables.audit_log
@@ -174,9 +182,7 @@ async def test_a_kept_row_refused_is_the_error_a_row_written_at_once_gets(stack:
 async def test_a_statement_follows_its_session_into_the_next_transaction(stack: Stack) -> None:
     component = stack.apps["monitoring"].state.component
     table = component.tables.idempotency_keys
-    claim = Statement(
-        insert(table).values(principal=bindparam("principal"), key=bindparam("key"), request_hash="h")
-    )
+    claim = _claim(component)
     first, second, third = (uuid.uuid4().hex for _ in range(3))
     async with component.db.sessions() as session:
         await claim.execute(session, principal="link", key=first)
@@ -286,9 +292,7 @@ async def test_a_savepoint_rolled_back_takes_its_own_rows_only(stack: Stack) -> 
 async def test_a_statement_in_a_savepoint_is_undone_with_it(stack: Stack) -> None:
     component = stack.apps["monitoring"].state.component
     table = component.tables.idempotency_keys
-    claim = Statement(
-        insert(table).values(principal=bindparam("principal"), key=bindparam("key"), request_hash="h")
-    )
+    claim = _claim(component)
     first, inside, after = (uuid.uuid4().hex for _ in range(3))
     async with component.db.transaction() as session:
         await claim.execute(session, principal="savepoint", key=first)
@@ -307,10 +311,7 @@ async def test_a_unit_of_work_leaves_no_reference_cycle_behind(stack: Stack) -> 
     transaction: the session goes when the work ends, not at the next run of the cyclic GC (which,
     with one cycle a request, ran in a fifth of the create's samples)."""
     component = stack.apps["monitoring"].state.component
-    table = component.tables.idempotency_keys
-    claim = Statement(
-        insert(table).values(principal=bindparam("principal"), key=bindparam("key"), request_hash="h")
-    )
+    claim = _claim(component)
     gc.collect()
     gc.disable()
     try:
