@@ -179,7 +179,13 @@ async def test_a_failing_receiver_is_retried_then_given_up_then_replayed(
     first = await publish(stack, ALERT_RAISED, alert(KEJING_VILLAGE))
     await eventually(lambda: _received(receiver, 1))
     assert receiver.bodies()[0]["id"] == str(first.id) and receiver.refused == 2
-    health = await _subscription(api, token, sub["id"])
+
+    # The receiver has the body before the gateway has recorded its answer: wait for the record.
+    async def delivered() -> dict[str, Any] | None:
+        found = await _subscription(api, token, sub["id"])
+        return found if found["last_delivered_at"] else None
+
+    health = await eventually(delivered)
     assert health["last_status_code"] == 204 and health["failed"] == 0 and health["last_delivered_at"]
     (delivery,) = (
         await api.get(f"/webhooks/subscriptions/{sub['id']}/deliveries", headers=auth(token))
