@@ -29,6 +29,11 @@ class GatewaySettings(ServiceSettings):
     # (XIANJIE_GATEWAY_PROXY_SERVICE_TIMEOUTS='{"funds": 60}'); the others wait proxy_timeout_seconds.
     proxy_timeout_seconds: float = Field(default=30, gt=0)
     proxy_service_timeouts: dict[str, float] = Field(default_factory=dict)
+    # Uploads (a body over 1 MiB: ledger, national files, the employment monthly file) wait this
+    # long instead, when it is longer: the service answers only once every row is checked and
+    # written, ~30 s for the 200,000 rows a ledger file may hold (issue 16's import figures). A
+    # timeout here would tell an official the import failed while it goes on to commit.
+    proxy_upload_timeout_seconds: float = Field(default=300, gt=0)
     # A service on the same network accepts a connection in milliseconds; one that does not is down.
     proxy_connect_timeout_seconds: float = Field(default=1, gt=0)
     # Circuit breaker per service: after this many consecutive timeouts or connection failures its

@@ -117,7 +117,7 @@ class Upstreams:
 
     settings: GatewaySettings
     breakers: dict[str, CircuitBreaker] = field(default_factory=dict)
-    timeouts: dict[str, Timeouts] = field(default_factory=dict)
+    timeouts: dict[tuple[str, bool], Timeouts] = field(default_factory=dict)
 
     def breaker(self, service: str) -> CircuitBreaker:
         found = self.breakers.get(service)
@@ -129,19 +129,25 @@ class Upstreams:
             )
         return found
 
-    def timeout(self, service: str) -> Timeouts:
-        found = self.timeouts.get(service)
+    def timeout(self, service: str, *, upload: bool = False) -> Timeouts:
+        """``upload``: the request streams a large body (an import), answered only once it is all
+        processed; it waits ``proxy_upload_timeout_seconds`` when that is the longer."""
+        key = (service, upload)
+        found = self.timeouts.get(key)
         if found is None:
-            found = self.timeouts[service] = self._timeout(service)
+            found = self.timeouts[key] = self._timeout(service, upload)
         return found
 
-    def _timeout(self, service: str) -> Timeouts:
+    def _timeout(self, service: str, upload: bool) -> Timeouts:
+        read = self.settings.proxy_service_timeouts.get(service, self.settings.proxy_timeout_seconds)
+        if upload:
+            read = max(read, self.settings.proxy_upload_timeout_seconds)
         return Timeouts(
             # A service that does not accept the connection at once is down; say so quickly.
             connect=self.settings.proxy_connect_timeout_seconds,
             # Between the answer's bytes; waiting for a free pooled connection counts too, but no
             # longer than an answer would.
-            read=self.settings.proxy_service_timeouts.get(service, self.settings.proxy_timeout_seconds),
+            read=read,
         )
 
 

@@ -319,7 +319,8 @@ async def _send_upstream(
     """The one place a request leaves for a service, behind its circuit breaker and with its own
     timeout (gateway/proxy/breaker.py). Failures to reach it become 502/504 problem answers."""
     method: str = scope["method"]
-    timeouts = route.timeout(service)
+    # A body too large to pass on in one piece is an upload (an import): it gets the upload timeout.
+    timeouts = route.timeout(service, upload=data is not None and not isinstance(data, bytes))
     is_head = method == "HEAD"
     try:
         with route.breaker(service).guard(), _client_span(method, origin, target, lines) as span:

@@ -96,6 +96,7 @@ class FakeService:
     """
 
     frozen: bool = False
+    delay: float = 0.0  # seconds between reading a request and answering it
     idle_close: float | None = None
     requests: int = 0
     answered: int = 0
@@ -139,6 +140,7 @@ class FakeService:
                 if self.frozen:
                     await reader.read()  # until the gateway gives up and closes
                     return
+                await asyncio.sleep(self.delay)
                 body = b'{"ok": true}'
                 writer.write(
                     b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n"
@@ -261,3 +263,27 @@ def test_the_pool_keep_alive_is_below_uvicorns() -> None:
 
     uvicorn_default = inspect.signature(uvicorn.Config).parameters["timeout_keep_alive"].default
     assert uvicorn_default > proxy_service.UPSTREAM_KEEPALIVE_SECONDS
+
+
+async def test_an_upload_waits_the_upload_timeout_a_small_request_the_service_timeout(
+    stack: Stack, tokens: dict[str, str], fake_assets: FakeService
+) -> None:
+    """An import is answered only once every row is written: a 200,000-row ledger took longer
+    than the 30 s a list may take, and the official got 504 while the import went on to commit."""
+    fake_assets.delay = 0.8
+    async with (
+        extra_gateway(
+            stack,
+            assets_url=f"http://127.0.0.1:{fake_assets.port}",
+            proxy_service_timeouts={"assets": 0.3},
+            proxy_upload_timeout_seconds=5,
+            proxy_breaker_failures=10,
+        ) as url,
+        httpx.AsyncClient(base_url=url, timeout=15) as client,
+    ):
+        headers = {**auth(tokens["admin"]), "content-type": "text/csv"}
+        small = await client.post(ASSETS + "/import", headers=headers, content=b"x" * 1000)
+        assert small.status_code == 504 and small.json()["code"] == "upstream_timeout"
+        upload = await client.post(ASSETS + "/import", headers=headers, content=b"x" * (2 << 20))
+        assert upload.status_code == 200, upload.text
+        assert fake_assets.answered >= 1
