@@ -92,11 +92,12 @@ def import_ledger(
                 headers=headers,
                 files={"file": ("ledger.csv", content, "text/csv")},
             )
-            resp.raise_for_status()
-            print(
-                f"imported {offset + count:,} rows ({count:,} in {time.monotonic() - began:.1f} s)",
-                flush=True,
-            )
+            took = time.monotonic() - began
+            if resp.status_code != 200:
+                raise SystemExit(
+                    f"import at row {offset:,}: {resp.status_code} after {took:.1f} s: {resp.text}"
+                )
+            print(f"imported {offset + count:,} rows ({count:,} in {took:.1f} s)", flush=True)
             curve.sample(started, "import", processes)
     return villages
 
