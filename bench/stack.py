@@ -122,7 +122,8 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 @contextlib.contextmanager
-def suite() -> Iterator[Suite]:
+def suite(settings: dict[str, str] | None = None) -> Iterator[Suite]:
+    """``settings``: XIANJIE_* variables for the suite (the caller's own are not passed on)."""
     ports = {c.name: free_port() for c in ALL}
     password = "bench-" + os.urandom(6).hex()
     with tempfile.TemporaryDirectory(prefix="xj-bench-") as tmp:
@@ -131,6 +132,7 @@ def suite() -> Iterator[Suite]:
         args += [a for c in ALL for a in (f"--{c.name}-port", str(ports[c.name]))]
         env = {k: v for k, v in os.environ.items() if not k.startswith("XIANJIE_")}
         env["XIANJIE_DEMO_PASSWORD"] = password
+        env.update(settings or {})
         # One access line per request is part of the service's work, but a terminal is not: to a file.
         log = data / "launcher.log"
         with log.open("w") as out:
