@@ -23,6 +23,7 @@ import argparse
 import asyncio
 import random
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -122,29 +123,39 @@ async def list_load(
     curve: Curve,
     started: float,
     processes: dict[str, psutil.Process],
-) -> tuple[int, int]:
+    slow: list[tuple[float, str, str]],
+) -> Counter[str]:
     """Requests at about ``rate`` a second for ``minutes``; every tenth follows a page's cursor."""
     headers = {"Authorization": f"Bearer {s.token}"}
     stop_at = time.monotonic() + minutes * 60
-    sent = failed = 0
+    outcomes: Counter[str] = Counter()
     interval = clients / rate
 
+    async def get(client: httpx.AsyncClient, path: str) -> httpx.Response | None:
+        began = time.monotonic()
+        try:
+            resp = await client.get(path)
+        except httpx.HTTPError as exc:
+            outcomes[type(exc).__name__] += 1
+            slow.append((time.monotonic() - began, path, type(exc).__name__))
+            return None
+        outcomes[str(resp.status_code)] += 1
+        if (took := time.monotonic() - began) > 1:
+            slow.append((took, path, str(resp.status_code)))
+        return resp
+
     async def client_loop(seed: int) -> None:
-        nonlocal sent, failed
         rng = random.Random(seed)
-        async with httpx.AsyncClient(base_url=s.url("gateway", ""), headers=headers, timeout=30) as client:
+        # Longer than the gateway's own wait (30 s): its 504 is the answer to count, not ours.
+        async with httpx.AsyncClient(base_url=s.url("gateway", ""), headers=headers, timeout=60) as client:
             while time.monotonic() < stop_at:
                 began = time.monotonic()
                 path = rng.choice(paths)
-                resp = await client.get(path)
-                sent += 1
-                if resp.status_code != 200:
-                    failed += 1
-                elif rng.random() < 0.1 and (cursor := resp.json().get("next_cursor")):
+                resp = await get(client, path)
+                followed = resp is not None and resp.status_code == 200 and rng.random() < 0.1
+                if followed and resp is not None and (cursor := resp.json().get("next_cursor")):
                     joiner = "&" if "?" in path else "?"
-                    follow = await client.get(f"{path}{joiner}cursor={cursor}")
-                    sent += 1
-                    failed += follow.status_code != 200
+                    await get(client, f"{path}{joiner}cursor={cursor}")
                 await asyncio.sleep(max(0.0, interval - (time.monotonic() - began)))
 
     async def sampler() -> None:
@@ -153,7 +164,7 @@ async def list_load(
             await asyncio.sleep(every)
 
     await asyncio.gather(sampler(), *(client_loop(n) for n in range(clients)))
-    return sent, failed
+    return outcomes
 
 
 def main() -> None:
@@ -178,15 +189,26 @@ def main() -> None:
         curve.sample(started, "started", processes)
         villages = import_ledger(s, args.rows, curve, started, processes)
         paths = household_paths(villages) + list(OTHER_LISTS)
-        sent, failed = asyncio.run(
-            list_load(s, paths, args.minutes, args.rate, args.clients, args.every, curve, started, processes)
+        slow: list[tuple[float, str, str]] = []
+        outcomes = asyncio.run(
+            list_load(
+                s, paths, args.minutes, args.rate, args.clients, args.every, curve, started, processes, slow
+            )
         )
         curve.sample(started, "end", processes)
 
     lines = [
         f"Ledger import of {args.rows:,} rows through the gateway, then {args.minutes:g} minutes of list "
         f"requests (~{args.rate:g}/s, {args.clients} clients, {len(paths)} paths, 1 in 10 followed by its "
-        f"next page): {sent:,} requests, {failed:,} not 200.",
+        f"next page): {sum(outcomes.values()):,} requests; answers "
+        + ", ".join(f"{outcome} × {count:,}" for outcome, count in outcomes.most_common())
+        + f"; {len(slow)} took over 1 s"
+        + (
+            ": " + "; ".join(f"{p} {o} {t:.1f} s" for t, p, o in sorted(slow, reverse=True)[:10])
+            if slow
+            else ""
+        )
+        + ".",
         "",
         "| component | RSS, load's first quarter | last quarter | ratio |",
         "|---|---|---|---|",

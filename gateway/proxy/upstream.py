@@ -195,7 +195,14 @@ class UpstreamResponse:
     def _feed(self, body: bytes) -> None:
         self._chunks.append(body)
         self._buffered += len(body)
-        if self._buffered > _HIGH_WATER and self._conn is not None and self._conn.transport is not None:
+        # Back-pressure for a streamed answer only: one awaited whole is bounded by whole_up_to,
+        # and pausing it would leave nobody to resume reading (a 504 after the read timeout).
+        if (
+            self._buffered > _HIGH_WATER
+            and not self._awaiting_body()
+            and self._conn is not None
+            and self._conn.transport is not None
+        ):
             self._conn.transport.pause_reading()
         self._wake()
 

@@ -22,6 +22,9 @@ from tests.helpers import auth
 from xianjie.devstack import free_port
 
 BIG = 3 * 1024 * 1024 + 17  # over the proxy's 1 MiB buffering: streamed
+# Awaited whole (at most 1 MiB) yet over the client's read-pause mark (256 KiB): an import's
+# report of 5,000 rows is this size.
+MIDDLING = 600 * 1024 + 5
 
 
 def pattern(size: int) -> bytes:
@@ -58,6 +61,10 @@ async def sized(request: Request) -> Response:
     return Response(pattern(BIG), media_type="application/octet-stream")
 
 
+async def middling(request: Request) -> Response:
+    return Response(pattern(MIDDLING), media_type="application/octet-stream")
+
+
 async def peer(request: Request) -> Response:
     """Which connection the request came on, and what headers reached the service."""
     assert request.client is not None
@@ -72,6 +79,7 @@ UPSTREAM = Starlette(
         Route("/v1/echo", echo, methods=["POST"]),
         Route("/v1/chunked", chunked),
         Route("/v1/sized", sized),
+        Route("/v1/middling", middling),
         Route("/v1/peer", peer, methods=["GET", "HEAD", "DELETE"]),
     ]
 )
@@ -132,6 +140,10 @@ async def test_large_bodies_stream_both_ways(stack: Stack, tokens: dict[str, str
             assert received == data, path
         sized_down = await client.get(f"{ASSETS}/sized")
         assert sized_down.headers["content-length"] == str(BIG)
+        # Read whole before it is passed on: reading must not pause at the client's high-water
+        # mark while the whole is awaited (it did, and every such answer became a 504).
+        whole = await client.get(f"{ASSETS}/middling")
+        assert whole.status_code == 200 and whole.content == pattern(MIDDLING)
 
 
 async def test_connections_are_reused_and_head_has_no_body(
