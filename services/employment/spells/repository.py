@@ -179,16 +179,19 @@ _SNAPSHOT = text("""
         version = w.version + 1, updated_at = now()
     FROM spell_plan p WHERE w.id = p.worker_id AND p.action IN ('start', 'change', 'correct', 'end')
 """)
-# The unchanged rows' workers: those the plan found and those known before staging (``unchanged``).
+# The unchanged rows' workers: those the plan found and those known before staging (``unchanged``),
+# in id order: each verified worker gets a new tuple with new entries in all seven indexes (verified_on
+# and updated_at are indexed), and in id order the primary key's and (updated_at, id)'s go in order
+# rather than all over — 46k workers: 0.89–0.96 s of backend CPU against 1.02–1.11 s (bench/BULK.md).
 _VERIFIED = text("""
     UPDATE employment.workers w SET verified_on = :collected_on, version = w.version + 1, updated_at = now()
     FROM (SELECT worker_id FROM spell_plan WHERE action = 'unchanged'
-          UNION ALL SELECT unnest(CAST(:unchanged AS uuid[]))) AS v
+          UNION ALL SELECT unnest(CAST(:unchanged AS uuid[])) ORDER BY 1) AS v
     WHERE w.id = v.worker_id AND w.verified_on < :collected_on
 """)
 _VERIFIED_KNOWN = text("""
     UPDATE employment.workers w SET verified_on = :collected_on, version = w.version + 1, updated_at = now()
-    FROM unnest(CAST(:unchanged AS uuid[])) AS v(worker_id)
+    FROM (SELECT worker_id FROM unnest(CAST(:unchanged AS uuid[])) AS u(worker_id) ORDER BY 1) AS v
     WHERE w.id = v.worker_id AND w.verified_on < :collected_on
 """)
 _AUDIT = text("""
