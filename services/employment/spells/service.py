@@ -24,6 +24,7 @@ from services.employment.workers.events import WORKER_UNEMPLOYED, WorkerUnemploy
 from shared import clock
 from shared.context import RequestContext
 from shared.errors import Conflict, InvalidTransition, ValidationFailed
+from shared.labels import LabelledEnum
 from shared.tabular import ImportReport, Row, RowProblem, RowResult, read_rows
 
 JOB_CHANGE = "更换工作"
@@ -333,11 +334,16 @@ _EMPLOYED_WORDS = frozenset(
     for word in (*(s.value for s in WorkerStatus), *(s.label for s in WorkerStatus), *STATUS_WORDS)
     if _status({COLUMNS["status"]: word}) is WorkerStatus.EMPLOYED
 )
-_PLACES = {word: place.value for place in WorkPlace for word in (place.value, place.label)}
-_CHANNELS: dict[str, str | None] = {
-    "": None,
-    **{word: channel.value for channel in Channel for word in (channel.value, channel.label)},
-}
+
+
+def _stored_value_of(enum: type[LabelledEnum]) -> dict[str, str]:
+    """Each word the full path reads for ``enum`` (a value or a label), to the value it stores."""
+    words = (word for member in enum for word in (member.value, member.label))
+    return {word: parsed.value for word in words if (parsed := enum.parse(word)) is not None}
+
+
+_PLACES = _stored_value_of(WorkPlace)
+_CHANNELS: dict[str, str | None] = {"": None, **_stored_value_of(Channel)}
 _NO_MATCH = object()
 
 
