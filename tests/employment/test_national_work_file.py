@@ -212,6 +212,42 @@ async def test_fill_then_import_changes_nothing(
     assert await count(stack, "SELECT count(*) FROM employment.spells") == spells_before
 
 
+async def test_next_months_file_verifies_each_unchanged_worker_and_changes_the_rest(
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+) -> None:
+    """Most rows of a month's file repeat the open job word for word and are neither parsed nor
+    planned; they count as unchanged, and their records are verified like any unchanged row."""
+    numbers = await matched_workers(stack, 4)
+    rows = [working(n) for n in numbers]
+    await national_import(api, tokens["town_kejing"], national_csv(rows))
+    async with stack.db("employment").engine.begin() as conn:
+        await conn.execute(text("UPDATE employment.workers SET verified_on = current_date - 31"))
+    versions = await count(stack, "SELECT sum(version) FROM employment.workers")
+    audited = await count(stack, "SELECT count(*) FROM employment.audit_log WHERE action = 'bulk_update'")
+    last_day = (clock.today() - timedelta(days=1)).isoformat()
+    next_month = [
+        rows[0],  # word for word
+        [*rows[1][:9], "3000", ""],  # the same wage in other words: planned, still unchanged
+        [numbers[2], "", "未就业", "", "", "", "", "", last_day, "", "回乡"],  # the job lost
+        [*rows[3][:4], "新厂", *rows[3][5:]],  # a new employer, same start: corrected
+        rows[0],  # twice in one file
+    ]
+    report = await national_import(api, tokens["town_kejing"], national_csv(next_month))
+    assert (report["total"], report["accepted"], report["unchanged"], report["refused"]) == (5, 2, 2, 1)
+    assert [(r["row"], r["problems"][0]["field"]) for r in report["rows"]] == [(6, "身份证号码")]
+    verified = await count(stack, "SELECT count(*) FROM employment.workers WHERE verified_on = current_date")
+    assert verified == 4  # the two unchanged (one known early, one planned) and the two changed
+    assert await count(stack, "SELECT sum(version) FROM employment.workers") == versions + 4
+    assert (
+        await count(stack, "SELECT count(*) FROM employment.audit_log WHERE action = 'bulk_update'")
+        == audited + 2
+    )
+    assert await count(stack, "SELECT count(*) FROM employment.spells WHERE employer = '新厂'") == 1
+    again = await national_import(api, tokens["town_kejing"], national_csv(next_month))
+    assert (again["accepted"], again["unchanged"], again["refused"]) == (0, 4, 1)
+    assert await count(stack, "SELECT sum(version) FROM employment.workers") == versions + 4
+
+
 async def test_the_mapping_file_renames_a_column(
     stack: Stack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

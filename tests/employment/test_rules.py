@@ -33,13 +33,16 @@ from services.employment.posts.service import change_percent, is_stable
 from services.employment.references import disagreement
 from services.employment.scheduled import FLOOR_ANNOUNCE, FLOOR_CHECK
 from services.employment.settings import EmploymentSettings
-from services.employment.spells.repository import RowOutcome, SpellUpdate
+from services.employment.spells.repository import OpenJob, RowOutcome, SpellUpdate
 from services.employment.spells.service import (
     COLUMNS,
+    JOB_FIELDS,
     RowError,
+    Unchanged,
     check_dates,
     parse_file,
     parse_row,
+    repeats_open_job,
     row_result,
 )
 from services.employment.workers.schemas import WorkerCreate
@@ -314,11 +317,81 @@ def test_a_bad_cell_refuses_the_row_naming_its_column(cells: dict[str, str], col
 def test_a_worker_twice_in_one_file_is_refused_the_second_time() -> None:
     report = ImportReport()
     rows = [Row(2, _row()), Row(3, _row(employer="另一厂")), Row(4, _row(worker_id="bad"))]
-    records = parse_file(rows, report, TODAY)
+    records = parse_file(rows, report, TODAY).records
     assert [r[0] for r in records] == [2]
     assert records[0][1:] == tuple(parse_row(_row(), TODAY))
     assert (report.total, report.refused) == (2, 2)
     assert [(r.row, r.problems[0].field) for r in report.rows] == [(3, "务工人员编号"), (4, "务工人员编号")]
+
+
+# The open job of _row()'s worker as the national file's lookup reads it.
+OPEN_JOB = OpenJob("济源钢铁", "in_county", "制造业", "self_found", "2025-03-01", "3000.50")
+
+
+def _job_cells(values: dict[str, str]) -> tuple[str, ...]:
+    return tuple(values.get(COLUMNS[field], "") for field in JOB_FIELDS)
+
+
+def test_a_row_repeating_the_open_job_word_for_word_is_that_job() -> None:
+    for status in ("务工", "务工就业", "employed", "就业"):
+        values = _row(status=status)
+        assert repeats_open_job(_job_cells(values), OPEN_JOB, TODAY.isoformat()), status
+        update = parse_row(values, TODAY)
+        assert (update.employer, update.place, update.sector, update.channel) == OPEN_JOB[:4]
+        assert (update.started_on.isoformat(), str(update.monthly_wage)) == OPEN_JOB[4:]  # type: ignore[union-attr]
+    # In values or labels alike: the stored enums are values.
+    assert repeats_open_job(
+        _job_cells(_row(place="in_county", channel="自主务工")), OPEN_JOB, TODAY.isoformat()
+    )
+
+
+@pytest.mark.parametrize(
+    ("cells", "job"),
+    [
+        ({"status": "未就业"}, OPEN_JOB),
+        ({"status": "失业"}, OPEN_JOB),
+        ({"status": "在岗"}, OPEN_JOB),  # no status word: refused on the full path
+        ({"employer": "另一厂"}, OPEN_JOB),
+        ({"employer": ""}, OPEN_JOB._replace(employer="")),  # never unchecked, whatever is stored
+        ({"place": "省外"}, OPEN_JOB),
+        ({"place": "外省"}, OPEN_JOB),
+        ({"sector": ""}, OPEN_JOB),
+        ({"channel": ""}, OPEN_JOB),
+        ({"channel": "网上找的"}, OPEN_JOB._replace(channel=None)),  # unknown word vs none stored
+        ({"place": "火星"}, OPEN_JOB),
+        ({"started_on": "2025-03-02"}, OPEN_JOB),
+        ({"started_on": "2025-09-20"}, OPEN_JOB._replace(started_on="2025-09-20")),  # after TODAY
+        ({"ended_on": "2025-09-01"}, OPEN_JOB),
+        ({"monthly_wage": "3000.5"}, OPEN_JOB),  # the same amount in other words: the full path
+        ({"monthly_wage": ""}, OPEN_JOB),
+    ],
+)
+def test_any_other_word_takes_the_full_path(cells: dict[str, str], job: OpenJob) -> None:
+    assert not repeats_open_job(_job_cells(_row(**cells)), job, TODAY.isoformat())
+
+
+def test_rows_known_unchanged_keep_the_files_duplicate_and_out_of_work_rules() -> None:
+    out_of_work, at_work, twice = (str(uuid.uuid4()) for _ in range(3))
+    report = ImportReport()
+    rows: list[Row | Unchanged] = [
+        Row(2, _row(worker_id="bad")),
+        Unchanged(3, uuid.UUID(at_work)),
+        Row(4, _row(worker_id=at_work, employer="另一厂")),  # the same worker again
+        Row(5, _row(worker_id=twice, employer="")),  # refused: does not make the next one a duplicate
+        Unchanged(6, uuid.UUID(twice)),
+        Row(7, _row(worker_id=out_of_work, status="未就业", ended_on="2025-06-30")),
+        Row(8, _row(status="未就业", ended_on="2025-06-30")),  # out of work, but the job is open
+    ]
+    open_jobs = {uuid.UUID(out_of_work): None, uuid.UUID(WORKER): OPEN_JOB}
+    parsed = parse_file(rows, report, TODAY, open_jobs)
+    assert parsed.unchanged == [uuid.UUID(at_work), uuid.UUID(twice), uuid.UUID(out_of_work)]
+    assert [record[0] for record in parsed.records] == [8]
+    assert [(r.row, r.problems[0].field) for r in report.rows] == [
+        (2, "务工人员编号"),
+        (4, "务工人员编号"),
+        (5, "就业单位"),
+    ]
+    assert parse_file(rows[-2:], ImportReport(), TODAY).unchanged == []  # no lookup: all staged
 
 
 @pytest.mark.parametrize(

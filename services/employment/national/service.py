@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import calendar
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from services.employment.models import Channel, Spell, WorkerStatus, WorkPlace
@@ -20,6 +22,7 @@ from services.employment.national import repository
 from services.employment.national.layout import NationalLayout, load_layout
 from services.employment.settings import EmploymentSettings
 from services.employment.spells import service as spells
+from services.employment.spells.repository import OpenJob
 from shared import clock
 from shared.context import RequestContext
 from shared.errors import ValidationFailed
@@ -37,6 +40,7 @@ def layout_of(ctx: RequestContext) -> NationalLayout:
 class _Matched:
     rows: list[Row]  # as read, in file order
     workers: dict[int, uuid.UUID]  # row number -> worker, for the rows found
+    open_jobs: dict[uuid.UUID, OpenJob | None]  # each found worker's open main job, None for none
 
 
 async def _match(ctx: RequestContext, content: bytes, filename: str, layout: NationalLayout) -> _Matched:
@@ -51,8 +55,51 @@ async def _match(ctx: RequestContext, content: bytes, filename: str, layout: Nat
     hashes = {row.number: digest for row, digest in zip(numbered, digests, strict=True)}
     scope = (ctx.principal.division_prefix or "") + "%"
     found = await repository.workers_by_match_hash(ctx.session, set(hashes.values()), scope)
-    workers = {number: found[digest] for number, digest in hashes.items() if digest in found}
-    return _Matched(rows, workers)
+    workers = {number: found[digest].worker_id for number, digest in hashes.items() if digest in found}
+    return _Matched(rows, workers, {worker.worker_id: worker.open_job for worker in found.values()})
+
+
+def _cells_of(headers: tuple[str, ...]) -> Callable[[dict[str, str]], tuple[str, ...]]:
+    """The row's cells under ``headers``, "" for a column the file lacks."""
+    present = itemgetter(*headers)
+
+    def cells(values: dict[str, str]) -> tuple[str, ...]:
+        try:
+            return present(values)
+        except KeyError:
+            return tuple(values.get(header, "") for header in headers)
+
+    return cells
+
+
+def _translate(
+    matched: _Matched, layout: NationalLayout, report: ImportReport, today: date
+) -> list[Row | spells.Unchanged]:
+    """Each found row in the monthly update's columns, or ``Unchanged`` where it repeats the worker's
+    open job word for word; a row no worker was found for goes into the report, refused."""
+    id_header = layout.header("id_number")
+    job_cells = _cells_of(tuple(layout.header(field) for field in spells.JOB_FIELDS))
+    today_text = today.isoformat()
+    translated: list[Row | spells.Unchanged] = []
+    for row in matched.rows:
+        worker_id = matched.workers.get(row.number)
+        if worker_id is None:
+            message = NOT_FOUND if row.values.get(id_header, "").strip() else "未填写身份证号码"
+            problem = RowProblem(field=id_header, message=message)
+            report.add(RowResult(row=row.number, status="refused", problems=[problem]))
+            continue
+        job = matched.open_jobs[worker_id]
+        if job is not None and spells.repeats_open_job(job_cells(row.values), job, today_text):
+            translated.append(spells.Unchanged(row.number, worker_id))
+            continue
+        values = {
+            spells.COLUMNS[field]: row.values.get(header, "")
+            for field, header in layout.columns
+            if field in spells.COLUMNS
+        }
+        values[spells.COLUMNS["worker_id"]] = str(worker_id)
+        translated.append(Row(number=row.number, values=values))
+    return translated
 
 
 async def import_work_file(
@@ -65,28 +112,14 @@ async def import_work_file(
         raise ValidationFailed("collected_on", "采集日期不能晚于今天", "collected_on is in the future")
     layout = layout_of(ctx)
     matched = await _match(ctx, content, filename, layout)
-    id_header = layout.header("id_number")
     report = ImportReport()
-    translated: list[Row] = []
-    for row in matched.rows:
-        worker_id = matched.workers.get(row.number)
-        if worker_id is None:
-            message = NOT_FOUND if row.values.get(id_header, "").strip() else "未填写身份证号码"
-            problem = RowProblem(field=id_header, message=message)
-            report.add(RowResult(row=row.number, status="refused", problems=[problem]))
-            continue
-        values = {
-            spells.COLUMNS[field]: row.values.get(header, "")
-            for field, header in layout.columns
-            if field in spells.COLUMNS
-        }
-        values[spells.COLUMNS["worker_id"]] = str(worker_id)
-        translated.append(Row(number=row.number, values=values))
-    if records := spells.parse_file(translated, report, today):
-        await spells.apply_file(ctx, records, report, collected_on)
+    translated = _translate(matched, layout, report, today)
+    parsed = spells.parse_file(translated, report, today, matched.open_jobs)
+    if parsed.records or parsed.unchanged:
+        await spells.apply_file(ctx, parsed, report, collected_on)
     # The monthly update names its own columns; the district reads the template's.
     national = {spells.COLUMNS[f]: h for f, h in layout.columns if f in spells.COLUMNS}
-    national[spells.COLUMNS["worker_id"]] = id_header
+    national[spells.COLUMNS["worker_id"]] = layout.header("id_number")
     for result in report.rows:
         for problem in result.problems:
             problem.field = national.get(problem.field or "", problem.field)

@@ -7,22 +7,24 @@ hears of (坚决杜绝因失业导致规模性返贫). The database recounts the
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 
 from services.employment.models import Channel, Spell, Worker, WorkerStatus, WorkPlace
 from services.employment.settings import EmploymentSettings
 from services.employment.spells import repository
-from services.employment.spells.repository import LostJob, RowOutcome, SpellUpdate
+from services.employment.spells.repository import LostJob, OpenJob, RowOutcome, SpellUpdate
 from services.employment.spells.schemas import SpellCreate
 from services.employment.workers.events import WORKER_UNEMPLOYED, WorkerUnemployed
 from shared import clock
 from shared.context import RequestContext
 from shared.errors import Conflict, InvalidTransition, ValidationFailed
+from shared.labels import LabelledEnum
 from shared.tabular import ImportReport, Row, RowProblem, RowResult, read_rows
 
 JOB_CHANGE = "更换工作"
@@ -273,22 +275,98 @@ def _refused(row: int, field: str, message: str, worker_id: uuid.UUID | None = N
     )
 
 
-def parse_file(rows: Iterable[Row], report: ImportReport, today: date) -> list[tuple[Any, ...]]:
-    """The staging records of the good rows; each bad row goes into the report, refused."""
-    records: list[tuple[Any, ...]] = []
+@dataclass(frozen=True, slots=True)  # slots: one object a row for the cycle collector to walk, not two
+class Unchanged:
+    """A file row already found to repeat its worker's open main job word for word
+    (``repeats_open_job``): counted unchanged without being parsed, staged or planned."""
+
+    number: int
+    worker_id: uuid.UUID
+
+
+class Parsed(NamedTuple):
+    records: list[tuple[Any, ...]]  # the staging records of the good rows the database decides
+    unchanged: list[uuid.UUID]  # workers whose good row changes nothing (their record is verified)
+
+
+def parse_file(
+    rows: Iterable[Row | Unchanged],
+    report: ImportReport,
+    today: date,
+    open_jobs: Mapping[uuid.UUID, OpenJob | None] | None = None,
+) -> Parsed:
+    """The good rows, each bad row into the report (refused). ``open_jobs`` (each listed worker's
+    open main job as read just before, ``None`` for none) lets a row that cannot change anything
+    skip the database's plan: a worker out of work said to be out of work."""
+    parsed = Parsed([], [])
     seen: set[uuid.UUID] = set()
     for row in rows:
-        try:
-            update = parse_row(row.values, today)
-        except RowError as exc:
-            report.add(RowResult(row=row.number, status="refused", problems=[exc.problem]))
-            continue
-        if update.worker_id in seen:
+        if isinstance(row, Unchanged):
+            update: SpellUpdate | None = None
+            worker_id = row.worker_id
+        else:
+            try:
+                update = parse_row(row.values, today)
+            except RowError as exc:
+                report.add(RowResult(row=row.number, status="refused", problems=[exc.problem]))
+                continue
+            worker_id = update.worker_id
+        if worker_id in seen:
             report.add(_refused(row.number, "worker_id", "同一务工人员在文件中出现多次"))
             continue
-        seen.add(update.worker_id)
-        records.append((row.number, *update))
-    return records
+        seen.add(worker_id)
+        if update is not None and not (
+            open_jobs is not None
+            and not update.employed
+            and worker_id in open_jobs
+            and open_jobs[worker_id] is None
+        ):
+            parsed.records.append((row.number, *update))
+        else:
+            parsed.unchanged.append(worker_id)
+    return parsed
+
+
+# The cells ``repeats_open_job`` compares, in this order.
+JOB_FIELDS = ("status", "employer", "place", "sector", "channel", "started_on", "ended_on", "monthly_wage")
+_EMPLOYED_WORDS = frozenset(
+    word
+    for word in (*(s.value for s in WorkerStatus), *(s.label for s in WorkerStatus), *STATUS_WORDS)
+    if _status({COLUMNS["status"]: word}) is WorkerStatus.EMPLOYED
+)
+
+
+def _stored_value_of(enum: type[LabelledEnum]) -> dict[str, str]:
+    """Each word the full path reads for ``enum`` (a value or a label), to the value it stores."""
+    words = (word for member in enum for word in (member.value, member.label))
+    return {word: parsed.value for word in words if (parsed := enum.parse(word)) is not None}
+
+
+_PLACES = _stored_value_of(WorkPlace)
+_CHANNELS: dict[str, str | None] = {"": None, **_stored_value_of(Channel)}
+_NO_MATCH = object()
+
+
+def repeats_open_job(cells: tuple[str, ...], job: OpenJob, today: str) -> bool:
+    """Whether a row's ``JOB_FIELDS`` cells say, word for word, the worker's open main job.
+
+    Such a row would parse to exactly that job and be planned ``unchanged`` (most rows of a month's
+    file): it is neither parsed nor staged. A row saying the same in other words (``3000`` for
+    ``3000.00``, a sector cut to 100 characters) takes the full path and comes out the same.
+    ``today`` is ISO text: a stored start date is no later than the day it was checked on."""
+    status, employer, place, sector, channel, started_on, ended_on, wage = cells
+    return (
+        status in _EMPLOYED_WORDS
+        and not ended_on
+        and employer == job.employer
+        and 0 < len(employer) <= 200
+        and _PLACES.get(place, _NO_MATCH) == job.place
+        and (sector or None) == job.sector
+        and _CHANNELS.get(channel, _NO_MATCH) == job.channel
+        and started_on == job.started_on
+        and started_on <= today
+        and (wage or None) == job.monthly_wage
+    )
 
 
 def row_result(outcome: RowOutcome) -> RowResult:
@@ -300,13 +378,12 @@ def row_result(outcome: RowOutcome) -> RowResult:
     return RowResult(row=outcome.row_no, status=status, id=str(outcome.worker_id))
 
 
-async def apply_file(
-    ctx: RequestContext, records: list[tuple[Any, ...]], report: ImportReport, collected_on: date
-) -> None:
+async def apply_file(ctx: RequestContext, parsed: Parsed, report: ImportReport, collected_on: date) -> None:
     """Apply the good rows at once and announce the job losses."""
     outcome, lost = await repository.apply_updates(
         ctx.session,
-        records,
+        parsed.records,
+        unchanged=parsed.unchanged,
         scope=(ctx.principal.division_prefix or "") + "%",
         collected_on=collected_on,
         audit={
@@ -335,8 +412,9 @@ async def import_updates(
         raise ValidationFailed("collected_on", "采集日期不能晚于今天", "collected_on is in the future")
     report = ImportReport()
     rows = read_rows(content, filename, max_rows=settings.bulk_update_max_rows)
-    if records := parse_file(rows, report, today):
-        await apply_file(ctx, records, report, collected_on)
+    parsed = parse_file(rows, report, today)
+    if parsed.records or parsed.unchanged:
+        await apply_file(ctx, parsed, report, collected_on)
     report.rows.sort(key=lambda r: r.row)
     summary = report.model_dump(include={"total", "accepted", "unchanged", "refused"})
     await ctx.audit(
