@@ -189,7 +189,7 @@ async def run(n: int, database_url: str) -> None:
                 reasons={"lost": "动态采集：未就业", "changed": "更换工作"},
             )
         total_s = time.perf_counter() - t0
-        changed = sum(1 for _, _, a in outcome if a in spells.CHANGED)
+        changed = sum(outcome.tally.get(action, 0) for action in spells.CHANGED)
         print(
             f"{attempt}: {total_s:.2f} s (parse {parsed:.2f} s, database {total_s - parsed:.2f} s); "
             f"changed {changed:,}, job losses {len(lost):,}"
