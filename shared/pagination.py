@@ -13,6 +13,7 @@ from typing import Annotated, Any, Generic, TypeVar, Union, get_args, get_origin
 from uuid import UUID
 
 import annotated_types
+from asyncpg.pgproto.pgproto import UUID as AsyncpgUUID
 from fastapi import Query, Response
 from pydantic import BaseModel
 from pydantic_core import to_json
@@ -43,8 +44,16 @@ class Page(BaseModel, Generic[T]):
 
 
 def encode_cursor(values: list[Any]) -> str:
-    raw = json.dumps(values, default=str, separators=(",", ":")).encode()
+    if all(type(value) in _QUOTED_AS_STR for value in values):
+        # A page's last (updated_at, id): what json.dumps(default=str) writes, without its encoder
+        # (neither str() of a time nor of a UUID holds a character JSON escapes).
+        raw = ("[" + ",".join(f'"{value}"' for value in values) + "]").encode()
+    else:
+        raw = json.dumps(values, default=str, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+_QUOTED_AS_STR = frozenset({datetime, date, UUID, AsyncpgUUID})
 
 
 def decode_cursor(cursor: str | None) -> list[Any] | None:
