@@ -226,7 +226,7 @@ def _idle_read_pool(session: Any) -> Any:
     commit it on its own: a page can run on a pooled connection directly, without the session's
     ``Connection`` (~70 µs of checkout, isolation level and events a request)."""
     sync = getattr(session, "sync_session", None)
-    if sync is None or sync._transaction is not None:
+    if sync is None or sync.in_transaction():
         return None
     bind = sync.bind
     if bind is None or bind.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
