@@ -83,6 +83,8 @@ def label_of(field: str, *, optional: bool = False) -> property:
         value = getattr(model, field)
         return None if value is None else value.label
 
+    # What the label is of, for code that writes the answer from plain rows (shared.pagination).
+    label.label_of = (field, optional, False)  # type: ignore[attr-defined]
     return computed_field(return_type=str | None if optional else str, description=f"{field} 的中文名称")(
         property(label)
     )
@@ -94,4 +96,5 @@ def labels_of(field: str) -> property:
     def labels(model: Any) -> list[str]:
         return [value.label for value in getattr(model, field)]
 
+    labels.label_of = (field, False, True)  # type: ignore[attr-defined]
     return computed_field(return_type=list[str], description=f"{field} 的中文名称")(property(labels))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import uuid
+from datetime import UTC, date, datetime
 
 import pytest
 from cloudevents.v1.http import from_dict
@@ -50,6 +53,15 @@ def test_payloads_refuse_unknown_fields() -> None:
 def test_cursor_round_trip_and_garbage() -> None:
     values = ["2026-01-01T00:00:00+00:00", str(uuid.uuid4())]
     assert decode_cursor(encode_cursor(values)) == values
+    # A page's (updated_at, id) is written as json.dumps writes it (cursors given out stay valid).
+    when = datetime(2026, 3, 1, 8, 0, 0, 5, tzinfo=UTC)
+    for last in (
+        [when, uuid.UUID(int=7)],
+        [when.replace(microsecond=0), uuid.uuid4()],
+        [date(2026, 1, 2), 5],
+    ):
+        raw = json.dumps(last, default=str, separators=(",", ":")).encode()
+        assert encode_cursor(last) == base64.urlsafe_b64encode(raw).decode().rstrip("=")
     assert decode_cursor(None) is None
     with pytest.raises(ValidationFailed):
         decode_cursor("!!!not-base64!!!")

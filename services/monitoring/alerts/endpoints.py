@@ -4,7 +4,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from services.monitoring.access import (
     DepartmentSystemCtx,
@@ -27,7 +27,7 @@ from services.monitoring.alerts.schemas import (
 )
 from services.monitoring.models import Alert, AlertSource, AlertStatus, Visit, VisitorKind
 from shared.errors import NotFound, problem_responses
-from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page
+from shared.pagination import Cursor, Limit, Page, UpdatedSince, keyset_page, page_response
 from shared.routing import KitRouter
 from shared.schemas import TownCode
 
@@ -87,7 +87,7 @@ async def list_alerts(
     updated_since: UpdatedSince = None,
     cursor: Cursor = None,
     limit: Limit = 50,
-) -> Page[AlertOut]:
+) -> Response:
     query = repository.filtered(
         ctx.principal,
         household_id=household_id,
@@ -96,10 +96,11 @@ async def list_alerts(
         town_code=town_code,
         updated_since=updated_since,
     )
+    # Plain rows written as AlertOut writes them (shared.pagination, ADR 0013), like households'.
     rows, next_cursor = await keyset_page(
-        ctx.session, query, (Alert.updated_at, Alert.id), cursor=cursor, limit=limit
+        ctx.session, query, (Alert.updated_at, Alert.id), cursor=cursor, limit=limit, rows=True
     )
-    return Page[AlertOut](items=[AlertOut.model_validate(r) for r in rows], next_cursor=next_cursor)
+    return page_response(Page[AlertOut], rows, next_cursor)
 
 
 @router.get(

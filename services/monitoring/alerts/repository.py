@@ -29,8 +29,12 @@ _ANNOUNCE_RAISED = """
 """
 
 
+# Built once: select(Alert) inspects the mapper each time (as households' list found).
+_ALL_ALERTS = select(Alert)
+
+
 def scoped(principal: Principal) -> Select[Alert]:
-    query = select(Alert)
+    query = _ALL_ALERTS
     if principal.role is Role.DEPARTMENT_OFFICER:
         # A department sees the alerts its own systems pushed (domain §6).
         query = query.where(Alert.department == principal.department)
