@@ -8,9 +8,11 @@ import io
 from typing import Any
 
 import httpx
+import pytest
 from openpyxl import Workbook
 from sqlalchemy import text
 
+from services.monitoring.households import endpoints
 from services.monitoring.households.events import HOUSEHOLD_CHANGED, HOUSEHOLD_REGISTERED, MEMBER_CHANGED
 from tests.conftest import Stack
 from tests.helpers import KEJING, KEJING_OTHER_VILLAGE, KEJING_VILLAGE, WANGWU, WANGWU_VILLAGE, auth
@@ -309,3 +311,16 @@ async def test_a_head_registered_in_another_town_is_refused_without_its_househol
     wangwu_row = [WANGWU, WANGWU_VILLAGE, "本镇户", number, "", "脱贫户", "1", "健康", "普通劳动力", "", ""]
     own = await imported(api, wangwu, ledger_upload([wangwu_row]))
     assert own["unchanged"] == 1 and own["rows"][0]["id"] == theirs["id"]
+
+
+async def test_memory_the_import_freed_is_handed_back_once_the_report_is_sent(
+    api: httpx.AsyncClient, tokens: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report (a row each) lives until the answer is sent: the endpoint trims the heap after it,
+    as a background task (bench/BULK.md, "RSS after imports")."""
+    trims: list[int] = []
+    monkeypatch.setattr(endpoints, "release_freed_memory", lambda: trims.append(len(trims)))
+    rows, _ = ledger()
+    report = await imported(api, tokens["admin"], ledger_upload(rows))
+    assert report["accepted"] == 3
+    assert trims == [0]
