@@ -141,11 +141,7 @@ async def counts(stack: Stack) -> tuple[int, int, int]:
         return (
             await conn.scalar(text("SELECT count(*) FROM monitoring.households")),
             await conn.scalar(text("SELECT count(*) FROM monitoring.members")),
-            await conn.scalar(
-                text(
-                    "SELECT count(*) FROM monitoring.outbox WHERE envelope->>'type' LIKE '%household.registered%'"
-                )
-            ),
+            len(await announced(stack, HOUSEHOLD_REGISTERED)),
         )  # type: ignore[return-value]
 
 
