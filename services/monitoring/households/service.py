@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import sys
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -531,14 +530,6 @@ class _LedgerReader:
                 checked.append(record)
             self.done = read < size
             return protect(checked, self.vault, self.match_key)
-
-
-def _read_ledger(
-    ctx: RequestContext, content: bytes, filename: str
-) -> tuple[list[ImportRecord], dict[int, RowResult]]:
-    """The whole file's valid rows as records, and the refused ones by row number."""
-    reader = _LedgerReader(ctx, content, filename)
-    return reader.chunk(sys.maxsize), reader.refused
 
 
 def ledger_report(
