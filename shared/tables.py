@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import (
     BigInteger,
+    CheckConstraint,
     Column,
     DateTime,
     Identity,
@@ -24,7 +25,7 @@ from sqlalchemy import (
     func,
     text,
 )
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 
 
 @dataclass(frozen=True)
@@ -46,11 +47,24 @@ def add_kit_tables(metadata: MetaData, *, import_refusals: bool = False) -> KitT
         Column("position", BigInteger, Identity(always=True), primary_key=True),
         Column("event_id", Uuid, nullable=False, unique=True),
         Column("nats_subject", String(200), nullable=False),
+        # One event's CloudEvent; for a batch row (below) what its events share: their type and
+        # the writing request's trace context, and how many they are.
         Column("envelope", JSONB, nullable=False),
         Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
         Column("published_at", DateTime(timezone=True)),
         Column("attempts", Integer, nullable=False, server_default=text("0")),
         Column("last_error", Text),
+        # A batch row (a bulk import's announcements, ADR 0013): many events of one subject, each a
+        # line of CloudEvent JSON in ``batch`` and its id at the same place in ``batch_ids``. The
+        # relay publishes each as its own message (Nats-Msg-Id = its id) and marks the row
+        # published once every one is acked.
+        Column("batch", Text),
+        Column("batch_ids", ARRAY(Uuid)),
+        CheckConstraint(
+            "(batch IS NULL) = (batch_ids IS NULL) AND (batch IS NULL OR cardinality(batch_ids) = "
+            "length(batch) - length(replace(batch, E'\\n', '')) + 1)",
+            name="batch_line_per_id",
+        ),
         Index("ix_outbox_unpublished", "position", postgresql_where=text("published_at IS NULL")),
     )
     inbox = Table(

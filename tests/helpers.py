@@ -6,12 +6,14 @@ import asyncio
 import json
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import httpx
 import nats
 from sqlalchemy import Table, select, text
 from sqlalchemy.exc import IntegrityError
+
+from shared.events.outbox import outbox_messages, publishable
 
 
 def auth(token: str, **headers: str) -> dict[str, str]:
@@ -136,15 +138,27 @@ async def stream_messages(nats_url: str, stream: str, subject: str) -> list[dict
         await nc.close()
 
 
-async def outbox_rows_after(session: Any, outbox: Table, position: int | None) -> Sequence[Any]:
-    """The outbox rows written after ``position`` (None: all of them), in order: id, subject, envelope."""
-    return (
+class StoredEvent(NamedTuple):
+    event_id: uuid.UUID
+    nats_subject: str
+    envelope: dict[str, Any]
+
+
+async def outbox_rows_after(session: Any, outbox: Table, position: int | None) -> list[StoredEvent]:
+    """The events written to the outbox after ``position`` (None: all of them), in the order the
+    relay publishes them (a batch row's each, as ``outbox_messages`` reads them): id, subject,
+    envelope."""
+    rows = (
         await session.execute(
-            select(outbox.c.event_id, outbox.c.nats_subject, outbox.c.envelope)
+            select(*publishable(outbox))
             .where(outbox.c.position > (position or 0))
             .order_by(outbox.c.position)
         )
     ).all()
+    return [
+        StoredEvent(uuid.UUID(message.event_id), message.nats_subject, json.loads(message.envelope))
+        for message in await outbox_messages(session, outbox, rows)
+    ]
 
 
 async def last_outbox_position(session: Any, outbox: Table) -> int | None:

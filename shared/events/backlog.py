@@ -20,6 +20,7 @@ from shared.db import Database
 from shared.events.consumer import EventConsumer
 from shared.events.envelope import stream_name
 from shared.events.nats import NatsLink
+from shared.events.outbox import stored_events
 from shared.metrics import Metrics
 from shared.tables import KitTables
 
@@ -58,8 +59,11 @@ class EventPathGauges:
             backlog = (
                 await session.execute(
                     select(
-                        func.count(),
-                        func.count().filter(outbox.c.attempts >= self.max_attempts),
+                        # Events, not rows: a batch row counts each of its events.
+                        func.coalesce(func.sum(stored_events(outbox)), 0),
+                        func.coalesce(
+                            func.sum(stored_events(outbox)).filter(outbox.c.attempts >= self.max_attempts), 0
+                        ),
                         func.min(outbox.c.created_at),
                     ).where(waiting)
                 )

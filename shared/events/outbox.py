@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from os import urandom
 from time import time_ns
-from typing import Any, get_args
+from typing import Any, NamedTuple, get_args
 
 import nats.errors
 import nats.js.errors
@@ -188,31 +188,53 @@ def envelope_json(
     """The CloudEvent of ``spec.envelope(subject, payload)`` as JSON text, with the given id and time."""
     if not isinstance(payload, spec.payload):
         raise TypeError(f"{spec.type} carries {spec.payload.__name__}, not {type(payload).__name__}")
+    before_id, before_subject, before_data = _envelope_frame(spec, time)
+    if subject is None:
+        before_subject = before_subject.removesuffix(',"subject":')
     return "".join(
         (
-            '{"specversion":"1.0","id":"',
+            before_id,
             str(event_id),
-            '","source":',
-            json.dumps(spec.source, ensure_ascii=False),
-            ',"type":',
-            json.dumps(spec.type, ensure_ascii=False),
-            ',"subject":' if subject is not None else "",
+            before_subject,
             json.dumps(subject, ensure_ascii=False) if subject is not None else "",
-            ',"time":"',
-            time,
-            '","datacontenttype":"application/json","dataschema":',
-            json.dumps(dataschema_url(spec.type), ensure_ascii=False),
-            # The writing request's trace (CloudEvents distributed-tracing extension); none when off.
-            "".join(f',"{key}":{json.dumps(value)}' for key, value in trace_context().items()),
-            ',"data":',
+            before_data,
             payload.model_dump_json(),
             "}",
         )
     )
 
 
-def payload_json(payload: type[EventPayload], row: str) -> str:
-    """SQL for ``jsonb_build_object`` over the payload model's fields, read from ``row``'s columns.
+def _envelope_frame(spec: EventSpec, time: str) -> tuple[str, str, str]:
+    """The JSON text of :func:`envelope_json` around its variable parts: before the id, between the
+    id and the subject's JSON, between that and the payload's (which the closing ``}`` follows)."""
+    return (
+        '{"specversion":"1.0","id":"',
+        "".join(
+            (
+                '","source":',
+                json.dumps(spec.source, ensure_ascii=False),
+                ',"type":',
+                json.dumps(spec.type, ensure_ascii=False),
+                ',"subject":',
+            )
+        ),
+        "".join(
+            (
+                ',"time":"',
+                time,
+                '","datacontenttype":"application/json","dataschema":',
+                json.dumps(dataschema_url(spec.type), ensure_ascii=False),
+                # The writing request's trace (CloudEvents distributed-tracing extension); none when off.
+                "".join(f',"{key}":{json.dumps(value)}' for key, value in trace_context().items()),
+                ',"data":',
+            )
+        ),
+    )
+
+
+def payload_json(payload: type[EventPayload], row: str, builder: str = "jsonb_build_object") -> str:
+    """SQL for ``jsonb_build_object`` (or ``json_build_object``: the same JSON as text, fields in the
+    model's order) over the payload model's fields, read from ``row``'s columns.
 
     Decimals go out as text ("8600.00"), the way the model serialises money; everything else
     (uuids, dates, codes, arrays) has the same JSON form in PostgreSQL as in pydantic.
@@ -223,7 +245,7 @@ def payload_json(payload: type[EventPayload], row: str) -> str:
         if _is_decimal(info.annotation):
             column = f"to_char({column}, 'FM999999999999990.00')"
         parts.append(f"'{name}', {column}")
-    return f"jsonb_build_object({', '.join(parts)})"
+    return f"{builder}({', '.join(parts)})"
 
 
 def _is_decimal(annotation: Any) -> bool:
@@ -232,7 +254,8 @@ def _is_decimal(annotation: Any) -> bool:
 
 
 def publishable(table: Table) -> list[ColumnElement[Any]]:
-    """The outbox columns :func:`publish_rows` sends (and the position, to order and mark by)."""
+    """The outbox columns a claim reads for :func:`outbox_messages` (and the position, to order
+    and mark by). A batch row's lines are not among them: they are read only for the rows kept."""
     return [
         table.c.position,
         table.c.event_id,
@@ -241,17 +264,61 @@ def publishable(table: Table) -> list[ColumnElement[Any]]:
         cast(table.c.envelope, Text).label("envelope"),
         # The trace context rides in NATS headers too (shared/tracing.py).
         *(table.c.envelope.op("->>")(field).label(field) for field in TRACE_FIELDS),
+        # How many events a batch row holds (NULL: a row of one event).
+        func.cardinality(table.c.batch_ids).label("events"),
     ]
 
 
+class OutboxMessage(NamedTuple):
+    """One NATS message of an outbox row: the row's only event, or one line of a batch row."""
+
+    position: int
+    event_id: str
+    nats_subject: str
+    envelope: str
+    headers: dict[str, str]
+
+
+def events_in(rows: Sequence[Any]) -> int:
+    """How many events claimed rows (:func:`publishable`'s columns) hold."""
+    return sum(row.events or 1 for row in rows)
+
+
+async def outbox_messages(session: AsyncSession, table: Table, rows: Sequence[Any]) -> list[OutboxMessage]:
+    """The messages of claimed rows (:func:`publishable`'s columns), in position order and, within a
+    batch row, in its order; each with its own event id (its ``Nats-Msg-Id``) and the row's trace."""
+    batches: dict[int, tuple[str, list[str]]] = {}
+    if any(row.events is not None for row in rows):
+        result = await session.execute(
+            select(table.c.position, table.c.batch, cast(table.c.batch_ids, ARRAY(Text))).where(
+                table.c.position.in_([row.position for row in rows if row.events is not None])
+            )
+        )
+        batches = {position: (lines, ids) for position, lines, ids in result}
+    messages = []
+    for row in rows:
+        headers = nats_headers(row._asdict())
+        if row.events is None:
+            messages.append(
+                OutboxMessage(row.position, str(row.event_id), row.nats_subject, row.envelope, headers)
+            )
+            continue
+        lines, ids = batches[row.position]
+        # A line per id (the table's check constraint), so strict holds.
+        messages.extend(
+            OutboxMessage(row.position, event_id, row.nats_subject, line, headers)
+            for event_id, line in zip(ids, lines.split("\n"), strict=True)
+        )
+    return messages
+
+
 async def publish_rows(
-    js: JetStreamContext, stream: str, rows: Sequence[Any], timeout: float
+    js: JetStreamContext, stream: str, rows: Sequence[OutboxMessage], timeout: float
 ) -> list[BaseException | None]:
-    """Publish outbox rows (``event_id``, ``nats_subject``, ``envelope`` as text, the trace fields)
-    in the given order and gather the acks: one error (or None) a row. The relay and
-    ``republish`` both send through here, so every copy of an event carries the same
-    ``Nats-Msg-Id`` and headers. A row after the first failure may have been stored or not: its
-    ack is no longer awaited and the caller sends it again."""
+    """Publish outbox messages in the given order and gather the acks: one error (or None) a
+    message. The relay and ``republish`` both send through here, so every copy of an event carries
+    the same ``Nats-Msg-Id`` and headers. A message after the first failure may have been stored
+    or not: its ack is no longer awaited and the caller sends it again."""
     futures: list[asyncio.Future[Any]] = []
     refused: BaseException | None = None
     for row in rows:
@@ -260,7 +327,7 @@ async def publish_rows(
                 await js.publish_async(
                     row.nats_subject,
                     row.envelope.encode(),
-                    headers={"Nats-Msg-Id": str(row.event_id), **nats_headers(row._asdict())},
+                    headers={"Nats-Msg-Id": row.event_id, **row.headers},
                     stream=stream,
                 )
             )
@@ -279,6 +346,17 @@ async def publish_rows(
         if not future.done():
             future.cancel()  # its ack no longer matters: the row goes again
     return results
+
+
+def first_errors(
+    messages: Sequence[OutboxMessage], results: Sequence[BaseException | None]
+) -> dict[int, BaseException | None]:
+    """Each row's (by position) first failed message's error, or None when all its messages were acked."""
+    errors: dict[int, BaseException | None] = {}
+    for message, error in zip(messages, results, strict=True):
+        if errors.get(message.position) is None:
+            errors[message.position] = error
+    return errors
 
 
 class NotSent(Exception):
@@ -434,8 +512,8 @@ class OutboxRelay:
         return relay_turn(self.service)
 
     async def publish_batch(self, js: JetStreamContext) -> int:
-        """Publish one batch; returns how many rows were marked published (0 while another replica's
-        relay has the turn). Rows JetStream will never take are set aside, not counted."""
+        """Publish one batch; returns how many events were marked published (0 while another
+        replica's relay has the turn). Rows JetStream will never take are set aside, not counted."""
         self.held_back = self.more_waiting = False
         async with self.db.transaction() as session:
             # One relay of the service at a time. With SKIP LOCKED alone, two replicas claim
@@ -445,15 +523,22 @@ class OutboxRelay:
             self.turn_taken = not await advisory_xact_lock(session, self.turn_lock, wait=False)
             if self.turn_taken:
                 return 0
-            rows = await self._claim.fetch(
+            claimed = await self._claim.fetch(
                 session, max_attempts=self.max_attempts, batch_size=self.batch_size
             )
-            if not rows:
+            if not claimed:
                 return 0
+            # About batch_size events a round: a batch row counts its events (at least one row goes).
+            rows: list[Any] = []
+            for row in claimed:
+                if rows and events_in(rows) + (row.events or 1) > self.batch_size:
+                    break
+                rows.append(row)
+            messages = await outbox_messages(session, self.table, rows)
             # Send the whole batch, then wait for the acks together: ~10x an ack-by-ack loop. One
             # asyncio.wait over the futures, not a wait_for task per ack.
             stream = stream_name(self.service)
-            results = await publish_rows(js, stream, rows, self.publish_timeout)
+            results = await publish_rows(js, stream, messages, self.publish_timeout)
             # "No stream takes the subject" is the subject's fault only while the service's own
             # stream is there: after a JetStream data loss every publish answers so until the link
             # declares the stream again, and setting every event aside then would break the order.
@@ -463,45 +548,55 @@ class OutboxRelay:
             ) and await _stream_missing(js, stream)
             # In order: a row JetStream will never take is set aside at once and the rows after it
             # count; any other failure holds the batch back from that row on (it and the rows
-            # after it go again, after a back-off), so events leave in commit order.
-            done: list[int] = []
+            # after it go again, after a back-off), so events leave in commit order. A batch row
+            # is published when each of its messages was acked, and judged by its first failure
+            # (the messages before it go again with it: JetStream drops them by their msg id).
+            errors = first_errors(messages, results)
+            done: list[Any] = []
             set_aside: list[tuple[Any, str]] = []
-            held: int | None = None
-            for i, (row, error) in enumerate(zip(rows, results, strict=True)):
+            held: tuple[Any, BaseException] | None = None
+            for row in rows:
+                error = errors[row.position]
                 if error is None:
-                    done.append(row.position)
+                    done.append(row)
                     continue
                 reason = None if stream_lost else permanent_failure(error, row.nats_subject)
                 if reason is None:
-                    held = i
+                    held = (row, error)
                     break
                 set_aside.append((row, reason))
             if done:
                 # One statement with the positions as one array parameter (not one parameter each).
-                await self._mark.execute(session, done=done, published_at=datetime.now(UTC))
-            self.metrics.events_published.labels(self.service).inc(len(done))
+                await self._mark.execute(
+                    session, done=[row.position for row in done], published_at=datetime.now(UTC)
+                )
+            published = events_in(done)
+            self.metrics.events_published.labels(self.service).inc(published)
             for row, reason in set_aside:
                 await self._set_aside(session, row, reason)
-            # A full batch, or rows left unsent behind one nats-py refused: go on at once.
-            self.more_waiting = len(rows) >= self.batch_size or (
-                held is not None and isinstance(results[held], NotSent)
+            # A full batch, claimed rows left for the next round, or rows left unsent behind one
+            # nats-py refused: go on at once.
+            self.more_waiting = (
+                len(claimed) >= self.batch_size
+                or len(rows) < len(claimed)
+                or (held is not None and isinstance(held[1], NotSent))
             )
-            if held is not None and not isinstance(results[held], NotSent):
+            if held is not None and not isinstance(held[1], NotSent):
                 self.held_back = True
-                error = results[held]
+                held_row, error = held
                 await session.execute(
                     update(self.table)
-                    .where(self.table.c.position == rows[held].position)
+                    .where(self.table.c.position == held_row.position)
                     .values(attempts=self.table.c.attempts + 1, last_error=repr(error)[:500])
                 )
                 log.warning(
                     "outbox_publish_failed",
                     service=self.service,
-                    published=len(done),
+                    published=published,
                     set_aside=len(set_aside),
                     error=repr(error),
                 )
-            return len(done)
+            return published
 
     async def _set_aside(self, session: AsyncSession, row: Any, reason: str) -> None:
         """Kept unpublished with its reason, out of the relay's way (attempts at the limit: the
@@ -537,11 +632,17 @@ class OutboxRelay:
             )
 
     async def pending(self) -> int:
+        """Events not published yet (a batch row counts its events)."""
         async with self.db.sessions() as session:
             count = await session.scalar(
-                select(func.count()).select_from(self.table).where(self.table.c.published_at.is_(None))
+                select(func.sum(stored_events(self.table))).where(self.table.c.published_at.is_(None))
             )
             return int(count or 0)
+
+
+def stored_events(table: Table) -> ColumnElement[Any]:
+    """How many events an outbox row holds: its batch's, or one."""
+    return func.coalesce(func.cardinality(table.c.batch_ids), 1)
 
 
 # --------------------------------------------------------------------------- re-publishing
@@ -606,12 +707,15 @@ async def republish(
             ).all()
             if not rows:
                 return published
-            results = await publish_rows(js, stream, rows, publish_timeout)
-            failed = next((i for i, res in enumerate(results) if res is not None), len(rows))
-            if failed < len(rows):
-                row = rows[failed]
-                raise RepublishFailed(published + failed, row.position, row.created_at, results[failed])
-            published += len(rows)
+            messages = await outbox_messages(session, table, rows)
+            results = await publish_rows(js, stream, messages, publish_timeout)
+            failed = next((i for i, res in enumerate(results) if res is not None), len(messages))
+            if failed < len(messages):
+                # A batch row goes again whole (JetStream drops the copies it holds by msg id).
+                row = next(row for row in rows if row.position == messages[failed].position)
+                before = sum(1 for message in messages[:failed] if message.position < row.position)
+                raise RepublishFailed(published + before, row.position, row.created_at, results[failed])
+            published += len(messages)
             after = rows[-1].position
 
 
@@ -670,42 +774,59 @@ def ordered_uuid_params() -> dict[str, int]:
     }
 
 
+# A bulk announcement's events are stored this many to an outbox row (the last row holds the rest).
+BATCH_ROW_EVENTS = 1000
+
+
 async def add_from_query_ordered(
     outbox: Outbox, session: AsyncSession, spec: EventSpec, rows_sql: str, **params: Any
 ) -> int:
-    """:meth:`Outbox.add_from_query` for bulk work: the same envelope (the payload from the model's
-    fields, the writing request's trace context as :meth:`EventSpec.envelope` adds it), with
-    time-ordered event ids and one ``time`` for the statement's events (as ``add_events`` gives a
-    batch). The rows are numbered as the query yields them and inserted as numbered, without a
-    sort: an ``ORDER BY`` on the number sorted every row's payload (an external sort on disk for
-    100k rows at the default ``work_mem``) for an order nobody asked ``rows_sql`` for."""
+    """:meth:`Outbox.add_from_query` for bulk work, stored as batch rows (ADR 0013); returns how
+    many events.
+
+    Each event is the envelope :func:`envelope_json` writes (so :meth:`EventSpec.envelope`'s: the
+    payload from the model's fields, the writing request's trace context), a line of its row's
+    ``batch``, with a time-ordered event id and one ``time`` for the statement's events (as
+    ``add_events`` gives a batch). A row per event cost its heap tuple, three index entries and a
+    ``jsonb`` envelope each: 4.2 of ~10 CPU seconds of a 100k-household import (bench/BULK.md).
+
+    The rows are numbered as the query yields them, the events of numbers 1–1000 go to one row,
+    1001–2000 to the next and so on; the rows are written in that order, a row's events in theirs.
+    """
     table = f'"{outbox.table.schema}"."{outbox.table.name}"'
     await write_kept_events_first(session)
-    trace = trace_context()
-    trace_pairs = "".join(f", '{key}', CAST(:trace_{n} AS text)" for n, key in enumerate(trace))
+    time = _event_time()
+    before_id, before_subject, before_data = _envelope_frame(spec, time)
+    event_id = ordered_uuid_sql("r.n - 1")
+    data = payload_json(spec.payload, "r", "json_build_object")
     result = await session.execute(
         text(
             f"""
-            INSERT INTO {table} (event_id, nats_subject, envelope)
-            SELECT ev.id, :nats_subject, jsonb_build_object(
-                'specversion', '1.0', 'id', ev.id, 'source', CAST(:source AS text),
-                'type', CAST(:type AS text), 'subject', ev.subject, 'time', CAST(:time AS text),
-                'datacontenttype', 'application/json', 'dataschema', CAST(:dataschema AS text)
-                {trace_pairs}, 'data', ev.data)
-            FROM (SELECT {ordered_uuid_sql("r.n - 1")} AS id, CAST(r.subject AS text) AS subject,
-                         {payload_json(spec.payload, "r")} AS data
+            INSERT INTO {table} (event_id, nats_subject, envelope, batch, batch_ids)
+            SELECT gen_random_uuid(), :nats_subject,
+                   jsonb_build_object('type', CAST(:type AS text), 'events', count(*))
+                   || CAST(:trace AS jsonb),
+                   string_agg(ev.line, E'\\n' ORDER BY ev.n), array_agg(ev.id ORDER BY ev.n)
+            FROM (SELECT r.n, {event_id} AS id,
+                         CAST(:before_id AS text) || CAST({event_id} AS text) || CAST(:before_subject AS text)
+                         || coalesce(CAST(to_json(CAST(r.subject AS text)) AS text), 'null')
+                         || CAST(:before_data AS text)
+                         || CAST({data} AS text) || '}}' AS line
                   FROM (SELECT q.*, row_number() OVER () AS n FROM ({rows_sql}) AS q) AS r) AS ev
+            GROUP BY (ev.n - 1) / {BATCH_ROW_EVENTS}
+            ORDER BY (ev.n - 1) / {BATCH_ROW_EVENTS}
+            RETURNING cardinality(batch_ids)
             """  # noqa: S608 - constant SQL of our own and field names of our models; values are bound
         ),
         {
             "nats_subject": spec.nats_subject,
-            "source": spec.source,
             "type": spec.type,
-            "dataschema": dataschema_url(spec.type),
-            "time": _event_time(),
-            **{f"trace_{n}": value for n, value in enumerate(trace.values())},
+            "trace": json.dumps(trace_context()),
+            "before_id": before_id,
+            "before_subject": before_subject,
+            "before_data": before_data,
             **ordered_uuid_params(),
             **params,
         },
     )
-    return int(getattr(result, "rowcount", 0) or 0)
+    return sum(count for (count,) in result)

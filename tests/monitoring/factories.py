@@ -23,7 +23,7 @@ from shared import clock
 from shared.events.envelope import CloudEvent, ConsumedEvent, EventSpec
 from tests.conftest import Stack
 from tests.gateway.helpers import create_user, password_login
-from tests.helpers import KEJING, KEJING_VILLAGE, auth, new_id
+from tests.helpers import KEJING, KEJING_VILLAGE, auth, new_id, outbox_rows_after
 
 HOUSEHOLDS = "/api/monitoring/v1/households"
 ALERTS = "/api/monitoring/v1/alerts"
@@ -96,12 +96,14 @@ async def count(stack: Stack, sql: str, **params: object) -> int:
 async def announced(stack: Stack, spec: EventSpec) -> list[tuple[dict[str, Any], Any]]:
     """The outbox rows of one event type in commit order, each with its ``data`` read by the
     published payload model: a field the writer (Python or SQL) forgets fails right here."""
-    async with stack.db("monitoring").engine.connect() as conn:
-        rows = await conn.execute(
-            text("SELECT envelope FROM monitoring.outbox WHERE envelope->>'type' = :t ORDER BY position"),
-            {"t": spec.type},
-        )
-        return [(r[0], spec.payload.model_validate(r[0]["data"])) for r in rows]
+    component = stack.apps["monitoring"].state.component
+    async with component.db.sessions() as session:
+        events = await outbox_rows_after(session, component.tables.outbox, None)
+    return [
+        (event.envelope, spec.payload.model_validate(event.envelope["data"]))
+        for event in events
+        if event.envelope["type"] == spec.type
+    ]
 
 
 async def declare(api: httpx.AsyncClient, token: str, household_id: str, **body: Any) -> dict[str, Any]:

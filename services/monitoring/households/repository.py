@@ -314,8 +314,10 @@ class ImportRecord(NamedTuple):
     member_id: str
 
 
-# The staging table ImportRecord's rows are COPY'd into (dropped with the transaction);
-# ``known_*`` name the household an already registered head lives in.
+# The staging table ImportRecord's rows are COPY'd into (dropped with the transaction, and before
+# each further chunk of the same import); ``known_*`` name the household an already registered
+# head lives in.
+_DROP_IMPORT_ROWS = "DROP TABLE IF EXISTS pg_temp.import_rows"
 _CREATE_IMPORT_ROWS = """
     CREATE TEMP TABLE import_rows (
         row_no int, town_code text, village_code text,
@@ -368,12 +370,14 @@ class ImportOutcome(NamedTuple):
 async def import_households(
     session: AsyncSession, records: Sequence[ImportRecord]
 ) -> dict[int, ImportOutcome]:
-    """COPY the validated rows in, insert those whose head is not registered yet, set-based.
+    """COPY the validated rows (a file's, or one chunk of it) in, insert those whose head is not
+    registered yet, set-based.
 
-    Returns each file row's :class:`ImportOutcome` (re-importing a file changes nothing). The
-    staging table stays for the transaction: the announcement joins it (a known head's row names a
-    ``household_id`` that was never inserted, so it joins nothing).
+    Returns each row's :class:`ImportOutcome` (re-importing a file changes nothing). The staging
+    table stays until the transaction ends or the next chunk comes: the announcement joins it (a
+    known head's row names a ``household_id`` that was never inserted, so it joins nothing).
     """
+    await session.execute(text(_DROP_IMPORT_ROWS))
     await session.execute(text(_CREATE_IMPORT_ROWS))
     raw = await (await session.connection()).get_raw_connection()
     await raw.driver_connection.copy_records_to_table(  # type: ignore[union-attr]
