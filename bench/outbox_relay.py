@@ -112,7 +112,7 @@ BULK_EVENTS = """
 
 
 async def relay_batch_rows(db: Database, outbox: Outbox, relay: OutboxRelay, js: Any, total: int) -> float:
-    """``total`` events written as a bulk announcement (batch rows, ADR 0013), then relayed until
+    """``total`` events written as a bulk announcement (batch rows, ADR 0014), then relayed until
     drained: events/s of the relay alone."""
     async with db.transaction() as session:
         await add_from_query_ordered(outbox, session, HOUSEHOLD_REGISTERED, BULK_EVENTS, n=total)
@@ -210,7 +210,7 @@ async def run(total: int, batch: int, database_url: str, nats_url: str) -> list[
     )
     emit(
         bulk,
-        f"a bulk announcement's events (1,000 a row, ADR 0013) relayed, about {batch} a round, one message "
+        f"a bulk announcement's events (1,000 a row, ADR 0014) relayed, about {batch} a round, one message "
         "each; reference raw publish_async as above",
     )
     sample = min(total, 2_000)

@@ -54,7 +54,7 @@ def add_kit_tables(metadata: MetaData, *, import_refusals: bool = False) -> KitT
         Column("published_at", DateTime(timezone=True)),
         Column("attempts", Integer, nullable=False, server_default=text("0")),
         Column("last_error", Text),
-        # A batch row (a bulk import's announcements, ADR 0013): many events of one subject, each a
+        # A batch row (a bulk import's announcements, ADR 0014): many events of one subject, each a
         # line of CloudEvent JSON in ``batch`` and its id at the same place in ``batch_ids``. The
         # relay publishes each as its own message (Nats-Msg-Id = its id) and marks the row
         # published once every one is acked.

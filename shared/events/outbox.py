@@ -781,7 +781,7 @@ BATCH_ROW_EVENTS = 1000
 async def add_from_query_ordered(
     outbox: Outbox, session: AsyncSession, spec: EventSpec, rows_sql: str, **params: Any
 ) -> int:
-    """:meth:`Outbox.add_from_query` for bulk work, stored as batch rows (ADR 0013); returns how
+    """:meth:`Outbox.add_from_query` for bulk work, stored as batch rows (ADR 0014); returns how
     many events.
 
     Each event is the envelope :func:`envelope_json` writes (so :meth:`EventSpec.envelope`'s: the

@@ -1,4 +1,4 @@
-"""Batch rows (ADR 0013): a bulk announcement stores many events in one outbox row, and the relay
+"""Batch rows (ADR 0014): a bulk announcement stores many events in one outbox row, and the relay
 still publishes each as its own message — its own Nats-Msg-Id, the stored JSON as the body — in
 order, about ``batch_size`` events a round, marking a row once all of its events are acked."""
 

@@ -1,4 +1,4 @@
-"""Batch rows in the outbox (issue 16, ADR 0013): a bulk announcement stores many events in one
+"""Batch rows in the outbox (issue 16, ADR 0014): a bulk announcement stores many events in one
 row — their CloudEvent JSON lines in ``batch``, their ids in ``batch_ids`` — instead of a row (heap
 tuple, three index entries) each; the relay still publishes each event as its own message.
 
