@@ -148,7 +148,7 @@ async def test_every_way_of_searching_gives_the_rows_the_query_gave_before(seede
                     search_index: bool = search_index,
                 ) -> Select[Household]:
                     return repository.filtered(
-                        principal, **filters, q=term, search_index=search_index, cursor=cursor
+                        principal, **filters, q=term, search_index=search_index, cursor=cursor, limit=37
                     )
 
                 after = await every_page(session, now, 37)

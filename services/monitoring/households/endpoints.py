@@ -113,6 +113,7 @@ async def list_households(
         updated_since=updated_since,
         include_cancelled=include_cancelled,
         cursor=cursor,
+        limit=limit,
     )
     rows, next_cursor = await keyset_page(
         ctx.session, query, (Household.updated_at, Household.id), cursor=cursor, limit=limit, rows=True
