@@ -339,7 +339,7 @@ _SEARCH_TERMS_TRIGGER = "household_search_terms_insert"
 _SEARCH_TERMS_FILL = f"""
 INSERT INTO {_SEARCH_TERMS} (term, updated_at, household_id, village_code, cancelled)
 SELECT term, h.updated_at, h.id, h.village_code, h.cancelled_on IS NOT NULL
-FROM monitoring.households AS h, monitoring.household_search_terms_of(h.head_name, h.address) AS term
+FROM monitoring.households AS h, monitoring.household_search_terms_of(h.head_name, h.address, h.risk_causes::text[]) AS term
 """
 
 

@@ -43,7 +43,8 @@ SELECT gen_random_uuid(), left(v, 9), v,
        1 + g % 5,
        CASE WHEN g % 9 = 0 THEN 'included' ELSE 'not_monitored' END::monitoring.household_status,
        CASE WHEN g % 9 = 0 THEN 'marginal' END::monitoring.household_subtype,
-       CASE WHEN g % 9 = 0 THEN ARRAY['illness']::monitoring.risk_cause[] ELSE '{}' END,
+       CASE WHEN g % 18 = 0 THEN ARRAY['illness']::monitoring.risk_cause[]
+            WHEN g % 9 = 0 THEN ARRAY['illness', 'housing']::monitoring.risk_cause[] ELSE '{}' END,
        CASE WHEN g % 9 = 0 THEN DATE '2025-01-01' END,
        CASE WHEN g % 23 = 0 THEN DATE '2025-06-01' END,
        DATE '2024-01-01', 1,
@@ -214,16 +215,17 @@ def test_the_choice_follows_the_cost_of_each_way() -> None:
     assert choose(stats, "石", other_filters=False, limit=500) is True
 
 
-def terms_of(head_name: str, address: str) -> set[str]:
+def terms_of(head_name: str, address: str, risk_causes: list[str] | tuple[str, ...] = ()) -> set[str]:
     """A household's search terms as the side table should hold them: every one- and two-character
-    substring of the head name and of the address, but those the repository says are left out."""
+    substring of the head name and of the address, but those the repository says are left out,
+    and each risk cause marked."""
     return {
         part[i : i + width]
         for part in (head_name, address)
         for width in (1, 2)
         for i in range(len(part) - width + 1)
         if not repository.SEARCH_TERM_LEFT_OUT.fullmatch(part[i : i + width])
-    }
+    } | {repository.CAUSE_MARK + cause for cause in risk_causes}
 
 
 async def side_table_in_step(conn: Any) -> int:
@@ -232,14 +234,15 @@ async def side_table_in_step(conn: Any) -> int:
     households = (
         await conn.execute(
             text(
-                "SELECT id, head_name, address, updated_at, village_code, cancelled_on FROM monitoring.households"
+                "SELECT id, head_name, address, risk_causes::text[] AS causes, updated_at, village_code, cancelled_on"
+                " FROM monitoring.households"
             )
         )
     ).all()
     expected = {
         (term, h.updated_at, h.id, h.village_code, h.cancelled_on is not None)
         for h in households
-        for term in terms_of(h.head_name, h.address)
+        for term in terms_of(h.head_name, h.address, h.causes)
     }
     held = (
         await conn.execute(
@@ -270,6 +273,8 @@ async def test_search_terms_follow_every_write(seeded: Stack) -> None:
                                     THEN :village ELSE village_code END,
                 cancelled_on = CASE WHEN extract(minute FROM created_at)::int % 13 = 0 THEN DATE '2025-07-01'
                                     ELSE cancelled_on END,
+                risk_causes = CASE WHEN extract(minute FROM created_at)::int % 17 = 0 AND status = 'included'
+                                   THEN ARRAY['disaster']::monitoring.risk_cause[] ELSE risk_causes END,
                 version = version + 1
             """),
             {"town": TOWN, "village": TOWN + "203"},
@@ -314,3 +319,40 @@ async def test_a_walked_search_pages_by_its_cursor_and_answers_a_bad_one_as_keys
     assert repository.walked_term(admin, "王", None, None, HouseholdStatus.INCLUDED, None, None) is None
     assert repository.walked_term(PRINCIPALS["helper"], "王", None, None, None, None, None) is None
     assert repository.walked_term(admin, "王国", None, None, None, None, None) == "王国"
+    assert repository.walked_term(admin, "王", None, None, None, RiskCause.ILLNESS, None) is None
+    assert repository.walked_term(admin, None, None, None, None, RiskCause.ILLNESS, None) == "#illness"
+    assert repository.walked_term(admin, None, None, None, None, None, None) is None
+
+
+async def test_a_risk_cause_alone_walks_its_term_and_gives_the_rows_the_query_gave_before(
+    seeded: Stack,
+) -> None:
+    base = {"town_code": None, "village_code": None, "kind": None, "updated_since": None}
+    compared = 0
+    async with seeded.db("monitoring").reads() as session:
+        for cause, (who, principal), filters in itertools.product(
+            (RiskCause.ILLNESS, RiskCause.HOUSING, RiskCause.DISASTER), PRINCIPALS.items(), FILTERS
+        ):
+            if "risk_cause" in filters:
+                continue
+            query = repository.scoped(principal).where(Household.risk_causes.contains([cause]))
+            if not filters.get("include_cancelled"):
+                query = query.where(Household.cancelled_on.is_(None))
+            for column in ("town_code", "village_code", "kind", "status", "helper_user_id"):
+                if filters.get(column):
+                    query = query.where(getattr(Household, column) == filters[column])
+            if filters.get("updated_since"):
+                query = query.where(Household.updated_at > filters["updated_since"])
+            before = await every_page(session, query, 37)
+
+            def now(
+                cursor: str | None,
+                principal: Principal = principal,
+                filters: dict[str, Any] = {**base, **filters},  # noqa: B006 - bound per case
+                cause: RiskCause = cause,
+            ) -> Select[Household]:
+                return repository.filtered(principal, **filters, risk_cause=cause, cursor=cursor, limit=37)
+
+            assert await every_page(session, now, 37) == before, (cause, who, filters)
+            compared += bool(before[0])
+    assert compared > 30

@@ -89,9 +89,7 @@ async def list_households(
     limit: Limit = 50,
 ) -> Response:
     others = (village_code, kind, subtype, status, risk_cause, helper_user_id)
-    walked = q is not None and repository.walked_term(
-        ctx.principal, q, kind, subtype, status, risk_cause, helper_user_id
-    )
+    walked = repository.walked_term(ctx.principal, q, kind, subtype, status, risk_cause, helper_user_id)
     search_index = (
         q is not None
         and not walked

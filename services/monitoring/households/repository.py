@@ -94,11 +94,12 @@ def filtered(
     hold (see :func:`search_by_index`). Both return the same rows: the substring implies the
     characters.
 
-    A ``q`` of one or two characters with no filter but the territory, town, village, cancelled
-    and ``updated_since`` walks its term's rows of ``household_search_terms`` instead (already in
+    A ``q`` of one or two characters, or a ``risk_cause`` alone, with no other filter but the
+    territory, town, village, cancelled and ``updated_since``, walks its term's rows of
+    ``household_search_terms`` instead (already in
     list order, the territory tested in that index: see :func:`term_walk`); ``cursor`` and
     ``limit``, the page's as ``keyset_page`` is given them, then bound that walk."""
-    if q and (term := walked_term(principal, q, kind, subtype, status, risk_cause, helper_user_id)):
+    if term := walked_term(principal, q or None, kind, subtype, status, risk_cause, helper_user_id):
         return term_walk(
             principal,
             term,
@@ -158,27 +159,32 @@ def filtered(
 # Terms household_search_terms leaves out (migration 5c0d17s0e0m1's LEFT_OUT): digits and the
 # address's 组, 号 and 村 alone, which most households hold (a walk of the list order serves them).
 SEARCH_TERM_LEFT_OUT = re.compile("[0-9组号村]+")
+# What marks a risk cause's term (the migration's CAUSE_MARK).
+CAUSE_MARK = "#"
 _TERMS = household_search_terms.c
 
 
 def walked_term(
     principal: Principal,
-    q: str,
+    q: str | None,
     kind: HouseholdKind | None,
     subtype: Subtype | None,
     status: HouseholdStatus | None,
     risk_cause: RiskCause | None,
     helper_user_id: str | None,
 ) -> str | None:
-    """The term of ``household_search_terms`` whose rows a search for ``q`` walks, or ``None`` when
-    the search is answered from the households as before: a ``q`` longer than two characters (the
-    character index's intersection finds a rare full name at once, and a walk of one of its terms
-    would test every holder's row), a term the side table leaves out, a filter of its own (its
-    index may serve better; the planner chooses), or a helper (whose few households their own
-    index gives)."""
-    if len(q) > 2 or SEARCH_TERM_LEFT_OUT.fullmatch(q) or principal.role is Role.HELPER:
+    """The term of ``household_search_terms`` whose rows a list page walks, or ``None`` when the
+    page is read from the households as before. A ``q`` of one or two characters is its own term,
+    a ``risk_cause`` without ``q`` the cause's (``#illness``); with no other filter of their own
+    (whose index may serve better; the planner chooses) and not for a helper (whose few
+    households their own index gives). A ``q`` longer than two characters is read as before too:
+    the character index's intersection finds a rare full name at once, where a walk of one of its
+    terms would test every holder's row; so is a term the side table leaves out."""
+    if principal.role is Role.HELPER or any(f is not None for f in (kind, subtype, status, helper_user_id)):
         return None
-    if any(f is not None for f in (kind, subtype, status, risk_cause, helper_user_id)):
+    if q is None:
+        return None if risk_cause is None else CAUSE_MARK + risk_cause.value
+    if len(q) > 2 or SEARCH_TERM_LEFT_OUT.fullmatch(q) or risk_cause is not None:
         return None
     return q
 
@@ -195,20 +201,20 @@ def term_walk(
     limit: int,
 ) -> Select[Household]:
     """The households whose head name or address holds ``term`` (a search's ``q`` of one or two
-    characters), as the list query finds them, read by walking ``term``'s rows of
-    ``household_search_terms`` in list order: one page of ``limit`` (and the one row more that
-    ``keyset_page`` asks for to know a next page exists).
+    characters), or with the risk cause ``term`` marks, as the list query finds them, read by
+    walking ``term``'s rows of ``household_search_terms`` in list order: one page of ``limit``
+    (and the one row more that ``keyset_page`` asks for to know a next page exists).
 
     Its key ``(term, updated_at, household_id)`` is the list order of one term's households, and
     the village and the cancelled flag it includes let the territory and the other filters be
     tested in the index alone: the page's rows are read from the index (a subquery ordered and
     limited there), then those households joined by id. Every condition is the side table's: its
-    term is a substring of the head name or of the address (``q`` itself), its village and
-    cancelled flag the household's (the triggers keep them in step). As a plain join ordered by the
-    households' columns it was planned badly for a common term: named with the substring again on
-    the household, or joined on ``updated_at`` beside the id (to carry the order over), the
-    planner expected a few matches from the join and hashed the whole households table (a custom
-    plan for 王 at 1M: 1.36 s) instead of walking.
+    term is a substring of the head name or of the address (``q`` itself) or a cause of the
+    household's, its village and cancelled flag the household's (the triggers keep them in step).
+    As a plain join ordered by the households' columns it was planned badly for a common term:
+    named with the substring again on the household, or joined on ``updated_at`` beside the id (to
+    carry the order over), the planner expected a few matches from the join and hashed the whole
+    households table (a custom plan for 王 at 1M: 1.36 s) instead of walking.
     """
     walk = select(_TERMS.household_id).where(
         _TERMS.term == term, in_territory(principal, _TERMS.village_code)
