@@ -78,7 +78,10 @@ def upgrade() -> None:
         BEGIN
             INSERT INTO monitoring.household_search_terms
             SELECT term, n.updated_at, n.id, n.village_code, n.cancelled_on IS NOT NULL
-            FROM new_rows AS n, monitoring.household_search_terms_of(n.head_name, n.address, n.risk_causes::text[]) AS term;
+            FROM new_rows AS n, monitoring.household_search_terms_of(n.head_name, n.address, n.risk_causes::text[]) AS term
+            -- In key order: the rows of one term then go to neighbouring leaves of the key (an
+            -- import's households share one updated_at) instead of one random leaf each.
+            ORDER BY 1, 2, 3;
             RETURN NULL;
         END
         $$
@@ -102,7 +105,8 @@ def upgrade() -> None:
                 monitoring.household_search_terms_of(n.head_name, n.address, n.risk_causes::text[]) AS term
             WHERE (o.updated_at, o.head_name, o.address, o.risk_causes, o.village_code, o.cancelled_on IS NULL)
                       IS DISTINCT FROM
-                  (n.updated_at, n.head_name, n.address, n.risk_causes, n.village_code, n.cancelled_on IS NULL);
+                  (n.updated_at, n.head_name, n.address, n.risk_causes, n.village_code, n.cancelled_on IS NULL)
+            ORDER BY 1, 2, 3;
             RETURN NULL;
         END
         $$
