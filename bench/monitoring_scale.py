@@ -266,8 +266,11 @@ async def database_page(db: Database, case: Case, caller: Caller, params: dict[s
             if "status" in args:
                 args["status"] = HouseholdStatus(args["status"])
             filters = {"town_code": None, "village_code": None, "kind": None, "updated_since": None, **args}
-            if "q" in args and hasattr(households, "search_index_pays"):  # as the endpoint chooses
-                others = ("village_code", "kind", "subtype", "status", "risk_cause", "helper_user_id")
+            others = ("village_code", "kind", "subtype", "status", "risk_cause", "helper_user_id")
+            walked = "q" in args and households.walked_term(
+                caller.principal, args["q"], *(args.get(k) for k in others[1:])
+            )
+            if "q" in args and not walked:  # as the endpoint chooses
                 filters["search_index"] = await households.search_index_pays(
                     session, args["q"], other_filters=any(args.get(k) is not None for k in others), limit=50
                 )

@@ -10,6 +10,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Column,
     Computed,
     Date,
     DateTime,
@@ -21,6 +22,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     Numeric,
+    PrimaryKeyConstraint,
     SmallInteger,
     String,
     Table,
@@ -253,6 +255,24 @@ class Household(Base):
             postgresql_using="gin",
         ),
     )
+
+
+# Each household's one- and two-character terms of head name and address, in the list's
+# (updated_at, id) order: a search by one or two characters walks its term's rows and stops after
+# a page (repository.filtered). Written only by the households' triggers (migration 5c0d17s0e0m1,
+# which says which terms), never by the service.
+household_search_terms = Table(
+    "household_search_terms",
+    Base.metadata,
+    Column("term", Text, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("household_id", Uuid, nullable=False),
+    Column("village_code", String(12), nullable=False),
+    Column("cancelled", Boolean, nullable=False),
+    PrimaryKeyConstraint(
+        "term", "updated_at", "household_id", postgresql_include=["village_code", "cancelled"]
+    ),
+)
 
 
 class Member(Base):

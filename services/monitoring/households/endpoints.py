@@ -92,8 +92,13 @@ async def list_households(
     limit: Limit = 50,
 ) -> Response:
     others = (village_code, kind, subtype, status, risk_cause, helper_user_id)
-    search_index = q is not None and await repository.search_index_pays(
-        ctx.session, q, other_filters=any(f is not None for f in others), limit=limit
+    walked = repository.walked_term(ctx.principal, q, kind, subtype, status, risk_cause, helper_user_id)
+    search_index = (
+        q is not None
+        and not walked
+        and await repository.search_index_pays(
+            ctx.session, q, other_filters=any(f is not None for f in others), limit=limit
+        )
     )
     query = repository.filtered(
         ctx.principal,
@@ -108,6 +113,8 @@ async def list_households(
         q=q,
         updated_since=updated_since,
         include_cancelled=include_cancelled,
+        cursor=cursor,
+        limit=limit,
     )
     rows, next_cursor = await keyset_page(
         ctx.session, query, (Household.updated_at, Household.id), cursor=cursor, limit=limit, rows=True
