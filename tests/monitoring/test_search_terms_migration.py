@@ -17,7 +17,7 @@ from tests.monitoring.test_identity_migration import MIGRATIONS, scratch, sql
 
 __all__ = ["scratch"]  # the fixture, shared with the identity migration's test
 
-BEFORE = "5c0d16s0e0m1"
+BEFORE = "5c0d17o0e0m1"
 TERMS = (
     "SELECT term, household_id, village_code, cancelled FROM monitoring.household_search_terms ORDER BY 1, 2"
 )

@@ -28,7 +28,7 @@ by the old row's own terms: no index on household_id is needed); a delete remove
 empties the side table.
 
 Revision ID: 5c0d17s0e0m1
-Revises: 5c0d16s0e0m1
+Revises: 5c0d17o0e0m1
 Create Date: 2026-12-01 06:30:00
 """
 
@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "5c0d17s0e0m1"
-down_revision: str | None = "5c0d16s0e0m1"
+down_revision: str | None = "5c0d17o0e0m1"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
