@@ -481,19 +481,22 @@ def _column_fits(annotation: Any, column: Any) -> bool:
         # an array's NULL element).
         (member,) = get_args(annotation) or (None,)
         return isinstance(kind, ARRAY) and _enum_fits(member, kind.item_type)
-    if annotation is bool:
-        return isinstance(kind, Boolean)
-    if annotation is int:
-        return isinstance(kind, Integer)
-    if annotation is str:
-        return isinstance(kind, String)
-    if annotation is UUID:
-        return isinstance(kind, Uuid)
-    if annotation is datetime:
-        return isinstance(kind, DateTime)
-    if annotation is date:
-        return isinstance(kind, Date)
+    column_type = _PLAIN_COLUMN_TYPES.get(annotation)
+    if column_type is not None:
+        return isinstance(kind, column_type)
     return _enum_fits(annotation, kind)
+
+
+# A plain field written without validation when its column is of this type (looked up by the
+# annotation itself: bool is not taken for int).
+_PLAIN_COLUMN_TYPES: dict[Any, type] = {
+    bool: Boolean,
+    int: Integer,
+    str: String,
+    UUID: Uuid,
+    datetime: DateTime,
+    date: Date,
+}
 
 
 def _enum_fits(annotation: Any, kind: Any) -> bool:
