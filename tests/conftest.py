@@ -15,6 +15,7 @@ import os
 import secrets
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import httpx
@@ -25,6 +26,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from shared import clock
 from shared.db import Database, create_engine, to_async_url
 from shared.migrations import upgrade
 from xianjie.components import ALL, SERVICES
@@ -263,6 +265,15 @@ async def tokens(stack: Stack, demo_password: str) -> dict[str, str]:
         assert resp.status_code == 200, resp.text
         result[DEMO_CLIENT] = resp.json()["access_token"]
     return result
+
+
+@pytest.fixture
+def today() -> date:
+    """The district's day (Beijing time, ``shared.clock``) as the test starts: the day the services
+    count in. Never a module constant — a module imported before Beijing's midnight (16:00 UTC) and
+    run after it would compare against yesterday — and never ``date.today()``, the machine's (UTC)
+    day, which is yesterday's from 00:00 to 08:00 Beijing time."""
+    return clock.today()
 
 
 @pytest.fixture
