@@ -73,6 +73,7 @@ class DemoLoader:
     new: Counter[str] = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
     limit: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(CONCURRENCY))
+    reference_wait: float = REFERENCE_WAIT_SECONDS
 
     def warn(self, what: str, problem: str) -> None:
         line = f"  demo data   warning: {what}: {problem}"
@@ -101,11 +102,19 @@ class DemoLoader:
             headers["Idempotency-Key"] = key
         if if_match:
             headers["If-Match"] = if_match
-        deadline = asyncio.get_running_loop().time() + REFERENCE_WAIT_SECONDS
+        deadline = asyncio.get_running_loop().time() + self.reference_wait
         for attempt in range(1000):
             async with self.limit:
                 try:
                     resp = await self.http.request(method, path, json=json, params=params, headers=headers)
+                except httpx.TransportError as exc:
+                    # A pooled keep-alive connection the server closed as it was reused (its idle
+                    # timeout, reached sooner on a busy machine) fails the request before an answer:
+                    # a keyed POST or an idempotent method may be sent again, like a 5xx.
+                    if attempt < 2 and (key or method in ("GET", "PUT", "HEAD")):
+                        continue
+                    self.warn(what, f"{type(exc).__name__}: {exc}")
+                    return None
                 except httpx.HTTPError as exc:
                     self.warn(what, f"{type(exc).__name__}: {exc}")
                     return None
