@@ -246,7 +246,11 @@ DEMO_CLIENT = "integrator_hrss"
 @pytest.fixture(scope="session")
 async def tokens(stack: Stack, demo_password: str) -> dict[str, str]:
     result: dict[str, str] = {}
-    async with httpx.AsyncClient(base_url=stack.gateway_url, timeout=10) as client:
+    # Signed in once for the session, while the stack (same process) may still be settling; on a
+    # loaded 2-core machine one Argon2 check has taken over 10 s (load ~20–25, seen twice), and a
+    # failed session fixture fails every later test that asks for tokens. 120 s bounds a stuck
+    # gateway, not a slow one.
+    async with httpx.AsyncClient(base_url=stack.gateway_url, timeout=120) as client:
         for username in DEMO_USERS:
             resp = await client.post(
                 "/auth/token",
