@@ -15,6 +15,7 @@ import os
 import secrets
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import httpx
@@ -25,6 +26,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from shared import clock
 from shared.db import Database, create_engine, to_async_url
 from shared.migrations import upgrade
 from xianjie.components import ALL, SERVICES
@@ -244,7 +246,11 @@ DEMO_CLIENT = "integrator_hrss"
 @pytest.fixture(scope="session")
 async def tokens(stack: Stack, demo_password: str) -> dict[str, str]:
     result: dict[str, str] = {}
-    async with httpx.AsyncClient(base_url=stack.gateway_url, timeout=10) as client:
+    # Signed in once for the session, while the stack (same process) may still be settling; on a
+    # loaded 2-core machine one Argon2 check has taken over 10 s (load ~20–25, seen twice), and a
+    # failed session fixture fails every later test that asks for tokens. 120 s bounds a stuck
+    # gateway, not a slow one.
+    async with httpx.AsyncClient(base_url=stack.gateway_url, timeout=120) as client:
         for username in DEMO_USERS:
             resp = await client.post(
                 "/auth/token",
@@ -263,6 +269,15 @@ async def tokens(stack: Stack, demo_password: str) -> dict[str, str]:
         assert resp.status_code == 200, resp.text
         result[DEMO_CLIENT] = resp.json()["access_token"]
     return result
+
+
+@pytest.fixture
+def today() -> date:
+    """The district's day (Beijing time, ``shared.clock``) as the test starts: the day the services
+    count in. Never a module constant — a module imported before Beijing's midnight (16:00 UTC) and
+    run after it would compare against yesterday — and never ``date.today()``, the machine's (UTC)
+    day, which is yesterday's from 00:00 to 08:00 Beijing time."""
+    return clock.today()
 
 
 @pytest.fixture

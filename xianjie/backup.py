@@ -13,6 +13,7 @@ The outbox is part of each schema, so a restored component keeps the events it h
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -280,21 +281,127 @@ def check(directory: Path, urls: Mapping[str, str]) -> list[Entry]:
 
 
 def restore(directory: Path, urls: Mapping[str, str], echo: Echo = print) -> list[Entry]:
-    """Check the backup, then restore each component's schema over what is there
-    (``pg_restore --clean --if-exists``, one transaction per component)."""
+    """Check the backup, then restore each component's schema over what is there, one transaction
+    per component (see :func:`_restore_one`)."""
     entries = check(directory, urls)
-    pg_restore = postgres_binary("pg_restore")
+    pg_restore, psql = postgres_binary("pg_restore"), postgres_binary("psql")
     for entry in entries:
+        component = next(c for c in ALL if c.name == entry.component)
         _create_extensions(urls[entry.component], entry.extensions)
-        url, env = libpq_target(urls[entry.component])
-        _run(
-            [pg_restore, "--clean", "--if-exists", "--single-transaction", "--no-owner", f"--dbname={url}",
-             str(directory / entry.file)],
-            env,
-            f"pg_restore of {entry.component}",
-        )  # fmt: skip
+        _restore_one(pg_restore, psql, component, urls[entry.component], directory / entry.file, echo)
         echo(f"  restore     {entry.component}: {entry.file} restored at revision {entry.revision}")
     return entries
+
+
+# A restore may meet live services (the README asks to stop them first; not everyone does, and the
+# tests restore beside a running stack). ``pg_restore --clean --single-transaction`` takes its locks
+# one object at a time as it drops and recreates them, for as long as the restore lasts, while a
+# service's relay or consumer takes its own locks on the same tables in its own order: each can hold
+# what the other waits for, and PostgreSQL ends one of them with "deadlock detected" (40P01) —
+# seen on CI under load. So the restore first locks every table and view of the schema (ACCESS
+# EXCLUSIVE, by name — one known order), then drops and recreates with everything already held:
+# after the first statement nothing it does can wait on a service. Only that first statement can
+# still meet a service's transaction that holds one table and then asks for another the restore
+# already has; PostgreSQL then aborts one of the two. If that is the restore, it aborted before it
+# changed anything (one transaction, ON_ERROR_STOP, no COMMIT sent), so running it again is safe —
+# a bounded number of times, on 40P01 only; any other error is reported at once. (Pausing the
+# services is not ours to do: they are other processes, maybe on other hosts.)
+RESTORE_ATTEMPTS = 5
+DEADLOCK = "40P01"
+_LOCK_SCHEMA = """
+DO $lock$
+DECLARE relation regclass;
+BEGIN
+    FOR relation IN
+        SELECT c.oid::regclass FROM pg_catalog.pg_class c
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = '{schema}' AND c.relkind IN ('r', 'p', 'v')
+        ORDER BY c.relname
+    LOOP  -- tables, partitioned tables, views: what LOCK TABLE takes (the schemas have no matviews)
+        EXECUTE format('LOCK TABLE %s IN ACCESS EXCLUSIVE MODE', relation);
+    END LOOP;
+END
+$lock$;
+"""
+
+
+class RestoreDeadlock(LauncherError):
+    """The restore's transaction was chosen as a deadlock's victim (and changed nothing)."""
+
+
+def _restore_one(
+    pg_restore: str, psql: str, component: ComponentInfo, database_url: str, archive: Path, echo: Echo
+) -> None:
+    import time
+
+    for attempt in range(1, RESTORE_ATTEMPTS + 1):
+        try:
+            _restore_transaction(pg_restore, psql, component, database_url, archive)
+            return
+        except RestoreDeadlock as exc:
+            if attempt == RESTORE_ATTEMPTS:
+                raise LauncherError(
+                    f"pg_restore of {component.name}: deadlock with a running service {attempt} times; "
+                    f"stop the services and restore again / 与运行中的服务发生死锁，请先停止服务再恢复: {exc}"
+                ) from None
+            echo(f"  restore     {component.name}: deadlock with a running service, nothing changed; again")
+            time.sleep(0.2 * attempt)  # let the service's transaction (the survivor) finish
+
+
+def _restore_transaction(
+    pg_restore: str, psql: str, component: ComponentInfo, database_url: str, archive: Path
+) -> None:
+    """pg_restore writes the archive as SQL; psql runs it after the locks, in one transaction that
+    this function commits only when pg_restore has written all of it (a damaged archive or a
+    pg_restore that stops half-way closes psql's input without COMMIT: the server rolls back)."""
+    import tempfile
+
+    # The schema name goes into SQL: ours, but checked rather than trusted.
+    if not (component.schema.isidentifier() and component.schema.isascii()):
+        raise LauncherError(f"unexpected schema name {component.schema!r}")
+    url, env = libpq_target(database_url)
+    with tempfile.TemporaryFile() as script_errors, tempfile.TemporaryFile() as psql_errors:
+        script = subprocess.Popen(  # noqa: S603 - PostgreSQL's own tools, arguments of our own
+            [pg_restore, "--clean", "--if-exists", "--no-owner", "--file=-", str(archive)],
+            env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=script_errors,
+        )  # fmt: skip
+        # VERBOSITY=verbose: the SQLSTATE in the message (its text may be in the server's language).
+        runner = subprocess.Popen(  # noqa: S603
+            [psql, "--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", "--set=VERBOSITY=verbose",
+             "--file=-", f"--dbname={url}"],
+            env={**os.environ, **env, "PGAPPNAME": f"xianjie restore {component.name}"},
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=psql_errors,
+        )  # fmt: skip
+        source, sink = script.stdout, runner.stdin
+        assert source is not None and sink is not None  # both PIPE
+        try:
+            sink.write(b"BEGIN;\n" + _LOCK_SCHEMA.format(schema=component.schema).encode())
+            for chunk in iter(lambda: source.read(1 << 16), b""):
+                sink.write(chunk)
+            if script.wait() == 0:
+                sink.write(b"COMMIT;\n")
+        except BrokenPipeError:
+            pass  # psql stopped at an error (ON_ERROR_STOP): its message says which
+        finally:
+            with contextlib.suppress(BrokenPipeError):
+                sink.close()  # without COMMIT psql ends, the server rolls the transaction back
+            source.close()  # psql gone early: pg_restore ends on the broken pipe
+            script.wait()
+            runner.wait()
+        script_errors.seek(0)
+        psql_errors.seek(0)
+        stderr = psql_errors.read().decode(errors="replace")
+        if runner.returncode != 0:
+            if f"ERROR:  {DEADLOCK}:" in stderr:
+                raise RestoreDeadlock(stderr.strip()[-2000:])
+            raise LauncherError(
+                f"pg_restore of {component.name} failed ({runner.returncode}): {stderr.strip()[-2000:]}"
+            )
+        if script.returncode != 0:
+            raise LauncherError(
+                f"pg_restore of {component.name} failed ({script.returncode}), nothing changed: "
+                f"{script_errors.read().decode(errors='replace').strip()[-2000:]}"
+            )
 
 
 def _create_extensions(database_url: str, extensions: Sequence[str]) -> None:

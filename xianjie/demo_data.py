@@ -28,7 +28,7 @@ from services.employment import demo as employment
 from services.funds import demo as funds
 from services.monitoring import demo as monitoring
 from services.monitoring.demo import demo_households, fake_id_number
-from xianjie.demo_loader import DemoLoader, Echo, gather
+from xianjie.demo_loader import REFERENCE_WAIT_SECONDS, DemoLoader, Echo, gather
 
 __all__ = ["demo_households", "fake_id_number", "load_demo_records", "summary"]
 
@@ -53,15 +53,22 @@ def job_candidates(registered: list[monitoring.Registered]) -> list[employment.C
 
 
 async def load_demo_records(
-    gateway_url: str, password: str, *, echo: Echo = print, opened_assets_timeout: float = 10.0
+    gateway_url: str,
+    password: str,
+    *,
+    echo: Echo = print,
+    opened_assets_timeout: float = 10.0,
+    reference_wait: float = REFERENCE_WAIT_SECONDS,
 ) -> dict[str, int]:
     """Create the demo records through the gateway (idempotent); counts of what exists per kind.
 
     A refused step prints one warning line (``echo``) and is skipped; nothing here raises for a
-    refusal. ``counts["new"]`` is how many records this run created (0 on a repeat).
+    refusal. ``counts["new"]`` is how many records this run created (0 on a repeat). The two waits
+    for events (assets opened from the accepted project; a reference another service has not yet
+    projected) give up after ``opened_assets_timeout`` / ``reference_wait`` seconds.
     """
     async with httpx.AsyncClient(base_url=gateway_url, timeout=30, trust_env=False) as http:
-        loader = DemoLoader(http, echo)
+        loader = DemoLoader(http, echo, reference_wait=reference_wait)
         await loader.sign_in(password)
         if not loader.tokens:
             return {}

@@ -47,6 +47,8 @@ class Answer:
 # within milliseconds; a write naming it meanwhile is refused (503 reference_pending, or 422
 # unknown_reference while the event is still in the owner's outbox). The demo waits that long.
 REFERENCE_WAIT_SECONDS = 15.0
+# Attempts of a request that got no answer at all (a connection reset or closed under it).
+TRANSPORT_ATTEMPTS = 5
 
 
 def _worth_retrying(resp: httpx.Response, method: str, key: str | None, attempt: int, in_time: bool) -> bool:
@@ -73,6 +75,7 @@ class DemoLoader:
     new: Counter[str] = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
     limit: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(CONCURRENCY))
+    reference_wait: float = REFERENCE_WAIT_SECONDS
 
     def warn(self, what: str, problem: str) -> None:
         line = f"  demo data   warning: {what}: {problem}"
@@ -101,16 +104,29 @@ class DemoLoader:
             headers["Idempotency-Key"] = key
         if if_match:
             headers["If-Match"] = if_match
-        deadline = asyncio.get_running_loop().time() + REFERENCE_WAIT_SECONDS
+        deadline = asyncio.get_running_loop().time() + self.reference_wait
         for attempt in range(1000):
             async with self.limit:
                 try:
-                    resp = await self.http.request(method, path, json=json, params=params, headers=headers)
+                    got = await self.http.request(method, path, json=json, params=params, headers=headers)
+                except httpx.TransportError as exc:
+                    # No answer at all — e.g. a pooled keep-alive connection the server closed as it
+                    # was reused (its idle timeout comes sooner on a busy machine; the pool may hold
+                    # several such). A keyed POST or an idempotent method is sent again after the
+                    # usual pause, on a new connection, a few times like a 5xx; then it is a warning.
+                    if attempt >= TRANSPORT_ATTEMPTS - 1 or not (key or method in ("GET", "PUT", "HEAD")):
+                        self.warn(what, f"{type(exc).__name__}: {exc}")
+                        return None
+                    got = None
                 except httpx.HTTPError as exc:
                     self.warn(what, f"{type(exc).__name__}: {exc}")
                     return None
-            if not _worth_retrying(resp, method, key, attempt, asyncio.get_running_loop().time() < deadline):
-                break
+            if got is not None:
+                resp = got
+                if not _worth_retrying(
+                    resp, method, key, attempt, asyncio.get_running_loop().time() < deadline
+                ):
+                    break
             await asyncio.sleep(min(0.2 * (attempt + 1), 1.0))
         if resp.status_code >= 400:
             if resp.status_code not in quiet:

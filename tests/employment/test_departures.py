@@ -11,13 +11,10 @@ import httpx
 from sqlalchemy import text
 
 from services.monitoring.households.events import MEMBER_CHANGED, MemberChanged
-from shared import clock
 from tests.conftest import Stack
 from tests.employment.factories import API, FLOOR, URL, handled, worker
 from tests.helpers import auth, eventually
 from tests.monitoring.factories import HOUSEHOLDS, create_household, id_number, include, member
-
-TODAY = clock.today()
 
 
 async def employed_on(api: httpx.AsyncClient, token: str, day: date) -> int:
@@ -51,31 +48,31 @@ async def working_family(
 
 
 async def test_a_worker_who_died_stops_counting_from_that_day(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     town, admin = tokens["town_kejing"], tokens["admin"]
     household, (_, spouse) = await working_family(api, tokens, stack)
-    assert await employed_on(api, admin, TODAY) == 1
+    assert await employed_on(api, admin, today) == 1
     url = f"{HOUSEHOLDS}/{household['id']}"
     etag = (await api.get(url, headers=auth(town))).headers["etag"]
     died = await api.post(
         f"{url}/departures",
-        json={"member_id": spouse, "kind": "death", "effective_on": TODAY.isoformat(), "reason": "病故"},
+        json={"member_id": spouse, "kind": "death", "effective_on": today.isoformat(), "reason": "病故"},
         headers=auth(town, **{"If-Match": etag}),
     )
     assert died.status_code == 200, died.text
     gone = "SELECT count(*) FROM employment.member_departures WHERE member_id = :m"
     await eventually(lambda: employment_sees(stack, gone, m=spouse), timeout=30)
-    assert await employed_on(api, admin, TODAY) == 0  # on the day of death: no longer counted
-    assert await employed_on(api, admin, TODAY - timedelta(days=1)) == 1  # the day before: still
+    assert await employed_on(api, admin, today) == 0  # on the day of death: no longer counted
+    assert await employed_on(api, admin, today - timedelta(days=1)) == 1  # the day before: still
 
 
 async def test_a_replayed_or_late_departure_changes_the_count_once(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     admin = tokens["admin"]
     household, (_, spouse) = await working_family(api, tokens, stack)
-    left = TODAY - timedelta(days=10)
+    left = today - timedelta(days=10)
 
     def departure(version: int, left_on: date) -> Any:
         payload = MemberChanged(
@@ -93,14 +90,14 @@ async def test_a_replayed_or_late_departure_changes_the_count_once(
         await employed_on(api, admin, left) == 0
         and await employed_on(api, admin, left - timedelta(days=1)) == 1
     )
-    await handled(stack, departure(3, TODAY))  # a later event of the same departure moves nothing
-    assert await employed_on(api, admin, left) == 0 and await employed_on(api, admin, TODAY) == 0
+    await handled(stack, departure(3, today))  # a later event of the same departure moves nothing
+    assert await employed_on(api, admin, left) == 0 and await employed_on(api, admin, today) == 0
     audited = "SELECT count(*) = 1 FROM employment.audit_log WHERE action = 'departure'"
     assert await employment_sees(stack, audited)
 
 
 async def test_a_member_who_left_is_no_longer_listed_for_job_support(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     town = tokens["town_kejing"]
     household = await create_household(
@@ -126,7 +123,7 @@ async def test_a_member_who_left_is_no_longer_listed_for_job_support(
         json={
             "member_id": spouse,
             "kind": "move_out",
-            "effective_on": TODAY.isoformat(),
+            "effective_on": today.isoformat(),
             "reason": "迁往外省",
         },
         headers=auth(town, **{"If-Match": etag}),

@@ -21,8 +21,7 @@ from tests.helpers import KEJING, KEJING_VILLAGE, WANGWU, WANGWU_VILLAGE, assert
 from tests.monitoring.factories import household_changed, member_changed
 
 POSTS = f"{API}/posts"
-TODAY = clock.today()
-WINDOW_START = months_before(TODAY, 12)  # post_hard_to_employ_months = 12
+HARD_TO_EMPLOY_MONTHS = 12  # post_hard_to_employ_months
 
 
 async def _idle_worker(
@@ -73,11 +72,11 @@ async def _post(api: httpx.AsyncClient, token: str, village: str = KEJING_VILLAG
 
 
 async def _assign(
-    api: httpx.AsyncClient, token: str, post_id: str, worker_id: str, on: date = TODAY
+    api: httpx.AsyncClient, token: str, post_id: str, worker_id: str, on: date | None = None
 ) -> httpx.Response:
     return await api.post(
         f"{POSTS}/{post_id}/holder",
-        json={"worker_id": worker_id, "started_on": on.isoformat()},
+        json={"worker_id": worker_id, "started_on": (on or clock.today()).isoformat()},
         headers=auth(token),
     )
 
@@ -102,24 +101,25 @@ async def test_only_lifted_out_or_monitored_households_able_to_work(
 
 
 async def test_hard_to_employ_means_no_main_job_for_twelve_months_or_weak_labour(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     admin = tokens["admin"]
-    started = WINDOW_START - timedelta(days=200)
+    window_start = months_before(today, HARD_TO_EMPLOY_MONTHS)
+    started = window_start - timedelta(days=200)
     # A job whose last day is the first day of the twelve months: not hard to employ.
     recent = await _idle_worker(api, admin, stack)
-    await _past_job(api, admin, recent, started, WINDOW_START)
+    await _past_job(api, admin, recent, started, window_start)
     assert _refused(await _assign(api, admin, await _post(api, admin), recent))
     # Ended the day before: twelve full months without a main job.
     long_idle = await _idle_worker(api, admin, stack)
-    await _past_job(api, admin, long_idle, started, WINDOW_START - timedelta(days=1))
+    await _past_job(api, admin, long_idle, started, window_start - timedelta(days=1))
     assert (await _assign(api, admin, await _post(api, admin), long_idle)).status_code == 201
     # 弱劳动力或半劳动力: hard to employ whatever the last job, if none is held that day.
     weak = await _idle_worker(api, admin, stack, labour="weak")
-    await _past_job(api, admin, weak, started, TODAY - timedelta(days=1))
+    await _past_job(api, admin, weak, started, today - timedelta(days=1))
     assert (await _assign(api, admin, await _post(api, admin), weak)).status_code == 201
     at_work = await _idle_worker(api, admin, stack, labour="weak")
-    await _past_job(api, admin, at_work, started, TODAY)
+    await _past_job(api, admin, at_work, started, today)
     assert _refused(await _assign(api, admin, await _post(api, admin), at_work))
 
 
@@ -138,17 +138,18 @@ def test_twelve_months_before_keeps_the_day_or_the_months_last(day: date, expect
 async def _pay(
     api: httpx.AsyncClient, token: str, post_id: str, holding: str, **overrides: Any
 ) -> httpx.Response:
+    today = clock.today()  # the day of the call, as the service counts it
     body = {
         "holding_id": holding,
-        "month": TODAY.strftime("%Y-%m"),
+        "month": today.strftime("%Y-%m"),
         "amount": "500.00",
-        "paid_on": TODAY.isoformat(),
+        "paid_on": today.isoformat(),
     }
     return await api.post(f"{POSTS}/{post_id}/allowances", json={**body, **overrides}, headers=auth(token))
 
 
 async def test_allowances_are_paid_monthly_within_the_holding_and_the_posts_amount(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     admin, town = tokens["admin"], tokens["town_kejing"]
     post = await _post(api, town)
@@ -156,12 +157,12 @@ async def test_allowances_are_paid_monthly_within_the_holding_and_the_posts_amou
     holding = held.json()["id"]
     above = await _pay(api, town, post, holding, amount="500.01")
     assert above.status_code == 422 and above.json()["errors"][0]["field"] == "amount"
-    last_month = (TODAY.replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+    last_month = (today.replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
     assert (await _pay(api, town, post, holding, month=last_month)).status_code == 422  # before the holding
     assert (await _pay(api, tokens["auditor"], post, holding)).status_code == 403
     paid = await _pay(api, town, post, holding)
     assert paid.status_code == 201, paid.text
-    assert (paid.json()["amount"], paid.json()["month"]) == ("500.00", TODAY.replace(day=1).isoformat())
+    assert (paid.json()["amount"], paid.json()["month"]) == ("500.00", today.replace(day=1).isoformat())
     again = await _pay(api, town, post, holding, amount="100.00")
     assert again.status_code == 409 and again.json()["code"] == "allowance_paid"
 

@@ -14,7 +14,11 @@ from tests.helpers import KEJING, KEJING_VILLAGE, WANGWU, WANGWU_VILLAGE, auth
 
 URL = f"{API}/posts"
 POST = {"town_code": KEJING, "village_code": KEJING_VILLAGE, "title": "保洁员", "monthly_allowance": "500.00"}
-LAST_YEAR = f"{clock.today().year - 1}-12-01"
+
+
+def last_year() -> str:
+    """1 December of the district's previous year, asked when the test runs."""
+    return f"{clock.today().year - 1}-12-01"
 
 
 class Staffed(NamedTuple):
@@ -70,7 +74,7 @@ async def staffed(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) 
         first=await _idle(api, town, stack),
         second=await _idle(api, town, stack),
     )
-    assert (await _assign(api, town, placed.cleaner, placed.first, LAST_YEAR)).status_code == 201
+    assert (await _assign(api, town, placed.cleaner, placed.first, last_year())).status_code == 201
     assert (
         await _assign(api, town, placed.ranger, placed.second, clock.today().isoformat())
     ).status_code == 201
@@ -91,7 +95,7 @@ async def test_a_town_official_may_not_create_a_post_in_another_town(
 async def test_a_held_post_takes_no_second_holder(
     api: httpx.AsyncClient, tokens: dict[str, str], staffed: Staffed
 ) -> None:
-    taken = await _assign(api, tokens["town_kejing"], staffed.cleaner, staffed.second, LAST_YEAR)
+    taken = await _assign(api, tokens["town_kejing"], staffed.cleaner, staffed.second, last_year())
     assert taken.status_code == 409 and taken.json()["code"] == "post_taken"
 
 
@@ -101,8 +105,8 @@ async def test_a_worker_holds_one_post_at_a_time(
     town = tokens["town_kejing"]
     cleaner, ranger = await _post(api, town), await _post(api, town, title="护林员")
     worker = await _idle(api, town, stack)
-    assert (await _assign(api, town, cleaner, worker, LAST_YEAR)).status_code == 201
-    assert (await _assign(api, town, ranger, worker, LAST_YEAR)).status_code == 409
+    assert (await _assign(api, town, cleaner, worker, last_year())).status_code == 201
+    assert (await _assign(api, town, ranger, worker, last_year())).status_code == 409
     assert await count(stack, "SELECT count(*) FROM employment.post_holdings") == 1
 
 

@@ -13,10 +13,10 @@ from tests.funds.factories import PROJECTS, count, new_project, planned_project
 from tests.helpers import WANGWU_VILLAGE, auth
 
 PUBLIC = "/api/funds/v1/public/announcements"
-TODAY = clock.today()
 
 
-def period(start: date = TODAY, days: int = 7) -> dict[str, str]:
+def period(start: date | None = None, days: int = 7) -> dict[str, str]:
+    start = start or clock.today()  # the day the call is made, as the service counts it
     return {"starts_on": start.isoformat(), "ends_on": (start + timedelta(days=days)).isoformat()}
 
 
@@ -32,7 +32,7 @@ async def announced_plan(api: httpx.AsyncClient, tokens: dict[str, str]) -> dict
     project = await planned_project(api, tokens["admin"])
     plan = await announce(api, tokens["town_kejing"], project["id"])
     assert plan.status_code == 201, plan.text
-    future = await announce(api, tokens["admin"], project["id"], **period(TODAY + timedelta(days=30)))
+    future = await announce(api, tokens["admin"], project["id"], **period(clock.today() + timedelta(days=30)))
     assert future.status_code == 201, future.text
     return plan.json()  # type: ignore[no-any-return]
 
@@ -62,11 +62,11 @@ async def test_a_result_is_announced_only_after_acceptance(
 
 
 async def test_the_public_lists_announcements_without_a_token_from_their_first_day(
-    api: httpx.AsyncClient, tokens: dict[str, str]
+    api: httpx.AsyncClient, tokens: dict[str, str], today: date
 ) -> None:
     plan = await announced_plan(api, tokens)
     [item] = await public_items(api)  # the future one is not shown ahead of its period
-    assert item["id"] == plan["id"] and item["starts_on"] == TODAY.isoformat()
+    assert item["id"] == plan["id"] and item["starts_on"] == today.isoformat()
     assert item["kind_label"] == "项目计划公示"
 
 

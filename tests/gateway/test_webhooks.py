@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 import nats
+import nats.js.errors
 import pytest
 from aiohttp import web
 from sqlalchemy import text
@@ -19,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
 from gateway.webhooks import rules
-from shared.events.envelope import CloudEvent
+from shared.events.envelope import CloudEvent, stream_name
 from tests.conftest import Stack
 from tests.gateway.helpers import unique_name
 from tests.helpers import KEJING, KEJING_VILLAGE, WANGWU_VILLAGE, auth, eventually
@@ -76,6 +77,35 @@ def quick_webhooks(stack: Stack, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(settings, "webhook_retry_cap_seconds", 0.3)
     monkeypatch.setattr(settings, "webhook_poll_seconds", 0.1)
     monkeypatch.setattr(settings, "webhook_max_attempts", 3)
+
+
+async def fan_out_caught_up(stack: Stack) -> bool:
+    """The gateway's fan-out (one durable per service stream) has taken every event published so
+    far: nothing pending, nothing unacked (it acks after its transaction)."""
+    nc = await nats.connect(stack.infra.nats_url)
+    try:
+        js = nc.jetstream()
+        for consumer in stack.apps["gateway"].state.component.consumers:
+            try:
+                info = await js.consumer_info(
+                    stream_name(consumer.subscription.source_service), consumer.durable
+                )
+            except nats.js.errors.NotFoundError:
+                continue  # the stream or the durable is not there yet: nothing waits in it
+            if info.num_pending or info.num_ack_pending:
+                return False
+        return True
+    finally:
+        await nc.close()
+
+
+@pytest.fixture(autouse=True)
+async def no_earlier_backlog(stack: Stack) -> None:
+    """Each test starts once the gateway's fan-out has caught up with every earlier event. It reads
+    every event of every stream, one transaction each, so the events of the tests that ran just
+    before (bulk imports among them) can leave it behind on a loaded machine, and a test's deadline
+    for its own delivery must not include working those off. This deadline bounds a stuck fan-out."""
+    await eventually(lambda: fan_out_caught_up(stack), timeout=600, interval=0.5)
 
 
 async def publish(stack: Stack, event_type: str, data: dict[str, Any]) -> CloudEvent:
@@ -151,11 +181,17 @@ async def test_a_delivery_is_a_signed_structured_cloudevent_within_scope(
     with pytest.raises(WebhookVerificationError):
         Webhook(sub["secret"]).verify(body, resigned_elsewhere)
 
-    deliveries = await api.get(
-        f"/webhooks/subscriptions/{sub['id']}/deliveries", headers=auth(tokens[CLIENT])
-    )
-    assert [d["event_id"] for d in deliveries.json()["items"]] == [str(wanted.id)]
-    assert deliveries.json()["items"][0]["status"] == "delivered"
+    # The receiver has the body before the gateway has recorded its answer (it writes the outcome
+    # once the POST returned): wait for the record, not for the body alone.
+    async def recorded() -> list[dict[str, Any]] | None:
+        deliveries = await api.get(
+            f"/webhooks/subscriptions/{sub['id']}/deliveries", headers=auth(tokens[CLIENT])
+        )
+        items: list[dict[str, Any]] = deliveries.json()["items"]
+        return items if items and items[0]["status"] != "pending" else None
+
+    items = await eventually(recorded)
+    assert [(d["event_id"], d["status"]) for d in items] == [(str(wanted.id), "delivered")]
 
 
 async def _received(receiver: Receiver, count: int) -> bool:

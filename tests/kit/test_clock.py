@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -42,4 +43,40 @@ def test_no_code_asks_the_servers_zone_for_today() -> None:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if "date.today()" in line and path.name != "clock.py"
     ]
+    assert not found, found
+
+
+def _asks_the_clock(node: ast.AST) -> bool:
+    return any(
+        isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Attribute)
+        and call.func.attr == "today"
+        and isinstance(call.func.value, ast.Name)
+        and call.func.value.id in ("clock", "date")
+        for call in ast.walk(node)
+    )
+
+
+def test_no_test_fixes_today_when_it_is_imported() -> None:
+    """A day computed at import (a module constant, a default argument) is yesterday's for a test
+    that runs after Beijing's midnight (16:00 UTC) in the same session: tests ask when they run (the
+    ``today`` fixture, or ``clock.today()`` inside the helper); and never ``date.today()``."""
+    root = Path(__file__).resolve().parents[1]
+    found = []
+    for path in root.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        at_import: list[ast.AST] = [n for n in tree.body if isinstance(n, ast.Assign | ast.AnnAssign)]
+        for function in ast.walk(tree):
+            if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+                at_import += [d for d in function.args.defaults + function.args.kw_defaults if d is not None]
+        found += [f"{path.relative_to(root)}:{n.lineno}" for n in at_import if _asks_the_clock(n)]
+        found += [
+            f"{path.relative_to(root)}:{n.lineno} date.today()"
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Call)
+            and isinstance(n.func, ast.Attribute)
+            and n.func.attr == "today"
+            and isinstance(n.func.value, ast.Name)
+            and n.func.value.id == "date"
+        ]
     assert not found, found

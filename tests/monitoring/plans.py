@@ -13,8 +13,8 @@ from tests.helpers import auth
 from tests.monitoring.factories import HOUSEHOLDS, create_household, id_number, include, member
 
 PLANS = "/api/monitoring/v1/assistance-plans"
-TODAY = clock.today()
-YEAR = TODAY.year
+# No constant for today or this year: each helper asks the clock when called (a module imported
+# before Beijing's midnight and used after it would send yesterday; see the `today` fixture).
 
 
 def people() -> list[dict[str, Any]]:
@@ -25,7 +25,7 @@ def people() -> list[dict[str, Any]]:
         member(name="李桂兰", id_number=id_number(date(1982, 3, 2)), relation="spouse", labour="weak"),
         member(
             name="王浩然",
-            id_number=id_number(date(TODAY.year - 10, 1, 1)),
+            id_number=id_number(date(clock.today().year - 10, 1, 1)),
             relation="child",
             labour="none",
             schooling="compulsory",
@@ -56,25 +56,26 @@ async def household_with_people(
 
 def measure_body(**overrides: Any) -> dict[str, Any]:
     """A developmental measure running this year (a public-welfare post unless told otherwise)."""
+    today = clock.today()
     body: dict[str, Any] = {
         "policy_code": "public_welfare_post",
         "description": "安排村保洁公益性岗位",
         "owner": "北大河村委",
-        "starts_on": (TODAY - timedelta(days=30)).isoformat(),
-        "ends_on": date(YEAR, 12, 31).isoformat(),
+        "starts_on": (today - timedelta(days=30)).isoformat(),
+        "ends_on": date(today.year, 12, 31).isoformat(),
     }
     body.update(overrides)
     return body
 
 
 async def post_plan(
-    api: httpx.AsyncClient, token: str, household_id: str, *measures: dict[str, Any], year: int = YEAR
+    api: httpx.AsyncClient, token: str, household_id: str, *measures: dict[str, Any], year: int | None = None
 ) -> httpx.Response:
     return await api.post(
         PLANS,
         json={
             "household_id": household_id,
-            "year": year,
+            "year": year or clock.today().year,
             "goal": "稳定就业增收",
             "measures": list(measures) or [measure_body()],
         },

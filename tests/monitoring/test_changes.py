@@ -30,7 +30,6 @@ from tests.monitoring.factories import (
     step,
 )
 
-TODAY = clock.today()
 DAY = timedelta(days=1)
 
 
@@ -59,7 +58,7 @@ async def change(
     if "If-Match" not in headers:
         got = await api.get(url, headers=auth(token))
         headers["If-Match"] = got.headers["etag"]
-    body = {"effective_on": TODAY.isoformat(), "reason": "村委会核实", **body}
+    body = {"effective_on": clock.today().isoformat(), "reason": "村委会核实", **body}
     return await api.post(f"{url}/{what}", json=body, headers=auth(token, **headers))
 
 
@@ -77,7 +76,7 @@ async def backdate(stack: Stack, household_id: str, formed_on: date) -> None:
 
 
 async def test_death_keeps_the_member_with_left_on_and_the_household_follows(
-    api: httpx.AsyncClient, tokens: dict[str, str]
+    api: httpx.AsyncClient, tokens: dict[str, str], today: date
 ) -> None:
     cadre = tokens["village_beidahe"]
     created, (_, spouse, _) = await family(api, cadre)
@@ -91,15 +90,15 @@ async def test_death_keeps_the_member_with_left_on_and_the_household_follows(
     assert answer["household"]["version"] > created["version"]
     [death] = answer["changes"]
     assert (death["kind"], death["kind_label"], death["member_name"]) == ("death", "死亡", "李秀英")
-    assert death["effective_on"] == TODAY.isoformat() and death["reason"] == "病故"
+    assert death["effective_on"] == today.isoformat() and death["reason"] == "病故"
     members = (await api.get(f"{HOUSEHOLDS}/{created['id']}/members", headers=auth(cadre))).json()
-    assert {m["id"]: m["left_on"] for m in members}[spouse] == TODAY.isoformat()  # kept, not deleted
+    assert {m["id"]: m["left_on"] for m in members}[spouse] == today.isoformat()  # kept, not deleted
     history = (await api.get(f"{HOUSEHOLDS}/{created['id']}/changes", headers=auth(tokens["auditor"]))).json()
     assert [h["kind"] for h in history] == ["death"]
 
 
 async def test_departure_announces_the_member_inactive_with_the_date(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     cadre = tokens["village_beidahe"]
     created, (_, _, child) = await family(api, cadre)
@@ -107,7 +106,7 @@ async def test_departure_announces_the_member_inactive_with_the_date(
     *_, (envelope, payload) = [
         e for e in await announced(stack, MEMBER_CHANGED) if str(e[1].member_id) == child
     ]
-    assert payload.active is False and payload.left_on == TODAY and payload.version == 2
+    assert payload.active is False and payload.left_on == today and payload.version == 2
     assert "id_number" not in str(envelope) and "王小明" not in str(envelope)
 
 
@@ -123,15 +122,15 @@ async def test_a_member_cannot_leave_twice(api: httpx.AsyncClient, tokens: dict[
 
 
 async def test_departure_date_is_not_in_the_future_nor_before_the_member_joined(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     cadre = tokens["village_beidahe"]
     created, (_, spouse, child) = await family(api, cadre)
-    joined = TODAY - 10 * DAY
+    joined = today - 10 * DAY
     await backdate(stack, created["id"], joined)
     body = {"member_id": spouse, "kind": "death"}
     future = await change(
-        api, cadre, created["id"], "departures", {**body, "effective_on": (TODAY + DAY).isoformat()}
+        api, cadre, created["id"], "departures", {**body, "effective_on": (today + DAY).isoformat()}
     )
     early = await change(
         api, cadre, created["id"], "departures", {**body, "effective_on": (joined - DAY).isoformat()}
@@ -142,8 +141,8 @@ async def test_departure_date_is_not_in_the_future_nor_before_the_member_joined(
         api, cadre, created["id"], "departures", {**body, "effective_on": joined.isoformat()}
     )
     assert on_joining.status_code == 200, on_joining.text
-    today = await change(api, cadre, created["id"], "departures", {"member_id": child, "kind": "move_out"})
-    assert today.status_code == 200, today.text
+    on_today = await change(api, cadre, created["id"], "departures", {"member_id": child, "kind": "move_out"})
+    assert on_today.status_code == 200, on_today.text
 
 
 async def test_the_head_leaving_names_a_successor(api: httpx.AsyncClient, tokens: dict[str, str]) -> None:
@@ -175,12 +174,12 @@ async def test_the_last_member_cannot_leave_the_household_is_cancelled_instead(
 
 
 async def test_birth_adds_a_member_with_its_id_number_protected(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     cadre = tokens["village_beidahe"]
     created, _ = await family(api, cadre)
-    await backdate(stack, created["id"], TODAY - 30 * DAY)
-    born = TODAY - 3 * DAY
+    await backdate(stack, created["id"], today - 30 * DAY)
+    born = today - 3 * DAY
     newborn = id_number(born)
     resp = await change(
         api,
@@ -243,7 +242,7 @@ async def test_someone_who_married_out_may_marry_into_another_household_but_not_
 
 
 async def test_split_forms_a_household_in_another_village_that_keeps_identity_and_helper(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     town = tokens["town_kejing"]
     helper = await helper_id(api, tokens)
@@ -269,7 +268,7 @@ async def test_split_forms_a_household_in_another_village_that_keeps_identity_an
         helper,
     )
     assert (new["head_name"], new["member_count"], new["status"]) == ("王小明", 1, "not_monitored")
-    assert new["formed_on"] == TODAY.isoformat() and answer["household"]["member_count"] == 2
+    assert new["formed_on"] == today.isoformat() and answer["household"]["member_count"] == 2
     moved = (await api.get(f"{HOUSEHOLDS}/{new['id']}/members", headers=auth(town))).json()
     assert [(m["id"], m["relation"], m["left_on"]) for m in moved] == [(child, "head", None)]
     for side in (created["id"], new["id"]):  # the history on both
@@ -326,7 +325,7 @@ async def test_split_of_a_monitored_household_asks_to_verify_the_new_one(
 
 
 async def test_merge_moves_every_member_and_cancels_the_emptied_household(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     cadre = tokens["village_beidahe"]
     target, _ = await family(api, cadre, kind="ordinary")
@@ -337,7 +336,7 @@ async def test_merge_moves_every_member_and_cancels_the_emptied_household(
     )
     assert resp.status_code == 200, resp.text
     answer = resp.json()
-    assert answer["household"]["cancelled_on"] == TODAY.isoformat()
+    assert answer["household"]["cancelled_on"] == today.isoformat()
     merged = answer["other_household"]
     assert merged["member_count"] == 6 and merged["kind"] == "lifted_out"  # 脱贫人口 stay 脱贫人口
     assert [c["kind"] for c in answer["changes"]] == ["merge", "merge", "merge", "cancellation"]
@@ -363,7 +362,7 @@ async def test_merge_moves_every_member_and_cancels_the_emptied_household(
     [*_, (_, payload)] = [
         e for e in await announced(stack, HOUSEHOLD_CHANGED) if str(e[1].household_id) == source["id"]
     ]
-    assert payload.cancelled_on == TODAY
+    assert payload.cancelled_on == today
 
 
 async def test_merge_into_a_household_outside_the_callers_territory_is_not_found(
@@ -459,12 +458,12 @@ async def test_another_towns_household_is_not_found(
 
 
 async def test_changes_need_the_households_version_and_replay_by_idempotency_key(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     cadre = tokens["village_beidahe"]
     created, (_, spouse, _) = await family(api, cadre)
     url = f"{HOUSEHOLDS}/{created['id']}/departures"
-    body = {"member_id": spouse, "kind": "death", "effective_on": TODAY.isoformat(), "reason": "病故"}
+    body = {"member_id": spouse, "kind": "death", "effective_on": today.isoformat(), "reason": "病故"}
     assert (await api.post(url, json=body, headers=auth(cadre))).status_code == 428
     stale = await api.post(url, json=body, headers=auth(cadre, **{"If-Match": '"999"'}))
     assert stale.status_code == 412
@@ -539,7 +538,7 @@ async def test_database_requires_the_other_household_of_a_split(
 
 
 async def test_database_refuses_an_id_number_active_in_two_households(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     _created, (_, spouse, _) = await family(api, tokens["admin"])
     copy = (
@@ -548,7 +547,7 @@ async def test_database_refuses_an_id_number_active_in_two_households(
         " SELECT gen_random_uuid(), household_id, name, id_number_hash, id_number_cipher, id_number_masked, birth_date, relation,"
         " health, labour, schooling, 1, CAST(:left AS date), current_date - 5 FROM monitoring.members WHERE id = :m"
     )
-    await _sql(stack, copy, m=spouse, left=TODAY)  # a departed row of the same person is allowed
+    await _sql(stack, copy, m=spouse, left=today)  # a departed row of the same person is allowed
     await _guarded(stack, "uq_members_active_id_number_hash", copy, m=spouse, left=None)
 
 
@@ -574,7 +573,7 @@ async def test_database_refuses_leaving_before_joining_and_cancelling_before_for
 
 
 async def test_households_report_counts_households_and_members_on_any_date(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     """Town 克井 on D0 = 40 days ago: A (3 people), B (3), C (1) formed; 王屋: W (2).
     D1 = 30 days ago: A's spouse dies.  D2 = 20 days ago: A's child splits off into A' (克井, other
@@ -590,7 +589,7 @@ async def test_households_report_counts_households_and_members_on_any_date(
     | D4 and today   | 2 (A A')        | 6            | 1               | 2            |
     """
     admin = tokens["admin"]
-    d0, d1, d2, d3, d4 = (TODAY - n * DAY for n in (40, 30, 20, 10, 5))
+    d0, d1, d2, d3, d4 = (today - n * DAY for n in (40, 30, 20, 10, 5))
     a, (_, a_spouse, a_child) = await family(api, admin)
     b, _ = await family(api, admin)
     c = await create_household(api, admin, member_count=1, members=[member()])
@@ -648,10 +647,10 @@ async def test_households_report_counts_households_and_members_on_any_date(
     assert await counted(d2) == {"克井镇": (4, 7), "王屋镇": (1, 2)}
     assert await counted(d3) == {"克井镇": (3, 6), "王屋镇": (1, 2)}
     assert await counted(d4) == {"克井镇": (2, 6), "王屋镇": (1, 2)}
-    assert await counted(None) == await counted(TODAY) == {"克井镇": (2, 6), "王屋镇": (1, 2)}
+    assert await counted(None) == await counted(today) == {"克井镇": (2, 6), "王屋镇": (1, 2)}
     future = await api.get(
         "/api/monitoring/v1/reports/households",
-        params={"as_of": (TODAY + DAY).isoformat()},
+        params={"as_of": (today + DAY).isoformat()},
         headers=auth(admin),
     )
     assert future.status_code == 422

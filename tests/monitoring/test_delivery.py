@@ -16,6 +16,7 @@ from sqlalchemy import text
 from services.monitoring import access
 from services.monitoring.assistance.events import MEASURE_DELIVERED
 from services.monitoring.settings import MonitoringSettings
+from shared import clock
 from shared.auth import Principal, Role
 from shared.errors import Forbidden
 from tests.conftest import Stack
@@ -24,8 +25,6 @@ from tests.helpers import WANGWU, WANGWU_VILLAGE, auth
 from tests.monitoring.factories import PASSWORD, announced, count, helper_id, id_number, member
 from tests.monitoring.plans import (
     PLANS,
-    TODAY,
-    YEAR,
     deliver,
     history,
     household_with_people,
@@ -84,14 +83,14 @@ async def planned(
 
 
 async def test_a_helper_records_a_delivery(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     plan, _ = await planned(api, tokens)
     measure = plan["measures"][0]
     done = await deliver(api, tokens["helper_wang"], plan["id"], measure["id"], note="已在村保洁岗位上岗")
     assert done.status_code == 200, done.text
     [after] = done.json()["measures"]
-    assert after["delivered_on"] == TODAY.isoformat() and after["delivery_note"] == "已在村保洁岗位上岗"
+    assert after["delivered_on"] == today.isoformat() and after["delivery_note"] == "已在村保洁岗位上岗"
     assert after["delivered_by"] == await helper_id(api, tokens)
     assert done.json()["version"] == plan["version"] + 1
     last = (await history(api, tokens["admin"], plan["id"]))[-1]
@@ -106,12 +105,12 @@ async def test_a_helper_records_a_delivery(
 
 
 async def test_a_delivery_falls_between_the_start_and_today(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     plan, _ = await planned(api, tokens)
     measure = plan["measures"][0]
     starts_on = date.fromisoformat(measure["starts_on"])
-    for refused in (starts_on - timedelta(days=1), TODAY + timedelta(days=1)):
+    for refused in (starts_on - timedelta(days=1), today + timedelta(days=1)):
         answer = await deliver(api, tokens["admin"], plan["id"], measure["id"], delivered_on=refused)
         assert answer.status_code == 422 and answer.json()["errors"][0]["field"] == "body.delivered_on"
     assert await count(stack, DELIVERED) == 0
@@ -120,11 +119,11 @@ async def test_a_delivery_falls_between_the_start_and_today(
 
 
 async def test_an_ended_measure_is_delivered_by_its_end_only(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     plan, _ = await planned(api, tokens)
     measure = plan["measures"][0]
-    ended_on = TODAY - timedelta(days=3)
+    ended_on = today - timedelta(days=3)
     tag = (await api.get(f"{PLANS}/{plan['id']}", headers=auth(tokens["admin"]))).headers["etag"]
     ended = await api.post(
         f"{PLANS}/{plan['id']}/amendments",
@@ -158,11 +157,11 @@ async def test_a_measure_is_delivered_once(
 
 
 async def test_a_delivery_needs_the_plans_current_version(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     plan, _ = await planned(api, tokens)
     url = f"{PLANS}/{plan['id']}/measures/{plan['measures'][0]['id']}/delivery"
-    body = {"delivered_on": TODAY.isoformat(), "note": "x"}
+    body = {"delivered_on": today.isoformat(), "note": "x"}
     assert (await api.post(url, json=body, headers=auth(tokens["admin"]))).status_code == 428
     stale = await api.post(url, json=body, headers=auth(tokens["admin"], **{"If-Match": '"99"'}))
     assert stale.status_code == 412
@@ -224,7 +223,7 @@ def record(record_id: str, number: str, **overrides: Any) -> dict[str, Any]:
         "record_id": record_id,
         "id_number": number,
         "policy_code": "dibao",
-        "delivered_on": TODAY.isoformat(),
+        "delivered_on": clock.today().isoformat(),
         "note": "2025 年低保，按月发放",
     }
     body.update(overrides)
@@ -238,7 +237,11 @@ async def post_batch(
 
 
 async def test_the_civil_affairs_batch_records_in_place(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, civil_affairs: dict[str, str]
+    api: httpx.AsyncClient,
+    tokens: dict[str, str],
+    stack: Stack,
+    civil_affairs: dict[str, str],
+    today: date,
 ) -> None:
     # A 脱贫户 without a plan; one with a 低保 measure planned; an ordinary household nobody monitors.
     bare = [member(name="赵大", id_number=id_number(date(1950, 1, 1)), labour="none")]
@@ -260,7 +263,7 @@ async def test_the_civil_affairs_batch_records_in_place(
         record("R4", id_number(date(1970, 1, 1))),  # nobody registered
         record("R5", "410881199001011234"),  # checksum wrong
         record("R6", bare[0]["id_number"], policy_code="public_welfare_post"),
-        record("R7", bare[0]["id_number"], delivered_on=(TODAY + timedelta(days=1)).isoformat()),
+        record("R7", bare[0]["id_number"], delivered_on=(today + timedelta(days=1)).isoformat()),
         record("R8", left[0]["id_number"]),
     ]
     answer = await post_batch(api, civil_affairs["system"], *records)
@@ -289,14 +292,21 @@ async def test_the_civil_affairs_batch_records_in_place(
     # The planned 低保 measure is delivered where it stood; the bare household got this year's plan.
     in_place = await plan_of(api, tokens["admin"], planned_plan["id"])
     assert in_place["measures"][0]["id"] == report["records"][1]["measure_id"]
-    assert in_place["measures"][0]["delivered_on"] == TODAY.isoformat()
+    assert in_place["measures"][0]["delivered_on"] == today.isoformat()
     made = (await api.get(PLANS, params={"household_id": bare_id}, headers=auth(tokens["admin"]))).json()[
         "items"
     ]
     [new_plan] = made
     [tekun] = new_plan["measures"]
-    assert (new_plan["year"], tekun["member_id"], tekun["kind"]) == (YEAR, bare_people["赵大"], "safety_net")
-    assert tekun["delivered_on"] == TODAY.isoformat() and tekun["ends_on"] == date(YEAR, 12, 31).isoformat()
+    assert (new_plan["year"], tekun["member_id"], tekun["kind"]) == (
+        today.year,
+        bare_people["赵大"],
+        "safety_net",
+    )
+    assert (
+        tekun["delivered_on"] == today.isoformat()
+        and tekun["ends_on"] == date(today.year, 12, 31).isoformat()
+    )
     assert [h["action"] for h in await history(api, tokens["admin"], new_plan["id"])] == ["create", "deliver"]
     events = [e for _, e in await announced(stack, MEASURE_DELIVERED)]
     assert sorted(e.policy_code for e in events) == ["dibao", "tekun"]

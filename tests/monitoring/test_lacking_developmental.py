@@ -13,16 +13,18 @@ from openpyxl import load_workbook
 from sqlalchemy import text
 
 from services.monitoring.dates import years_before
+from shared import clock
 from tests.conftest import Stack
 from tests.helpers import WANGWU, WANGWU_VILLAGE, auth
 from tests.monitoring.factories import id_number, member
-from tests.monitoring.plans import TODAY, household_with_people, make_plan, measure_body
+from tests.monitoring.plans import household_with_people, make_plan, measure_body
 
 REPORT = "/api/monitoring/v1/reports/lacking-developmental"
-FORTY = date(TODAY.year - 40, 6, 1)
 
 
-def person(name: str, birth: date = FORTY, labour: str = "ordinary") -> dict[str, Any]:
+def person(name: str, birth: date | None = None, labour: str = "ordinary") -> dict[str, Any]:
+    """Someone of about forty unless born on ``birth``."""
+    birth = birth or date(clock.today().year - 40, 6, 1)
     return member(name=name, id_number=id_number(birth), labour=labour, relation="other")
 
 
@@ -33,20 +35,21 @@ async def sql(stack: Stack, statement: str, **params: object) -> None:
 
 async def scenario(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) -> None:
     """People of 北大河村 and 王屋镇, each on one side of a rule of the report."""
+    today = clock.today()
     lifted_out = [
         person("甲"),  # one current measure: enough
         person("乙", labour="weak"),  # weak labour counts; only a household-level measure
-        person("丙", years_before(TODAY, 16), "skilled"),  # 16 today: working age
-        person("丁", years_before(TODAY, 16) + timedelta(days=1)),  # 16 tomorrow: not yet
-        person("戊", years_before(TODAY, 60) + timedelta(days=1)),  # 59, 60 tomorrow
-        person("己", years_before(TODAY, 60)),  # 60 today: past working age
+        person("丙", years_before(today, 16), "skilled"),  # 16 today: working age
+        person("丁", years_before(today, 16) + timedelta(days=1)),  # 16 tomorrow: not yet
+        person("戊", years_before(today, 60) + timedelta(days=1)),  # 59, 60 tomorrow
+        person("己", years_before(today, 60)),  # 60 today: past working age
         person("庚", labour="lost"),  # no labour capacity
         person("辛"),  # has left the household
         person("壬"),  # measures that are not current, and a safety-net one
         person("癸"),  # a measure ending tomorrow: still current
     ]
     hid, people = await household_with_people(api, tokens, members=lifted_out)
-    yesterday, tomorrow = TODAY - timedelta(days=1), TODAY + timedelta(days=1)
+    yesterday, tomorrow = today - timedelta(days=1), today + timedelta(days=1)
     plan = await make_plan(
         api,
         tokens["admin"],
@@ -61,7 +64,7 @@ async def scenario(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack)
     )
     ids = {m["description"]: m["id"] for m in plan["measures"]}
     await sql(stack, "UPDATE monitoring.members SET left_on = current_date WHERE id = :id", id=people["辛"])
-    for description, ended_on in (("ended today", TODAY), ("ends tomorrow", tomorrow)):
+    for description, ended_on in (("ended today", today), ("ends tomorrow", tomorrow)):
         await sql(
             stack,
             "UPDATE monitoring.measures SET ended_on = :d, end_reason = 'x' WHERE id = :id",

@@ -27,7 +27,11 @@ from tests.monitoring.plans import amend, make_plan, measure_body
 
 WORKLIST = "/api/monitoring/v1/worklists/long-running"
 PLANS = "/api/monitoring/v1/assistance-plans"
-TWO_YEARS_AGO = years_before(clock.today(), 2)
+
+
+def two_years_ago() -> date:
+    """Two years before the district's today, asked when the test runs (not when it is imported)."""
+    return years_before(clock.today(), 2)
 
 
 def route_url(household_id: str) -> str:
@@ -104,8 +108,8 @@ async def plan(api: httpx.AsyncClient, token: str, household_id: str) -> None:
 async def test_two_years_to_the_day_is_long_running_one_day_short_is_not(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    long = await monitored_since(api, tokens, stack, TWO_YEARS_AGO)
-    await monitored_since(api, tokens, stack, TWO_YEARS_AGO + timedelta(days=1))
+    long = await monitored_since(api, tokens, stack, two_years_ago())
+    await monitored_since(api, tokens, stack, two_years_ago() + timedelta(days=1))
     [row] = await households(api, tokens["town_kejing"])
     assert (row["household_id"], row["route_label"], row["route_done_label"]) == (long, "未确定路径", "—")
     assert (await progress(api, tokens["town_kejing"]))["克井镇"] == {
@@ -131,7 +135,7 @@ async def test_two_years_to_the_day_is_long_running_one_day_short_is_not(
 async def test_a_town_decides_a_route_and_a_change_keeps_the_history(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    household = await monitored_since(api, tokens, stack, TWO_YEARS_AGO)
+    household = await monitored_since(api, tokens, stack, two_years_ago())
     town = tokens["town_kejing"]
     assert (await decide(api, town, household, "eliminate", None)).status_code == 428
     first = await decide(api, town, household, "eliminate", 0)
@@ -161,7 +165,7 @@ async def test_each_route_is_done_when_carried_out(
 ) -> None:
     town = tokens["town_kejing"]
     names = ("e", "s", "p", "early", "amended")
-    ids = {name: await monitored_since(api, tokens, stack, TWO_YEARS_AGO) for name in names}
+    ids = {name: await monitored_since(api, tokens, stack, two_years_ago()) for name in names}
     await plan(api, town, ids["early"])  # a plan made before the decision is no refined plan
     amended = await make_plan(api, town, ids["amended"])  # before the decision; amended after it
     for name, route in (
@@ -219,8 +223,8 @@ async def test_each_route_is_done_when_carried_out(
 async def test_unrouted_households_are_listed_apart(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    routed = await monitored_since(api, tokens, stack, TWO_YEARS_AGO)
-    unrouted = await monitored_since(api, tokens, stack, TWO_YEARS_AGO - timedelta(days=400))
+    routed = await monitored_since(api, tokens, stack, two_years_ago())
+    unrouted = await monitored_since(api, tokens, stack, two_years_ago() - timedelta(days=400))
     assert (await decide(api, tokens["town_kejing"], routed, "safety_net", 0)).status_code == 201
     rows = await households(api, tokens["admin"], route="unrouted")
     assert [r["household_id"] for r in rows] == [unrouted]
@@ -233,7 +237,7 @@ async def test_unrouted_households_are_listed_apart(
 async def test_a_new_monitoring_period_needs_a_new_decision(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    household = await monitored_since(api, tokens, stack, TWO_YEARS_AGO)
+    household = await monitored_since(api, tokens, stack, two_years_ago())
     assert (await decide(api, tokens["town_kejing"], household, "refine_plan", 0)).status_code == 201
     await sql(
         stack,
@@ -249,10 +253,10 @@ async def test_a_new_monitoring_period_needs_a_new_decision(
 async def test_only_a_long_running_household_gets_a_route(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    young = await monitored_since(api, tokens, stack, TWO_YEARS_AGO + timedelta(days=1))
+    young = await monitored_since(api, tokens, stack, two_years_ago() + timedelta(days=1))
     refused = await decide(api, tokens["town_kejing"], young, "eliminate", 0)
     assert refused.status_code == 409 and refused.json()["code"] == "not_long_running"
-    closed = await monitored_since(api, tokens, stack, TWO_YEARS_AGO)
+    closed = await monitored_since(api, tokens, stack, two_years_ago())
     await sql(
         stack,
         "UPDATE monitoring.households SET status = 'risk_eliminated', closed_on = current_date WHERE id = :id",
@@ -266,7 +270,7 @@ async def test_only_a_long_running_household_gets_a_route(
 async def test_only_towns_and_the_district_decide(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, who: str
 ) -> None:
-    household = await monitored_since(api, tokens, stack, TWO_YEARS_AGO)
+    household = await monitored_since(api, tokens, stack, two_years_ago())
     assert (await decide(api, tokens[who], household, "eliminate", 0)).status_code == 403
     assert await count(stack, "SELECT count(*) FROM monitoring.long_running_decisions") == 0
 
@@ -274,7 +278,7 @@ async def test_only_towns_and_the_district_decide(
 async def test_another_towns_household_is_not_found_nor_counted(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    household = await monitored_since(api, tokens, stack, TWO_YEARS_AGO)
+    household = await monitored_since(api, tokens, stack, two_years_ago())
     wangwu = await town_official(api, tokens["admin"], WANGWU)
     assert (await decide(api, wangwu, household, "eliminate", 0)).status_code == 404
     assert (await api.get(route_url(household), headers=auth(wangwu))).status_code == 404
@@ -284,7 +288,7 @@ async def test_another_towns_household_is_not_found_nor_counted(
 async def test_a_retried_decision_is_recorded_once(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    household = await monitored_since(api, tokens, stack, TWO_YEARS_AGO)
+    household = await monitored_since(api, tokens, stack, two_years_ago())
     first = await decide(api, tokens["town_kejing"], household, "eliminate", 0, **{"Idempotency-Key": "r-1"})
     retry = await decide(api, tokens["town_kejing"], household, "eliminate", 0, **{"Idempotency-Key": "r-1"})
     assert first.status_code == retry.status_code == 201 and first.json() == retry.json()
@@ -294,14 +298,14 @@ async def test_a_retried_decision_is_recorded_once(
 async def test_an_unknown_route_is_refused(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    household = await monitored_since(api, tokens, stack, TWO_YEARS_AGO)
+    household = await monitored_since(api, tokens, stack, two_years_ago())
     assert (await decide(api, tokens["town_kejing"], household, "wait_and_see", 0)).status_code == 422
 
 
 async def test_the_worklist_downloads_as_xlsx(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    await monitored_since(api, tokens, stack, TWO_YEARS_AGO)
+    await monitored_since(api, tokens, stack, two_years_ago())
     download = await api.get(WORKLIST, params={"format": "xlsx"}, headers=auth(tokens["auditor"]))
     rows = list(load_workbook(io.BytesIO(download.content)).active.iter_rows(values_only=True))
     assert rows[0][:2] == ("乡镇（街道）", "两年以上监测对象户数") and rows[1][:2] == ("克井镇", 1)
@@ -321,7 +325,7 @@ DECISION = (
 async def test_the_database_keeps_one_current_decision(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    household = await monitored_since(api, tokens, stack, TWO_YEARS_AGO)
+    household = await monitored_since(api, tokens, stack, two_years_ago())
     await sql(stack, DECISION, id=household, sequence=1, reason="核实", superseded=None)
     with pytest.raises(IntegrityError, match="uq_long_running_decisions_current"):
         await sql(stack, DECISION, id=household, sequence=2, reason="核实", superseded=None)
@@ -330,7 +334,7 @@ async def test_the_database_keeps_one_current_decision(
 async def test_the_database_numbers_decisions_once(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    household = await monitored_since(api, tokens, stack, TWO_YEARS_AGO)
+    household = await monitored_since(api, tokens, stack, two_years_ago())
     await sql(
         stack, DECISION, id=household, sequence=1, reason="核实", superseded=datetime(2999, 1, 1, tzinfo=UTC)
     )
@@ -341,7 +345,7 @@ async def test_the_database_numbers_decisions_once(
 async def test_the_database_wants_a_reason(
     api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
 ) -> None:
-    household = await monitored_since(api, tokens, stack, TWO_YEARS_AGO)
+    household = await monitored_since(api, tokens, stack, two_years_ago())
     with pytest.raises(IntegrityError, match="ck_long_running_decisions_reason_given"):
         await sql(stack, DECISION, id=household, sequence=1, reason="  ", superseded=None)
 

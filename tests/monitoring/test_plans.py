@@ -19,7 +19,6 @@ from tests.helpers import WANGWU, WANGWU_VILLAGE, auth
 from tests.monitoring.factories import count, helper_id, town_official
 from tests.monitoring.plans import (
     PLANS,
-    TODAY,
     amend,
     etag,
     history,
@@ -188,26 +187,26 @@ async def test_an_amendment_is_idempotent(
 
 
 async def test_ending_a_measure_keeps_it_with_its_reason(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     plan, _ = await planned(api, tokens)
     measure_id = plan["measures"][0]["id"]
-    body = {"action": "end", "measure_id": measure_id, "ended_on": TODAY.isoformat(), "reason": "已外出务工"}
+    body = {"action": "end", "measure_id": measure_id, "ended_on": today.isoformat(), "reason": "已外出务工"}
     ended = await amend(api, tokens["village_beidahe"], plan["id"], body)
     assert ended.status_code == 200, ended.text
     [measure] = ended.json()["measures"]
-    assert (measure["ended_on"], measure["end_reason"]) == (TODAY.isoformat(), "已外出务工")
+    assert (measure["ended_on"], measure["end_reason"]) == (today.isoformat(), "已外出务工")
     again = await amend(api, tokens["village_beidahe"], plan["id"], body)
     assert again.status_code == 409 and again.json()["code"] == "measure_ended"
     assert [h["action"] for h in await history(api, tokens["admin"], plan["id"])] == ["create", "end"]
 
 
 async def test_a_measure_ends_within_its_term_and_after_its_delivery(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     plan, _ = await planned(api, tokens)
     measure = plan["measures"][0]
-    delivered_on = TODAY - timedelta(days=5)
+    delivered_on = today - timedelta(days=5)
     await sql(
         stack,
         "UPDATE monitoring.measures SET delivered_on = :d WHERE id = :id",
@@ -235,7 +234,7 @@ async def test_the_last_day_of_the_term_may_end_a_measure(
 
 
 async def test_replacing_a_measure_links_its_successor(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     plan, people = await planned(api, tokens)
     old = plan["measures"][0]
@@ -246,7 +245,7 @@ async def test_replacing_a_measure_links_its_successor(
         {
             "action": "replace",
             "measure_id": old["id"],
-            "ended_on": TODAY.isoformat(),
+            "ended_on": today.isoformat(),
             "successor": measure_body(
                 policy_code="job_transport_subsidy",
                 description="介绍到县内企业务工",
@@ -258,7 +257,7 @@ async def test_replacing_a_measure_links_its_successor(
     assert replaced.status_code == 200, replaced.text
     measures = {m["id"]: m for m in replaced.json()["measures"]}
     [successor] = [m for m in measures.values() if m["replaces_id"] == old["id"]]
-    assert measures[old["id"]]["ended_on"] == TODAY.isoformat()
+    assert measures[old["id"]]["ended_on"] == today.isoformat()
     last = (await history(api, tokens["admin"], plan["id"]))[-1]
     assert (last["action"], last["measure_id"], last["successor_id"]) == (
         "replace",
@@ -272,7 +271,7 @@ async def test_replacing_a_measure_links_its_successor(
         {
             "action": "replace",
             "measure_id": old["id"],
-            "ended_on": TODAY.isoformat(),
+            "ended_on": today.isoformat(),
             "successor": measure_body(),
             "reason": "again",
         },
@@ -281,7 +280,7 @@ async def test_replacing_a_measure_links_its_successor(
 
 
 async def test_a_bad_amendment_writes_nothing(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     plan, _ = await planned(api, tokens)
     other, _ = await planned(api, tokens)
@@ -290,7 +289,7 @@ async def test_a_bad_amendment_writes_nothing(
             {
                 "action": "end",
                 "measure_id": other["measures"][0]["id"],
-                "ended_on": TODAY.isoformat(),
+                "ended_on": today.isoformat(),
                 "reason": "x",
             },
             404,
@@ -298,7 +297,7 @@ async def test_a_bad_amendment_writes_nothing(
         ({"action": "add", "measure": measure_body(member_id=str(uuid.uuid4())), "reason": "x"}, 422),
         ({"action": "add", "measure": measure_body(policy_code="nope"), "reason": "x"}, 422),
         ({"action": "delete", "measure_id": plan["measures"][0]["id"], "reason": "x"}, 422),
-        ({"action": "end", "measure_id": plan["measures"][0]["id"], "ended_on": TODAY.isoformat()}, 422),
+        ({"action": "end", "measure_id": plan["measures"][0]["id"], "ended_on": today.isoformat()}, 422),
     ]
     for body, status in cases:
         answer = await amend(api, tokens["admin"], plan["id"], body)
@@ -308,7 +307,7 @@ async def test_a_bad_amendment_writes_nothing(
 
 
 async def test_a_successor_for_someone_else_is_refused_on_its_field(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     plan, _ = await planned(api, tokens)
     answer = await amend(
@@ -318,7 +317,7 @@ async def test_a_successor_for_someone_else_is_refused_on_its_field(
         {
             "action": "replace",
             "measure_id": plan["measures"][0]["id"],
-            "ended_on": TODAY.isoformat(),
+            "ended_on": today.isoformat(),
             "successor": measure_body(member_id=str(uuid.uuid4())),
             "reason": "x",
         },

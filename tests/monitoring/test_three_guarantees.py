@@ -21,7 +21,6 @@ from services.monitoring.education.events import DROPOUT_OPENED, VOCATIONAL_GRAD
 from services.monitoring.health.events import INSURANCE_GAP_FOUND
 from services.monitoring.housing.events import DANGEROUS_HOUSE_FOUND
 from services.monitoring.water.events import PROJECT_APPROVED, UNSAFE_WATER_FOUND
-from shared import clock
 from shared.tabular import XLSX_MEDIA_TYPE
 from tests.conftest import Stack
 from tests.helpers import KEJING, WANGWU, auth, eventually
@@ -38,7 +37,6 @@ from tests.monitoring.factories import (
 )
 
 API = "/api/monitoring/v1"
-TODAY = clock.today()
 DAYUGOU = "419001107"  # 大峪镇
 SHAOYUAN = "419001104"  # 邵原镇
 XIAYE = "419001110"  # 下冶镇
@@ -73,11 +71,11 @@ async def dangerous_rows(api: httpx.AsyncClient, token: str, **params: str) -> l
 
 
 async def test_a_dangerous_house_runs_from_appraisal_to_renovation_and_safe_reappraisal(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     admin, village = tokens["admin"], tokens["village_beidahe"]
     hid = (await create_household(api, admin))["id"]
-    opened_on = TODAY - timedelta(days=30)
+    opened_on = today - timedelta(days=30)
 
     first = await appraise(api, village, hid, "d", opened_on)
     assert first.status_code == 201, first.text
@@ -142,28 +140,28 @@ async def test_a_dangerous_house_runs_from_appraisal_to_renovation_and_safe_reap
 
 
 async def test_housing_roles_and_territory(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     hid = (await create_household(api, tokens["admin"]))["id"]
     for role in ("auditor", "helper_wang", "dept_hrss"):
-        refused = await appraise(api, tokens[role], hid, "d", TODAY)
+        refused = await appraise(api, tokens[role], hid, "d", today)
         assert refused.status_code == 403, (role, refused.text)
-    case = (await appraise(api, tokens["town_kejing"], hid, "d", TODAY)).json()["renovation_case"]
+    case = (await appraise(api, tokens["town_kejing"], hid, "d", today)).json()["renovation_case"]
     wangwu = await town_official(api, tokens["admin"], WANGWU)
     assert (await api.get(f"{API}/renovation-cases/{case['id']}", headers=auth(wangwu))).status_code == 404
     listed = (await api.get(f"{API}/renovation-cases", headers=auth(wangwu))).json()["items"]
     assert listed == []
-    assert (await appraise(api, wangwu, hid, "a", TODAY)).status_code == 404
+    assert (await appraise(api, wangwu, hid, "a", today)).status_code == 404
     assert await dangerous_rows(api, wangwu) == []
     mine = (await api.get(f"{API}/renovation-cases", headers=auth(tokens["auditor"]))).json()["items"]
     assert [c["id"] for c in mine] == [case["id"]]
 
 
 async def test_the_database_keeps_renovation_cases_whole(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     hid = (await create_household(api, tokens["admin"]))["id"]
-    body = (await appraise(api, tokens["admin"], hid, "c", TODAY - timedelta(days=3))).json()
+    body = (await appraise(api, tokens["admin"], hid, "c", today - timedelta(days=3))).json()
     insert_case = (
         "INSERT INTO monitoring.renovation_cases (id, household_id, town_code, village_code,"
         " opening_appraisal_id, opened_on, status, completed_on, version)"
@@ -171,7 +169,7 @@ async def test_the_database_keeps_renovation_cases_whole(
         " CAST(:status AS monitoring.renovation_status), CAST(:completed AS date), 1"
         " FROM monitoring.housing_appraisals WHERE id = :a"
     )
-    second = (await appraise(api, tokens["admin"], hid, "d", TODAY - timedelta(days=2))).json()
+    second = (await appraise(api, tokens["admin"], hid, "d", today - timedelta(days=2))).json()
     with pytest.raises(IntegrityError, match="uq_renovation_cases_unfinished_household"):
         await execute(stack, insert_case, a=second["appraisal"]["id"], status="open", completed=None)
     with pytest.raises(IntegrityError, match="ck_renovation_cases_dates_follow_status"):
@@ -195,12 +193,12 @@ async def test_the_database_keeps_renovation_cases_whole(
 
 
 async def test_water_safety_follows_the_latest_check(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     admin, village = tokens["admin"], tokens["village_beidahe"]
     hid = (await create_household(api, admin))["id"]
     url = f"{HOUSEHOLDS}/{hid}/water-checks"
-    day = TODAY - timedelta(days=10)
+    day = today - timedelta(days=10)
 
     def check(on: date, safe: bool, finding: str = "") -> dict[str, Any]:
         return {"checked_on": on.isoformat(), "safe": safe, "finding": finding}
@@ -224,8 +222,8 @@ async def test_water_safety_follows_the_latest_check(
     assert later.json()["water_safe"] is True
     assert (await api.get(f"{HOUSEHOLDS}/{hid}", headers=auth(admin))).json()["water_safe"] is True
     wangwu = await town_official(api, admin, WANGWU)
-    assert (await api.post(url, json=check(TODAY, True), headers=auth(wangwu))).status_code == 404
-    assert (await api.post(url, json=check(TODAY, True), headers=auth(tokens["auditor"]))).status_code == 403
+    assert (await api.post(url, json=check(today, True), headers=auth(wangwu))).status_code == 404
+    assert (await api.post(url, json=check(today, True), headers=auth(tokens["auditor"]))).status_code == 403
     with pytest.raises(IntegrityError, match="ck_water_checks_unsafe_has_finding"):
         await execute(
             stack,
@@ -234,7 +232,7 @@ async def test_water_safety_follows_the_latest_check(
             h=hid,
             t=KEJING,
             v=KEJING + "201",
-            d=TODAY,
+            d=today,
         )
 
 
@@ -306,7 +304,7 @@ async def progress(api: httpx.AsyncClient, token: str, **params: str) -> dict[st
 
 
 async def test_the_31_site_file_and_progress_per_town(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     admin = tokens["admin"]
     rows = site_rows()
@@ -353,14 +351,14 @@ async def test_the_31_site_file_and_progress_per_town(
         ),
     )
     assert no_date.status_code == 422
-    yesterday = TODAY - timedelta(days=1)
+    yesterday = today - timedelta(days=1)
     for code in (
         "2025-WS-01",
         "2025-WS-02",
         "2025-WS-22",
     ):  # two sites of 王屋镇, and its 1st village's second
         assert (await complete(code, yesterday)).status_code == 200
-    assert (await complete("2025-WS-21", TODAY)).status_code == 200  # the last village of 下冶镇
+    assert (await complete("2025-WS-21", today)).status_code == 200  # the last village of 下冶镇
     towns = await progress(api, admin)
     assert (towns["王屋镇"]["completed"], towns["王屋镇"]["completion_rate"]) == (3, "25.0%")
     assert (towns["下冶镇"]["completed"], towns["下冶镇"]["completion_rate"]) == (1, "20.0%")
@@ -389,7 +387,7 @@ async def test_the_31_site_file_and_progress_per_town(
 
 
 async def test_site_rows_are_refused_one_by_one_and_projects_are_checked(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     admin = tokens["admin"]
     project_id = str(uuid.uuid4())
@@ -407,7 +405,7 @@ async def test_site_rows_are_refused_one_by_one_and_projects_are_checked(
     good, *_ = site_rows()
     xiaye_village = villages_of(XIAYE, 1)[0]
     rows = [
-        {**good, "资金项目编号": project_id, "状态": "已完工", "完工日期": TODAY.isoformat()},  # 2: accepted
+        {**good, "资金项目编号": project_id, "状态": "已完工", "完工日期": today.isoformat()},  # 2: accepted
         {**good, "点位编号": "B-1", "资金项目编号": str(uuid.uuid4())},  # 3: unknown project
         {
             **good,
@@ -417,7 +415,7 @@ async def test_site_rows_are_refused_one_by_one_and_projects_are_checked(
             "资金项目编号": project_id,
         },  # 4
         {**good, "点位编号": "B-3", "状态": "已完工"},  # 5: completed without a date
-        {**good, "点位编号": "B-4", "状态": "在建", "完工日期": TODAY.isoformat()},  # 6: a date not completed
+        {**good, "点位编号": "B-4", "状态": "在建", "完工日期": today.isoformat()},  # 6: a date not completed
         {**good, "点位编号": "B-5", "村代码": "419001109999"},  # 7: unknown village
         {**good, "状态": "在建"},  # 8: the code of row 2 again
         {**good, "点位编号": "B-6", "状态": "竣工"},  # 9: unknown status
@@ -481,13 +479,13 @@ async def test_one_site_is_registered_with_the_import_rules_and_the_demo_has_the
 
 
 async def test_a_dropout_case_is_opened_for_school_age_followed_and_closed(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     admin, village = tokens["admin"], tokens["village_beidahe"]
-    oldest_pupil = years_before(TODAY, 16) + timedelta(days=1)  # 15 today
-    too_old = years_before(TODAY, 16)  # 16 today
-    youngest_pupil = years_before(TODAY, 6)  # 6 today
-    too_young = years_before(TODAY, 6) + timedelta(days=1)  # 5 today
+    oldest_pupil = years_before(today, 16) + timedelta(days=1)  # 15 today
+    too_old = years_before(today, 16)  # 16 today
+    youngest_pupil = years_before(today, 6)  # 6 today
+    too_young = years_before(today, 6) + timedelta(days=1)  # 5 today
     births = [oldest_pupil, too_old, youngest_pupil, too_young]
     household = await create_household(
         api,
@@ -507,7 +505,7 @@ async def test_a_dropout_case_is_opened_for_school_age_followed_and_closed(
     url = f"{HOUSEHOLDS}/{hid}/dropout-cases"
 
     def opening(name: str) -> dict[str, str]:
-        return {"member_id": child[name], "opened_on": TODAY.isoformat(), "reason": "外出务工，未返校"}
+        return {"member_id": child[name], "opened_on": today.isoformat(), "reason": "外出务工，未返校"}
 
     for name, status in (("孩子0", 201), ("孩子1", 422), ("孩子2", 201), ("孩子3", 422)):
         resp = await api.post(url, json=opening(name), headers=auth(village))
@@ -527,7 +525,7 @@ async def test_a_dropout_case_is_opened_for_school_age_followed_and_closed(
     assert dropouts == ["孩子0", "孩子2"]
 
     case_url = f"{API}/dropout-cases/{case['id']}"
-    closure = {"closed_on": TODAY.isoformat(), "outcome": "returned"}
+    closure = {"closed_on": today.isoformat(), "outcome": "returned"}
     unseen = await api.post(
         f"{case_url}/closure",
         json=closure,
@@ -536,7 +534,7 @@ async def test_a_dropout_case_is_opened_for_school_age_followed_and_closed(
     assert unseen.status_code == 409 and unseen.json()["code"] == "invalid_transition"
     followed = await api.post(
         f"{case_url}/follow-ups",
-        json={"followed_on": TODAY.isoformat(), "note": "与家长面谈，承诺返校"},
+        json={"followed_on": today.isoformat(), "note": "与家长面谈，承诺返校"},
         headers=auth(village, **{"If-Match": await etag(api, village, case_url)}),
     )
     assert followed.status_code == 200 and followed.json()["status"] == "following"
@@ -566,18 +564,18 @@ async def test_a_dropout_case_is_opened_for_school_age_followed_and_closed(
 
 
 async def test_every_eligible_student_aided_per_town_and_the_graduate_announced(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     admin, village = tokens["admin"], tokens["village_beidahe"]
     pupil = member(
-        name="小明", relation="child", id_number=id_number(years_before(TODAY, 10)), schooling="compulsory"
+        name="小明", relation="child", id_number=id_number(years_before(today, 10)), schooling="compulsory"
     )
     senior = member(
-        name="小红", relation="child", id_number=id_number(years_before(TODAY, 17)), schooling="high_school"
+        name="小红", relation="child", id_number=id_number(years_before(today, 17)), schooling="high_school"
     )
     lifted = await create_household(api, admin, members=[member(), pupil, senior])
     ordinary_pupil = member(
-        name="小刚", relation="child", id_number=id_number(years_before(TODAY, 9)), schooling="compulsory"
+        name="小刚", relation="child", id_number=id_number(years_before(today, 9)), schooling="compulsory"
     )
     ordinary = await create_household(api, admin, kind="ordinary", members=[member(), ordinary_pupil])
     roll = {
@@ -653,13 +651,13 @@ async def test_every_eligible_student_aided_per_town_and_the_graduate_announced(
     ).status_code == 409
     missing_step = await api.post(
         f"{student_url}/end",
-        json={"status": "graduated", "ended_on": TODAY.isoformat()},
+        json={"status": "graduated", "ended_on": today.isoformat()},
         headers=auth(village, **{"If-Match": await etag(api, village, student_url)}),
     )
     assert missing_step.status_code == 422
     graduated = await api.post(
         f"{student_url}/end",
-        json={"status": "graduated", "ended_on": TODAY.isoformat(), "next_step": "seeking"},
+        json={"status": "graduated", "ended_on": today.isoformat(), "next_step": "seeking"},
         headers=auth(village, **{"If-Match": await etag(api, village, student_url)}),
     )
     assert graduated.status_code == 200, graduated.text
@@ -828,10 +826,10 @@ async def department_system(api: httpx.AsyncClient, admin: str, department: str)
 
 
 async def test_department_batches_fill_the_records_and_alert_on_new_risks(
-    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack
+    api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack, today: date
 ) -> None:
     admin = tokens["admin"]
-    head_number, child_number = id_number(), id_number(years_before(TODAY, 10))
+    head_number, child_number = id_number(), id_number(years_before(today, 10))
     household = await create_household(
         api,
         admin,
@@ -845,7 +843,7 @@ async def test_department_batches_fill_the_records_and_alert_on_new_risks(
     housing_system = await department_system(api, admin, "住房和城乡建设局")
     appraisal = {
         "kind": "housing_appraisal",
-        "appraised_on": TODAY.isoformat(),
+        "appraised_on": today.isoformat(),
         "grade": "d",
         "appraiser": "住建局",
     }
@@ -859,7 +857,7 @@ async def test_department_batches_fill_the_records_and_alert_on_new_risks(
                 "record_id": "4",
                 "id_number": head_number,
                 "kind": "water_check",
-                "checked_on": TODAY.isoformat(),
+                "checked_on": today.isoformat(),
                 "safe": False,
                 "finding": "x",
             },
@@ -889,14 +887,14 @@ async def test_department_batches_fill_the_records_and_alert_on_new_risks(
                 "record_id": "a",
                 "id_number": head_number,
                 "kind": "dropout",
-                "opened_on": TODAY.isoformat(),
+                "opened_on": today.isoformat(),
                 "reason": "辍学",
             },
             {
                 "record_id": "b",
                 "id_number": child_number,
                 "kind": "dropout",
-                "opened_on": TODAY.isoformat(),
+                "opened_on": today.isoformat(),
                 "reason": "辍学",
             },
             {
