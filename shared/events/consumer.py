@@ -104,6 +104,13 @@ class NoHandler(HandlerFailed):
         super().__init__(f"no handler for {event_type} (unknown type or version) / 无对应处理程序")
 
 
+async def _unsubscribe(subscription: nats.js.JetStreamContext.PullSubscription | None) -> None:
+    """Best effort: the connection may be gone already (then it has forgotten it anyway)."""
+    if subscription is not None:
+        with contextlib.suppress(Exception):
+            await subscription.unsubscribe()
+
+
 class EventConsumer:
     def __init__(
         self,
@@ -186,17 +193,22 @@ class EventConsumer:
                     subscription = await self._subscribe()
                 try:
                     messages = await subscription.fetch(self.batch, timeout=1.0)
-                except nats.errors.TimeoutError:
-                    continue  # nothing waiting: normal
+                except TimeoutError:
+                    # Nothing waiting: normal. The builtin, not only nats.errors.TimeoutError:
+                    # nats-py's batch fetch also raises a plain asyncio.TimeoutError when its
+                    # lingering pull runs out. Taken for a loop error, each one cost a warning, half
+                    # a second and a new subscription, the old one kept by the connection for good
+                    # (issue 16: an idle gateway's webhook fan-out, ~13 a minute, RSS creeping).
+                    continue
                 for msg in messages:
                     await self._handle_message(msg)
             except asyncio.CancelledError:
-                if subscription is not None:
-                    with contextlib.suppress(Exception):
-                        await subscription.unsubscribe()
+                await _unsubscribe(subscription)
                 raise
             except Exception as exc:
                 log.warning("consumer_loop_error", service=self.service, error=str(exc) or type(exc).__name__)
+                # A new subscription follows: the connection must not keep this one.
+                await _unsubscribe(subscription)
                 subscription = None
                 await asyncio.sleep(0.5)
 
