@@ -15,7 +15,10 @@ import re
 
 from sqlalchemy import CheckConstraint, Table
 
-COMPONENTS = ["gateway.models", *(f"services.{s}.models" for s in ("monitoring", "employment", "funds", "assets"))]
+COMPONENTS = [
+    "gateway.models",
+    *(f"services.{s}.models" for s in ("monitoring", "employment", "funds", "assets")),
+]
 STRICT = "left(village_code, 9) = town_code"
 OPTIONAL = f"village_code IS NULL OR {STRICT}"
 
