@@ -162,6 +162,10 @@ class SourceProject(Base):
     # never the other way round. funds' event carries no version of the project; this orders them.
     announced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
+    __table_args__ = (
+        CheckConstraint("village_code IS NULL OR left(village_code, 9) = town_code", name="village_in_town"),
+    )
+
 
 class Asset(_Timestamps, Base):
     """帮扶项目资产：one line of the unified asset ledger (资产登记管理台账)."""
@@ -342,6 +346,7 @@ class RevenueDistribution(_Timestamps, Base):
     revenue_year: Mapped[int] = mapped_column(SmallInteger)
 
     __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         CheckConstraint("total_amount > 0", name="total_positive"),
         CheckConstraint("revenue_year BETWEEN 2000 AND 2100", name="revenue_year_range"),
         Index(None, "town_code", "village_code"),
@@ -392,6 +397,7 @@ class IdleFlag(_Timestamps, Base):
 
     __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
     __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         # One open flag per asset and rule: re-running a screening flags nothing twice.
         Index(
             "uq_idle_flags_open", "asset_id", "rule", unique=True, postgresql_where=text("cleared_on IS NULL")

@@ -295,6 +295,7 @@ class Subsidy(Base):
     )
 
     __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         CheckConstraint("amount > 0", name="amount_positive"),
         CheckConstraint("period_end >= period_start", name="period_ordered"),
         ExcludeConstraint(
@@ -384,6 +385,7 @@ class JobSupportEntry(Base):
     )
 
     __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         Index(None, "household_id"),
         Index(None, "town_code", "village_code"),
         Index(None, "updated_at", "id"),
@@ -413,6 +415,8 @@ class ProjectedHousehold(Base):
     # When monitoring announced this version (the event's time), not when we applied it: a rebuild
     # from the stream gives the very same row.
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),)
 
 
 class ProjectedMember(Base):
@@ -488,6 +492,7 @@ class SubsidyReversal(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         CheckConstraint("amount > 0", name="amount_positive"),
         CheckConstraint("length(btrim(reason)) > 0", name="reason_given"),
         Index(None, "town_code", "reversed_on"),
@@ -509,6 +514,7 @@ class SpellWage(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         CheckConstraint("monthly_wage >= 0", name="monthly_wage_non_negative"),
         CheckConstraint("extract(day FROM month) = 1", name="month_first_day"),
         UniqueConstraint("spell_id", "month"),
@@ -534,6 +540,7 @@ class PostAllowancePayment(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         CheckConstraint("amount > 0", name="amount_positive"),
         CheckConstraint("extract(day FROM month) = 1", name="month_first_day"),
         UniqueConstraint("holding_id", "month"),
@@ -582,6 +589,7 @@ class Craftsman(Base):
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
     __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         CheckConstraint("length(btrim(craft)) > 0", name="craft_given"),
         Index(None, "town_code", "level"),
         Index(None, "updated_at", "id"),
@@ -615,6 +623,7 @@ class CraftsmanNomination(Base):
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
     __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         CheckConstraint("tier <> 'provincial' OR coalesce(batch, 0) >= 1", name="provincial_has_batch"),
         CheckConstraint("(status = 'nominated') = (decided_on IS NULL)", name="decided_when_not_open"),
         CheckConstraint("decided_on IS NULL OR decided_on >= nominated_on", name="decided_after_nominated"),
@@ -661,4 +670,8 @@ class LabourBrandWorker(Base):
     joined_on: Mapped[date] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
-    __table_args__ = (UniqueConstraint("brand_id", "worker_id"), Index(None, "town_code"))
+    __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
+        UniqueConstraint("brand_id", "worker_id"),
+        Index(None, "town_code"),
+    )

@@ -465,7 +465,10 @@ class ProjectedHousehold(Base):
     # 注销 (died out, moved away, merged into another household): no new loan in its name.
     cancelled_on: Mapped[date | None] = mapped_column(Date)
 
-    __table_args__ = (Index(None, "town_code", "village_code"),)
+    __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
+        Index(None, "town_code", "village_code"),
+    )
 
 
 class ProjectedMember(Base):

@@ -402,6 +402,7 @@ class Alert(Base):
 
     __mapper_args__ = {"eager_defaults": True}  # noqa: RUF012
     __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         Index(None, "household_id"),
         Index(None, "updated_at", "id"),
         Index(None, "town_code", "village_code"),
@@ -441,6 +442,7 @@ class Visit(Base):
     )
 
     __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         CheckConstraint("latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180", name="gps_range"),
         Index(None, "household_id", "visited_at"),
         Index(None, "updated_at", "id"),
@@ -516,6 +518,7 @@ class AssistancePlan(Base):
 
     __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
     __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         UniqueConstraint("household_id", "year"),
         Index(None, "updated_at", "id"),
         Index(None, "town_code", "village_code"),
@@ -727,6 +730,7 @@ class IdentificationOverdue(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         UniqueConstraint("household_id", "case_started_on"),
         CheckConstraint("deadline >= case_started_on AND found_on > deadline", name="found_past_deadline"),
         Index(None, "town_code", "village_code"),
@@ -756,6 +760,7 @@ class LongRunningDecision(Base):
 
     __mapper_args__ = {"eager_defaults": True}  # noqa: RUF012
     __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         UniqueConstraint("household_id", "sequence"),
         CheckConstraint("sequence >= 1", name="sequence_positive"),
         CheckConstraint("length(btrim(reason)) > 0", name="reason_given"),
@@ -1031,6 +1036,7 @@ class RiskResolution(Base):
     )
 
     __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         UniqueConstraint(
             "household_id", "cause", "case_included_on", name="uq_risk_resolutions_once_per_case"
         ),
@@ -1075,6 +1081,7 @@ class Objection(Base):
 
     __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
     __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         CheckConstraint("lodged_on >= notice_posted_on", name="lodged_during_notice"),
         # Open, or closed with its finding, who handled it and when: never half-handled.
         CheckConstraint(
@@ -1348,6 +1355,7 @@ class CoverageGap(Base):
     found_on: Mapped[date] = mapped_column(Date)
 
     __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         CheckConstraint("requirement IN ('leader', 'department', 'work_team')", name="requirement_known"),
     )
 
@@ -1563,6 +1571,7 @@ class RenovationCase(Base):
 
     __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
     __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         # Each status carries exactly its dates: open has none, completed its completion, closed both
         # and the re-appraisal that closed it.
         CheckConstraint(
@@ -1607,6 +1616,7 @@ class WaterCheck(Base):
 
     __mapper_args__ = {"eager_defaults": True}  # noqa: RUF012
     __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         UniqueConstraint("household_id", "checked_on"),
         # An unsafe finding says why.
         CheckConstraint("safe OR length(finding) > 0", name="unsafe_has_finding"),
@@ -1626,6 +1636,10 @@ class ProjectedFundsProject(Base):
     category: Mapped[str] = mapped_column(String(100))
     year: Mapped[int] = mapped_column(Integer)
     announced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (
+        CheckConstraint("village_code IS NULL OR left(village_code, 9) = town_code", name="village_in_town"),
+    )
 
 
 class WaterSite(Base):
@@ -1693,6 +1707,7 @@ class DropoutCase(Base):
 
     __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
     __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         CheckConstraint(
             "(status = 'closed') = (outcome IS NOT NULL AND closed_on IS NOT NULL)", name="closed_has_outcome"
         ),
@@ -1733,6 +1748,7 @@ class StudentAid(Base):
 
     __mapper_args__ = {"eager_defaults": True}  # noqa: RUF012
     __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         # One grant of a kind per student and term: a re-sent record cannot pay twice.
         UniqueConstraint("member_id", "kind", "school_year", "term"),
         CheckConstraint("amount > 0", name="amount_positive"),
@@ -1769,6 +1785,7 @@ class VocationalStudent(Base):
 
     __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
     __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         CheckConstraint("(status = 'enrolled') = (ended_on IS NULL)", name="ended_unless_enrolled"),
         CheckConstraint("(status = 'graduated') = (next_step IS NOT NULL)", name="graduate_has_next_step"),
         CheckConstraint("ended_on IS NULL OR ended_on >= enrolled_on", name="ended_after_enrolled"),
@@ -1807,6 +1824,7 @@ class MemberInsurance(Base):
 
     __mapper_args__ = {"version_id_col": version, "eager_defaults": True}  # noqa: RUF012
     __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         UniqueConstraint("member_id", "year"),
         CheckConstraint("year BETWEEN 2000 AND 2100", name="plausible_year"),
         # A subsidy is paid towards a contribution: none without insurance, an amount iff a category.
@@ -1847,6 +1865,7 @@ class MedicalExpense(Base):
 
     __mapper_args__ = {"eager_defaults": True}  # noqa: RUF012
     __table_args__ = (
+        CheckConstraint("left(village_code, 9) = town_code", name="village_in_town"),
         CheckConstraint("total > 0", name="total_positive"),
         CheckConstraint(
             "basic_insurance_paid >= 0 AND serious_illness_paid >= 0 AND medical_assistance_paid >= 0"
