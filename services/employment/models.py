@@ -69,7 +69,9 @@ class WorkerVerification(Base):
 
     __tablename__ = "worker_verifications"
 
-    worker_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("workers.id", ondelete="CASCADE"), primary_key=True)
+    worker_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("workers.id", ondelete="CASCADE"), primary_key=True
+    )
     verified_on: Mapped[date] = mapped_column(Date, server_default=func.current_date())
 
     __table_args__ = (Index(None, "verified_on"),)  # the stale list

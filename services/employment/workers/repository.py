@@ -53,9 +53,7 @@ def filtered(
 
 async def verify(session: AsyncSession, worker_id: uuid.UUID, day: date) -> None:
     await session.execute(
-        update(WorkerVerification)
-        .where(WorkerVerification.worker_id == worker_id)
-        .values(verified_on=day)
+        update(WorkerVerification).where(WorkerVerification.worker_id == worker_id).values(verified_on=day)
     )
 
 
