@@ -102,8 +102,11 @@ class Worker(Base):
     skills: Mapped[list[str]] = mapped_column(ARRAY(String(100)), server_default=text("'{}'"))
     # 务工数据动态采集: the last day someone confirmed this record (field app or monthly import), kept
     # in ``worker_verifications`` and read with the worker; read-only here (workers.service.verify).
+    # Not expired by a flush of the worker, which never changes it (and an async session could not
+    # load it again lazily).
     verified_on: Mapped[date] = column_property(
-        select(WorkerVerification.verified_on).where(WorkerVerification.worker_id == id).scalar_subquery()
+        select(WorkerVerification.verified_on).where(WorkerVerification.worker_id == id).scalar_subquery(),
+        expire_on_flush=False,
     )
     version: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
