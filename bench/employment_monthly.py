@@ -77,12 +77,12 @@ _IDENTITIES = text("""
 """)
 # Last verified by last month's file: a month's unchanged rows each verify their worker again.
 _WORKERS = text("""
-    INSERT INTO employment.workers (id, household_id, member_id, town_code, village_code, status, version,
-                                    verified_on)
-    SELECT w, h, m, left(v, 9), v, 'unemployed', 1, CAST(:verified_on AS date)
+    INSERT INTO employment.workers (id, household_id, member_id, town_code, village_code, status, version)
+    SELECT w, h, m, left(v, 9), v, 'unemployed', 1
     FROM unnest(CAST(:workers AS uuid[]), CAST(:households AS uuid[]), CAST(:members AS uuid[]),
                 CAST(:villages AS text[])) AS t(w, h, m, v)
 """)
+_VERIFIED = text("UPDATE employment.worker_verifications SET verified_on = CAST(:verified_on AS date)")
 # Four in five at work: one open spell each, then the workers' snapshot as the service keeps it.
 _SPELLS = text("""
     INSERT INTO employment.spells (id, worker_id, town_code, employer, place, monthly_wage, started_on)
@@ -127,12 +127,12 @@ async def populate(db: Database, count: int, villages: list[str]) -> dict[uuid.U
         "verified_on": TODAY - timedelta(days=30),
     }
     async with db.transaction() as session:
-        for statement in (_PEOPLE, _MEMBERS, _IDENTITIES, _WORKERS):
+        for statement in (_PEOPLE, _MEMBERS, _IDENTITIES, _WORKERS, _VERIFIED):
             await session.execute(statement, params)
         await session.execute(_SPELLS, {"places": list(PLACES), "since": TODAY - timedelta(days=40)})
         await session.execute(_SNAPSHOT)
     async with db.engine.connect() as conn:
-        for table in ("workers", "spells", "projected_members"):
+        for table in ("workers", "worker_verifications", "spells", "projected_members"):
             await conn.execute(text(f"ANALYZE employment.{table}"))
         await conn.commit()
     return dict(zip(workers, numbers, strict=True))

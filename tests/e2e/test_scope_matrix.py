@@ -393,7 +393,9 @@ async def stale_worker(
     worker_id = await worker(api, tokens, stack, town, village)
     async with stack.db("employment").engine.begin() as conn:
         await conn.execute(
-            text("UPDATE employment.workers SET verified_on = current_date - 400 WHERE id = :id"),
+            text(
+                "UPDATE employment.worker_verifications SET verified_on = current_date - 400 WHERE worker_id = :id"
+            ),
             {"id": uuid.UUID(worker_id)},
         )
     return worker_id

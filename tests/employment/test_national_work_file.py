@@ -221,7 +221,7 @@ async def test_next_months_file_verifies_each_unchanged_worker_and_changes_the_r
     rows = [working(n) for n in numbers]
     await national_import(api, tokens["town_kejing"], national_csv(rows))
     async with stack.db("employment").engine.begin() as conn:
-        await conn.execute(text("UPDATE employment.workers SET verified_on = current_date - 31"))
+        await conn.execute(text("UPDATE employment.worker_verifications SET verified_on = current_date - 31"))
     versions = await count(stack, "SELECT sum(version) FROM employment.workers")
     audited = await count(stack, "SELECT count(*) FROM employment.audit_log WHERE action = 'bulk_update'")
     last_day = (clock.today() - timedelta(days=1)).isoformat()
@@ -235,9 +235,12 @@ async def test_next_months_file_verifies_each_unchanged_worker_and_changes_the_r
     report = await national_import(api, tokens["town_kejing"], national_csv(next_month))
     assert (report["total"], report["accepted"], report["unchanged"], report["refused"]) == (5, 2, 2, 1)
     assert [(r["row"], r["problems"][0]["field"]) for r in report["rows"]] == [(6, "身份证号码")]
-    verified = await count(stack, "SELECT count(*) FROM employment.workers WHERE verified_on = current_date")
+    verified = await count(
+        stack, "SELECT count(*) FROM employment.worker_verifications WHERE verified_on = current_date"
+    )
     assert verified == 4  # the two unchanged (one known early, one planned) and the two changed
-    assert await count(stack, "SELECT sum(version) FROM employment.workers") == versions + 4
+    # Only the changed workers are new versions: a confirmation changes no data (ADR 0016).
+    assert await count(stack, "SELECT sum(version) FROM employment.workers") == versions + 2
     assert (
         await count(stack, "SELECT count(*) FROM employment.audit_log WHERE action = 'bulk_update'")
         == audited + 2
@@ -245,7 +248,7 @@ async def test_next_months_file_verifies_each_unchanged_worker_and_changes_the_r
     assert await count(stack, "SELECT count(*) FROM employment.spells WHERE employer = '新厂'") == 1
     again = await national_import(api, tokens["town_kejing"], national_csv(next_month))
     assert (again["accepted"], again["unchanged"], again["refused"]) == (0, 4, 1)
-    assert await count(stack, "SELECT sum(version) FROM employment.workers") == versions + 4
+    assert await count(stack, "SELECT sum(version) FROM employment.workers") == versions + 2
 
 
 async def test_the_mapping_file_renames_a_column(

@@ -33,7 +33,10 @@ async def workers(api: httpx.AsyncClient, tokens: dict[str, str], stack: Stack) 
     )
     async with stack.db("employment").engine.begin() as conn:
         await conn.execute(
-            text("UPDATE employment.workers SET verified_on = current_date - 40 WHERE id = ANY(:ids)"),
+            text(
+                "UPDATE employment.worker_verifications SET verified_on = current_date - 40"
+                " WHERE worker_id = ANY(:ids)"
+            ),
             {"ids": [uuid.UUID(placed.stale), uuid.UUID(placed.elsewhere)]},
         )
     return placed
@@ -77,3 +80,19 @@ async def test_verifying_outside_ones_territory_or_as_auditor_is_refused(
         await api.post(f"{URL}/{workers.fresh}/verify", headers=auth(tokens["auditor"]))
     ).status_code == 403
     assert await count(stack, "SELECT count(*) FROM employment.audit_log WHERE action = 'verify'") == 0
+
+
+async def test_a_verification_changes_no_version_and_no_delta(
+    api: httpx.AsyncClient, tokens: dict[str, str], workers: Workers
+) -> None:
+    """ADR 0016: a confirmation is not a change of the worker's data. Its ETag and ``updated_at``
+    stay (an If-Match taken before still holds; a delta sync does not carry it); a read shows the day."""
+    token = tokens["town_kejing"]
+    before = await api.get(f"{URL}/{workers.stale}", headers=auth(token))
+    verified = await api.post(f"{URL}/{workers.stale}/verify", headers=auth(token))
+    after = await api.get(f"{URL}/{workers.stale}", headers=auth(token))
+    assert after.json()["verified_on"] == clock.today().isoformat() != before.json()["verified_on"]
+    assert before.headers["ETag"] == verified.headers["ETag"] == after.headers["ETag"]
+    assert after.json()["updated_at"] == before.json()["updated_at"]
+    since = await api.get(URL, params={"updated_since": before.json()["updated_at"]}, headers=auth(token))
+    assert workers.stale not in [w["id"] for w in since.json()["items"]]

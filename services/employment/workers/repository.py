@@ -4,10 +4,10 @@ import uuid
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.employment.models import Training, Worker, WorkerStatus, WorkPlace
+from services.employment.models import Training, Worker, WorkerStatus, WorkerVerification, WorkPlace
 from shared.auth import Principal
 from shared.db import in_territory
 
@@ -45,8 +45,16 @@ def filtered(
     if updated_since:
         query = query.where(Worker.updated_at > updated_since)
     if verified_before:
-        query = query.where(Worker.verified_on < verified_before)
+        # The stale ones by the verifications' own index, not a look-up a worker.
+        stale = select(WorkerVerification.worker_id).where(WorkerVerification.verified_on < verified_before)
+        query = query.where(Worker.id.in_(stale))
     return query
+
+
+async def verify(session: AsyncSession, worker_id: uuid.UUID, day: date) -> None:
+    await session.execute(
+        update(WorkerVerification).where(WorkerVerification.worker_id == worker_id).values(verified_on=day)
+    )
 
 
 async def training_exists(session: AsyncSession, worker_id: uuid.UUID, data: TrainingCreate) -> bool:

@@ -53,7 +53,12 @@ class WorkerOut(OutputModel):
     ended_on: date | None
     end_reason: str | None
     skills: list[str]
-    verified_on: date
+    verified_on: date = Field(
+        description="最近核实日期（现场核实或月度导入）。核实不改变 version 与 updated_at，"
+        "增量同步不含仅核实的记录，待跟进名单以 /v1/workers/stale 为准 / "
+        "last confirmed (field app or monthly file); a confirmation changes neither version "
+        "nor updated_at, so delta sync does not carry it — the stale list is /v1/workers/stale"
+    )
     version: int
     created_at: datetime
     updated_at: datetime

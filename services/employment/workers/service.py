@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import set_committed_value
 
 from services.employment import references
 from services.employment.models import Training, Worker, WorkerStatus
@@ -105,11 +106,13 @@ async def report_job_loss(ctx: RequestContext, worker: Worker, data: JobLoss) ->
 
 
 async def verify(ctx: RequestContext, worker: Worker) -> Worker:
-    """核实: someone confirmed the record today. Repeating it the same day changes nothing."""
+    """核实: someone confirmed the record today. Repeating it the same day changes nothing. A
+    confirmation changes none of the worker's data: its version (ETag) and ``updated_at`` stay
+    (ADR 0016)."""
     today = clock.today()
     if worker.verified_on != today:
-        worker.verified_on = today
-        await ctx.session.flush()
+        await repository.verify(ctx.session, worker.id, today)
+        set_committed_value(worker, "verified_on", today)
         await ctx.audit("verify", "worker", worker.id, {"verified_on": today})
     return worker
 
