@@ -267,13 +267,17 @@ async def database_page(db: Database, case: Case, caller: Caller, params: dict[s
                 args["status"] = HouseholdStatus(args["status"])
             filters = {"town_code": None, "village_code": None, "kind": None, "updated_since": None, **args}
             others = ("village_code", "kind", "subtype", "status", "risk_cause", "helper_user_id")
-            walked = "q" in args and households.walked_term(
-                caller.principal, args["q"], *(args.get(k) for k in others[1:])
+            walked = households.walked_term(
+                caller.principal, args.get("q"), *(args.get(k) for k in others[1:])
             )
             if "q" in args and not walked:  # as the endpoint chooses
                 filters["search_index"] = await households.search_index_pays(
                     session, args["q"], other_filters=any(args.get(k) is not None for k in others), limit=50
                 )
+            if households.needs_term_statistics(
+                args.get("q"), args.get("subtype"), args.get("status"), args.get("risk_cause")
+            ):
+                filters["term_statistics"] = await households.term_statistics(session)
             query: Any = households.filtered(caller.principal, **filters)
             order = (Household.updated_at, Household.id)
         else:

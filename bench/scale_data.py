@@ -337,9 +337,10 @@ _SEARCH_TERMS = "monitoring.household_search_terms"
 _SEARCH_TERMS_TRIGGER = "household_search_terms_insert"
 # What the insert trigger writes, for every household at once.
 _SEARCH_TERMS_FILL = f"""
-INSERT INTO {_SEARCH_TERMS} (term, updated_at, household_id, village_code, cancelled)
-SELECT term, h.updated_at, h.id, h.village_code, h.cancelled_on IS NOT NULL
-FROM monitoring.households AS h, monitoring.household_search_terms_of(h.head_name, h.address, h.risk_causes::text[]) AS term
+INSERT INTO {_SEARCH_TERMS} (term, updated_at, household_id, village_code, cancelled, status, kind, subtype)
+SELECT term, h.updated_at, h.id, h.village_code, h.cancelled_on IS NOT NULL, h.status, h.kind, h.subtype
+FROM monitoring.households AS h,
+     monitoring.household_search_terms_of(h.head_name, h.address, h.risk_causes::text[], h.status::text, h.subtype::text) AS term
 """
 
 
@@ -386,7 +387,7 @@ async def generate(
         for indexes in dropped.values():
             for name, _ in indexes:
                 await conn.execute(f"DROP INDEX {name}")
-        # The search's side table (migration 5c0d17s0e0m1) is filled once after the households,
+        # The search's side table (migrations 5c0d17s0e0m1, 5c0d18s0e0m1) is filled once after the households,
         # set-based, and its key built then: its insert trigger would add ~12 rows a household to
         # a key of random order (the households' ids are random).
         search_key = await conn.fetchval(

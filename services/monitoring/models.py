@@ -257,10 +257,11 @@ class Household(Base):
     )
 
 
-# Each household's one- and two-character terms of head name and address, in the list's
-# (updated_at, id) order: a search by one or two characters walks its term's rows and stops after
-# a page (repository.filtered). Written only by the households' triggers (migration 5c0d17s0e0m1,
-# which says which terms), never by the service.
+# Each household's one- and two-character terms of head name and address, its risk causes, its
+# status when monitored and its category, in the list's (updated_at, id) order: a search or a
+# filter walks one term's rows and stops after a page (repository.filtered). Written only by the
+# households' triggers (migrations 5c0d17s0e0m1 and 5c0d18s0e0m1, which say which terms), never by
+# the service.
 household_search_terms = Table(
     "household_search_terms",
     Base.metadata,
@@ -269,8 +270,14 @@ household_search_terms = Table(
     Column("household_id", Uuid, nullable=False),
     Column("village_code", String(12), nullable=False),
     Column("cancelled", Boolean, nullable=False),
+    Column("status", _enum(HouseholdStatus, "household_status"), nullable=False),
+    Column("kind", _enum(HouseholdKind, "household_kind"), nullable=False),
+    Column("subtype", _enum(Subtype, "household_subtype")),
     PrimaryKeyConstraint(
-        "term", "updated_at", "household_id", postgresql_include=["village_code", "cancelled"]
+        "term",
+        "updated_at",
+        "household_id",
+        postgresql_include=["village_code", "cancelled", "status", "kind", "subtype"],
     ),
 )
 

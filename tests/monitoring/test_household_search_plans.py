@@ -215,17 +215,28 @@ def test_the_choice_follows_the_cost_of_each_way() -> None:
     assert choose(stats, "石", other_filters=False, limit=500) is True
 
 
-def terms_of(head_name: str, address: str, risk_causes: list[str] | tuple[str, ...] = ()) -> set[str]:
+def terms_of(
+    head_name: str,
+    address: str,
+    risk_causes: list[str] | tuple[str, ...] = (),
+    status: str = "not_monitored",
+    subtype: str | None = None,
+) -> set[str]:
     """A household's search terms as the side table should hold them: every one- and two-character
     substring of the head name and of the address, but those the repository says are left out,
-    and each risk cause marked."""
-    return {
-        part[i : i + width]
-        for part in (head_name, address)
-        for width in (1, 2)
-        for i in range(len(part) - width + 1)
-        if not repository.SEARCH_TERM_LEFT_OUT.fullmatch(part[i : i + width])
-    } | {repository.CAUSE_MARK + cause for cause in risk_causes}
+    each risk cause marked, its status marked unless not monitored, its category marked."""
+    return (
+        {
+            part[i : i + width]
+            for part in (head_name, address)
+            for width in (1, 2)
+            for i in range(len(part) - width + 1)
+            if not repository.SEARCH_TERM_LEFT_OUT.fullmatch(part[i : i + width])
+        }
+        | {repository.CAUSE_MARK + cause for cause in risk_causes}
+        | ({repository.STATUS_MARK + status} if status != "not_monitored" else set())
+        | ({repository.SUBTYPE_MARK + subtype} if subtype else set())
+    )
 
 
 async def side_table_in_step(conn: Any) -> int:
@@ -234,20 +245,21 @@ async def side_table_in_step(conn: Any) -> int:
     households = (
         await conn.execute(
             text(
-                "SELECT id, head_name, address, risk_causes::text[] AS causes, updated_at, village_code, cancelled_on"
-                " FROM monitoring.households"
+                "SELECT id, head_name, address, risk_causes::text[] AS causes, updated_at, village_code, cancelled_on,"
+                " status::text, kind::text, subtype::text FROM monitoring.households"
             )
         )
     ).all()
     expected = {
-        (term, h.updated_at, h.id, h.village_code, h.cancelled_on is not None)
+        (term, h.updated_at, h.id, h.village_code, h.cancelled_on is not None, h.status, h.kind, h.subtype)
         for h in households
-        for term in terms_of(h.head_name, h.address, h.causes)
+        for term in terms_of(h.head_name, h.address, h.causes, h.status, h.subtype)
     }
     held = (
         await conn.execute(
             text(
-                "SELECT term, updated_at, household_id, village_code, cancelled FROM monitoring.household_search_terms"
+                "SELECT term, updated_at, household_id, village_code, cancelled, status::text, kind::text,"
+                " subtype::text FROM monitoring.household_search_terms"
             )
         )
     ).all()
@@ -260,7 +272,10 @@ async def test_search_terms_follow_every_write(seeded: Stack) -> None:
     async with seeded.db("monitoring").engine.begin() as conn:
         # The seed's set-based insert.
         assert await side_table_in_step(conn) > 3000 * 5
-        assert terms_of("王国", "河村3组") == {"王", "国", "王国", "河", "河村"}
+        assert terms_of("王国", "河村3组") == {"王", "国", "王国", "河", "河村", "3组"}
+        assert terms_of("王", "12组3号", ["illness"], "included", "marginal") == {
+            "王", "2组", "#illness", "$included", "&marginal"
+        }  # fmt: skip
         # A set-based update: only updated_at for some, the name, address, village or cancellation
         # for others, nothing of these for the rest (version only).
         await conn.execute(
@@ -312,16 +327,20 @@ async def test_a_walked_search_pages_by_its_cursor_and_answers_a_bad_one_as_keys
         repository.filtered(admin, **base, q="王", cursor=encode_cursor(["not a time", "x"]))
     with pytest.raises(ValidationFailed):
         repository.filtered(admin, **base, q="王", cursor=encode_cursor([1]))
-    # Left out of the side table, longer than two characters, with a filter of its own, or a
-    # helper's: the households' own query.
-    assert repository.walked_term(admin, "3组", None, None, None, None, None) is None
-    assert repository.walked_term(admin, "王国强", None, None, None, None, None) is None
-    assert repository.walked_term(admin, "王", None, None, HouseholdStatus.INCLUDED, None, None) is None
+    # Without a term of the side table (left out, or no filter with a term), with a helper filter,
+    # or a helper's: the households' own query. Longer terms walk one of their own; other filters
+    # are tested in the index (see test_household_search_walks.py).
+    assert repository.walked_term(admin, "组4", None, None, None, None, None) is None
+    assert repository.walked_term(admin, "3组", None, None, None, None, None) == "3组"
+    assert repository.walked_term(admin, "王国强", None, None, None, None, None) == "国强"
+    assert repository.walked_term(admin, "王", None, None, HouseholdStatus.INCLUDED, None, None) == "王"
     assert repository.walked_term(PRINCIPALS["helper"], "王", None, None, None, None, None) is None
+    assert repository.walked_term(admin, "王", None, None, None, None, "helper-1") is None
     assert repository.walked_term(admin, "王国", None, None, None, None, None) == "王国"
-    assert repository.walked_term(admin, "王", None, None, None, RiskCause.ILLNESS, None) is None
+    assert repository.walked_term(admin, "王", None, None, None, RiskCause.ILLNESS, None) == "王"
     assert repository.walked_term(admin, None, None, None, None, RiskCause.ILLNESS, None) == "#illness"
     assert repository.walked_term(admin, None, None, None, None, None, None) is None
+    assert repository.walked_term(admin, None, HouseholdKind.LIFTED_OUT, None, None, None, None) is None
 
 
 async def test_a_risk_cause_alone_walks_its_term_and_gives_the_rows_the_query_gave_before(

@@ -36,7 +36,7 @@ async def test_existing_households_get_their_terms_and_down_drops_them(scratch: 
         village=KEJING_VILLAGE,
         at=datetime(2025, 6, 1, 9, tzinfo=UTC),
     )
-    await asyncio.to_thread(upgrade, MIGRATIONS, "monitoring", scratch)
+    await asyncio.to_thread(upgrade, MIGRATIONS, "monitoring", scratch, "5c0d17s0e0m1")
     held = await sql(scratch, TERMS)
     assert [(r.term, r.household_id, r.village_code, r.cancelled) for r in held] == [
         (term, household, KEJING_VILLAGE, False) for term in sorted(["王", "国", "王国", "河", "河村"])

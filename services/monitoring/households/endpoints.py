@@ -100,9 +100,15 @@ async def list_households(
             ctx.session, q, other_filters=any(f is not None for f in others), limit=limit
         )
     )
+    term_statistics = (
+        await repository.term_statistics(ctx.session)
+        if walked and repository.needs_term_statistics(q, subtype, status, risk_cause)
+        else None
+    )
     query = repository.filtered(
         ctx.principal,
         search_index=search_index,
+        term_statistics=term_statistics,
         town_code=town_code,
         village_code=village_code,
         kind=kind,

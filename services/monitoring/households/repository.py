@@ -27,7 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import configure_mappers
+from sqlalchemy.orm import aliased, configure_mappers
 
 from services.monitoring.models import (
     Household,
@@ -85,6 +85,7 @@ def filtered(
     q: str | None = None,
     include_cancelled: bool = False,
     search_index: bool = True,
+    term_statistics: TermStatistics | None = None,
     cursor: str | None = None,
     limit: int = 50,
 ) -> Select[Household]:
@@ -94,17 +95,21 @@ def filtered(
     hold (see :func:`search_by_index`). Both return the same rows: the substring implies the
     characters.
 
-    A ``q`` of one or two characters, or a ``risk_cause`` alone, with no other filter but the
-    territory, town, village, cancelled and ``updated_since``, walks its term's rows of
-    ``household_search_terms`` instead (already in
-    list order, the territory tested in that index: see :func:`term_walk`); ``cursor`` and
-    ``limit``, the page's as ``keyset_page`` is given them, then bound that walk."""
-    if term := walked_term(principal, q or None, kind, subtype, status, risk_cause, helper_user_id):
+    A page with a ``q``, a ``risk_cause``, a monitored ``status`` or a ``subtype`` (and no helper
+    filter, not a helper's) walks the rows of one term of ``household_search_terms`` instead,
+    already in list order, every other filter but the helper tested in that index (see
+    :func:`walk_plan` and :func:`term_walk`); ``term_statistics`` says which term is rarest;
+    ``cursor`` and ``limit``, the page's as ``keyset_page`` is given them, then bound that walk."""
+    plan = walk_plan(principal, q or None, subtype, status, risk_cause, helper_user_id, term_statistics)
+    if plan is not None:
         return term_walk(
             principal,
-            term,
+            plan,
             town_code=town_code,
             village_code=village_code,
+            kind=kind,
+            subtype=subtype,
+            status=status,
             updated_since=updated_since,
             include_cancelled=include_cancelled,
             cursor=cursor,
@@ -145,23 +150,110 @@ def filtered(
     if q:
         if search_index:
             query = query.where(search_chars().op("@>")(cast(sorted(set(q)), ARRAY(Text))))
-        query = query.where(
-            or_(
-                Household.head_name.contains(q, autoescape=True),
-                Household.address.contains(q, autoescape=True),
-            )
-        )
+        query = query.where(_holds(Household, q))
     if updated_since:
         query = query.where(Household.updated_at > updated_since)
     return query
 
 
-# Terms household_search_terms leaves out (migration 5c0d17s0e0m1's LEFT_OUT): digits and the
-# address's 组, 号 and 村 alone, which most households hold (a walk of the list order serves them).
-SEARCH_TERM_LEFT_OUT = re.compile("[0-9组号村]+")
-# What marks a risk cause's term (the migration's CAUSE_MARK).
-CAUSE_MARK = "#"
+def _holds(households: Any, q: str) -> ColumnElement[bool]:
+    """The search itself: the head name or the address holds ``q`` (LIKE's wildcards as text)."""
+    return or_(
+        households.head_name.contains(q, autoescape=True), households.address.contains(q, autoescape=True)
+    )
+
+
+# Terms household_search_terms leaves out (migration 5c0d18s0e0m1's KEPT, negated): made only of
+# digits and the address's 组, 号 and 村, which most households hold, but for a digit and 组 (an
+# address's group); and 村 with a digit (the same in every address). Matched whole.
+SEARCH_TERM_LEFT_OUT = re.compile("(?![0-9]组$)[0-9组号村]+|村[0-9]")
+# What marks a risk cause's, a status's and a category's term (the migration's marks).
+CAUSE_MARK, STATUS_MARK, SUBTYPE_MARK = "#", "$", "&"
+# How many terms besides the walked one a page probes in the key (each a lookup per row walked).
+_PROBED_MAX = 3
+# What probing a term for a walked row costs against stepping to the next row of the walk (an
+# index-only step ~0.2 µs, a descent of the key ~4 µs at 1M; measured in EXPLAIN ANALYZE).
+_PROBE_OVER_STEP = 20.0
 _TERMS = household_search_terms.c
+
+
+class TermWalk(NamedTuple):
+    """How a list page reads ``household_search_terms``: the term whose rows it walks, the terms
+    each of those households must hold too (probed in the key), and the text the head name or
+    address must hold when no term says it exactly (``q`` of three or more characters)."""
+
+    walked: str
+    probed: tuple[str, ...] = ()
+    holds: str | None = None
+
+
+def search_terms(q: str) -> list[str]:
+    """The terms of ``household_search_terms`` every household holding ``q`` holds: ``q`` itself if
+    it is one (one or two characters, not left out); else its two-character substrings the table
+    holds, or, if none, its single characters it holds. Empty: the table cannot serve ``q``."""
+    if len(q) <= 2 and not SEARCH_TERM_LEFT_OUT.fullmatch(q):
+        return [q]
+    for width in (2, 1):
+        found = [
+            t
+            for t in dict.fromkeys(q[i : i + width] for i in range(len(q) - width + 1))
+            if not SEARCH_TERM_LEFT_OUT.fullmatch(t)
+        ]
+        if found:
+            return found
+    return []
+
+
+def walk_plan(
+    principal: Principal,
+    q: str | None,
+    subtype: Subtype | None,
+    status: HouseholdStatus | None,
+    risk_cause: RiskCause | None,
+    helper_user_id: str | None,
+    statistics: TermStatistics | None = None,
+) -> TermWalk | None:
+    """Which term of ``household_search_terms`` a list page walks, or ``None`` when the page is
+    read from the households as before: not for a helper or a helper filter (a helper's few
+    households have their own index), nor when no filter has a term (the territory, the town,
+    the village, the kind and ``not_monitored`` have indexes of their own in list order).
+
+    The terms: ``q``'s (:func:`search_terms`), the risk cause's (``#illness``), a monitored
+    status's (``$included``) and the category's (``&marginal``). The rarest is walked
+    (``statistics``; without them, the last of ``q``'s two-character terms — a name's given
+    name — or the cause, the status, the category in that order), the next rarest of ``q``'s and
+    the cause probed; the status, category and kind are tested in the index itself."""
+    if principal.role is Role.HELPER or helper_user_id is not None:
+        return None
+    terms = search_terms(q) if q is not None else []
+    if q is not None and not terms:
+        return None
+    holds = q if q is not None and terms != [q] else None
+    cause = [CAUSE_MARK + risk_cause.value] if risk_cause is not None else []
+    tested = []
+    if status is not None and status is not HouseholdStatus.NOT_MONITORED:
+        tested.append(STATUS_MARK + status.value)
+    if subtype is not None:
+        tested.append(SUBTYPE_MARK + subtype.value)
+    candidates = [*reversed(terms), *cause, *tested]
+    if not candidates:
+        return None
+    if statistics is not None:
+        # A status or category is tested in the index while another term is walked; walked
+        # itself, the other term is probed for every row (a lookup in the key, ~20 times the cost
+        # of stepping to the next entry): it pays only for a status that much rarer.
+        def cost(term: str) -> float:
+            return statistics.share(term) * (_PROBE_OVER_STEP if term in tested else 1.0)
+
+        # sorted() is stable: equal estimates keep the order above.
+        candidates = sorted(candidates, key=cost)
+    walked = candidates[0]
+    # What only a term says must be probed when not walked: the cause, and q when it is its own
+    # term. q's other terms only narrow the households whose text is tested: the rarest few.
+    required = [t for t in (*cause, *([] if holds else terms)) if t != walked]
+    narrowing = [t for t in candidates[1:] if t in terms and t not in required]
+    probed = (*required, *narrowing[: max(0, _PROBED_MAX - len(required))])
+    return TermWalk(walked, probed, holds)
 
 
 def walked_term(
@@ -173,51 +265,45 @@ def walked_term(
     risk_cause: RiskCause | None,
     helper_user_id: str | None,
 ) -> str | None:
-    """The term of ``household_search_terms`` whose rows a list page walks, or ``None`` when the
-    page is read from the households as before. A ``q`` of one or two characters is its own term,
-    a ``risk_cause`` without ``q`` the cause's (``#illness``); with no other filter of their own
-    (whose index may serve better; the planner chooses) and not for a helper (whose few
-    households their own index gives). A ``q`` longer than two characters is read as before too:
-    the character index's intersection finds a rare full name at once, where a walk of one of its
-    terms would test every holder's row; so is a term the side table leaves out."""
-    if principal.role is Role.HELPER or any(f is not None for f in (kind, subtype, status, helper_user_id)):
-        return None
-    if q is None:
-        return None if risk_cause is None else CAUSE_MARK + risk_cause.value
-    if len(q) > 2 or SEARCH_TERM_LEFT_OUT.fullmatch(q) or risk_cause is not None:
-        return None
-    return q
+    """The term a list page of these filters walks (:func:`walk_plan` without statistics), or
+    ``None`` when it reads the households as before. ``kind`` is tested in the index, never walked."""
+    plan = walk_plan(principal, q, subtype, status, risk_cause, helper_user_id)
+    return None if plan is None else plan.walked
 
 
 def term_walk(
     principal: Principal,
-    term: str,
+    plan: TermWalk,
     *,
     town_code: str | None,
     village_code: str | None,
+    kind: HouseholdKind | None = None,
+    subtype: Subtype | None = None,
+    status: HouseholdStatus | None = None,
     updated_since: datetime | None,
     include_cancelled: bool,
     cursor: str | None,
     limit: int,
 ) -> Select[Household]:
-    """The households whose head name or address holds ``term`` (a search's ``q`` of one or two
-    characters), or with the risk cause ``term`` marks, as the list query finds them, read by
-    walking ``term``'s rows of ``household_search_terms`` in list order: one page of ``limit``
-    (and the one row more that ``keyset_page`` asks for to know a next page exists).
+    """The households the list query finds for these filters, read by walking ``plan.walked``'s
+    rows of ``household_search_terms`` in list order: one page of ``limit`` (and the one row more
+    that ``keyset_page`` asks for to know a next page exists).
 
     Its key ``(term, updated_at, household_id)`` is the list order of one term's households, and
-    the village and the cancelled flag it includes let the territory and the other filters be
-    tested in the index alone: the page's rows are read from the index (a subquery ordered and
-    limited there), then those households joined by id. Every condition is the side table's: its
-    term is a substring of the head name or of the address (``q`` itself) or a cause of the
-    household's, its village and cancelled flag the household's (the triggers keep them in step).
-    As a plain join ordered by the households' columns it was planned badly for a common term:
-    named with the substring again on the household, or joined on ``updated_at`` beside the id (to
-    carry the order over), the planner expected a few matches from the join and hashed the whole
-    households table (a custom plan for 王 at 1M: 1.36 s) instead of walking.
+    the village, cancelled flag, status, kind and category it includes let the territory and the
+    other filters be tested in the index alone. Each further term of ``plan.probed`` is looked up
+    in the same key (``EXISTS``: the household's row of that term, same ``updated_at``); the
+    substring of ``plan.holds`` is tested on the household (a name of three characters holds its
+    two-character terms, but not every household holding both holds the name). The page's rows
+    come from that subquery, ordered and limited there, then those households joined by id.
+    Every condition is the side table's: a term is a substring of the head name or of the
+    address, or marks a cause, status or category of the household; the other columns are the
+    household's (the triggers keep them in step). As a plain join ordered by the households'
+    columns it was planned badly for a common term: the planner expected a few matches from the
+    join and hashed the whole households table (a custom plan for 王 at 1M: 1.36 s).
     """
     walk = select(_TERMS.household_id).where(
-        _TERMS.term == term, in_territory(principal, _TERMS.village_code)
+        _TERMS.term == plan.walked, in_territory(principal, _TERMS.village_code)
     )
     if not include_cancelled:
         walk = walk.where(_TERMS.cancelled.is_(False))
@@ -225,12 +311,79 @@ def term_walk(
         walk = walk.where(_TERMS.village_code.startswith(town_code, autoescape=True))
     if village_code:
         walk = walk.where(_TERMS.village_code == village_code)
+    if kind:
+        walk = walk.where(_TERMS.kind == kind)
+    if subtype:
+        walk = walk.where(_TERMS.subtype == subtype)
+    if status:
+        walk = walk.where(_TERMS.status == status)
     if updated_since:
         walk = walk.where(_TERMS.updated_at > updated_since)
+    for term in plan.probed:
+        other = household_search_terms.alias()
+        walk = walk.where(
+            select(literal_column("1"))
+            .where(
+                other.c.term == term,
+                other.c.updated_at == _TERMS.updated_at,
+                other.c.household_id == _TERMS.household_id,
+            )
+            .exists()
+        )
+    if plan.holds is not None:
+        held = aliased(Household)
+        walk = walk.where(
+            select(held.id).where(held.id == _TERMS.household_id, _holds(held, plan.holds)).exists()
+        )
     if (after := decode_cursor(cursor)) is not None:
         walk = walk.where(tuple_(_TERMS.updated_at, _TERMS.household_id) > _cursor_values(after))
     page = walk.order_by(_TERMS.updated_at, _TERMS.household_id).limit(limit + 1).subquery("walk")
     return _ALL_HOUSEHOLDS.join(page, page.c.household_id == Household.id)
+
+
+class TermStatistics(NamedTuple):
+    """What ANALYZE knows of ``household_search_terms``: the share of its rows each of its most
+    common terms has, and an upper bound for any other (the least common it counted)."""
+
+    shares: dict[str, float]
+    other_share: float
+    read_at: float
+
+    def share(self, term: str) -> float:
+        return self.shares.get(term, self.other_share / 2)
+
+
+_term_statistics: TermStatistics | None = None
+
+_READ_TERM_STATISTICS = text("""
+    SELECT most_common_vals::text::text[] AS terms, most_common_freqs AS freqs
+    FROM pg_stats
+    WHERE schemaname = 'monitoring' AND tablename = 'household_search_terms' AND attname = 'term'
+""")
+
+
+async def term_statistics(session: AsyncSession) -> TermStatistics | None:
+    """ANALYZE's figures for the terms, read at most every five minutes per process; ``None``
+    before the first ANALYZE (the page then walks by the order :func:`walk_plan` says)."""
+    global _term_statistics
+    now = time.monotonic()
+    if _term_statistics is None or now - _term_statistics.read_at > _STATISTICS_MAX_AGE_S:
+        row = (await session.execute(_READ_TERM_STATISTICS)).one_or_none()
+        if row is None or not row.terms:
+            _term_statistics = TermStatistics({}, 0.0, now)
+        else:
+            _term_statistics = TermStatistics(
+                dict(zip(row.terms, row.freqs, strict=False)), min(row.freqs), now
+            )
+    return _term_statistics if _term_statistics.shares else None
+
+
+def needs_term_statistics(
+    q: str | None, subtype: Subtype | None, status: HouseholdStatus | None, risk_cause: RiskCause | None
+) -> bool:
+    """Whether a page of these filters has several terms to choose the walked one from."""
+    count = len(search_terms(q)) if q else 0
+    return count + (risk_cause is not None) + (status is not None) + (subtype is not None) > 1
 
 
 def _cursor_values(after: list[Any]) -> tuple[datetime, uuid.UUID]:
