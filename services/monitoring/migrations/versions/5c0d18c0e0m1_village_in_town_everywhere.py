@@ -11,7 +11,7 @@ rows are to be corrected by hand — which of the two codes is right only a pers
 upgrade run again.
 
 Revision ID: 5c0d18c0e0m1
-Revises: 5c0d17s0e0m1
+Revises: 5c0d18s0e0m1
 Create Date: 2026-12-01 11:00:00
 """
 
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "5c0d18c0e0m1"
-down_revision: str | None = "5c0d17s0e0m1"
+down_revision: str | None = "5c0d18s0e0m1"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
